@@ -1,0 +1,185 @@
+package org.clvkit.core.internal;
+
+import java.util.Locale;
+import org.clvkit.core.ClvArgumentException;
+
+/**
+ * Argument checks with one wording per rule, shared by every clvkit module. Not part of the API.
+ *
+ * <p>Messages name the field (with its index for columns: {@code recency[17]}), the rule and the value,
+ * formatted with {@link Locale#ROOT}, for example {@code alpha must be finite and > 0, was -1.0}. Each
+ * check returns its argument so that it can be used inline in constructors.
+ */
+public final class Checks {
+  private Checks() {}
+
+  /** Returns {@code field[index]}, the name of one element of a column. */
+  public static String indexed(String field, int index) {
+    return field + "[" + index + "]";
+  }
+
+  /** Builds an exception from a {@link Locale#ROOT}-formatted message. */
+  public static ClvArgumentException fail(String format, Object... args) {
+    return new ClvArgumentException(String.format(Locale.ROOT, format, args));
+  }
+
+  /** Rule: not null. Message: {@code name must not be null}. */
+  public static <T> T notNull(String name, T value) {
+    if (value == null) {
+      throw fail("%s must not be null", name);
+    }
+    return value;
+  }
+
+  /** Rule: finite (not NaN, not infinite). Message: {@code name must be finite, was NaN}. */
+  public static double finite(String name, double value) {
+    if (!Double.isFinite(value)) {
+      throw fail("%s must be finite, was %s", name, value);
+    }
+    return value;
+  }
+
+  /** Rule: finite and strictly positive. Message: {@code name must be finite and > 0, was -1.0}. */
+  public static double positive(String name, double value) {
+    if (!(value > 0) || value == Double.POSITIVE_INFINITY) {
+      throw fail("%s must be finite and > 0, was %s", name, value);
+    }
+    return value;
+  }
+
+  /** Rule: finite and non-negative. Message: {@code name must be finite and >= 0, was -1.0}. */
+  public static double nonNegative(String name, double value) {
+    if (!(value >= 0) || value == Double.POSITIVE_INFINITY) {
+      throw fail("%s must be finite and >= 0, was %s", name, value);
+    }
+    return value;
+  }
+
+  /** Rule: a probability. Message: {@code name must be in [0, 1], was 1.2}. */
+  public static double probability(String name, double value) {
+    if (!(value >= 0 && value <= 1)) {
+      throw fail("%s must be in [0, 1], was %s", name, value);
+    }
+    return value;
+  }
+
+  /**
+   * Rule: within a closed interval. Message: {@code name must be in [lower, upper], was value}, the
+   * bounds printed as given ({@code 0.0}, {@code 1.0}).
+   */
+  public static double inRange(String name, double value, double lower, double upper) {
+    if (!(value >= lower && value <= upper)) {
+      throw fail("%s must be in [%s, %s], was %s", name, lower, upper, value);
+    }
+    return value;
+  }
+
+  /** Rule: finite and strictly below a bound. Message: {@code name must be finite and < bound, was value}. */
+  public static double lessThan(String name, double value, double bound) {
+    if (!(value < bound) || value == Double.NEGATIVE_INFINITY) {
+      throw fail("%s must be finite and < %s, was %s", name, bound, value);
+    }
+    return value;
+  }
+
+  /** Rule: finite and strictly above a bound. Message: {@code name must be finite and > bound, was value}. */
+  public static double greaterThan(String name, double value, double bound) {
+    if (!(value > bound) || value == Double.POSITIVE_INFINITY) {
+      throw fail("%s must be finite and > %s, was %s", name, bound, value);
+    }
+    return value;
+  }
+
+  /**
+   * Rule: one quantity may not exceed another. Message: {@code recency[17] = 40.0 must be <= age[17] =
+   * 39.0}.
+   */
+  public static void atMost(String name, double value, String otherName, double other) {
+    if (!(value <= other)) {
+      throw fail("%s = %s must be <= %s = %s", name, value, otherName, other);
+    }
+  }
+
+  /**
+   * Rule: a count, that is a finite whole number &gt;= 0. Message: {@code frequency[2] must be a whole
+   * number >= 0, was 1.5}.
+   */
+  public static double count(String name, double value) {
+    if (!(value >= 0) || value == Double.POSITIVE_INFINITY || value != Math.rint(value)) {
+      throw fail("%s must be a whole number >= 0, was %s", name, value);
+    }
+    return value;
+  }
+
+  /** Rule: an integer &gt; 0. Message: {@code periods must be > 0, was 0}. */
+  public static int positive(String name, int value) {
+    if (value <= 0) {
+      throw fail("%s must be > 0, was %d", name, value);
+    }
+    return value;
+  }
+
+  /** Rule: an integer &gt;= 0. Message: {@code generations must be >= 0, was -1}. */
+  public static int nonNegative(String name, int value) {
+    if (value < 0) {
+      throw fail("%s must be >= 0, was %d", name, value);
+    }
+    return value;
+  }
+
+  /** Rule: a non-null, non-empty array. Messages: {@code name must not be null}, {@code name must not be empty}. */
+  public static double[] notEmpty(String name, double[] values) {
+    notNull(name, values);
+    if (values.length == 0) {
+      throw fail("%s must not be empty", name);
+    }
+    return values;
+  }
+
+  /**
+   * Rule: two columns have the same length. Message: {@code age has length 3 but frequency has length
+   * 4}.
+   */
+  public static void sameLength(String name, int length, String referenceName, int referenceLength) {
+    if (length != referenceLength) {
+      throw fail("%s has length %d but %s has length %d", name, length, referenceName, referenceLength);
+    }
+  }
+
+  /**
+   * Rule: a half-open range {@code [from, to)} lies within an array of the given length. Message:
+   * {@code range [from, to) = [2, 9) must lie within [0, 5]}.
+   */
+  public static void range(int from, int to, int length) {
+    if (from < 0 || to < from || to > length) {
+      throw fail("range [from, to) = [%d, %d) must lie within [0, %d]", from, to, length);
+    }
+  }
+
+  /** Column form of {@link #finite(String, double)}; the message names the index. */
+  public static double[] finite(String name, double[] values) {
+    notNull(name, values);
+    for (int i = 0; i < values.length; i++) {
+      finite(indexed(name, i), values[i]);
+    }
+    return values;
+  }
+
+  /** Column form of {@link #nonNegative(String, double)}; the message names the index. */
+  public static double[] nonNegative(String name, double[] values) {
+    notNull(name, values);
+    for (int i = 0; i < values.length; i++) {
+      nonNegative(indexed(name, i), values[i]);
+    }
+    return values;
+  }
+
+  /** Column form of {@link #probability(String, double)}; the message names the index. */
+  public static double[] probability(String name, double[] values) {
+    notNull(name, values);
+    for (int i = 0; i < values.length; i++) {
+      probability(indexed(name, i), values[i]);
+    }
+    return values;
+  }
+}
