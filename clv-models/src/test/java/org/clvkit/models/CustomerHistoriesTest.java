@@ -1,0 +1,102 @@
+package org.clvkit.models;
+
+import static org.clvkit.testing.ClvAssertions.assertRejects;
+import static org.clvkit.testing.Seeded.qt;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.quicktheories.generators.SourceDSL.integers;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+class CustomerHistoriesTest {
+
+  @Test
+  void compressed_sumsWeightsOfIdenticalPatternsInOrderOfFirstAppearance() {
+    CustomerHistories h =
+        CustomerHistories.of(
+            new double[] {0, 2, 0, 2, 1},
+            new double[] {0, 5, 0, 5, 3},
+            new double[] {10, 10, 10, 10, 12},
+            new double[] {1, 2, 3, 0.5, 1});
+    CustomerHistories c = h.compressed();
+    assertEquals(3, c.size());
+    assertEquals(List.of(0.0, 2.0, 1.0), List.of(c.frequency(0), c.frequency(1), c.frequency(2)));
+    assertEquals(4.0, c.weight(0));
+    assertEquals(2.5, c.weight(1));
+    assertEquals(h.totalWeight(), c.totalWeight());
+    assertSame(c, c.compressed());
+  }
+
+  @Test
+  void compressed_keepsEveryCustomer() {
+    qt(100).forAll(integers().between(1, 2_000), integers().between(1, 50))
+        .checkAssert(
+            (n, distinct) -> {
+              SplittableRandom random = new SplittableRandom(n * 31L + distinct);
+              double[] f = new double[n];
+              double[] r = new double[n];
+              double[] a = new double[n];
+              Map<List<Double>, Double> expected = new HashMap<>();
+              for (int i = 0; i < n; i++) {
+                int k = random.nextInt(distinct);
+                f[i] = k % 3;
+                r[i] = f[i] == 0 ? 0 : k;
+                a[i] = 60;
+                expected.merge(List.of(f[i], r[i], a[i]), 1.0, Double::sum);
+              }
+              CustomerHistories c = CustomerHistories.of(f, r, a).compressed();
+              assertEquals(expected.size(), c.size());
+              for (int i = 0; i < c.size(); i++) {
+                assertEquals(
+                    expected.get(List.of(c.frequency(i), c.recency(i), c.age(i))), c.weight(i));
+              }
+              assertTrue(c.totalWeight() == n);
+            });
+  }
+
+  @Test
+  void rescaled_dividesTimesOnly() {
+    CustomerHistories h = CustomerHistories.of(new double[] {3}, new double[] {14}, new double[] {28});
+    CustomerHistories weeks = h.rescaled(7);
+    assertEquals(3.0, weeks.frequency(0));
+    assertEquals(2.0, weeks.recency(0));
+    assertEquals(4.0, weeks.age(0));
+  }
+
+  @Test
+  void of_rejectsBadRowsNamingTheRow() {
+    double[] one = {1};
+    assertRejects(
+        "frequency[0] must be a whole number >= 0, was 1.5",
+        () -> CustomerHistories.of(new double[] {1.5}, one, one));
+    assertRejects(
+        "frequency[1] must be a whole number >= 0, was -1.0",
+        () -> CustomerHistories.of(new double[] {1, -1}, new double[] {1, 1}, new double[] {2, 2}));
+    assertRejects(
+        "recency[0] must be finite and >= 0, was NaN",
+        () -> CustomerHistories.of(one, new double[] {Double.NaN}, one));
+    assertRejects(
+        "age[0] must be finite and >= 0, was Infinity",
+        () -> CustomerHistories.of(one, one, new double[] {Double.POSITIVE_INFINITY}));
+    assertRejects(
+        "recency[0] = 40.0 must be <= age[0] = 39.0",
+        () -> CustomerHistories.of(one, new double[] {40}, new double[] {39}));
+    assertRejects(
+        "recency[0] = 3.0 must be 0 when frequency[0] = 0",
+        () -> CustomerHistories.of(new double[] {0}, new double[] {3}, new double[] {39}));
+    assertRejects(
+        "weights[0] must be finite and >= 0, was -2.0",
+        () -> CustomerHistories.of(one, one, one, new double[] {-2}));
+    assertRejects(
+        "weights must not all be 0", () -> CustomerHistories.of(one, one, one, new double[] {0}));
+    assertRejects(
+        "age has length 2 but frequency has length 1",
+        () -> CustomerHistories.of(one, one, new double[] {1, 2}));
+    assertRejects("frequency must not be empty", () -> CustomerHistories.of(new double[0], one, one));
+  }
+}
