@@ -184,8 +184,8 @@ public final class Checks {
   }
 
   /**
-   * Rule: an index into something of {@code size} elements, {@code 0 <= value < size}. Message: {@code
-   * sequence[3] must be in [0, 4], was 7} (the closed range of valid indices).
+   * Rule: an index into something of {@code size} elements, {@code 0 <= value < size}. Message:
+   * {@code sequence[3] must be in [0, 4], was 7} (the closed range of valid indices).
    */
   public static int index(String name, int value, int size) {
     if (value < 0 || value >= size) {
@@ -195,8 +195,8 @@ public final class Checks {
   }
 
   /**
-   * Rule: a sum of probabilities equals 1 within a tolerance. Message: {@code transitionMatrix[2] must
-   * sum to 1 within 1.0E-9, was 0.9}.
+   * Rule: a sum of probabilities equals 1 within a tolerance. Message: {@code transitionMatrix[2]
+   * must sum to 1 within 1.0E-9, was 0.875}.
    */
   public static double sumsToOne(String name, double sum, double tolerance) {
     if (!(Math.abs(sum - 1.0) <= tolerance)) {
@@ -206,8 +206,8 @@ public final class Checks {
   }
 
   /**
-   * Rule: a non-null text with at least one non-whitespace character. Messages: {@code names[2] must not
-   * be null}, {@code names[2] must not be blank, was " "}.
+   * Rule: a non-null text with at least one non-whitespace character. Messages: {@code names[2]
+   * must not be null}, {@code names[2] must not be blank, was " "}.
    */
   public static String notBlank(String name, String value) {
     notNull(name, value);

@@ -3,18 +3,18 @@ package org.clvkit.core.internal;
 import java.util.Arrays;
 
 /**
- * LU factorisation with partial (row) pivoting of a small dense square matrix, {@code PA = LU}, with
- * solves and the inverse. Meant for the few dozen states of a Markov chain (O(n³) work, O(n²) memory);
- * not API.
+ * LU factorisation with partial (row) pivoting of a small dense square matrix, {@code PA = LU},
+ * with solves and the inverse. Meant for the few dozen states of a Markov chain (O(n³) work, O(n²)
+ * memory); not API.
  *
- * <p>Algorithm: Gaussian elimination with partial pivoting in outer-product (kji) form, Golub and Van
- * Loan, <i>Matrix Computations</i>, 4th ed. (2013), Algorithm 3.4.1; the solves are the forward and
- * back substitutions of their Algorithms 3.1.1 and 3.1.2, applied after the row interchanges. {@code L}
- * (unit lower triangular, diagonal not stored) and {@code U} share one row-major array.
+ * <p>Algorithm: Gaussian elimination with partial pivoting in outer-product (kji) form, Golub and
+ * Van Loan, <i>Matrix Computations</i>, 4th ed. (2013), Algorithm 3.4.1; the solves are the forward
+ * and back substitutions of their Algorithms 3.1.1 and 3.1.2, applied after the row interchanges.
+ * {@code L} (unit lower triangular, diagonal not stored) and {@code U} share one row-major array.
  *
- * <p>The factorisation is declared singular when a pivot's magnitude is at most {@code n · ε · max|a_ij|}
- * (ε the machine epsilon, 2⁻⁵²); callers check {@link #isSingular()} and report the problem in their
- * own terms. Instances are immutable once built.
+ * <p>The factorisation is declared singular when a pivot's magnitude is at most {@code n · ε ·
+ * max|a_ij|} (ε the machine epsilon, 2⁻⁵²); callers check {@link #isSingular()} and report the
+ * problem in their own terms. Instances are immutable once built.
  */
 public final class DenseLu {
   private final int n;

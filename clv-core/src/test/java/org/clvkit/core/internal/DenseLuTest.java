@@ -16,8 +16,9 @@ class DenseLuTest {
 
   @Test
   void solve_handCheckedSystemNeedingPivoting() {
-    // Strang, Introduction to Linear Algebra, §2.2: 2u + v + w = 5, 4u - 6v = -2, -2u + 7v + 2w = 9
-    // has the solution (1, 1, 2); the zero in a[0][0] of the second system forces a row interchange.
+    // 2u + v + w = 5, 4u - 6v = -2, -2u + 7v + 2w = 9 (a textbook example of Strang's) has the
+    // solution (1, 1, 2), checked by substitution; partial pivoting swaps rows 0 and 1 here, and
+    // the zero in a[0][0] of the second system cannot be a pivot at all.
     double[] a = {2, 1, 1, 4, -6, 0, -2, 7, 2};
     double[] x = DenseLu.factor(a, 3).solve(new double[] {5, -2, 9});
     Tolerance tol = Tolerance.absolute(1e-14);
