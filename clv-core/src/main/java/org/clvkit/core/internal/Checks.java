@@ -182,4 +182,38 @@ public final class Checks {
     }
     return values;
   }
+
+  /**
+   * Rule: an index into something of {@code size} elements, {@code 0 <= value < size}. Message:
+   * {@code sequence[3] must be in [0, 4], was 7} (the closed range of valid indices).
+   */
+  public static int index(String name, int value, int size) {
+    if (value < 0 || value >= size) {
+      throw fail("%s must be in [0, %d], was %d", name, size - 1, value);
+    }
+    return value;
+  }
+
+  /**
+   * Rule: a sum of probabilities equals 1 within a tolerance. Message: {@code transitionMatrix[2]
+   * must sum to 1 within 1.0E-9, was 0.875}.
+   */
+  public static double sumsToOne(String name, double sum, double tolerance) {
+    if (!(Math.abs(sum - 1.0) <= tolerance)) {
+      throw fail("%s must sum to 1 within %s, was %s", name, tolerance, sum);
+    }
+    return sum;
+  }
+
+  /**
+   * Rule: a non-null text with at least one non-whitespace character. Messages: {@code names[2]
+   * must not be null}, {@code names[2] must not be blank, was " "}.
+   */
+  public static String notBlank(String name, String value) {
+    notNull(name, value);
+    if (value.isBlank()) {
+      throw fail("%s must not be blank, was \"%s\"", name, value);
+    }
+    return value;
+  }
 }

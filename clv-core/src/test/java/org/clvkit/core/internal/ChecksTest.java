@@ -62,4 +62,31 @@ class ChecksTest {
     assertRejects("periods must be > 0, was 0", () -> Checks.positive("periods", 0));
     assertRejects("generations must be >= 0, was -1", () -> Checks.nonNegative("generations", -1));
   }
+
+  @Test
+  void index_rejectsOutsideZeroToSize() {
+    assertRejects("sequence[3] must be in [0, 4], was 7", () -> Checks.index("sequence[3]", 7, 5));
+    assertRejects(
+        "sequence[0] must be in [0, 4], was -1", () -> Checks.index("sequence[0]", -1, 5));
+    assertRejects("sequence[0] must be in [0, 4], was 5", () -> Checks.index("sequence[0]", 5, 5));
+    assertEquals(4, Checks.index("stage", 4, 5));
+  }
+
+  @Test
+  void sumsToOne_rejectsSumOutsideTolerance() {
+    assertRejects(
+        "transitionMatrix[2] must sum to 1 within 1.0E-9, was 0.875",
+        () -> Checks.sumsToOne("transitionMatrix[2]", 0.875, 1e-9));
+    assertRejects(
+        "p must sum to 1 within 1.0E-9, was NaN", () -> Checks.sumsToOne("p", Double.NaN, 1e-9));
+    assertEquals(1.0 + 5e-10, Checks.sumsToOne("p", 1.0 + 5e-10, 1e-9));
+  }
+
+  @Test
+  void notBlank_rejectsNullEmptyAndWhitespace() {
+    assertRejects("names[2] must not be null", () -> Checks.notBlank("names[2]", null));
+    assertRejects("names[2] must not be blank, was \" \"", () -> Checks.notBlank("names[2]", " "));
+    assertRejects("names[0] must not be blank, was \"\"", () -> Checks.notBlank("names[0]", ""));
+    assertEquals("NEW", Checks.notBlank("names[0]", "NEW"));
+  }
 }
