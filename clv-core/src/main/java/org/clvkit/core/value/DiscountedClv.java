@@ -257,9 +257,11 @@ public record DiscountedClv(
   }
 
   /**
-   * The finite-horizon sum. The geometric series is summed as {@code -expm1(N log1p(-gap / (1 +
-   * d))) / (gap / (1 + d))} with {@code gap = 1 + d - r (1 + g)}, which keeps full precision when q
-   * is near 1.
+   * The finite-horizon sum {@code m (1 - q^N) / (1 - q)}, times {@code r / (1 + d)} at the end of
+   * the period, with {@code 1 - q = (1 + d - r (1 + g)) / (1 + d)} formed without cancellation in
+   * q. {@code q^N} comes from binary powering (at most 2 log2 N roundings). When it lies in (0.5,
+   * 2), {@code 1 - q^N} would cancel, and the series is summed as {@code -expm1(N log1p(q - 1)) /
+   * (1 - q)} instead, which keeps full precision as q approaches 1.
    */
   static double finiteKernel(
       double m, double r, double d, double g, CashFlowTiming timing, int periods) {
@@ -268,10 +270,35 @@ public record DiscountedClv(
     }
     double onePlusD = 1 + d;
     double oneMinusQ = (onePlusD - r * (1 + g)) / onePlusD;
-    double series =
-        oneMinusQ == 0 ? periods : -Math.expm1(periods * Math.log1p(-oneMinusQ)) / oneMinusQ;
+    double series;
+    if (oneMinusQ == 0) {
+      series = periods;
+    } else {
+      double qn = power(r * (1 + g) / onePlusD, periods);
+      series =
+          qn > 0.5 && qn < 2
+              ? -Math.expm1(periods * Math.log1p(-oneMinusQ)) / oneMinusQ
+              : (1 - qn) / oneMinusQ;
+    }
     double start = m * series;
     return timing == CashFlowTiming.START_OF_PERIOD ? start : start * (r / onePlusD);
+  }
+
+  /** {@code x^n} for n &gt;= 1 by binary powering. */
+  private static double power(double x, int n) {
+    double result = 1;
+    double base = x;
+    int e = n;
+    while (true) {
+      if ((e & 1) != 0) {
+        result *= base;
+      }
+      e >>>= 1;
+      if (e == 0) {
+        return result;
+      }
+      base *= base;
+    }
   }
 
   /** The infinite-horizon closed form; the caller has checked {@code r (1 + g) < 1 + d}. */

@@ -64,7 +64,7 @@ class DiscountedClvTest {
           periods.equals("inf") ? clv.infiniteHorizonValue() : clv.value(Integer.parseInt(periods));
       tolerance.check("row " + i + " " + clv + " N = " + periods, table.number(i, "value"), actual);
     }
-    assertEquals(82, table.size());
+    assertEquals(84, table.size());
   }
 
   @Test
