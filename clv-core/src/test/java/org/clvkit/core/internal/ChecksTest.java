@@ -89,4 +89,28 @@ class ChecksTest {
     assertRejects("names[0] must not be blank, was \"\"", () -> Checks.notBlank("names[0]", ""));
     assertEquals("NEW", Checks.notBlank("names[0]", "NEW"));
   }
+
+  @Test
+  void atMost_rejectsIntegersAboveTheLimit() {
+    assertRejects("size must be <= 10, was 11", () -> Checks.atMost("size", 11L, 10L));
+    assertEquals(10L, Checks.atMost("size", 10L, 10L));
+  }
+
+  @Test
+  void converges_namesTheSeriesAndBothSides() {
+    assertRejects(
+        "infinite horizon diverges: retention * (1 + growth) = 1.05 must be < 1 + discount = 1.04",
+        () ->
+            Checks.converges(
+                "infinite horizon", "retention * (1 + growth)", 1.05, "1 + discount", 1.04));
+    assertRejects(
+        "infinite referral chain diverges: expected referrals per customer = 1.0 must be < 1.0",
+        () ->
+            Checks.converges(
+                "infinite referral chain", "expected referrals per customer", 1.0, 1.0));
+    assertRejects(
+        "chain diverges: x = NaN must be < 1.0",
+        () -> Checks.converges("chain", "x", Double.NaN, 1.0));
+    Checks.converges("chain", "x", 0.99, 1.0);
+  }
 }
