@@ -37,17 +37,19 @@ import org.clvkit.core.internal.Checks;
  * {@link #policyCounts()}. A rejected row leaves the accumulator as it was (apart from the row count).
  * Times are kept to the second (sub-second parts are truncated).
  *
- * <p><b>Memory and speed.</b> The state is one entry per customer in primitive columns (about 80 bytes
- * plus the id string) and does not keep transactions. The primitive overloads {@link
- * #acceptEpochDay(String, long, double)} and {@link #acceptEpochSecond(String, long, double)} allocate
- * nothing per row (a new customer costs a slot in the columns). The one exception is same-day merging
- * of unordered input: to count distinct days exactly whatever the order, a customer with more than two
- * distinct purchase days keeps those between its first and last in a sorted {@code long[]} (8 bytes a
- * day plus a 16-byte array header). That is bounded by customers times days observed and is in
- * practice much less than the log (CDNOW: 2,357 customers, 6,919 rows, 3,200 such days kept by
- * 736 customers). With {@link
- * SummaryOptions#orderedInput()} this store is not used at all and each customer costs the same fixed
- * size, at the price of rejecting rows out of time order.
+ * <p><b>Memory and speed.</b> The state does not keep transactions: per customer it is 64 bytes in one
+ * {@code long[]} (a cache line, so that a row in random customer order touches one place), 16 bytes of
+ * hash table and a reference to the id string, about 90 bytes with the table's headroom; up to {@value
+ * #MAX_CUSTOMERS} customers per accumulator. The primitive overloads {@link #acceptEpochDay(String,
+ * long, double)} and {@link #acceptEpochSecond(String, long, double)} allocate nothing per row (a new
+ * customer may grow the arrays). The one exception is same-day merging of unordered input: to count
+ * distinct days exactly whatever the order, a customer with more than two distinct purchase days keeps
+ * those strictly between its first and last in a sorted {@code long[]} (8 bytes a day plus a 16-byte
+ * array header, 12 bytes a customer for the array reference and size). That grows with distinct
+ * customer-days, not rows, is bounded by customers times days observed, and is in practice small (CDNOW:
+ * 3,200 days kept by 736 of 2,357 customers for 6,919 rows). With {@link SummaryOptions#orderedInput()}
+ * this store is not used and each customer costs the same fixed size, at the price of rejecting a row
+ * earlier than its customer's last one.
  *
  * <p><b>Order of the result.</b> Customers appear in the order first accepted; {@code a.combine(b)}
  * puts a's customers first, then b's new ones, so a parallel collect over an ordered stream gives the
@@ -78,19 +80,27 @@ public final class SummaryAccumulator implements Serializable {
   private final boolean keepDays;
 
   private final CustomerIndex index;
-  // Per customer, by index. Times are "keys": epoch seconds, or the start of the day when merging.
-  private long[] first; // earliest key, calibration or holdout
-  private long[] last; // latest key, calibration or holdout
-  private long[] calibrationLast; // latest key <= calibrationEnd, Long.MIN_VALUE if none
-  private double[] firstSpend; // sum of the amounts at key == first
-  private int[] firstRows; // number of rows at key == first
-  private int[] calibrationCount; // purchases (distinct days when merging) in calibration
-  private int[] holdoutCount;
-  private double[] calibrationSpend;
-  private double[] holdoutSpend;
+  /**
+   * Per customer, STRIDE longs at index * STRIDE (one cache line, so that a row touches one place):
+   * times are "keys", epoch seconds or the start of the day when merging; spends are double bits.
+   */
+  private long[] state;
   // Unordered merging only: the distinct days strictly between first and last, sorted.
   private long[][] interior;
   private int[] interiorSize;
+
+  private static final int STRIDE = 8;
+  private static final int FIRST = 0; // earliest key, calibration or holdout
+  private static final int LAST = 1; // latest key, calibration or holdout
+  private static final int CALIBRATION_LAST = 2; // latest key <= calibrationEnd, MIN_VALUE if none
+  private static final int FIRST_SPEND = 3; // sum of the amounts at key == FIRST
+  private static final int CALIBRATION_SPEND = 4;
+  private static final int HOLDOUT_SPEND = 5;
+  private static final int COUNTS = 6; // purchases: calibration (low 32 bits), holdout (high 32 bits)
+  private static final int FIRST_ROWS = 7; // number of rows at key == FIRST
+  private static final long ONE_HOLDOUT = 1L << 32;
+  /** The most customers one accumulator holds (its state is one array); combine beyond. */
+  static final int MAX_CUSTOMERS = (Integer.MAX_VALUE - 8) / STRIDE;
 
   private long rows;
   private long keptZeroAmounts;
@@ -117,17 +127,9 @@ public final class SummaryAccumulator implements Serializable {
     this.merge = options.mergeSameDay();
     this.ordered = merge && options.orderedInput();
     this.keepDays = merge && !options.orderedInput();
-    int capacity = Math.max(16, expectedCustomers);
+    int capacity = Math.max(16, Math.min(expectedCustomers, 1 << 24));
     this.index = new CustomerIndex(capacity);
-    first = new long[capacity];
-    last = new long[capacity];
-    calibrationLast = new long[capacity];
-    firstSpend = new double[capacity];
-    firstRows = new int[capacity];
-    calibrationCount = new int[capacity];
-    holdoutCount = new int[capacity];
-    calibrationSpend = new double[capacity];
-    holdoutSpend = new double[capacity];
+    state = new long[capacity * STRIDE];
     if (keepDays) {
       interior = new long[capacity][];
       interiorSize = new int[capacity];
@@ -299,20 +301,23 @@ public final class SummaryAccumulator implements Serializable {
     }
     int before = index.size();
     int c = index.add(id);
+    int at = c * STRIDE;
     if (c == before) {
       ensureCapacity(c + 1);
-      first[c] = key;
-      last[c] = key;
-      firstSpend[c] = amount;
-      firstRows[c] = 1;
+      state[at + FIRST] = key;
+      state[at + LAST] = key;
+      state[at + FIRST_SPEND] = bits(amount);
+      state[at + FIRST_ROWS] = 1;
       if (key <= calibrationEnd) {
-        calibrationLast[c] = key;
-        calibrationCount[c] = 1;
-        calibrationSpend[c] = amount;
+        state[at + CALIBRATION_LAST] = key;
+        state[at + CALIBRATION_SPEND] = bits(amount);
+        state[at + HOLDOUT_SPEND] = bits(0.0);
+        state[at + COUNTS] = 1;
       } else {
-        calibrationLast[c] = Long.MIN_VALUE;
-        holdoutCount[c] = 1;
-        holdoutSpend[c] = amount;
+        state[at + CALIBRATION_LAST] = Long.MIN_VALUE;
+        state[at + CALIBRATION_SPEND] = bits(0.0);
+        state[at + HOLDOUT_SPEND] = bits(amount);
+        state[at + COUNTS] = ONE_HOLDOUT;
       }
       return;
     }
@@ -320,42 +325,62 @@ public final class SummaryAccumulator implements Serializable {
     if (!merge) {
       newPurchase = true;
     } else if (ordered) {
-      if (key < last[c]) {
+      long last = state[at + LAST];
+      if (key < last) {
         Checks.notBefore(
             names.name("time", row),
             time(second),
             "last purchase of customer \"" + id + "\" so far",
-            time(last[c]));
+            time(last));
       }
-      newPurchase = key != last[c];
+      newPurchase = key != last;
     } else {
       newPurchase = insertDay(c, key);
     }
     if (key <= calibrationEnd) {
-      calibrationSpend[c] += amount;
+      add(at + CALIBRATION_SPEND, amount);
       if (newPurchase) {
-        calibrationCount[c]++;
+        state[at + COUNTS]++;
       }
-      if (key > calibrationLast[c]) {
-        calibrationLast[c] = key;
+      if (key > state[at + CALIBRATION_LAST]) {
+        state[at + CALIBRATION_LAST] = key;
       }
     } else {
-      holdoutSpend[c] += amount;
+      add(at + HOLDOUT_SPEND, amount);
       if (newPurchase) {
-        holdoutCount[c]++;
+        state[at + COUNTS] += ONE_HOLDOUT;
       }
     }
-    if (key < first[c]) {
-      first[c] = key;
-      firstSpend[c] = amount;
-      firstRows[c] = 1;
-    } else if (key == first[c]) {
-      firstSpend[c] += amount;
-      firstRows[c]++;
+    long first = state[at + FIRST];
+    if (key < first) {
+      state[at + FIRST] = key;
+      state[at + FIRST_SPEND] = bits(amount);
+      state[at + FIRST_ROWS] = 1;
+    } else if (key == first) {
+      add(at + FIRST_SPEND, amount);
+      state[at + FIRST_ROWS]++;
     }
-    if (key > last[c]) {
-      last[c] = key;
+    if (key > state[at + LAST]) {
+      state[at + LAST] = key;
     }
+  }
+
+  private static long bits(double value) {
+    return Double.doubleToRawLongBits(value);
+  }
+
+  private double value(int at) {
+    return Double.longBitsToDouble(state[at]);
+  }
+
+  private void add(int at, double amount) {
+    state[at] = bits(Double.longBitsToDouble(state[at]) + amount);
+  }
+
+  /** Number of distinct purchases (days when merging) of the customer whose state starts at {@code at}. */
+  private int purchases(int at) {
+    long counts = state[at + COUNTS];
+    return (int) counts + (int) (counts >>> 32);
   }
 
   /**
@@ -363,12 +388,13 @@ public final class SummaryAccumulator implements Serializable {
    * there; returns whether it was new. Reads first and last before the caller updates them.
    */
   private boolean insertDay(int c, long day) {
-    long lo = first[c];
-    long hi = last[c];
+    int at = c * STRIDE;
+    long lo = state[at + FIRST];
+    long hi = state[at + LAST];
     if (day == lo || day == hi) {
       return false;
     }
-    int distinct = calibrationCount[c] + holdoutCount[c];
+    int distinct = purchases(at);
     if (day < lo) {
       if (distinct >= 2) {
         insertInterior(c, 0, lo);
@@ -382,15 +408,15 @@ public final class SummaryAccumulator implements Serializable {
       return true;
     }
     int size = interiorSize[c];
-    int at = size == 0 ? -1 : Arrays.binarySearch(interior[c], 0, size, day);
-    if (at >= 0) {
+    int found = size == 0 ? -1 : Arrays.binarySearch(interior[c], 0, size, day);
+    if (found >= 0) {
       return false;
     }
-    insertInterior(c, -at - 1, day);
+    insertInterior(c, -found - 1, day);
     return true;
   }
 
-  private void insertInterior(int c, int at, long day) {
+  private void insertInterior(int c, int position, long day) {
     long[] days = interior[c];
     int size = interiorSize[c];
     if (days == null) {
@@ -398,8 +424,8 @@ public final class SummaryAccumulator implements Serializable {
     } else if (size == days.length) {
       days = Arrays.copyOf(days, size * 2);
     }
-    System.arraycopy(days, at, days, at + 1, size - at);
-    days[at] = day;
+    System.arraycopy(days, position, days, position + 1, size - position);
+    days[position] = day;
     interior[c] = days;
     interiorSize[c] = size + 1;
   }
@@ -440,15 +466,7 @@ public final class SummaryAccumulator implements Serializable {
   }
 
   private void copyCustomer(SummaryAccumulator o, int j, int c) {
-    first[c] = o.first[j];
-    last[c] = o.last[j];
-    calibrationLast[c] = o.calibrationLast[j];
-    firstSpend[c] = o.firstSpend[j];
-    firstRows[c] = o.firstRows[j];
-    calibrationCount[c] = o.calibrationCount[j];
-    holdoutCount[c] = o.holdoutCount[j];
-    calibrationSpend[c] = o.calibrationSpend[j];
-    holdoutSpend[c] = o.holdoutSpend[j];
+    System.arraycopy(o.state, j * STRIDE, state, c * STRIDE, STRIDE);
     if (keepDays) {
       int size = o.interiorSize[j];
       interior[c] = size == 0 ? null : Arrays.copyOf(o.interior[j], size);
@@ -457,84 +475,75 @@ public final class SummaryAccumulator implements Serializable {
   }
 
   private void mergeCustomer(SummaryAccumulator o, int j, int c, String id) {
-    long oFirst = o.first[j];
-    long oLast = o.last[j];
-    if (ordered && !(last[c] <= oFirst || oLast <= first[c])) {
+    int at = c * STRIDE;
+    int from = j * STRIDE;
+    long[] other = o.state;
+    long oFirst = other[from + FIRST];
+    long oLast = other[from + LAST];
+    long first = state[at + FIRST];
+    long last = state[at + LAST];
+    if (ordered && !(last <= oFirst || oLast <= first)) {
       Checks.notBefore(
           "first purchase of customer \"" + id + "\" in other",
           time(oFirst),
           "last purchase of customer \"" + id + "\"",
-          time(last[c]));
+          time(last));
     }
-    if (oFirst < first[c]) {
-      firstSpend[c] = o.firstSpend[j];
-      firstRows[c] = o.firstRows[j];
-    } else if (oFirst == first[c]) {
-      firstSpend[c] += o.firstSpend[j];
-      firstRows[c] += o.firstRows[j];
+    if (oFirst < first) {
+      state[at + FIRST_SPEND] = other[from + FIRST_SPEND];
+      state[at + FIRST_ROWS] = other[from + FIRST_ROWS];
+    } else if (oFirst == first) {
+      add(at + FIRST_SPEND, o.value(from + FIRST_SPEND));
+      state[at + FIRST_ROWS] += other[from + FIRST_ROWS];
     }
-    calibrationSpend[c] += o.calibrationSpend[j];
-    holdoutSpend[c] += o.holdoutSpend[j];
-    calibrationLast[c] = Math.max(calibrationLast[c], o.calibrationLast[j]);
+    add(at + CALIBRATION_SPEND, o.value(from + CALIBRATION_SPEND));
+    add(at + HOLDOUT_SPEND, o.value(from + HOLDOUT_SPEND));
+    state[at + CALIBRATION_LAST] =
+        Math.max(state[at + CALIBRATION_LAST], other[from + CALIBRATION_LAST]);
     if (keepDays) {
-      int distinct = o.calibrationCount[j] + o.holdoutCount[j];
       addDay(c, oFirst);
       for (int k = 0; k < o.interiorSize[j]; k++) {
         addDay(c, o.interior[j][k]);
       }
-      if (distinct >= 2) {
+      if (o.purchases(from) >= 2) {
         addDay(c, oLast);
       }
       return;
     }
-    calibrationCount[c] += o.calibrationCount[j];
-    holdoutCount[c] += o.holdoutCount[j];
+    // Both counts at once: neither half can carry into the other.
+    state[at + COUNTS] += other[from + COUNTS];
     if (ordered) {
       // The day where one range ends and the other begins was counted on both sides.
-      long shared = last[c] == oFirst ? oFirst : oLast == first[c] ? oLast : Long.MIN_VALUE;
+      long shared = last == oFirst ? oFirst : oLast == first ? oLast : Long.MIN_VALUE;
       if (shared != Long.MIN_VALUE) {
-        if (shared <= calibrationEnd) {
-          calibrationCount[c]--;
-        } else {
-          holdoutCount[c]--;
-        }
+        state[at + COUNTS] -= shared <= calibrationEnd ? 1 : ONE_HOLDOUT;
       }
     }
-    first[c] = Math.min(first[c], oFirst);
-    last[c] = Math.max(last[c], oLast);
+    state[at + FIRST] = Math.min(first, oFirst);
+    state[at + LAST] = Math.max(last, oLast);
   }
 
   /** Adds one distinct day of another accumulator's customer to customer c (unordered merging). */
   private void addDay(int c, long day) {
+    int at = c * STRIDE;
     if (insertDay(c, day)) {
-      if (day <= calibrationEnd) {
-        calibrationCount[c]++;
-      } else {
-        holdoutCount[c]++;
-      }
+      state[at + COUNTS] += day <= calibrationEnd ? 1 : ONE_HOLDOUT;
     }
-    if (day < first[c]) {
-      first[c] = day;
+    if (day < state[at + FIRST]) {
+      state[at + FIRST] = day;
     }
-    if (day > last[c]) {
-      last[c] = day;
+    if (day > state[at + LAST]) {
+      state[at + LAST] = day;
     }
   }
 
-  private void ensureCapacity(int needed) {
-    if (needed <= first.length) {
+  private void ensureCapacity(int customers) {
+    if (customers * STRIDE <= state.length) {
       return;
     }
-    int capacity = Math.max(needed, first.length * 2);
-    first = Arrays.copyOf(first, capacity);
-    last = Arrays.copyOf(last, capacity);
-    calibrationLast = Arrays.copyOf(calibrationLast, capacity);
-    firstSpend = Arrays.copyOf(firstSpend, capacity);
-    firstRows = Arrays.copyOf(firstRows, capacity);
-    calibrationCount = Arrays.copyOf(calibrationCount, capacity);
-    holdoutCount = Arrays.copyOf(holdoutCount, capacity);
-    calibrationSpend = Arrays.copyOf(calibrationSpend, capacity);
-    holdoutSpend = Arrays.copyOf(holdoutSpend, capacity);
+    Checks.inRange("customers", customers, 0, MAX_CUSTOMERS);
+    int capacity = Math.min(MAX_CUSTOMERS, Math.max(customers, state.length / STRIDE * 2));
+    state = Arrays.copyOf(state, capacity * STRIDE);
     if (keepDays) {
       interior = Arrays.copyOf(interior, capacity);
       interiorSize = Arrays.copyOf(interiorSize, capacity);
@@ -551,7 +560,7 @@ public final class SummaryAccumulator implements Serializable {
     int total = index.size();
     int n = 0;
     for (int c = 0; c < total; c++) {
-      if (calibrationCount[c] > 0) {
+      if ((int) state[c * STRIDE + COUNTS] > 0) {
         n++;
       }
     }
@@ -572,25 +581,31 @@ public final class SummaryAccumulator implements Serializable {
     int i = 0;
     int h = 0;
     for (int c = 0; c < total; c++) {
-      if (calibrationCount[c] == 0) {
+      int at = c * STRIDE;
+      long counts = state[at + COUNTS];
+      int calibrationPurchases = (int) counts;
+      if (calibrationPurchases == 0) {
         holdoutOnly[h++] = index.id(c);
-        holdoutOnlyPurchases += holdoutCount[c];
-        holdoutOnlySpend += holdoutSpend[c];
+        holdoutOnlyPurchases += (int) (counts >>> 32);
+        holdoutOnlySpend += value(at + HOLDOUT_SPEND);
         continue;
       }
-      int x = calibrationCount[c] - 1;
+      int x = calibrationPurchases - 1;
+      long first = state[at + FIRST];
+      double spend = value(at + CALIBRATION_SPEND);
+      double firstValue =
+          merge ? value(at + FIRST_SPEND) : value(at + FIRST_SPEND) / state[at + FIRST_ROWS];
       ids[i] = index.id(c);
       frequency[i] = x;
-      recency[i] = (calibrationLast[c] - first[c]) / period;
-      age[i] = (calibrationEnd - first[c]) / period;
-      double firstValue = merge ? firstSpend[c] : firstSpend[c] / firstRows[c];
+      recency[i] = (state[at + CALIBRATION_LAST] - first) / period;
+      age[i] = (calibrationEnd - first) / period;
       // Repeat spend is positive in exact arithmetic; max() only absorbs rounding of the difference.
-      monetaryValue[i] = x == 0 ? 0 : Math.max(0, (calibrationSpend[c] - firstValue) / x);
-      totalSpend[i] = calibrationSpend[c];
-      firstTime[i] = first[c];
-      lastTime[i] = calibrationLast[c];
-      holdoutPurchases[i] = holdoutCount[c];
-      holdoutValue[i] = holdoutSpend[c];
+      monetaryValue[i] = x == 0 ? 0 : Math.max(0, (spend - firstValue) / x);
+      totalSpend[i] = spend;
+      firstTime[i] = first;
+      lastTime[i] = state[at + CALIBRATION_LAST];
+      holdoutPurchases[i] = (int) (counts >>> 32);
+      holdoutValue[i] = value(at + HOLDOUT_SPEND);
       i++;
     }
     return new CustomerSummaries(
