@@ -4,18 +4,22 @@ import java.io.Serializable;
 import java.util.Arrays;
 
 /**
- * Customer ids to dense indexes 0, 1, 2, ... in the order first added: an open-addressing hash table
- * with linear probing. Each slot is one {@code long} holding the id's hash code (high half) and its
- * index + 1 (low half), so probing compares hash codes without touching the strings, and a lookup
- * allocates nothing. Not thread-safe.
+ * Customer ids to dense indexes 0, 1, 2, ... in the order first added: an open-addressing hash
+ * table with linear probing. Each slot is one {@code long} holding the id's hash code (high half)
+ * and its index + 1 (low half), so probing compares hash codes without touching the strings, and a
+ * lookup allocates nothing. Not thread-safe.
  */
 final class CustomerIndex implements Serializable {
   private static final long serialVersionUID = 1L;
   private static final int MAX_EXPECTED = 1 << 28;
 
   private String[] ids;
-  /** (hash << 32) | (index + 1); 0 marks an empty slot. Capacity a power of two, at most half full. */
+
+  /**
+   * (hash << 32) | (index + 1); 0 marks an empty slot. Capacity a power of two, at most half full.
+   */
   private long[] slots;
+
   private int size;
 
   CustomerIndex(int expected) {
@@ -50,7 +54,9 @@ final class CustomerIndex implements Serializable {
     }
   }
 
-  /** The index of {@code id}, adding it with index {@link #size()} (before the call) when absent. */
+  /**
+   * The index of {@code id}, adding it with index {@link #size()} (before the call) when absent.
+   */
   int add(String id) {
     int hash = id.hashCode();
     int mask = slots.length - 1;
@@ -95,7 +101,9 @@ final class CustomerIndex implements Serializable {
     return ((long) hash << 32) | (index + 1L);
   }
 
-  /** Mixes the bits of a hash code (Fibonacci hashing), so that similar ids spread over the table. */
+  /**
+   * Mixes the bits of a hash code (Fibonacci hashing), so that similar ids spread over the table.
+   */
   private static int spread(int h) {
     int x = h * 0x9E3779B9;
     return x ^ (x >>> 16);

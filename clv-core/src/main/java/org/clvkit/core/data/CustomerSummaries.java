@@ -37,6 +37,7 @@ public final class CustomerSummaries implements Serializable {
   private final double holdoutOnlySpend;
   private final long rows;
   private final PolicyCounts policyCounts;
+
   /** Built on first use by {@link #indexOf(String)}; a benign race builds equal copies. */
   private transient volatile CustomerIndex lookup;
 
@@ -144,7 +145,9 @@ public final class CustomerSummaries implements Serializable {
     return out;
   }
 
-  /** Time of row {@code i}'s first purchase (the start of the day when merging same-day purchases). */
+  /**
+   * Time of row {@code i}'s first purchase (the start of the day when merging same-day purchases).
+   */
   public LocalDateTime firstPurchase(int i) {
     Checks.range(i, i + 1, ids.length);
     return SummaryAccumulator.time(firstPurchase[i]);
@@ -157,8 +160,8 @@ public final class CustomerSummaries implements Serializable {
   }
 
   /**
-   * Periods from each row's last calibration purchase to {@code asOf}, the "recency" of RFM analysis
-   * (not the t_x of {@link #recency()}).
+   * Periods from each row's last calibration purchase to {@code asOf}, the "recency" of RFM
+   * analysis (not the t_x of {@link #recency()}).
    *
    * @param asOf the reference time, not before the calibration end
    * @return one value &gt;= 0 per row
@@ -185,7 +188,9 @@ public final class CustomerSummaries implements Serializable {
     return options.holdoutLength();
   }
 
-  /** Purchases per row after the calibration end, up to the observation end; all 0 without holdout. */
+  /**
+   * Purchases per row after the calibration end, up to the observation end; all 0 without holdout.
+   */
   public double[] holdoutPurchases() {
     return holdoutPurchases.clone();
   }

@@ -5,8 +5,8 @@ import org.clvkit.core.internal.Checks;
 
 /**
  * What the row policies of {@link SummaryOptions} did: how many zero-amount rows were kept as
- * purchases, and how many rows were dropped, by reason. Rows rejected under {@link RowPolicy#REJECT}
- * throw instead, so with the default options all counts are zero.
+ * purchases, and how many rows were dropped, by reason. Rows rejected under {@link
+ * RowPolicy#REJECT} throw instead, so with the default options all counts are zero.
  *
  * @param zeroAmountsKept rows with amount 0 (or -0) kept as purchases of value 0 ({@link
  *     RowPolicy#KEEP})
@@ -26,10 +26,11 @@ public record PolicyCounts(
 
   /** Validates that the counts are not negative. */
   public PolicyCounts {
-    Checks.inRange("zeroAmountsKept", zeroAmountsKept, 0, Long.MAX_VALUE);
-    Checks.inRange("zeroAmountsDropped", zeroAmountsDropped, 0, Long.MAX_VALUE);
-    Checks.inRange("refundsDropped", refundsDropped, 0, Long.MAX_VALUE);
-    Checks.inRange("afterObservationEndDropped", afterObservationEndDropped, 0, Long.MAX_VALUE);
+    Checks.integerInRange("zeroAmountsKept", zeroAmountsKept, 0, Long.MAX_VALUE);
+    Checks.integerInRange("zeroAmountsDropped", zeroAmountsDropped, 0, Long.MAX_VALUE);
+    Checks.integerInRange("refundsDropped", refundsDropped, 0, Long.MAX_VALUE);
+    Checks.integerInRange(
+        "afterObservationEndDropped", afterObservationEndDropped, 0, Long.MAX_VALUE);
   }
 
   /** The number of rows dropped for any reason. */

@@ -3,8 +3,8 @@ package org.clvkit.core.data;
 import org.clvkit.core.internal.Checks;
 
 /**
- * What {@link TransactionLogFormat#read} did with a log: every line is accounted for as a header line,
- * a blank line or a data row, and every data row as accepted or dropped.
+ * What {@link TransactionLogFormat#read} did with a log: every line is accounted for as a header
+ * line, a blank line or a data row, and every data row as accepted or dropped.
  *
  * @param lines lines read, counting header and blank lines
  * @param headerLines leading lines skipped as header

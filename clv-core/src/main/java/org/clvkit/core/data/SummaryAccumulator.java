@@ -9,51 +9,55 @@ import java.util.stream.Collector;
 import org.clvkit.core.internal.Checks;
 
 /**
- * Summarises a transaction log into one {@link CustomerSummary} per customer, one row at a time: {@code
- * accept} rows in any order, {@code combine} partial accumulators (in any split and order), then take
- * the {@code result}. Works as the mutable container of a parallel {@link java.util.stream.Collector}
- * ({@link #collector(SummaryOptions)}) and, being {@link Serializable} with only primitive arrays and
- * strings inside, as the buffer of a Spark {@code Aggregator} or Flink state. Not thread-safe: give
- * each thread its own accumulator and combine them.
+ * Summarises a transaction log into one {@link CustomerSummary} per customer, one row at a time:
+ * {@code accept} rows in any order, {@code combine} partial accumulators (in any split and order),
+ * then take the {@code result}. Works as the mutable container of a parallel {@link
+ * java.util.stream.Collector} ({@link #collector(SummaryOptions)}) and, being {@link Serializable}
+ * with only primitive arrays and strings inside, as the buffer of a Spark {@code Aggregator} or
+ * Flink state. Not thread-safe: give each thread its own accumulator and combine them.
  *
- * <p><b>What is computed</b> (Fader, Hardie and Lee 2005, "RFM and CLV", section 2; Fader and Hardie,
- * "Creating an RFM summary using Excel", 2008), per customer who bought in calibration, in periods of
- * {@link SummaryOptions#timeScale()}: {@code frequency} x = number of calibration purchases less one;
- * {@code recency} t_x = time from the first to the last calibration purchase; {@code age} T = time from
- * the first purchase to {@link SummaryOptions#calibrationEnd()}; {@code monetaryValue} = mean value of
- * the repeat (non-first) calibration purchases, 0 when x = 0; total spend and purchase count including
- * the first; and, when there is a holdout, the number and value of the customer's purchases after the
- * calibration end up to the observation end. With same-day merging a "purchase" is a customer-day (see
- * {@link SummaryOptions}). Without merging, purchases at the very same first second are symmetric: the
- * first purchase's value is taken as their mean. Customers whose first purchase falls in the holdout
- * have no calibration summary; they are counted and named in {@link CustomerSummaries}.
+ * <p><b>What is computed</b> (Fader, Hardie and Lee 2005, "RFM and CLV", section 2; Fader and
+ * Hardie, "Creating an RFM summary using Excel", 2008), per customer who bought in calibration, in
+ * periods of {@link SummaryOptions#timeScale()}: {@code frequency} x = number of calibration
+ * purchases less one; {@code recency} t_x = time from the first to the last calibration purchase;
+ * {@code age} T = time from the first purchase to {@link SummaryOptions#calibrationEnd()}; {@code
+ * monetaryValue} = mean value of the repeat (non-first) calibration purchases, 0 when x = 0; total
+ * spend and purchase count including the first; and, when there is a holdout, the number and value
+ * of the customer's purchases after the calibration end up to the observation end. With same-day
+ * merging a "purchase" is a customer-day (see {@link SummaryOptions}). Without merging, purchases
+ * at the very same first second are symmetric: the first purchase's value is taken as their mean.
+ * Customers whose first purchase falls in the holdout have no calibration summary; they are counted
+ * and named in {@link CustomerSummaries}.
  *
- * <p><b>Rows</b> are checked in this order, the first failing rule deciding: id not null; time present
- * and in range; amount finite; time not after the observation end ({@link
- * SummaryOptions#afterObservationEnd()}); amount not negative ({@link SummaryOptions#refunds()}); amount
- * not zero ({@link SummaryOptions#zeroAmounts()}; kept zero amounts are purchases of value 0). Rejected rows throw a {@link
- * org.clvkit.core.ClvArgumentException} naming the field, the value and the row ({@code amount[17] must
- * be finite, was NaN}, where 17 counts this accumulator's rows from 0); dropped rows are counted in
- * {@link #policyCounts()}. A rejected row leaves the accumulator as it was (apart from the row count).
- * Times are kept to the second (sub-second parts are truncated).
+ * <p><b>Rows</b> are checked in this order, the first failing rule deciding: id not null; time
+ * present and in range; amount finite; time not after the observation end ({@link
+ * SummaryOptions#afterObservationEnd()}); amount not negative ({@link SummaryOptions#refunds()});
+ * amount not zero ({@link SummaryOptions#zeroAmounts()}; kept zero amounts are purchases of value
+ * 0). Rejected rows throw a {@link org.clvkit.core.ClvArgumentException} naming the field, the
+ * value and the row ({@code amount[17] must be finite, was NaN}, where 17 counts this accumulator's
+ * rows from 0); dropped rows are counted in {@link #policyCounts()}. A rejected row leaves the
+ * accumulator as it was (apart from the row count). Times are kept to the second (sub-second parts
+ * are truncated).
  *
- * <p><b>Memory and speed.</b> The state does not keep transactions: per customer it is 64 bytes in one
- * {@code long[]} (a cache line, so that a row in random customer order touches one place), 16 bytes of
- * hash table and a reference to the id string, about 90 bytes with the table's headroom; up to {@value
- * #MAX_CUSTOMERS} customers per accumulator. The primitive overloads {@link #acceptEpochDay(String,
- * long, double)} and {@link #acceptEpochSecond(String, long, double)} allocate nothing per row (a new
- * customer may grow the arrays). The one exception is same-day merging of unordered input: to count
- * distinct days exactly whatever the order, a customer with more than two distinct purchase days keeps
- * those strictly between its first and last in a sorted {@code long[]} (8 bytes a day plus a 16-byte
- * array header, 12 bytes a customer for the array reference and size). That grows with distinct
- * customer-days, not rows, is bounded by customers times days observed, and is in practice small (CDNOW:
- * 3,200 days kept by 736 of 2,357 customers for 6,919 rows). With {@link SummaryOptions#orderedInput()}
- * this store is not used and each customer costs the same fixed size, at the price of rejecting a row
- * earlier than its customer's last one.
+ * <p><b>Memory and speed.</b> The state does not keep transactions: per customer it is 64 bytes in
+ * one {@code long[]} (a cache line, so that a row in random customer order touches one place), 16
+ * bytes of hash table and a reference to the id string, about 90 bytes with the table's headroom;
+ * up to {@value #MAX_CUSTOMERS} customers per accumulator. The primitive overloads {@link
+ * #acceptEpochDay(String, long, double)} and {@link #acceptEpochSecond(String, long, double)}
+ * allocate nothing per row (a new customer may grow the arrays). The one exception is same-day
+ * merging of unordered input: to count distinct days exactly whatever the order, a customer with
+ * more than two distinct purchase days keeps those strictly between its first and last in a sorted
+ * {@code long[]} (8 bytes a day plus a 16-byte array header, 12 bytes a customer for the array
+ * reference and size). That grows with distinct customer-days, not rows, is bounded by customers
+ * times days observed, and is in practice small (CDNOW: 3,200 days kept by 736 of 2,357 customers
+ * for 6,919 rows). With {@link SummaryOptions#orderedInput()} this store is not used and each
+ * customer costs the same fixed size, at the price of rejecting a row earlier than its customer's
+ * last one.
  *
  * <p><b>Order of the result.</b> Customers appear in the order first accepted; {@code a.combine(b)}
- * puts a's customers first, then b's new ones, so a parallel collect over an ordered stream gives the
- * sequential order. Sums (spend) are floating-point and may differ in the last bits between splits.
+ * puts a's customers first, then b's new ones, so a parallel collect over an ordered stream gives
+ * the sequential order. Sums (spend) are floating-point and may differ in the last bits between
+ * splits.
  */
 public final class SummaryAccumulator implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -80,11 +84,13 @@ public final class SummaryAccumulator implements Serializable {
   private final boolean keepDays;
 
   private final CustomerIndex index;
+
   /**
    * Per customer, STRIDE longs at index * STRIDE (one cache line, so that a row touches one place):
    * times are "keys", epoch seconds or the start of the day when merging; spends are double bits.
    */
   private long[] state;
+
   // Unordered merging only: the distinct days strictly between first and last, sorted.
   private long[][] interior;
   private int[] interiorSize;
@@ -96,9 +102,11 @@ public final class SummaryAccumulator implements Serializable {
   private static final int FIRST_SPEND = 3; // sum of the amounts at key == FIRST
   private static final int CALIBRATION_SPEND = 4;
   private static final int HOLDOUT_SPEND = 5;
-  private static final int COUNTS = 6; // purchases: calibration (low 32 bits), holdout (high 32 bits)
+  private static final int COUNTS =
+      6; // purchases: calibration (low 32 bits), holdout (high 32 bits)
   private static final int FIRST_ROWS = 7; // number of rows at key == FIRST
   private static final long ONE_HOLDOUT = 1L << 32;
+
   /** The most customers one accumulator holds (its state is one array); combine beyond. */
   static final int MAX_CUSTOMERS = (Integer.MAX_VALUE - 8) / STRIDE;
 
@@ -225,7 +233,7 @@ public final class SummaryAccumulator implements Serializable {
   public void acceptEpochDay(String customerId, long epochDay, double amount) {
     if (epochDay < MIN_EPOCH_DAY || epochDay > MAX_EPOCH_DAY) {
       long row = rows++;
-      Checks.inRange(INDEXED.name("epochDay", row), epochDay, MIN_EPOCH_DAY, MAX_EPOCH_DAY);
+      Checks.integerInRange(INDEXED.name("epochDay", row), epochDay, MIN_EPOCH_DAY, MAX_EPOCH_DAY);
     }
     acceptRow(customerId, epochDay * SECONDS_PER_DAY, amount, rows, INDEXED);
   }
@@ -241,14 +249,16 @@ public final class SummaryAccumulator implements Serializable {
   public void acceptEpochSecond(String customerId, long epochSecond, double amount) {
     if (epochSecond < MIN_EPOCH_SECOND || epochSecond > MAX_EPOCH_SECOND) {
       long row = rows++;
-      Checks.inRange(INDEXED.name("epochSecond", row), epochSecond, MIN_EPOCH_SECOND, MAX_EPOCH_SECOND);
+      Checks.integerInRange(
+          INDEXED.name("epochSecond", row), epochSecond, MIN_EPOCH_SECOND, MAX_EPOCH_SECOND);
     }
     acceptRow(customerId, epochSecond, amount, rows, INDEXED);
   }
 
   /**
-   * As {@link #acceptEpochSecond(String, long, double)} for parsers: messages name the row by its line
-   * in the caller's file ({@code amount (line 12) must be finite, was NaN}) instead of its index here.
+   * As {@link #acceptEpochSecond(String, long, double)} for parsers: messages name the row by its
+   * line in the caller's file ({@code amount (line 12) must be finite, was NaN}) instead of its
+   * index here.
    *
    * @param line the line number to name in messages
    * @param customerId the customer; not null
@@ -258,7 +268,8 @@ public final class SummaryAccumulator implements Serializable {
   public void acceptAtLine(long line, String customerId, long epochSecond, double amount) {
     if (epochSecond < MIN_EPOCH_SECOND || epochSecond > MAX_EPOCH_SECOND) {
       rows++;
-      Checks.inRange(LINES.name("epochSecond", line), epochSecond, MIN_EPOCH_SECOND, MAX_EPOCH_SECOND);
+      Checks.integerInRange(
+          LINES.name("epochSecond", line), epochSecond, MIN_EPOCH_SECOND, MAX_EPOCH_SECOND);
     }
     acceptRow(customerId, epochSecond, amount, line, LINES);
   }
@@ -377,15 +388,18 @@ public final class SummaryAccumulator implements Serializable {
     state[at] = bits(Double.longBitsToDouble(state[at]) + amount);
   }
 
-  /** Number of distinct purchases (days when merging) of the customer whose state starts at {@code at}. */
+  /**
+   * Number of distinct purchases (days when merging) of the customer whose state starts at {@code
+   * at}.
+   */
   private int purchases(int at) {
     long counts = state[at + COUNTS];
     return (int) counts + (int) (counts >>> 32);
   }
 
   /**
-   * Records {@code day} in customer c's set of distinct days {first, interior..., last} unless it is
-   * there; returns whether it was new. Reads first and last before the caller updates them.
+   * Records {@code day} in customer c's set of distinct days {first, interior..., last} unless it
+   * is there; returns whether it was new. Reads first and last before the caller updates them.
    */
   private boolean insertDay(int c, long day) {
     int at = c * STRIDE;
@@ -433,9 +447,10 @@ public final class SummaryAccumulator implements Serializable {
   /**
    * Adds everything {@code other} has accumulated to this accumulator and returns this one; {@code
    * other} is left unchanged. The result equals that of one accumulator over both inputs, whatever
-   * the split and the order (up to floating-point rounding of sums), except for the order of customers
-   * (this one's first). With {@link SummaryOptions#orderedInput()}, a customer whose purchase days in
-   * the two accumulators interleave (rather than one range following the other) is rejected.
+   * the split and the order (up to floating-point rounding of sums), except for the order of
+   * customers (this one's first). With {@link SummaryOptions#orderedInput()}, a customer whose
+   * purchase days in the two accumulators interleave (rather than one range following the other) is
+   * rejected.
    *
    * @param other an accumulator with equal options, not this one
    * @return this accumulator
@@ -541,7 +556,7 @@ public final class SummaryAccumulator implements Serializable {
     if (customers * STRIDE <= state.length) {
       return;
     }
-    Checks.inRange("customers", customers, 0, MAX_CUSTOMERS);
+    Checks.integerInRange("customers", customers, 0, MAX_CUSTOMERS);
     int capacity = Math.min(MAX_CUSTOMERS, Math.max(customers, state.length / STRIDE * 2));
     state = Arrays.copyOf(state, capacity * STRIDE);
     if (keepDays) {
@@ -599,7 +614,8 @@ public final class SummaryAccumulator implements Serializable {
       frequency[i] = x;
       recency[i] = (state[at + CALIBRATION_LAST] - first) / period;
       age[i] = (calibrationEnd - first) / period;
-      // Repeat spend is positive in exact arithmetic; max() only absorbs rounding of the difference.
+      // Repeat spend is positive in exact arithmetic; max() only absorbs rounding of the
+      // difference.
       monetaryValue[i] = x == 0 ? 0 : Math.max(0, (spend - firstValue) / x);
       totalSpend[i] = spend;
       firstTime[i] = first;

@@ -11,28 +11,29 @@ import org.clvkit.core.internal.Checks;
  * same-day merging, and the policies for zero amounts, refunds and late rows.
  *
  * <p><b>Times.</b> Times are handled to the second on the proleptic calendar of {@link
- * LocalDateTime}, without time zones. A date stands for the start of that day, both for purchases and
- * for ends: with {@code calibrationEnd = 1997-09-30} a purchase dated 1997-09-30 is in calibration
- * (it is at the end, not after it), and age is measured to the start of 1997-09-30. This is the
- * convention of the CDNOW literature: a customer who first bought on 1997-01-01 has T = 272 days = 38.86
- * weeks, not 39 (measuring to the end of 1997-09-30 would give 39.00 for all 2,357 CDNOW customers; see
- * the tests).
+ * LocalDateTime}, without time zones. A date stands for the start of that day, both for purchases
+ * and for ends: with {@code calibrationEnd = 1997-09-30} a purchase dated 1997-09-30 is in
+ * calibration (it is at the end, not after it), and age is measured to the start of 1997-09-30.
+ * This is the convention of the CDNOW literature: a customer who first bought on 1997-01-01 has T =
+ * 272 days = 38.86 weeks, not 39 (measuring to the end of 1997-09-30 would give 39.00 for all 2,357
+ * CDNOW customers; see the tests).
  *
- * <p><b>Same-day merging</b> ({@code mergeSameDay}, on by default as in the literature): all purchases
- * of a customer on the same calendar day count as one purchase placed at the start of that day, whose
- * value is their sum. Every comparison (calibration or holdout, after the end) then uses the start of
- * the day. Without merging, every row is a purchase at its own time.
+ * <p><b>Same-day merging</b> ({@code mergeSameDay}, on by default as in the literature): all
+ * purchases of a customer on the same calendar day count as one purchase placed at the start of
+ * that day, whose value is their sum. Every comparison (calibration or holdout, after the end) then
+ * uses the start of the day. Without merging, every row is a purchase at its own time.
  *
- * <p><b>Ordered input</b> ({@code orderedInput}, off by default) only matters with merging. Counting
- * distinct purchase days exactly from unordered input needs each customer's distinct days, so
- * unordered accumulation keeps them (8 bytes per distinct day beyond a customer's first and last, see
- * {@link SummaryAccumulator}). When each customer's rows are known to arrive in time order (a log
- * sorted by time or by customer and time, an event-time stream) set {@code orderedInput}: the state is
- * then a fixed size per customer, and a row earlier than its customer's last row is rejected.
+ * <p><b>Ordered input</b> ({@code orderedInput}, off by default) only matters with merging.
+ * Counting distinct purchase days exactly from unordered input needs each customer's distinct days,
+ * so unordered accumulation keeps them (8 bytes per distinct day beyond a customer's first and
+ * last, see {@link SummaryAccumulator}). When each customer's rows are known to arrive in time
+ * order (a log sorted by time or by customer and time, an event-time stream) set {@code
+ * orderedInput}: the state is then a fixed size per customer, and a row earlier than its customer's
+ * last row is rejected.
  *
  * @param timeScale the period in which recency, age and holdout length are expressed
- * @param calibrationEnd the end of calibration: age is measured to it; purchases at or before it are
- *     calibration purchases
+ * @param calibrationEnd the end of calibration: age is measured to it; purchases at or before it
+ *     are calibration purchases
  * @param observationEnd the end of observation, not before {@code calibrationEnd}: purchases after
  *     {@code calibrationEnd} and at or before it are holdout purchases; later rows follow {@code
  *     afterObservationEnd}. Equal to {@code calibrationEnd} when there is no holdout
@@ -56,8 +57,8 @@ public record SummaryOptions(
     implements Serializable {
 
   /**
-   * Validates that nothing is null, that the calibration does not end after the observation, and that
-   * only zero amounts may be kept.
+   * Validates that nothing is null, that the calibration does not end after the observation, and
+   * that only zero amounts may be kept.
    */
   public SummaryOptions {
     Checks.notNull("timeScale", timeScale);
@@ -76,8 +77,8 @@ public record SummaryOptions(
   }
 
   /**
-   * Options for a summary without holdout that ends at the start of {@code end}: same-day merging on,
-   * unordered input, zero amounts, refunds and late rows rejected.
+   * Options for a summary without holdout that ends at the start of {@code end}: same-day merging
+   * on, unordered input, zero amounts, refunds and late rows rejected.
    */
   public static SummaryOptions of(TimeScale timeScale, LocalDate end) {
     return of(timeScale, Checks.notNull("end", end).atStartOfDay());
@@ -91,8 +92,8 @@ public record SummaryOptions(
 
   /**
    * These options with a holdout period from the calibration end to the start of {@code end}. The
-   * literature's CDNOW split is {@code SummaryOptions.of(TimeScale.WEEKS, LocalDate.of(1997, 9, 30))
-   * .withHoldoutUntil(LocalDate.of(1998, 6, 30)).withZeroAmounts(RowPolicy.KEEP)}: 39 weeks of
+   * literature's CDNOW split is {@code SummaryOptions.of(TimeScale.WEEKS, LocalDate.of(1997, 9,
+   * 30)) .withHoldoutUntil(LocalDate.of(1998, 6, 30)).withZeroAmounts(RowPolicy.KEEP)}: 39 weeks of
    * calibration and 39 of holdout, $0.00 purchases counted.
    */
   public SummaryOptions withHoldoutUntil(LocalDate end) {
@@ -102,42 +103,80 @@ public record SummaryOptions(
   /** As {@link #withHoldoutUntil(LocalDate)}, ending at the instant {@code end}. */
   public SummaryOptions withHoldoutUntil(LocalDateTime end) {
     return new SummaryOptions(
-        timeScale, calibrationEnd, end, mergeSameDay, orderedInput, zeroAmounts, refunds,
+        timeScale,
+        calibrationEnd,
+        end,
+        mergeSameDay,
+        orderedInput,
+        zeroAmounts,
+        refunds,
         afterObservationEnd);
   }
 
   /** These options with same-day merging on or off. */
   public SummaryOptions withMergeSameDay(boolean merge) {
     return new SummaryOptions(
-        timeScale, calibrationEnd, observationEnd, merge, orderedInput, zeroAmounts, refunds,
+        timeScale,
+        calibrationEnd,
+        observationEnd,
+        merge,
+        orderedInput,
+        zeroAmounts,
+        refunds,
         afterObservationEnd);
   }
 
   /** These options declaring (or not) that each customer's rows arrive in time order. */
   public SummaryOptions withOrderedInput(boolean ordered) {
     return new SummaryOptions(
-        timeScale, calibrationEnd, observationEnd, mergeSameDay, ordered, zeroAmounts, refunds,
+        timeScale,
+        calibrationEnd,
+        observationEnd,
+        mergeSameDay,
+        ordered,
+        zeroAmounts,
+        refunds,
         afterObservationEnd);
   }
 
-  /** These options with the policy for zero amounts (reject, drop, or keep as purchases of value 0). */
+  /**
+   * These options with the policy for zero amounts (reject, drop, or keep as purchases of value 0).
+   */
   public SummaryOptions withZeroAmounts(RowPolicy policy) {
     return new SummaryOptions(
-        timeScale, calibrationEnd, observationEnd, mergeSameDay, orderedInput, policy, refunds,
+        timeScale,
+        calibrationEnd,
+        observationEnd,
+        mergeSameDay,
+        orderedInput,
+        policy,
+        refunds,
         afterObservationEnd);
   }
 
   /** These options with the policy for refunds (negative amounts). */
   public SummaryOptions withRefunds(RowPolicy policy) {
     return new SummaryOptions(
-        timeScale, calibrationEnd, observationEnd, mergeSameDay, orderedInput, zeroAmounts, policy,
+        timeScale,
+        calibrationEnd,
+        observationEnd,
+        mergeSameDay,
+        orderedInput,
+        zeroAmounts,
+        policy,
         afterObservationEnd);
   }
 
   /** These options with the policy for rows after the observation end. */
   public SummaryOptions withAfterObservationEnd(RowPolicy policy) {
     return new SummaryOptions(
-        timeScale, calibrationEnd, observationEnd, mergeSameDay, orderedInput, zeroAmounts, refunds,
+        timeScale,
+        calibrationEnd,
+        observationEnd,
+        mergeSameDay,
+        orderedInput,
+        zeroAmounts,
+        refunds,
         policy);
   }
 

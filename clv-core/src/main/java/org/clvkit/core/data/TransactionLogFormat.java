@@ -23,11 +23,13 @@ import org.clvkit.core.internal.Checks;
 
 /**
  * The layout of a text transaction log, and a reader that streams it into a {@link
- * SummaryAccumulator}: one transaction per line, fields separated by a delimiter character or by runs
- * of whitespace, with the customer id, the date (or date-time) and the amount in given columns. Other
- * columns are ignored. Immutable and thread-safe; each {@code with…} method returns a new format.
+ * SummaryAccumulator}: one transaction per line, fields separated by a delimiter character or by
+ * runs of whitespace, with the customer id, the date (or date-time) and the amount in given
+ * columns. Other columns are ignored. Immutable and thread-safe; each {@code with…} method returns
+ * a new format.
  *
- * <p>For example the CDNOW sample of the BTYD literature (master id, sample id, date, CDs, dollars):
+ * <p>For example the CDNOW sample of the BTYD literature (master id, sample id, date, CDs,
+ * dollars):
  *
  * <pre>{@code
  * TransactionLogFormat cdnow =
@@ -40,21 +42,21 @@ import org.clvkit.core.internal.Checks;
  * CustomerSummaries summaries = acc.result();
  * }</pre>
  *
- * <p><b>Fields.</b> Columns are numbered from 1, as in the messages. Fields are trimmed of spaces and
- * tabs. With a delimiter, a field may be enclosed in double quotes (which may then contain the
- * delimiter, and {@code ""} for a quote), as in RFC 4180, but not span lines. Dates are parsed strictly
- * with a {@link DateTimeFormatter} pattern ({@code yyyy} is read as the year, so no era is needed;
- * February 30 is an error, not March 2); a pattern with a time of day gives date-times, one without
- * gives dates at the start of the day. Amounts are decimal numbers ({@code 12.5}, {@code -3},
- * {@code 1e3}); {@code NaN} and {@code Infinity} are read and then rejected as not finite.
+ * <p><b>Fields.</b> Columns are numbered from 1, as in the messages. Fields are trimmed of spaces
+ * and tabs. With a delimiter, a field may be enclosed in double quotes (which may then contain the
+ * delimiter, and {@code ""} for a quote), as in RFC 4180, but not span lines. Dates are parsed
+ * strictly with a {@link DateTimeFormatter} pattern ({@code yyyy} is read as the year, so no era is
+ * needed; February 30 is an error, not March 2); a pattern with a time of day gives date-times, one
+ * without gives dates at the start of the day. Amounts are decimal numbers ({@code 12.5}, {@code
+ * -3}, {@code 1e3}); {@code NaN} and {@code Infinity} are read and then rejected as not finite.
  *
- * <p><b>Errors.</b> The first bad line stops the read with a {@link ClvArgumentException} naming the
- * line number (counted from 1 over all lines, header included), the field and its column, and the
- * value: {@code date (line 12, column 3) must be a date of pattern yyyyMMdd, was "19971301"}. The
- * rules on rows (amount finite, zero and negative amounts, time after the observation end) are the
- * accumulator's, with its options' policies; rows it drops or keeps at zero are counted in the {@link
- * ReadReport}, as are skipped header and blank lines, so no line goes unaccounted. Rows before a bad line stay in the
- * accumulator. A leading byte-order mark is ignored.
+ * <p><b>Errors.</b> The first bad line stops the read with a {@link ClvArgumentException} naming
+ * the line number (counted from 1 over all lines, header included), the field and its column, and
+ * the value: {@code date (line 12, column 3) must be a date of pattern yyyyMMdd, was "19971301"}.
+ * The rules on rows (amount finite, zero and negative amounts, time after the observation end) are
+ * the accumulator's, with its options' policies; rows it drops or keeps at zero are counted in the
+ * {@link ReadReport}, as are skipped header and blank lines, so no line goes unaccounted. Rows
+ * before a bad line stay in the accumulator. A leading byte-order mark is ignored.
  */
 public final class TransactionLogFormat {
   private static final int FAST_NONE = 0;
@@ -96,12 +98,13 @@ public final class TransactionLogFormat {
       throw error;
     }
     String p = datePattern.replace('u', 'y');
-    this.fastDate = p.equals("yyyyMMdd") ? FAST_BASIC : p.equals("yyyy-MM-dd") ? FAST_ISO : FAST_NONE;
+    this.fastDate =
+        p.equals("yyyyMMdd") ? FAST_BASIC : p.equals("yyyy-MM-dd") ? FAST_ISO : FAST_NONE;
   }
 
   /**
-   * A log whose fields are separated by runs of spaces and tabs (leading ones ignored); columns 1, 2, 3
-   * are id, date, amount; dates {@code yyyy-MM-dd}; no header.
+   * A log whose fields are separated by runs of spaces and tabs (leading ones ignored); columns 1,
+   * 2, 3 are id, date, amount; dates {@code yyyy-MM-dd}; no header.
    */
   public static TransactionLogFormat whitespace() {
     return new TransactionLogFormat((char) 0, 1, 2, 3, "yyyy-MM-dd", 0);
@@ -111,13 +114,19 @@ public final class TransactionLogFormat {
    * A log whose fields are separated by {@code delimiter} (for example {@code ','}, {@code ';'} or
    * {@code '\t'}); columns 1, 2, 3 are id, date, amount; dates {@code yyyy-MM-dd}; no header.
    *
-   * @param delimiter the separator; not a quote, a line break, or a space (use {@link #whitespace()})
+   * @param delimiter the separator; not a quote, a line break, or a space (use {@link
+   *     #whitespace()})
    */
   public static TransactionLogFormat delimited(char delimiter) {
-    if (delimiter == '"' || delimiter == '\n' || delimiter == '\r' || delimiter == ' '
+    if (delimiter == '"'
+        || delimiter == '\n'
+        || delimiter == '\r'
+        || delimiter == ' '
         || delimiter == 0) {
       throw Checks.malformed(
-          "delimiter", String.valueOf(delimiter), "a character other than quote, space, line break");
+          "delimiter",
+          String.valueOf(delimiter),
+          "a character other than quote, space, line break");
     }
     return new TransactionLogFormat(delimiter, 1, 2, 3, "yyyy-MM-dd", 0);
   }
@@ -150,7 +159,8 @@ public final class TransactionLogFormat {
   /** This format skipping {@code lines} &gt;= 0 leading lines (a header). */
   public TransactionLogFormat withHeaderLines(int lines) {
     Checks.nonNegative("headerLines", lines);
-    return new TransactionLogFormat(delimiter, idColumn, dateColumn, amountColumn, datePattern, lines);
+    return new TransactionLogFormat(
+        delimiter, idColumn, dateColumn, amountColumn, datePattern, lines);
   }
 
   /**
@@ -283,7 +293,9 @@ public final class TransactionLogFormat {
           }
           if (pos < n && line.charAt(pos) != delimiter) {
             throw Checks.malformed(
-                "line " + lineNumber, line, "a row with nothing between a closing quote and a delimiter");
+                "line " + lineNumber,
+                line,
+                "a row with nothing between a closing quote and a delimiter");
           }
           fields[count++] = text.toString();
         } else {

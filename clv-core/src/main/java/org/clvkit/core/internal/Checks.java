@@ -183,7 +183,10 @@ public final class Checks {
     return values;
   }
 
-  /** Rule: a non-null, non-empty text. Messages: {@code name must not be null}, {@code name must not be empty}. */
+  /**
+   * Rule: a non-null, non-empty text. Messages: {@code name must not be null}, {@code name must not
+   * be empty}.
+   */
   public static String notEmptyText(String name, String value) {
     notNull(name, value);
     if (value.isEmpty()) {
@@ -192,16 +195,12 @@ public final class Checks {
     return value;
   }
 
-  /** Rule: an integer within a closed interval. Message: {@code levels must be in [2, 9], was 12}. */
-  public static int inRange(String name, int value, int lower, int upper) {
-    if (value < lower || value > upper) {
-      throw fail("%s must be in [%d, %d], was %d", name, lower, upper, value);
-    }
-    return value;
-  }
-
-  /** Rule: a long within a closed interval. Message as for {@link #inRange(String, int, int, int)}. */
-  public static long inRange(String name, long value, long lower, long upper) {
+  /**
+   * Rule: an integer (int or long) within a closed interval. Message: {@code levels must be in [2,
+   * 9], was 12}. Named apart from {@link #inRange(String, double, double, double)} so that integer
+   * arguments meant for that rule keep its wording.
+   */
+  public static long integerInRange(String name, long value, long lower, long upper) {
     if (value < lower || value > upper) {
       throw fail("%s must be in [%d, %d], was %d", name, lower, upper, value);
     }
@@ -233,8 +232,8 @@ public final class Checks {
   }
 
   /**
-   * Rule: a value within a half-open interval. Message: {@code time[3] = 1996-12-31T00:00 must be in
-   * [1997-01-01T00:00, 1998-07-01T00:00)}.
+   * Rule: a value within a half-open interval. Message: {@code time[3] = 1996-12-31T00:00 must be
+   * in [1997-01-01T00:00, 1998-07-01T00:00)}.
    */
   public static <T extends Comparable<? super T>> T within(
       String name, T value, T lower, T upperExclusive) {
@@ -255,9 +254,9 @@ public final class Checks {
   }
 
   /**
-   * Rule: text that must parse as something. Returns (does not throw) the exception, for the parser to
-   * throw with its cause. Message: {@code date (line 12, column 3) must be a date of pattern yyyyMMdd,
-   * was "1997x"}.
+   * Rule: text that must parse as something. Returns (does not throw) the exception, for the parser
+   * to throw with its cause. Message: {@code date (line 12, column 3) must be a date of pattern
+   * yyyyMMdd, was "1997x"}.
    */
   public static ClvArgumentException malformed(String name, String text, String expected) {
     return fail("%s must be %s, was \"%s\"", name, expected, text);

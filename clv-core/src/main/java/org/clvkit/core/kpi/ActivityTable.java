@@ -11,20 +11,21 @@ import org.clvkit.core.data.Transaction;
 import org.clvkit.core.internal.Checks;
 
 /**
- * Per-period customer activity of a transaction log, and the KPIs it gives: active, new and retained
- * customers, retention and churn rates, orders, revenue, ARPU and average order value per period; the
- * cohort retention table (acquisition period × periods since acquisition); and overall purchase
- * frequency and repeat-purchase rate. Made by an {@link Accumulator}. Immutable and thread-safe.
+ * Per-period customer activity of a transaction log, and the KPIs it gives: active, new and
+ * retained customers, retention and churn rates, orders, revenue, ARPU and average order value per
+ * period; the cohort retention table (acquisition period × periods since acquisition); and overall
+ * purchase frequency and repeat-purchase rate. Made by an {@link Accumulator}. Immutable and
+ * thread-safe.
  *
- * <p><b>Definitions.</b> Period t (0-based) is {@code [start + t·length, start + (t+1)·length)} for the
- * {@link TimeScale}'s length. A customer is <i>active</i> in a period when it has an order in it; it is
- * <i>new</i> (acquired) in the period of its first order in the log; every accepted transaction is one
- * order (no same-day merging). Customers <i>retained</i> in period t &ge; 1 are those active in both t -
- * 1 and t, and the retention rate of period t is retained(t) / active(t - 1) (so a customer who skips a
- * period and comes back counts as lost, then as reactivated — unlike {@link Kpis#retentionRate}, whose
- * "end - acquired" counts every returning customer). The cohort of period c is the customers acquired in
- * c; cell (c, k) counts those active in period c + k. Rates whose denominator is 0 are rejected, never
- * NaN.
+ * <p><b>Definitions.</b> Period t (0-based) is {@code [start + t·length, start + (t+1)·length)} for
+ * the {@link TimeScale}'s length. A customer is <i>active</i> in a period when it has an order in
+ * it; it is <i>new</i> (acquired) in the period of its first order in the log; every accepted
+ * transaction is one order (no same-day merging). Customers <i>retained</i> in period t &ge; 1 are
+ * those active in both t - 1 and t, and the retention rate of period t is retained(t) / active(t -
+ * 1) (so a customer who skips a period and comes back counts as lost, then as reactivated — unlike
+ * {@link Kpis#retentionRate}, whose "end - acquired" counts every returning customer). The cohort
+ * of period c is the customers acquired in c; cell (c, k) counts those active in period c + k.
+ * Rates whose denominator is 0 are rejected, never NaN.
  */
 public final class ActivityTable implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -37,8 +38,10 @@ public final class ActivityTable implements Serializable {
   private final int[] retained;
   private final long[] orders;
   private final double[] revenue;
+
   /** cohort[c][k]: customers acquired in period c active in period c + k, k < periods - c. */
   private final int[][] cohort;
+
   private final int customers;
   private final int repeatCustomers;
 
@@ -140,7 +143,7 @@ public final class ActivityTable implements Serializable {
 
   /** Customers active in both period t - 1 and t, for t &ge; 1. */
   public int retainedCustomers(int t) {
-    Checks.inRange("t", t, 1, periods - 1);
+    Checks.integerInRange("t", t, 1, periods - 1);
     return retained[t];
   }
 
@@ -162,13 +165,15 @@ public final class ActivityTable implements Serializable {
    * @throws org.clvkit.core.ClvArgumentException when no customer was active in period t - 1
    */
   public double retentionRate(int t) {
-    Checks.inRange("t", t, 1, periods - 1);
+    Checks.integerInRange("t", t, 1, periods - 1);
     return (double) retained[t] / base("activeCustomers", t - 1, active[t - 1]);
   }
 
-  /** Churn rate of period t &ge; 1: the share of period t - 1's active customers not active in t. */
+  /**
+   * Churn rate of period t &ge; 1: the share of period t - 1's active customers not active in t.
+   */
   public double churnRate(int t) {
-    Checks.inRange("t", t, 1, periods - 1);
+    Checks.integerInRange("t", t, 1, periods - 1);
     int base = base("activeCustomers", t - 1, active[t - 1]);
     return (double) (base - retained[t]) / base;
   }
@@ -206,15 +211,15 @@ public final class ActivityTable implements Serializable {
   }
 
   /**
-   * Cohort table count: customers acquired in period {@code cohort} who are active {@code k} periods
-   * later (k = 0 gives the cohort's size).
+   * Cohort table count: customers acquired in period {@code cohort} who are active {@code k}
+   * periods later (k = 0 gives the cohort's size).
    *
    * @param cohort acquisition period, in [0, periods)
    * @param k periods since acquisition, in [0, periods - cohort)
    */
   public int cohortActive(int cohort, int k) {
     period(cohort);
-    Checks.inRange("k", k, 0, periods - 1 - cohort);
+    Checks.integerInRange("k", k, 0, periods - 1 - cohort);
     return this.cohort[cohort][k];
   }
 
@@ -229,7 +234,7 @@ public final class ActivityTable implements Serializable {
   }
 
   private void period(int t) {
-    Checks.inRange("t", t, 0, periods - 1);
+    Checks.integerInRange("t", t, 0, periods - 1);
   }
 
   /** A denominator, which must be positive; the message names the count and its period. */
@@ -255,9 +260,10 @@ public final class ActivityTable implements Serializable {
    * org.clvkit.core.data.SummaryAccumulator}).
    *
    * <p>Rows are checked in this order: id not null, time present and within the periods (a time
-   * before the start or at or after the end of the last period is rejected), amount finite and &gt;= 0
-   * (net refunds against their orders first). Messages name the row by its index in this accumulator:
-   * {@code time[3] = 2023-12-31T00:00 must be in [2024-01-01T00:00, 2024-01-29T00:00)}.
+   * before the start or at or after the end of the last period is rejected), amount finite and
+   * &gt;= 0 (net refunds against their orders first). Messages name the row by its index in this
+   * accumulator: {@code time[3] = 2023-12-31T00:00 must be in [2024-01-01T00:00,
+   * 2024-01-29T00:00)}.
    */
   public static final class Accumulator implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -327,7 +333,8 @@ public final class ActivityTable implements Serializable {
       } else if (t < periods - 1 && !time.isBefore(periodStart(t + 1))) {
         t++;
       }
-      CustomerActivity customer = customers.computeIfAbsent(customerId, k -> new CustomerActivity());
+      CustomerActivity customer =
+          customers.computeIfAbsent(customerId, k -> new CustomerActivity());
       customer.periods.set(t);
       customer.orders++;
       orders[t]++;

@@ -3,9 +3,9 @@ package org.clvkit.core.kpi;
 import org.clvkit.core.internal.Checks;
 
 /**
- * Customer KPIs from counts and sums: the textbook formulas, for when the counts come from elsewhere.
- * {@link ActivityTable} computes the same measures from a transaction log. Every method validates its
- * inputs and never returns NaN: a rate whose denominator would be 0 is rejected.
+ * Customer KPIs from counts and sums: the textbook formulas, for when the counts come from
+ * elsewhere. {@link ActivityTable} computes the same measures from a transaction log. Every method
+ * validates its inputs and never returns NaN: a rate whose denominator would be 0 is rejected.
  */
 public final class Kpis {
   private Kpis() {}
@@ -41,45 +41,46 @@ public final class Kpis {
    * @param customers number of customers, &gt; 0
    */
   public static double purchaseFrequency(long orders, long customers) {
-    Checks.inRange("orders", orders, 0, Long.MAX_VALUE);
+    Checks.integerInRange("orders", orders, 0, Long.MAX_VALUE);
     positive("customers", customers);
     return (double) orders / customers;
   }
 
   /**
-   * Repeat-purchase rate: the share of customers who bought more than once, {@code repeatCustomers /
-   * customers}.
+   * Repeat-purchase rate: the share of customers who bought more than once, {@code repeatCustomers
+   * / customers}.
    *
    * @param repeatCustomers customers with two or more orders, in [0, customers]
    * @param customers all customers, &gt; 0
    */
   public static double repeatPurchaseRate(long repeatCustomers, long customers) {
     positive("customers", customers);
-    Checks.inRange("repeatCustomers", repeatCustomers, 0, customers);
+    Checks.integerInRange("repeatCustomers", repeatCustomers, 0, customers);
     return (double) repeatCustomers / customers;
   }
 
   /**
    * Customer retention rate over a period, {@code (end - acquired) / start}: the share of the
    * customers at the start still customers at the end, counting the customers at the end less those
-   * acquired during the period. For example 2,000 customers at the start, 2,200 at the end of which 500
-   * new: 1,700 / 2,000 = 0.85.
+   * acquired during the period. For example 2,000 customers at the start, 2,200 at the end of which
+   * 500 new: 1,700 / 2,000 = 0.85.
    *
    * @param start customers at the start of the period, &gt; 0
    * @param end customers at the end, &gt;= acquired
-   * @param acquired customers acquired during the period, &gt;= 0, with {@code end - acquired <= start}
+   * @param acquired customers acquired during the period, &gt;= 0, with {@code end - acquired <=
+   *     start}
    */
   public static double retentionRate(long start, long end, long acquired) {
     positive("start", start);
-    Checks.inRange("acquired", acquired, 0, Long.MAX_VALUE);
-    Checks.inRange("end", end, acquired, acquired + start);
+    Checks.integerInRange("acquired", acquired, 0, Long.MAX_VALUE);
+    Checks.integerInRange("end", end, acquired, acquired + start);
     return (double) (end - acquired) / start;
   }
 
   /**
-   * Churn rate over a period, {@code (start - (end - acquired)) / start = 1 - retentionRate}: the share
-   * of the customers at the start lost by the end. Same domain as {@link #retentionRate(long, long,
-   * long)}; computed from the count lost, so that it is exact where the count is.
+   * Churn rate over a period, {@code (start - (end - acquired)) / start = 1 - retentionRate}: the
+   * share of the customers at the start lost by the end. Same domain as {@link #retentionRate(long,
+   * long, long)}; computed from the count lost, so that it is exact where the count is.
    */
   public static double churnRate(long start, long end, long acquired) {
     retentionRate(start, end, acquired);
@@ -115,7 +116,9 @@ public final class Kpis {
     return netPresentValue(investment, cashFlows, discountRate) / investment;
   }
 
-  /** Sum of cash[t-1] / (1 + d)^t, t = 1..T, accumulating the discount factor (validated inputs). */
+  /**
+   * Sum of cash[t-1] / (1 + d)^t, t = 1..T, accumulating the discount factor (validated inputs).
+   */
   static double presentValue(double[] cashFlows, double discountRate) {
     double factor = 1.0;
     double sum = 0.0;

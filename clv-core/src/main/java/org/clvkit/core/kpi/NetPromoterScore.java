@@ -4,11 +4,11 @@ import java.io.Serializable;
 import org.clvkit.core.internal.Checks;
 
 /**
- * Net Promoter Score (Reichheld 2003, "The one number you need to grow", Harvard Business Review) from
- * answers to "How likely is it that you would recommend us to a friend or colleague?" on a 0–10 scale:
- * promoters answer 9 or 10, passives 7 or 8, detractors 0 to 6, and the score is the percentage of
- * promoters less the percentage of detractors, in [-100, 100]. It measures the satisfaction-and-loyalty
- * side of a customer's value, which transaction data does not show.
+ * Net Promoter Score (Reichheld 2003, "The one number you need to grow", Harvard Business Review)
+ * from answers to "How likely is it that you would recommend us to a friend or colleague?" on a
+ * 0–10 scale: promoters answer 9 or 10, passives 7 or 8, detractors 0 to 6, and the score is the
+ * percentage of promoters less the percentage of detractors, in [-100, 100]. It measures the
+ * satisfaction-and-loyalty side of a customer's value, which transaction data does not show.
  *
  * @param promoters answers of 9 or 10, &gt;= 0
  * @param passives answers of 7 or 8, &gt;= 0
@@ -19,9 +19,9 @@ public record NetPromoterScore(long promoters, long passives, long detractors)
 
   /** Validates the counts: not negative, at least one answer. */
   public NetPromoterScore {
-    Checks.inRange("promoters", promoters, 0, Long.MAX_VALUE);
-    Checks.inRange("passives", passives, 0, Long.MAX_VALUE);
-    Checks.inRange("detractors", detractors, 0, Long.MAX_VALUE);
+    Checks.integerInRange("promoters", promoters, 0, Long.MAX_VALUE);
+    Checks.integerInRange("passives", passives, 0, Long.MAX_VALUE);
+    Checks.integerInRange("detractors", detractors, 0, Long.MAX_VALUE);
     if (promoters + passives + detractors == 0) {
       throw Checks.fail("promoters + passives + detractors must be > 0, was 0");
     }
@@ -44,7 +44,7 @@ public record NetPromoterScore(long promoters, long passives, long detractors)
     for (int i = 0; i < answers.length; i++) {
       int a = answers[i];
       if (a < 0 || a > 10) {
-        Checks.inRange(Checks.indexed("answers", i), a, 0, 10);
+        Checks.integerInRange(Checks.indexed("answers", i), a, 0, 10);
       }
       if (a >= 9) {
         promoters++;

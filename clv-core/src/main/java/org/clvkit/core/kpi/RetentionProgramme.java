@@ -6,13 +6,13 @@ import org.clvkit.core.internal.Checks;
 
 /**
  * The economics of a retention programme: raising the per-period retention of a customer group from
- * a baseline to an improved rate, for a cost, over a horizon. Of {@code customers} active at time 0, a
- * fraction {@code r^t} is still retained after t periods and each retained customer yields {@code
- * marginPerPeriod} at the end of period t; the programme's incremental cash flow in period t is {@code
- * customers * marginPerPeriod * (improved^t - baseline^t) - costPerPeriod}, after an {@code
- * upfrontCost} at time 0. Its NPV and ROI follow {@link Kpis#netPresentValue} (the constant-retention
- * customer model of Berger and Nasr 1998, "Customer lifetime value: marketing models and
- * applications", and Gupta and Lehmann 2005, "Managing Customers as Investments").
+ * a baseline to an improved rate, for a cost, over a horizon. Of {@code customers} active at time
+ * 0, a fraction {@code r^t} is still retained after t periods and each retained customer yields
+ * {@code marginPerPeriod} at the end of period t; the programme's incremental cash flow in period t
+ * is {@code customers * marginPerPeriod * (improved^t - baseline^t) - costPerPeriod}, after an
+ * {@code upfrontCost} at time 0. Its NPV and ROI follow {@link Kpis#netPresentValue} (the
+ * constant-retention customer model of Berger and Nasr 1998, "Customer lifetime value: marketing
+ * models and applications", and Gupta and Lehmann 2005, "Managing Customers as Investments").
  *
  * @param customers customers in the group at time 0, finite and &gt;= 0
  * @param baselineRetention retention per period without the programme, in [0, 1]

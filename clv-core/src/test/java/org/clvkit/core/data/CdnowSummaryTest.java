@@ -24,10 +24,11 @@ import org.junit.jupiter.api.Test;
  * reproduces the published calibration summary customer by customer.
  *
  * <p>Source of the expected values: {@code cdnow_customers_summary_with_transactions.csv} (Hardie's
- * CDNOW sample summary as shipped with Python lifetimes; see {@code src/test/resources/data/README.md}):
- * x exactly, t_x and T to its 2 decimals, zbar to the cent (absolute 0.005 + 1e-9); totals from Fader, Hardie
- * and Lee (2005), "Counting your customers the easy way", section 4: 2,457 repeat purchases by 946
- * repeaters in the 39-week calibration period, 1,882 in the 39-week holdout.
+ * CDNOW sample summary as shipped with Python lifetimes; see {@code
+ * src/test/resources/data/README.md}): x exactly, t_x and T to its 2 decimals, zbar to the cent
+ * (absolute 0.005 + 1e-9); totals from Fader, Hardie and Lee (2005), "Counting your customers the
+ * easy way", section 4: 2,457 repeat purchases by 946 repeaters in the 39-week calibration period,
+ * 1,882 in the 39-week holdout.
  */
 class CdnowSummaryTest {
   static final TransactionLogFormat CDNOW =
@@ -91,7 +92,8 @@ class CdnowSummaryTest {
     double[] tx = s.recency();
     double[] age = s.age();
     double[] zbar = s.monetaryValue();
-    // To the cent: within half a cent of the published value, plus 1e-9 because some means are exact
+    // To the cent: within half a cent of the published value, plus 1e-9 because some means are
+    // exact
     // half cents (customer 136: (19.96 + 26.99) / 2 = 23.475, published as 23.48) that binary
     // arithmetic lands a few ulps either side of.
     Tolerance cent = Tolerance.absolute(0.005 + 1e-9);
@@ -168,8 +170,7 @@ class CdnowSummaryTest {
 
   @Test
   void read_cdnowSampleWithDefaultPolicyStopsAtTheFirstZeroAmount() {
-    SummaryAccumulator acc =
-        new SummaryAccumulator(LITERATURE.withZeroAmounts(RowPolicy.REJECT));
+    SummaryAccumulator acc = new SummaryAccumulator(LITERATURE.withZeroAmounts(RowPolicy.REJECT));
     assertRejects("amount (line 226, column 5) must be finite and > 0, was 0.0", () -> read(acc));
   }
 

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 
 class SummaryAccumulatorTest {
   static final LocalDate JAN_1 = LocalDate.of(2024, 1, 1);
+
   /** Calibration to the start of 2024-01-31, holdout to the start of 2024-02-29 (29 days). */
   static final SummaryOptions DAILY =
       SummaryOptions.of(TimeScale.DAYS, LocalDate.of(2024, 1, 31))
@@ -43,8 +44,8 @@ class SummaryAccumulatorTest {
   }
 
   /**
-   * A hand-made log: customer a buys twice on Jan 1, on Jan 11, on Jan 31 (the calibration end date)
-   * and twice on Feb 10 (holdout); b once on Jan 20; c only in the holdout.
+   * A hand-made log: customer a buys twice on Jan 1, on Jan 11, on Jan 31 (the calibration end
+   * date) and twice on Feb 10 (holdout); b once on Jan 20; c only in the holdout.
    */
   static final List<Row> HAND_MADE =
       List.of(
@@ -71,7 +72,9 @@ class SummaryAccumulatorTest {
     assertEquals(List.of("a", "b"), s.customerIds());
     // a: calibration days Jan 1 (10 + 5), Jan 11 (20), Jan 31 (30): x = 2, t_x = T = 30 days,
     // mean repeat spend (20 + 30) / 2 = 25, total 65; holdout: one merged purchase of 10 on Feb 10.
-    assertEquals(new CustomerSummary("a", 2, 30, 30, 25, 65, 3, at(JAN_1), at(JAN_1.plusDays(30))), s.summary(0));
+    assertEquals(
+        new CustomerSummary("a", 2, 30, 30, 25, 65, 3, at(JAN_1), at(JAN_1.plusDays(30))),
+        s.summary(0));
     // b: one purchase 11 days before the calibration end.
     LocalDateTime jan20 = at(JAN_1.plusDays(19));
     assertEquals(new CustomerSummary("b", 0, 0, 11, 0, 12, 1, jan20, jan20), s.summary(1));
@@ -91,7 +94,8 @@ class SummaryAccumulatorTest {
   @Test
   void result_handMadeLogWithoutMergingTreatsFirstInstantTiesSymmetrically() {
     CustomerSummaries s = accumulate(DAILY.withMergeSameDay(false), HAND_MADE).result();
-    // a: four calibration rows, x = 3; the two first-day rows (10 and 5) are tied as first purchase,
+    // a: four calibration rows, x = 3; the two first-day rows (10 and 5) are tied as first
+    // purchase,
     // whose value is taken as their mean 7.5: repeat spend (65 - 7.5) / 3.
     CustomerSummary a = s.summary(s.indexOf("a"));
     assertEquals(3, a.frequency());
@@ -128,7 +132,9 @@ class SummaryAccumulatorTest {
     // On the observation end date, at noon: at the start of its day, so not after the end.
     acc.accept("a", LocalDateTime.of(2024, 2, 29, 12, 0), 2.0);
     CustomerSummaries s = acc.result();
-    assertEquals(new CustomerSummary("a", 1, 2, 30, 1, 11, 2, at(JAN_1), at(JAN_1.plusDays(2))), s.summary(0));
+    assertEquals(
+        new CustomerSummary("a", 1, 2, 30, 1, 11, 2, at(JAN_1), at(JAN_1.plusDays(2))),
+        s.summary(0));
     assertArrayEquals(new double[] {1}, s.holdoutPurchases());
   }
 
@@ -163,7 +169,8 @@ class SummaryAccumulatorTest {
   @Test
   void accept_rejectsNonFiniteAmounts() {
     SummaryAccumulator acc = new SummaryAccumulator(DAILY);
-    assertRejects("amount[0] must be finite, was NaN", () -> acc.acceptEpochDay("a", 19_723, Double.NaN));
+    assertRejects(
+        "amount[0] must be finite, was NaN", () -> acc.acceptEpochDay("a", 19_723, Double.NaN));
     assertRejects(
         "amount[1] must be finite, was Infinity",
         () -> acc.acceptEpochDay("a", 19_723, Double.POSITIVE_INFINITY));
@@ -218,7 +225,8 @@ class SummaryAccumulatorTest {
         "epochDay[0] must be in [-365243219162, 365241780471], was 9223372036854775807",
         () -> acc.acceptEpochDay("a", Long.MAX_VALUE, 1.0));
     assertRejects(
-        "epochSecond[1] must be in [-31557014135596800, 31556889832780799], was -9223372036854775808",
+        "epochSecond[1] must be in [-31557014135596800, 31556889832780799], was"
+            + " -9223372036854775808",
         () -> acc.acceptEpochSecond("a", Long.MIN_VALUE, 1.0));
   }
 
@@ -249,7 +257,8 @@ class SummaryAccumulatorTest {
     SummaryAccumulator acc = accumulate(DAILY, HAND_MADE);
     CustomerSummaries before = acc.result();
     assertRejects(
-        "amount[8] must be finite and >= 0, was -1.0", () -> acc.accept("a", JAN_1.plusDays(3), -1));
+        "amount[8] must be finite and >= 0, was -1.0",
+        () -> acc.accept("a", JAN_1.plusDays(3), -1));
     assertRejects("amount[9] must be finite and > 0, was 0.0", () -> acc.accept("d", JAN_1, 0));
     assertSameSummaries(before, acc.result());
     assertEquals(10, acc.rows());
@@ -257,7 +266,8 @@ class SummaryAccumulatorTest {
 
   @Test
   void constructor_rejectsNegativeCapacityAndNullOptions() {
-    assertRejects("expectedCustomers must be >= 0, was -1", () -> new SummaryAccumulator(DAILY, -1));
+    assertRejects(
+        "expectedCustomers must be >= 0, was -1", () -> new SummaryAccumulator(DAILY, -1));
     assertRejects("options must not be null", () -> new SummaryAccumulator(null));
     assertRejects("options must not be null", () -> SummaryAccumulator.collector(null));
   }
@@ -290,7 +300,8 @@ class SummaryAccumulatorTest {
   @Test
   void options_rejectNulls() {
     assertRejects("timeScale must not be null", () -> SummaryOptions.of(null, JAN_1));
-    assertRejects("end must not be null", () -> SummaryOptions.of(TimeScale.DAYS, (LocalDate) null));
+    assertRejects(
+        "end must not be null", () -> SummaryOptions.of(TimeScale.DAYS, (LocalDate) null));
     assertRejects("zeroAmounts must not be null", () -> DAILY.withZeroAmounts(null));
     assertRejects("end must not be null", () -> DAILY.withHoldoutUntil((LocalDate) null));
   }
@@ -309,7 +320,8 @@ class SummaryAccumulatorTest {
   @Test
   void combine_orderedInputRejectsInterleavedDays() {
     SummaryOptions ordered = DAILY.withOrderedInput(true);
-    SummaryAccumulator left = accumulate(ordered, List.of(Row.on("a", "2024-01-01", 1), Row.on("a", "2024-01-05", 1)));
+    SummaryAccumulator left =
+        accumulate(ordered, List.of(Row.on("a", "2024-01-01", 1), Row.on("a", "2024-01-05", 1)));
     SummaryAccumulator right = accumulate(ordered, List.of(Row.on("a", "2024-01-03", 1)));
     assertRejects(
         "first purchase of customer \"a\" in other = 2024-01-03T00:00 must not be before last"
@@ -363,12 +375,14 @@ class SummaryAccumulatorTest {
     List<Row> rows = new ArrayList<>(size);
     for (int i = 0; i < size; i++) {
       String id = "c" + random.nextInt(customers);
-      long second = base + random.nextInt(70) * 86_400L + (random.nextBoolean() ? 0 : random.nextInt(86_400));
+      long second =
+          base + random.nextInt(70) * 86_400L + (random.nextBoolean() ? 0 : random.nextInt(86_400));
       double amount =
           switch (random.nextInt(12)) {
             case 0 -> 0.0;
             case 1 -> -1.0 - random.nextInt(50);
-            default -> dyadic ? 0.25 * (1 + random.nextInt(4_000)) : (1 + random.nextInt(99_999)) / 100.0;
+            default ->
+                dyadic ? 0.25 * (1 + random.nextInt(4_000)) : (1 + random.nextInt(99_999)) / 100.0;
           };
       rows.add(new Row(id, second, amount));
     }
@@ -435,7 +449,8 @@ class SummaryAccumulatorTest {
               SummaryAccumulator early = accumulate(ordered, log.subList(0, cut));
               SummaryAccumulator late = accumulate(ordered, log.subList(cut, log.size()));
               // Either way round: the day ranges only touch, so the order of combining is free.
-              SummaryAccumulator combined = random.nextBoolean() ? early.combine(late) : late.combine(early);
+              SummaryAccumulator combined =
+                  random.nextBoolean() ? early.combine(late) : late.combine(early);
               assertSameContent(expected, combined.result());
             });
   }
@@ -463,7 +478,8 @@ class SummaryAccumulatorTest {
               List<Row> log = randomLog(new Random(seed), true);
               List<Transaction> transactions = log.stream().map(Row::transaction).toList();
               CustomerSummaries parallel =
-                  transactions.parallelStream().collect(SummaryAccumulator.collector(lenient(true)));
+                  transactions.parallelStream()
+                      .collect(SummaryAccumulator.collector(lenient(true)));
               CustomerSummaries sequential = accumulate(lenient(true), log).result();
               assertEquals(sequential.customerIds(), parallel.customerIds());
               assertSameContent(sequential, parallel);
@@ -491,7 +507,8 @@ class SummaryAccumulatorTest {
       try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
         out.writeObject(value);
       }
-      try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+      try (ObjectInputStream in =
+          new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
         return (T) in.readObject();
       }
     } catch (IOException e) {
@@ -550,7 +567,8 @@ class SummaryAccumulatorTest {
     long obsEnd = options.observationEnd().toEpochSecond(ZoneOffset.UTC);
     TreeMap<String, List<double[]>> purchases = new TreeMap<>(); // {time, amount, rows}
     for (Row row : log) {
-      long t = options.mergeSameDay() ? Math.floorDiv(row.second(), 86_400L) * 86_400L : row.second();
+      long t =
+          options.mergeSameDay() ? Math.floorDiv(row.second(), 86_400L) * 86_400L : row.second();
       if (t > obsEnd || row.amount() < 0) {
         continue;
       }

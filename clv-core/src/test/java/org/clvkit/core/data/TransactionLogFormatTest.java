@@ -55,15 +55,27 @@ class TransactionLogFormatTest {
     assertEquals(new ReadReport(7, 1, 2, 4, PolicyCounts.NONE), read(CSV, log, acc));
     CustomerSummaries s = acc.result();
     assertEquals(java.util.List.of("a", "b, Inc.", "say \"hi\""), s.customerIds());
-    assertEquals(new CustomerSummary("a", 1, 10, 30, 4.5, 15, 2,
-        LocalDateTime.of(2024, 1, 1, 0, 0), LocalDateTime.of(2024, 1, 11, 0, 0)), s.summary(0));
+    assertEquals(
+        new CustomerSummary(
+            "a",
+            1,
+            10,
+            30,
+            4.5,
+            15,
+            2,
+            LocalDateTime.of(2024, 1, 1, 0, 0),
+            LocalDateTime.of(2024, 1, 11, 0, 0)),
+        s.summary(0));
     assertEquals(10.0, s.totalSpend()[2]);
   }
 
   @Test
   void read_whitespaceColumnsAndDateTimes() {
     TransactionLogFormat format =
-        TransactionLogFormat.whitespace().withColumns(3, 1, 4).withDatePattern("yyyy-MM-dd'T'HH:mm");
+        TransactionLogFormat.whitespace()
+            .withColumns(3, 1, 4)
+            .withDatePattern("yyyy-MM-dd'T'HH:mm");
     String log = "  2024-01-01T09:15  x  a  2.0\n\t2024-01-01T20:00 y a 3.0\n";
     SummaryAccumulator acc = new SummaryAccumulator(DAILY.withMergeSameDay(false));
     assertEquals(new ReadReport(2, 0, 0, 2, PolicyCounts.NONE), read(format, log, acc));
@@ -91,7 +103,8 @@ class TransactionLogFormatTest {
   void read_gzipFile(@TempDir Path dir) throws IOException {
     Path file = dir.resolve("log.csv.gz");
     try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(file))) {
-      out.write("id,date,amount\na,2024-01-01,1\na,2024-01-08,2\n".getBytes(StandardCharsets.UTF_8));
+      out.write(
+          "id,date,amount\na,2024-01-01,1\na,2024-01-08,2\n".getBytes(StandardCharsets.UTF_8));
     }
     SummaryAccumulator acc = new SummaryAccumulator(DAILY);
     assertEquals(new ReadReport(3, 1, 0, 2, PolicyCounts.NONE), CSV.read(file, acc));
@@ -100,10 +113,12 @@ class TransactionLogFormatTest {
 
   @Test
   void read_basicDatesParseAsTheFormatterDoes() {
-    // The fast path for yyyyMMdd must agree with java.time's strict parsing on valid and invalid text.
+    // The fast path for yyyyMMdd must agree with java.time's strict parsing on valid and invalid
+    // text.
     TransactionLogFormat basic = TransactionLogFormat.whitespace().withDatePattern("yyyyMMdd");
-    DateTimeFormatter strict = DateTimeFormatter.ofPattern("uuuuMMdd")
-        .withResolverStyle(java.time.format.ResolverStyle.STRICT);
+    DateTimeFormatter strict =
+        DateTimeFormatter.ofPattern("uuuuMMdd")
+            .withResolverStyle(java.time.format.ResolverStyle.STRICT);
     Seeded.qt()
         .forAll(integers().between(1, 9999), integers().between(0, 13), integers().between(0, 32))
         .checkAssert(
@@ -116,13 +131,16 @@ class TransactionLogFormatTest {
                 expected = null;
               }
               SummaryAccumulator acc =
-                  new SummaryAccumulator(SummaryOptions.of(TimeScale.DAYS, LocalDate.of(9999, 12, 31)));
+                  new SummaryAccumulator(
+                      SummaryOptions.of(TimeScale.DAYS, LocalDate.of(9999, 12, 31)));
               if (expected == null) {
                 ClvArgumentException e =
                     org.junit.jupiter.api.Assertions.assertThrows(
                         ClvArgumentException.class, () -> read(basic, "a " + text + " 1", acc));
                 assertEquals(
-                    "date (line 1, column 2) must be a date of pattern yyyyMMdd, was \"" + text + "\"",
+                    "date (line 1, column 2) must be a date of pattern yyyyMMdd, was \""
+                        + text
+                        + "\"",
                     e.getMessage());
                 assertInstanceOf(DateTimeException.class, e.getCause());
               } else {

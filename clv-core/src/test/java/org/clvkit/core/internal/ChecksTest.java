@@ -72,11 +72,13 @@ class ChecksTest {
   }
 
   @Test
-  void inRange_integersPrintWithoutDecimals() {
-    assertRejects("levels must be in [2, 9], was 12", () -> Checks.inRange("levels", 12, 2, 9));
-    assertRejects("day must be in [-5, 5], was -6", () -> Checks.inRange("day", -6L, -5L, 5L));
-    assertEquals(9, Checks.inRange("levels", 9, 2, 9));
-    assertEquals(-5L, Checks.inRange("day", -5L, -5L, 5L));
+  void integerInRange_printsWithoutDecimals() {
+    assertRejects(
+        "levels must be in [2, 9], was 12", () -> Checks.integerInRange("levels", 12, 2, 9));
+    assertRejects(
+        "day must be in [-5, 5], was -6", () -> Checks.integerInRange("day", -6L, -5L, 5L));
+    assertEquals(9L, Checks.integerInRange("levels", 9, 2, 9));
+    assertEquals(-5L, Checks.integerInRange("day", -5L, -5L, 5L));
   }
 
   @Test
@@ -101,7 +103,8 @@ class ChecksTest {
 
   @Test
   void same_namesBothValues() {
-    assertRejects("other.scale = 7 must equal scale = 1", () -> Checks.same("other.scale", 7, "scale", 1));
+    assertRejects(
+        "other.scale = 7 must equal scale = 1", () -> Checks.same("other.scale", 7, "scale", 1));
     Checks.same("other.scale", 1, "scale", 1);
   }
 

@@ -19,8 +19,8 @@ class ActivityTableTest {
   static final LocalDateTime MONDAY = LocalDateTime.of(2024, 1, 1, 0, 0);
 
   /**
-   * A hand-made log over four weeks from Monday 2024-01-01. Week 0: a twice (10, 20), b (40). Week 1:
-   * a (15), c (8), d (30). Week 2: b (40), c (12). Week 3: a (5), c (10), e (25).
+   * A hand-made log over four weeks from Monday 2024-01-01. Week 0: a twice (10, 20), b (40). Week
+   * 1: a (15), c (8), d (30). Week 2: b (40), c (12). Week 3: a (5), c (10), e (25).
    */
   static final List<Transaction> LOG =
       List.of(
@@ -105,7 +105,8 @@ class ActivityTableTest {
   @Test
   void retentionRate_differsFromTheCountFormulaByReactivations() {
     // Week 1: 2 active before, 3 after of whom 2 new: both definitions give 1/2. Week 2: b returns
-    // after skipping week 1; the count formula (2 - 0) / 3 counts b as retained, the table does not.
+    // after skipping week 1; the count formula (2 - 0) / 3 counts b as retained, the table does
+    // not.
     ActivityTable t = table(LOG);
     assertEquals(Kpis.retentionRate(2, 3, 2), t.retentionRate(1));
     assertEquals(2.0 / 3, Kpis.retentionRate(3, 2, 0));
@@ -143,11 +144,14 @@ class ActivityTableTest {
               List<Transaction> shuffled = new ArrayList<>(log);
               Collections.shuffle(shuffled, random);
               int cut = random.nextInt(n + 1);
-              ActivityTable.Accumulator left = ActivityTable.accumulator(MONDAY, TimeScale.WEEKS, 4);
-              ActivityTable.Accumulator right = ActivityTable.accumulator(MONDAY, TimeScale.WEEKS, 4);
+              ActivityTable.Accumulator left =
+                  ActivityTable.accumulator(MONDAY, TimeScale.WEEKS, 4);
+              ActivityTable.Accumulator right =
+                  ActivityTable.accumulator(MONDAY, TimeScale.WEEKS, 4);
               shuffled.subList(0, cut).forEach(left::accept);
               shuffled.subList(cut, n).forEach(right::accept);
-              ActivityTable two = (random.nextBoolean() ? left.combine(right) : right.combine(left)).result();
+              ActivityTable two =
+                  (random.nextBoolean() ? left.combine(right) : right.combine(left)).result();
               assertEquals(one.customers(), two.customers());
               assertEquals(one.repeatCustomers(), two.repeatCustomers());
               for (int w = 0; w < 4; w++) {
@@ -187,8 +191,10 @@ class ActivityTableTest {
 
   @Test
   void accumulator_rejectsBadSettings() {
-    assertRejects("periods must be > 0, was 0", () -> ActivityTable.accumulator(MONDAY, TimeScale.WEEKS, 0));
-    assertRejects("start must not be null", () -> ActivityTable.accumulator(null, TimeScale.WEEKS, 1));
+    assertRejects(
+        "periods must be > 0, was 0", () -> ActivityTable.accumulator(MONDAY, TimeScale.WEEKS, 0));
+    assertRejects(
+        "start must not be null", () -> ActivityTable.accumulator(null, TimeScale.WEEKS, 1));
     ActivityTable.Accumulator acc = ActivityTable.accumulator(MONDAY, TimeScale.WEEKS, 4);
     assertRejects(
         "other.periods = 3 must equal periods = 4",
@@ -200,7 +206,8 @@ class ActivityTableTest {
   void rates_rejectEmptyBasesAndOutOfRangePeriods() {
     ActivityTable t = table(LOG.subList(0, 3)); // only week 0
     assertRejects("activeCustomers(1) must be > 0 to divide by, was 0", () -> t.retentionRate(2));
-    assertRejects("activeCustomers(2) must be > 0 to divide by, was 0", () -> t.averageRevenuePerUser(2));
+    assertRejects(
+        "activeCustomers(2) must be > 0 to divide by, was 0", () -> t.averageRevenuePerUser(2));
     assertRejects("orders must be > 0, was 0", () -> t.averageOrderValue(3));
     assertRejects("t must be in [1, 3], was 0", () -> t.retentionRate(0));
     assertRejects("t must be in [0, 3], was 4", () -> t.activeCustomers(4));

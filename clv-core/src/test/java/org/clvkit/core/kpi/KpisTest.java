@@ -32,8 +32,12 @@ class KpisTest {
   @Test
   void netPresentValue_handComputed() {
     // 300 / 1.1 + 400 / 1.1^2 + 500 / 1.1^3 - 1000 = -21.036814425244177 (exact fractions)
-    CLOSE.check("npv", -21.036814425244177, Kpis.netPresentValue(1000, new double[] {300, 400, 500}, 0.1));
-    CLOSE.check("roi", -0.021036814425244178, Kpis.returnOnInvestment(1000, new double[] {300, 400, 500}, 0.1));
+    CLOSE.check(
+        "npv", -21.036814425244177, Kpis.netPresentValue(1000, new double[] {300, 400, 500}, 0.1));
+    CLOSE.check(
+        "roi",
+        -0.021036814425244178,
+        Kpis.returnOnInvestment(1000, new double[] {300, 400, 500}, 0.1));
     assertEquals(-5.0, Kpis.netPresentValue(5, new double[0], 0.1));
     assertEquals(10.0, Kpis.netPresentValue(0, new double[] {5, 5}, 0.0));
   }
@@ -76,9 +80,9 @@ class KpisTest {
 
   @Test
   void formulas_rejectInconsistentCounts() {
+    assertRejects("repeatCustomers must be in [0, 5], was 6", () -> Kpis.repeatPurchaseRate(6, 5));
     assertRejects(
-        "repeatCustomers must be in [0, 5], was 6", () -> Kpis.repeatPurchaseRate(6, 5));
-    assertRejects("end must be in [500, 2500], was 2600", () -> Kpis.retentionRate(2000, 2600, 500));
+        "end must be in [500, 2500], was 2600", () -> Kpis.retentionRate(2000, 2600, 500));
     assertRejects("end must be in [500, 2500], was 400", () -> Kpis.churnRate(2000, 400, 500));
     assertRejects(
         "orders must be in [0, 9223372036854775807], was -1", () -> Kpis.purchaseFrequency(-1, 5));
@@ -86,37 +90,49 @@ class KpisTest {
 
   @Test
   void formulas_rejectNonFiniteMoney() {
-    assertRejects("revenue must be finite, was NaN", () -> Kpis.averageRevenuePerUser(Double.NaN, 5));
-    assertRejects("cashFlows[1] must be finite, was Infinity",
+    assertRejects(
+        "revenue must be finite, was NaN", () -> Kpis.averageRevenuePerUser(Double.NaN, 5));
+    assertRejects(
+        "cashFlows[1] must be finite, was Infinity",
         () -> Kpis.netPresentValue(1, new double[] {1, Double.POSITIVE_INFINITY}, 0.1));
-    assertRejects("discountRate must be finite and > -1.0, was -1.0",
+    assertRejects(
+        "discountRate must be finite and > -1.0, was -1.0",
         () -> Kpis.netPresentValue(1, new double[] {1}, -1));
-    assertRejects("investment must be finite and > 0, was 0.0",
+    assertRejects(
+        "investment must be finite and > 0, was 0.0",
         () -> Kpis.returnOnInvestment(0, new double[] {1}, 0.1));
     assertRejects("cashFlows must not be null", () -> Kpis.netPresentValue(1, null, 0.1));
   }
 
   @Test
   void retentionProgramme_rejectsBadFields() {
-    assertRejects("improvedRetention must be in [0, 1], was 1.5",
+    assertRejects(
+        "improvedRetention must be in [0, 1], was 1.5",
         () -> new RetentionProgramme(10, 0.5, 1.5, 1, 1, 1, 3, 0.1));
-    assertRejects("periods must be > 0, was 0",
-        () -> new RetentionProgramme(10, 0.5, 0.6, 1, 1, 1, 0, 0.1));
-    assertRejects("upfrontCost must be finite and >= 0, was -1.0",
+    assertRejects(
+        "periods must be > 0, was 0", () -> new RetentionProgramme(10, 0.5, 0.6, 1, 1, 1, 0, 0.1));
+    assertRejects(
+        "upfrontCost must be finite and >= 0, was -1.0",
         () -> new RetentionProgramme(10, 0.5, 0.6, 1, -1, 1, 3, 0.1));
-    assertRejects("present value of the programme's costs must be finite and > 0, was 0.0",
+    assertRejects(
+        "present value of the programme's costs must be finite and > 0, was 0.0",
         () -> new RetentionProgramme(10, 0.5, 0.6, 1, 0, 0, 3, 0.1).returnOnInvestment());
   }
 
   @Test
   void netPromoterScore_rejectsAnswersOutsideTheScale() {
-    assertRejects("answers[2] must be in [0, 10], was 11", () -> NetPromoterScore.of(new int[] {1, 2, 11}));
-    assertRejects("answers[0] must be in [0, 10], was -1", () -> NetPromoterScore.of(new int[] {-1}));
+    assertRejects(
+        "answers[2] must be in [0, 10], was 11", () -> NetPromoterScore.of(new int[] {1, 2, 11}));
+    assertRejects(
+        "answers[0] must be in [0, 10], was -1", () -> NetPromoterScore.of(new int[] {-1}));
     assertRejects("answers must not be empty", () -> NetPromoterScore.of(new int[0]));
     assertRejects("answers must not be null", () -> NetPromoterScore.of(null));
     assertRejects(
-        "promoters + passives + detractors must be > 0, was 0", () -> new NetPromoterScore(0, 0, 0));
-    assertRejects("passives must be in [0, 9223372036854775807], was -1", () -> new NetPromoterScore(1, -1, 0));
+        "promoters + passives + detractors must be > 0, was 0",
+        () -> new NetPromoterScore(0, 0, 0));
+    assertRejects(
+        "passives must be in [0, 9223372036854775807], was -1",
+        () -> new NetPromoterScore(1, -1, 0));
   }
 
   @Test
