@@ -88,7 +88,7 @@ public final class CustomerSummaries implements Serializable {
 
   /** The id of row {@code i}. */
   public String customerId(int i) {
-    Checks.range(i, i + 1, ids.length);
+    Checks.integerInRange("i", i, 0, ids.length - 1);
     return ids[i];
   }
 
@@ -149,13 +149,13 @@ public final class CustomerSummaries implements Serializable {
    * Time of row {@code i}'s first purchase (the start of the day when merging same-day purchases).
    */
   public LocalDateTime firstPurchase(int i) {
-    Checks.range(i, i + 1, ids.length);
+    Checks.integerInRange("i", i, 0, ids.length - 1);
     return SummaryAccumulator.time(firstPurchase[i]);
   }
 
   /** Time of row {@code i}'s last calibration purchase. */
   public LocalDateTime lastPurchase(int i) {
-    Checks.range(i, i + 1, ids.length);
+    Checks.integerInRange("i", i, 0, ids.length - 1);
     return SummaryAccumulator.time(lastPurchase[i]);
   }
 
@@ -202,7 +202,7 @@ public final class CustomerSummaries implements Serializable {
 
   /** Row {@code i} as a record. */
   public CustomerSummary summary(int i) {
-    Checks.range(i, i + 1, ids.length);
+    Checks.integerInRange("i", i, 0, ids.length - 1);
     int x = (int) frequency[i];
     return new CustomerSummary(
         ids[i],

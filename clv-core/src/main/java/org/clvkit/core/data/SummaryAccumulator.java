@@ -47,12 +47,11 @@ import org.clvkit.core.internal.Checks;
  * allocate nothing per row (a new customer may grow the arrays). The one exception is same-day
  * merging of unordered input: to count distinct days exactly whatever the order, a customer with
  * more than two distinct purchase days keeps those strictly between its first and last in a sorted
- * {@code long[]} (8 bytes a day plus a 16-byte array header, 12 bytes a customer for the array
- * reference and size). That grows with distinct customer-days, not rows, is bounded by customers
- * times days observed, and is in practice small (CDNOW: 3,200 days kept by 736 of 2,357 customers
- * for 6,919 rows). With {@link SummaryOptions#orderedInput()} this store is not used and each
- * customer costs the same fixed size, at the price of rejecting a row earlier than its customer's
- * last one.
+ * {@code long[]} (8 bytes a day plus a 16-byte array header, and 4 to 8 bytes a customer for the
+ * array reference). That grows with distinct customer-days, not rows, is bounded by customers times
+ * days observed, and is in practice small (CDNOW: 3,200 days kept by 736 of 2,357 customers for
+ * 6,919 rows). With {@link SummaryOptions#orderedInput()} this store is not used and each customer
+ * costs the same fixed size, at the price of rejecting a row earlier than its customer's last one.
  *
  * <p><b>Order of the result.</b> Customers appear in the order first accepted; {@code a.combine(b)}
  * puts a's customers first, then b's new ones, so a parallel collect over an ordered stream gives
@@ -93,7 +92,6 @@ public final class SummaryAccumulator implements Serializable {
 
   // Unordered merging only: the distinct days strictly between first and last, sorted.
   private long[][] interior;
-  private int[] interiorSize;
 
   private static final int STRIDE = 8;
   private static final int FIRST = 0; // earliest key, calibration or holdout
@@ -104,7 +102,10 @@ public final class SummaryAccumulator implements Serializable {
   private static final int HOLDOUT_SPEND = 5;
   private static final int COUNTS =
       6; // purchases: calibration (low 32 bits), holdout (high 32 bits)
-  private static final int FIRST_ROWS = 7; // number of rows at key == FIRST
+  // Slot 7 serves one mode each: without merging, the number of rows at key == FIRST (tied first
+  // purchases); with unordered merging, the number of days in interior[c].
+  private static final int FIRST_ROWS = 7;
+  private static final int INTERIOR_SIZE = 7;
   private static final long ONE_HOLDOUT = 1L << 32;
 
   /** The most customers one accumulator holds (its state is one array); combine beyond. */
@@ -140,7 +141,6 @@ public final class SummaryAccumulator implements Serializable {
     state = new long[capacity * STRIDE];
     if (keepDays) {
       interior = new long[capacity][];
-      interiorSize = new int[capacity];
     }
   }
 
@@ -318,7 +318,7 @@ public final class SummaryAccumulator implements Serializable {
       state[at + FIRST] = key;
       state[at + LAST] = key;
       state[at + FIRST_SPEND] = bits(amount);
-      state[at + FIRST_ROWS] = 1;
+      state[at + FIRST_ROWS] = merge ? 0 : 1; // INTERIOR_SIZE = 0 when merging
       if (key <= calibrationEnd) {
         state[at + CALIBRATION_LAST] = key;
         state[at + CALIBRATION_SPEND] = bits(amount);
@@ -366,10 +366,14 @@ public final class SummaryAccumulator implements Serializable {
     if (key < first) {
       state[at + FIRST] = key;
       state[at + FIRST_SPEND] = bits(amount);
-      state[at + FIRST_ROWS] = 1;
+      if (!merge) {
+        state[at + FIRST_ROWS] = 1;
+      }
     } else if (key == first) {
       add(at + FIRST_SPEND, amount);
-      state[at + FIRST_ROWS]++;
+      if (!merge) {
+        state[at + FIRST_ROWS]++;
+      }
     }
     if (key > state[at + LAST]) {
       state[at + LAST] = key;
@@ -417,11 +421,11 @@ public final class SummaryAccumulator implements Serializable {
     }
     if (day > hi) {
       if (distinct >= 2) {
-        insertInterior(c, interiorSize[c], hi);
+        insertInterior(c, (int) state[at + INTERIOR_SIZE], hi);
       }
       return true;
     }
-    int size = interiorSize[c];
+    int size = (int) state[at + INTERIOR_SIZE];
     int found = size == 0 ? -1 : Arrays.binarySearch(interior[c], 0, size, day);
     if (found >= 0) {
       return false;
@@ -432,7 +436,7 @@ public final class SummaryAccumulator implements Serializable {
 
   private void insertInterior(int c, int position, long day) {
     long[] days = interior[c];
-    int size = interiorSize[c];
+    int size = (int) state[c * STRIDE + INTERIOR_SIZE];
     if (days == null) {
       days = new long[4];
     } else if (size == days.length) {
@@ -441,7 +445,7 @@ public final class SummaryAccumulator implements Serializable {
     System.arraycopy(days, position, days, position + 1, size - position);
     days[position] = day;
     interior[c] = days;
-    interiorSize[c] = size + 1;
+    state[c * STRIDE + INTERIOR_SIZE] = size + 1;
   }
 
   /**
@@ -483,9 +487,8 @@ public final class SummaryAccumulator implements Serializable {
   private void copyCustomer(SummaryAccumulator o, int j, int c) {
     System.arraycopy(o.state, j * STRIDE, state, c * STRIDE, STRIDE);
     if (keepDays) {
-      int size = o.interiorSize[j];
+      int size = (int) o.state[j * STRIDE + INTERIOR_SIZE];
       interior[c] = size == 0 ? null : Arrays.copyOf(o.interior[j], size);
-      interiorSize[c] = size;
     }
   }
 
@@ -506,10 +509,14 @@ public final class SummaryAccumulator implements Serializable {
     }
     if (oFirst < first) {
       state[at + FIRST_SPEND] = other[from + FIRST_SPEND];
-      state[at + FIRST_ROWS] = other[from + FIRST_ROWS];
+      if (!merge) {
+        state[at + FIRST_ROWS] = other[from + FIRST_ROWS];
+      }
     } else if (oFirst == first) {
       add(at + FIRST_SPEND, o.value(from + FIRST_SPEND));
-      state[at + FIRST_ROWS] += other[from + FIRST_ROWS];
+      if (!merge) {
+        state[at + FIRST_ROWS] += other[from + FIRST_ROWS];
+      }
     }
     add(at + CALIBRATION_SPEND, o.value(from + CALIBRATION_SPEND));
     add(at + HOLDOUT_SPEND, o.value(from + HOLDOUT_SPEND));
@@ -517,7 +524,8 @@ public final class SummaryAccumulator implements Serializable {
         Math.max(state[at + CALIBRATION_LAST], other[from + CALIBRATION_LAST]);
     if (keepDays) {
       addDay(c, oFirst);
-      for (int k = 0; k < o.interiorSize[j]; k++) {
+      int size = (int) other[from + INTERIOR_SIZE];
+      for (int k = 0; k < size; k++) {
         addDay(c, o.interior[j][k]);
       }
       if (o.purchases(from) >= 2) {
@@ -561,7 +569,6 @@ public final class SummaryAccumulator implements Serializable {
     state = Arrays.copyOf(state, capacity * STRIDE);
     if (keepDays) {
       interior = Arrays.copyOf(interior, capacity);
-      interiorSize = Arrays.copyOf(interiorSize, capacity);
     }
   }
 

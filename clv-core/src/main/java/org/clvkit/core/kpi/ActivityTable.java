@@ -39,7 +39,7 @@ public final class ActivityTable implements Serializable {
   private final long[] orders;
   private final double[] revenue;
 
-  /** cohort[c][k]: customers acquired in period c active in period c + k, k < periods - c. */
+  /** cohort[c][k]: customers acquired in period c active in period c + k, k &lt; periods - c. */
   private final int[][] cohort;
 
   private final int customers;
