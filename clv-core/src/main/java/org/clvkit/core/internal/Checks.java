@@ -249,4 +249,83 @@ public final class Checks {
       throw fail("%s diverges: %s = %s must be < %s", series, name, value, bound);
     }
   }
+
+  /**
+   * Rule: a non-null, non-empty text. Messages: {@code name must not be null}, {@code name must not
+   * be empty}.
+   */
+  public static String notEmptyText(String name, String value) {
+    notNull(name, value);
+    if (value.isEmpty()) {
+      throw fail("%s must not be empty", name);
+    }
+    return value;
+  }
+
+  /**
+   * Rule: an integer (int or long) within a closed interval. Message: {@code levels must be in [2,
+   * 9], was 12}. Named apart from {@link #inRange(String, double, double, double)} so that integer
+   * arguments meant for that rule keep its wording.
+   */
+  public static long integerInRange(String name, long value, long lower, long upper) {
+    if (value < lower || value > upper) {
+      throw fail("%s must be in [%d, %d], was %d", name, lower, upper, value);
+    }
+    return value;
+  }
+
+  /**
+   * Rule: a time (or other ordered value) not after a bound. Message: {@code time[4] =
+   * 1998-07-01T00:00 must not be after observationEnd = 1998-06-30T00:00}.
+   */
+  public static <T extends Comparable<? super T>> T notAfter(
+      String name, T value, String boundName, T bound) {
+    if (value.compareTo(bound) > 0) {
+      throw fail("%s = %s must not be after %s = %s", name, value, boundName, bound);
+    }
+    return value;
+  }
+
+  /**
+   * Rule: a time (or other ordered value) not before a bound. Message: {@code time[5] =
+   * 1997-01-01T00:00 must not be before last purchase of customer "7" = 1997-02-01T00:00}.
+   */
+  public static <T extends Comparable<? super T>> T notBefore(
+      String name, T value, String boundName, T bound) {
+    if (value.compareTo(bound) < 0) {
+      throw fail("%s = %s must not be before %s = %s", name, value, boundName, bound);
+    }
+    return value;
+  }
+
+  /**
+   * Rule: a value within a half-open interval. Message: {@code time[3] = 1996-12-31T00:00 must be
+   * in [1997-01-01T00:00, 1998-07-01T00:00)}.
+   */
+  public static <T extends Comparable<? super T>> T within(
+      String name, T value, T lower, T upperExclusive) {
+    if (value.compareTo(lower) < 0 || value.compareTo(upperExclusive) >= 0) {
+      throw fail("%s = %s must be in [%s, %s)", name, value, lower, upperExclusive);
+    }
+    return value;
+  }
+
+  /**
+   * Rule: two settings that must agree are equal. Message: {@code other.options = X must equal
+   * options = Y}.
+   */
+  public static void same(String name, Object value, String otherName, Object other) {
+    if (!value.equals(other)) {
+      throw fail("%s = %s must equal %s = %s", name, value, otherName, other);
+    }
+  }
+
+  /**
+   * Rule: text that must parse as something. Returns (does not throw) the exception, for the parser
+   * to throw with its cause. Message: {@code date (line 12, column 3) must be a date of pattern
+   * yyyyMMdd, was "1997x"}.
+   */
+  public static ClvArgumentException malformed(String name, String text, String expected) {
+    return fail("%s must be %s, was \"%s\"", name, expected, text);
+  }
 }
