@@ -182,4 +182,37 @@ public final class Checks {
     }
     return values;
   }
+
+  /**
+   * Rule: an integer may not exceed a limit (sizes of generated arrays). Message: {@code
+   * generations * referralSchedule length must be <= 1000000, was 2000000}.
+   */
+  public static long atMost(String name, long value, long limit) {
+    if (value > limit) {
+      throw fail("%s must be <= %d, was %d", name, limit, value);
+    }
+    return value;
+  }
+
+  /**
+   * Rule: an infinite series converges only while a quantity stays below a bound that is itself a
+   * quantity. Message: {@code infinite horizon diverges: retention * (1 + growth) = 1.05 must be <
+   * 1 + discount = 1.04}.
+   */
+  public static void converges(
+      String series, String name, double value, String boundName, double bound) {
+    if (!(value < bound)) {
+      throw fail("%s diverges: %s = %s must be < %s = %s", series, name, value, boundName, bound);
+    }
+  }
+
+  /**
+   * Rule: an infinite series converges only while a quantity stays below a constant. Message:
+   * {@code infinite referral chain diverges: expected referrals per customer = 1.2 must be < 1.0}.
+   */
+  public static void converges(String series, String name, double value, double bound) {
+    if (!(value < bound)) {
+      throw fail("%s diverges: %s = %s must be < %s", series, name, value, bound);
+    }
+  }
 }

@@ -62,4 +62,28 @@ class ChecksTest {
     assertRejects("periods must be > 0, was 0", () -> Checks.positive("periods", 0));
     assertRejects("generations must be >= 0, was -1", () -> Checks.nonNegative("generations", -1));
   }
+
+  @Test
+  void atMost_rejectsIntegersAboveTheLimit() {
+    assertRejects("size must be <= 10, was 11", () -> Checks.atMost("size", 11L, 10L));
+    assertEquals(10L, Checks.atMost("size", 10L, 10L));
+  }
+
+  @Test
+  void converges_namesTheSeriesAndBothSides() {
+    assertRejects(
+        "infinite horizon diverges: retention * (1 + growth) = 1.05 must be < 1 + discount = 1.04",
+        () ->
+            Checks.converges(
+                "infinite horizon", "retention * (1 + growth)", 1.05, "1 + discount", 1.04));
+    assertRejects(
+        "infinite referral chain diverges: expected referrals per customer = 1.0 must be < 1.0",
+        () ->
+            Checks.converges(
+                "infinite referral chain", "expected referrals per customer", 1.0, 1.0));
+    assertRejects(
+        "chain diverges: x = NaN must be < 1.0",
+        () -> Checks.converges("chain", "x", Double.NaN, 1.0));
+    Checks.converges("chain", "x", 0.99, 1.0);
+  }
 }
