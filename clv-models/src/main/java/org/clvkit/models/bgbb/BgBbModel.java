@@ -38,6 +38,13 @@ public final class BgBbModel implements PurchaseModel {
   /** The model's name in reports. */
   public static final String NAME = "BG/BB";
 
+  /**
+   * The smallest discount rate (exclusive) the discounted residual quantities accept. Their ₂F₁(1,
+   * b; c; 1/(1+d)) is summed by its series, which needs about (40 + ln(1/d))/d terms: 5e7 at this
+   * bound.
+   */
+  public static final double MIN_DISCOUNT_RATE = 1e-6;
+
   private static final List<String> NAMES = List.of("alpha", "beta", "gamma", "delta");
 
   private final BgBbParameters parameters;
@@ -269,14 +276,15 @@ public final class BgBbModel implements PurchaseModel {
    * β+n−x)/B(α, β) · B(γ, δ+n+1)/(B(γ, δ) (1+d)) · ₂F₁(1, δ+n+1; γ+δ+n+1; 1/(1+d)) / L}. Multiplied
    * by the margin per purchase it is the customer's residual lifetime value.
    *
-   * @param discountRate discount rate per opportunity d, finite and &gt; 0
+   * @param discountRate discount rate per opportunity d, finite and &gt; 1e-6 (see {@link
+   *     #MIN_DISCOUNT_RATE})
    * @param frequency purchases x
    * @param recency opportunity of the last purchase t_x
    * @param age number of opportunities n
    */
   public double discountedExpectedResidualTransactions(
       double discountRate, double frequency, double recency, double age) {
-    Checks.positive("discountRate", discountRate);
+    Checks.greaterThan("discountRate", discountRate, MIN_DISCOUNT_RATE);
     validateHistory(frequency, recency, age, -1);
     return kernel.discountedResidual(discountRate, frequency, recency, age);
   }
@@ -293,7 +301,7 @@ public final class BgBbModel implements PurchaseModel {
       double[] out,
       int from,
       int to) {
-    Checks.positive("discountRate", discountRate);
+    Checks.greaterThan("discountRate", discountRate, MIN_DISCOUNT_RATE);
     validateColumns(frequency, recency, age, out, from, to);
     for (int i = from; i < to; i++) {
       out[i] = kernel.discountedResidual(discountRate, frequency[i], recency[i], age[i]);

@@ -244,7 +244,7 @@ class BgBbModelTest {
     assertRejects("recency = 7.0 must be <= age = 6.0", () -> PAPER.logLikelihood(3, 7, 6));
     assertRejects("recency = 2.0 must be 0 when frequency = 0", () -> PAPER.logLikelihood(0, 2, 6));
     assertRejects(
-        "discountRate must be finite and > 0, was 0.0",
+        "discountRate must be finite and > 1.0E-6, was 0.0",
         () -> PAPER.discountedExpectedResidualTransactions(0, 1, 1, 6));
     assertRejects(
         "discountRate must be finite and > -1.0, was -1.0",
