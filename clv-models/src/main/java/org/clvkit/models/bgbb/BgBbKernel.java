@@ -144,11 +144,14 @@ final class BgBbKernel {
       factor *= z;
       double term = survival * factor;
       sum += term;
-      if (term * (periods - 1 - k) <= TAIL * sum) {
+      // With z <= 1 the terms decrease, so the rest is at most term × (number left).
+      if (z <= 1 && term * (periods - 1 - k) <= TAIL * sum) {
         break;
       }
     }
-    return aliveAtEnd(x, tx, n) * ((alpha + x) / (alpha + beta + n)) * sum;
+    double weight = aliveAtEnd(x, tx, n) * ((alpha + x) / (alpha + beta + n));
+    // A negative discount rate over many periods can overflow the sum; never return 0 × ∞ = NaN.
+    return weight == 0 ? 0.0 : weight * sum;
   }
 
   /**

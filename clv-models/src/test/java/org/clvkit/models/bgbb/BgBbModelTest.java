@@ -137,6 +137,16 @@ class BgBbModelTest {
   }
 
   @Test
+  void discountedExpectedPurchases_withANegativeRateOverflowsToInfinityNotNaN() {
+    // z = 2: the discounted sum grows like 2^k and overflows; the result is +Infinity, never NaN.
+    assertEquals(Double.POSITIVE_INFINITY, PAPER.discountedExpectedPurchases(5000, -0.5, 0, 0, 6));
+    // A customer certainly dead (P(alive) underflows to 0) gets 0, not 0 × ∞.
+    BgBbModel sure = BgBbModel.of(new BgBbParameters(1000, 0.001, 1, 1));
+    assertEquals(0.0, sure.probabilityAlive(1, 1, 3000));
+    assertEquals(0.0, sure.discountedExpectedPurchases(5000, -0.5, 1, 1, 3000));
+  }
+
+  @Test
   void discountedExpectedResidualTransactions_isTheLimitOfTheDiscountedPurchases() {
     qt(100)
         .forAll(doubles().between(0.01, 1), integers().between(0, 20), integers().between(0, 20))
