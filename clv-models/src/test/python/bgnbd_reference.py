@@ -110,17 +110,17 @@ def write(name, s, model):
         for x, tx, T in HISTORIES:
             tx, T = mpf(tx), mpf(T)
             if T > 0:
-                rows.append(('loglik', ps, x, tx, T, '', loglik(p, s, x, tx, T), 'relative', '1e-11'))
-            rows.append(('palive', ps, x, tx, T, '', palive(p, s, x, tx, T), 'relative', '1e-11'))
+                rows.append(('loglik', ps, x, tx, T, '', loglik(p, s, x, tx, T), 'relative', '1e-11', '1e-12'))
+            rows.append(('palive', ps, x, tx, T, '', palive(p, s, x, tx, T), 'relative', '1e-11', '0'))
             for t in HORIZONS:
                 tol = '1e-6' if abs(p[2] - 1) < mpf('1e-4') else '1e-8'
                 rows.append(('conditional', ps, x, tx, T, t, conditional(p, s, mpf(t), x, tx, T),
-                             'relative', tol))
+                             'relative', tol, '0'))
         for t in HORIZONS:
             tol = '1e-6' if abs(p[2] - 1) < mpf('1e-4') else '1e-8'
-            rows.append(('expected', ps, '', '', '', t, expected(p, s, mpf(t)), 'relative', tol))
+            rows.append(('expected', ps, '', '', '', t, expected(p, s, mpf(t)), 'relative', tol, '0'))
             for n in (0, 1, 2, 5, 50):
-                rows.append(('pmf', ps, n, '', '', t, pmf(p, s, n, mpf(t)), 'absolute', '1e-12'))
+                rows.append(('pmf', ps, n, '', '', t, pmf(p, s, n, mpf(t)), 'absolute', '1e-12', '1e-12'))
     # Self-check of the closed forms against the integral over p.
     for ps in PARAMS[:6]:
         p = tuple(mpf(v) for v in ps)
@@ -133,11 +133,12 @@ def write(name, s, model):
         out.write('# source: independent computation with mpmath %s at 50 digits of the closed forms of %s,\n'
                   % (mpmath.__version__, model))
         out.write('# source: by clv-models/src/test/python/bgnbd_reference.py (see its docstring for the equations)\n')
-        out.write('# tolerance: per row (relative to the value, or absolute for probabilities)\n')
-        out.write('function,r,alpha,a,b,n,recency,age,t,value,kind,tolerance\n')
-        for f, ps, n, tx, T, t, v, kind, tol in rows:
+        out.write('# tolerance: per row: |actual - value| <= tolerance (relative to |value| when kind is relative)'
+                  ' or <= absolute (a floor for values near 0, where the log-likelihood cancels)\n')
+        out.write('function,r,alpha,a,b,n,recency,age,t,value,kind,tolerance,absolute\n')
+        for f, ps, n, tx, T, t, v, kind, tol, floor in rows:
             out.write(','.join([f, *ps, str(n), fmt(tx) if tx != '' else '', fmt(T) if T != '' else '',
-                                t, fmt(v), kind, tol]) + '\n')
+                                t, fmt(v), kind, tol, floor]) + '\n')
     print(name, len(rows), 'rows')
 
 

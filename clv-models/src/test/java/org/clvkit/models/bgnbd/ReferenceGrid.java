@@ -53,9 +53,10 @@ public final class ReferenceGrid {
           };
       double bound = table.number(row, "tolerance");
       Tolerance tolerance =
-          table.text(row, "kind").equals("relative")
-              ? Tolerance.relative(bound)
-              : Tolerance.absolute(bound);
+          (table.text(row, "kind").equals("relative")
+                  ? Tolerance.relative(bound)
+                  : Tolerance.absolute(bound))
+              .or(Tolerance.absolute(table.number(row, "absolute")));
       tolerance.check(
           file
               + " row "
