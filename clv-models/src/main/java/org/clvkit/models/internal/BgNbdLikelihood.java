@@ -219,15 +219,19 @@ public final class BgNbdLikelihood {
       if (x + s > 0) {
         // d = gone − alive, the log-odds of "dropped out after the last purchase" against "alive".
         double d = logOddsBase[k] + (r + x) * (log1pAge[ti] - log1pRecency[ri]);
+        // ln(1 + e) with e in [0, 1]: Math.log(1 + e) is within 1 ulp of 1 absolutely (log1p is
+        // slower and only better in relative terms for tiny e, which do not matter in the sum).
         if (d <= 0) {
           double e = Math.exp(d);
-          lse = alive + Math.log1p(e);
-          w3 = 1 / (1 + e);
+          double onePlus = 1 + e;
+          lse = alive + Math.log(onePlus);
+          w3 = 1 / onePlus;
           w4 = e * w3;
         } else {
           double e = Math.exp(-d);
-          lse = alive + d + Math.log1p(e);
-          w4 = 1 / (1 + e);
+          double onePlus = 1 + e;
+          lse = alive + d + Math.log(onePlus);
+          w4 = 1 / onePlus;
           w3 = e * w4;
         }
       } else {
