@@ -20,8 +20,9 @@ public final class BgNbdFunctions {
   /**
    * Within this distance δ of a = 1 the closed forms of the expectations, which divide by a − 1,
    * are replaced by cubic interpolation through a = 1 ± δ and 1 ± 2δ (the expectation is analytic
-   * in a; the interpolation error is of order δ⁴ times the fourth a-derivative, about 1e-12
-   * relative).
+   * in a). The interpolation error, of order δ⁴ times the fourth a-derivative, is below 1e-11
+   * relative, but the closed forms at 1 ± δ lose digits to cancellation when t is small against α:
+   * below 1e-7 relative overall.
    */
   static final double A_NEAR_ONE = 1e-4;
 
