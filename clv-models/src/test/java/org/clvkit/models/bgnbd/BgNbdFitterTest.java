@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
+import java.util.SplittableRandom;
 import org.clvkit.models.CustomerHistories;
 import org.clvkit.models.FitFailedException;
 import org.clvkit.models.FitReport;
@@ -76,6 +77,30 @@ class BgNbdFitterTest {
     BgNbdModel flagged = BgNbdFitter.create().withAllowNonConverged(true).fit(zeros, zeros, ages);
     assertFalse(flagged.fitReport().orElseThrow().converged());
     assertTrue(flagged.fitReport().orElseThrow().estimates().isEmpty());
+  }
+
+  @Test
+  void fit_withoutHeterogeneityRunsAwayAndIsReportedAsSuch() {
+    // Every customer buys at the same Poisson rate and never drops out: the likelihood keeps rising
+    // as r and alpha grow together (the case where CLVTools reports r ~ 1e17 as a fit).
+    SplittableRandom random = new SplittableRandom(3);
+    int n = 2_000;
+    double[] x = new double[n];
+    double[] tx = new double[n];
+    double[] age = new double[n];
+    for (int i = 0; i < n; i++) {
+      age[i] = 40;
+      double t = -Math.log1p(-random.nextDouble()) / 0.5;
+      while (t <= 40) {
+        x[i]++;
+        tx[i] = t;
+        t += -Math.log1p(-random.nextDouble()) / 0.5;
+      }
+    }
+    FitFailedException e =
+        assertThrows(FitFailedException.class, () -> BgNbdFitter.create().fit(x, tx, age));
+    assertTrue(e.getMessage().startsWith("BG/NBD fit failed: parameter r ran to "), e.getMessage());
+    assertTrue(e.getMessage().endsWith("the likelihood has no interior maximum on these data"));
   }
 
   @Test
