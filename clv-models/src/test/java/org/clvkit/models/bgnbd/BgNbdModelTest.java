@@ -78,6 +78,18 @@ class BgNbdModelTest {
   }
 
   @Test
+  void discountedExpectedPurchases_withoutDiscountingIsTheConditionalExpectation() {
+    // Σ_k (E[Y(k)] − E[Y(k−1)]) telescopes to E[Y(periods)] when nothing is discounted.
+    Tolerance.relative(1e-12)
+        .check(
+            "undiscounted",
+            CDNOW.conditionalExpectedPurchases(52, 2, 30.43, 38.86),
+            CDNOW.discountedExpectedPurchases(52, 0.0, 2, 30.43, 38.86));
+    double discounted = CDNOW.discountedExpectedPurchases(52, 0.01, 2, 30.43, 38.86);
+    assertTrue(discounted < CDNOW.conditionalExpectedPurchases(52, 2, 30.43, 38.86));
+  }
+
+  @Test
   void probabilityOfPurchases_atTimeZeroIsAPointMassAtZero() {
     assertEquals(1.0, CDNOW.probabilityOfPurchases(0, 0));
     assertEquals(0.0, CDNOW.probabilityOfPurchases(3, 0));
