@@ -114,8 +114,8 @@ final class GammaGammaLikelihood implements ModelFitting.Problem {
                 - (px + q) * logSums[g];
         if (gradient != null) {
           double digammaSum = Gamma.digamma(px + q);
-          dp +=
-              x * (w * (digammaSum - Gamma.digamma(px) + logX) + data.groupLogSpend[g] - logSums[g]);
+          double logSpend = data.groupLogSpend[g];
+          dp += x * (w * (digammaSum - Gamma.digamma(px) + logX) + logSpend - logSums[g]);
           dq += w * digammaSum - logSums[g];
           dgamma += (px + q) * inverseSums[g];
         }
