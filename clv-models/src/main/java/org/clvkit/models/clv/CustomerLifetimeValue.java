@@ -147,15 +147,13 @@ public final class CustomerLifetimeValue implements Serializable {
         CustomerHistories.validateRow(f, r, a, i);
       }
     }
-    // Validates the spend inputs of every row (with the row in the message), then writes the
-    // expected spend per purchase into out; the purchases are multiplied in below.
-    spend.conditionalExpectedSpend(frequency, monetaryValue, out, from, to);
+    spend.validateRows(frequency, monetaryValue, from, to);
+    // The purchase model's column method (its fast path), then the spend per purchase row by row.
+    purchases.discountedExpectedPurchases(
+        periods, discountRate, frequency, recency, age, out, from, to);
     for (int i = from; i < to; i++) {
-      double perPurchase = margin * out[i];
-      out[i] =
-          perPurchase
-              * purchases.discountedExpectedPurchases(
-                  periods, discountRate, frequency[i], recency[i], age[i]);
+      double perPurchase = margin * spend.conditionalExpectedSpend(frequency[i], monetaryValue[i]);
+      out[i] = perPurchase * out[i];
     }
   }
 

@@ -54,8 +54,7 @@ public final class GammaGammaModel implements Serializable {
     this.pGamma = parameters.p() * parameters.gamma();
     this.qMinusOne = parameters.q() - 1;
     this.logNormaliserQ =
-        parameters.q() * Math.log(parameters.gamma())
-            - Gamma.logGamma(parameters.q());
+        parameters.q() * Math.log(parameters.gamma()) - Gamma.logGamma(parameters.q());
   }
 
   /**
@@ -125,7 +124,7 @@ public final class GammaGammaModel implements Serializable {
    */
   public void conditionalExpectedSpend(
       double[] frequency, double[] monetaryValue, double[] out, int from, int to) {
-    validate(frequency, monetaryValue, from, to);
+    validateRows(frequency, monetaryValue, from, to);
     Checks.notNull("out", out);
     Checks.range(from, to, out.length);
     for (int i = from; i < to; i++) {
@@ -175,7 +174,7 @@ public final class GammaGammaModel implements Serializable {
    *
    * @param row the row for the message, or -1 for a single customer
    */
-  void validate(double frequency, double monetaryValue, int row) {
+  private void validate(double frequency, double monetaryValue, int row) {
     // Fast acceptance; the messages are built only for a row that fails.
     if (frequency >= 0
         && frequency < Double.POSITIVE_INFINITY
@@ -198,8 +197,19 @@ public final class GammaGammaModel implements Serializable {
         parameters.q());
   }
 
-  /** Validates rows {@code [from, to)} of the spend columns. */
-  void validate(double[] frequency, double[] monetaryValue, int from, int to) {
+  /**
+   * Checks rows {@code [from, to)} of the spend columns exactly as {@link
+   * #conditionalExpectedSpend(double[], double[], double[], int, int)} does, without computing: for
+   * callers that combine the expected spend with other per-row quantities (such as CLV) and want
+   * every row checked before any is computed.
+   *
+   * @param frequency repeat transactions per customer
+   * @param monetaryValue mean repeat transaction value per customer
+   * @param from first row
+   * @param to one past the last row
+   * @throws org.clvkit.core.ClvArgumentException naming the first bad row
+   */
+  public void validateRows(double[] frequency, double[] monetaryValue, int from, int to) {
     Checks.notNull("frequency", frequency);
     Checks.notNull("monetaryValue", monetaryValue);
     Checks.sameLength("monetaryValue", monetaryValue.length, "frequency", frequency.length);

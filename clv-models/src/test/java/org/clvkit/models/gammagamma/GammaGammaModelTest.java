@@ -252,6 +252,18 @@ class GammaGammaModelTest {
   }
 
   @Test
+  void validateRows_checksLikeTheBatchMethodWithoutComputing() {
+    double[] f = {1, 2, 3};
+    double[] m = {1, -2, 3};
+    assertRejects(
+        "monetaryValue[1] must be finite and >= 0, was -2.0", () -> CDNOW.validateRows(f, m, 0, 3));
+    CDNOW.validateRows(f, m, 2, 3);
+    assertRejects(
+        "range [from, to) = [0, 4) must lie within [0, 3]", () -> CDNOW.validateRows(f, m, 0, 4));
+    assertRejects("monetaryValue must not be null", () -> CDNOW.validateRows(f, null, 0, 3));
+  }
+
+  @Test
   void batch_rejectsBeforeWritingAnyRow() {
     double[] out = {-1, -1, -1};
     ClvArgumentException e =
