@@ -13,9 +13,9 @@ integrals, not through the hypergeometric closed forms the Java code uses:
 * P(X(t) = n) = NBD(n; r, a, t) (b/(b+t))^s + int_0^t s b^s (b+u)^-(s+1) NBD(n; r, a, u) du;
 * E[X(t)] = r/a int_0^t (b/(b+u))^s du.
 
-Run:  python3 paretonbd_reference.py  (writes ../resources/reference/paretonbd_single_customer.csv,
-paretonbd_pmf.csv and paretonbd_dert.csv). Also refits the CDNOW data in double precision with scipy to
-reproduce the estimates, log-likelihood and standard errors of reference/paretonbd_cdnow.csv.
+Run:  python3 paretonbd_reference.py  (writes paretonbd_single_customer.csv, paretonbd_pmf.csv and
+paretonbd_dert.csv under ../resources/reference/). Also refits the CDNOW data in double precision with
+scipy to reproduce the estimates, log-likelihood and standard errors of paretonbd_cdnow.csv.
 """
 import os
 import mpmath as mp
@@ -98,7 +98,8 @@ def pmf(p, n, t):
     f = lambda u: s * be ** s * (be + u) ** (-(s + 1)) * nbd(n, r, al, u) if u > 0 else (
         s * be ** s * be ** (-(s + 1)) if n == 0 else mp.mpf(0))
     # the NBD in u peaks near u = alpha n / r; split there
-    pts = sorted(set([mp.mpf(0), t] + [v for v in (al * n / r / 4, al * n / r, al * n / r * 4) if 0 < v < t]))
+    peak = al * n / r
+    pts = sorted(set([mp.mpf(0), t] + [v for v in (peak / 4, peak, peak * 4) if 0 < v < t]))
     return alive + mp.quad(f, pts)
 
 
@@ -140,8 +141,10 @@ def single_customer():
     rows = ["# source: independent computation with mpmath (50 digits) by numerical integration of the defining "
             "integrals, src/test/python/paretonbd_reference.py (Hardie's note 009, eq. 11-12 and 36-41; the DERT "
             "integral of Fader, Hardie & Lee 2005, JMR 42(4), appendix)",
-            "# tolerance: relative 1e-12 for logLikelihood, probabilityAlive and conditionalExpectedPurchases; "
-            "relative 1e-10 for dert (the confluent U function); per row in the columns below",
+            "# tolerance: relative 1e-12 for logLikelihood, probabilityAlive and conditionalExpectedPurchases, "
+            "relative 1e-10 for dert (the confluent U function); relative 1e-10 for every column when x >= 1000 "
+            "(the log-odds of death is a difference of terms of size x ln(alpha+T)); values below 1e-300 "
+            "underflow to 0 in double precision",
             "# columns: t = " + repr(HORIZON) + " for conditionalExpectedPurchases, delta = " + repr(DISCOUNT)
             + " for dert",
             "name,r,alpha,s,beta,x,t_x,T,logLikelihood,probabilityAlive,conditionalExpectedPurchases,dert"]
