@@ -50,31 +50,17 @@ import org.clvkit.core.internal.Checks;
  * one. All series are rescaled as they grow, so {@code ln 2F1} is finite even where {@code 2F1}
  * overflows. Terms are bounded by {@link SeriesPolicy#maxIterations()}; no allocation.
  *
- * <h2>Domain, accuracy and cost</h2>
+ * <h2>Domain and accuracy</h2>
  *
  * {@code a, b, c} finite and &gt; 0, {@code z < 1} finite. The value is positive whenever {@code z >= 0}
- * or {@code c > min(a, b)}; otherwise it can be negative, and {@link #log2F1} returns {@code ln |2F1|}
- * with the sign from {@link #sign2F1}.
- *
- * <p>Tested against high-precision values (tables in {@code src/test/resources/reference/}, each
- * value confirmed by two independent 40+-digit evaluations): every Pareto/NBD likelihood and sBG DERL
- * argument of the robustness grid (r, α, s, β from 1e-3 to 1e3, frequency up to 1e4, times up to
- * 1e4, discount rates 1e-6 to 10), and in general {@code a, b <= 1.2e4}, {@code c > max(a, b)}, {@code
- * 1e-12 <= 1 − z <= 1e6}, except where both {@code a} and {@code b} exceed 25 and {@code 1 − z < 0.05}
- * (or {@code 1/(1 − z) < 0.05}). Measured error of {@code ln 2F1}: below 1e-13 for moderate arguments,
- * below 1e-12 near {@code z = 1}, below 2e-11 with parameters near 1e4 (where the logarithm itself is
- * of order 1e5).
- *
- * <p>In the excepted corner (two large parameters very near {@code z = 1}; for the Pareto/NBD only the
- * probability of x purchases with s and x above a few hundred and α/β beyond 1e4) and for {@code c <=
- * max(a, b)} near 1 the evaluation usually succeeds, but may exhaust the policy's iteration cap (taking
- * milliseconds) and then throws an {@link ArithmeticException} naming the arguments. Every method
- * checks its own rounding and cancellation and gives way to the next rather than return a value it
- * cannot vouch for; so does a value at or next to a zero of the function.
- *
- * <p>Cost: about 40 terms or fewer and well under 100 ns for the CDNOW-sized Pareto/NBD arguments
- * (measured 84 ns per call, argument checks included, on a loaded 2-core machine); a few microseconds
- * for the worst arguments of the model grids.
+ * or {@code c > min(a, b)}; otherwise it can be negative or zero, and {@link #log2F1} returns {@code
+ * ln |2F1|} ({@code −∞} at a zero), with the sign from {@link #sign2F1}. Against 50-digit mpmath values
+ * (tables in {@code src/test/resources/reference/}) the log is within about 1e-13 of the truth for
+ * parameters up to 10^3, and within 1e-9 (usually 1e-11) with parameters up to 10^4 and {@code 1 − z}
+ * down to 1e-12. Cost: a few tens of nanoseconds for the CDNOW-sized arguments, microseconds in the
+ * worst corners. An evaluation that cannot reach the policy's precision within its iteration cap (in
+ * practice only for {@code c <= max(a, b)} with {@code z} very near 1, outside every model's use)
+ * throws an {@link ArithmeticException} naming the arguments.
  */
 public final class Hypergeometric {
   /** Series sums are rescaled by this factor when they pass it, to keep the sum finite. */
@@ -176,16 +162,16 @@ public final class Hypergeometric {
 
   /**
    * Returns the sign of {@code 2F1(a, b; c; z)}: {@code 1.0} when positive (always when {@code z >= 0}
-   * or {@code c > min(a, b)}, without evaluating the series) and {@code -1.0} when negative.
+   * or {@code c > min(a, b)}, without evaluating the series), {@code -1.0} when negative and {@code 0.0}
+   * at a zero.
    *
    * @param a finite and &gt; 0
    * @param b finite and &gt; 0
    * @param c finite and &gt; 0
    * @param z finite and &lt; 1
-   * @return the sign, -1 or 1
+   * @return the sign, -1, 0 or 1
    * @throws org.clvkit.core.ClvArgumentException if an argument is outside the domain
-   * @throws ArithmeticException if the evaluation cannot converge under the default policy (also at
-   *     or next to a zero of the function)
+   * @throws ArithmeticException if the evaluation cannot converge under the default policy
    */
   public static double sign2F1(double a, double b, double c, double z) {
     checkParameters(a, b, c);
@@ -449,28 +435,22 @@ public final class Hypergeometric {
   }
 
   /**
-   * ln 2F1(A, B; A+B+m+e; 1−w) for integer m &gt;= 0 and −1 &lt; e &lt;= 1/2 with A + m, B + m, A + m +
-   * e and B + m + e all &gt; 0, by the transformation to 1 − z with its poles cancelled analytically
-   * (Forrey 1997; Michel and Stoitsov 2008, section 4); NaN if the cap is reached or the estimated
-   * rounding error exceeds {@link #ACCEPTED_ERROR}.
+   * ln 2F1(A, B; A+B+m+e; 1−w) for A + m &gt; 0, B + m &gt; 0, A + m + e &gt; 0, B + m + e &gt; 0,
+   * integer m &gt;= 0 and −1 &lt; e &lt;= 1/2 by the
+   * transformation to 1 − z with the poles cancelled analytically; NaN if the cap is reached or more
+   * than three digits are lost to cancellation.
    *
-   * <p>With C = A+B+m+e, DLMF 15.8.4 and the reflection formula give
-   *
-   * <pre>
-   *   2F1 = Γ(C) Γ(m+e) / (Γ(A+m+e) Γ(B+m+e)) Σ_(k&lt;m) (A)_k (B)_k w^k / ((1−m−e)_k k!)
-   *       + (−1)^m (πe / sin πe) Γ(C) / (Γ(A) Γ(B)) (w^m / m!) Σ_(j>=0) q_j,
-   *   q_j = w^j m! (U_j − V_j) / (e Γ(A+m+e) Γ(B+m+e)),
-   *   U_j = Γ(A+m+j) Γ(B+m+j) / (Γ(1+j−e) Γ(1+m+j)),
-   *   V_j = w^e Γ(A+m+e+j) Γ(B+m+e+j) / (Γ(1+j) Γ(1+m+e+j)).
-   * </pre>
-   *
-   * U_j and V_j differ by O(e). The first term is written q_0 = exp(e X2) (X1 − X2) expm1(e (X1 −
-   * X2)) / (e (X1 − X2)) with X1 = ψ_e(1, −e) − ψ_e(A+m, e) − ψ_e(B+m, e), X2 = ln w − ψ_e(m+1, e) and
-   * ψ_e(x, e) = (ln Γ(x+e) − ln Γ(x)) / e ({@link LogPochhammer#reduced}), so nothing cancels at e =
-   * 0; later terms follow q_(j+1) = w (s_j q_j + d_j u_j) and u_(j+1) = w r_j u_j (u_j the U part),
-   * with r_j, s_j the term ratios of U and V and d_j = (r_j − s_j) / e expanded so that its O(1) parts
-   * cancel exactly: d_j = ((C−2) M² + (2 (A−1)(B−1) + e (C−2)) M − m (A−1)(B−1)) / ((j+1−e) M (j+1)
-   * (M+e)), M = m+1+j. A non-positive A or B (Euler's form with c &lt; max(a, b)) enters through 1/Γ.
+   * <p>With C = A+B+m+e, DLMF 15.8.4 and the reflection formula give 2F1 = Γ(C) f0 + (−1)^m (πe / sin
+   * πe) Γ(C) / (Γ(A) Γ(B)) (w^m / m!) Σ_j q_j, where f0 = Γ(m+e) / (Γ(A+m+e) Γ(B+m+e)) Σ_(k&lt;m) (A)_k
+   * (B)_k w^k / ((1−m−e)_k k!) and q_j = w^j (U_j − V_j) / e with U_j = (A+m)_j (B+m)_j ρ_A ρ_B / (j!
+   * Γ(1+j−e) (m+1)_j ... ) and V_j its counterpart with every argument shifted by e and a factor w^e.
+   * The first term is q_0 = [ρ_A ρ_B / Γ(1−e) − w^e m! / Γ(m+1+e)] / e, written as exp(e X2) (X1 − X2)
+   * expm1(e (X1 − X2)) / (e (X1 − X2)) with X1 = ψ_e(1, −e) − ψ_e(A+m, e) − ψ_e(B+m, e), X2 = ln w −
+   * ψ_e(m+1, e) and ψ_e(x, e) = (ln Γ(x+e) − ln Γ(x)) / e ({@link LogPochhammer#reduced}), so that
+   * nothing cancels at e = 0. Later terms follow q_(j+1) = w (s_j q_j + d_j u_j) and u_(j+1) = w r_j
+   * u_j, with r_j and s_j the term ratios of the two series and d_j = (r_j − s_j) / e expanded so that
+   * its O(1) parts cancel exactly: d_j = ((C−2) M² + (2 (A−1)(B−1) + e (C−2)) M − m (A−1)(B−1)) /
+   * ((j+1−e) M (j+1) (M+e)), M = m+1+j.
    */
   static double logNearOne(
       double A, double B, int m, double e, double w, double logW, double epsilon, int cap) {
@@ -641,54 +621,56 @@ public final class Hypergeometric {
   }
 
   /**
-   * The cases that no positive-term representation covers (z &lt; 0 with c &lt;= min(a, b)): Pfaff's
-   * two forms, each with one non-positive parameter (a polynomial when that parameter is a
-   * non-positive integer), then for |z| &lt; 1 the defining alternating series; the first that loses at
-   * most three digits to cancellation gives ln|2F1| or, if {@code wantSign}, its sign. NaN if none.
+   * The cases that no positive-term representation covers (z &lt; 0 with c &lt;= min(a, b)): the
+   * defining series for z &gt;= −1/2, otherwise Pfaff's form with its one non-positive parameter c − b,
+   * each with a cancellation check. Returns ln|2F1| or, if {@code wantSign}, its sign; NaN on failure.
    */
   private static double signedSeries(
       double a, double b, double c, double z, double w, SeriesPolicy policy, boolean wantSign) {
-    double zeta = -z / w;
-    double logW = Math.log(w);
-    double result = signedSeries(a, c - b, c, zeta, -a * logW, policy, wantSign);
-    if (Double.isNaN(result)) {
-      result = signedSeries(c - a, b, c, zeta, -b * logW, policy, wantSign);
+    double p;
+    double q;
+    double x;
+    double logFactor;
+    if (z >= -0.5) {
+      p = a;
+      q = b;
+      x = z;
+      logFactor = 0;
+    } else {
+      p = a;
+      q = c - b;
+      x = -z / w;
+      logFactor = -a * Math.log(w);
     }
-    if (Double.isNaN(result) && z > -1) {
-      result = signedSeries(a, b, c, z, 0.0, policy, wantSign);
-    }
-    return result;
-  }
-
-  /** logFactor + ln|Σ (p)_n (q)_n / ((c)_n n!) x^n| (or its sign) for |x| &lt; 1; NaN on failure. */
-  private static double signedSeries(
-      double p, double q, double c, double x, double logFactor, SeriesPolicy policy,
-      boolean wantSign) {
     double epsilon = policy.epsilon();
     double term = 1.0;
     double sum = 1.0;
     double absSum = 1.0;
     double logScale = 0.0;
     for (int n = 0; n < policy.maxIterations(); n++) {
-      term *= (p + n) * (q + n) / ((c + n) * (n + 1.0)) * x;
+      double ratio = (p + n) * (q + n) / ((c + n) * (n + 1.0)) * x;
+      term *= ratio;
       sum += term;
       absSum += Math.abs(term);
-      boolean pastSignChanges = p + n > 0 && q + n > 0;
+      boolean pastSignChanges = q + n > 0;
       double bound = pastSignChanges ? Math.abs(x) * ratioBound(n + 1.0, p, q, c, 1) : 1;
       if (term == 0
-          || (bound < 1 && Math.abs(term) * bound <= epsilon * Math.abs(sum) * (1 - bound))) {
+          || (pastSignChanges
+              && bound < 1
+              && Math.abs(term) * bound <= epsilon * Math.abs(sum) * (1 - bound))) {
         if (!(absSum <= LOSS_LIMIT * Math.abs(sum))) {
           return Double.NaN;
         }
-        return wantSign ? Math.signum(sum) : logFactor + logScale + Math.log(Math.abs(sum));
+        if (wantSign) {
+          return Math.signum(sum);
+        }
+        return logFactor + logScale + Math.log(Math.abs(sum));
       }
       if (absSum > BIG) {
         sum /= BIG;
         absSum /= BIG;
         term /= BIG;
         logScale += LOG_BIG;
-      } else if (!(absSum < Double.POSITIVE_INFINITY)) {
-        return Double.NaN;
       }
     }
     return Double.NaN;

@@ -30,9 +30,8 @@ import org.clvkit.core.internal.Checks;
  *       {@code b < 0}.
  * </ul>
  *
- * Accuracy against the reference table ({@code incomplete_gamma_upper.csv}: a from −1000 to 1000, x
- * from 1e-10 to 1e6, values confirmed by two independent high-precision evaluations): {@code ln Γ(a,
- * x)} within 1e-13 absolute or 1e-14 relative. No allocation.
+ * Accuracy against 50-digit mpmath values: about 1e-14 relative, 1e-13 in the worst cases listed in
+ * the reference table. No allocation.
  */
 public final class IncompleteGamma {
   /** Euler's constant γ = −Γ'(1). */
