@@ -25,8 +25,8 @@ import org.clvkit.models.clv.CustomerLifetimeValue;
  * observation if one is set.
  *
  * <p><b>Order.</b> An event is buffered (keyed map state, by event time) and an event-time timer is
- * set at its time; when the watermark passes it, the purchases of that instant are applied, so
- * that each customer's purchases are applied in event-time order however they arrived within the
+ * set at its time; when the watermark passes it, the purchases of that instant are applied, so that
+ * each customer's purchases are applied in event-time order however they arrived within the
  * watermark's bound. An event at or before the current watermark is late and goes to the side
  * output {@link StreamingClvJob#SKIPPED}, as do events after the end of observation.
  *
@@ -67,8 +67,7 @@ public final class CustomerScoringFunction
   @Override
   public void open(OpenContext openContext) {
     summary =
-        getRuntimeContext()
-            .getState(new ValueStateDescriptor<>("summary", CustomerState.class));
+        getRuntimeContext().getState(new ValueStateDescriptor<>("summary", CustomerState.class));
     pending =
         getRuntimeContext()
             .getMapState(new MapStateDescriptor<>("pending", Types.LONG, Types.DOUBLE));

@@ -32,8 +32,8 @@ public record JobArguments(
    *
    * @param args options as above, each followed by its value
    * @return the arguments, with defaults for what is not given
-   * @throws org.clvkit.core.ClvArgumentException naming the option for an unknown option, a
-   *     missing value or a malformed number
+   * @throws org.clvkit.core.ClvArgumentException naming the option for an unknown option, a missing
+   *     value or a malformed number
    */
   public static JobArguments parse(String... args) {
     Checks.notNull("args", args);

@@ -12,8 +12,8 @@ import org.clvkit.core.internal.Checks;
  * the Flink event timestamp. Flink serializes it as a record (no Kryo).
  *
  * @param customerId the customer; not null
- * @param epochMilli event time in milliseconds since 1970-01-01T00:00, in [{@link #MIN_EPOCH_MILLI},
- *     {@link #MAX_EPOCH_MILLI}]
+ * @param epochMilli event time in milliseconds since 1970-01-01T00:00, in [{@link
+ *     #MIN_EPOCH_MILLI}, {@link #MAX_EPOCH_MILLI}]
  * @param amount the purchase value, finite and &gt;= 0; a zero amount is a purchase of value 0 (the
  *     CDNOW convention); refunds must be netted against their purchases before streaming
  */
@@ -43,14 +43,14 @@ public record Purchase(String customerId, long epochMilli, double amount) implem
   public static Purchase of(String customerId, LocalDateTime time, double amount) {
     Checks.notNull("time", time);
     Checks.within(
-        "time",
-        time,
-        Times.toLocalDateTime(MIN_EPOCH_MILLI),
-        LocalDateTime.of(10_000, 1, 1, 0, 0));
+        "time", time, Times.toLocalDateTime(MIN_EPOCH_MILLI), LocalDateTime.of(10_000, 1, 1, 0, 0));
     return new Purchase(customerId, Times.toEpochMilli(time), amount);
   }
 
-  /** A purchase on a date, at the start of the day; arguments as {@link #of(String, LocalDateTime, double)}. */
+  /**
+   * A purchase on a date, at the start of the day; arguments as {@link #of(String, LocalDateTime,
+   * double)}.
+   */
   public static Purchase of(String customerId, LocalDate date, double amount) {
     return of(customerId, Checks.notNull("date", date).atStartOfDay(), amount);
   }

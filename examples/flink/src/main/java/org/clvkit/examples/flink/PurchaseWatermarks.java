@@ -34,7 +34,8 @@ public final class PurchaseWatermarks {
       throw Checks.fail("bound must be >= 0, was %s", bound);
     }
     // Purchases lie in years 1..9999, so a bound beyond 20,000 years changes nothing.
-    long millis = bound.compareTo(Duration.ofDays(20_000L * 366)) > 0 ? 20_000L * 366 * Times.MILLIS_PER_DAY : bound.toMillis();
+    Duration cap = Duration.ofDays(20_000L * 366);
+    long millis = (bound.compareTo(cap) > 0 ? cap : bound).toMillis();
     return WatermarkStrategy.<Purchase>forGenerator(context -> new Generator(millis))
         .withTimestampAssigner((purchase, previous) -> purchase.epochMilli());
   }

@@ -23,8 +23,8 @@ import org.clvkit.core.lifecycle.StageRules;
  * <p><b>End of observation.</b> With {@code observationEnd} set, events after it are skipped (side
  * output) and every customer gets one final output as of that instant (trigger {@code
  * OBSERVATION_END}) when the watermark reaches it; stage timers at or after it are not set. The
- * final outputs then equal a batch summary with {@code calibrationEnd = observationEnd}. Without
- * it ({@code null}) the job scores an open-ended stream.
+ * final outputs then equal a batch summary with {@code calibrationEnd = observationEnd}. Without it
+ * ({@code null}) the job scores an open-ended stream.
  *
  * @param timeScale the period of recency, age, the horizons and the stage thresholds; the model's
  *     period (weeks for the CDNOW parameters)
@@ -69,8 +69,8 @@ public record ScoringSettings(
 
   /**
    * Weekly settings for the CDNOW example: established at 4 purchases, at risk after 8 quiet weeks,
-   * churned after 26; expected purchases over the next 39 weeks; CLV over the next 52 weeks at
-   * 0.15 % per week (about 8 % a year); events up to 7 days out of order; no end of observation.
+   * churned after 26; expected purchases over the next 39 weeks; CLV over the next 52 weeks at 0.15
+   * % per week (about 8 % a year); events up to 7 days out of order; no end of observation.
    */
   public static ScoringSettings weekly() {
     return new ScoringSettings(

@@ -1,5 +1,6 @@
 package org.clvkit.examples.flink;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -25,8 +26,8 @@ import org.clvkit.models.clv.CustomerLifetimeValue;
  * A Flink DataStream job that scores customers from a stream of purchases: events keyed by
  * customer, each customer's running summary in keyed state, and on every purchase, on every
  * lifecycle-stage change of a quiet customer (an event-time timer) and at the end of observation a
- * {@link CustomerScore} with the stage, P(alive), expected purchases and CLV from a model loaded
- * at start-up ({@link ModelLoading}). Late events and events after the end of observation go to the
+ * {@link CustomerScore} with the stage, P(alive), expected purchases and CLV from a model loaded at
+ * start-up ({@link ModelLoading}). Late events and events after the end of observation go to the
  * side output {@link #SKIPPED}; see {@link ScoringSettings} for the event-time rules.
  *
  * <p>{@link #main(String[])} replays the bundled CDNOW sample (or a log in its layout) in a local
@@ -44,8 +45,8 @@ public final class StreamingClvJob {
   /**
    * Builds the scoring step: keys the purchases by customer and scores them.
    *
-   * @param purchases purchase events with event timestamps and watermarks assigned (for example
-   *     by {@link PurchaseWatermarks})
+   * @param purchases purchase events with event timestamps and watermarks assigned (for example by
+   *     {@link PurchaseWatermarks})
    * @param settings time scale, stage rules, horizons and end of observation
    * @param value the model, shipped with the job
    * @return the scores; {@code getSideOutput(SKIPPED)} gives the skipped purchases
@@ -164,9 +165,9 @@ public final class StreamingClvJob {
 
   /**
    * Replays a log in event-time order in a local mini-cluster (parallelism 2, loopback only) and
-   * prints a report: the run's counts, every output for one customer, the customers by stage at
-   * the end of observation and the five of highest CLV. The end of observation is the log's last
-   * event time.
+   * prints a report: the run's counts, every output for one customer, the customers by stage at the
+   * end of observation and the five of highest CLV. The end of observation is the log's last event
+   * time.
    *
    * @param args see {@link JobArguments}
    * @throws Exception when reading the log or the job fails
@@ -206,13 +207,25 @@ public final class StreamingClvJob {
     StringBuilder out = new StringBuilder();
     Map<String, CustomerScore> last = result.lastScores();
     line(out, "clvkit on Apache Flink: a transaction log replayed as a stream in event-time order");
-    line(out, "model: %s", value);
     line(
         out,
-        "time: weeks; %s; watermarks %s behind the latest event; end of observation %s",
-        settings.stageRules(),
-        settings.maxOutOfOrderness(),
-        settings.observationEnd());
+        "model: purchases %s; spend %s; margin %s",
+        value.purchaseModel(),
+        value.spendModel(),
+        value.margin());
+    line(
+        out,
+        "periods of %s; stages: established at %d purchases, at risk after %s quiet periods,"
+            + " churned after %s",
+        duration(settings.timeScale().period()),
+        settings.stageRules().establishedPurchases(),
+        number(settings.stageRules().atRiskAfter()),
+        number(settings.stageRules().churnedAfter()));
+    line(
+        out,
+        "event time: watermarks %s behind the latest event; end of observation %s",
+        duration(settings.maxOutOfOrderness()),
+        settings.observationEnd() == null ? "none" : settings.observationEnd());
     line(
         out,
         "events: %d replayed, %d applied, %d late, %d after the end of observation",
@@ -222,7 +235,7 @@ public final class StreamingClvJob {
         result.count(SkippedPurchase.Reason.AFTER_OBSERVATION_END));
     line(
         out,
-        "outputs: %d on purchases, %d on stage timers, %d at the end of observation, %d customers",
+        "outputs: %d on purchases, %d on stage timers, %d at the end of observation; %d customers",
         result.count(CustomerScore.Trigger.PURCHASE),
         result.count(CustomerScore.Trigger.STAGE_TIMER),
         result.count(CustomerScore.Trigger.OBSERVATION_END),
@@ -230,14 +243,19 @@ public final class StreamingClvJob {
     line(out, "");
     line(
         out,
-        "customer %s, every output (E[Y] over the next %s weeks, CLV over %d weeks at %s%% a week):",
+        "customer %s, every output (E[Y]: purchases in the next %s periods; CLV: next %d periods"
+            + " at %s%% a period):",
         customerId,
         number(settings.expectedPurchasesHorizon()),
         settings.clvPeriods(),
-        number(settings.discountRate() * 100));
-    header(out, "as of           ", "trigger        ");
+        new BigDecimal(Double.toString(settings.discountRate()))
+            .movePointRight(2)
+            .stripTrailingZeros()
+            .toPlainString());
+    String timeline = "  %-16s  %-15s";
+    header(out, String.format(Locale.ROOT, timeline, "as of", "trigger"));
     for (CustomerScore s : result.scoresOf(customerId)) {
-      row(out, s.asOf().toString(), s.trigger().name(), s);
+      row(out, String.format(Locale.ROOT, timeline, s.asOf(), s.trigger()), s);
     }
     line(out, "");
     Map<LifecycleStage, Integer> stages = new EnumMap<>(LifecycleStage.class);
@@ -247,26 +265,25 @@ public final class StreamingClvJob {
     last.values().forEach(s -> stages.merge(s.stage(), 1, Integer::sum));
     StringBuilder counts = new StringBuilder();
     stages.forEach((stage, n) -> counts.append(String.format(Locale.ROOT, "  %s %d", stage, n)));
-    line(out, "customers by stage at the end of observation:%s", counts);
+    line(out, "customers by stage at their last output:%s", counts);
     line(out, "");
-    line(out, "highest CLV at the end of observation:");
-    header(out, "customer", "");
+    line(out, "highest CLV at their last output:");
+    header(out, "  customer");
     last.values().stream()
         .sorted(
             Comparator.comparingDouble(CustomerScore::clv)
                 .reversed()
                 .thenComparing(CustomerScore::customerId))
         .limit(5)
-        .forEach(s -> row(out, s.customerId(), "", s));
+        .forEach(s -> row(out, String.format(Locale.ROOT, "  %-8s", s.customerId()), s));
     return out.toString();
   }
 
-  private static void header(StringBuilder out, String first, String second) {
+  private static void header(StringBuilder out, String lead) {
     line(
         out,
-        "  %-16s %-15s %-11s %4s %7s %7s %8s %8s %9s",
-        first.trim(),
-        second.trim(),
+        "%s  %-11s %4s %7s %7s %8s %8s %9s",
+        lead,
         "stage",
         "x",
         "t_x",
@@ -276,12 +293,11 @@ public final class StreamingClvJob {
         "CLV");
   }
 
-  private static void row(StringBuilder out, String first, String second, CustomerScore s) {
+  private static void row(StringBuilder out, String lead, CustomerScore s) {
     line(
         out,
-        "  %-16s %-15s %-11s %4d %7.2f %7.2f %8.4f %8.4f %9.2f",
-        first,
-        second,
+        "%s  %-11s %4d %7.2f %7.2f %8.4f %8.4f %9.2f",
+        lead,
         s.stage(),
         s.frequency(),
         s.recency(),
@@ -289,6 +305,10 @@ public final class StreamingClvJob {
         s.probabilityAlive(),
         s.expectedPurchases(),
         s.clv());
+  }
+
+  private static String duration(Duration d) {
+    return d.equals(Duration.ofDays(d.toDays())) ? d.toDays() + " days" : d.toString();
   }
 
   private static String number(double value) {

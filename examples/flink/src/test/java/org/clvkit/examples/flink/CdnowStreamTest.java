@@ -95,7 +95,8 @@ class CdnowStreamTest {
     PolicyCounts counts = acc.policyCounts();
     assertEquals(0, result.count(SkippedPurchase.Reason.LATE));
     assertEquals(
-        counts.afterObservationEndDropped(), result.count(SkippedPurchase.Reason.AFTER_OBSERVATION_END));
+        counts.afterObservationEndDropped(),
+        result.count(SkippedPurchase.Reason.AFTER_OBSERVATION_END));
     assertEquals(
         log.stream().filter(p -> p.epochMilli() > Times.toEpochMilli(END)).count(),
         result.skipped().size());
@@ -118,7 +119,8 @@ class CdnowStreamTest {
     double[] alive = model.probabilityAlive(x, tx, t);
     double[] expected =
         model.conditionalExpectedPurchases(SETTINGS.expectedPurchasesHorizon(), x, tx, t);
-    double[] clv = MODEL.conditionalValue(SETTINGS.clvPeriods(), SETTINGS.discountRate(), x, tx, t, m);
+    double[] clv =
+        MODEL.conditionalValue(SETTINGS.clvPeriods(), SETTINGS.discountRate(), x, tx, t, m);
     double[] count = new double[n];
     for (int i = 0; i < n; i++) {
       count[i] = x[i] + 1;
@@ -170,7 +172,8 @@ class CdnowStreamTest {
       String line;
       while ((line = reader.readLine()) != null) {
         String[] f = line.split(",");
-        CustomerScore s = last.get(String.format(java.util.Locale.ROOT, "%04d", Integer.parseInt(f[0])));
+        CustomerScore s =
+            last.get(String.format(java.util.Locale.ROOT, "%04d", Integer.parseInt(f[0])));
         String who = "customer " + f[0] + " ";
         assertEquals(Integer.parseInt(f[1]), s.frequency(), who + "x");
         rounded.check(who + "t_x", Double.parseDouble(f[2]), s.recency());
