@@ -64,6 +64,7 @@ public final class CustomerScoringFunction
             : Long.MAX_VALUE;
   }
 
+  /** Registers the keyed state: the summary and the purchases waiting for the watermark. */
   @Override
   public void open(OpenContext openContext) {
     summary =
@@ -73,6 +74,7 @@ public final class CustomerScoringFunction
             .getMapState(new MapStateDescriptor<>("pending", Types.LONG, Types.DOUBLE));
   }
 
+  /** Buffers a purchase until the watermark passes it, or skips it when late or after the end. */
   @Override
   public void processElement(Purchase purchase, Context context, Collector<CustomerScore> out)
       throws Exception {
@@ -100,6 +102,10 @@ public final class CustomerScoringFunction
     }
   }
 
+  /**
+   * Applies the purchases at {@code timestamp} and emits their score, or emits the score of a stage
+   * change; at the end of observation also emits the final score.
+   */
   @Override
   public void onTimer(long timestamp, OnTimerContext context, Collector<CustomerScore> out)
       throws Exception {

@@ -6,6 +6,7 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -103,7 +104,7 @@ public final class StreamingClvJob {
 
     /** Each customer's last score, by customer id. */
     public Map<String, CustomerScore> lastScores() {
-      Map<String, CustomerScore> last = new java.util.HashMap<>();
+      Map<String, CustomerScore> last = new HashMap<>();
       for (CustomerScore s : scores) {
         last.put(s.customerId(), s);
       }

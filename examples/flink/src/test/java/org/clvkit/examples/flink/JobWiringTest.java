@@ -2,9 +2,12 @@ package org.clvkit.examples.flink;
 
 import static org.clvkit.testing.ClvAssertions.assertRejects;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 import java.time.Duration;
 import java.util.List;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.java.typeutils.PojoTypeInfo;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.JobManagerOptions;
 import org.apache.flink.configuration.PipelineOptions;
@@ -29,6 +32,14 @@ class JobWiringTest {
     assertEquals("127.0.0.1", conf.get(RestOptions.BIND_ADDRESS));
     assertEquals("0", conf.get(RestOptions.BIND_PORT));
     assertEquals(false, conf.get(PipelineOptions.GENERIC_TYPES));
+  }
+
+  @Test
+  void types_haveFlinkSerializersWithoutKryo() {
+    for (Class<?> type :
+        List.of(Purchase.class, CustomerScore.class, SkippedPurchase.class, CustomerState.class)) {
+      assertInstanceOf(PojoTypeInfo.class, TypeInformation.of(type), type.getName());
+    }
   }
 
   @Test
