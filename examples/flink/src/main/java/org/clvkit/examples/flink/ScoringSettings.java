@@ -24,7 +24,12 @@ import org.clvkit.core.lifecycle.StageRules;
  * output) and every customer gets one final output as of that instant (trigger {@code
  * OBSERVATION_END}) when the watermark reaches it; stage timers at or after it are not set. The
  * final outputs then equal a batch summary with {@code calibrationEnd = observationEnd}. Without it
- * ({@code null}) the job scores an open-ended stream.
+ * ({@code null}) the job scores an open-ended stream; when a bounded input ends, Flink's final
+ * watermark fires every pending timer, so each customer's last output is then CHURNED.
+ *
+ * <p><b>Same-day merging.</b> As in the CDNOW literature and clvkit's summaries by default, all
+ * purchases of a customer on one calendar day (on the zone-less clock of {@link Purchase}) are one
+ * purchase at the start of that day whose value is their sum; each still triggers an output.
  *
  * @param timeScale the period of recency, age, the horizons and the stage thresholds; the model's
  *     period (weeks for the CDNOW parameters)
