@@ -29,7 +29,8 @@ import org.clvkit.core.lifecycle.StageRules;
  *
  * <p><b>Same-day merging.</b> As in the CDNOW literature and clvkit's summaries by default, all
  * purchases of a customer on one calendar day (on the zone-less clock of {@link Purchase}) are one
- * purchase at the start of that day whose value is their sum; each still triggers an output.
+ * purchase at the start of that day whose value is their sum; each distinct event time still
+ * triggers an output.
  *
  * @param timeScale the period of recency, age, the horizons and the stage thresholds; the model's
  *     period (weeks for the CDNOW parameters)
