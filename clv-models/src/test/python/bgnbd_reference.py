@@ -113,11 +113,11 @@ def write(name, s, model):
                 rows.append(('loglik', ps, x, tx, T, '', loglik(p, s, x, tx, T), 'relative', '1e-11', '1e-12'))
             rows.append(('palive', ps, x, tx, T, '', palive(p, s, x, tx, T), 'relative', '1e-11', '0'))
             for t in HORIZONS:
-                tol = '1e-6' if abs(p[2] - 1) < mpf('1e-4') else '1e-8'
+                tol = '1e-7' if abs(p[2] - 1) < mpf('1e-4') else '1e-8'
                 rows.append(('conditional', ps, x, tx, T, t, conditional(p, s, mpf(t), x, tx, T),
                              'relative', tol, '0'))
         for t in HORIZONS:
-            tol = '1e-6' if abs(p[2] - 1) < mpf('1e-4') else '1e-8'
+            tol = '1e-7' if abs(p[2] - 1) < mpf('1e-4') else '1e-8'
             rows.append(('expected', ps, '', '', '', t, expected(p, s, mpf(t)), 'relative', tol, '0'))
             for n in (0, 1, 2, 5, 50):
                 rows.append(('pmf', ps, n, '', '', t, pmf(p, s, n, mpf(t)), 'absolute', '1e-12', '1e-12'))

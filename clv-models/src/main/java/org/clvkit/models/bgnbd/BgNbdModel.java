@@ -81,8 +81,11 @@ public final class BgNbdModel implements PurchaseModel {
    * E[X(t)] = (a+b−1)/(a−1) · [1 − (α/(α+t))^r · 2F1(r, b; a+b−1; t/(α+t))] (FHL 2005, eq. 9). When
    * a + b &lt; 2, where the third argument of 2F1 could be 0 or negative, an equivalent form whose
    * 2F1 have third argument a + b is used; within 1e-4 of a = 1, where the form is 0/0, the value
-   * is interpolated linearly in a (relative error below about 1e-8). 0 at t = 0; grows like t^{1−a}
-   * without bound when a &lt;= 1 (the mean lifetime in purchases is then infinite).
+   * is interpolated in a (cubic through a = 1 ± 1e-4 and 1 ± 2e-4; relative error below 1e-7). In
+   * the corners where the hypergeometric series cannot converge (extreme parameters with t far
+   * beyond α) the same expectation is integrated numerically over the dropout probability. 0 at t =
+   * 0; grows like t^{1−a} without bound when a &lt;= 1 (the mean lifetime in purchases is then
+   * infinite).
    *
    * @param t horizon, finite and &gt;= 0
    */
