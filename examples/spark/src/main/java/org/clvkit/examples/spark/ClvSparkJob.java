@@ -187,6 +187,7 @@ public final class ClvSparkJob {
             : transactions.sparkSession().sparkContext().defaultParallelism();
     SummaryOptions options = settings.summary();
     String pattern = settings.datePattern();
+    PartitionSummaries.formatter(pattern); // a bad pattern fails here, on the driver
     return transactions
         .repartition(partitions, col(TransactionInput.CUSTOMER))
         .sortWithinPartitions(col(TransactionInput.LINE))
