@@ -45,12 +45,12 @@ import org.clvkit.models.gammagamma.GammaGammaModel;
  *   <li><b>Fit from sufficient statistics</b>: the BG/NBD likelihood depends on the customers only
  *       through the distinct (frequency, recency, age) patterns and their counts, the Gamma-Gamma
  *       likelihood through the distinct (frequency, monetary value) patterns and theirs. Spark
- *       aggregates those small tables across the cluster; the driver fits both models on them
- *       with weights ({@link BgNbdFitter#fit(double[], double[], double[], double[])}, {@link
- *       GammaGammaFitter#fit(double[], double[], double[])}), patterns in order of first
- *       appearance so that the likelihood sums run in the single-JVM order and the parameters are
- *       the same. The RFM break points are fitted on the driver from the three RFM measures of
- *       every customer (24 bytes a customer: clv-core's {@link RfmScorer} takes whole columns).
+ *       aggregates those small tables across the cluster; the driver fits both models on them with
+ *       weights ({@link BgNbdFitter#fit(double[], double[], double[], double[])}, {@link
+ *       GammaGammaFitter#fit(double[], double[], double[])}), patterns in order of first appearance
+ *       so that the likelihood sums run in the single-JVM order and the parameters are the same.
+ *       The RFM break points are fitted on the driver from the three RFM measures of every customer
+ *       (24 bytes a customer: clv-core's {@link RfmScorer} takes whole columns).
  *   <li><b>Broadcast</b> the fitted models ({@link ScoringModels}, a few hundred bytes).
  *   <li><b>Score</b> each partition in {@code mapPartitions} with the batch methods ({@link
  *       PartitionScorer}) and <b>write</b> Parquet.
@@ -68,8 +68,8 @@ public final class ClvSparkJob {
   private ClvSparkJob() {}
 
   /**
-   * Runs the job on the session's master ({@code spark-submit} sets it; for a local run pass
-   * {@code -Dspark.master=local[*]}), prints what it did, and stops the session.
+   * Runs the job on the session's master ({@code spark-submit} sets it; for a local run pass {@code
+   * -Dspark.master=local[*]}), prints what it did, and stops the session.
    *
    * @param args as {@link JobSettings#USAGE}
    */
@@ -172,8 +172,8 @@ public final class ClvSparkJob {
   /**
    * Summarises numbered transaction rows ({@link TransactionInput#read}) into one {@link
    * PartitionSummaries} per partition: rows hashed by customer into {@link
-   * JobSettings#partitions()} partitions (0: Spark's default parallelism), each partition sorted
-   * by line.
+   * JobSettings#partitions()} partitions (0: Spark's default parallelism), each partition sorted by
+   * line.
    *
    * @param transactions numbered rows {@code (customer_id, date, amount, line)}
    * @param settings the summary options, date pattern and partition count
@@ -207,9 +207,7 @@ public final class ClvSparkJob {
    * @return one row of {@link PartitionScorer#SCHEMA} per customer
    */
   public static Dataset<Row> score(
-      SparkSession spark,
-      JavaRDD<PartitionSummaries> summaries,
-      Broadcast<ScoringModels> models) {
+      SparkSession spark, JavaRDD<PartitionSummaries> summaries, Broadcast<ScoringModels> models) {
     JavaRDD<Row> rows =
         summaries.mapPartitions(
             (Iterator<PartitionSummaries> partition) -> {

@@ -32,10 +32,10 @@ public record JobResult(
 
   /** Checks that nothing is null and the counts are not negative. */
   public JobResult {
-    Checks.nonNegative("rows", rows);
+    Checks.integerInRange("rows", rows, 0, Long.MAX_VALUE);
     Checks.notNull("policyCounts", policyCounts);
-    Checks.nonNegative("customers", customers);
-    Checks.nonNegative("holdoutOnlyCustomers", holdoutOnlyCustomers);
+    Checks.integerInRange("customers", customers, 0, Long.MAX_VALUE);
+    Checks.integerInRange("holdoutOnlyCustomers", holdoutOnlyCustomers, 0, Long.MAX_VALUE);
     Checks.nonNegative("purchasePatterns", purchasePatterns);
     Checks.nonNegative("spendPatterns", spendPatterns);
     Checks.notNull("models", models);

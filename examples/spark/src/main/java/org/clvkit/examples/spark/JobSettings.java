@@ -24,17 +24,16 @@ import org.clvkit.core.rfm.RfmScorer;
  *       delimiter}; every field is read as text, dates with {@code datePattern} (a {@link
  *       java.time.format.DateTimeFormatter} pattern, parsed strictly; a pattern with a time of day
  *       gives date-times) and amounts as decimal numbers.
- *   <li>{@link Format#PARQUET}: the customer id of any type (as text), the date a {@code DATE} or
- *       a {@code STRING} (parsed with {@code datePattern}), the amount of any numeric type or a
+ *   <li>{@link Format#PARQUET}: the customer id of any type (as text), the date a {@code DATE} or a
+ *       {@code STRING} (parsed with {@code datePattern}), the amount of any numeric type or a
  *       {@code STRING}.
  * </ul>
  *
- * <p>Scores: P(alive) and expected purchases over the next {@code horizon} periods from the
- * BG/NBD, expected spend per purchase from the Gamma-Gamma model, CLV over {@code horizon} whole
- * periods at {@code discountRate} per period with {@code margin}, the lifecycle stage by {@code
- * stageRules} as of the calibration end, and the RFM segment from quantile scores with {@code
- * rfmLevels} levels fitted on all customers. All times are in periods of the summary options' time
- * scale.
+ * <p>Scores: P(alive) and expected purchases over the next {@code horizon} periods from the BG/NBD,
+ * expected spend per purchase from the Gamma-Gamma model, CLV over {@code horizon} whole periods at
+ * {@code discountRate} per period with {@code margin}, the lifecycle stage by {@code stageRules} as
+ * of the calibration end, and the RFM segment from quantile scores with {@code rfmLevels} levels
+ * fitted on all customers. All times are in periods of the summary options' time scale.
  *
  * @param input the transaction log: a file or a directory of files, any path Spark reads
  * @param format the log's format
@@ -153,50 +152,141 @@ public record JobSettings(
   /** These settings with other column names. */
   public JobSettings withColumns(String customer, String date, String amount) {
     return new JobSettings(
-        input, format, output, customer, date, amount, datePattern, delimiter, summary, horizon,
-        discountRate, margin, stageRules, rfmLevels, partitions);
+        input,
+        format,
+        output,
+        customer,
+        date,
+        amount,
+        datePattern,
+        delimiter,
+        summary,
+        horizon,
+        discountRate,
+        margin,
+        stageRules,
+        rfmLevels,
+        partitions);
   }
 
   /** These settings with another pattern for dates held as text. */
   public JobSettings withDatePattern(String pattern) {
     return new JobSettings(
-        input, format, output, customerColumn, dateColumn, amountColumn, pattern, delimiter,
-        summary, horizon, discountRate, margin, stageRules, rfmLevels, partitions);
+        input,
+        format,
+        output,
+        customerColumn,
+        dateColumn,
+        amountColumn,
+        pattern,
+        delimiter,
+        summary,
+        horizon,
+        discountRate,
+        margin,
+        stageRules,
+        rfmLevels,
+        partitions);
   }
 
   /** These settings with another CSV field separator. */
   public JobSettings withDelimiter(char value) {
     return new JobSettings(
-        input, format, output, customerColumn, dateColumn, amountColumn, datePattern, value,
-        summary, horizon, discountRate, margin, stageRules, rfmLevels, partitions);
+        input,
+        format,
+        output,
+        customerColumn,
+        dateColumn,
+        amountColumn,
+        datePattern,
+        value,
+        summary,
+        horizon,
+        discountRate,
+        margin,
+        stageRules,
+        rfmLevels,
+        partitions);
   }
 
   /** These settings with another horizon, discount rate and margin for the forecasts and CLV. */
   public JobSettings withValue(int periods, double rate, double profitShare) {
     return new JobSettings(
-        input, format, output, customerColumn, dateColumn, amountColumn, datePattern, delimiter,
-        summary, periods, rate, profitShare, stageRules, rfmLevels, partitions);
+        input,
+        format,
+        output,
+        customerColumn,
+        dateColumn,
+        amountColumn,
+        datePattern,
+        delimiter,
+        summary,
+        periods,
+        rate,
+        profitShare,
+        stageRules,
+        rfmLevels,
+        partitions);
   }
 
   /** These settings with other lifecycle stage rules. */
   public JobSettings withStageRules(StageRules rules) {
     return new JobSettings(
-        input, format, output, customerColumn, dateColumn, amountColumn, datePattern, delimiter,
-        summary, horizon, discountRate, margin, rules, rfmLevels, partitions);
+        input,
+        format,
+        output,
+        customerColumn,
+        dateColumn,
+        amountColumn,
+        datePattern,
+        delimiter,
+        summary,
+        horizon,
+        discountRate,
+        margin,
+        rules,
+        rfmLevels,
+        partitions);
   }
 
   /** These settings with another number of RFM score levels. */
   public JobSettings withRfmLevels(int levels) {
     return new JobSettings(
-        input, format, output, customerColumn, dateColumn, amountColumn, datePattern, delimiter,
-        summary, horizon, discountRate, margin, stageRules, levels, partitions);
+        input,
+        format,
+        output,
+        customerColumn,
+        dateColumn,
+        amountColumn,
+        datePattern,
+        delimiter,
+        summary,
+        horizon,
+        discountRate,
+        margin,
+        stageRules,
+        levels,
+        partitions);
   }
 
   /** These settings with another number of customer partitions (0: Spark's default). */
   public JobSettings withPartitions(int count) {
     return new JobSettings(
-        input, format, output, customerColumn, dateColumn, amountColumn, datePattern, delimiter,
-        summary, horizon, discountRate, margin, stageRules, rfmLevels, count);
+        input,
+        format,
+        output,
+        customerColumn,
+        dateColumn,
+        amountColumn,
+        datePattern,
+        delimiter,
+        summary,
+        horizon,
+        discountRate,
+        margin,
+        stageRules,
+        rfmLevels,
+        count);
   }
 
   /**

@@ -63,8 +63,8 @@ public final class PartitionSummaries implements Serializable {
    * @param options how to summarise
    * @param datePattern the pattern of text dates
    * @return the partition's summaries
-   * @throws ClvArgumentException at the first bad row, naming its line: a missing or empty
-   *     customer id, an unparseable or missing date or amount, and the accumulator's rules
+   * @throws ClvArgumentException at the first bad row, naming its line: a missing or empty customer
+   *     id, an unparseable or missing date or amount, and the accumulator's rules
    */
   public static PartitionSummaries summarise(
       Iterator<Row> rows, SummaryOptions options, String datePattern) {

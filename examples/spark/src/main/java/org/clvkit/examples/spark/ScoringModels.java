@@ -10,9 +10,9 @@ import org.clvkit.models.clv.CustomerLifetimeValue;
 import org.clvkit.models.gammagamma.GammaGammaModel;
 
 /**
- * Everything the executors need to score a customer, fitted once on the driver and broadcast:
- * the purchase and spend models, the CLV that combines them, the RFM scorer, the stage rules and
- * the forecast settings. Immutable, thread-safe and {@link Serializable} (so is every part).
+ * Everything the executors need to score a customer, fitted once on the driver and broadcast: the
+ * purchase and spend models, the CLV that combines them, the RFM scorer, the stage rules and the
+ * forecast settings. Immutable, thread-safe and {@link Serializable} (so is every part).
  *
  * @param purchases the fitted BG/NBD
  * @param spend the fitted Gamma-Gamma spend model

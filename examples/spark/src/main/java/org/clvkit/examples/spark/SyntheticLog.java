@@ -60,7 +60,9 @@ public record SyntheticLog(
     Checks.positive("cohortDays", cohortDays);
     Checks.notNull("calibrationEnd", calibrationEnd);
     Checks.notAfter(
-        "cohortStart + cohortDays", cohortStart.plusDays(cohortDays), "calibrationEnd",
+        "cohortStart + cohortDays",
+        cohortStart.plusDays(cohortDays),
+        "calibrationEnd",
         calibrationEnd);
   }
 

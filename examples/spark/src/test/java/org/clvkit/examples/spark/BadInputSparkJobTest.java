@@ -28,7 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
  * row whatever partition it landed in; rows dropped by a policy are counted.
  */
 class BadInputSparkJobTest {
-  static final SummaryOptions OPTIONS = SummaryOptions.of(TimeScale.WEEKS, LocalDate.of(1997, 9, 30));
+  static final SummaryOptions OPTIONS =
+      SummaryOptions.of(TimeScale.WEEKS, LocalDate.of(1997, 9, 30));
 
   @TempDir Path dir;
 
@@ -129,7 +130,8 @@ class BadInputSparkJobTest {
   void run_missingAmount_rejectedWithLine() throws IOException {
     Path file = csv("c3,1997-03-01,");
     assertRejects(
-        "amount " + line(0) + " must not be null", () -> run(file, JobSettings.Format.CSV, OPTIONS));
+        "amount " + line(0) + " must not be null",
+        () -> run(file, JobSettings.Format.CSV, OPTIONS));
   }
 
   @Test
@@ -231,9 +233,6 @@ class BadInputSparkJobTest {
     assertRejects(
         "input must hold at least one customer with a calibration purchase, had none",
         () ->
-            run(
-                file,
-                JobSettings.Format.CSV,
-                OPTIONS.withHoldoutUntil(LocalDate.of(1998, 6, 30))));
+            run(file, JobSettings.Format.CSV, OPTIONS.withHoldoutUntil(LocalDate.of(1998, 6, 30))));
   }
 }

@@ -42,19 +42,19 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The acceptance test of issue 7 on CDNOW: the Spark job on the bundled CDNOW sample gives, customer
- * by customer, what clvkit gives in one JVM without Spark (summary with {@link SummaryAccumulator},
- * fits with {@link BgNbdFitter} and {@link GammaGammaFitter} on one row per customer, scores with
- * the per-customer methods).
+ * The acceptance test of issue 7 on CDNOW: the Spark job on the bundled CDNOW sample gives,
+ * customer by customer, what clvkit gives in one JVM without Spark (summary with {@link
+ * SummaryAccumulator}, fits with {@link BgNbdFitter} and {@link GammaGammaFitter} on one row per
+ * customer, scores with the per-customer methods).
  *
- * <p>Reference: that single-JVM computation, independent of the job's code path (no pattern
- * tables, no partitions, scalar methods instead of column methods). Tolerances: summaries, stages
- * and RFM scores exactly; parameters and scores to 1e-12 relative (or 1e-15 absolute for values
- * near 0), as the issue asks. The job sums each customer's amounts in log order and feeds the fits
- * patterns in order of first appearance, so the agreement is expected to be exact. Anchor to the
- * literature: the BG/NBD parameters on this sample are r = 0.243, α = 4.414, a = 0.793, b = 2.426
- * (Fader, Hardie and Lee 2005, "Counting your customers the easy way", section 4), to the 3
- * decimals published.
+ * <p>Reference: that single-JVM computation, independent of the job's code path (no pattern tables,
+ * no partitions, scalar methods instead of column methods). Tolerances: summaries, stages and RFM
+ * scores exactly; parameters and scores to 1e-12 relative (or 1e-15 absolute for values near 0), as
+ * the issue asks. The job sums each customer's amounts in log order and feeds the fits patterns in
+ * order of first appearance, so the agreement is expected to be exact. Anchor to the literature:
+ * the BG/NBD parameters on this sample are r = 0.243, α = 4.414, a = 0.793, b = 2.426 (Fader,
+ * Hardie and Lee 2005, "Counting your customers the easy way", section 4), to the 3 decimals
+ * published.
  */
 class CdnowSparkJobTest {
   static final SummaryOptions LITERATURE =
@@ -109,7 +109,8 @@ class CdnowSparkJobTest {
   static void writeCsv(Path file) throws IOException {
     InputStream in = CdnowSparkJobTest.class.getResourceAsStream("/data/CDNOW_sample.txt");
     assertNotNull(in, "clv-core test resource /data/CDNOW_sample.txt");
-    try (BufferedReader log = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+    try (BufferedReader log =
+            new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
         Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
       out.write("customer_id,date,amount\n");
       String line;

@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 
 /** The command line and the settings' validation rules, one test per rule. */
 class JobSettingsTest {
-  static final SummaryOptions OPTIONS = SummaryOptions.of(TimeScale.WEEKS, LocalDate.of(1997, 9, 30));
+  static final SummaryOptions OPTIONS =
+      SummaryOptions.of(TimeScale.WEEKS, LocalDate.of(1997, 9, 30));
 
   static JobSettings base() {
     return JobSettings.of("in.csv", JobSettings.Format.CSV, "out", OPTIONS);
@@ -29,11 +30,37 @@ class JobSettingsTest {
   void parse_everyOption_setsIt() {
     JobSettings s =
         JobSettings.parse(
-            "in", "parquet", "out", "--calibration-end", "1997-09-30", "--holdout-end",
-            "1998-06-30", "--period", "30d", "--zero-amounts", "keep", "--refunds", "drop",
-            "--columns", "id, day ,usd", "--date-pattern", "yyyyMMdd", "--delimiter", "\\t",
-            "--horizon", "12", "--discount-rate", "0.01", "--margin", "0.3", "--stage-rules",
-            "3,6.5,20", "--rfm-levels", "3", "--partitions", "8");
+            "in",
+            "parquet",
+            "out",
+            "--calibration-end",
+            "1997-09-30",
+            "--holdout-end",
+            "1998-06-30",
+            "--period",
+            "30d",
+            "--zero-amounts",
+            "keep",
+            "--refunds",
+            "drop",
+            "--columns",
+            "id, day ,usd",
+            "--date-pattern",
+            "yyyyMMdd",
+            "--delimiter",
+            "\\t",
+            "--horizon",
+            "12",
+            "--discount-rate",
+            "0.01",
+            "--margin",
+            "0.3",
+            "--stage-rules",
+            "3,6.5,20",
+            "--rfm-levels",
+            "3",
+            "--partitions",
+            "8");
     SummaryOptions options =
         SummaryOptions.of(TimeScale.of(Duration.ofDays(30)), LocalDate.of(1997, 9, 30))
             .withZeroAmounts(RowPolicy.KEEP)
@@ -74,7 +101,8 @@ class JobSettingsTest {
   void parse_optionWithoutValue_rejected() {
     assertRejects(
         "option --horizon must be followed by a value",
-        () -> JobSettings.parse("in", "csv", "out", "--calibration-end", "1997-09-30", "--horizon"));
+        () ->
+            JobSettings.parse("in", "csv", "out", "--calibration-end", "1997-09-30", "--horizon"));
   }
 
   @Test
@@ -96,7 +124,12 @@ class JobSettingsTest {
         "--holdout-end must be a date yyyy-MM-dd, was \"1998-02-30\"",
         () ->
             JobSettings.parse(
-                "in", "csv", "out", "--calibration-end", "1997-09-30", "--holdout-end",
+                "in",
+                "csv",
+                "out",
+                "--calibration-end",
+                "1997-09-30",
+                "--holdout-end",
                 "1998-02-30"));
   }
 
@@ -153,8 +186,9 @@ class JobSettingsTest {
   void parse_invalidSetting_rejectedByTheConstructor() {
     assertRejects(
         "margin must be in [0, 1], was 1.5",
-        () -> JobSettings.parse("in", "csv", "out", "--calibration-end", "1997-09-30",
-            "--margin", "1.5"));
+        () ->
+            JobSettings.parse(
+                "in", "csv", "out", "--calibration-end", "1997-09-30", "--margin", "1.5"));
   }
 
   @Test
@@ -170,14 +204,14 @@ class JobSettingsTest {
 
   @Test
   void new_nullParts_rejected() {
-    assertRejects(
-        "format must not be null", () -> JobSettings.of("in", null, "out", OPTIONS));
+    assertRejects("format must not be null", () -> JobSettings.of("in", null, "out", OPTIONS));
     assertRejects(
         "summary must not be null",
         () -> JobSettings.of("in", JobSettings.Format.CSV, "out", null));
     assertRejects("stageRules must not be null", () -> base().withStageRules(null));
     assertRejects(
-        "output must not be empty", () -> JobSettings.of("in", JobSettings.Format.CSV, "", OPTIONS));
+        "output must not be empty",
+        () -> JobSettings.of("in", JobSettings.Format.CSV, "", OPTIONS));
   }
 
   @Test
