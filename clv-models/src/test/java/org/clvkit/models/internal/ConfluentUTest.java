@@ -62,6 +62,32 @@ class ConfluentUTest {
   }
 
   @Test
+  void logDiagonal_isFiniteOverParetoNbdDertGrid() {
+    // DERT needs U(s, s, δ(β + T)) for s, β from 1e-3 to 1e3, T up to 1e4 and any discount rate
+    double[] grid = {1e-3, 1e-2, 0.1, 1, 10, 100, 1e3};
+    for (double s : grid) {
+      for (double beta : grid) {
+        for (double age : new double[] {0, 1, 39, 1e4}) {
+          for (double delta : new double[] {1e-6, 1e-3, 0.0027, 0.1, 1, 10}) {
+            double value = ConfluentU.logDiagonal(s, delta * (beta + age));
+            assertTrue(
+                Double.isFinite(value),
+                () ->
+                    "U not finite for s, beta, T, delta = "
+                        + s
+                        + ", "
+                        + beta
+                        + ", "
+                        + age
+                        + ", "
+                        + delta);
+          }
+        }
+      }
+    }
+  }
+
+  @Test
   void logDiagonal_rejectsArgumentsOutsideDomain() {
     assertRejects("a must be finite and > 0, was 0.0", () -> ConfluentU.logDiagonal(0, 1));
     assertRejects("z must be finite and > 0, was -1.0", () -> ConfluentU.logDiagonal(1, -1));
