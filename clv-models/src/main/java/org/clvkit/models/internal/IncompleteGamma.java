@@ -5,39 +5,44 @@ import org.apache.commons.math3.special.Gamma;
 import org.clvkit.core.internal.Checks;
 
 /**
- * The upper incomplete gamma function {@code Γ(a, x) = ∫_x^∞ t^(a−1) e^(−t) dt} for every real {@code
- * a} (including zero and negative values) and {@code x > 0}, in log form. Not API; the Pareto/NBD
- * DERT reaches it through {@link ConfluentU#logDiagonal}.
+ * The upper incomplete gamma function {@code Γ(a, x) = ∫_x^∞ t^(a−1) e^(−t) dt} for every real
+ * {@code a} (including zero and negative values) and {@code x > 0}, in log form. Not API; the
+ * Pareto/NBD DERT reaches it through {@link ConfluentU#logDiagonal}.
  *
  * <h2>Method</h2>
  *
- * All branches compute the scaled function {@code R(a, x) = e^x x^(−a) Γ(a, x)}, which is of moderate
- * size (about {@code 1/(x − a)} when {@code x − a} is large), so nothing overflows:
+ * All branches compute the scaled function {@code R(a, x) = e^x x^(−a) Γ(a, x)}, which is of
+ * moderate size (about {@code 1/(x − a)} when {@code x − a} is large), so nothing overflows:
  *
  * <ul>
- *   <li>{@code x >= 1}, or {@code a <= −10} (any x), or {@code a > 1} and {@code x >= a + 1}: Legendre's
- *       continued fraction {@code R = 1/(x+1−a− 1(1−a)/(x+3−a− 2(2−a)/(x+5−a− ...)))} (DLMF 8.9.2;
- *       Numerical Recipes 6.2), by the modified Lentz method; at most about 120 iterations there.
- *   <li>{@code a > 1}, {@code x < a + 1}: {@code Γ(a, x) = Γ(a) (1 − P(a, x))} with the positive series
- *       of the regularized lower function P (DLMF 8.7.1), {@code P <= 0.6} there.
- *   <li>{@code −1/2 <= a <= 1}, {@code x < 1}: the form of Temme and Gautschi (DLMF 8.7.3 rearranged)
- *       {@code Γ(a, x) = (Γ(1+a) − 1)/a − (x^a − 1)/a − x^a Σ_(n>=1) (−x)^n / (n! (a+n))}, whose first
- *       two terms are computed without cancellation ({@code Gamma.invGamma1pm1}, {@code expm1}) and
- *       tend to {@code −γ − ln x} at {@code a = 0}, where {@code Γ(0, x) = E1(x)}.
+ *   <li>{@code x >= 1}, or {@code a <= −10} (any x), or {@code a > 1} and {@code x >= a + 1}:
+ *       Legendre's continued fraction {@code R = 1/(x+1−a− 1(1−a)/(x+3−a− 2(2−a)/(x+5−a− ...)))}
+ *       (DLMF 8.9.2; Numerical Recipes 6.2), by the modified Lentz method; at most about 120
+ *       iterations there.
+ *   <li>{@code a > 1}, {@code x < a + 1}: {@code Γ(a, x) = Γ(a) (1 − P(a, x))} with the positive
+ *       series of the regularized lower function P (DLMF 8.7.1), {@code P <= 0.6} there.
+ *   <li>{@code −1/2 <= a <= 1}, {@code x < 1}: the form of Temme and Gautschi (DLMF 8.7.3
+ *       rearranged) {@code Γ(a, x) = (Γ(1+a) − 1)/a − (x^a − 1)/a − x^a Σ_(n>=1) (−x)^n / (n!
+ *       (a+n))}, whose first two terms are computed without cancellation ({@code
+ *       Gamma.invGamma1pm1}, {@code expm1}) and tend to {@code −γ − ln x} at {@code a = 0}, where
+ *       {@code Γ(0, x) = E1(x)}.
  *   <li>{@code −10 < a < −1/2}, {@code x < 1}: the previous form at {@code a + k} in {@code [−1/2,
- *       1/2)}, then k steps of the recurrence {@code R(b) = (x R(b+1) − 1)/b} (from {@code Γ(b+1, x) =
- *       b Γ(b, x) + x^b e^(−x)}, DLMF 8.8.2), stable downwards because {@code 0 < x R(b+1) < 1} for
- *       {@code b < 0}.
+ *       1/2)}, then k steps of the recurrence {@code R(b) = (x R(b+1) − 1)/b} (from {@code Γ(b+1,
+ *       x) = b Γ(b, x) + x^b e^(−x)}, DLMF 8.8.2), stable downwards because {@code 0 < x R(b+1) <
+ *       1} for {@code b < 0}.
  * </ul>
  *
- * Accuracy against 50-digit mpmath values: about 1e-14 relative, 1e-13 in the worst cases listed in
- * the reference table. No allocation.
+ * Accuracy against the reference table ({@code incomplete_gamma_upper.csv}: a from −1000 to 1000, x
+ * from 1e-10 to 1e6, values confirmed by two independent high-precision evaluations): {@code ln
+ * Γ(a, x)} within 1e-13 absolute or 1e-14 relative. No allocation.
  */
 public final class IncompleteGamma {
   /** Euler's constant γ = −Γ'(1). */
   private static final double EULER = 0.57721566490153286061;
 
-  /** Convergence test of the continued fraction: a factor within two units of the last place of 1. */
+  /**
+   * Convergence test of the continued fraction: a factor within two units of the last place of 1.
+   */
   private static final double FRACTION_EPSILON = 0x1p-51;
 
   private IncompleteGamma() {}
@@ -66,8 +71,8 @@ public final class IncompleteGamma {
   }
 
   /**
-   * Returns {@code ln R(a, x) = ln(e^x x^(−a) Γ(a, x))}, the scaled upper incomplete gamma function,
-   * which stays of moderate size where {@code Γ(a, x)} under- or overflows.
+   * Returns {@code ln R(a, x) = ln(e^x x^(−a) Γ(a, x))}, the scaled upper incomplete gamma
+   * function, which stays of moderate size where {@code Γ(a, x)} under- or overflows.
    *
    * @param a finite, any sign
    * @param x finite and &gt; 0
@@ -109,7 +114,8 @@ public final class IncompleteGamma {
       throw new ArithmeticException(
           String.format(
               Locale.ROOT,
-              "Gamma(a, x) could not reach relative precision %s within %d terms for a = %s, x = %s",
+              "Gamma(a, x) could not reach relative precision %s within %d terms for a = %s, x ="
+                  + " %s",
               policy.epsilon(),
               policy.maxIterations(),
               a,
@@ -148,8 +154,8 @@ public final class IncompleteGamma {
   }
 
   /**
-   * ln R for a &gt; 1 and x &lt; a + 1 from Γ(a, x) = Γ(a)(1 − P(a, x)), P = x^a e^(−x) / Γ(a+1) Σ_n
-   * x^n / (a+1)_n; NaN if the series does not converge.
+   * ln R for a &gt; 1 and x &lt; a + 1 from Γ(a, x) = Γ(a)(1 − P(a, x)), P = x^a e^(−x) / Γ(a+1)
+   * Σ_n x^n / (a+1)_n; NaN if the series does not converge.
    */
   private static double logScaledFromLower(double a, double x, SeriesPolicy policy) {
     double logX = Math.log(x);
@@ -175,8 +181,8 @@ public final class IncompleteGamma {
   }
 
   /**
-   * Γ(a, x) for −1/2 &lt;= a &lt;= 1 and 0 &lt; x &lt; 1 by (Γ(1+a) − 1)/a − (x^a − 1)/a − x^a Σ_(n>=1)
-   * (−x)^n / (n! (a+n)); NaN if the alternating series does not converge.
+   * Γ(a, x) for −1/2 &lt;= a &lt;= 1 and 0 &lt; x &lt; 1 by (Γ(1+a) − 1)/a − (x^a − 1)/a − x^a
+   * Σ_(n>=1) (−x)^n / (n! (a+n)); NaN if the alternating series does not converge.
    */
   private static double temme(double a, double x, SeriesPolicy policy) {
     double logX = Math.log(x);

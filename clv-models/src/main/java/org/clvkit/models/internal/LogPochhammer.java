@@ -3,27 +3,34 @@ package org.clvkit.models.internal;
 import org.clvkit.core.internal.Checks;
 
 /**
- * The logarithm of the Pochhammer symbol, {@code ln (x)_δ = ln Γ(x + δ) − ln Γ(x)}, computed without
- * the cancellation of subtracting two log-gamma values. Not API.
+ * The logarithm of the Pochhammer symbol, {@code ln (x)_δ = ln Γ(x + δ) − ln Γ(x)}, computed
+ * without the cancellation of subtracting two log-gamma values. Not API.
  *
- * <p>Subtracting {@code Gamma.logGamma} values loses about {@code |ln Γ(x)|·1e-16} in absolute terms,
- * which for {@code x = 10^4} is 1e-11, and all relative accuracy when {@code δ} is small. Here the
- * difference of the Stirling series is taken term by term: for {@code y = x + δ >= 10},
+ * <p>Subtracting {@code Gamma.logGamma} values loses about {@code |ln Γ(x)|·1e-16} in absolute
+ * terms, which for {@code x = 10^4} is 1e-11, and all relative accuracy when {@code δ} is small.
+ * Here the difference of the Stirling series is taken term by term: for {@code y = x + δ >= 10},
  *
  * <pre>
- *   ln Γ(y) − ln Γ(x) = (x − 1/2)·log1p(δ/x) + δ·ln y − δ + Σ_k B_2k/(2k(2k−1))·(y^(1−2k) − x^(1−2k)),
+ *   ln Γ(y) − ln Γ(x) = (x − 1/2)·log1p(δ/x) + δ·ln y − δ
+ *                       + Σ_k B_2k/(2k(2k−1))·(y^(1−2k) − x^(1−2k)),
  * </pre>
  *
  * where each difference of powers is written as {@code δ} times a sum of positive terms; smaller
- * arguments are first raised by the recurrence {@code Γ(x + 1) = x·Γ(x)}, one {@code log1p(δ/x)} per
- * step. {@link #reduced} divides by {@code δ} analytically, so that it is smooth through {@code δ = 0},
- * where it equals the digamma function ψ(x). Accuracy: a few units in the last place of the result
- * (relative to {@code |δ|·(1 + |ln x|)}).
+ * arguments are first raised by the recurrence {@code Γ(x + 1) = x·Γ(x)}, one {@code log1p(δ/x)}
+ * per step. {@link #reduced} divides by {@code δ} analytically, so that it is smooth through {@code
+ * δ = 0}, where it equals the digamma function ψ(x). Accuracy: a few units in the last place of the
+ * result (relative to {@code |δ|·(1 + |ln x|)}).
  */
 public final class LogPochhammer {
   /** B_2k / (2k (2k − 1)) for k = 1..8, the Stirling series of ln Γ. */
   private static final double[] STIRLING = {
-    1.0 / 12, -1.0 / 360, 1.0 / 1260, -1.0 / 1680, 1.0 / 1188, -691.0 / 360360, 1.0 / 156,
+    1.0 / 12,
+    -1.0 / 360,
+    1.0 / 1260,
+    -1.0 / 1680,
+    1.0 / 1188,
+    -691.0 / 360360,
+    1.0 / 156,
     -3617.0 / 122400
   };
 
@@ -45,10 +52,10 @@ public final class LogPochhammer {
   }
 
   /**
-   * Returns {@code (ln Γ(x + delta) − ln Γ(x)) / delta}, continuous in {@code delta} and equal to the
-   * digamma function ψ(x) at {@code delta = 0}. The divided difference is what the hypergeometric
-   * transformation near z = 1 needs to cancel its poles analytically (Forrey 1997; Michel and
-   * Stoitsov 2008).
+   * Returns {@code (ln Γ(x + delta) − ln Γ(x)) / delta}, continuous in {@code delta} and equal to
+   * the digamma function ψ(x) at {@code delta = 0}. The divided difference is what the
+   * hypergeometric transformation near z = 1 needs to cancel its poles analytically (Forrey 1997;
+   * Michel and Stoitsov 2008).
    *
    * @param x finite and &gt; 0
    * @param delta finite with {@code x + delta > 0}

@@ -9,9 +9,10 @@ import org.clvkit.core.internal.Checks;
  * accumulated so far, and gives up with an {@link ArithmeticException} naming its arguments after
  * {@code maxIterations} terms. Not API.
  *
- * <p>{@link #DEFAULT} asks for the full double precision (remainder below 1e-16 of the value) and allows
- * 500,000 terms, far beyond what any argument in the documented domains needs (a few thousand at worst,
- * usually below 50); the cap only guards against a runaway loop.
+ * <p>{@link #DEFAULT} asks for the full double precision (remainder below 1e-16 of the value) and
+ * allows 500,000 terms. A typical evaluation needs fewer than 50 and the model arguments of the
+ * robustness grid at most a few thousand; the cap bounds the time (a few milliseconds) that a
+ * hopeless evaluation spends before it gives up.
  *
  * @param epsilon relative size of the neglected remainder, in (0, 1e-3]
  * @param maxIterations largest number of terms or iterations of one evaluation, &gt; 0
