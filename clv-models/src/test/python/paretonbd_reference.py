@@ -198,7 +198,7 @@ DELTAS = [1e-4, 0.15 / 52, 0.01, 0.1, 1.0, 10.0]
 def dert_table():
     rows = ["# source: independent computation with mpmath (50 digits): DERT as the discounted integral of the "
             "expected purchase rate of a customer alive at T times the posterior survival, src/test/python/"
-            "paretonbd_reference.py (closed form: Fader, Hardie & Lee 2005, JMR 42(4), eq. 2)",
+            "paretonbd_reference.py (closed form: Fader, Hardie & Lee 2005, JMR 42(4), 415-430)",
             "# tolerance: relative 1e-10",
             "name,r,alpha,s,beta,x,t_x,T,delta,dert"]
     for name, p, x, tx, T in DERT_CASES:

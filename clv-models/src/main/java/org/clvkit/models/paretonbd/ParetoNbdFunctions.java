@@ -123,8 +123,8 @@ final class ParetoNbdFunctions {
     double logF2 = logF(a, b, age);
     double delta = (logF2 - logF1) - a * Math.log1p((age - recency) / (max + recency));
     if (!(delta < 0)) {
-      return Double
-          .NEGATIVE_INFINITY; // t_x and T so close that J underflows against the alive term
+      // t_x and T so close that J underflows against the alive term
+      return Double.NEGATIVE_INFINITY;
     }
     double logJ = logF1 - a * Math.log(max + recency) + Math.log(-Math.expm1(delta)) - Math.log(a);
     return logS + logJ + p * Math.log(alpha + age) + s * Math.log(beta + age);
@@ -177,8 +177,8 @@ final class ParetoNbdFunctions {
 
   /**
    * DERT(δ | x, t_x, T) = α^r β^s δ^{s−1} Γ(r+x+1) U(s, s; δ(β+T)) / (Γ(r) (α+T)^{r+x+1} L) (Fader,
-   * Hardie &amp; Lee 2005, "RFM and CLV", JMR 42(4), eq. 2 and its technical appendix), computed as
-   * P(alive) · (r+x)/(α+T) · (β+T) · z^{s−1} U(s, s; z) with z = δ(β+T).
+   * Hardie &amp; Lee 2005, "RFM and CLV", JMR 42(4), 415–430, and its technical appendix), computed
+   * as P(alive) · (r+x)/(α+T) · (β+T) · z^{s−1} U(s, s; z) with z = δ(β+T).
    */
   double discountedResidualPurchases(double delta, double x, double recency, double age) {
     double alive = -softplus(logDeathOdds(x, recency, age));
@@ -196,8 +196,8 @@ final class ParetoNbdFunctions {
 
   /**
    * P(X(t) = n) (Fader, Hardie &amp; Lee, "Deriving an expression for P(X(t) = x) under the
-   * Pareto/NBD model", Hardie's note 012, 2006, eq. 6–8): the customer alive at t with n purchases,
-   * plus dead at some τ &lt; t with n purchases before τ:
+   * Pareto/NBD model", Hardie's note 012): the customer alive at t with n purchases, plus dead at
+   * some τ &lt; t with n purchases before τ:
    *
    * <pre>
    * P = Γ(r+n)/(Γ(r) n!) (α/(α+t))^r (t/(α+t))^n (β/(β+t))^s

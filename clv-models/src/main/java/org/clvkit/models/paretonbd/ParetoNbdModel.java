@@ -100,10 +100,9 @@ public final class ParetoNbdModel implements PurchaseModel {
   /**
    * P(X(t) = n): the customer alive at t with n purchases in (0, t], plus dead at some τ &lt; t
    * with n purchases before τ (Fader, Hardie &amp; Lee 2006, "Deriving an expression for P(X(t) =
-   * x) under the Pareto/NBD model", Hardie's note 012, eq. 6–8), with the hypergeometric terms in
-   * the form whose argument lies in [0, 1). The difference of two hypergeometric sums for the dead
-   * part is taken relative to the larger and clamped at 0 against rounding. Costs n + 2 evaluations
-   * of 2F1.
+   * x) under the Pareto/NBD model", Hardie's note 012), with the hypergeometric terms in the form
+   * whose argument lies in [0, 1). The difference of two hypergeometric sums for the dead part is
+   * taken relative to the larger and clamped at 0 against rounding. Costs n + 2 evaluations of 2F1.
    *
    * @param n number of repeat purchases, &gt;= 0
    * @param t horizon, finite and &gt;= 0 (at t = 0 the probability is 1 for n = 0)
@@ -172,8 +171,8 @@ public final class ParetoNbdModel implements PurchaseModel {
    * Discounted expected residual transactions DERT(δ | x, t_x, T): the customer's expected
    * purchases from the end of observation on, over the whole remaining lifetime, each discounted
    * continuously at rate δ per period back to the end of observation, ∫_0^∞ e^{−δt} dE[Y(t) | x,
-   * t_x, T]. In closed form (Fader, Hardie &amp; Lee 2005, "RFM and CLV", JMR 42(4), eq. 2 and
-   * technical appendix)
+   * t_x, T]. In closed form (Fader, Hardie &amp; Lee 2005, "RFM and CLV", JMR 42(4), 415–430, and
+   * its technical appendix)
    *
    * <pre>
    * DERT = α^r β^s δ^{s−1} Γ(r+x+1) U(s, s; δ(β+T)) / (Γ(r) (α+T)^{r+x+1} L)
