@@ -106,8 +106,8 @@ public final class FrequencyRecencyMatrix implements Serializable {
 
   /**
    * {@code steps + 1} evenly spaced recencies from 0 to {@code age}, both included: {@code j · age
-   * / steps}, the last exactly {@code age}. With a whole age and {@code steps = age} they are the whole numbers 0 … age, as the
-   * discrete-time BG/BB needs.
+   * / steps}, the last exactly {@code age}. With a whole age and {@code steps = age} they are the
+   * whole numbers 0 … age, as the discrete-time BG/BB needs.
    *
    * @param age the largest recency, finite and &gt;= 0
    * @param steps the number of intervals, &gt; 0

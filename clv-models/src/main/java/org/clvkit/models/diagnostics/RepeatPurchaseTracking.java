@@ -12,11 +12,11 @@ import org.clvkit.models.PurchaseModel;
  * thread-safe; accessors return copies.
  *
  * <p>Times are in the model's period, counted from a common origin (for CDNOW, weeks since
- * 1997-01-01); each customer joins the cohort at the first purchase. The expected cumulative
- * repeat purchases at time t are {@link PurchaseModel#cohortExpectedPurchases(double[], double[])}:
- * {@code Σ_i E[X(t − joined_i)]} over the customers with {@code joined_i < t}. Incremental values
- * are the differences of consecutive cumulative values, the first one measured from 0 (so with
- * {@code times = 1, 2, …} they are the purchases in each period).
+ * 1997-01-01); each customer joins the cohort at the first purchase. The expected cumulative repeat
+ * purchases at time t are {@link PurchaseModel#cohortExpectedPurchases(double[], double[])}: {@code
+ * Σ_i E[X(t − joined_i)]} over the customers with {@code joined_i < t}. Incremental values are the
+ * differences of consecutive cumulative values, the first one measured from 0 (so with {@code times
+ * = 1, 2, …} they are the purchases in each period).
  *
  * <pre>{@code
  * double[] weeks = new double[78];

@@ -3,8 +3,8 @@ package org.clvkit.models.io;
 import org.clvkit.core.ClvArgumentException;
 
 /**
- * Thrown by {@link ModelFiles} when a model file cannot be loaded, with a message that says what
- * is wrong and a {@link Problem} for programs that react to the kind of failure.
+ * Thrown by {@link ModelFiles} when a model file cannot be loaded, with a message that says what is
+ * wrong and a {@link Problem} for programs that react to the kind of failure.
  */
 public class ModelFileException extends ClvArgumentException {
   private static final long serialVersionUID = 1L;

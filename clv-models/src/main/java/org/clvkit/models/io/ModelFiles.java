@@ -66,22 +66,22 @@ import org.clvkit.models.io.ModelFileException.Problem;
  * model.type}, {@code model.fitted}, {@code model.parameter.<name>} per parameter (in the
  * literature's names), {@code provenance.timeUnit} and {@code provenance.fitDate} (ISO-8601
  * instant), and for a fitted model the whole {@link FitReport}: {@code fit.model}, {@code
- * fit.customers}, {@code fit.patterns}, {@code fit.penalty}, {@code fit.diagnostics.*} (every
- * field of {@link FitDiagnostics}), {@code fit.hasEstimates} and, when true, {@code
+ * fit.customers}, {@code fit.patterns}, {@code fit.penalty}, {@code fit.diagnostics.*} (every field
+ * of {@link FitDiagnostics}), {@code fit.hasEstimates} and, when true, {@code
  * fit.estimate.<name>.standardError|lower|upper} per parameter (the estimate's value is the
- * parameter). Numbers are written in {@link Double#toString(double)} form, which reads back to
- * the same double, so a loaded model predicts bit for bit as the saved one. Text values escape
- * {@code \}, control and non-ASCII characters as {@code Properties} does.
+ * parameter). Numbers are written in {@link Double#toString(double)} form, which reads back to the
+ * same double, so a loaded model predicts bit for bit as the saved one. Text values escape {@code
+ * \}, control and non-ASCII characters as {@code Properties} does.
  *
- * <p><b>Loading</b> is strict, and each failure is a {@link ModelFileException} with its own
- * {@link Problem}: not a model file ({@code FOREIGN}), cut off ({@code TRUNCATED}), a newer
- * format ({@code FUTURE_VERSION}), another model type than asked for ({@code WRONG_TYPE}), or a
- * bad line, a missing, repeated or unknown key, a value that does not parse or that the model
- * rejects ({@code MALFORMED}), each naming the line, key and value.
+ * <p><b>Loading</b> is strict, and each failure is a {@link ModelFileException} with its own {@link
+ * Problem}: not a model file ({@code FOREIGN}), cut off ({@code TRUNCATED}), a newer format ({@code
+ * FUTURE_VERSION}), another model type than asked for ({@code WRONG_TYPE}), or a bad line, a
+ * missing, repeated or unknown key, a value that does not parse or that the model rejects ({@code
+ * MALFORMED}), each naming the line, key and value.
  *
  * <pre>{@code
- * ModelFiles.save(model, Provenance.now("week"), Path.of("cdnow-bgbb.clvkit"));
- * BgBbModel same = ModelFiles.load(Path.of("cdnow-bgbb.clvkit"), BgBbModel.class).model();
+ * ModelFiles.save(model, Provenance.now("week"), Path.of("donors-bgbb.properties"));
+ * BgBbModel same = ModelFiles.load(Path.of("donors-bgbb.properties"), BgBbModel.class).model();
  * }</pre>
  */
 public final class ModelFiles {
@@ -144,9 +144,7 @@ public final class ModelFiles {
     ModelCodec<?> codec = ModelCodecs.forModel(model);
     if (codec == null) {
       throw Checks.fail(
-          "model must be one of %s, was a %s",
-          ModelCodecs.typeNames(),
-          model.getClass().getName());
+          "model must be one of %s, was a %s", ModelCodecs.typeNames(), model.getClass().getName());
     }
     Map<String, String> keys = new TreeMap<>();
     keys.put("clvkit.format", Integer.toString(FORMAT_VERSION));
@@ -236,10 +234,7 @@ public final class ModelFiles {
       Files.writeString(temporary, text, StandardCharsets.US_ASCII);
       try {
         Files.move(
-            temporary,
-            file,
-            StandardCopyOption.REPLACE_EXISTING,
-            StandardCopyOption.ATOMIC_MOVE);
+            temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       } catch (AtomicMoveNotSupportedException e) {
         Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
       }
@@ -348,9 +343,7 @@ public final class ModelFiles {
     return new ModelFileException(
         Problem.FOREIGN,
         String.format(
-            Locale.ROOT,
-            "not a clvkit model file: it is longer than %d characters",
-            MAX_CHARS));
+            Locale.ROOT, "not a clvkit model file: it is longer than %d characters", MAX_CHARS));
   }
 
   /** One parse of one file's text. */
@@ -395,8 +388,7 @@ public final class ModelFiles {
         Object model = build(codec);
         Provenance provenance = new Provenance(text("provenance.timeUnit"), instant());
         checkAllUsed(codec);
-        return new SavedModel<>(
-            type.cast(model), codec.type, format, libraryVersion, provenance);
+        return new SavedModel<>(type.cast(model), codec.type, format, libraryVersion, provenance);
       } catch (ModelFileException e) {
         throw e;
       } catch (ClvArgumentException e) {
@@ -620,8 +612,7 @@ public final class ModelFiles {
     private String text(String key) {
       String value = values.get(key);
       if (value == null) {
-        throw new ModelFileException(
-            Problem.MALFORMED, "model file lacks the key " + key);
+        throw new ModelFileException(Problem.MALFORMED, "model file lacks the key " + key);
       }
       used.add(key);
       return value;

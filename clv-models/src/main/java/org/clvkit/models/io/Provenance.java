@@ -11,15 +11,15 @@ import org.clvkit.core.internal.Checks;
  * model and the library: the clvkit version that wrote the file, and the number of customers and
  * patterns from the model's {@link org.clvkit.models.FitReport}.
  *
- * <p>Why passed at save time rather than kept by the model: a fitter sees numbers, not the
- * caller's calendar, so it cannot know that a period is a week ("no hidden calendars"), and a fit
- * date kept in the model would make two fits of the same data unequal. A record given to {@link
+ * <p>Why passed at save time rather than kept by the model: a fitter sees numbers, not the caller's
+ * calendar, so it cannot know that a period is a week ("no hidden calendars"), and a fit date kept
+ * in the model would make two fits of the same data unequal. A record given to {@link
  * ModelFiles#save} keeps models and fit reports as they are.
  *
  * @param timeUnit the model's period as the caller names it, for example {@code "week"}, {@code
  *     "day"}, or {@code "year (donation opportunity)"}; not blank
- * @param fitDate when the model was fitted (or, for a model built from known parameters, when
- *     they were set)
+ * @param fitDate when the model was fitted (or, for a model built from known parameters, when they
+ *     were set)
  */
 public record Provenance(String timeUnit, Instant fitDate) implements Serializable {
 

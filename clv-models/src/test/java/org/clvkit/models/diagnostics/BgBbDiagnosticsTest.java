@@ -15,9 +15,9 @@ import org.clvkit.testing.Tolerance;
 import org.junit.jupiter.api.Test;
 
 /**
- * The diagnostics of the discrete-time BG/BB model on the donor cohort of Fader, Hardie &amp;
- * Shang (2010), "Customer-base analysis in a discrete-time noncontractual setting", Marketing
- * Science 29(6): 11,104 donors, 6 opportunities.
+ * The diagnostics of the discrete-time BG/BB model on the donor cohort of Fader, Hardie &amp; Shang
+ * (2010), "Customer-base analysis in a discrete-time noncontractual setting", Marketing Science
+ * 29(6): 11,104 donors, 6 opportunities.
  */
 class BgBbDiagnosticsTest {
   private static final CustomerHistories DONATIONS = TestData.donations();
@@ -92,8 +92,8 @@ class BgBbDiagnosticsTest {
 
   /**
    * The P(alive) matrix at n = 6 holds the paper's Table 6 values (absolute 0.005, the table's 2
-   * decimals) and the model's own per-customer values bit for bit; the 21 histories with x &gt;
-   * t_x are impossible in discrete time and undefined; row x = 0 is (0, 0, 6) throughout.
+   * decimals) and the model's own per-customer values bit for bit; the 21 histories with x &gt; t_x
+   * are impossible in discrete time and undefined; row x = 0 is (0, 0, 6) throughout.
    */
   @Test
   void frequencyRecencyMatrix_donationsProbabilityAliveMatchesTable6() {
@@ -141,8 +141,8 @@ class BgBbDiagnosticsTest {
   /**
    * Over the 6 calibration opportunities the fitted model's expected repeat donations of the
    * cohort, 11,104 · E[X(6)], lie within 1 % of the 24,615 the donors made (the paper's figure 5
-   * tracks the annual totals closely); per year the expectation is the cohort times E[X(t)] −
-   * E[X(t − 1)] (relative 1e-12).
+   * tracks the annual totals closely); per year the expectation is the cohort times E[X(t)] − E[X(t
+   * − 1)] (relative 1e-12).
    */
   @Test
   void repeatPurchaseTracking_donationsExpectedTotalIsCloseToTheActual() {

@@ -172,10 +172,7 @@ class DiagnosticsInputTest {
         "repeatPurchaseTimes[0] must be finite, was Infinity",
         () ->
             RepeatPurchaseTracking.fromPurchaseTimes(
-                MODEL,
-                new double[1],
-                new double[] {Double.POSITIVE_INFINITY},
-                new double[] {1}));
+                MODEL, new double[1], new double[] {Double.POSITIVE_INFINITY}, new double[] {1}));
   }
 
   @Test
@@ -232,8 +229,7 @@ class DiagnosticsInputTest {
     assertRejects(
         "t must be finite and >= 0, was -1.0",
         () ->
-            FrequencyRecencyMatrix.conditionalExpectedPurchases(
-                MODEL, -1, 2, new double[] {0}, 6));
+            FrequencyRecencyMatrix.conditionalExpectedPurchases(MODEL, -1, 2, new double[] {0}, 6));
   }
 
   @Test

@@ -17,8 +17,8 @@ import org.clvkit.models.bgbb.BgBbParameters;
 import org.junit.jupiter.api.Test;
 
 /**
- * How the diagnostics group, count and present: small hand-made data where every value follows
- * from the model's per-customer methods.
+ * How the diagnostics group, count and present: small hand-made data where every value follows from
+ * the model's per-customer methods.
  */
 class DiagnosticsValuesTest {
   private static final BgBbModel MODEL =
@@ -90,8 +90,7 @@ class DiagnosticsValuesTest {
             new double[] {0, 1, 1}, new double[] {0, 2, 1}, new double[] {3, 6, 3});
     PeriodTransactions histogram = PeriodTransactions.of(MODEL, data, 2);
     for (int n = 0; n < 2; n++) {
-      double expected =
-          2 * MODEL.probabilityOfPurchases(n, 3) + MODEL.probabilityOfPurchases(n, 6);
+      double expected = 2 * MODEL.probabilityOfPurchases(n, 3) + MODEL.probabilityOfPurchases(n, 6);
       assertEquals(expected, histogram.expected(n), 1e-12);
     }
   }

@@ -17,11 +17,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Every way a model file can be wrong gives its own message and {@link Problem}. The files are
- * the golden files, damaged as described in each test. The given BG/BB file's lines are: 1
- * header, 2–3 comments, 4 clvkit.format, 5 clvkit.version, 6 model.fitted, 7–10
- * model.parameter.alpha, beta, delta, gamma, 11 model.type, 12 provenance.fitDate, 13
- * provenance.timeUnit, 14 trailer.
+ * Every way a model file can be wrong gives its own message and {@link Problem}. The files are the
+ * golden files, damaged as described in each test. The given BG/BB file's lines are: 1 header, 2–3
+ * comments, 4 clvkit.format, 5 clvkit.version, 6 model.fitted, 7–10 model.parameter.alpha, beta,
+ * delta, gamma, 11 model.type, 12 provenance.fitDate, 13 provenance.timeUnit, 14 trailer.
  */
 class ModelFilesErrorTest {
   private static final String GIVEN = ModelFilesGoldenTest.golden("bgbb-given.v1.properties");

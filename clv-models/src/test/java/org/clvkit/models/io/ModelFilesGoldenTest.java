@@ -19,9 +19,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Files written by earlier versions keep loading: the golden files in {@code
- * src/test/resources/golden/} (see the README there) were written once, in format 1, and must
- * never be rewritten. Each must load with its values; the current writer must still produce them
- * (apart from the lines naming the clvkit version), or the format version must change.
+ * src/test/resources/golden/} (see the README there) were written once, in format 1, and must never
+ * be rewritten. Each must load with its values; the current writer must still produce them (apart
+ * from the lines naming the clvkit version), or the format version must change.
  */
 class ModelFilesGoldenTest {
   private static final Instant GOLDEN_DATE = Instant.parse("2026-11-23T00:00:00Z");
@@ -59,9 +59,9 @@ class ModelFilesGoldenTest {
   }
 
   /**
-   * The BG/BB fit on the donor cohort: parameters within 0.2 % of Fader, Hardie &amp; Shang
-   * (2010) and the log-likelihood within 0.01 ({@code bgbb_donations_fit.csv}), 11,104 donors in
-   * 22 patterns, standard errors present.
+   * The BG/BB fit on the donor cohort: parameters within 0.2 % of Fader, Hardie &amp; Shang (2010)
+   * and the log-likelihood within 0.01 ({@code bgbb_donations_fit.csv}), 11,104 donors in 22
+   * patterns, standard errors present.
    */
   @Test
   void golden_bgbbDonationsFittedLoads() {

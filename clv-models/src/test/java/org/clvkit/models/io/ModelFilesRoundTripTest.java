@@ -23,8 +23,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Saving and loading gives back the same model: the same parameters, fit report and provenance,
- * and the same predictions bit for bit, for every model type, fitted and given.
+ * Saving and loading gives back the same model: the same parameters, fit report and provenance, and
+ * the same predictions bit for bit, for every model type, fitted and given.
  */
 class ModelFilesRoundTripTest {
   private static final Provenance PROVENANCE =
@@ -130,8 +130,7 @@ class ModelFilesRoundTripTest {
     assertEquals(
         SampleModels.BGBB_FITTED.parameters().alpha(),
         Double.parseDouble(properties.getProperty("model.parameter.alpha")));
-    long keyLines =
-        text.lines().filter(line -> !line.startsWith("#") && !line.isBlank()).count();
+    long keyLines = text.lines().filter(line -> !line.startsWith("#") && !line.isBlank()).count();
     assertEquals(keyLines, properties.size());
   }
 
