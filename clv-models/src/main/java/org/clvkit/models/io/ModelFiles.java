@@ -31,9 +31,14 @@ import org.clvkit.models.io.ModelFileException.Problem;
 
 /**
  * Saves fitted (or given) models as small human-readable text files and loads them back, checking
- * their type and format version. Supported: BG/BB ({@link org.clvkit.models.bgbb.BgBbModel}) and
- * sBG ({@link org.clvkit.models.sbg.SbgModel}). Never Java serialization: a file is a versioned
- * list of named numbers that any later clvkit can read and a person can check.
+ * their type and format version. Supported: every model of clvkit, fitted or built from known
+ * parameters — BG/NBD ({@link org.clvkit.models.bgnbd.BgNbdModel}), MBG/NBD ({@link
+ * org.clvkit.models.mbgnbd.MbgNbdModel}), Pareto/NBD ({@link
+ * org.clvkit.models.paretonbd.ParetoNbdModel}), BG/BB ({@link org.clvkit.models.bgbb.BgBbModel}),
+ * sBG ({@link org.clvkit.models.sbg.SbgModel}) and Gamma-Gamma ({@link
+ * org.clvkit.models.gammagamma.GammaGammaModel}, which also keeps its {@code customersLeftOut}).
+ * Never Java serialization: a file is a versioned list of named numbers that any later clvkit can
+ * read and a person can check.
  *
  * <p><b>Format 1.</b> ASCII text in {@link java.util.Properties} syntax, one {@code key = value}
  * per line in sorted key order, between a first line {@value #HEADER} and a last line {@value

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import org.clvkit.models.PurchaseModel;
 import org.clvkit.models.bgbb.BgBbModel;
+import org.clvkit.models.bgnbd.BgNbdModel;
 import org.clvkit.models.io.ModelFileException.Problem;
 import org.clvkit.models.sbg.SbgModel;
 import org.junit.jupiter.api.Test;
@@ -125,6 +126,17 @@ class ModelFilesErrorTest {
         ModelFilesGoldenTest.golden("sbg-given.v1.properties"));
   }
 
+  /** Asking for BG/NBD, finding Pareto/NBD. */
+  @Test
+  void fromText_wrongModelTypeBgNbdForParetoNbd() {
+    assertFails(
+        Problem.WRONG_TYPE,
+        "wrong model type: asked for BgNbdModel, the file holds model type Pareto/NBD"
+            + " (ParetoNbdModel)",
+        ModelFilesGoldenTest.golden("paretonbd-cdnow-fitted.v1.properties"),
+        BgNbdModel.class);
+  }
+
   /** sBG is not a purchase model. */
   @Test
   void fromText_wrongModelTypeForAnInterface() {
@@ -209,7 +221,8 @@ class ModelFilesErrorTest {
   void fromText_unknownModelType() {
     assertFails(
         Problem.MALFORMED,
-        "model.type (line 11) must be one of BG/BB, sBG, was \"BG/XX\"",
+        "model.type (line 11) must be one of BG/NBD, MBG/NBD, Pareto/NBD, BG/BB, sBG, Gamma-Gamma,"
+            + " was \"BG/XX\"",
         replaceLine(GIVEN, "model.type", "model.type = BG/XX"));
   }
 
@@ -292,7 +305,8 @@ class ModelFilesErrorTest {
   @Test
   void toText_unsupportedModel() {
     assertRejects(
-        "model must be one of BG/BB, sBG, was a java.lang.String",
+        "model must be one of BG/NBD, MBG/NBD, Pareto/NBD, BG/BB, sBG, Gamma-Gamma, was a"
+            + " java.lang.String",
         () -> ModelFiles.toText("BG/BB", Provenance.now("week")));
   }
 

@@ -11,7 +11,13 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import org.clvkit.models.FitReport;
+import org.clvkit.models.PurchaseModel;
 import org.clvkit.models.bgbb.BgBbModel;
+import org.clvkit.models.bgnbd.BgNbdModel;
+import org.clvkit.models.gammagamma.GammaGammaModel;
+import org.clvkit.models.gammagamma.GammaGammaParameters;
+import org.clvkit.models.mbgnbd.MbgNbdModel;
+import org.clvkit.models.paretonbd.ParetoNbdModel;
 import org.clvkit.models.sbg.SbgModel;
 import org.clvkit.testing.ReferenceTable;
 import org.clvkit.testing.Tolerance;
@@ -56,6 +62,119 @@ class ModelFilesGoldenTest {
         assertEquals(golden.get(i), written.get(i), name + " line " + (i + 1));
       }
     }
+  }
+
+  /**
+   * Checks a fitted CDNOW model against a reference table with columns {@code
+   * quantity,value,kind,tolerance}: each parameter and the log-likelihood (row {@code
+   * log_likelihood} or {@code logLikelihood}) with the row's own tolerance.
+   */
+  private static void assertMatchesTable(
+      String file, String logLikelihoodRow, PurchaseModel model) {
+    ReferenceTable table = ReferenceTable.load(file);
+    FitReport report = model.fitReport().orElseThrow();
+    for (int i = 0; i < model.parameterNames().size(); i++) {
+      String name = model.parameterNames().get(i);
+      int row = table.find("quantity", name);
+      tolerance(table, row).check(name, table.number(row, "value"), model.parameterValues()[i]);
+    }
+    int row = table.find("quantity", logLikelihoodRow);
+    tolerance(table, row)
+        .check("log-likelihood", table.number(row, "value"), report.diagnostics().logLikelihood());
+    assertTrue(report.converged());
+    assertEquals(2357.0, report.customers());
+  }
+
+  private static Tolerance tolerance(ReferenceTable table, int row) {
+    double bound = table.number(row, "tolerance");
+    return table.text(row, "kind").equals("relative")
+        ? Tolerance.relative(bound)
+        : Tolerance.absolute(bound);
+  }
+
+  /** BG/NBD on CDNOW: Fader, Hardie &amp; Lee (2005), {@code bgnbd_cdnow_fit.csv}. */
+  @Test
+  void golden_bgnbdCdnowFittedLoads() {
+    SavedModel<BgNbdModel> saved = load("bgnbd-cdnow-fitted.v1.properties", BgNbdModel.class);
+    assertEquals("BG/NBD", saved.modelType());
+    assertEquals("week", saved.provenance().timeUnit());
+    assertMatchesTable("bgnbd_cdnow_fit.csv", "log_likelihood", saved.model());
+    assertWriterStillProduces(
+        "bgnbd-cdnow-fitted.v1.properties", saved.model(), saved.provenance());
+  }
+
+  @Test
+  void golden_bgnbdGivenLoads() {
+    SavedModel<BgNbdModel> saved = load("bgnbd-given.v1.properties", BgNbdModel.class);
+    assertArrayEquals(new double[] {0.243, 4.414, 0.793, 2.426}, saved.model().parameterValues());
+    assertTrue(saved.model().fitReport().isEmpty());
+    assertWriterStillProduces("bgnbd-given.v1.properties", saved.model(), saved.provenance());
+  }
+
+  /** MBG/NBD on CDNOW: BTYDplus, {@code mbgnbd_cdnow_fit.csv}. */
+  @Test
+  void golden_mbgnbdCdnowFittedLoads() {
+    SavedModel<MbgNbdModel> saved = load("mbgnbd-cdnow-fitted.v1.properties", MbgNbdModel.class);
+    assertEquals("MBG/NBD", saved.modelType());
+    assertMatchesTable("mbgnbd_cdnow_fit.csv", "log_likelihood", saved.model());
+    assertWriterStillProduces(
+        "mbgnbd-cdnow-fitted.v1.properties", saved.model(), saved.provenance());
+  }
+
+  /** Pareto/NBD on CDNOW: Fader, Hardie &amp; Lee (2005, JMR), {@code paretonbd_cdnow.csv}. */
+  @Test
+  void golden_paretonbdCdnowFittedLoads() {
+    SavedModel<ParetoNbdModel> saved =
+        load("paretonbd-cdnow-fitted.v1.properties", ParetoNbdModel.class);
+    assertEquals("Pareto/NBD", saved.modelType());
+    assertMatchesTable("paretonbd_cdnow.csv", "logLikelihood", saved.model());
+    ReferenceTable table = ReferenceTable.load("paretonbd_cdnow.csv");
+    for (var estimate : saved.model().fitReport().orElseThrow().estimates()) {
+      int row = table.find("quantity", "se_" + estimate.name());
+      tolerance(table, row)
+          .check("se " + estimate.name(), table.number(row, "value"), estimate.standardError());
+    }
+    assertWriterStillProduces(
+        "paretonbd-cdnow-fitted.v1.properties", saved.model(), saved.provenance());
+  }
+
+  /**
+   * Gamma-Gamma on CDNOW's 946 repeat customers (1,411 left out): Fader &amp; Hardie (2013), {@code
+   * gamma_gamma_cdnow.csv}, with the table's relative tolerances.
+   */
+  @Test
+  void golden_gammaGammaCdnowFittedLoads() {
+    SavedModel<GammaGammaModel> saved =
+        load("gammagamma-cdnow-fitted.v1.properties", GammaGammaModel.class);
+    assertEquals("Gamma-Gamma", saved.modelType());
+    GammaGammaModel model = saved.model();
+    ReferenceTable table = ReferenceTable.load("gamma_gamma_cdnow.csv");
+    double[] values = {model.parameters().p(), model.parameters().q(), model.parameters().gamma()};
+    String[] names = {"p", "q", "gamma"};
+    for (int i = 0; i < 3; i++) {
+      int row = table.find("quantity", names[i]);
+      Tolerance.relative(table.number(row, "relative"))
+          .check(names[i], table.number(row, "value"), values[i]);
+    }
+    int row = table.find("quantity", "logLikelihood");
+    Tolerance.absolute(table.number(row, "absolute"))
+        .check(
+            "log-likelihood",
+            table.number(row, "value"),
+            model.fitReport().orElseThrow().diagnostics().logLikelihood());
+    assertEquals(946.0, model.fitReport().orElseThrow().customers());
+    assertEquals(1411.0, model.customersLeftOut());
+    assertWriterStillProduces("gammagamma-cdnow-fitted.v1.properties", model, saved.provenance());
+  }
+
+  @Test
+  void golden_gammaGammaGivenLoads() {
+    SavedModel<GammaGammaModel> saved =
+        load("gammagamma-given.v1.properties", GammaGammaModel.class);
+    assertEquals(new GammaGammaParameters(6.2493, 3.7443, 15.4443), saved.model().parameters());
+    assertEquals(0.0, saved.model().customersLeftOut());
+    assertTrue(saved.model().fitReport().isEmpty());
+    assertWriterStillProduces("gammagamma-given.v1.properties", saved.model(), saved.provenance());
   }
 
   /**

@@ -18,6 +18,10 @@ import org.clvkit.models.FitReport;
 import org.clvkit.models.PurchaseModel;
 import org.clvkit.models.bgbb.BgBbFitter;
 import org.clvkit.models.bgbb.BgBbModel;
+import org.clvkit.models.bgnbd.BgNbdModel;
+import org.clvkit.models.gammagamma.GammaGammaModel;
+import org.clvkit.models.mbgnbd.MbgNbdModel;
+import org.clvkit.models.paretonbd.ParetoNbdModel;
 import org.clvkit.models.sbg.SbgModel;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -46,6 +50,63 @@ class ModelFilesRoundTripTest {
     assertArrayEquals(expected.parameterValues(), actual.parameterValues());
     assertEquals(expected.fitReport(), actual.fitReport());
     assertArrayEquals(Predictions.of(expected, discrete), Predictions.of(actual, discrete));
+  }
+
+  @Test
+  void roundTrip_bgnbdFittedPredictsBitForBit() {
+    BgNbdModel loaded = roundTrip(SampleModels.BGNBD_FITTED, BgNbdModel.class);
+    assertSamePurchaseModel(SampleModels.BGNBD_FITTED, loaded, false);
+    assertEquals(2357.0, loaded.fitReport().orElseThrow().customers());
+  }
+
+  @Test
+  void roundTrip_bgnbdGivenPredictsBitForBit() {
+    BgNbdModel loaded = roundTrip(SampleModels.BGNBD_GIVEN, BgNbdModel.class);
+    assertSamePurchaseModel(SampleModels.BGNBD_GIVEN, loaded, false);
+    assertTrue(loaded.fitReport().isEmpty());
+  }
+
+  @Test
+  void roundTrip_mbgnbdFittedPredictsBitForBit() {
+    MbgNbdModel loaded = roundTrip(SampleModels.MBGNBD_FITTED, MbgNbdModel.class);
+    assertSamePurchaseModel(SampleModels.MBGNBD_FITTED, loaded, false);
+  }
+
+  @Test
+  void roundTrip_mbgnbdGivenPredictsBitForBit() {
+    MbgNbdModel loaded = roundTrip(SampleModels.MBGNBD_GIVEN, MbgNbdModel.class);
+    assertSamePurchaseModel(SampleModels.MBGNBD_GIVEN, loaded, false);
+  }
+
+  @Test
+  void roundTrip_paretonbdFittedPredictsBitForBit() {
+    ParetoNbdModel loaded = roundTrip(SampleModels.PARETONBD_FITTED, ParetoNbdModel.class);
+    assertSamePurchaseModel(SampleModels.PARETONBD_FITTED, loaded, false);
+  }
+
+  @Test
+  void roundTrip_paretonbdGivenPredictsBitForBit() {
+    ParetoNbdModel loaded = roundTrip(SampleModels.PARETONBD_GIVEN, ParetoNbdModel.class);
+    assertSamePurchaseModel(SampleModels.PARETONBD_GIVEN, loaded, false);
+  }
+
+  /** The Gamma-Gamma model also keeps the number of customers its fit left out. */
+  @Test
+  void roundTrip_gammaGammaFittedPredictsBitForBit() {
+    GammaGammaModel model = SampleModels.GAMMAGAMMA_FITTED;
+    GammaGammaModel loaded = roundTrip(model, GammaGammaModel.class);
+    assertEquals(model.parameters(), loaded.parameters());
+    assertEquals(model.fitReport(), loaded.fitReport());
+    assertEquals(1411.0, loaded.customersLeftOut());
+    assertArrayEquals(Predictions.of(model), Predictions.of(loaded));
+  }
+
+  @Test
+  void roundTrip_gammaGammaGivenPredictsBitForBit() {
+    GammaGammaModel loaded = roundTrip(SampleModels.GAMMAGAMMA_GIVEN, GammaGammaModel.class);
+    assertEquals(SampleModels.GAMMAGAMMA_GIVEN.parameters(), loaded.parameters());
+    assertTrue(loaded.fitReport().isEmpty());
+    assertArrayEquals(Predictions.of(SampleModels.GAMMAGAMMA_GIVEN), Predictions.of(loaded));
   }
 
   @Test

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.clvkit.models.PurchaseModel;
 import org.clvkit.models.bgbb.BgBbModel;
+import org.clvkit.models.gammagamma.GammaGammaModel;
 import org.clvkit.models.sbg.SbgModel;
 
 /**
@@ -88,6 +89,25 @@ final class Predictions {
     for (double v : model.expectedSurvivors(1000, 12)) {
       out.add(v);
     }
+    return out.stream().mapToDouble(Double::doubleValue).toArray();
+  }
+
+  /** Expected spend, conditional expected spend over a grid, and log-likelihoods of Gamma-Gamma. */
+  static double[] of(GammaGammaModel model) {
+    List<Double> out = new ArrayList<>();
+    out.add(model.expectedSpend());
+    double[] f = {1, 2, 5, 20, 100};
+    double[] m = {0.5, 12.5, 35.0, 350.0, 2000.0};
+    for (double x : f) {
+      for (double spend : m) {
+        out.add(model.conditionalExpectedSpend(x, spend));
+        out.add(model.logLikelihood(x, spend));
+      }
+    }
+    for (double v : model.conditionalExpectedSpend(f, m)) {
+      out.add(v);
+    }
+    out.add(model.customersLeftOut());
     return out.stream().mapToDouble(Double::doubleValue).toArray();
   }
 }
