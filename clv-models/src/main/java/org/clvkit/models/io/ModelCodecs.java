@@ -1,6 +1,7 @@
 package org.clvkit.models.io;
 
 import java.util.List;
+import org.clvkit.core.internal.Checks;
 import org.clvkit.models.bgbb.BgBbModel;
 import org.clvkit.models.bgbb.BgBbParameters;
 import org.clvkit.models.bgnbd.BgNbdModel;
@@ -85,6 +86,10 @@ final class ModelCodecs {
               m -> new double[] {m.customersLeftOut()},
               (p, report, extras) -> {
                 GammaGammaParameters parameters = new GammaGammaParameters(p[0], p[1], p[2]);
+                if (report == null && extras[0] != 0) {
+                  throw Checks.fail(
+                      "customersLeftOut = %s must be 0 for a model without a fit", extras[0]);
+                }
                 return report == null
                     ? GammaGammaModel.of(parameters)
                     : GammaGammaModel.fitted(parameters, report, extras[0]);

@@ -12,6 +12,7 @@ import java.time.Instant;
 import org.clvkit.models.PurchaseModel;
 import org.clvkit.models.bgbb.BgBbModel;
 import org.clvkit.models.bgnbd.BgNbdModel;
+import org.clvkit.models.gammagamma.GammaGammaModel;
 import org.clvkit.models.io.ModelFileException.Problem;
 import org.clvkit.models.sbg.SbgModel;
 import org.junit.jupiter.api.Test;
@@ -292,6 +293,18 @@ class ModelFilesErrorTest {
             "model file holds values the model rejects: alpha must be finite and > 0, was -1.0",
             replaceLine(GIVEN, "model.parameter.alpha", "model.parameter.alpha = -1"));
     assertEquals("alpha must be finite and > 0, was -1.0", e.getCause().getMessage());
+  }
+
+  /** A Gamma-Gamma model built from known parameters has left no customers out of a fit. */
+  @Test
+  void fromText_customersLeftOutWithoutAFit() {
+    String text = ModelFilesGoldenTest.golden("gammagamma-given.v1.properties");
+    assertFails(
+        Problem.MALFORMED,
+        "model file holds values the model rejects: customersLeftOut = 5.0 must be 0 for a model"
+            + " without a fit",
+        replaceLine(text, "model.customersLeftOut", "model.customersLeftOut = 5"),
+        GammaGammaModel.class);
   }
 
   @Test
