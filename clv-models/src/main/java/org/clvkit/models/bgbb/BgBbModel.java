@@ -68,8 +68,7 @@ public final class BgBbModel implements PurchaseModel {
 
   /**
    * A model with parameters and the report of the fit that produced them: made by {@link
-   * BgBbFitter}, and by {@link org.clvkit.models.io.ModelFiles} when it loads a saved fitted
-   * model.
+   * BgBbFitter}, and by {@link org.clvkit.models.io.ModelFiles} when it loads a saved fitted model.
    *
    * @param parameters the fitted parameters
    * @param report the fit's report

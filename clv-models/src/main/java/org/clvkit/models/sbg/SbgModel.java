@@ -77,8 +77,7 @@ public final class SbgModel implements Serializable {
 
   /**
    * A model with parameters and the report of the fit that produced them: made by {@link
-   * SbgFitter}, and by {@link org.clvkit.models.io.ModelFiles} when it loads a saved fitted
-   * model.
+   * SbgFitter}, and by {@link org.clvkit.models.io.ModelFiles} when it loads a saved fitted model.
    *
    * @param parameters the fitted parameters
    * @param report the fit's report

@@ -69,7 +69,9 @@ final class TestData {
     return CustomerHistories.of(c[0], c[1], c[2], c[3]);
   }
 
-  /** The CDNOW sample log's layout: sample id, date yyyyMMdd and dollar value in columns 2, 3, 5. */
+  /**
+   * The CDNOW sample log's layout: sample id, date yyyyMMdd and dollar value in columns 2, 3, 5.
+   */
   static final TransactionLogFormat CDNOW =
       TransactionLogFormat.whitespace().withColumns(2, 3, 5).withDatePattern("yyyyMMdd");
 
@@ -101,8 +103,8 @@ final class TestData {
   }
 
   /**
-   * The cohort's actual cumulative repeat purchases at weeks 1 … {@code weeks} from 1997-01-01:
-   * the log summarised up to each week's end (purchases at or before it, later ones left out), the
+   * The cohort's actual cumulative repeat purchases at weeks 1 … {@code weeks} from 1997-01-01: the
+   * log summarised up to each week's end (purchases at or before it, later ones left out), the
    * repeat purchases of all customers who had joined by then.
    */
   static double[] cdnowCumulativeRepeatPurchases(int weeks) {
