@@ -66,8 +66,14 @@ public final class BgBbModel implements PurchaseModel {
     return new BgBbModel(parameters, null);
   }
 
-  /** A fitted model; used by {@link BgBbFitter}. */
-  static BgBbModel fitted(BgBbParameters parameters, FitReport report) {
+  /**
+   * A model with parameters and the report of the fit that produced them: made by {@link
+   * BgBbFitter}, and by {@link org.clvkit.models.io.ModelFiles} when it loads a saved fitted model.
+   *
+   * @param parameters the fitted parameters
+   * @param report the fit's report
+   */
+  public static BgBbModel fitted(BgBbParameters parameters, FitReport report) {
     return new BgBbModel(parameters, Checks.notNull("report", report));
   }
 

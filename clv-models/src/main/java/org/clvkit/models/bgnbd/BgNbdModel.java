@@ -44,8 +44,15 @@ public final class BgNbdModel implements PurchaseModel {
     return new BgNbdModel(parameters, null);
   }
 
-  /** A fitted model (for {@link BgNbdFitter}). */
-  static BgNbdModel fitted(BgNbdParameters parameters, FitReport report) {
+  /**
+   * A model with parameters and the report of the fit that produced them: made by {@link
+   * BgNbdFitter}, and by {@link org.clvkit.models.io.ModelFiles} when it loads a saved fitted
+   * model.
+   *
+   * @param parameters the fitted parameters
+   * @param report the fit's report
+   */
+  public static BgNbdModel fitted(BgNbdParameters parameters, FitReport report) {
     return new BgNbdModel(parameters, Checks.notNull("report", report));
   }
 

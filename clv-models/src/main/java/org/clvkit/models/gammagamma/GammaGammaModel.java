@@ -66,6 +66,21 @@ public final class GammaGammaModel implements Serializable {
     return new GammaGammaModel(parameters, null, 0);
   }
 
+  /**
+   * A model with parameters and the report of the fit that produced them: made by {@link
+   * GammaGammaFitter}, and by {@link org.clvkit.models.io.ModelFiles} when it loads a saved fitted
+   * model.
+   *
+   * @param parameters the fitted parameters
+   * @param report the fit's report
+   * @param customersLeftOut customers of the fitting data the fit left out (see {@link
+   *     #customersLeftOut()}), finite and &gt;= 0
+   */
+  public static GammaGammaModel fitted(
+      GammaGammaParameters parameters, FitReport report, double customersLeftOut) {
+    return new GammaGammaModel(parameters, Checks.notNull("report", report), customersLeftOut);
+  }
+
   /** The model's parameters. */
   public GammaGammaParameters parameters() {
     return parameters;

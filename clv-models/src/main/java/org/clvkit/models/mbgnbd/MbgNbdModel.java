@@ -47,8 +47,15 @@ public final class MbgNbdModel implements PurchaseModel {
     return new MbgNbdModel(parameters, null);
   }
 
-  /** A fitted model (for {@link MbgNbdFitter}). */
-  static MbgNbdModel fitted(MbgNbdParameters parameters, FitReport report) {
+  /**
+   * A model with parameters and the report of the fit that produced them: made by {@link
+   * MbgNbdFitter}, and by {@link org.clvkit.models.io.ModelFiles} when it loads a saved fitted
+   * model.
+   *
+   * @param parameters the fitted parameters
+   * @param report the fit's report
+   */
+  public static MbgNbdModel fitted(MbgNbdParameters parameters, FitReport report) {
     return new MbgNbdModel(parameters, Checks.notNull("report", report));
   }
 

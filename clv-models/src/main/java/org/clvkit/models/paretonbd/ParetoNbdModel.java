@@ -51,8 +51,15 @@ public final class ParetoNbdModel implements PurchaseModel {
     return new ParetoNbdModel(parameters, null);
   }
 
-  /** A fitted model (for {@link ParetoNbdFitter}). */
-  static ParetoNbdModel fitted(ParetoNbdParameters parameters, FitReport report) {
+  /**
+   * A model with parameters and the report of the fit that produced them: made by {@link
+   * ParetoNbdFitter}, and by {@link org.clvkit.models.io.ModelFiles} when it loads a saved fitted
+   * model.
+   *
+   * @param parameters the fitted parameters
+   * @param report the fit's report
+   */
+  public static ParetoNbdModel fitted(ParetoNbdParameters parameters, FitReport report) {
     return new ParetoNbdModel(parameters, Checks.notNull("report", report));
   }
 

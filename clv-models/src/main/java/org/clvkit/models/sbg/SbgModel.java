@@ -75,8 +75,14 @@ public final class SbgModel implements Serializable {
     return new SbgModel(parameters, null);
   }
 
-  /** A fitted model; used by {@link SbgFitter}. */
-  static SbgModel fitted(SbgParameters parameters, FitReport report) {
+  /**
+   * A model with parameters and the report of the fit that produced them: made by {@link
+   * SbgFitter}, and by {@link org.clvkit.models.io.ModelFiles} when it loads a saved fitted model.
+   *
+   * @param parameters the fitted parameters
+   * @param report the fit's report
+   */
+  public static SbgModel fitted(SbgParameters parameters, FitReport report) {
     return new SbgModel(parameters, Checks.notNull("report", report));
   }
 
