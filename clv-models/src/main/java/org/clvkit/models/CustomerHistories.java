@@ -97,14 +97,23 @@ public final class CustomerHistories implements Serializable {
    * @param row the row index for the message, or -1 for a single customer (no index in the message)
    */
   public static void validateRow(double frequency, double recency, double age, int row) {
-    String f = row < 0 ? "frequency" : Checks.indexed("frequency", row);
-    String r = row < 0 ? "recency" : Checks.indexed("recency", row);
-    String a = row < 0 ? "age" : Checks.indexed("age", row);
-    Checks.count(f, frequency);
-    Checks.nonNegative(r, recency);
-    Checks.nonNegative(a, age);
-    Checks.atMost(r, recency, a, age);
-    if (frequency == 0 && recency != 0) {
+    boolean valid =
+        frequency >= 0
+            && frequency == Math.rint(frequency)
+            && frequency != Double.POSITIVE_INFINITY
+            && recency >= 0
+            && recency <= age
+            && age != Double.POSITIVE_INFINITY
+            && (frequency != 0 || recency == 0);
+    if (!valid) {
+      // Names are built only on failure: the batch methods call this once per row.
+      String f = row < 0 ? "frequency" : Checks.indexed("frequency", row);
+      String r = row < 0 ? "recency" : Checks.indexed("recency", row);
+      String a = row < 0 ? "age" : Checks.indexed("age", row);
+      Checks.count(f, frequency);
+      Checks.nonNegative(r, recency);
+      Checks.nonNegative(a, age);
+      Checks.atMost(r, recency, a, age);
       throw Checks.fail("%s = %s must be 0 when %s = 0", r, recency, f);
     }
   }

@@ -1,0 +1,111 @@
+package org.clvkit.models.gammagamma;
+
+import org.clvkit.core.internal.Checks;
+import org.clvkit.models.FitSettings;
+import org.clvkit.models.internal.ModelFitting;
+
+/**
+ * Fits the Gamma-Gamma model of monetary value by maximum likelihood (Fader and Hardie 2013, "The
+ * Gamma-Gamma model of monetary value", the marginal density of m̄ given x) on the repeat
+ * customers' number of transactions x and mean transaction value m̄. Immutable and reusable; {@code
+ * with…} methods return a new fitter.
+ *
+ * <p>Only repeat customers carry information on spend: rows with frequency 0 or monetary value 0
+ * (or weight 0) are left out and their number is reported by {@link
+ * GammaGammaModel#customersLeftOut()}. Identical (x, m̄) rows are compressed to one pattern with
+ * their weights summed, which gives the same fit. The optimisation runs over log-parameters with
+ * money rescaled to the data's geometric mean spend, γ mapped back to the caller's money; standard
+ * errors, diagnostics and failures follow {@link FitSettings} and {@link
+ * org.clvkit.models.FitReport}.
+ *
+ * <pre>{@code
+ * GammaGammaModel spend = GammaGammaFitter.create().fit(frequency, monetaryValue);
+ * double expected = spend.conditionalExpectedSpend(2, 22.35);
+ * }</pre>
+ *
+ * <p>The model assumes spend is independent of purchase frequency; check with {@link
+ * FrequencySpendCorrelation#of(double[], double[])} before relying on it.
+ */
+public final class GammaGammaFitter {
+  private final FitSettings settings;
+
+  private GammaGammaFitter(FitSettings settings) {
+    this.settings = Checks.notNull("settings", settings);
+  }
+
+  /** A fitter with {@link FitSettings#DEFAULT}. */
+  public static GammaGammaFitter create() {
+    return new GammaGammaFitter(FitSettings.DEFAULT);
+  }
+
+  /** The settings of this fitter. */
+  public FitSettings settings() {
+    return settings;
+  }
+
+  /** This fitter with other settings. */
+  public GammaGammaFitter withSettings(FitSettings value) {
+    return new GammaGammaFitter(value);
+  }
+
+  /** This fitter with an L2 penalty λ on (p, q, γ) in the caller's money: LL − λ (p² + q² + γ²). */
+  public GammaGammaFitter withPenalty(double value) {
+    return new GammaGammaFitter(settings.withPenalty(value));
+  }
+
+  /** This fitter with another number of starting points. */
+  public GammaGammaFitter withStarts(int value) {
+    return new GammaGammaFitter(settings.withStarts(value));
+  }
+
+  /** This fitter with another seed for the perturbed starting points. */
+  public GammaGammaFitter withSeed(long value) {
+    return new GammaGammaFitter(settings.withSeed(value));
+  }
+
+  /** This fitter with another iteration cap per starting point. */
+  public GammaGammaFitter withMaxIterations(int value) {
+    return new GammaGammaFitter(settings.withMaxIterations(value));
+  }
+
+  /** This fitter, returning (true) or throwing on (false) a fit that did not converge. */
+  public GammaGammaFitter withAllowNonConverged(boolean value) {
+    return new GammaGammaFitter(settings.withAllowNonConverged(value));
+  }
+
+  /**
+   * Fits the model on one row per customer.
+   *
+   * @param frequency repeat transactions x per customer, whole numbers &gt;= 0
+   * @param monetaryValue mean value m̄ of each customer's repeat transactions, finite and &gt;= 0
+   * @throws org.clvkit.core.ClvArgumentException for bad input or when no row has frequency &gt; 0
+   *     and monetary value &gt; 0
+   * @throws org.clvkit.models.FitFailedException when the fit did not converge (unless allowed)
+   */
+  public GammaGammaModel fit(double[] frequency, double[] monetaryValue) {
+    return fit(SpendPatterns.of(frequency, monetaryValue, null));
+  }
+
+  /**
+   * Fits the model on rows that each stand for {@code weights[i]} customers with the same history.
+   *
+   * @param frequency repeat transactions x per row, whole numbers &gt;= 0
+   * @param monetaryValue mean value m̄ of the repeat transactions per row, finite and &gt;= 0
+   * @param weights number of customers per row, finite and &gt;= 0
+   * @throws org.clvkit.core.ClvArgumentException for bad input or when no row has frequency &gt; 0,
+   *     monetary value &gt; 0 and weight &gt; 0
+   * @throws org.clvkit.models.FitFailedException when the fit did not converge (unless allowed)
+   */
+  public GammaGammaModel fit(double[] frequency, double[] monetaryValue, double[] weights) {
+    Checks.notNull("weights", weights);
+    return fit(SpendPatterns.of(frequency, monetaryValue, weights));
+  }
+
+  private GammaGammaModel fit(SpendPatterns data) {
+    ModelFitting.Outcome outcome =
+        ModelFitting.fit(new GammaGammaLikelihood(data), data.meanSpend, settings);
+    double[] theta = outcome.parameters();
+    return new GammaGammaModel(
+        new GammaGammaParameters(theta[0], theta[1], theta[2]), outcome.report(), data.leftOut);
+  }
+}

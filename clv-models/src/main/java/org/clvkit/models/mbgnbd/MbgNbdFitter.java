@@ -1,0 +1,115 @@
+package org.clvkit.models.mbgnbd;
+
+import org.clvkit.core.internal.Checks;
+import org.clvkit.models.CustomerHistories;
+import org.clvkit.models.FitFailedException;
+import org.clvkit.models.FitSettings;
+import org.clvkit.models.internal.BgNbdLikelihood;
+import org.clvkit.models.internal.BgNbdProblem;
+import org.clvkit.models.internal.ModelFitting;
+
+/**
+ * Fits the MBG/NBD by maximum likelihood. Immutable and reusable: configure it with the {@code
+ * with…} methods, each returning a new fitter, then call {@link #fit(CustomerHistories)} as often
+ * as needed.
+ *
+ * <p>The fit runs on the distinct (frequency, recency, age) patterns ({@link
+ * CustomerHistories#compressed()}) with the number of customers per pattern as weight, which gives
+ * the same estimates as the raw rows. It maximises the log-likelihood of Batislam, Denizel &amp;
+ * Filiztekin (2007), as BTYDplus writes it ({@code mbgcnbd.LL} with k = 1), over log-parameters
+ * with an analytic gradient, in a time unit that puts the largest age at 10 periods, from several
+ * seeded starting points ({@link FitSettings}); standard errors come from the observed information.
+ * A fit that does not converge, ends on a bound or runs off to absurd values throws {@link
+ * FitFailedException} (or is returned flagged, with {@code withAllowNonConverged(true)}).
+ *
+ * <pre>{@code
+ * MbgNbdModel model = MbgNbdFitter.create().fit(frequency, recency, age);
+ * System.out.println(model.fitReport().orElseThrow().summaryTable());
+ * }</pre>
+ */
+public final class MbgNbdFitter {
+  private final FitSettings settings;
+
+  private MbgNbdFitter(FitSettings settings) {
+    this.settings = settings;
+  }
+
+  /** A fitter with {@link FitSettings#DEFAULT}. */
+  public static MbgNbdFitter create() {
+    return new MbgNbdFitter(FitSettings.DEFAULT);
+  }
+
+  /** The settings this fitter uses. */
+  public FitSettings settings() {
+    return settings;
+  }
+
+  /** This fitter with other settings. */
+  public MbgNbdFitter withSettings(FitSettings value) {
+    return new MbgNbdFitter(Checks.notNull("settings", value));
+  }
+
+  /** This fitter with an L2 penalty λ on the parameters (see {@link FitSettings#penalty()}). */
+  public MbgNbdFitter withPenalty(double value) {
+    return new MbgNbdFitter(settings.withPenalty(value));
+  }
+
+  /** This fitter with another number of starting points. */
+  public MbgNbdFitter withStarts(int value) {
+    return new MbgNbdFitter(settings.withStarts(value));
+  }
+
+  /** This fitter with another seed for the perturbed starting points. */
+  public MbgNbdFitter withSeed(long value) {
+    return new MbgNbdFitter(settings.withSeed(value));
+  }
+
+  /** This fitter with another iteration cap per starting point. */
+  public MbgNbdFitter withMaxIterations(int value) {
+    return new MbgNbdFitter(settings.withMaxIterations(value));
+  }
+
+  /** This fitter returning (true) or throwing on (false) fits that did not converge. */
+  public MbgNbdFitter withAllowNonConverged(boolean value) {
+    return new MbgNbdFitter(settings.withAllowNonConverged(value));
+  }
+
+  /**
+   * Fits the model.
+   *
+   * @param data customer histories, raw or compressed, with weights
+   * @return the fitted model, its {@link MbgNbdModel#fitReport()} holding estimates and diagnostics
+   * @throws FitFailedException when the fit fails and the settings do not allow that
+   */
+  public MbgNbdModel fit(CustomerHistories data) {
+    CustomerHistories patterns = Checks.notNull("data", data).compressed();
+    double timeScale = ModelFitting.defaultTimeScale(patterns.maxAge());
+    BgNbdProblem problem = new BgNbdProblem("MBG/NBD", BgNbdLikelihood.mbgNbd(patterns), timeScale);
+    ModelFitting.Outcome outcome = ModelFitting.fit(problem, timeScale, settings);
+    return MbgNbdModel.fitted(MbgNbdParameters.of(outcome.parameters()), outcome.report());
+  }
+
+  /**
+   * Fits the model to one row per customer; see {@link CustomerHistories#of(double[], double[],
+   * double[])} for the rules.
+   *
+   * @param frequency repeat purchases x
+   * @param recency time of the last purchase t_x
+   * @param age time since the first purchase T
+   */
+  public MbgNbdModel fit(double[] frequency, double[] recency, double[] age) {
+    return fit(CustomerHistories.of(frequency, recency, age));
+  }
+
+  /**
+   * Fits the model to patterns with the number of customers sharing each.
+   *
+   * @param frequency repeat purchases x
+   * @param recency time of the last purchase t_x
+   * @param age time since the first purchase T
+   * @param weights number of customers with that pattern
+   */
+  public MbgNbdModel fit(double[] frequency, double[] recency, double[] age, double[] weights) {
+    return fit(CustomerHistories.of(frequency, recency, age, weights));
+  }
+}

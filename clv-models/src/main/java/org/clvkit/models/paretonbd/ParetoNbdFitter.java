@@ -1,0 +1,115 @@
+package org.clvkit.models.paretonbd;
+
+import org.clvkit.core.internal.Checks;
+import org.clvkit.models.CustomerHistories;
+import org.clvkit.models.FitFailedException;
+import org.clvkit.models.FitSettings;
+import org.clvkit.models.internal.ModelFitting;
+
+/**
+ * Fits the Pareto/NBD by maximum likelihood. Immutable and reusable: configure it with the {@code
+ * with…} methods, each returning a new fitter, then call {@link #fit(CustomerHistories)} as often
+ * as needed.
+ *
+ * <p>The fit runs on the distinct (frequency, recency, age) patterns ({@link
+ * CustomerHistories#compressed()}) with the number of customers per pattern as weight, which gives
+ * the same estimates as the raw rows. It maximises the log-likelihood of Fader &amp; Hardie (2005,
+ * note 009, eq. 18–20) over log-parameters with an analytic gradient (the hypergeometric term and
+ * its derivatives in its parameters come from one series per pattern and evaluation), in a time
+ * unit that puts the largest age at 10 periods, from several seeded starting points ({@link
+ * FitSettings}); standard errors come from the observed information. A fit that does not converge,
+ * ends on a bound or runs off to absurd values throws {@link FitFailedException} (or is returned
+ * flagged, with {@code withAllowNonConverged(true)}).
+ *
+ * <pre>{@code
+ * ParetoNbdModel model = ParetoNbdFitter.create().fit(frequency, recency, age);
+ * System.out.println(model.fitReport().orElseThrow().summaryTable());
+ * }</pre>
+ */
+public final class ParetoNbdFitter {
+  private final FitSettings settings;
+
+  private ParetoNbdFitter(FitSettings settings) {
+    this.settings = settings;
+  }
+
+  /** A fitter with {@link FitSettings#DEFAULT}. */
+  public static ParetoNbdFitter create() {
+    return new ParetoNbdFitter(FitSettings.DEFAULT);
+  }
+
+  /** The settings this fitter uses. */
+  public FitSettings settings() {
+    return settings;
+  }
+
+  /** This fitter with other settings. */
+  public ParetoNbdFitter withSettings(FitSettings value) {
+    return new ParetoNbdFitter(Checks.notNull("settings", value));
+  }
+
+  /** This fitter with an L2 penalty λ on the parameters (see {@link FitSettings#penalty()}). */
+  public ParetoNbdFitter withPenalty(double value) {
+    return new ParetoNbdFitter(settings.withPenalty(value));
+  }
+
+  /** This fitter with another number of starting points. */
+  public ParetoNbdFitter withStarts(int value) {
+    return new ParetoNbdFitter(settings.withStarts(value));
+  }
+
+  /** This fitter with another seed for the perturbed starting points. */
+  public ParetoNbdFitter withSeed(long value) {
+    return new ParetoNbdFitter(settings.withSeed(value));
+  }
+
+  /** This fitter with another iteration cap per starting point. */
+  public ParetoNbdFitter withMaxIterations(int value) {
+    return new ParetoNbdFitter(settings.withMaxIterations(value));
+  }
+
+  /** This fitter returning (true) or throwing on (false) fits that did not converge. */
+  public ParetoNbdFitter withAllowNonConverged(boolean value) {
+    return new ParetoNbdFitter(settings.withAllowNonConverged(value));
+  }
+
+  /**
+   * Fits the model.
+   *
+   * @param data customer histories, raw or compressed, with weights
+   * @return the fitted model, its {@link ParetoNbdModel#fitReport()} holding estimates and
+   *     diagnostics
+   * @throws FitFailedException when the fit fails and the settings do not allow that
+   */
+  public ParetoNbdModel fit(CustomerHistories data) {
+    CustomerHistories patterns = Checks.notNull("data", data).compressed();
+    double timeScale = ModelFitting.defaultTimeScale(patterns.maxAge());
+    ParetoNbdProblem problem = new ParetoNbdProblem(patterns, timeScale);
+    ModelFitting.Outcome outcome = ModelFitting.fit(problem, timeScale, settings);
+    return ParetoNbdModel.fitted(ParetoNbdParameters.of(outcome.parameters()), outcome.report());
+  }
+
+  /**
+   * Fits the model to one row per customer; see {@link CustomerHistories#of(double[], double[],
+   * double[])} for the rules.
+   *
+   * @param frequency repeat purchases x
+   * @param recency time of the last purchase t_x
+   * @param age time since the first purchase T
+   */
+  public ParetoNbdModel fit(double[] frequency, double[] recency, double[] age) {
+    return fit(CustomerHistories.of(frequency, recency, age));
+  }
+
+  /**
+   * Fits the model to patterns with the number of customers sharing each.
+   *
+   * @param frequency repeat purchases x
+   * @param recency time of the last purchase t_x
+   * @param age time since the first purchase T
+   * @param weights number of customers with that pattern
+   */
+  public ParetoNbdModel fit(double[] frequency, double[] recency, double[] age, double[] weights) {
+    return fit(CustomerHistories.of(frequency, recency, age, weights));
+  }
+}

@@ -1,0 +1,37 @@
+package org.clvkit.models.paretonbd;
+
+import org.clvkit.models.CustomerHistories;
+import org.clvkit.models.PurchaseModel;
+import org.clvkit.models.PurchaseModelContract;
+
+/** The Pareto/NBD against the properties every purchase model must have. */
+class ParetoNbdContractTest extends PurchaseModelContract {
+
+  @Override
+  protected PurchaseModel model(double[] parameters) {
+    return ParetoNbdModel.of(ParetoNbdParameters.of(parameters));
+  }
+
+  @Override
+  protected int parameterCount() {
+    return 4;
+  }
+
+  /** The CDNOW estimates (Fader, Hardie &amp; Lee 2005), in weeks. */
+  @Override
+  protected double[] typicalParameters() {
+    return new double[] {0.5533, 10.578, 0.6061, 11.669};
+  }
+
+  @Override
+  protected PurchaseModel fit(CustomerHistories data) {
+    return ParetoNbdFitter.create().fit(data);
+  }
+
+  /** Customers observed for 39 weeks, as in the CDNOW calibration period. */
+  @Override
+  protected CustomerHistories simulate(double[] parameters, int customers, long seed) {
+    return ParetoNbdSimulator.of(ParetoNbdParameters.of(parameters), seed)
+        .histories(customers, 39.0);
+  }
+}

@@ -1,0 +1,362 @@
+package org.clvkit.examples.spark;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.min;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.List;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.storage.StorageLevel;
+import org.clvkit.core.ClvArgumentException;
+import org.clvkit.core.data.CustomerSummaries;
+import org.clvkit.core.data.PolicyCounts;
+import org.clvkit.core.data.SummaryOptions;
+import org.clvkit.core.rfm.RfmScorer;
+import org.clvkit.models.bgnbd.BgNbdFitter;
+import org.clvkit.models.bgnbd.BgNbdModel;
+import org.clvkit.models.clv.CustomerLifetimeValue;
+import org.clvkit.models.gammagamma.GammaGammaFitter;
+import org.clvkit.models.gammagamma.GammaGammaModel;
+
+/**
+ * A Spark batch job that scores every customer of a transaction log with clvkit:
+ *
+ * <ol>
+ *   <li><b>Read</b> the log (CSV or Parquet, see {@link JobSettings}) and number its rows ({@link
+ *       TransactionInput}).
+ *   <li><b>Summarise</b>: hash the rows by customer, sort each partition by line, and run one of
+ *       clv-core's {@link org.clvkit.core.data.SummaryAccumulator}s per partition ({@link
+ *       PartitionSummaries}); the summaries equal those of one accumulator reading the whole log,
+ *       bit for bit. The summaries stay cached on the executors.
+ *   <li><b>Fit from sufficient statistics</b>: the BG/NBD likelihood depends on the customers only
+ *       through the distinct (frequency, recency, age) patterns and their counts, the Gamma-Gamma
+ *       likelihood through the distinct (frequency, monetary value) patterns and theirs. Spark
+ *       aggregates those small tables across the cluster; the driver fits both models on them with
+ *       weights ({@link BgNbdFitter#fit(double[], double[], double[], double[])}, {@link
+ *       GammaGammaFitter#fit(double[], double[], double[])}), patterns in order of first appearance
+ *       so that the likelihood sums run in the single-JVM order and the parameters are the same.
+ *       The RFM break points are fitted on the driver from the three RFM measures of every customer
+ *       (24 bytes a customer: clv-core's {@link RfmScorer} takes whole columns).
+ *   <li><b>Broadcast</b> the fitted models ({@link ScoringModels}, a few hundred bytes).
+ *   <li><b>Score</b> each partition in {@code mapPartitions} with the batch methods ({@link
+ *       PartitionScorer}) and <b>write</b> Parquet.
+ * </ol>
+ *
+ * <p>Bad input fails the job with the {@link ClvArgumentException} of the first bad row found,
+ * naming its line ({@code amount (line 12) must be a number, was "12,50"}); rows that the row
+ * policies drop are counted in the {@link JobResult}.
+ *
+ * <p>On a cluster: {@code spark-submit --class org.clvkit.examples.spark.ClvSparkJob
+ * clvkit-example-spark-VERSION-job.jar INPUT csv OUTPUT --calibration-end 1997-09-30}; see {@link
+ * JobSettings#USAGE} for the options.
+ */
+public final class ClvSparkJob {
+  private ClvSparkJob() {}
+
+  /**
+   * Runs the job on the session's master ({@code spark-submit} sets it; for a local run pass {@code
+   * -Dspark.master=local[*]}), prints what it did, and stops the session.
+   *
+   * @param args as {@link JobSettings#USAGE}
+   */
+  public static void main(String[] args) {
+    JobSettings settings;
+    try {
+      settings = JobSettings.parse(args);
+    } catch (ClvArgumentException e) {
+      System.err.println(e.getMessage());
+      System.err.println(JobSettings.USAGE);
+      System.exit(2);
+      return;
+    }
+    SparkSession spark = SparkSession.builder().appName("clvkit CLV scores").getOrCreate();
+    try {
+      System.out.print(run(spark, settings).describe());
+    } finally {
+      spark.stop();
+    }
+  }
+
+  /**
+   * Runs every step on the given session and writes the scores to {@link JobSettings#output()}
+   * (replacing it), one row of {@link PartitionScorer#SCHEMA} per customer.
+   *
+   * @param spark the session
+   * @param settings what to read, how to score, where to write
+   * @return counts, fitted models and the output path
+   * @throws ClvArgumentException for bad input (the first bad row found, by line) or when a model
+   *     cannot be fitted or a customer scored
+   * @throws org.clvkit.models.FitFailedException when a fit does not converge
+   */
+  public static JobResult run(SparkSession spark, JobSettings settings) {
+    JavaRDD<PartitionSummaries> summaries = null;
+    Broadcast<ScoringModels> broadcast = null;
+    try {
+      summaries = summarise(TransactionInput.read(spark, settings), settings);
+      summaries.persist(StorageLevel.MEMORY_AND_DISK());
+      long[] counts =
+          summaries
+              .map(
+                  p -> {
+                    CustomerSummaries s = p.summaries();
+                    PolicyCounts c = s.policyCounts();
+                    return new long[] {
+                      s.rows(),
+                      c.zeroAmountsKept(),
+                      c.zeroAmountsDropped(),
+                      c.refundsDropped(),
+                      c.afterObservationEndDropped(),
+                      s.size(),
+                      s.holdoutOnlyCustomerIds().size()
+                    };
+                  })
+              .reduce(ClvSparkJob::add);
+      if (counts[5] == 0) {
+        throw new ClvArgumentException(
+            "input must hold at least one customer with a calibration purchase, had none");
+      }
+      Dataset<Row> histories = histories(spark, summaries, settings.summary());
+      List<Row> purchasePatterns =
+          patterns(histories, PATTERN_FREQUENCY, PATTERN_RECENCY, PATTERN_AGE);
+      List<Row> spendPatterns = patterns(histories, PATTERN_FREQUENCY, PATTERN_MONETARY);
+      ScoringModels models = fit(histories, purchasePatterns, spendPatterns, settings);
+      broadcast = JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(models);
+      score(spark, summaries, broadcast)
+          .write()
+          .mode(SaveMode.Overwrite)
+          .parquet(settings.output());
+      return new JobResult(
+          counts[0],
+          new PolicyCounts(counts[1], counts[2], counts[3], counts[4]),
+          counts[5],
+          counts[6],
+          purchasePatterns.size(),
+          spendPatterns.size(),
+          models,
+          settings.output());
+    } catch (Exception e) {
+      // Spark wraps a task's exception; report clvkit's own message as it was thrown.
+      for (Throwable t = e; t != null; t = t.getCause()) {
+        if (t instanceof ClvArgumentException bad) {
+          throw bad;
+        }
+      }
+      if (e instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      throw new IllegalStateException("Spark job failed: " + e.getMessage(), e);
+    } finally {
+      if (broadcast != null) {
+        broadcast.destroy();
+      }
+      if (summaries != null) {
+        summaries.unpersist(false);
+      }
+    }
+  }
+
+  /**
+   * Summarises numbered transaction rows ({@link TransactionInput#read}) into one {@link
+   * PartitionSummaries} per partition: rows hashed by customer into {@link
+   * JobSettings#partitions()} partitions (0: Spark's default parallelism), each partition sorted by
+   * line.
+   *
+   * @param transactions numbered rows {@code (customer_id, date, amount, line)}
+   * @param settings the summary options, date pattern and partition count
+   * @return one element per partition
+   */
+  public static JavaRDD<PartitionSummaries> summarise(
+      Dataset<Row> transactions, JobSettings settings) {
+    int partitions =
+        settings.partitions() > 0
+            ? settings.partitions()
+            : transactions.sparkSession().sparkContext().defaultParallelism();
+    SummaryOptions options = settings.summary();
+    String pattern = settings.datePattern();
+    PartitionSummaries.formatter(pattern); // a bad pattern fails here, on the driver
+    return transactions
+        .repartition(partitions, col(TransactionInput.CUSTOMER))
+        .sortWithinPartitions(col(TransactionInput.LINE))
+        .javaRDD()
+        .mapPartitions(
+            rows ->
+                Collections.singletonList(PartitionSummaries.summarise(rows, options, pattern))
+                    .iterator());
+  }
+
+  /**
+   * Scores every customer of the summaries with the broadcast models, partition by partition.
+   *
+   * @param spark the session
+   * @param summaries one {@link PartitionSummaries} per partition
+   * @param models the broadcast models
+   * @return one row of {@link PartitionScorer#SCHEMA} per customer
+   */
+  public static Dataset<Row> score(
+      SparkSession spark, JavaRDD<PartitionSummaries> summaries, Broadcast<ScoringModels> models) {
+    JavaRDD<Row> rows =
+        summaries.mapPartitions(
+            (Iterator<PartitionSummaries> partition) -> {
+              List<Row> none = List.of();
+              Iterator<Row> out = none.iterator();
+              while (partition.hasNext()) {
+                Iterator<Row> scored = PartitionScorer.score(partition.next(), models.value());
+                out = concat(out, scored);
+              }
+              return out;
+            });
+    return spark.createDataFrame(rows, PartitionScorer.SCHEMA);
+  }
+
+  private static final String PATTERN_FREQUENCY = "frequency";
+  private static final String PATTERN_RECENCY = "recency";
+  private static final String PATTERN_AGE = "age";
+  private static final String PATTERN_MONETARY = "monetary_value";
+  private static final String FIRST_LINE = "first_line";
+  private static final String SINCE_LAST = "time_since_last_purchase";
+  private static final String TOTAL_SPEND = "total_spend";
+  private static final String CUSTOMERS = "customers";
+
+  /** The per-customer measures the fits need, one row per customer. */
+  private static Dataset<Row> histories(
+      SparkSession spark, JavaRDD<PartitionSummaries> summaries, SummaryOptions options) {
+    StructType schema =
+        new StructType()
+            .add(PATTERN_FREQUENCY, DataTypes.DoubleType, false)
+            .add(PATTERN_RECENCY, DataTypes.DoubleType, false)
+            .add(PATTERN_AGE, DataTypes.DoubleType, false)
+            .add(PATTERN_MONETARY, DataTypes.DoubleType, false)
+            .add(SINCE_LAST, DataTypes.DoubleType, false)
+            .add(TOTAL_SPEND, DataTypes.DoubleType, false)
+            .add(FIRST_LINE, DataTypes.LongType, false);
+    JavaRDD<Row> rows =
+        summaries.flatMap(
+            p -> {
+              CustomerSummaries s = p.summaries();
+              double[] f = s.frequency();
+              double[] r = s.recency();
+              double[] a = s.age();
+              double[] m = s.monetaryValue();
+              double[] since = s.timeSinceLastPurchase(options.calibrationEnd());
+              double[] total = s.totalSpend();
+              List<Row> out = new ArrayList<>(s.size());
+              for (int i = 0; i < s.size(); i++) {
+                out.add(
+                    RowFactory.create(f[i], r[i], a[i], m[i], since[i], total[i], p.firstLine(i)));
+              }
+              return out.iterator();
+            });
+    return spark.createDataFrame(rows, schema);
+  }
+
+  /**
+   * The distinct values of {@code columns} with the number of customers holding each, in order of
+   * the first line at which a customer with that pattern appeared.
+   */
+  private static List<Row> patterns(Dataset<Row> histories, String... columns) {
+    List<Row> patterns =
+        new ArrayList<>(
+            histories
+                .groupBy(columns[0], java.util.Arrays.copyOfRange(columns, 1, columns.length))
+                .agg(count(lit(1)).as(CUSTOMERS), min(FIRST_LINE).as(FIRST_LINE))
+                .collectAsList());
+    patterns.sort(Comparator.comparingLong(row -> row.getLong(row.fieldIndex(FIRST_LINE))));
+    return patterns;
+  }
+
+  /** Fits both models on their pattern tables and the RFM scorer on every customer. */
+  private static ScoringModels fit(
+      Dataset<Row> histories,
+      List<Row> purchasePatterns,
+      List<Row> spendPatterns,
+      JobSettings settings) {
+    int n = purchasePatterns.size();
+    double[] f = new double[n];
+    double[] r = new double[n];
+    double[] a = new double[n];
+    double[] w = new double[n];
+    for (int i = 0; i < n; i++) {
+      Row row = purchasePatterns.get(i);
+      f[i] = row.getDouble(0);
+      r[i] = row.getDouble(1);
+      a[i] = row.getDouble(2);
+      w[i] = row.getLong(3);
+    }
+    BgNbdModel purchases = BgNbdFitter.create().fit(f, r, a, w);
+
+    int k = spendPatterns.size();
+    double[] x = new double[k];
+    double[] m = new double[k];
+    double[] v = new double[k];
+    for (int i = 0; i < k; i++) {
+      Row row = spendPatterns.get(i);
+      x[i] = row.getDouble(0);
+      m[i] = row.getDouble(1);
+      v[i] = row.getLong(2);
+    }
+    GammaGammaModel spend = GammaGammaFitter.create().fit(x, m, v);
+
+    List<Row> measures =
+        histories.select(SINCE_LAST, PATTERN_FREQUENCY, TOTAL_SPEND).collectAsList();
+    int customers = measures.size();
+    double[] since = new double[customers];
+    double[] frequency = new double[customers];
+    double[] total = new double[customers];
+    for (int i = 0; i < customers; i++) {
+      Row row = measures.get(i);
+      since[i] = row.getDouble(0);
+      frequency[i] = row.getDouble(1);
+      total[i] = row.getDouble(2);
+    }
+    RfmScorer rfm = RfmScorer.fit(since, frequency, total, settings.rfmLevels());
+
+    return new ScoringModels(
+        purchases,
+        spend,
+        CustomerLifetimeValue.of(purchases, spend, settings.margin()),
+        rfm,
+        settings.stageRules(),
+        settings.summary().calibrationEnd(),
+        settings.horizon(),
+        settings.discountRate());
+  }
+
+  private static long[] add(long[] left, long[] right) {
+    long[] sum = left.clone();
+    for (int i = 0; i < sum.length; i++) {
+      sum[i] += right[i];
+    }
+    return sum;
+  }
+
+  private static <T> Iterator<T> concat(Iterator<T> first, Iterator<T> second) {
+    if (!first.hasNext()) {
+      return second;
+    }
+    return new Iterator<>() {
+      @Override
+      public boolean hasNext() {
+        return first.hasNext() || second.hasNext();
+      }
+
+      @Override
+      public T next() {
+        return first.hasNext() ? first.next() : second.next();
+      }
+    };
+  }
+}

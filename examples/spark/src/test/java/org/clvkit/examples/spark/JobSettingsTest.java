@@ -1,0 +1,249 @@
+package org.clvkit.examples.spark;
+
+import static org.clvkit.testing.ClvAssertions.assertRejects;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import org.clvkit.core.data.RowPolicy;
+import org.clvkit.core.data.SummaryOptions;
+import org.clvkit.core.data.TimeScale;
+import org.clvkit.core.lifecycle.StageRules;
+import org.junit.jupiter.api.Test;
+
+/** The command line and the settings' validation rules, one test per rule. */
+class JobSettingsTest {
+  static final SummaryOptions OPTIONS =
+      SummaryOptions.of(TimeScale.WEEKS, LocalDate.of(1997, 9, 30));
+
+  static JobSettings base() {
+    return JobSettings.of("in.csv", JobSettings.Format.CSV, "out", OPTIONS);
+  }
+
+  @Test
+  void parse_requiredOnly_givesDefaults() {
+    JobSettings s = JobSettings.parse("in.csv", "CSV", "out", "--calibration-end", "1997-09-30");
+    assertEquals(base(), s);
+  }
+
+  @Test
+  void parse_everyOption_setsIt() {
+    JobSettings s =
+        JobSettings.parse(
+            "in",
+            "parquet",
+            "out",
+            "--calibration-end",
+            "1997-09-30",
+            "--holdout-end",
+            "1998-06-30",
+            "--period",
+            "30d",
+            "--zero-amounts",
+            "keep",
+            "--refunds",
+            "drop",
+            "--columns",
+            "id, day ,usd",
+            "--date-pattern",
+            "yyyyMMdd",
+            "--delimiter",
+            "\\t",
+            "--horizon",
+            "12",
+            "--discount-rate",
+            "0.01",
+            "--margin",
+            "0.3",
+            "--stage-rules",
+            "3,6.5,20",
+            "--rfm-levels",
+            "3",
+            "--partitions",
+            "8");
+    SummaryOptions options =
+        SummaryOptions.of(TimeScale.of(Duration.ofDays(30)), LocalDate.of(1997, 9, 30))
+            .withZeroAmounts(RowPolicy.KEEP)
+            .withRefunds(RowPolicy.DROP)
+            .withHoldoutUntil(LocalDate.of(1998, 6, 30));
+    JobSettings expected =
+        JobSettings.of("in", JobSettings.Format.PARQUET, "out", options)
+            .withColumns("id", "day", "usd")
+            .withDatePattern("yyyyMMdd")
+            .withDelimiter('\t')
+            .withValue(12, 0.01, 0.3)
+            .withStageRules(StageRules.of(3, 6.5, 20))
+            .withRfmLevels(3)
+            .withPartitions(8);
+    assertEquals(expected, s);
+    assertEquals(
+        TimeScale.DAYS,
+        JobSettings.parse("i", "csv", "o", "--calibration-end", "1997-09-30", "--period", "days")
+            .summary()
+            .timeScale());
+  }
+
+  @Test
+  void parse_tooFewArguments_rejected() {
+    assertRejects(
+        "arguments must be INPUT FORMAT OUTPUT followed by options, were 2",
+        () -> JobSettings.parse("in", "csv"));
+  }
+
+  @Test
+  void parse_unknownFormat_rejected() {
+    assertRejects(
+        "format must be csv or parquet, was \"json\"",
+        () -> JobSettings.parse("in", "json", "out", "--calibration-end", "1997-09-30"));
+  }
+
+  @Test
+  void parse_optionWithoutValue_rejected() {
+    assertRejects(
+        "option --horizon must be followed by a value",
+        () ->
+            JobSettings.parse("in", "csv", "out", "--calibration-end", "1997-09-30", "--horizon"));
+  }
+
+  @Test
+  void parse_unknownOption_rejected() {
+    assertRejects(
+        "option must be an option listed in the usage, was \"--speed\"",
+        () -> JobSettings.parse("in", "csv", "out", "--speed", "fast"));
+  }
+
+  @Test
+  void parse_noCalibrationEnd_rejected() {
+    assertRejects(
+        "option --calibration-end must be given", () -> JobSettings.parse("in", "csv", "out"));
+  }
+
+  @Test
+  void parse_badDate_rejected() {
+    assertRejects(
+        "--holdout-end must be a date yyyy-MM-dd, was \"1998-02-30\"",
+        () ->
+            JobSettings.parse(
+                "in",
+                "csv",
+                "out",
+                "--calibration-end",
+                "1997-09-30",
+                "--holdout-end",
+                "1998-02-30"));
+  }
+
+  @Test
+  void parse_badPeriod_rejected() {
+    assertRejects(
+        "--period must be weeks, days or a number of days such as 30d, was \"months\"",
+        () -> JobSettings.parse("in", "csv", "out", "--period", "months"));
+  }
+
+  @Test
+  void parse_badPolicy_rejected() {
+    assertRejects(
+        "--zero-amounts must be reject, drop or keep, was \"ignore\"",
+        () -> JobSettings.parse("in", "csv", "out", "--zero-amounts", "ignore"));
+  }
+
+  @Test
+  void parse_badColumns_rejected() {
+    assertRejects(
+        "--columns must be three column names separated by commas, was \"id,date\"",
+        () -> JobSettings.parse("in", "csv", "out", "--columns", "id,date"));
+  }
+
+  @Test
+  void parse_badDelimiter_rejected() {
+    assertRejects(
+        "--delimiter must be one character (\\t for a tab), was \";;\"",
+        () -> JobSettings.parse("in", "csv", "out", "--delimiter", ";;"));
+  }
+
+  @Test
+  void parse_badInteger_rejected() {
+    assertRejects(
+        "--horizon must be an integer, was \"1.5\"",
+        () -> JobSettings.parse("in", "csv", "out", "--horizon", "1.5"));
+  }
+
+  @Test
+  void parse_badNumber_rejected() {
+    assertRejects(
+        "--margin must be a number, was \"30%\"",
+        () -> JobSettings.parse("in", "csv", "out", "--margin", "30%"));
+  }
+
+  @Test
+  void parse_badStageRules_rejected() {
+    assertRejects(
+        "--stage-rules must be N,R,C such as 4,8,26, was \"4,8\"",
+        () -> JobSettings.parse("in", "csv", "out", "--stage-rules", "4,8"));
+  }
+
+  @Test
+  void parse_invalidSetting_rejectedByTheConstructor() {
+    assertRejects(
+        "margin must be in [0, 1], was 1.5",
+        () ->
+            JobSettings.parse(
+                "in", "csv", "out", "--calibration-end", "1997-09-30", "--margin", "1.5"));
+  }
+
+  @Test
+  void new_emptyText_rejected() {
+    assertRejects(
+        "input must not be empty", () -> JobSettings.of("", JobSettings.Format.CSV, "o", OPTIONS));
+    assertRejects("datePattern must not be empty", () -> base().withDatePattern(""));
+    assertRejects(
+        "customerColumn must not be empty", () -> base().withColumns("", "date", "amount"));
+    assertRejects("dateColumn must not be null", () -> base().withColumns("id", null, "amount"));
+    assertRejects("amountColumn must not be empty", () -> base().withColumns("id", "date", ""));
+  }
+
+  @Test
+  void new_nullParts_rejected() {
+    assertRejects("format must not be null", () -> JobSettings.of("in", null, "out", OPTIONS));
+    assertRejects(
+        "summary must not be null",
+        () -> JobSettings.of("in", JobSettings.Format.CSV, "out", null));
+    assertRejects("stageRules must not be null", () -> base().withStageRules(null));
+    assertRejects(
+        "output must not be empty",
+        () -> JobSettings.of("in", JobSettings.Format.CSV, "", OPTIONS));
+  }
+
+  @Test
+  void new_badDelimiter_rejected() {
+    assertRejects(
+        "delimiter must be a character other than quote, line break, was \"\"\"",
+        () -> base().withDelimiter('"'));
+  }
+
+  @Test
+  void new_badHorizon_rejected() {
+    assertRejects("horizon must be > 0, was 0", () -> base().withValue(0, 0, 1));
+  }
+
+  @Test
+  void new_badDiscountRate_rejected() {
+    assertRejects(
+        "discountRate must be finite and > -1.0, was -1.0", () -> base().withValue(1, -1, 1));
+  }
+
+  @Test
+  void new_badMargin_rejected() {
+    assertRejects("margin must be in [0, 1], was NaN", () -> base().withValue(1, 0, Double.NaN));
+  }
+
+  @Test
+  void new_badRfmLevels_rejected() {
+    assertRejects("rfmLevels must be in [2, 9], was 10", () -> base().withRfmLevels(10));
+  }
+
+  @Test
+  void new_negativePartitions_rejected() {
+    assertRejects("partitions must be >= 0, was -1", () -> base().withPartitions(-1));
+  }
+}
