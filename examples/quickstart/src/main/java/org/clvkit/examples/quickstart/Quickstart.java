@@ -56,12 +56,13 @@ public final class Quickstart {
   }
 
   /**
-   * The report on the bundled CDNOW sample with the default {@link #ASSUMPTIONS}.
+   * The report on the bundled CDNOW sample with the default {@link #ASSUMPTIONS}, followed by
+   * {@link CustomerScoring#report()}.
    *
    * @return the report, lines ending with {@code \n}
    */
   public static String report() {
-    return report(ASSUMPTIONS);
+    return report(ASSUMPTIONS) + "\n" + CustomerScoring.report();
   }
 
   /**
