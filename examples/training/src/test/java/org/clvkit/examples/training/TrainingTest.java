@@ -56,7 +56,10 @@ class TrainingTest {
             "1. The simple formula",
             "2. The margin multiple",
             "3. A five-year account with referrals",
-            "4. Lifecycle stages as a Markov chain")) {
+            "4. Lifecycle stages as a Markov chain",
+            "5. The BG/NBD model fitted on the CDNOW sample",
+            "6. P(alive) and expected purchases",
+            "7. CLV ranking and value tiers")) {
       int at = text.indexOf("\n" + heading);
       assertTrue(at > previous, heading + " missing or out of order");
       previous = at;
