@@ -4,19 +4,19 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.TreeMap;
+import org.clvkit.core.data.CustomerSummaries;
+import org.clvkit.core.data.RowPolicy;
+import org.clvkit.core.data.SummaryAccumulator;
+import org.clvkit.core.data.SummaryOptions;
+import org.clvkit.core.data.TimeScale;
+import org.clvkit.core.data.TransactionLogFormat;
 import org.clvkit.core.value.AccountLedger;
 import org.clvkit.core.value.CashFlowTiming;
 import org.clvkit.core.value.DiscountedClv;
@@ -26,19 +26,23 @@ import org.clvkit.core.value.SimpleClv;
  * A small CLV report on the bundled CDNOW sample: for every customer the average order value, the
  * purchases per period, the observed lifespan, the simple CLV and the discounted (retention-based)
  * CLV, then the top 10 customers; followed by the five-year account ledger of a software vendor and
- * a graphic-design firm. Run it with {@code mvn -B -q -f examples/quickstart exec:java} or {@code
- * java -cp examples/quickstart/target/classes:clv-core/target/classes
- * org.clvkit.examples.quickstart.Quickstart}.
+ * a graphic-design firm. The log is read and summarised by {@code org.clvkit.core.data}. Run it
+ * with {@code mvn -B -q -f examples/quickstart exec:java}.
  */
 public final class Quickstart {
   /** The last day of the CDNOW observation window. */
-  static final LocalDate OBSERVATION_END = LocalDate.of(1998, 6, 30);
+  public static final LocalDate OBSERVATION_END = LocalDate.of(1998, 6, 30);
+
+  /**
+   * The CDNOW sample's layout: whitespace-separated master id, sample id, date {@code yyyyMMdd},
+   * number of CDs, dollar value; the sample id (column 2) identifies the customer.
+   */
+  public static final TransactionLogFormat CDNOW =
+      TransactionLogFormat.whitespace().withColumns(2, 3, 5).withDatePattern("yyyyMMdd");
 
   /** The assumptions the report prints at its top. */
   static final Assumptions ASSUMPTIONS =
       new Assumptions(365, "year", 0.30, 0.0, 10.0, 0.60, 0.10, CashFlowTiming.START_OF_PERIOD);
-
-  private static final DateTimeFormatter DATE = DateTimeFormatter.BASIC_ISO_DATE;
 
   private Quickstart() {}
 
@@ -52,12 +56,13 @@ public final class Quickstart {
   }
 
   /**
-   * The report on the bundled CDNOW sample with the default {@link #ASSUMPTIONS}.
+   * The report on the bundled CDNOW sample with the default {@link #ASSUMPTIONS}, followed by
+   * {@link CustomerScoring#report()}.
    *
    * @return the report, lines ending with {@code \n}
    */
   public static String report() {
-    return report(loadCdnowSample(), ASSUMPTIONS);
+    return report(ASSUMPTIONS) + "\n" + CustomerScoring.report();
   }
 
   /**
@@ -80,91 +85,61 @@ public final class Quickstart {
       double acquisitionCost,
       double retention,
       double discount,
-      CashFlowTiming timing) {}
+      CashFlowTiming timing) {
 
-  /**
-   * One customer's purchases after merging same-day purchases.
-   *
-   * @param id the CDNOW sample id
-   * @param purchases number of purchase days
-   * @param spend total spend
-   * @param first date of the first purchase
-   * @param last date of the last purchase
-   */
-  record Customer(String id, int purchases, double spend, LocalDate first, LocalDate last) {}
-
-  /** A parsed log: the customers and how many lines they came from. */
-  record Log(List<Customer> customers, int rows) {
-    int purchases() {
-      return customers.stream().mapToInt(Customer::purchases).sum();
+    /**
+     * Summary options for the whole observation window in periods of {@code periodDays}: every
+     * purchase up to and including {@link #OBSERVATION_END} counts (the window ends at the start of
+     * the next day), same-day purchases are merged, and the sample's eight $0.00 rows are kept.
+     */
+    SummaryOptions summaryOptions() {
+      return SummaryOptions.of(
+              TimeScale.of(Duration.ofDays(periodDays)), OBSERVATION_END.plusDays(1))
+          .withZeroAmounts(RowPolicy.KEEP);
     }
   }
 
-  /** Reads {@code /cdnow/CDNOW_sample.txt} from the class path. */
-  static Log loadCdnowSample() {
+  /**
+   * Reads the bundled CDNOW sample ({@code /cdnow/CDNOW_sample.txt} on the class path) and
+   * summarises it per customer.
+   *
+   * @param options how to summarise (time unit, calibration and observation ends, row policies)
+   * @return one row per customer with a purchase before the calibration end
+   */
+  public static CustomerSummaries cdnowSummaries(SummaryOptions options) {
+    SummaryAccumulator accumulator = new SummaryAccumulator(options);
     try (InputStream in = Quickstart.class.getResourceAsStream("/cdnow/CDNOW_sample.txt")) {
       if (in == null) {
         throw new IllegalStateException("missing resource /cdnow/CDNOW_sample.txt");
       }
-      return parse(new InputStreamReader(in, StandardCharsets.US_ASCII));
+      CDNOW.read(
+          new BufferedReader(new InputStreamReader(in, StandardCharsets.US_ASCII)), accumulator);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-  }
-
-  /**
-   * Parses the 5-column CDNOW format (master id, sample id, date yyyyMMdd, CDs, dollars) and merges
-   * purchases by the same customer on the same day into one purchase, as the literature does.
-   */
-  static Log parse(Reader reader) throws IOException {
-    Map<String, TreeMap<LocalDate, Double>> byCustomer = new TreeMap<>();
-    int rows = 0;
-    BufferedReader lines = new BufferedReader(reader);
-    for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-      if (line.isBlank()) {
-        continue;
-      }
-      String[] cells = line.trim().split("\\s+");
-      if (cells.length != 5) {
-        throw new IllegalArgumentException(
-            "line " + (rows + 1) + " has " + cells.length + " columns, expected 5: " + line);
-      }
-      rows++;
-      byCustomer
-          .computeIfAbsent(cells[1], id -> new TreeMap<>())
-          .merge(LocalDate.parse(cells[2], DATE), Double.parseDouble(cells[4]), Double::sum);
-    }
-    List<Customer> customers = new ArrayList<>();
-    byCustomer.forEach(
-        (id, days) ->
-            customers.add(
-                new Customer(
-                    id,
-                    days.size(),
-                    days.values().stream().mapToDouble(Double::doubleValue).sum(),
-                    days.firstKey(),
-                    days.lastKey())));
-    return new Log(customers, rows);
+    return accumulator.result();
   }
 
   /**
    * Builds the report: assumptions, data counts, averages, the top 10 customers by discounted CLV
    * and the software-vendor ledger.
    */
-  static String report(Log log, Assumptions a) {
-    List<Customer> customers = log.customers();
-    int n = customers.size();
+  static String report(Assumptions a) {
+    CustomerSummaries summaries = cdnowSummaries(a.summaryOptions());
+    int n = summaries.size();
+    // Per customer, in periods: purchases (the first included) over the time from the first
+    // purchase to the end of observation, and the observed lifespan from the first to the last.
+    int[] purchases = summaries.purchaseCount();
+    double[] spend = summaries.totalSpend();
+    double[] observed = summaries.age();
+    double[] lifespan = summaries.recency();
     double[] aov = new double[n];
     double[] frequency = new double[n];
-    double[] lifespan = new double[n];
     double[] margin = new double[n];
     double[] retention = new double[n];
     for (int i = 0; i < n; i++) {
-      Customer c = customers.get(i);
-      long observed = ChronoUnit.DAYS.between(c.first(), OBSERVATION_END.plusDays(1));
-      aov[i] = c.spend() / c.purchases();
-      frequency[i] = c.purchases() / ((double) observed / a.periodDays());
-      lifespan[i] = (double) ChronoUnit.DAYS.between(c.first(), c.last()) / a.periodDays();
+      aov[i] = spend[i] / purchases[i];
+      frequency[i] = purchases[i] / observed[i];
       margin[i] = aov[i] * frequency[i] * a.grossMargin() - a.costToServe();
       retention[i] = a.retention();
     }
@@ -184,8 +159,8 @@ public final class Quickstart {
     line(
         out,
         "Data: %,d rows, %,d purchases after merging same-day purchases, %,d customers",
-        log.rows(),
-        log.purchases(),
+        summaries.rows(),
+        Arrays.stream(purchases).sum(),
         n);
     line(
         out,
@@ -216,15 +191,15 @@ public final class Quickstart {
     Arrays.sort(
         order,
         Comparator.<Integer>comparingDouble(i -> -discounted[i])
-            .thenComparing(i -> customers.get(i).id()));
+            .thenComparing(summaries::customerId));
     for (int k = 0; k < Math.min(10, n); k++) {
       int i = order[k];
       line(
           out,
           "%4d  %-8s %9d %9.2f %9.2f %9.2f %11.2f %14.2f",
           k + 1,
-          customers.get(i).id(),
-          customers.get(i).purchases(),
+          summaries.customerId(i),
+          purchases[i],
           aov[i],
           frequency[i],
           lifespan[i],
@@ -277,9 +252,12 @@ public final class Quickstart {
   /**
    * The textbook five-year case with illustrative numbers: the first year loses money because
    * acquiring the design firm costs more than its first purchase; upgrades, a cross-sold asset
-   * library and designers it referred (who refer others) make the account profitable.
+   * library and designers it referred (who refer others) make the account profitable. The same case
+   * as {@code AccountLedgerTest} in clv-core; the training walkthrough prints it too.
+   *
+   * @return the ledger over five years
    */
-  static AccountLedger softwareVendorLedger() {
+  public static AccountLedger softwareVendorLedger() {
     return AccountLedger.builder(5)
         .periodName("year")
         .acquisitionCost(14_000, 0, 0, 0, 0)
