@@ -182,4 +182,150 @@ public final class Checks {
     }
     return values;
   }
+
+  /**
+   * Rule: an index into something of {@code size} elements, {@code 0 <= value < size}. Message:
+   * {@code sequence[3] must be in [0, 4], was 7} (the closed range of valid indices).
+   */
+  public static int index(String name, int value, int size) {
+    if (value < 0 || value >= size) {
+      throw fail("%s must be in [0, %d], was %d", name, size - 1, value);
+    }
+    return value;
+  }
+
+  /**
+   * Rule: a sum of probabilities equals 1 within a tolerance. Message: {@code transitionMatrix[2]
+   * must sum to 1 within 1.0E-9, was 0.875}.
+   */
+  public static double sumsToOne(String name, double sum, double tolerance) {
+    if (!(Math.abs(sum - 1.0) <= tolerance)) {
+      throw fail("%s must sum to 1 within %s, was %s", name, tolerance, sum);
+    }
+    return sum;
+  }
+
+  /**
+   * Rule: a non-null text with at least one non-whitespace character. Messages: {@code names[2]
+   * must not be null}, {@code names[2] must not be blank, was " "}.
+   */
+  public static String notBlank(String name, String value) {
+    notNull(name, value);
+    if (value.isBlank()) {
+      throw fail("%s must not be blank, was \"%s\"", name, value);
+    }
+    return value;
+  }
+
+  /**
+   * Rule: an integer may not exceed a limit (sizes of generated arrays). Message: {@code
+   * generations * referralSchedule length must be <= 1000000, was 2000000}.
+   */
+  public static long atMost(String name, long value, long limit) {
+    if (value > limit) {
+      throw fail("%s must be <= %d, was %d", name, limit, value);
+    }
+    return value;
+  }
+
+  /**
+   * Rule: an infinite series converges only while a quantity stays below a bound that is itself a
+   * quantity. Message: {@code infinite horizon diverges: retention * (1 + growth) = 1.05 must be <
+   * 1 + discount = 1.04}.
+   */
+  public static void converges(
+      String series, String name, double value, String boundName, double bound) {
+    if (!(value < bound)) {
+      throw fail("%s diverges: %s = %s must be < %s = %s", series, name, value, boundName, bound);
+    }
+  }
+
+  /**
+   * Rule: an infinite series converges only while a quantity stays below a constant. Message:
+   * {@code infinite referral chain diverges: expected referrals per customer = 1.2 must be < 1.0}.
+   */
+  public static void converges(String series, String name, double value, double bound) {
+    if (!(value < bound)) {
+      throw fail("%s diverges: %s = %s must be < %s", series, name, value, bound);
+    }
+  }
+
+  /**
+   * Rule: a non-null, non-empty text. Messages: {@code name must not be null}, {@code name must not
+   * be empty}.
+   */
+  public static String notEmptyText(String name, String value) {
+    notNull(name, value);
+    if (value.isEmpty()) {
+      throw fail("%s must not be empty", name);
+    }
+    return value;
+  }
+
+  /**
+   * Rule: an integer (int or long) within a closed interval. Message: {@code levels must be in [2,
+   * 9], was 12}. Named apart from {@link #inRange(String, double, double, double)} so that integer
+   * arguments meant for that rule keep its wording.
+   */
+  public static long integerInRange(String name, long value, long lower, long upper) {
+    if (value < lower || value > upper) {
+      throw fail("%s must be in [%d, %d], was %d", name, lower, upper, value);
+    }
+    return value;
+  }
+
+  /**
+   * Rule: a time (or other ordered value) not after a bound. Message: {@code time[4] =
+   * 1998-07-01T00:00 must not be after observationEnd = 1998-06-30T00:00}.
+   */
+  public static <T extends Comparable<? super T>> T notAfter(
+      String name, T value, String boundName, T bound) {
+    if (value.compareTo(bound) > 0) {
+      throw fail("%s = %s must not be after %s = %s", name, value, boundName, bound);
+    }
+    return value;
+  }
+
+  /**
+   * Rule: a time (or other ordered value) not before a bound. Message: {@code time[5] =
+   * 1997-01-01T00:00 must not be before last purchase of customer "7" = 1997-02-01T00:00}.
+   */
+  public static <T extends Comparable<? super T>> T notBefore(
+      String name, T value, String boundName, T bound) {
+    if (value.compareTo(bound) < 0) {
+      throw fail("%s = %s must not be before %s = %s", name, value, boundName, bound);
+    }
+    return value;
+  }
+
+  /**
+   * Rule: a value within a half-open interval. Message: {@code time[3] = 1996-12-31T00:00 must be
+   * in [1997-01-01T00:00, 1998-07-01T00:00)}.
+   */
+  public static <T extends Comparable<? super T>> T within(
+      String name, T value, T lower, T upperExclusive) {
+    if (value.compareTo(lower) < 0 || value.compareTo(upperExclusive) >= 0) {
+      throw fail("%s = %s must be in [%s, %s)", name, value, lower, upperExclusive);
+    }
+    return value;
+  }
+
+  /**
+   * Rule: two settings that must agree are equal. Message: {@code other.options = X must equal
+   * options = Y}.
+   */
+  public static void same(String name, Object value, String otherName, Object other) {
+    if (!value.equals(other)) {
+      throw fail("%s = %s must equal %s = %s", name, value, otherName, other);
+    }
+  }
+
+  /**
+   * Rule: text that must parse as something. Returns (does not throw) the exception, for the parser
+   * to throw with its cause. Message: {@code date (line 12, column 3) must be a date of pattern
+   * yyyyMMdd, was "1997x"}.
+   */
+  public static ClvArgumentException malformed(String name, String text, String expected) {
+    return fail("%s must be %s, was \"%s\"", name, expected, text);
+  }
 }

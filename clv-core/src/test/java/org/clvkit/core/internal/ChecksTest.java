@@ -3,6 +3,7 @@ package org.clvkit.core.internal;
 import static org.clvkit.testing.ClvAssertions.assertRejects;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 
 class ChecksTest {
@@ -61,5 +62,107 @@ class ChecksTest {
     assertRejects("margin must be in [0.0, 1.0], was 2.0", () -> Checks.inRange("margin", 2, 0, 1));
     assertRejects("periods must be > 0, was 0", () -> Checks.positive("periods", 0));
     assertRejects("generations must be >= 0, was -1", () -> Checks.nonNegative("generations", -1));
+  }
+
+  @Test
+  void notEmptyText_rejectsNullAndEmptyText() {
+    assertRejects("customerId must not be null", () -> Checks.notEmptyText("customerId", null));
+    assertRejects("customerId must not be empty", () -> Checks.notEmptyText("customerId", ""));
+    assertEquals(" ", Checks.notEmptyText("customerId", " "));
+  }
+
+  @Test
+  void integerInRange_printsWithoutDecimals() {
+    assertRejects(
+        "levels must be in [2, 9], was 12", () -> Checks.integerInRange("levels", 12, 2, 9));
+    assertRejects(
+        "day must be in [-5, 5], was -6", () -> Checks.integerInRange("day", -6L, -5L, 5L));
+    assertEquals(9L, Checks.integerInRange("levels", 9, 2, 9));
+    assertEquals(-5L, Checks.integerInRange("day", -5L, -5L, 5L));
+  }
+
+  @Test
+  void notAfterAndNotBefore_nameBothSides() {
+    LocalDate end = LocalDate.of(1998, 6, 30);
+    assertRejects(
+        "time[4] = 1998-07-01 must not be after observationEnd = 1998-06-30",
+        () -> Checks.notAfter("time[4]", end.plusDays(1), "observationEnd", end));
+    assertEquals(end, Checks.notAfter("time[4]", end, "observationEnd", end));
+    assertRejects(
+        "time[5] = 1998-06-29 must not be before last = 1998-06-30",
+        () -> Checks.notBefore("time[5]", end.minusDays(1), "last", end));
+    assertEquals(end, Checks.notBefore("time[5]", end, "last", end));
+  }
+
+  @Test
+  void within_isHalfOpen() {
+    assertRejects("t = 5 must be in [1, 5)", () -> Checks.within("t", 5, 1, 5));
+    assertRejects("t = 0 must be in [1, 5)", () -> Checks.within("t", 0, 1, 5));
+    assertEquals(1, Checks.within("t", 1, 1, 5));
+  }
+
+  @Test
+  void same_namesBothValues() {
+    assertRejects(
+        "other.scale = 7 must equal scale = 1", () -> Checks.same("other.scale", 7, "scale", 1));
+    Checks.same("other.scale", 1, "scale", 1);
+  }
+
+  @Test
+  void malformed_quotesTheText() {
+    assertEquals(
+        "amount (line 3, column 5) must be a number, was \"1,5x\"",
+        Checks.malformed("amount (line 3, column 5)", "1,5x", "a number").getMessage());
+  }
+
+  @Test
+  void index_rejectsOutsideZeroToSize() {
+    assertRejects("sequence[3] must be in [0, 4], was 7", () -> Checks.index("sequence[3]", 7, 5));
+    assertRejects(
+        "sequence[0] must be in [0, 4], was -1", () -> Checks.index("sequence[0]", -1, 5));
+    assertRejects("sequence[0] must be in [0, 4], was 5", () -> Checks.index("sequence[0]", 5, 5));
+    assertEquals(4, Checks.index("stage", 4, 5));
+  }
+
+  @Test
+  void sumsToOne_rejectsSumOutsideTolerance() {
+    assertRejects(
+        "transitionMatrix[2] must sum to 1 within 1.0E-9, was 0.875",
+        () -> Checks.sumsToOne("transitionMatrix[2]", 0.875, 1e-9));
+    assertRejects(
+        "p must sum to 1 within 1.0E-9, was NaN", () -> Checks.sumsToOne("p", Double.NaN, 1e-9));
+    assertEquals(1.0 + 5e-10, Checks.sumsToOne("p", 1.0 + 5e-10, 1e-9));
+  }
+
+  @Test
+  void notBlank_rejectsNullEmptyAndWhitespace() {
+    assertRejects("names[2] must not be null", () -> Checks.notBlank("names[2]", null));
+    assertRejects("names[2] must not be blank, was \" \"", () -> Checks.notBlank("names[2]", " "));
+    assertRejects("names[0] must not be blank, was \"\"", () -> Checks.notBlank("names[0]", ""));
+    assertEquals("NEW", Checks.notBlank("names[0]", "NEW"));
+  }
+
+  @Test
+  void atMost_rejectsIntegersAboveTheLimit() {
+    assertRejects("size must be <= 10, was 11", () -> Checks.atMost("size", 11L, 10L));
+    assertEquals(10L, Checks.atMost("size", 10L, 10L));
+  }
+
+  @Test
+  void converges_namesTheSeriesAndBothSides() {
+    assertRejects(
+        "infinite horizon diverges: retention * (1 + growth) = 1.05 must be < 1 + discount = 1.04",
+        () ->
+            Checks.converges(
+                "infinite horizon", "retention * (1 + growth)", 1.05, "1 + discount", 1.04));
+    assertRejects(
+        "infinite referral chain diverges: expected referrals per customer = 1.0 must be < 1.0",
+        () ->
+            Checks.converges(
+                "infinite referral chain", "expected referrals per customer", 1.0, 1.0));
+    assertRejects(
+        "chain diverges: x = NaN must be < 1.0",
+        () -> Checks.converges("chain", "x", Double.NaN, 1.0));
+    Checks.converges("chain", "x", 0.99, 1.0);
   }
 }

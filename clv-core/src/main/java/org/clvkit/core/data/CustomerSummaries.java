@@ -1,0 +1,299 @@
+package org.clvkit.core.data;
+
+import java.io.Serializable;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.AbstractList;
+import java.util.List;
+import java.util.Locale;
+import org.clvkit.core.internal.Checks;
+
+/**
+ * The per-customer summaries of a transaction log, as columns for the models' batch methods and as
+ * {@link CustomerSummary} rows, with the holdout purchases when the options define a holdout and
+ * everything that was left out. Made by {@link SummaryAccumulator#result()}. Immutable and
+ * thread-safe; column accessors return copies.
+ *
+ * <p>Row {@code i} is customer {@link #customerId(int)}; times are in periods of {@link
+ * SummaryOptions#timeScale()}. In Fader and Hardie's notation {@link #frequency()} is x, {@link
+ * #recency()} is t_x (first to last purchase, not time since the last one) and {@link #age()} is T.
+ */
+public final class CustomerSummaries implements Serializable {
+  private static final long serialVersionUID = 1L;
+
+  private final SummaryOptions options;
+  private final String[] ids;
+  private final double[] frequency;
+  private final double[] recency;
+  private final double[] age;
+  private final double[] monetaryValue;
+  private final double[] totalSpend;
+  private final long[] firstPurchase;
+  private final long[] lastPurchase;
+  private final double[] holdoutPurchases;
+  private final double[] holdoutSpend;
+  private final String[] holdoutOnlyIds;
+  private final long holdoutOnlyPurchases;
+  private final double holdoutOnlySpend;
+  private final long rows;
+  private final PolicyCounts policyCounts;
+
+  /** Built on first use by {@link #indexOf(String)}; a benign race builds equal copies. */
+  private transient volatile CustomerIndex lookup;
+
+  CustomerSummaries(
+      SummaryOptions options,
+      String[] ids,
+      double[] frequency,
+      double[] recency,
+      double[] age,
+      double[] monetaryValue,
+      double[] totalSpend,
+      long[] firstPurchase,
+      long[] lastPurchase,
+      double[] holdoutPurchases,
+      double[] holdoutSpend,
+      String[] holdoutOnlyIds,
+      long holdoutOnlyPurchases,
+      double holdoutOnlySpend,
+      long rows,
+      PolicyCounts policyCounts) {
+    this.options = options;
+    this.ids = ids;
+    this.frequency = frequency;
+    this.recency = recency;
+    this.age = age;
+    this.monetaryValue = monetaryValue;
+    this.totalSpend = totalSpend;
+    this.firstPurchase = firstPurchase;
+    this.lastPurchase = lastPurchase;
+    this.holdoutPurchases = holdoutPurchases;
+    this.holdoutSpend = holdoutSpend;
+    this.holdoutOnlyIds = holdoutOnlyIds;
+    this.holdoutOnlyPurchases = holdoutOnlyPurchases;
+    this.holdoutOnlySpend = holdoutOnlySpend;
+    this.rows = rows;
+    this.policyCounts = policyCounts;
+  }
+
+  /** The options the summaries were made with. */
+  public SummaryOptions options() {
+    return options;
+  }
+
+  /** The number of customers with calibration purchases, that is of rows. */
+  public int size() {
+    return ids.length;
+  }
+
+  /** The id of row {@code i}. */
+  public String customerId(int i) {
+    Checks.integerInRange("i", i, 0, ids.length - 1);
+    return ids[i];
+  }
+
+  /** The ids of all rows, in row order (an unmodifiable list). */
+  public List<String> customerIds() {
+    return List.of(ids);
+  }
+
+  /** The row of customer {@code id}, or -1 when the customer has no calibration purchase. */
+  public int indexOf(String id) {
+    Checks.notNull("id", id);
+    CustomerIndex table = lookup;
+    if (table == null) {
+      table = new CustomerIndex(ids.length);
+      for (String s : ids) {
+        table.add(s);
+      }
+      lookup = table;
+    }
+    return table.find(id);
+  }
+
+  /** Repeat purchases x per row: calibration purchases less the first. */
+  public double[] frequency() {
+    return frequency.clone();
+  }
+
+  /** Recency t_x per row: periods from the first to the last calibration purchase; 0 when x = 0. */
+  public double[] recency() {
+    return recency.clone();
+  }
+
+  /** Age T per row: periods from the first purchase to the calibration end. */
+  public double[] age() {
+    return age.clone();
+  }
+
+  /** Mean value of the repeat calibration purchases per row; 0 when x = 0. */
+  public double[] monetaryValue() {
+    return monetaryValue.clone();
+  }
+
+  /** Value of all calibration purchases per row, the first included. */
+  public double[] totalSpend() {
+    return totalSpend.clone();
+  }
+
+  /** Calibration purchases per row, the first included (x + 1). */
+  public int[] purchaseCount() {
+    int[] out = new int[frequency.length];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = (int) frequency[i] + 1;
+    }
+    return out;
+  }
+
+  /**
+   * Time of row {@code i}'s first purchase (the start of the day when merging same-day purchases).
+   */
+  public LocalDateTime firstPurchase(int i) {
+    Checks.integerInRange("i", i, 0, ids.length - 1);
+    return SummaryAccumulator.time(firstPurchase[i]);
+  }
+
+  /** Time of row {@code i}'s last calibration purchase. */
+  public LocalDateTime lastPurchase(int i) {
+    Checks.integerInRange("i", i, 0, ids.length - 1);
+    return SummaryAccumulator.time(lastPurchase[i]);
+  }
+
+  /**
+   * Periods from each row's last calibration purchase to {@code asOf}, the "recency" of RFM
+   * analysis (not the t_x of {@link #recency()}).
+   *
+   * @param asOf the reference time, not before the calibration end
+   * @return one value &gt;= 0 per row
+   */
+  public double[] timeSinceLastPurchase(LocalDateTime asOf) {
+    Checks.notNull("asOf", asOf);
+    Checks.notBefore("asOf", asOf, "calibrationEnd", options.calibrationEnd());
+    long end = asOf.toEpochSecond(ZoneOffset.UTC);
+    double period = options.timeScale().seconds();
+    double[] out = new double[ids.length];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = (end - lastPurchase[i]) / period;
+    }
+    return out;
+  }
+
+  /** Whether the options define a holdout period. */
+  public boolean hasHoldout() {
+    return options.hasHoldout();
+  }
+
+  /** The holdout length in periods; 0 without holdout. */
+  public double holdoutLength() {
+    return options.holdoutLength();
+  }
+
+  /**
+   * Purchases per row after the calibration end, up to the observation end; all 0 without holdout.
+   */
+  public double[] holdoutPurchases() {
+    return holdoutPurchases.clone();
+  }
+
+  /** Value of those holdout purchases per row. */
+  public double[] holdoutSpend() {
+    return holdoutSpend.clone();
+  }
+
+  /** Row {@code i} as a record. */
+  public CustomerSummary summary(int i) {
+    Checks.integerInRange("i", i, 0, ids.length - 1);
+    int x = (int) frequency[i];
+    return new CustomerSummary(
+        ids[i],
+        x,
+        recency[i],
+        age[i],
+        monetaryValue[i],
+        totalSpend[i],
+        x + 1,
+        SummaryAccumulator.time(firstPurchase[i]),
+        SummaryAccumulator.time(lastPurchase[i]));
+  }
+
+  /** All rows as records (an unmodifiable view that makes each record on access). */
+  public List<CustomerSummary> toList() {
+    return new AbstractList<>() {
+      @Override
+      public CustomerSummary get(int index) {
+        return summary(index);
+      }
+
+      @Override
+      public int size() {
+        return ids.length;
+      }
+    };
+  }
+
+  /** Total repeat purchases in calibration, the sum of x (2,457 for the CDNOW sample). */
+  public long repeatPurchases() {
+    long sum = 0;
+    for (double x : frequency) {
+      sum += (long) x;
+    }
+    return sum;
+  }
+
+  /** Customers with at least one repeat purchase in calibration (946 for the CDNOW sample). */
+  public int repeatCustomers() {
+    int n = 0;
+    for (double x : frequency) {
+      if (x > 0) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  /** Total holdout purchases of the customers with a calibration summary (1,882 for CDNOW). */
+  public long totalHoldoutPurchases() {
+    long sum = 0;
+    for (double p : holdoutPurchases) {
+      sum += (long) p;
+    }
+    return sum;
+  }
+
+  /** Ids of the customers whose first purchase was in the holdout, who have no summary row. */
+  public List<String> holdoutOnlyCustomerIds() {
+    return List.of(holdoutOnlyIds);
+  }
+
+  /** Holdout purchases of those holdout-only customers. */
+  public long holdoutOnlyPurchases() {
+    return holdoutOnlyPurchases;
+  }
+
+  /** Value of the holdout-only customers' purchases. */
+  public double holdoutOnlySpend() {
+    return holdoutOnlySpend;
+  }
+
+  /** Rows offered to the accumulator(s), including dropped and rejected ones. */
+  public long rows() {
+    return rows;
+  }
+
+  /** What the row policies did: zero amounts kept, rows dropped by reason. */
+  public PolicyCounts policyCounts() {
+    return policyCounts;
+  }
+
+  @Override
+  public String toString() {
+    return String.format(
+        Locale.ROOT,
+        "CustomerSummaries[customers=%d, repeatPurchases=%d, holdoutOnlyCustomers=%d, rows=%d, %s]",
+        ids.length,
+        repeatPurchases(),
+        holdoutOnlyIds.length,
+        rows,
+        policyCounts);
+  }
+}

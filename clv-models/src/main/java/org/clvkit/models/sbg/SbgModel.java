@@ -1,0 +1,348 @@
+package org.clvkit.models.sbg;
+
+import java.io.ObjectStreamException;
+import java.io.Serializable;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.apache.commons.math3.special.Beta;
+import org.clvkit.core.internal.Checks;
+import org.clvkit.models.FitReport;
+
+/**
+ * A shifted-beta-geometric (sBG) retention model with known or fitted parameters (Fader &amp;
+ * Hardie 2007, "How to project customer retention", J. Interactive Marketing 21(1); Fader &amp;
+ * Hardie 2010, "Customer-base valuation in a contractual setting: the perils of ignoring
+ * heterogeneity", Marketing Science 29(1)). Immutable, thread-safe and {@link Serializable}.
+ *
+ * <p>A customer's lifetime T is the number of periods it pays for: it joins at the start of period
+ * 1 and, at the end of each period, leaves with probability θ or renews, θ ~ Beta(α, β). Then
+ *
+ * <ul>
+ *   <li>{@code P(T = t) = B(α+1, β+t−1) / B(α, β)}, t = 1, 2, … (eq. 2 of the 2007 paper);
+ *   <li>{@code S(t) = P(T > t) = B(α, β+t) / B(α, β)}, the share of a cohort still a customer after
+ *       t periods, S(0) = 1 (eq. 3);
+ *   <li>{@code r(t) = S(t)/S(t−1) = (β+t−1)/(α+β+t−1)}, the retention rate of period t, which rises
+ *       with t because the customers most likely to leave leave first (eq. 4).
+ * </ul>
+ *
+ * <p>Example: the survival curve of Fader &amp; Hardie's "regular" segment, fed into the discounted
+ * CLV of {@code org.clvkit.core.value}:
+ *
+ * <pre>{@code
+ * SbgModel model = SbgModel.of(new SbgParameters(0.704, 1.182));
+ * double[] survival = model.survivalCurve(12);           // S(1) … S(12)
+ * RetentionCurveClv clv = RetentionCurveClv.builder()
+ *     .margins(margins12).survival(survival).discount(0.10)
+ *     .timing(CashFlowTiming.START_OF_PERIOD).build();
+ * double derl = model.discountedExpectedResidualLifetime(0.10, 3);  // renewed twice
+ * }</pre>
+ */
+public final class SbgModel implements Serializable {
+  private static final long serialVersionUID = 1L;
+
+  /** The model's name in reports. */
+  public static final String NAME = "sBG";
+
+  /**
+   * The smallest discount rate (exclusive) the discounted residual quantities accept. Their ₂F₁(1,
+   * b; c; 1/(1+d)) is summed by its series, which needs about (40 + ln(1/d))/d terms: 5e7 at this
+   * bound.
+   */
+  public static final double MIN_DISCOUNT_RATE = 1e-6;
+
+  private static final List<String> NAMES = List.of("alpha", "beta");
+
+  /** Relative size below which the rest of a decreasing series is dropped. */
+  private static final double TAIL = 1e-17;
+
+  private final SbgParameters parameters;
+  private final FitReport report;
+  private final transient double logBetaAlphaBeta;
+
+  private SbgModel(SbgParameters parameters, FitReport report) {
+    this.parameters = Checks.notNull("parameters", parameters);
+    this.report = report;
+    this.logBetaAlphaBeta = Beta.logBeta(parameters.alpha(), parameters.beta());
+  }
+
+  /**
+   * A model with known parameters and no fit report.
+   *
+   * @param parameters alpha, beta
+   */
+  public static SbgModel of(SbgParameters parameters) {
+    return new SbgModel(parameters, null);
+  }
+
+  /**
+   * A model with parameters and the report of the fit that produced them: made by {@link
+   * SbgFitter}, and by {@link org.clvkit.models.io.ModelFiles} when it loads a saved fitted
+   * model.
+   *
+   * @param parameters the fitted parameters
+   * @param report the fit's report
+   */
+  public static SbgModel fitted(SbgParameters parameters, FitReport report) {
+    return new SbgModel(parameters, Checks.notNull("report", report));
+  }
+
+  /** Recomputes the cached constant (and re-validates) after deserialization. */
+  private Object readResolve() throws ObjectStreamException {
+    return new SbgModel(parameters, report);
+  }
+
+  /** The model's name, {@code "sBG"}. */
+  public String name() {
+    return NAME;
+  }
+
+  /** The parameters. */
+  public SbgParameters parameters() {
+    return parameters;
+  }
+
+  /** The parameters in the order {@code alpha, beta}, as a copy. */
+  public double[] parameterValues() {
+    return parameters.toArray();
+  }
+
+  /** The parameter names, {@code alpha, beta}. */
+  public List<String> parameterNames() {
+    return NAMES;
+  }
+
+  /** How the model was fitted; empty when it was built from known parameters. */
+  public Optional<FitReport> fitReport() {
+    return Optional.ofNullable(report);
+  }
+
+  /**
+   * Survival S(t) = B(α, β+t)/B(α, β): the probability that a new customer is still a customer
+   * after t periods (has renewed t times), eq. (3) of Fader &amp; Hardie (2007). S(0) = 1;
+   * non-increasing.
+   *
+   * @param t number of periods, &gt;= 0
+   */
+  public double survival(int t) {
+    Checks.nonNegative("t", t);
+    return survivalOf(t);
+  }
+
+  private double survivalOf(double t) {
+    if (t == 0) {
+      return 1.0;
+    }
+    return Math.exp(Beta.logBeta(parameters.alpha(), parameters.beta() + t) - logBetaAlphaBeta);
+  }
+
+  /**
+   * Probability that a new customer's lifetime is exactly t periods, P(T = t) = B(α+1, β+t−1)/B(α,
+   * β) = S(t−1) − S(t), eq. (2) of Fader &amp; Hardie (2007).
+   *
+   * @param t lifetime in periods, &gt; 0
+   */
+  public double probabilityOfChurn(int t) {
+    Checks.positive("t", t);
+    double a = parameters.alpha();
+    double b = parameters.beta();
+    return Math.exp(Beta.logBeta(a + 1, b + t - 1) - logBetaAlphaBeta);
+  }
+
+  /**
+   * Retention rate of period t, r(t) = S(t)/S(t−1) = (β+t−1)/(α+β+t−1), eq. (4) of Fader &amp;
+   * Hardie (2007): the share of the customers active in period t who renew at its end.
+   * Non-decreasing in t, towards 1.
+   *
+   * @param t period, &gt; 0
+   */
+  public double retention(int t) {
+    Checks.positive("t", t);
+    double b = parameters.beta();
+    int renewals = t - 1;
+    return (b + renewals) / (parameters.alpha() + b + renewals);
+  }
+
+  /**
+   * The survival curve S(1) … S(periods) (S(0) = 1 left out), in the form {@link
+   * org.clvkit.core.value.RetentionCurveClv.Builder#survival(double...)} takes; computed as the
+   * running product of the retention rates.
+   *
+   * @param periods number of periods, &gt;= 0
+   * @return a new array of length {@code periods}
+   */
+  public double[] survivalCurve(int periods) {
+    return conditionalSurvivalCurve(1, periods);
+  }
+
+  /**
+   * The survival curve of a customer who has renewed n − 1 times (is in its n-th period): S(n−1+t)
+   * / S(n−1) for t = 1 … periods. For n = 1 it is {@link #survivalCurve(int)}.
+   *
+   * @param n the customer's current period, &gt; 0
+   * @param periods number of future periods, &gt;= 0
+   * @return a new array of length {@code periods}
+   */
+  public double[] conditionalSurvivalCurve(int n, int periods) {
+    Checks.positive("n", n);
+    Checks.nonNegative("periods", periods);
+    double a = parameters.alpha();
+    double b = parameters.beta() + n - 1;
+    double[] out = new double[periods];
+    double s = 1;
+    for (int t = 0; t < periods; t++) {
+      s *= (b + t) / (a + b + t);
+      out[t] = s;
+    }
+    return out;
+  }
+
+  /**
+   * The retention rates r(1) … r(periods), in the form {@link
+   * org.clvkit.core.value.RetentionCurveClv.Builder#retentionRates(double...)} takes.
+   *
+   * @param periods number of periods, &gt;= 0
+   * @return a new array of length {@code periods}
+   */
+  public double[] retentionCurve(int periods) {
+    Checks.nonNegative("periods", periods);
+    double a = parameters.alpha();
+    double b = parameters.beta();
+    double[] out = new double[periods];
+    for (int t = 0; t < periods; t++) {
+      out[t] = (b + t) / (a + b + t);
+    }
+    return out;
+  }
+
+  /**
+   * Expected survivors of a cohort after 0 … periods periods, {@code cohort · S(t)}: the projection
+   * of Fader &amp; Hardie (2007), Figure 3, beyond the periods the model was fitted on.
+   *
+   * @param cohort cohort size at period 0, finite and &gt;= 0
+   * @param periods last period to project, &gt;= 0
+   * @return a new array of length {@code periods + 1}, entry t the expected number still active
+   *     after t periods
+   */
+  public double[] expectedSurvivors(double cohort, int periods) {
+    Checks.nonNegative("cohort", cohort);
+    Checks.nonNegative("periods", periods);
+    double[] out = new double[periods + 1];
+    out[0] = cohort;
+    double[] curve = survivalCurve(periods);
+    for (int t = 0; t < periods; t++) {
+      out[t + 1] = cohort * curve[t];
+    }
+    return out;
+  }
+
+  /**
+   * Expected lifetime of a new customer in periods, E[T] = Σ_{t&gt;=0} S(t) = E[1/θ] =
+   * (α+β−1)/(α−1) when α &gt; 1. When α &lt;= 1 the Beta(α, β) density does not vanish fast enough
+   * at θ = 0 (too many customers almost never leave) and E[T] is infinite: this method then returns
+   * {@link Double#POSITIVE_INFINITY}. The discounted lifetime {@link
+   * #discountedExpectedLifetime(double)} is finite for every α.
+   */
+  public double expectedLifetime() {
+    double a = parameters.alpha();
+    if (a <= 1) {
+      return Double.POSITIVE_INFINITY;
+    }
+    return (a + parameters.beta() - 1) / (a - 1);
+  }
+
+  /**
+   * Discounted expected lifetime of a new customer, DEL(d) = Σ_{t&gt;=0} S(t)/(1+d)^t = ₂F₁(1, β;
+   * α+β; 1/(1+d)) (Fader &amp; Hardie 2010, eq. 5): the present value, at the start, of one unit
+   * paid at the start of every period the customer is active.
+   *
+   * @param discountRate discount rate per period d, finite and &gt; 1e-6 (see {@link
+   *     #MIN_DISCOUNT_RATE})
+   */
+  public double discountedExpectedLifetime(double discountRate) {
+    Checks.greaterThan("discountRate", discountRate, MIN_DISCOUNT_RATE);
+    double b = parameters.beta();
+    return hypergeometricOne(b, parameters.alpha() + b, discountRate);
+  }
+
+  /**
+   * Discounted expected residual lifetime of a customer who has renewed n − 1 times, DERL(d, n) =
+   * Σ_{t&gt;=n} S(t)/S(n−1) · (1+d)^{−(t−n)} = B(α, β+n)/B(α, β+n−1) · ₂F₁(1, β+n; α+β+n; 1/(1+d))
+   * (Fader &amp; Hardie 2010, eq. 6): the expected number of its future renewal payments, the first
+   * (at the start of period n+1) undiscounted and each later one discounted by a further 1/(1+d),
+   * as the paper writes it. Multiplied by the margin per period it is the customer's residual
+   * value.
+   *
+   * @param discountRate discount rate per period d, finite and &gt; 1e-6 (see {@link
+   *     #MIN_DISCOUNT_RATE})
+   * @param n the customer's current period (n − 1 renewals so far), &gt; 0
+   */
+  public double discountedExpectedResidualLifetime(double discountRate, int n) {
+    Checks.greaterThan("discountRate", discountRate, MIN_DISCOUNT_RATE);
+    Checks.positive("n", n);
+    return derl(discountRate, n);
+  }
+
+  /**
+   * Batch form of {@link #discountedExpectedResidualLifetime(double, int)} over customers {@code
+   * [from, to)}, each with its current period in {@code n}, written into {@code out} at the same
+   * indices.
+   *
+   * @param discountRate discount rate per period d, finite and &gt; 1e-6 (see {@link
+   *     #MIN_DISCOUNT_RATE})
+   * @param n each customer's current period, a whole number &gt; 0
+   * @param out receives DERL
+   * @param from first index
+   * @param to one past the last index
+   */
+  public void discountedExpectedResidualLifetime(
+      double discountRate, double[] n, double[] out, int from, int to) {
+    Checks.greaterThan("discountRate", discountRate, MIN_DISCOUNT_RATE);
+    Checks.notNull("n", n);
+    Checks.notNull("out", out);
+    Checks.range(from, to, n.length);
+    Checks.range(from, to, out.length);
+    for (int i = from; i < to; i++) {
+      String name = Checks.indexed("n", i);
+      Checks.count(name, n[i]);
+      Checks.positive(name, n[i]);
+    }
+    for (int i = from; i < to; i++) {
+      out[i] = derl(discountRate, n[i]);
+    }
+  }
+
+  private double derl(double discountRate, double n) {
+    double a = parameters.alpha();
+    double b = parameters.beta() + n;
+    return (b - 1) / (a + b - 1) * hypergeometricOne(b, a + b, discountRate);
+  }
+
+  /**
+   * ₂F₁(1, b; c; z) with z = 1/(1+d), c &gt; b &gt; 0, d &gt; 0, by its series Σ_j (b)_j/(c)_j z^j:
+   * the terms decrease by at least the factor z, so the rest after a term is at most term/d; the
+   * sum stops when that bound is below 1e-17 of the sum. Costs about 40/d terms for small d.
+   */
+  private static double hypergeometricOne(double b, double c, double discountRate) {
+    double z = 1 / (1 + discountRate);
+    double sum = 1;
+    double term = 1;
+    for (double j = 0; ; j++) {
+      term *= (b + j) / (c + j) * z;
+      sum += term;
+      if (term <= TAIL * sum * discountRate) {
+        return sum;
+      }
+    }
+  }
+
+  @Override
+  public String toString() {
+    return String.format(
+        Locale.ROOT,
+        "sBG(alpha=%s, beta=%s%s)",
+        parameters.alpha(),
+        parameters.beta(),
+        report == null ? "" : ", fitted on " + Math.round(report.customers()) + " customers");
+  }
+}
