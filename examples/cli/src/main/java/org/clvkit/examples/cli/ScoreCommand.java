@@ -27,7 +27,7 @@ import picocli.CommandLine.Spec;
     description = {
       "Score customers with saved models: P(alive), expected purchases over --horizon, expected"
           + " spend per purchase, CLV at --discount and --margin, lifecycle stage, RFM segment and"
-          + " value tier (top 1/5/20 % by CLV).",
+          + " value tier (top 1/5/20 %% by CLV).",
       "Spend, CLV and value tier need --spend-model (a Gamma-Gamma model file)."
     },
     footer = {"", ExitCodes.HELP})
