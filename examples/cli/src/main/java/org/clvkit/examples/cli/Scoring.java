@@ -1,0 +1,213 @@
+package org.clvkit.examples.cli;
+
+import de.siegmar.fastcsv.writer.CsvWriter;
+import de.siegmar.fastcsv.writer.LineDelimiter;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.Map;
+import org.clvkit.core.ClvArgumentException;
+import org.clvkit.core.lifecycle.LifecycleStage;
+import org.clvkit.core.lifecycle.StageRules;
+import org.clvkit.core.rfm.RfmScorer;
+import org.clvkit.core.rfm.RfmSegment;
+import org.clvkit.core.rfm.ValueTier;
+import org.clvkit.core.rfm.ValueTiers;
+import org.clvkit.models.PurchaseModel;
+import org.clvkit.models.clv.CustomerLifetimeValue;
+import org.clvkit.models.gammagamma.GammaGammaModel;
+
+/**
+ * Scores every customer of a summary with fitted models and core's segmentations, through the
+ * libraries' column methods: P(alive), expected purchases over the horizon, expected spend per
+ * purchase (Gamma-Gamma), CLV over the horizon at the discount rate and margin, lifecycle stage
+ * ({@link StageRules}), RFM scores and segment ({@link RfmScorer}, fitted on these customers), and
+ * value tier by CLV percentile ({@link ValueTiers}).
+ */
+final class Scoring {
+  /**
+   * The settings of a scoring run.
+   *
+   * @param horizon CLV and expected-purchase horizon in whole periods
+   * @param discount discount rate per period
+   * @param margin share of spend kept as profit, in [0, 1]
+   * @param stages the lifecycle rules, in periods
+   * @param rfmLevels RFM score levels
+   */
+  record Settings(int horizon, double discount, double margin, StageRules stages, int rfmLevels) {}
+
+  final SummaryTable table;
+  final Settings settings;
+  final double[] probabilityAlive;
+  final double[] expectedPurchases;
+  final double[] expectedSpend;
+  final double[] clv;
+  final LifecycleStage[] stage;
+  final int[] recencyScore;
+  final int[] frequencyScore;
+  final int[] monetaryScore;
+  final RfmSegment[] segment;
+  final ValueTier[] tier;
+
+  private Scoring(SummaryTable table, Settings settings) {
+    int n = table.size();
+    this.table = table;
+    this.settings = settings;
+    probabilityAlive = new double[n];
+    expectedPurchases = new double[n];
+    expectedSpend = new double[n];
+    clv = new double[n];
+    stage = new LifecycleStage[n];
+    recencyScore = new int[n];
+    frequencyScore = new int[n];
+    monetaryScore = new int[n];
+    segment = new RfmSegment[n];
+    tier = new ValueTier[n];
+  }
+
+  /**
+   * Scores the table.
+   *
+   * @param table the customers
+   * @param purchases the fitted purchase model, in the table's time unit
+   * @param spend the fitted spend model, or null (then no spend, CLV or value tier)
+   * @param settings horizon, discount, margin, stage rules, RFM levels
+   */
+  static Scoring score(
+      SummaryTable table, PurchaseModel purchases, GammaGammaModel spend, Settings settings) {
+    Scoring s = new Scoring(table, settings);
+    int n = table.size();
+    double[] f = table.frequency;
+    double[] r = table.recency;
+    double[] a = table.age;
+    try {
+      purchases.probabilityAlive(f, r, a, s.probabilityAlive, 0, n);
+      purchases.conditionalExpectedPurchases(
+          settings.horizon(), f, r, a, s.expectedPurchases, 0, n);
+      if (spend != null) {
+        double[] m = table.monetary("--monetary-column");
+        spend.conditionalExpectedSpend(f, m, s.expectedSpend, 0, n);
+        CustomerLifetimeValue.of(purchases, spend, settings.margin())
+            .conditionalValue(settings.horizon(), settings.discount(), f, r, a, m, s.clv, 0, n);
+        ValueTiers tiers = ValueTiers.fit(s.clv);
+        tiers.tiers(s.clv, 0, n, s.tier);
+      }
+      double[] count = new double[n];
+      double[] sinceLast = new double[n];
+      for (int i = 0; i < n; i++) {
+        count[i] = f[i] + 1;
+        sinceLast[i] = Math.max(0, a[i] - r[i]);
+      }
+      int[] stages = new int[n];
+      settings.stages().assign(count, a, sinceLast, 0, n, stages);
+      LifecycleStage[] all = LifecycleStage.values();
+      for (int i = 0; i < n; i++) {
+        s.stage[i] = all[stages[i]];
+      }
+      double[] money = table.totalSpend != null ? table.totalSpend : table.monetary;
+      if (money == null) {
+        money = new double[n];
+      }
+      RfmScorer rfm = RfmScorer.fit(sinceLast, f, money, settings.rfmLevels());
+      rfm.score(sinceLast, f, money, 0, n, s.recencyScore, s.frequencyScore, s.monetaryScore);
+      rfm.segments(sinceLast, f, money, 0, n, s.segment);
+    } catch (ClvArgumentException e) {
+      throw SummaryRun.dataError(table.source + " (rows counted from 0 after the header)", e);
+    }
+    return s;
+  }
+
+  boolean hasSpend() {
+    return tier[0] != null;
+  }
+
+  /** Customers per lifecycle stage, in stage order. */
+  Map<LifecycleStage, Integer> stageCounts() {
+    Map<LifecycleStage, Integer> counts = new EnumMap<>(LifecycleStage.class);
+    for (LifecycleStage st : LifecycleStage.values()) {
+      counts.put(st, 0);
+    }
+    for (LifecycleStage st : stage) {
+      counts.merge(st, 1, Integer::sum);
+    }
+    return counts;
+  }
+
+  /** Customers per RFM segment, in segment order. */
+  Map<RfmSegment, Integer> segmentCounts() {
+    Map<RfmSegment, Integer> counts = new EnumMap<>(RfmSegment.class);
+    for (RfmSegment sg : RfmSegment.values()) {
+      counts.put(sg, 0);
+    }
+    for (RfmSegment sg : segment) {
+      counts.merge(sg, 1, Integer::sum);
+    }
+    return counts;
+  }
+
+  /**
+   * Writes one row per customer: {@code customer_id, frequency, recency, age, p_alive,
+   * expected_purchases, [expected_spend, clv,] lifecycle_stage, rfm_score, rfm_segment,
+   * [value_tier]}.
+   */
+  void write(Path file, PrintWriter stdout) {
+    boolean money = hasSpend();
+    try (Writer out = Output.open(file, stdout);
+        CsvWriter csv = CsvWriter.builder().lineDelimiter(LineDelimiter.LF).build(out)) {
+      if (money) {
+        csv.writeRecord(
+            "customer_id",
+            "frequency",
+            "recency",
+            "age",
+            "p_alive",
+            "expected_purchases",
+            "expected_spend",
+            "clv",
+            "lifecycle_stage",
+            "rfm_score",
+            "rfm_segment",
+            "value_tier");
+      } else {
+        csv.writeRecord(
+            "customer_id",
+            "frequency",
+            "recency",
+            "age",
+            "p_alive",
+            "expected_purchases",
+            "lifecycle_stage",
+            "rfm_score",
+            "rfm_segment");
+      }
+      String[] row = new String[money ? 12 : 9];
+      for (int i = 0; i < table.size(); i++) {
+        int k = 0;
+        row[k++] = table.ids[i];
+        row[k++] = Double.toString(table.frequency[i]);
+        row[k++] = Double.toString(table.recency[i]);
+        row[k++] = Double.toString(table.age[i]);
+        row[k++] = Double.toString(probabilityAlive[i]);
+        row[k++] = Double.toString(expectedPurchases[i]);
+        if (money) {
+          row[k++] = Double.toString(expectedSpend[i]);
+          row[k++] = Double.toString(clv[i]);
+        }
+        row[k++] = stage[i].name();
+        row[k++] =
+            Integer.toString(100 * recencyScore[i] + 10 * frequencyScore[i] + monetaryScore[i]);
+        row[k++] = segment[i].name();
+        if (money) {
+          row[k] = tier[i].name();
+        }
+        csv.writeRecord(row);
+      }
+    } catch (IOException | UncheckedIOException e) {
+      throw new CliException(
+          ExitCodes.IO, (file == null ? "stdout" : file) + ": cannot write: " + e.getMessage(), e);
+    }
+  }
+}
