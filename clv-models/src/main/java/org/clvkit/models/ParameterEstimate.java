@@ -12,7 +12,8 @@ import org.clvkit.core.internal.Checks;
  * @param name the parameter's name in the literature ({@code r}, {@code alpha}, ...)
  * @param value the maximum-likelihood estimate, finite and &gt; 0
  * @param standardError the delta-method standard error, finite and &gt;= 0
- * @param lower the lower end of the 95 % interval
+ * @param lower the lower end of the 95 % interval, &gt;= 0 (it may underflow to 0 when the
+ *     standard error of the log is very large, as with a handful of customers)
  * @param upper the upper end of the 95 % interval
  */
 public record ParameterEstimate(
@@ -27,7 +28,7 @@ public record ParameterEstimate(
     Checks.notNull("name", name);
     Checks.positive(name, value);
     Checks.nonNegative(name + " standardError", standardError);
-    Checks.positive(name + " lower", lower);
+    Checks.nonNegative(name + " lower", lower);
     Checks.positive(name + " upper", upper);
     Checks.atMost(name + " lower", lower, name, value);
     Checks.atMost(name, value, name + " upper", upper);
