@@ -7,8 +7,12 @@ forms the Java code uses:
   - S(t) = prod_{j<t} (beta+j)/(alpha+beta+j);
   - DEL(d) = sum_{t>=0} S(t)/(1+d)^t;
   - DERL(d, n) = sum_{t>=n} S(t)/S(n-1)/(1+d)^(t-n), by mpmath.nsum;
-  - E[T] = E[1/theta], the integral of theta^-1 against the Beta(alpha, beta) density (mpmath.quad).
-Each DERL and DEL sum is also checked against mpmath's hyp2f1 closed form before it is written.
+  - E[T] = E[1/theta], the integral of theta^-1 against the Beta(alpha, beta) density (mpmath.quad);
+  - for tiny discount rates (1e-9, 1e-12), where the sums converge too slowly, DEL and DERL as integrals
+    over theta: DEL(d) = (1+d) E[1/(d+theta)], theta ~ Beta(alpha, beta), and
+    DERL(d, n) = (1+d) E[(1-theta)/(d+theta)], theta ~ Beta(alpha, beta+n-1) (mpmath.quad, split at
+    d, 10d, 100d, ... so that the peak near theta = 0 is resolved).
+Each DERL and DEL value is also checked against mpmath's hyp2f1 closed form before it is written.
 """
 from mpmath import mp, mpf, nsum, inf, quad, hyp2f1, beta as B
 
@@ -27,6 +31,26 @@ def derl(a, b, d, n):
 def dell(a, b, d):
     z = 1 / (1 + mpf(d))
     return nsum(lambda t: S(a, b, t) * z ** t, [0, inf])
+
+
+def split(d):
+    points = [mpf(0)]
+    p = mpf(d)
+    while p < 1:
+        points.append(p)
+        p *= 10
+    return points + [mpf(1)]
+
+
+def derl_integral(a, b, d, n):
+    d = mpf(d)
+    return (1 + d) * quad(lambda th: th ** (a - 1) * (1 - th) ** (b + n - 1) / (d + th), split(d)) / B(
+        a, b + n - 1)
+
+
+def del_integral(a, b, d):
+    d = mpf(d)
+    return (1 + d) * quad(lambda th: th ** (a - 1) * (1 - th) ** (b - 1) / (d + th), split(d)) / B(a, b)
 
 
 def checked(value, closed):
@@ -51,6 +75,14 @@ for a, b, d in [("3.80", "15.20", "0.10"), ("0.668", "3.806", "0.10"), ("0.704",
     for n in (1, 2, 3, 4, 5, 12, 100):
         closed = (Bb + n - 1) / (A + Bb + n - 1) * hyp2f1(1, Bb + n, A + Bb + n, z)
         rows.append((a, b, d, str(n), "derl", f(checked(derl(A, Bb, d, n), closed))))
+for a, b, d in [("3.80", "15.20", "1e-9"), ("0.668", "3.806", "1e-9"), ("0.704", "1.182", "1e-12"),
+                ("1", "2", "1e-9")]:
+    A, Bb = mpf(a), mpf(b)
+    z = 1 / (1 + mpf(d))
+    rows.append((a, b, d, "0", "del", f(checked(del_integral(A, Bb, d), hyp2f1(1, Bb, A + Bb, z)))))
+    for n in (1, 5, 100):
+        closed = (Bb + n - 1) / (A + Bb + n - 1) * hyp2f1(1, Bb + n, A + Bb + n, z)
+        rows.append((a, b, d, str(n), "derl", f(checked(derl_integral(A, Bb, d, n), closed))))
 for a, b in [("3.80", "15.20"), ("25", "0.5")]:
     A, Bb = mpf(a), mpf(b)
     rows.append((a, b, "0", "0", "expected_lifetime", f(lifetime(A, Bb))))

@@ -1,6 +1,8 @@
 package org.clvkit.models.bgbb;
 
 import org.apache.commons.math3.special.Beta;
+import org.clvkit.models.internal.Hypergeometric;
+import org.clvkit.models.internal.LogPochhammer;
 
 /**
  * The numerical kernels of the BG/BB model, shared by the per-customer and batch methods of {@link
@@ -156,32 +158,24 @@ final class BgBbKernel {
 
   /**
    * DERT, eq. (18): P(alive at n) · (α+x)/(α+β+n) · Σ_{k&gt;=1} z^k E[(1−θ)^k], θ ~ Beta(γ, δ+n), z
-   * = 1/(1+d); the sum is {@code z (δ+n)/(γ+δ+n) · ₂F₁(1, δ+n+1; γ+δ+n+1; z)}.
+   * = 1/(1+d); the sum is {@code z (δ+n)/(γ+δ+n) · ₂F₁(1, δ+n+1; γ+δ+n+1; z)}, evaluated by {@link
+   * Hypergeometric#log2F1OneMinus} from the exact {@code 1 − z = d/(1+d)}. As d → 0 it tends to
+   * {@code (δ+n)/(γ−1)} when γ &gt; 1 and grows like d^(γ−1) otherwise. Combined in log space, so
+   * it overflows to +∞ rather than to NaN, and is 0 for a customer whose P(alive) underflows.
+   *
+   * @param oneMinusZ d/(1+d), in (0, 1]
+   * @param logZ ln z = −log1p(d)
    */
-  double discountedResidual(double discountRate, double x, double tx, double n) {
-    double z = 1 / (1 + discountRate);
+  double discountedResidual(double oneMinusZ, double logZ, double x, double tx, double n) {
+    double alive = aliveAtEnd(x, tx, n);
+    if (alive == 0) {
+      return 0.0;
+    }
     double d = delta + n;
     double gd = gamma + delta + n;
-    double series = z * d / gd * hypergeometricOne(d + 1, gd + 1, z, discountRate);
-    return aliveAtEnd(x, tx, n) * ((alpha + x) / (alpha + beta + n)) * series;
-  }
-
-  /**
-   * ₂F₁(1, b; c; z) for c &gt; b &gt; 0 and 0 &lt; z = 1/(1+d) &lt; 1 by its series, whose terms
-   * decrease by at least the factor z; stops when the geometric bound on the rest is below 1e-17 of
-   * the sum.
-   */
-  static double hypergeometricOne(double b, double c, double z, double discountRate) {
-    double sum = 1;
-    double term = 1;
-    double tailFactor = 1 / discountRate; // z / (1 − z)
-    for (double j = 0; ; j++) {
-      term *= (b + j) / (c + j) * z;
-      sum += term;
-      if (term * tailFactor <= TAIL * sum) {
-        return sum;
-      }
-    }
+    double logSeries =
+        logZ + Math.log(d / gd) + Hypergeometric.log2F1OneMinus(1, d + 1, gd + 1, oneMinusZ);
+    return Math.exp(Math.log(alive * ((alpha + x) / (alpha + beta + n))) + logSeries);
   }
 
   /**
@@ -239,8 +233,9 @@ final class BgBbKernel {
    *
    * <p>Up to {@link #DIRECT_LIMIT} opportunities the terms are summed directly (for any γ). Beyond,
    * with h = 1 − γ, {@code log R = [logΓ(γ+d+m+h) − logΓ(γ+d+m)] − [logΓ(γ+d+h) − logΓ(γ+d)]} is
-   * computed by {@link #logGammaRatio}, which keeps its accuracy relative to h, and {@code S = d ·
-   * expm1(log R) / h}; at γ = 1 exactly, {@code S = d (ψ(1+d+m) − ψ(1+d))}.
+   * computed by {@link LogPochhammer#value}, which keeps its accuracy relative to h, and {@code S =
+   * d · expm1(log R) / h}; at γ = 1 exactly, {@code S = d (ψ(1+d+m) − ψ(1+d))} with ψ(x) = {@link
+   * LogPochhammer#reduced LogPochhammer.reduced(x, 0)}.
    */
   static double survivedOpportunities(double gamma, double d, double m) {
     if (m <= DIRECT_LIMIT) {
@@ -254,60 +249,9 @@ final class BgBbKernel {
     }
     double h = 1 - gamma;
     if (h == 0) {
-      return d * (digamma(1 + d + m) - digamma(1 + d));
+      return d * (LogPochhammer.reduced(1 + d + m, 0) - LogPochhammer.reduced(1 + d, 0));
     }
-    double logR = logGammaRatio(gamma + d + m, h) - logGammaRatio(gamma + d, h);
+    double logR = LogPochhammer.value(gamma + d + m, h) - LogPochhammer.value(gamma + d, h);
     return d * Math.expm1(logR) / h;
-  }
-
-  /**
-   * log Γ(x+h) − log Γ(x) for x &gt; 0 and x + h &gt; 0, with an error relative to the result
-   * rather than to log Γ(x), so that it stays accurate for tiny h. Both arguments are raised to at
-   * least 16 by the recurrence {@code log Γ(x+h) − log Γ(x) = [log Γ(x+1+h) − log Γ(x+1)] −
-   * log1p(h/x)}; then the Stirling series (DLMF 5.11.1) to its z^−9 term is differenced term by
-   * term: {@code (x−½) log1p(h/x) + h log(x+h) − h + Σ_k B_2k/(2k(2k−1)) ((x+h)^{1−2k} −
-   * x^{1−2k})}, each difference formed without cancellation.
-   */
-  static double logGammaRatio(double x, double h) {
-    double sum = 0;
-    while (x < 16 || x + h < 16) {
-      sum -= Math.log1p(h / x);
-      x += 1;
-    }
-    double y = x + h;
-    double ix = 1 / x;
-    double iy = 1 / y;
-    double ix2 = ix * ix;
-    // dn = y^−n − x^−n = iy · d(n−1) + d1 · x^−(n−1)
-    double d1 = -h * ix * iy;
-    double d2 = iy * d1 + d1 * ix;
-    double d3 = iy * d2 + d1 * ix2;
-    double d4 = iy * d3 + d1 * ix2 * ix;
-    double d5 = iy * d4 + d1 * ix2 * ix2;
-    double d6 = iy * d5 + d1 * ix2 * ix2 * ix;
-    double d7 = iy * d6 + d1 * ix2 * ix2 * ix2;
-    double d8 = iy * d7 + d1 * ix2 * ix2 * ix2 * ix;
-    double d9 = iy * d8 + d1 * ix2 * ix2 * ix2 * ix2;
-    double stirling = d1 / 12 - d3 / 360 + d5 / 1260 - d7 / 1680 + d9 / 1188;
-    return sum + (x - 0.5) * Math.log1p(h / x) + h * Math.log(y) - h + stirling;
-  }
-
-  /**
-   * ψ(x) for x &gt;= 1: the recurrence ψ(x) = ψ(x+1) − 1/x up to x &gt;= 16, then the asymptotic
-   * series (DLMF 5.11.2) to the x^−10 term, whose remainder there is below 1e-16. Used instead of
-   * commons-math3 3.6.1's {@code Gamma.digamma}, which has an absolute error of about 3e-9 below 49
-   * (a sign error in its x^−4 term).
-   */
-  static double digamma(double x) {
-    double shift = 0;
-    while (x < 16) {
-      shift -= 1 / x;
-      x += 1;
-    }
-    double inv = 1 / (x * x);
-    return shift
-        + Math.log(x)
-        - 0.5 / x
-        - inv * (1.0 / 12 - inv * (1.0 / 120 - inv * (1.0 / 252 - inv * (1.0 / 240 - inv / 132))));
   }
 }

@@ -38,13 +38,6 @@ public final class BgBbModel implements PurchaseModel {
   /** The model's name in reports. */
   public static final String NAME = "BG/BB";
 
-  /**
-   * The smallest discount rate (exclusive) the discounted residual quantities accept. Their ₂F₁(1,
-   * b; c; 1/(1+d)) is summed by its series, which needs about (40 + ln(1/d))/d terms: 5e7 at this
-   * bound.
-   */
-  public static final double MIN_DISCOUNT_RATE = 1e-6;
-
   private static final List<String> NAMES = List.of("alpha", "beta", "gamma", "delta");
 
   private final BgBbParameters parameters;
@@ -282,22 +275,32 @@ public final class BgBbModel implements PurchaseModel {
    * β+n−x)/B(α, β) · B(γ, δ+n+1)/(B(γ, δ) (1+d)) · ₂F₁(1, δ+n+1; γ+δ+n+1; 1/(1+d)) / L}. Multiplied
    * by the margin per purchase it is the customer's residual lifetime value.
    *
-   * @param discountRate discount rate per opportunity d, finite and &gt; 1e-6 (see {@link
-   *     #MIN_DISCOUNT_RATE})
+   * <p>Any positive rate is accepted. As d → 0, DERT tends to the undiscounted expected number of
+   * future purchases, {@code P(alive at n) · (α+x)/(α+β+n) · (δ+n)/(γ−1)}, when γ &gt; 1; when γ
+   * &lt;= 1 that number is infinite (too many customers almost never drop out) and DERT grows like
+   * d^(γ−1). The ₂F₁ is evaluated from {@code 1 − z = d/(1+d)} without loss near z = 1 (see {@code
+   * org.clvkit.models.internal.Hypergeometric}).
+   *
+   * @param discountRate discount rate per opportunity d, finite and &gt; 0
    * @param frequency purchases x
    * @param recency opportunity of the last purchase t_x
    * @param age number of opportunities n
+   * @return DERT, &gt;= 0; 0 for a customer whose P(alive) underflows to 0
+   * @throws ArithmeticException in the unlikely case that the ₂F₁ cannot converge (see {@code
+   *     Hypergeometric})
    */
   public double discountedExpectedResidualTransactions(
       double discountRate, double frequency, double recency, double age) {
-    Checks.greaterThan("discountRate", discountRate, MIN_DISCOUNT_RATE);
+    Checks.positive("discountRate", discountRate);
     validateHistory(frequency, recency, age, -1);
-    return kernel.discountedResidual(discountRate, frequency, recency, age);
+    return kernel.discountedResidual(
+        discountRate / (1 + discountRate), -Math.log1p(discountRate), frequency, recency, age);
   }
 
   /**
    * Batch form of {@link #discountedExpectedResidualTransactions(double, double, double, double)}
-   * over rows {@code [from, to)}, written into {@code out} at the same indices.
+   * over rows {@code [from, to)}, written into {@code out} at the same indices; bit for bit the
+   * per-customer values.
    */
   public void discountedExpectedResidualTransactions(
       double discountRate,
@@ -307,10 +310,12 @@ public final class BgBbModel implements PurchaseModel {
       double[] out,
       int from,
       int to) {
-    Checks.greaterThan("discountRate", discountRate, MIN_DISCOUNT_RATE);
+    Checks.positive("discountRate", discountRate);
     validateColumns(frequency, recency, age, out, from, to);
+    double oneMinusZ = discountRate / (1 + discountRate);
+    double logZ = -Math.log1p(discountRate);
     for (int i = from; i < to; i++) {
-      out[i] = kernel.discountedResidual(discountRate, frequency[i], recency[i], age[i]);
+      out[i] = kernel.discountedResidual(oneMinusZ, logZ, frequency[i], recency[i], age[i]);
     }
   }
 

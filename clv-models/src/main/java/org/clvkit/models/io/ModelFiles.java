@@ -6,12 +6,19 @@ import java.io.Reader;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,6 +28,7 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 import org.clvkit.core.ClvArgumentException;
 import org.clvkit.core.internal.Checks;
@@ -222,30 +230,84 @@ public final class ModelFiles {
   }
 
   /**
-   * Saves the model to a file, replacing it if it exists. The text goes to a temporary file in the
-   * same directory first, which is then moved into place, so a failed save leaves no cut-off file.
+   * Saves the model to a file, replacing it if it exists. The text goes to a new temporary file in
+   * the same directory first (a hidden name, {@code .<file name>.<random>.tmp}, created
+   * exclusively), which is then moved into place atomically where the file system can, so a reader
+   * never sees a cut-off file and a failed save leaves none behind.
+   *
+   * <p>Permissions: a new file gets the permissions of any new file of the process (on POSIX
+   * systems, 0666 less the umask, typically {@code rw-r--r--}); a file that is replaced keeps its
+   * POSIX permissions. The owner is the saving user.
    *
    * @param model a model of a supported type
    * @param provenance the model's time unit and fit date
-   * @param file the file to write
-   * @throws IOException when writing fails
+   * @param file the file to write; its directory must exist
+   * @throws IOException when writing fails, or when {@code file} is a directory
    */
   public static void save(Object model, Provenance provenance, Path file) throws IOException {
     String text = toText(model, provenance);
     Checks.notNull("file", file);
-    Path directory = file.toAbsolutePath().getParent();
-    Path temporary = Files.createTempFile(directory, file.getFileName().toString(), ".tmp");
+    Path target = file.toAbsolutePath();
+    if (Files.isDirectory(target)) {
+      throw new FileSystemException(target.toString(), null, "is a directory, not a model file");
+    }
+    Path temporary = createTemporary(target);
     try {
-      Files.writeString(temporary, text, StandardCharsets.US_ASCII);
+      try (Writer out = Files.newBufferedWriter(temporary, StandardCharsets.US_ASCII)) {
+        out.write(text);
+      }
+      keepPermissions(target, temporary);
       try {
         Files.move(
-            temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       } catch (AtomicMoveNotSupportedException e) {
-        Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
+        Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
       }
     } finally {
       Files.deleteIfExists(temporary);
     }
+  }
+
+  /**
+   * Creates an empty file with a fresh name beside {@code target}, with the default permissions of
+   * a new file (unlike {@link Files#createTempFile}, which makes it 0600 on POSIX systems).
+   */
+  private static Path createTemporary(Path target) throws IOException {
+    Path directory = target.getParent();
+    String name = target.getFileName().toString();
+    // Keep the name within the usual 255-character limit.
+    String base = "." + (name.length() > 64 ? name.substring(0, 64) : name) + ".";
+    for (int attempt = 0; ; attempt++) {
+      Path candidate =
+          directory.resolve(
+              base + Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 1) + ".tmp");
+      try {
+        Files.newByteChannel(
+                candidate, EnumSet.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE))
+            .close();
+        return candidate;
+      } catch (FileAlreadyExistsException e) {
+        if (attempt >= 100) {
+          throw e;
+        }
+      }
+    }
+  }
+
+  /** Gives the temporary file the POSIX permissions of the file it replaces, if there is one. */
+  private static void keepPermissions(Path target, Path temporary) throws IOException {
+    PosixFileAttributeView existing =
+        Files.getFileAttributeView(target, PosixFileAttributeView.class);
+    if (existing == null || !Files.isRegularFile(target)) {
+      return;
+    }
+    Set<PosixFilePermission> permissions;
+    try {
+      permissions = existing.readAttributes().permissions();
+    } catch (NoSuchFileException e) {
+      return; // removed meanwhile: the save creates a new file
+    }
+    Files.setPosixFilePermissions(temporary, permissions);
   }
 
   private static String number(double value) {

@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.apache.commons.math3.special.Beta;
 import org.clvkit.core.internal.Checks;
 import org.clvkit.models.FitReport;
+import org.clvkit.models.internal.Hypergeometric;
 
 /**
  * A shifted-beta-geometric (sBG) retention model with known or fitted parameters (Fader &amp;
@@ -44,17 +45,7 @@ public final class SbgModel implements Serializable {
   /** The model's name in reports. */
   public static final String NAME = "sBG";
 
-  /**
-   * The smallest discount rate (exclusive) the discounted residual quantities accept. Their ₂F₁(1,
-   * b; c; 1/(1+d)) is summed by its series, which needs about (40 + ln(1/d))/d terms: 5e7 at this
-   * bound.
-   */
-  public static final double MIN_DISCOUNT_RATE = 1e-6;
-
   private static final List<String> NAMES = List.of("alpha", "beta");
-
-  /** Relative size below which the rest of a decreasing series is dropped. */
-  private static final double TAIL = 1e-17;
 
   private final SbgParameters parameters;
   private final FitReport report;
@@ -255,13 +246,21 @@ public final class SbgModel implements Serializable {
    * α+β; 1/(1+d)) (Fader &amp; Hardie 2010, eq. 5): the present value, at the start, of one unit
    * paid at the start of every period the customer is active.
    *
-   * @param discountRate discount rate per period d, finite and &gt; 1e-6 (see {@link
-   *     #MIN_DISCOUNT_RATE})
+   * <p>Any positive rate is accepted. As d → 0, DEL tends to {@link #expectedLifetime()},
+   * (α+β−1)/(α−1) when α &gt; 1; when α &lt;= 1 that is infinite and DEL grows like d^(α−1). The
+   * ₂F₁ is evaluated from {@code 1 − z = d/(1+d)} without loss near z = 1 (see {@code
+   * org.clvkit.models.internal.Hypergeometric}).
+   *
+   * @param discountRate discount rate per period d, finite and &gt; 0
+   * @return DEL, &gt;= 1
+   * @throws ArithmeticException in the unlikely case that the ₂F₁ cannot converge
    */
   public double discountedExpectedLifetime(double discountRate) {
-    Checks.greaterThan("discountRate", discountRate, MIN_DISCOUNT_RATE);
+    Checks.positive("discountRate", discountRate);
     double b = parameters.beta();
-    return hypergeometricOne(b, parameters.alpha() + b, discountRate);
+    return Math.exp(
+        Hypergeometric.log2F1OneMinus(
+            1, b, parameters.alpha() + b, discountRate / (1 + discountRate)));
   }
 
   /**
@@ -272,23 +271,27 @@ public final class SbgModel implements Serializable {
    * as the paper writes it. Multiplied by the margin per period it is the customer's residual
    * value.
    *
-   * @param discountRate discount rate per period d, finite and &gt; 1e-6 (see {@link
-   *     #MIN_DISCOUNT_RATE})
+   * <p>Any positive rate is accepted. As d → 0, DERL tends to the undiscounted expected number of
+   * renewals, (β+n−1)/(α−1), when α &gt; 1; when α &lt;= 1 that is infinite and DERL grows like
+   * d^(α−1).
+   *
+   * @param discountRate discount rate per period d, finite and &gt; 0
    * @param n the customer's current period (n − 1 renewals so far), &gt; 0
+   * @return DERL, &gt; 0
+   * @throws ArithmeticException in the unlikely case that the ₂F₁ cannot converge
    */
   public double discountedExpectedResidualLifetime(double discountRate, int n) {
-    Checks.greaterThan("discountRate", discountRate, MIN_DISCOUNT_RATE);
+    Checks.positive("discountRate", discountRate);
     Checks.positive("n", n);
-    return derl(discountRate, n);
+    return derl(discountRate / (1 + discountRate), n);
   }
 
   /**
    * Batch form of {@link #discountedExpectedResidualLifetime(double, int)} over customers {@code
    * [from, to)}, each with its current period in {@code n}, written into {@code out} at the same
-   * indices.
+   * indices; bit for bit the per-customer values.
    *
-   * @param discountRate discount rate per period d, finite and &gt; 1e-6 (see {@link
-   *     #MIN_DISCOUNT_RATE})
+   * @param discountRate discount rate per period d, finite and &gt; 0
    * @param n each customer's current period, a whole number &gt; 0
    * @param out receives DERL
    * @param from first index
@@ -296,43 +299,33 @@ public final class SbgModel implements Serializable {
    */
   public void discountedExpectedResidualLifetime(
       double discountRate, double[] n, double[] out, int from, int to) {
-    Checks.greaterThan("discountRate", discountRate, MIN_DISCOUNT_RATE);
+    Checks.positive("discountRate", discountRate);
     Checks.notNull("n", n);
     Checks.notNull("out", out);
     Checks.range(from, to, n.length);
     Checks.range(from, to, out.length);
     for (int i = from; i < to; i++) {
-      String name = Checks.indexed("n", i);
-      Checks.count(name, n[i]);
-      Checks.positive(name, n[i]);
-    }
-    for (int i = from; i < to; i++) {
-      out[i] = derl(discountRate, n[i]);
-    }
-  }
-
-  private double derl(double discountRate, double n) {
-    double a = parameters.alpha();
-    double b = parameters.beta() + n;
-    return (b - 1) / (a + b - 1) * hypergeometricOne(b, a + b, discountRate);
-  }
-
-  /**
-   * ₂F₁(1, b; c; z) with z = 1/(1+d), c &gt; b &gt; 0, d &gt; 0, by its series Σ_j (b)_j/(c)_j z^j:
-   * the terms decrease by at least the factor z, so the rest after a term is at most term/d; the
-   * sum stops when that bound is below 1e-17 of the sum. Costs about 40/d terms for small d.
-   */
-  private static double hypergeometricOne(double b, double c, double discountRate) {
-    double z = 1 / (1 + discountRate);
-    double sum = 1;
-    double term = 1;
-    for (double j = 0; ; j++) {
-      term *= (b + j) / (c + j) * z;
-      sum += term;
-      if (term <= TAIL * sum * discountRate) {
-        return sum;
+      double v = n[i];
+      if (!(v >= 1 && v == Math.rint(v) && v < Double.POSITIVE_INFINITY)) {
+        // Only a bad row builds its indexed name.
+        String name = Checks.indexed("n", i);
+        Checks.count(name, v);
+        Checks.positive(name, v);
       }
     }
+    double oneMinusZ = discountRate / (1 + discountRate);
+    for (int i = from; i < to; i++) {
+      out[i] = derl(oneMinusZ, n[i]);
+    }
+  }
+
+  /** (b−1)/(a+b−1) · ₂F₁(1, b; a+b; z) with b = β+n, from 1 − z = d/(1+d). */
+  private double derl(double oneMinusZ, double n) {
+    double a = parameters.alpha();
+    double b = parameters.beta() + n;
+    return (b - 1)
+        / (a + b - 1)
+        * Math.exp(Hypergeometric.log2F1OneMinus(1, b, a + b, oneMinusZ));
   }
 
   @Override

@@ -165,6 +165,66 @@ class BgBbModelTest {
   }
 
   @Test
+  void discountedExpectedResidualTransactions_atTinyRatesMatchesTheIndependentComputation() {
+    // mpmath integrals (bgbb_reference.py), checked there against the 2F1 closed form; γ = 0.657
+    // (the paper's fit, DERT unbounded as d → 0) and γ = 3.5 (finite limit).
+    ReferenceTable table = ReferenceTable.load("bgbb_independent_dert.csv");
+    for (int r = 0; r < table.size(); r++) {
+      BgBbModel model =
+          BgBbModel.of(
+              new BgBbParameters(
+                  table.number(r, "alpha"),
+                  table.number(r, "beta"),
+                  table.number(r, "gamma"),
+                  table.number(r, "delta")));
+      double rate = table.number(r, "discount");
+      double x = table.number(r, "x");
+      double tx = table.number(r, "t_x");
+      double n = table.number(r, "n");
+      Tolerance.relative(1e-12)
+          .check(
+              "DERT(" + rate + ") of (" + x + ", " + tx + ", " + n + ") " + model,
+              table.number(r, "dert"),
+              model.discountedExpectedResidualTransactions(rate, x, tx, n));
+    }
+  }
+
+  @Test
+  void discountedExpectedResidualTransactions_atATinyRateApproachesTheUndiscountedLimit() {
+    // γ > 1: with θ ~ Beta(γ, D), D = δ+n, Σ_{k>=1} E[(1−θ)^k] = E[(1−θ)/θ] = D/(γ−1), so DERT(0) =
+    // P(alive at n) (α+x)/(α+β+n) D/(γ−1), and P(alive at n) = P(alive at n+1) (γ+D)/D (eq. 11).
+    // DERT(0) − DERT(d) = d E[(1−θ)²/(θ(d+θ))] <= d E[(1−θ)²/θ²] = d D(D+1)/((γ−1)(γ−2)):
+    // relative to DERT(0) at most d (D+1)/(γ−2) < 1e-9 · 101 here, so 1e-6 can only fail on error.
+    qt(200)
+        .forAll(
+            doubles().between(3, 20),
+            doubles().between(0.1, 50),
+            integers().between(0, 50),
+            integers().between(0, 50))
+        .checkAssert(
+            (gamma, delta, a, b) -> {
+              BgBbModel model = BgBbModel.of(new BgBbParameters(1.204, 0.75, gamma, delta));
+              int n = Math.max(a, b);
+              int tx = Math.min(a, b);
+              int x = tx == 0 ? 0 : (a + b) % tx + 1;
+              double d = delta + n;
+              double limit =
+                  model.probabilityAlive(x, tx, n)
+                      * (gamma + d)
+                      / d
+                      * (1.204 + x)
+                      / (1.954 + n)
+                      * d
+                      / (gamma - 1);
+              Tolerance.relative(1e-6)
+                  .check(
+                      "DERT(1e-9) of (" + x + ", " + tx + ", " + n + ") " + model,
+                      limit,
+                      model.discountedExpectedResidualTransactions(1e-9, x, tx, n));
+            });
+  }
+
+  @Test
   void batch_discountedMethodsEqualPerCustomerBitForBit() {
     double[] f = {0, 1, 2, 6, 3};
     double[] r = {0, 1, 4, 6, 9};
@@ -254,7 +314,7 @@ class BgBbModelTest {
     assertRejects("recency = 7.0 must be <= age = 6.0", () -> PAPER.logLikelihood(3, 7, 6));
     assertRejects("recency = 2.0 must be 0 when frequency = 0", () -> PAPER.logLikelihood(0, 2, 6));
     assertRejects(
-        "discountRate must be finite and > 1.0E-6, was 0.0",
+        "discountRate must be finite and > 0, was 0.0",
         () -> PAPER.discountedExpectedResidualTransactions(0, 1, 1, 6));
     assertRejects(
         "discountRate must be finite and > -1.0, was -1.0",

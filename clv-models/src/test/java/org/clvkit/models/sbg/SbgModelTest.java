@@ -92,11 +92,52 @@ class SbgModelTest {
   }
 
   @Test
-  void discountedExpectedResidualLifetime_approachesTheUndiscountedOneAsTheRateVanishes() {
-    // α > 1: Σ_{t>=n} S(t)/S(n−1) = (β+n−1)/(α−1), here 15.2/2.8 for n = 1; the smallest accepted
-    // rate (just above 1e-6) is within 1e-4 of it.
-    Tolerance.relative(1e-4)
-        .check("DERL(2e-6, 1)", 15.2 / 2.8, EXAMPLE.discountedExpectedResidualLifetime(2e-6, 1));
+  void discountedLifetimes_atATinyRateApproachTheUndiscountedOnes() {
+    // α > 1: as d → 0, DERL(d, n) → Σ_{t>=n} S(t)/S(n−1) = E[(1−θ)/θ] = (β+n−1)/(α−1), θ ~ Beta(α,
+    // B = β+n−1), and DEL(d) → E[T] = (α+β−1)/(α−1). DERL(0) − DERL(d) = d E[(1−θ)²/(θ(d+θ))] <= d
+    // E[(1−θ)²/θ²], relative to DERL(0) at most d (B+1)/(α−2); likewise DEL's gap is at most d
+    // β/(α−2) relative. With d = 1e-9, α >= 3, B < 150 both are below 2e-7, so 1e-6 can only fail
+    // on error.
+    qt(200)
+        .forAll(doubles().between(3, 20), doubles().between(0.1, 50), integers().between(1, 100))
+        .checkAssert(
+            (a, b, n) -> {
+              SbgModel model = SbgModel.of(new SbgParameters(a, b));
+              Tolerance.relative(1e-6)
+                  .check(
+                      "DERL(1e-9, " + n + ") " + model,
+                      (b + n - 1) / (a - 1),
+                      model.discountedExpectedResidualLifetime(1e-9, n));
+              Tolerance.relative(1e-6)
+                  .check(
+                      "DEL(1e-9) " + model,
+                      model.expectedLifetime(),
+                      model.discountedExpectedLifetime(1e-9));
+            });
+    // The paper's example, where the bound is 1e-9 · 16.2 / 1.8 < 1e-8.
+    Tolerance.relative(1e-8)
+        .check("DERL(1e-9, 1)", 15.2 / 2.8, EXAMPLE.discountedExpectedResidualLifetime(1e-9, 1));
+  }
+
+  @Test
+  void discountedExpectedResidualLifetime_decreasesAsTheRateGrows() {
+    // Each term S(t)/S(n−1) (1+d)^−(t−n) with t > n strictly decreases in d, and the first, r(n),
+    // does not depend on it; also for α <= 1, where DERL grows without bound as d → 0.
+    qt(200)
+        .forAll(shape(), shape(), integers().between(1, 200))
+        .checkAssert(
+            (a, b, n) -> {
+              SbgModel model = SbgModel.of(new SbgParameters(a, b));
+              double previous = Double.POSITIVE_INFINITY;
+              double first = model.retention(n) * (1 - 1e-14);
+              for (double d : new double[] {1e-12, 1e-9, 1e-6, 1e-3, 0.1, 10}) {
+                double derl = model.discountedExpectedResidualLifetime(d, n);
+                assertTrue(
+                    derl < previous && derl >= first,
+                    "DERL(" + d + ", " + n + ") = " + derl + " after " + previous + " " + model);
+                previous = derl;
+              }
+            });
   }
 
   @Test
@@ -303,10 +344,10 @@ class SbgModelTest {
     assertRejects(
         "cohort must be finite and >= 0, was -5.0", () -> EXAMPLE.expectedSurvivors(-5, 3));
     assertRejects(
-        "discountRate must be finite and > 1.0E-6, was 0.0",
+        "discountRate must be finite and > 0, was 0.0",
         () -> EXAMPLE.discountedExpectedLifetime(0));
     assertRejects(
-        "discountRate must be finite and > 1.0E-6, was -0.1",
+        "discountRate must be finite and > 0, was -0.1",
         () -> EXAMPLE.discountedExpectedResidualLifetime(-0.1, 1));
     assertRejects("n must be > 0, was 0", () -> EXAMPLE.discountedExpectedResidualLifetime(0.1, 0));
     double[] out = new double[3];

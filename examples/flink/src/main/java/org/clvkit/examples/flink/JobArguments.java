@@ -7,24 +7,52 @@ import org.clvkit.models.bgnbd.BgNbdParameters;
 import org.clvkit.models.gammagamma.GammaGammaParameters;
 
 /**
- * The command line of {@link StreamingClvJob#main(String[])}: {@code [--log FILE] [--bgnbd
- * r,alpha,a,b] [--gamma-gamma p,q,gamma] [--margin M]}. Without {@code --log} the job replays the
- * bundled CDNOW sample; the model defaults to the published CDNOW parameters ({@link ModelLoading})
- * and a margin of 1 (CLV as revenue).
+ * The command line of {@link StreamingClvJob#main(String[])}: {@code [--log FILE] [--bgnbd-model
+ * FILE | --bgnbd r,alpha,a,b] [--gamma-gamma-model FILE | --gamma-gamma p,q,gamma] [--margin M]}.
+ * Without {@code --log} the job replays the bundled CDNOW sample; each model comes from a model
+ * file saved with {@code ModelFiles}, from parameters, or by default from the model files bundled
+ * with the example ({@link ModelLoading}); the margin defaults to 1 (CLV as revenue).
  *
  * @param log a transaction log in the CDNOW sample's format, or {@code null} for the bundled one
- * @param bgNbd the purchase model's parameters, in weeks
- * @param gammaGamma the spend model's parameters
+ * @param bgNbdModel a BG/NBD model file in weeks, or {@code null}
+ * @param bgNbd the purchase model's parameters, in weeks, or {@code null}
+ * @param gammaGammaModel a Gamma-Gamma model file, or {@code null}
+ * @param gammaGamma the spend model's parameters, or {@code null}
  * @param margin share of spend kept as profit, in [0, 1]
  */
 public record JobArguments(
-    Path log, BgNbdParameters bgNbd, GammaGammaParameters gammaGamma, double margin) {
+    Path log,
+    Path bgNbdModel,
+    BgNbdParameters bgNbd,
+    Path gammaGammaModel,
+    GammaGammaParameters gammaGamma,
+    double margin) {
 
-  /** Validates that the models are given and the margin is in [0, 1]; {@code log} may be null. */
+  /**
+   * Validates that each model has at most one source (file or parameters; neither means the
+   * bundled file) and that the margin is in [0, 1].
+   */
   public JobArguments {
-    Checks.notNull("bgNbd", bgNbd);
-    Checks.notNull("gammaGamma", gammaGamma);
+    alternatives("bgNbdModel", bgNbdModel, "bgNbd", bgNbd);
+    alternatives("gammaGammaModel", gammaGammaModel, "gammaGamma", gammaGamma);
     Checks.probability("margin", margin);
+  }
+
+  /**
+   * Arguments that score the bundled log with the bundled models.
+   *
+   * @param margin share of spend kept as profit, in [0, 1]
+   */
+  public static JobArguments defaults(double margin) {
+    return new JobArguments(null, null, null, null, null, margin);
+  }
+
+  private static void alternatives(String name, Object value, String otherName, Object other) {
+    if (value != null && other != null) {
+      throw Checks.fail(
+          "%s and %s are alternatives and must not both be given, were %s and %s",
+          name, otherName, value, other);
+    }
   }
 
   /**
@@ -33,13 +61,15 @@ public record JobArguments(
    * @param args options as above, each followed by its value
    * @return the arguments, with defaults for what is not given
    * @throws org.clvkit.core.ClvArgumentException naming the option for an unknown option, a missing
-   *     value or a malformed number
+   *     value, a malformed number, or both sources of one model
    */
   public static JobArguments parse(String... args) {
     Checks.notNull("args", args);
     Path log = null;
-    BgNbdParameters bgNbd = ModelLoading.CDNOW_BG_NBD;
-    GammaGammaParameters gammaGamma = ModelLoading.CDNOW_GAMMA_GAMMA;
+    Path bgNbdModel = null;
+    BgNbdParameters bgNbd = null;
+    Path gammaGammaModel = null;
+    GammaGammaParameters gammaGamma = null;
     double margin = 1.0;
     for (int i = 0; i < args.length; i += 2) {
       String option = Checks.notNull(Checks.indexed("args", i), args[i]);
@@ -49,10 +79,12 @@ public record JobArguments(
       String text = Checks.notNull(Checks.indexed("args", i + 1), args[i + 1]);
       switch (option) {
         case "--log" -> log = Path.of(text);
+        case "--bgnbd-model" -> bgNbdModel = Path.of(text);
         case "--bgnbd" -> {
           double[] v = numbers(option, text, 4, "4 comma-separated numbers r,alpha,a,b");
           bgNbd = new BgNbdParameters(v[0], v[1], v[2], v[3]);
         }
+        case "--gamma-gamma-model" -> gammaGammaModel = Path.of(text);
         case "--gamma-gamma" -> {
           double[] v = numbers(option, text, 3, "3 comma-separated numbers p,q,gamma");
           gammaGamma = new GammaGammaParameters(v[0], v[1], v[2]);
@@ -60,10 +92,12 @@ public record JobArguments(
         case "--margin" -> margin = numbers(option, text, 1, "a number")[0];
         default ->
             throw Checks.malformed(
-                Checks.indexed("args", i), option, "--log, --bgnbd, --gamma-gamma or --margin");
+                Checks.indexed("args", i),
+                option,
+                "--log, --bgnbd-model, --bgnbd, --gamma-gamma-model, --gamma-gamma or --margin");
       }
     }
-    return new JobArguments(log, bgNbd, gammaGamma, margin);
+    return new JobArguments(log, bgNbdModel, bgNbd, gammaGammaModel, gammaGamma, margin);
   }
 
   private static double[] numbers(String option, String text, int count, String expected) {

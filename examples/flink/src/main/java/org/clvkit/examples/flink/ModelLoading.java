@@ -1,28 +1,58 @@
 package org.clvkit.examples.flink;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Set;
 import org.clvkit.core.internal.Checks;
 import org.clvkit.models.bgnbd.BgNbdModel;
 import org.clvkit.models.bgnbd.BgNbdParameters;
 import org.clvkit.models.clv.CustomerLifetimeValue;
 import org.clvkit.models.gammagamma.GammaGammaModel;
 import org.clvkit.models.gammagamma.GammaGammaParameters;
+import org.clvkit.models.io.ModelFileException;
+import org.clvkit.models.io.ModelFiles;
+import org.clvkit.models.io.SavedModel;
 
 /**
- * Where the job gets its fitted model at start-up: the one place to change when fitted models can
- * be saved to and loaded from a file. Until then the model is built from parameters passed in
- * (fitted elsewhere, for example by the Spark example or {@code BgNbdFitter}).
+ * Where the job gets its fitted models at start-up: model files saved with {@link ModelFiles} (by
+ * {@link FitCdnowModels}, the command-line tool's {@code clv fit}, the Spark example's {@code
+ * --save-models}, or your own code), or known parameters. Without either, the model files bundled
+ * with the example: BG/NBD and Gamma-Gamma fitted on the CDNOW sample by {@link FitCdnowModels}.
+ *
+ * <p>The job scores in weeks, so a BG/NBD model file must name its period {@code week} (or {@code
+ * weeks}) in its provenance; a Gamma-Gamma model has no period. A file of another model type, a
+ * damaged file or a BG/NBD model in other periods is refused with a {@link ModelFileException}
+ * naming the option and the file.
  */
 public final class ModelLoading {
+  /** Class-path location of the bundled BG/NBD model file. */
+  public static final String BUNDLED_BG_NBD = "/cdnow/cdnow-bgnbd.properties";
+
+  /** Class-path location of the bundled Gamma-Gamma model file. */
+  public static final String BUNDLED_GAMMA_GAMMA = "/cdnow/cdnow-gamma-gamma.properties";
+
+  /** The time unit the job scores in, as model files name it. */
+  public static final String TIME_UNIT = "week";
+
+  private static final Set<String> TIME_UNIT_NAMES = Set.of("week", "weeks");
+
   /**
-   * BG/NBD parameters fitted on the CDNOW sample (weeks, 39-week calibration): Fader, Hardie and
-   * Lee (2005), "Counting your customers the easy way", Marketing Science 24(2), section 7.
+   * BG/NBD parameters fitted on the CDNOW sample (weeks, 39-week calibration) as published: Fader,
+   * Hardie and Lee (2005), "Counting your customers the easy way", Marketing Science 24(2), section
+   * 7. The bundled model file holds the same fit to full precision.
    */
   public static final BgNbdParameters CDNOW_BG_NBD =
       new BgNbdParameters(0.2426, 4.4136, 0.7929, 2.4259);
 
   /**
-   * Gamma-Gamma parameters fitted on the 946 CDNOW repeat customers: Fader and Hardie (2013), "The
-   * Gamma-Gamma model of monetary value".
+   * Gamma-Gamma parameters fitted on the 946 CDNOW repeat customers as published: Fader and Hardie
+   * (2013), "The Gamma-Gamma model of monetary value". The bundled model file holds the same fit to
+   * full precision.
    */
   public static final GammaGammaParameters CDNOW_GAMMA_GAMMA =
       new GammaGammaParameters(6.2493, 3.7443, 15.4443);
@@ -30,14 +60,34 @@ public final class ModelLoading {
   private ModelLoading() {}
 
   /**
-   * The model the job scores with, from its arguments.
+   * The models the job scores with, from its arguments: for each model a file, parameters, or the
+   * bundled file.
    *
    * @param arguments the job's arguments
    * @return BG/NBD purchases and Gamma-Gamma spend, with the arguments' margin
+   * @throws IOException when a model file cannot be read
+   * @throws ModelFileException when a model file is not a BG/NBD (or Gamma-Gamma) model file in
+   *     weeks
    */
-  public static CustomerLifetimeValue load(JobArguments arguments) {
+  public static CustomerLifetimeValue load(JobArguments arguments) throws IOException {
     Checks.notNull("arguments", arguments);
-    return fromParameters(arguments.bgNbd(), arguments.gammaGamma(), arguments.margin());
+    BgNbdModel purchases;
+    if (arguments.bgNbdModel() != null) {
+      purchases = bgNbd(arguments.bgNbdModel());
+    } else if (arguments.bgNbd() != null) {
+      purchases = BgNbdModel.of(arguments.bgNbd());
+    } else {
+      purchases = bundledBgNbd();
+    }
+    GammaGammaModel spend;
+    if (arguments.gammaGammaModel() != null) {
+      spend = gammaGamma(arguments.gammaGammaModel());
+    } else if (arguments.gammaGamma() != null) {
+      spend = GammaGammaModel.of(arguments.gammaGamma());
+    } else {
+      spend = bundledGammaGamma();
+    }
+    return CustomerLifetimeValue.of(purchases, spend, arguments.margin());
   }
 
   /**
@@ -53,5 +103,80 @@ public final class ModelLoading {
     Checks.notNull("purchases", purchases);
     Checks.notNull("spend", spend);
     return CustomerLifetimeValue.of(BgNbdModel.of(purchases), GammaGammaModel.of(spend), margin);
+  }
+
+  /**
+   * Loads a BG/NBD model file in weeks.
+   *
+   * @param file a model file saved by {@link ModelFiles}
+   * @return the model, with its fit report if the file has one
+   * @throws IOException when the file cannot be read
+   * @throws ModelFileException when the file is not a BG/NBD model file in weeks
+   */
+  public static BgNbdModel bgNbd(Path file) throws IOException {
+    Checks.notNull("file", file);
+    try {
+      return inWeeks(ModelFiles.load(file, BgNbdModel.class));
+    } catch (ModelFileException e) {
+      throw about("--bgnbd-model " + file, e);
+    }
+  }
+
+  /**
+   * Loads a Gamma-Gamma model file.
+   *
+   * @param file a model file saved by {@link ModelFiles}
+   * @return the model, with its fit report if the file has one
+   * @throws IOException when the file cannot be read
+   * @throws ModelFileException when the file is not a Gamma-Gamma model file
+   */
+  public static GammaGammaModel gammaGamma(Path file) throws IOException {
+    Checks.notNull("file", file);
+    try {
+      return ModelFiles.load(file, GammaGammaModel.class).model();
+    } catch (ModelFileException e) {
+      throw about("--gamma-gamma-model " + file, e);
+    }
+  }
+
+  /** The bundled BG/NBD model, fitted on the CDNOW sample in weeks. */
+  public static BgNbdModel bundledBgNbd() {
+    return inWeeks(bundled(BUNDLED_BG_NBD, BgNbdModel.class));
+  }
+
+  /** The bundled Gamma-Gamma model, fitted on the CDNOW sample's repeat customers. */
+  public static GammaGammaModel bundledGammaGamma() {
+    return bundled(BUNDLED_GAMMA_GAMMA, GammaGammaModel.class).model();
+  }
+
+  private static <M> SavedModel<M> bundled(String resource, Class<M> type) {
+    try (InputStream in = ModelLoading.class.getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new IllegalStateException("missing class-path resource " + resource);
+      }
+      try (Reader reader = new InputStreamReader(in, StandardCharsets.US_ASCII)) {
+        return ModelFiles.load(reader, type);
+      }
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot read class-path resource " + resource, e);
+    }
+  }
+
+  private static BgNbdModel inWeeks(SavedModel<BgNbdModel> saved) {
+    String unit = saved.provenance().timeUnit();
+    if (!TIME_UNIT_NAMES.contains(unit.toLowerCase(Locale.ROOT))) {
+      throw new ModelFileException(
+          ModelFileException.Problem.MALFORMED,
+          String.format(
+              Locale.ROOT,
+              "the model's period must be %s, as the job scores in weeks, was \"%s\"",
+              TIME_UNIT,
+              unit));
+    }
+    return saved.model();
+  }
+
+  private static ModelFileException about(String source, ModelFileException e) {
+    return new ModelFileException(e.problem(), source + ": " + e.getMessage(), e);
   }
 }

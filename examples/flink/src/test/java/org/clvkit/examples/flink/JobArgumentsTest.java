@@ -11,14 +11,13 @@ import org.junit.jupiter.api.Test;
 class JobArgumentsTest {
 
   @Test
-  void parse_defaultsToTheBundledLogAndThePublishedCdnowModel() {
-    assertEquals(
-        new JobArguments(null, ModelLoading.CDNOW_BG_NBD, ModelLoading.CDNOW_GAMMA_GAMMA, 1.0),
-        JobArguments.parse());
+  void parse_defaultsToTheBundledLogAndTheBundledModels() {
+    assertEquals(new JobArguments(null, null, null, null, null, 1.0), JobArguments.parse());
+    assertEquals(JobArguments.defaults(1.0), JobArguments.parse());
   }
 
   @Test
-  void parse_readsEveryOption() {
+  void parse_readsEveryParameterOption() {
     JobArguments a =
         JobArguments.parse(
             "--log", "events.txt",
@@ -28,10 +27,37 @@ class JobArgumentsTest {
     assertEquals(
         new JobArguments(
             Path.of("events.txt"),
+            null,
             new BgNbdParameters(0.25, 4.5, 0.8, 2.5),
+            null,
             new GammaGammaParameters(6, 3.5, 15),
             0.3),
         a);
+  }
+
+  @Test
+  void parse_readsTheModelFileOptions() {
+    JobArguments a =
+        JobArguments.parse(
+            "--bgnbd-model", "models/bgnbd.properties",
+            "--gamma-gamma-model", "models/gg.properties");
+    assertEquals(
+        new JobArguments(
+            null,
+            Path.of("models/bgnbd.properties"),
+            null,
+            Path.of("models/gg.properties"),
+            null,
+            1.0),
+        a);
+  }
+
+  @Test
+  void parse_mixesAFileForOneModelWithParametersForTheOther() {
+    JobArguments a =
+        JobArguments.parse("--bgnbd-model", "bgnbd.properties", "--gamma-gamma", "6,3.5,15");
+    assertEquals(Path.of("bgnbd.properties"), a.bgNbdModel());
+    assertEquals(new GammaGammaParameters(6, 3.5, 15), a.gammaGamma());
   }
 
   @Test
@@ -41,7 +67,8 @@ class JobArgumentsTest {
     assertRejects("args[1] must not be null", () -> JobArguments.parse("--log", null));
     assertRejects("--margin must be followed by a value", () -> JobArguments.parse("--margin"));
     assertRejects(
-        "args[0] must be --log, --bgnbd, --gamma-gamma or --margin, was \"--seed\"",
+        "args[0] must be --log, --bgnbd-model, --bgnbd, --gamma-gamma-model, --gamma-gamma or"
+            + " --margin, was \"--seed\"",
         () -> JobArguments.parse("--seed", "1"));
     assertRejects(
         "--bgnbd must be 4 comma-separated numbers r,alpha,a,b, was \"1,2,3\"",
@@ -53,31 +80,22 @@ class JobArgumentsTest {
         "--margin must be a number, was \"1,2\"", () -> JobArguments.parse("--margin", "1,2"));
     assertRejects(
         "alpha must be finite and > 0, was -4.0", () -> JobArguments.parse("--bgnbd", "1,-4,1,1"));
+    assertRejects(
+        "bgNbdModel and bgNbd are alternatives and must not both be given, were m.properties and"
+            + " BgNbdParameters[r=1.0, alpha=2.0, a=3.0, b=4.0]",
+        () -> JobArguments.parse("--bgnbd-model", "m.properties", "--bgnbd", "1,2,3,4"));
   }
 
   @Test
   void constructor_rejectsEachInvalidArgument() {
     BgNbdParameters b = ModelLoading.CDNOW_BG_NBD;
     GammaGammaParameters g = ModelLoading.CDNOW_GAMMA_GAMMA;
-    assertRejects("bgNbd must not be null", () -> new JobArguments(null, null, g, 1));
-    assertRejects("gammaGamma must not be null", () -> new JobArguments(null, b, null, 1));
-    assertRejects("margin must be in [0, 1], was 1.5", () -> new JobArguments(null, b, g, 1.5));
-  }
-
-  @Test
-  void modelLoading_buildsTheClvModelFromTheArguments() {
-    var value = ModelLoading.load(JobArguments.parse("--margin", "0.25"));
-    assertEquals(0.25, value.margin());
-    assertEquals("BG/NBD", value.purchaseModel().name());
-    assertEquals(
-        ModelLoading.CDNOW_BG_NBD.toArray()[1], value.purchaseModel().parameterValues()[1]);
-    assertEquals(ModelLoading.CDNOW_GAMMA_GAMMA, value.spendModel().parameters());
-    assertRejects("arguments must not be null", () -> ModelLoading.load(null));
+    Path file = Path.of("x");
     assertRejects(
-        "purchases must not be null",
-        () -> ModelLoading.fromParameters(null, ModelLoading.CDNOW_GAMMA_GAMMA, 1));
+        "gammaGammaModel and gammaGamma are alternatives and must not both be given, were x and"
+            + " GammaGammaParameters[p=6.2493, q=3.7443, gamma=15.4443]",
+        () -> new JobArguments(null, null, b, file, g, 1));
     assertRejects(
-        "spend must not be null",
-        () -> ModelLoading.fromParameters(ModelLoading.CDNOW_BG_NBD, null, 1));
+        "margin must be in [0, 1], was 1.5", () -> new JobArguments(null, null, b, null, g, 1.5));
   }
 }

@@ -12,6 +12,8 @@ import java.time.LocalDateTime;
 import java.util.List;
 import org.clvkit.core.lifecycle.LifecycleStage;
 import org.clvkit.models.clv.CustomerLifetimeValue;
+import org.clvkit.models.io.ModelFiles;
+import org.clvkit.models.io.Provenance;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -90,7 +92,12 @@ class ReportTest {
   }
 
   @Test
-  void main_printsTheReportOfARunOnTheGivenLog(@TempDir Path dir) throws Exception {
+  void main_printsTheReportOfARunOnTheGivenLogAndModelFiles(@TempDir Path dir) throws Exception {
+    Path bgNbdFile = dir.resolve("bgnbd.properties");
+    Path gammaGammaFile = dir.resolve("gg.properties");
+    Provenance provenance = Provenance.now(ModelLoading.TIME_UNIT);
+    ModelFiles.save(MODEL.purchaseModel(), provenance, bgNbdFile);
+    ModelFiles.save(MODEL.spendModel(), provenance, gammaGammaFile);
     Path log = dir.resolve("log.txt");
     Files.writeString(
         log,
@@ -105,7 +112,15 @@ class ReportTest {
     ByteArrayOutputStream printed = new ByteArrayOutputStream();
     try (PrintStream capture = new PrintStream(printed, true, StandardCharsets.UTF_8)) {
       System.setOut(capture);
-      StreamingClvJob.main(new String[] {"--log", log.toString()});
+      StreamingClvJob.main(
+          new String[] {
+            "--log",
+            log.toString(),
+            "--bgnbd-model",
+            bgNbdFile.toString(),
+            "--gamma-gamma-model",
+            gammaGammaFile.toString()
+          });
     } finally {
       System.setOut(console);
     }

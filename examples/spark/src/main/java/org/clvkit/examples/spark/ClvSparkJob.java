@@ -5,11 +5,17 @@ import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.min;
 
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
+import org.apache.hadoop.fs.FileSystem;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
@@ -25,12 +31,15 @@ import org.clvkit.core.ClvArgumentException;
 import org.clvkit.core.data.CustomerSummaries;
 import org.clvkit.core.data.PolicyCounts;
 import org.clvkit.core.data.SummaryOptions;
+import org.clvkit.core.data.TimeScale;
 import org.clvkit.core.rfm.RfmScorer;
 import org.clvkit.models.bgnbd.BgNbdFitter;
 import org.clvkit.models.bgnbd.BgNbdModel;
 import org.clvkit.models.clv.CustomerLifetimeValue;
 import org.clvkit.models.gammagamma.GammaGammaFitter;
 import org.clvkit.models.gammagamma.GammaGammaModel;
+import org.clvkit.models.io.ModelFiles;
+import org.clvkit.models.io.Provenance;
 
 /**
  * A Spark batch job that scores every customer of a transaction log with clvkit:
@@ -54,6 +63,9 @@ import org.clvkit.models.gammagamma.GammaGammaModel;
  *   <li><b>Broadcast</b> the fitted models ({@link ScoringModels}, a few hundred bytes).
  *   <li><b>Score</b> each partition in {@code mapPartitions} with the batch methods ({@link
  *       PartitionScorer}) and <b>write</b> Parquet.
+ *   <li>Optionally <b>save</b> the fitted models as model files ({@link ModelFiles}) in {@link
+ *       JobSettings#modelsOutput()}, on the output's file system, for scoring elsewhere (the Flink
+ *       example, the command-line tool, a service).
  * </ol>
  *
  * <p>Bad input fails the job with the {@link ClvArgumentException} of the first bad row found,
@@ -65,6 +77,12 @@ import org.clvkit.models.gammagamma.GammaGammaModel;
  * JobSettings#USAGE} for the options.
  */
 public final class ClvSparkJob {
+  /** File name of the saved BG/NBD model in {@link JobSettings#modelsOutput()}. */
+  public static final String BG_NBD_FILE = "bgnbd.properties";
+
+  /** File name of the saved Gamma-Gamma model in {@link JobSettings#modelsOutput()}. */
+  public static final String GAMMA_GAMMA_FILE = "gamma-gamma.properties";
+
   private ClvSparkJob() {}
 
   /**
@@ -86,6 +104,9 @@ public final class ClvSparkJob {
     SparkSession spark = SparkSession.builder().appName("clvkit CLV scores").getOrCreate();
     try {
       System.out.print(run(spark, settings).describe());
+      if (settings.modelsOutput() != null) {
+        System.out.printf("models saved:   %s%n", settings.modelsOutput());
+      }
     } finally {
       spark.stop();
     }
@@ -93,7 +114,8 @@ public final class ClvSparkJob {
 
   /**
    * Runs every step on the given session and writes the scores to {@link JobSettings#output()}
-   * (replacing it), one row of {@link PartitionScorer#SCHEMA} per customer.
+   * (replacing it), one row of {@link PartitionScorer#SCHEMA} per customer; with {@link
+   * JobSettings#modelsOutput()} set, then saves the fitted models there ({@link #saveModels}).
    *
    * @param spark the session
    * @param settings what to read, how to score, where to write
@@ -139,6 +161,9 @@ public final class ClvSparkJob {
           .write()
           .mode(SaveMode.Overwrite)
           .parquet(settings.output());
+      if (settings.modelsOutput() != null) {
+        saveModels(spark, models, settings.summary().timeScale(), settings.modelsOutput());
+      }
       return new JobResult(
           counts[0],
           new PolicyCounts(counts[1], counts[2], counts[3], counts[4]),
@@ -167,6 +192,52 @@ public final class ClvSparkJob {
         summaries.unpersist(false);
       }
     }
+  }
+
+  /**
+   * Saves the fitted BG/NBD and Gamma-Gamma models as model files {@link #BG_NBD_FILE} and {@link
+   * #GAMMA_GAMMA_FILE} in {@code directory} (created if missing, files replaced), through Hadoop's
+   * file system API so that any path Spark writes works (local, HDFS, object stores). The
+   * provenance names the time scale ({@code week}, {@code day}, {@code 30 days}) and now as the fit
+   * date. {@code ModelFiles.load} reads the files back wherever they are copied.
+   *
+   * @param spark the session, for its Hadoop configuration
+   * @param models the fitted models
+   * @param timeScale the period of the summaries the models were fitted on
+   * @param directory the directory to write to
+   * @throws IOException when a file cannot be written
+   */
+  public static void saveModels(
+      SparkSession spark, ScoringModels models, TimeScale timeScale, String directory)
+      throws IOException {
+    org.apache.hadoop.fs.Path dir = new org.apache.hadoop.fs.Path(directory);
+    FileSystem fs = dir.getFileSystem(spark.sparkContext().hadoopConfiguration());
+    fs.mkdirs(dir);
+    Provenance provenance = Provenance.now(timeUnit(timeScale));
+    save(fs, new org.apache.hadoop.fs.Path(dir, BG_NBD_FILE), models.purchases(), provenance);
+    save(fs, new org.apache.hadoop.fs.Path(dir, GAMMA_GAMMA_FILE), models.spend(), provenance);
+  }
+
+  private static void save(
+      FileSystem fs, org.apache.hadoop.fs.Path file, Object model, Provenance provenance)
+      throws IOException {
+    try (Writer out = new OutputStreamWriter(fs.create(file, true), StandardCharsets.US_ASCII)) {
+      ModelFiles.save(model, provenance, out);
+    }
+  }
+
+  /** The name of a period for a model file: {@code week}, {@code day}, {@code 30 days}. */
+  static String timeUnit(TimeScale timeScale) {
+    Duration period = timeScale.period();
+    if (period.equals(Duration.ofDays(7))) {
+      return "week";
+    }
+    if (period.equals(Duration.ofDays(1))) {
+      return "day";
+    }
+    return period.equals(Duration.ofDays(period.toDays()))
+        ? period.toDays() + " days"
+        : period.toString();
   }
 
   /**

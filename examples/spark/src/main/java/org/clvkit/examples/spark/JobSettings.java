@@ -1,6 +1,7 @@
 package org.clvkit.examples.spark;
 
 import java.io.Serializable;
+import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -51,6 +52,9 @@ import org.clvkit.core.rfm.RfmScorer;
  * @param rfmLevels number of RFM score levels, in [2, 9]
  * @param partitions number of partitions customers are hashed into, &gt;= 0 (0: Spark's default
  *     parallelism)
+ * @param modelsOutput a directory (any path Spark writes, outside {@code output}) to save the
+ *     fitted models in as model files ({@code org.clvkit.models.io.ModelFiles}), or {@code null}
+ *     not to save them
  */
 public record JobSettings(
     String input,
@@ -67,7 +71,8 @@ public record JobSettings(
     double margin,
     StageRules stageRules,
     int rfmLevels,
-    int partitions)
+    int partitions,
+    String modelsOutput)
     implements Serializable {
 
   /** The input formats the job reads. */
@@ -96,7 +101,9 @@ public record JobSettings(
           "  --stage-rules N,R,C         established at N purchases, at risk after R and churned",
           "                              after C quiet periods (default 4,8,26)",
           "  --rfm-levels L              RFM score levels, 2 to 9 (default 5)",
-          "  --partitions P              customer partitions (default: Spark's parallelism)");
+          "  --partitions P              customer partitions (default: Spark's parallelism)",
+          "  --save-models DIR           save the fitted models as model files in DIR (outside",
+          "                              OUTPUT): bgnbd.properties, gamma-gamma.properties");
 
   /** Validates every setting; messages name the setting and its value. */
   public JobSettings {
@@ -118,6 +125,15 @@ public record JobSettings(
     Checks.notNull("stageRules", stageRules);
     Checks.integerInRange("rfmLevels", rfmLevels, RfmScorer.MIN_LEVELS, RfmScorer.MAX_LEVELS);
     Checks.nonNegative("partitions", partitions);
+    if (modelsOutput != null) {
+      Checks.notEmptyText("modelsOutput", modelsOutput);
+      // Files inside the Parquet output would break reading it back; compare the paths as written.
+      if (Path.of(modelsOutput)
+          .normalize()
+          .startsWith(Path.of(output).normalize())) {
+        throw Checks.fail("modelsOutput must lie outside output %s, was %s", output, modelsOutput);
+      }
+    }
   }
 
   /**
@@ -146,7 +162,8 @@ public record JobSettings(
         1,
         StageRules.of(4, 8, 26),
         RfmScorer.DEFAULT_LEVELS,
-        0);
+        0,
+        null);
   }
 
   /** These settings with other column names. */
@@ -166,7 +183,8 @@ public record JobSettings(
         margin,
         stageRules,
         rfmLevels,
-        partitions);
+        partitions,
+        modelsOutput);
   }
 
   /** These settings with another pattern for dates held as text. */
@@ -186,7 +204,8 @@ public record JobSettings(
         margin,
         stageRules,
         rfmLevels,
-        partitions);
+        partitions,
+        modelsOutput);
   }
 
   /** These settings with another CSV field separator. */
@@ -206,7 +225,8 @@ public record JobSettings(
         margin,
         stageRules,
         rfmLevels,
-        partitions);
+        partitions,
+        modelsOutput);
   }
 
   /** These settings with another horizon, discount rate and margin for the forecasts and CLV. */
@@ -226,7 +246,8 @@ public record JobSettings(
         profitShare,
         stageRules,
         rfmLevels,
-        partitions);
+        partitions,
+        modelsOutput);
   }
 
   /** These settings with other lifecycle stage rules. */
@@ -246,7 +267,8 @@ public record JobSettings(
         margin,
         rules,
         rfmLevels,
-        partitions);
+        partitions,
+        modelsOutput);
   }
 
   /** These settings with another number of RFM score levels. */
@@ -266,7 +288,8 @@ public record JobSettings(
         margin,
         stageRules,
         levels,
-        partitions);
+        partitions,
+        modelsOutput);
   }
 
   /** These settings with another number of customer partitions (0: Spark's default). */
@@ -286,7 +309,31 @@ public record JobSettings(
         margin,
         stageRules,
         rfmLevels,
-        count);
+        count,
+        modelsOutput);
+  }
+
+  /**
+   * These settings with a directory to save the fitted models in, or {@code null} not to save them.
+   */
+  public JobSettings withModelsOutput(String directory) {
+    return new JobSettings(
+        input,
+        format,
+        output,
+        customerColumn,
+        dateColumn,
+        amountColumn,
+        datePattern,
+        delimiter,
+        summary,
+        horizon,
+        discountRate,
+        margin,
+        stageRules,
+        rfmLevels,
+        partitions,
+        directory);
   }
 
   /**
@@ -320,6 +367,7 @@ public record JobSettings(
     StageRules rules = StageRules.of(4, 8, 26);
     int levels = RfmScorer.DEFAULT_LEVELS;
     int partitions = 0;
+    String modelsOutput = null;
     for (int i = 3; i < args.length; i += 2) {
       String option = args[i];
       if (i + 1 == args.length) {
@@ -341,6 +389,7 @@ public record JobSettings(
         case "--stage-rules" -> rules = stageRules(value);
         case "--rfm-levels" -> levels = integer(option, value);
         case "--partitions" -> partitions = integer(option, value);
+        case "--save-models" -> modelsOutput = value;
         default -> throw Checks.malformed("option", option, "an option listed in the usage");
       }
     }
@@ -367,7 +416,8 @@ public record JobSettings(
         margin,
         rules,
         levels,
-        partitions);
+        partitions,
+        modelsOutput);
   }
 
   private static Format format(String text) {

@@ -36,6 +36,8 @@ import org.clvkit.models.bgnbd.BgNbdModel;
 import org.clvkit.models.clv.CustomerLifetimeValue;
 import org.clvkit.models.gammagamma.GammaGammaFitter;
 import org.clvkit.models.gammagamma.GammaGammaModel;
+import org.clvkit.models.io.ModelFiles;
+import org.clvkit.models.io.SavedModel;
 import org.clvkit.testing.Tolerance;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -131,12 +133,16 @@ class CdnowSparkJobTest {
   }
 
   @Test
-  void run_cdnowCsv_equalsSingleJvmLibrary() {
+  void run_cdnowCsv_equalsSingleJvmLibrary() throws IOException {
     SparkSession spark = LocalSpark.session();
     String output = dir.resolve("scores-csv").toString();
+    Path models = dir.resolve("scores-csv-models");
     JobResult result =
         ClvSparkJob.run(
-            spark, settings(csv.toString(), JobSettings.Format.CSV, output).withPartitions(3));
+            spark,
+            settings(csv.toString(), JobSettings.Format.CSV, output)
+                .withPartitions(3)
+                .withModelsOutput(models.toString()));
 
     assertEquals(6919, result.rows());
     assertEquals(new PolicyCounts(8, 0, 0, 0), result.policyCounts());
@@ -153,6 +159,22 @@ class CdnowSparkJobTest {
       Tolerance.absolute(5e-4).check("published BG/NBD parameter " + k, published[k], fitted[k]);
     }
     assertMatchesReference(result, spark.read().parquet(output).collectAsList());
+    assertSavedModels(result, models);
+  }
+
+  /** The saved model files load as the fitted models, with their fit reports, in weeks. */
+  static void assertSavedModels(JobResult result, Path models) throws IOException {
+    SavedModel<BgNbdModel> purchases =
+        ModelFiles.load(models.resolve(ClvSparkJob.BG_NBD_FILE), BgNbdModel.class);
+    SavedModel<GammaGammaModel> spend =
+        ModelFiles.load(models.resolve(ClvSparkJob.GAMMA_GAMMA_FILE), GammaGammaModel.class);
+    assertEquals(result.models().purchases().parameters(), purchases.model().parameters());
+    assertEquals(result.models().purchases().fitReport(), purchases.model().fitReport());
+    assertEquals(result.models().spend().parameters(), spend.model().parameters());
+    assertEquals(result.models().spend().fitReport(), spend.model().fitReport());
+    assertEquals(result.models().spend().customersLeftOut(), spend.model().customersLeftOut());
+    assertEquals("week", purchases.provenance().timeUnit());
+    assertEquals("week", spend.provenance().timeUnit());
   }
 
   @Test

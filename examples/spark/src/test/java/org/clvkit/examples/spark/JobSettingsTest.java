@@ -60,7 +60,9 @@ class JobSettingsTest {
             "--rfm-levels",
             "3",
             "--partitions",
-            "8");
+            "8",
+            "--save-models",
+            "models");
     SummaryOptions options =
         SummaryOptions.of(TimeScale.of(Duration.ofDays(30)), LocalDate.of(1997, 9, 30))
             .withZeroAmounts(RowPolicy.KEEP)
@@ -74,7 +76,8 @@ class JobSettingsTest {
             .withValue(12, 0.01, 0.3)
             .withStageRules(StageRules.of(3, 6.5, 20))
             .withRfmLevels(3)
-            .withPartitions(8);
+            .withPartitions(8)
+            .withModelsOutput("models");
     assertEquals(expected, s);
     assertEquals(
         TimeScale.DAYS,
@@ -159,6 +162,29 @@ class JobSettingsTest {
     assertRejects(
         "--delimiter must be one character (\\t for a tab), was \";;\"",
         () -> JobSettings.parse("in", "csv", "out", "--delimiter", ";;"));
+  }
+
+  @Test
+  void new_modelsOutputInsideTheOutput_rejected() {
+    assertRejects(
+        "modelsOutput must lie outside output out, was out/models",
+        () -> base().withModelsOutput("out/models"));
+    assertRejects(
+        "modelsOutput must lie outside output out, was ./out",
+        () ->
+            JobSettings.parse(
+                "in", "csv", "out", "--calibration-end", "1997-09-30", "--save-models", "./out"));
+    assertRejects("modelsOutput must not be empty", () -> base().withModelsOutput(""));
+    assertEquals("out-models", base().withModelsOutput("out-models").modelsOutput());
+    assertEquals(null, base().withModelsOutput("m").withModelsOutput(null).modelsOutput());
+  }
+
+  @Test
+  void timeUnit_namesThePeriodForModelFiles() {
+    assertEquals("week", ClvSparkJob.timeUnit(TimeScale.WEEKS));
+    assertEquals("day", ClvSparkJob.timeUnit(TimeScale.DAYS));
+    assertEquals("30 days", ClvSparkJob.timeUnit(TimeScale.of(Duration.ofDays(30))));
+    assertEquals("PT12H", ClvSparkJob.timeUnit(TimeScale.of(Duration.ofHours(12))));
   }
 
   @Test
