@@ -323,7 +323,8 @@ final class ParetoNbdFunctions {
     double b = alphaBranch ? s + 1 : r + x;
     double mt = max + t;
     double z = gap / mt;
-    Hypergeometric.log2F1AndDerivatives(a, b, z, (min + t) / mt, out, offset);
+    Hypergeometric.log2F1AndDerivatives(
+        a, b, alphaBranch ? r + x : s + 1, z, (min + t) / mt, out, offset);
     double logF = out[offset];
     double da = out[offset + 1];
     double db = out[offset + 2];

@@ -167,7 +167,7 @@ class ParetoNbdFunctionsTest {
       double a = c[0];
       double b = c[1];
       double z = c[2];
-      Hypergeometric.log2F1AndDerivatives(a, b, z, 1 - z, out, 0);
+      Hypergeometric.log2F1AndDerivatives(a, b, a - b + 1, z, 1 - z, out, 0);
       String context = "a=" + a + " b=" + b + " z=" + z;
       Tolerance.relative(1e-13)
           .or(Tolerance.absolute(1e-15))
