@@ -17,8 +17,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Checks that the generated benchmark data follow {@code shared/README.md}'s description of {@code
- * synthetic_1m.csv}: CDNOW rows tiled in order, times scaled by one factor in [0.9, 1.1] per row and
- * rounded to 2 decimals, recency at most the age, spend jittered by a log-normal factor with σ 0.1.
+ * synthetic_1m.csv}: CDNOW rows tiled in order, times scaled by one factor in [0.9, 1.1] per row
+ * and rounded to 2 decimals, recency at most the age, spend jittered by a log-normal factor with σ
+ * 0.1.
  */
 class SyntheticCdnowTest {
   private static final int N = 3 * SyntheticCdnow.CDNOW_CUSTOMERS + 11;

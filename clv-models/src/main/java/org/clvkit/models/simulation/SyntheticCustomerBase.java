@@ -171,8 +171,8 @@ public final class SyntheticCustomerBase {
    *
    * @param count number of customers, &gt; 0
    * @param observationEnd end of observation, finite and &gt;= the acquisition period
-   * @throws org.clvkit.core.ClvArgumentException if the log would exceed {@value
-   *     #MAX_TRANSACTIONS} rows
+   * @throws org.clvkit.core.ClvArgumentException if the log would exceed {@value #MAX_TRANSACTIONS}
+   *     rows
    */
   public SimulatedTransactions transactions(int count, double observationEnd) {
     Draw draw = draw(count, observationEnd, true);
@@ -237,8 +237,7 @@ public final class SyntheticCustomerBase {
       }
     } else {
       draw.histories =
-          ParetoNbdSimulator.of((ParetoNbdParameters) purchases, purchaseSeed)
-              .histories(draw.ages);
+          ParetoNbdSimulator.of((ParetoNbdParameters) purchases, purchaseSeed).histories(draw.ages);
       frequency = draw.histories.frequencyColumn();
     }
     if (draw.histories == null) {

@@ -64,8 +64,7 @@ class SyntheticCustomerBaseTest {
     }
     // Uniform on [0, 12]: mean 6, standard error 12 / sqrt(12 n) = 0.011.
     Tolerance.absolute(0.05).check("mean acquisition time", 6.0, sum / acquired.length);
-    SimulatedCustomers cohort =
-        SyntheticCustomerBase.bgNbd(BG_NBD, SPEND, 3).customers(10, 39);
+    SimulatedCustomers cohort = SyntheticCustomerBase.bgNbd(BG_NBD, SPEND, 3).customers(10, 39);
     for (int i = 0; i < 10; i++) {
       assertEquals(39.0, cohort.age(i));
     }
@@ -255,11 +254,9 @@ class SyntheticCustomerBaseTest {
     assertRejects(
         "acquisitionPeriod = 12.0 must be <= observationEnd = 10.0",
         () -> base.withAcquisitionPeriod(12).transactions(5, 10));
+    assertRejects("spend must not be null", () -> SyntheticCustomerBase.bgNbd(BG_NBD, null, 1));
     assertRejects(
-        "spend must not be null", () -> SyntheticCustomerBase.bgNbd(BG_NBD, null, 1));
-    assertRejects(
-        "purchases must not be null",
-        () -> SyntheticCustomerBase.paretoNbd(null, SPEND, 1));
+        "purchases must not be null", () -> SyntheticCustomerBase.paretoNbd(null, SPEND, 1));
   }
 
   /** The generator's derived seeds: acquisition, purchases, spend. */
