@@ -22,7 +22,17 @@ public final class CustomerSummaries implements Serializable {
   private static final long serialVersionUID = 1L;
 
   private final SummaryOptions options;
+
+  /** The ids as strings, or null when they are kept as longs ({@link #longIds}). */
   private final String[] ids;
+
+  /**
+   * The ids as numbers when every customer was given a {@code long} id, or null; their strings
+   * ({@link Long#toString(long)}) are made on demand.
+   */
+  private final long[] longIds;
+
+  private final int size;
   private final double[] frequency;
   private final double[] recency;
   private final double[] age;
@@ -41,9 +51,13 @@ public final class CustomerSummaries implements Serializable {
   /** Built on first use by {@link #indexOf(String)}; a benign race builds equal copies. */
   private transient volatile CustomerIndex lookup;
 
+  /** The strings of {@link #longIds}, made on first use by {@link #customerIds()}. */
+  private transient volatile List<String> idList;
+
   CustomerSummaries(
       SummaryOptions options,
       String[] ids,
+      long[] longIds,
       double[] frequency,
       double[] recency,
       double[] age,
@@ -60,6 +74,8 @@ public final class CustomerSummaries implements Serializable {
       PolicyCounts policyCounts) {
     this.options = options;
     this.ids = ids;
+    this.longIds = longIds;
+    this.size = ids != null ? ids.length : longIds.length;
     this.frequency = frequency;
     this.recency = recency;
     this.age = age;
@@ -83,18 +99,34 @@ public final class CustomerSummaries implements Serializable {
 
   /** The number of customers with calibration purchases, that is of rows. */
   public int size() {
-    return ids.length;
+    return size;
   }
 
   /** The id of row {@code i}. */
   public String customerId(int i) {
-    Checks.integerInRange("i", i, 0, ids.length - 1);
-    return ids[i];
+    Checks.integerInRange("i", i, 0, size - 1);
+    return id(i);
+  }
+
+  private String id(int i) {
+    return ids != null ? ids[i] : Long.toString(longIds[i]);
   }
 
   /** The ids of all rows, in row order (an unmodifiable list). */
   public List<String> customerIds() {
-    return List.of(ids);
+    if (ids != null) {
+      return List.of(ids);
+    }
+    List<String> list = idList;
+    if (list == null) {
+      String[] strings = new String[size];
+      for (int i = 0; i < size; i++) {
+        strings[i] = Long.toString(longIds[i]);
+      }
+      list = List.of(strings);
+      idList = list;
+    }
+    return list;
   }
 
   /** The row of customer {@code id}, or -1 when the customer has no calibration purchase. */
@@ -102,9 +134,13 @@ public final class CustomerSummaries implements Serializable {
     Checks.notNull("id", id);
     CustomerIndex table = lookup;
     if (table == null) {
-      table = new CustomerIndex(ids.length);
-      for (String s : ids) {
-        table.add(s);
+      table = new CustomerIndex(size);
+      for (int i = 0; i < size; i++) {
+        if (ids != null) {
+          table.add(ids[i]);
+        } else {
+          table.add(longIds[i]);
+        }
       }
       lookup = table;
     }
@@ -149,13 +185,13 @@ public final class CustomerSummaries implements Serializable {
    * Time of row {@code i}'s first purchase (the start of the day when merging same-day purchases).
    */
   public LocalDateTime firstPurchase(int i) {
-    Checks.integerInRange("i", i, 0, ids.length - 1);
+    Checks.integerInRange("i", i, 0, size - 1);
     return SummaryAccumulator.time(firstPurchase[i]);
   }
 
   /** Time of row {@code i}'s last calibration purchase. */
   public LocalDateTime lastPurchase(int i) {
-    Checks.integerInRange("i", i, 0, ids.length - 1);
+    Checks.integerInRange("i", i, 0, size - 1);
     return SummaryAccumulator.time(lastPurchase[i]);
   }
 
@@ -171,7 +207,7 @@ public final class CustomerSummaries implements Serializable {
     Checks.notBefore("asOf", asOf, "calibrationEnd", options.calibrationEnd());
     long end = asOf.toEpochSecond(ZoneOffset.UTC);
     double period = options.timeScale().seconds();
-    double[] out = new double[ids.length];
+    double[] out = new double[size];
     for (int i = 0; i < out.length; i++) {
       out[i] = (end - lastPurchase[i]) / period;
     }
@@ -202,10 +238,10 @@ public final class CustomerSummaries implements Serializable {
 
   /** Row {@code i} as a record. */
   public CustomerSummary summary(int i) {
-    Checks.integerInRange("i", i, 0, ids.length - 1);
+    Checks.integerInRange("i", i, 0, size - 1);
     int x = (int) frequency[i];
     return new CustomerSummary(
-        ids[i],
+        id(i),
         x,
         recency[i],
         age[i],
@@ -226,7 +262,7 @@ public final class CustomerSummaries implements Serializable {
 
       @Override
       public int size() {
-        return ids.length;
+        return size;
       }
     };
   }
@@ -290,7 +326,7 @@ public final class CustomerSummaries implements Serializable {
     return String.format(
         Locale.ROOT,
         "CustomerSummaries[customers=%d, repeatPurchases=%d, holdoutOnlyCustomers=%d, rows=%d, %s]",
-        ids.length,
+        size,
         repeatPurchases(),
         holdoutOnlyIds.length,
         rows,

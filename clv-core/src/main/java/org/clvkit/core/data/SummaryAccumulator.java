@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
+import java.util.concurrent.Executor;
 import java.util.stream.Collector;
 import org.clvkit.core.internal.Checks;
 
@@ -92,6 +93,9 @@ public final class SummaryAccumulator implements Serializable {
 
   // Unordered merging only: the distinct days strictly between first and last, sorted.
   private long[][] interior;
+
+  // Bucketed column summaries only: each customer's first admitted row, or null.
+  private long[] firstRows;
 
   private static final int STRIDE = 8;
   private static final int FIRST = 0; // earliest key, calibration or holdout
@@ -256,6 +260,43 @@ public final class SummaryAccumulator implements Serializable {
   }
 
   /**
+   * Adds a purchase of the customer whose id is {@code Long.toString(customerId)}, on a day given
+   * as {@link LocalDate#toEpochDay()}; allocates nothing per row. An accumulator fed only {@code
+   * long} ids keeps them as numbers (primitive-keyed, about twice as fast as string ids); {@code
+   * 42L} and {@code "42"} are the same customer, and the results name customers by their strings.
+   *
+   * @param customerId the customer
+   * @param epochDay days since 1970-01-01, within the range of {@link LocalDate}
+   * @param amount the value; finite; zero and negative values follow the options' policies
+   */
+  public void acceptEpochDay(long customerId, long epochDay, double amount) {
+    if (epochDay < MIN_EPOCH_DAY || epochDay > MAX_EPOCH_DAY) {
+      long row = rows++;
+      Checks.integerInRange(INDEXED.name("epochDay", row), epochDay, MIN_EPOCH_DAY, MAX_EPOCH_DAY);
+    }
+    acceptRow(customerId, epochDay * SECONDS_PER_DAY, amount, rows, INDEXED);
+  }
+
+  /**
+   * Adds a purchase of the customer whose id is {@code Long.toString(customerId)} at a time given
+   * as seconds since 1970-01-01T00:00 (see {@link #acceptEpochSecond(String, long, double)});
+   * allocates nothing per row and keeps {@code long} ids as numbers (see {@link
+   * #acceptEpochDay(long, long, double)}).
+   *
+   * @param customerId the customer
+   * @param epochSecond seconds since 1970-01-01T00:00, within the range of {@link LocalDateTime}
+   * @param amount the value; finite; zero and negative values follow the options' policies
+   */
+  public void acceptEpochSecond(long customerId, long epochSecond, double amount) {
+    if (epochSecond < MIN_EPOCH_SECOND || epochSecond > MAX_EPOCH_SECOND) {
+      long row = rows++;
+      Checks.integerInRange(
+          INDEXED.name("epochSecond", row), epochSecond, MIN_EPOCH_SECOND, MAX_EPOCH_SECOND);
+    }
+    acceptRow(customerId, epochSecond, amount, rows, INDEXED);
+  }
+
+  /**
    * As {@link #acceptEpochSecond(String, long, double)} for parsers: messages name the row by its
    * line in the caller's file ({@code amount (line 12) must be finite, was NaN}) instead of its
    * index here.
@@ -280,6 +321,34 @@ public final class SummaryAccumulator implements Serializable {
     if (id == null) {
       Checks.notNull(names.name("customerId", row), id);
     }
+    long key = admit(second, amount, row, names);
+    if (key == DROPPED) {
+      return;
+    }
+    int before = index.size();
+    addPurchase(index.add(id), before, key, second, amount == 0 ? 0.0 : amount, row, names);
+  }
+
+  /** As {@link #acceptRow(String, long, double, long, RowNames)} for a {@code long} id. */
+  void acceptRow(long id, long second, double amount, long row, RowNames names) {
+    rows++;
+    long key = admit(second, amount, row, names);
+    if (key == DROPPED) {
+      return;
+    }
+    int before = index.size();
+    addPurchase(index.add(id), before, key, second, amount == 0 ? 0.0 : amount, row, names);
+  }
+
+  /** What {@link #admit} returns for a row that a policy drops. */
+  private static final long DROPPED = Long.MIN_VALUE;
+
+  /**
+   * Checks a row's amount and time against the rules and policies, in the documented order (after
+   * the id): returns its key (the time, or the start of its day when merging), or {@link #DROPPED}
+   * after counting a dropped row; throws for a rejected one.
+   */
+  private long admit(long second, double amount, long row, RowNames names) {
     if (!Double.isFinite(amount)) {
       Checks.finite(names.name("amount", row), amount);
     }
@@ -290,14 +359,14 @@ public final class SummaryAccumulator implements Serializable {
             names.name("time", row), time(second), "observationEnd", options.observationEnd());
       }
       droppedAfterEnd++;
-      return;
+      return DROPPED;
     }
     if (amount < 0) {
       if (options.refunds() == RowPolicy.REJECT) {
         Checks.nonNegative(names.name("amount", row), amount);
       }
       droppedRefunds++;
-      return;
+      return DROPPED;
     }
     if (amount == 0) {
       RowPolicy zero = options.zeroAmounts();
@@ -305,16 +374,25 @@ public final class SummaryAccumulator implements Serializable {
         Checks.positive(names.name("amount", row), amount);
       } else if (zero == RowPolicy.DROP) {
         droppedZeroAmounts++;
-        return;
+        return DROPPED;
       }
       keptZeroAmounts++;
-      amount = 0.0; // -0.0 as +0.0, so that sums stay +0.0
     }
-    int before = index.size();
-    int c = index.add(id);
+    return key;
+  }
+
+  /**
+   * Adds an admitted purchase (amount +0.0 rather than −0.0, so that sums stay +0.0) to customer c,
+   * who is new when {@code c == before} (the index's size before adding the id).
+   */
+  private void addPurchase(
+      int c, int before, long key, long second, double amount, long row, RowNames names) {
     int at = c * STRIDE;
     if (c == before) {
       ensureCapacity(c + 1);
+      if (firstRows != null) {
+        firstRows[c] = row;
+      }
       state[at + FIRST] = key;
       state[at + LAST] = key;
       state[at + FIRST_SPEND] = bits(amount);
@@ -341,7 +419,7 @@ public final class SummaryAccumulator implements Serializable {
         Checks.notBefore(
             names.name("time", row),
             time(second),
-            "last purchase of customer \"" + id + "\" so far",
+            "last purchase of customer \"" + index.id(c) + "\" so far",
             time(last));
       }
       newPurchase = key != last;
@@ -466,14 +544,13 @@ public final class SummaryAccumulator implements Serializable {
       throw Checks.fail("other must be a different accumulator than this one");
     }
     for (int j = 0; j < other.index.size(); j++) {
-      String id = other.index.id(j);
       int before = index.size();
-      int c = index.add(id);
+      int c = index.addFrom(other.index, j);
       if (c == before) {
         ensureCapacity(c + 1);
         copyCustomer(other, j, c);
       } else {
-        mergeCustomer(other, j, c, id);
+        mergeCustomer(other, j, c);
       }
     }
     rows += other.rows;
@@ -492,7 +569,7 @@ public final class SummaryAccumulator implements Serializable {
     }
   }
 
-  private void mergeCustomer(SummaryAccumulator o, int j, int c, String id) {
+  private void mergeCustomer(SummaryAccumulator o, int j, int c) {
     int at = c * STRIDE;
     int from = j * STRIDE;
     long[] other = o.state;
@@ -501,6 +578,7 @@ public final class SummaryAccumulator implements Serializable {
     long first = state[at + FIRST];
     long last = state[at + LAST];
     if (ordered && !(last <= oFirst || oLast <= first)) {
+      String id = index.id(c);
       Checks.notBefore(
           "first purchase of customer \"" + id + "\" in other",
           time(oFirst),
@@ -570,6 +648,9 @@ public final class SummaryAccumulator implements Serializable {
     if (keepDays) {
       interior = Arrays.copyOf(interior, capacity);
     }
+    if (firstRows != null) {
+      firstRows = Arrays.copyOf(firstRows, capacity);
+    }
   }
 
   /**
@@ -579,75 +660,286 @@ public final class SummaryAccumulator implements Serializable {
    * @return one row per customer with calibration purchases, in order of first acceptance
    */
   public CustomerSummaries result() {
-    int total = index.size();
+    Columns out = new Columns(options, calibrationCustomers(), index.size(), index.hasLongKeys());
+    int i = 0;
+    int h = 0;
+    for (int c = 0; c < index.size(); c++) {
+      writeCustomer(c, out, isCalibrationCustomer(c) ? i++ : h++);
+    }
+    return out.summaries(rows, policyCounts());
+  }
+
+  /** The number of customers with a calibration purchase, the rows of the result. */
+  int calibrationCustomers() {
     int n = 0;
-    for (int c = 0; c < total; c++) {
-      if ((int) state[c * STRIDE + COUNTS] > 0) {
+    for (int c = 0; c < index.size(); c++) {
+      if (isCalibrationCustomer(c)) {
         n++;
       }
     }
-    double period = options.timeScale().seconds();
-    String[] ids = new String[n];
-    double[] frequency = new double[n];
-    double[] recency = new double[n];
-    double[] age = new double[n];
-    double[] monetaryValue = new double[n];
-    double[] totalSpend = new double[n];
-    long[] firstTime = new long[n];
-    long[] lastTime = new long[n];
-    double[] holdoutPurchases = new double[n];
-    double[] holdoutValue = new double[n];
-    String[] holdoutOnly = new String[total - n];
-    long holdoutOnlyPurchases = 0;
-    double holdoutOnlySpend = 0;
-    int i = 0;
-    int h = 0;
-    for (int c = 0; c < total; c++) {
-      int at = c * STRIDE;
-      long counts = state[at + COUNTS];
-      int calibrationPurchases = (int) counts;
-      if (calibrationPurchases == 0) {
-        holdoutOnly[h++] = index.id(c);
-        holdoutOnlyPurchases += (int) (counts >>> 32);
-        holdoutOnlySpend += value(at + HOLDOUT_SPEND);
-        continue;
-      }
-      int x = calibrationPurchases - 1;
-      long first = state[at + FIRST];
-      double spend = value(at + CALIBRATION_SPEND);
-      double firstValue =
-          merge ? value(at + FIRST_SPEND) : value(at + FIRST_SPEND) / state[at + FIRST_ROWS];
-      ids[i] = index.id(c);
-      frequency[i] = x;
-      recency[i] = (state[at + CALIBRATION_LAST] - first) / period;
-      age[i] = (calibrationEnd - first) / period;
-      // Repeat spend is positive in exact arithmetic; max() only absorbs rounding of the
-      // difference.
-      monetaryValue[i] = x == 0 ? 0 : Math.max(0, (spend - firstValue) / x);
-      totalSpend[i] = spend;
-      firstTime[i] = first;
-      lastTime[i] = state[at + CALIBRATION_LAST];
-      holdoutPurchases[i] = (int) (counts >>> 32);
-      holdoutValue[i] = value(at + HOLDOUT_SPEND);
-      i++;
+    return n;
+  }
+
+  /** Whether customer c has a calibration purchase (else only holdout ones). */
+  boolean isCalibrationCustomer(int c) {
+    return (int) state[c * STRIDE + COUNTS] > 0;
+  }
+
+  /** The result's columns, filled customer by customer at given positions. */
+  static final class Columns {
+    final SummaryOptions options;
+    final double period;
+    final long calibrationEnd;
+    final String[] ids;
+    final long[] longIds;
+    final double[] frequency;
+    final double[] recency;
+    final double[] age;
+    final double[] monetaryValue;
+    final double[] totalSpend;
+    final long[] firstTime;
+    final long[] lastTime;
+    final double[] holdoutPurchases;
+    final double[] holdoutValue;
+    final String[] holdoutOnly;
+    final long[] holdoutOnlyPurchases;
+    final double[] holdoutOnlySpend;
+
+    /** Columns for n rows and total customers; ids as longs when every id is a long. */
+    Columns(SummaryOptions options, int n, int total, boolean longKeys) {
+      this.options = options;
+      period = options.timeScale().seconds();
+      calibrationEnd = options.calibrationEnd().toEpochSecond(ZoneOffset.UTC);
+      ids = longKeys ? null : new String[n];
+      longIds = longKeys ? new long[n] : null;
+      frequency = new double[n];
+      recency = new double[n];
+      age = new double[n];
+      monetaryValue = new double[n];
+      totalSpend = new double[n];
+      firstTime = new long[n];
+      lastTime = new long[n];
+      holdoutPurchases = new double[n];
+      holdoutValue = new double[n];
+      holdoutOnly = new String[total - n];
+      holdoutOnlyPurchases = new long[total - n];
+      holdoutOnlySpend = new double[total - n];
     }
-    return new CustomerSummaries(
-        options,
-        ids,
-        frequency,
-        recency,
-        age,
-        monetaryValue,
-        totalSpend,
-        firstTime,
-        lastTime,
-        holdoutPurchases,
-        holdoutValue,
-        holdoutOnly,
-        holdoutOnlyPurchases,
-        holdoutOnlySpend,
-        rows,
-        policyCounts());
+
+    /** The summaries; the holdout-only totals are summed in customer order. */
+    CustomerSummaries summaries(long rows, PolicyCounts counts) {
+      long purchases = 0;
+      double spend = 0;
+      for (int h = 0; h < holdoutOnly.length; h++) {
+        purchases += holdoutOnlyPurchases[h];
+        spend += holdoutOnlySpend[h];
+      }
+      return new CustomerSummaries(
+          options,
+          ids,
+          longIds,
+          frequency,
+          recency,
+          age,
+          monetaryValue,
+          totalSpend,
+          firstTime,
+          lastTime,
+          holdoutPurchases,
+          holdoutValue,
+          holdoutOnly,
+          purchases,
+          spend,
+          rows,
+          counts);
+    }
+  }
+
+  /**
+   * Writes customer c at {@code position} of the result: of the summary rows when it has a
+   * calibration purchase, of the holdout-only customers otherwise.
+   */
+  void writeCustomer(int c, Columns out, int position) {
+    int at = c * STRIDE;
+    long counts = state[at + COUNTS];
+    int calibrationPurchases = (int) counts;
+    if (calibrationPurchases == 0) {
+      out.holdoutOnly[position] = index.id(c);
+      out.holdoutOnlyPurchases[position] = (int) (counts >>> 32);
+      out.holdoutOnlySpend[position] = value(at + HOLDOUT_SPEND);
+      return;
+    }
+    int i = position;
+    int x = calibrationPurchases - 1;
+    long first = state[at + FIRST];
+    double spend = value(at + CALIBRATION_SPEND);
+    double firstValue =
+        merge ? value(at + FIRST_SPEND) : value(at + FIRST_SPEND) / state[at + FIRST_ROWS];
+    if (out.longIds != null) {
+      out.longIds[i] = index.longId(c);
+    } else {
+      out.ids[i] = index.id(c);
+    }
+    out.frequency[i] = x;
+    out.recency[i] = (state[at + CALIBRATION_LAST] - first) / out.period;
+    out.age[i] = (out.calibrationEnd - first) / out.period;
+    // Repeat spend is positive in exact arithmetic; max() only absorbs rounding of the difference.
+    out.monetaryValue[i] = x == 0 ? 0 : Math.max(0, (spend - firstValue) / x);
+    out.totalSpend[i] = spend;
+    out.firstTime[i] = first;
+    out.lastTime[i] = state[at + CALIBRATION_LAST];
+    out.holdoutPurchases[i] = (int) (counts >>> 32);
+    out.holdoutValue[i] = value(at + HOLDOUT_SPEND);
+  }
+
+  /** Whether every customer so far was given a {@code long} id. */
+  boolean hasLongKeys() {
+    return index.hasLongKeys();
+  }
+
+  /** Starts recording each new customer's row (for {@link BucketedSummaries}). */
+  void recordFirstRows() {
+    firstRows = new long[state.length / STRIDE];
+  }
+
+  /** The row at which customer c was first admitted; after {@link #recordFirstRows()}. */
+  long firstRow(int c) {
+    return firstRows[c];
+  }
+
+  /** The row counts and policy counts of this accumulator, for a merge. */
+  long[] counters() {
+    return new long[] {rows, keptZeroAmounts, droppedZeroAmounts, droppedRefunds, droppedAfterEnd};
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Whole logs in columns.
+
+  /**
+   * Summarises a transaction log given as columns: the same summaries, bit for bit, and the same
+   * exception for a bad row, as {@link #acceptEpochSecond(long, long, double)} for every row in
+   * order into a fresh accumulator, then {@link #result()}; but faster on large logs (see {@link
+   * #summarize(SummaryOptions, long[], long[], double[], Executor, int)}, of which this is the
+   * one-task form).
+   *
+   * @param options how to summarise
+   * @param customerIds each row's customer, as a {@code long} (the customer whose id is {@code
+   *     Long.toString(id)})
+   * @param epochSeconds each row's time, seconds since 1970-01-01T00:00 on the clock of the
+   *     options' ends ({@code LocalDateTime.toEpochSecond(ZoneOffset.UTC)})
+   * @param amounts each row's value
+   * @return the summaries, customers in order of their first admitted row
+   * @throws org.clvkit.core.ClvArgumentException for the first rejected row, named by its index
+   */
+  public static CustomerSummaries summarize(
+      SummaryOptions options, long[] customerIds, long[] epochSeconds, double[] amounts) {
+    return summarize(options, customerIds, epochSeconds, amounts, null, 1);
+  }
+
+  /**
+   * Summarises a transaction log given as columns with {@code tasks} tasks on {@code executor}: the
+   * same summaries, bit for bit, and the same exception for a bad row, as {@link
+   * #acceptEpochSecond(long, long, double)} for every row in order into one accumulator.
+   *
+   * <p>How: the rows are first grouped by a hash of their customer into buckets small enough that a
+   * bucket's customers fit in a core's cache (a stable partition, so each customer's rows keep
+   * their order); each bucket is then summarised by an accumulator of its own, the buckets shared
+   * among the tasks; finally the customers are written out in order of their first row. Every
+   * customer's rows are thus added in the same order as sequentially, sums included, no two tasks
+   * touch the same customer, and nothing is combined. A log in time order, whose rows visit
+   * customers at random, is summarised several times faster than row by row. When a bucket rejects
+   * a row, the log is summarised again row by row, so that the exception is the sequential one (the
+   * first bad row). Memory: a copy of the columns (28 bytes a row) besides what one accumulator
+   * holds.
+   *
+   * @param options how to summarise
+   * @param customerIds each row's customer, as a {@code long}
+   * @param epochSeconds each row's time, seconds since 1970-01-01T00:00
+   * @param amounts each row's value
+   * @param executor the caller's executor; null runs every task in this thread
+   * @param tasks number of tasks, in [1, 127]
+   */
+  public static CustomerSummaries summarize(
+      SummaryOptions options,
+      long[] customerIds,
+      long[] epochSeconds,
+      double[] amounts,
+      Executor executor,
+      int tasks) {
+    Checks.notNull("customerIds", customerIds);
+    checkColumns(options, customerIds.length, epochSeconds, amounts, tasks);
+    if (customerIds.length < BucketedSummaries.MIN_ROWS) {
+      SummaryAccumulator acc = new SummaryAccumulator(options, customerIds.length / 2);
+      for (int i = 0; i < customerIds.length; i++) {
+        acc.acceptEpochSecond(customerIds[i], epochSeconds[i], amounts[i]);
+      }
+      return acc.result();
+    }
+    return BucketedSummaries.of(options, customerIds, epochSeconds, amounts, executor, tasks);
+  }
+
+  /**
+   * As {@link #summarize(SummaryOptions, long[], long[], double[], Executor, int)} for string ids:
+   * the same summaries and exceptions as {@link #acceptEpochSecond(String, long, double)} row by
+   * row into one accumulator.
+   *
+   * @param options how to summarise
+   * @param customerIds each row's customer, not null
+   * @param epochSeconds each row's time, seconds since 1970-01-01T00:00
+   * @param amounts each row's value
+   * @param executor the caller's executor; null runs every task in this thread
+   * @param tasks number of tasks, in [1, 127]
+   */
+  public static CustomerSummaries summarize(
+      SummaryOptions options,
+      String[] customerIds,
+      long[] epochSeconds,
+      double[] amounts,
+      Executor executor,
+      int tasks) {
+    Checks.notNull("customerIds", customerIds);
+    checkColumns(options, customerIds.length, epochSeconds, amounts, tasks);
+    if (customerIds.length < BucketedSummaries.MIN_ROWS) {
+      SummaryAccumulator acc = new SummaryAccumulator(options, customerIds.length / 2);
+      for (int i = 0; i < customerIds.length; i++) {
+        acc.acceptEpochSecond(customerIds[i], epochSeconds[i], amounts[i]);
+      }
+      return acc.result();
+    }
+    return BucketedSummaries.of(options, customerIds, epochSeconds, amounts, executor, tasks);
+  }
+
+  /** The most tasks of {@link #summarize}. */
+  static final int MAX_TASKS = 127;
+
+  private static void checkColumns(
+      SummaryOptions options, int n, long[] epochSeconds, double[] amounts, int tasks) {
+    Checks.notNull("options", options);
+    Checks.notNull("epochSeconds", epochSeconds);
+    Checks.notNull("amounts", amounts);
+    Checks.sameLength("epochSeconds", epochSeconds.length, "customerIds", n);
+    Checks.sameLength("amounts", amounts.length, "customerIds", n);
+    Checks.integerInRange("tasks", tasks, 1, MAX_TASKS);
+  }
+
+  /** {@link #acceptEpochSecond(long, long, double)} naming the row by {@code row}. */
+  void acceptSecondAt(long id, long epochSecond, double amount, long row) {
+    if (epochSecond < MIN_EPOCH_SECOND || epochSecond > MAX_EPOCH_SECOND) {
+      rows++;
+      Checks.integerInRange(
+          INDEXED.name("epochSecond", row), epochSecond, MIN_EPOCH_SECOND, MAX_EPOCH_SECOND);
+    }
+    acceptRow(id, epochSecond, amount, row, INDEXED);
+  }
+
+  /** {@link #acceptEpochSecond(String, long, double)} naming the row by {@code row}. */
+  void acceptSecondAt(String id, long epochSecond, double amount, long row) {
+    if (epochSecond < MIN_EPOCH_SECOND || epochSecond > MAX_EPOCH_SECOND) {
+      rows++;
+      Checks.integerInRange(
+          INDEXED.name("epochSecond", row), epochSecond, MIN_EPOCH_SECOND, MAX_EPOCH_SECOND);
+    }
+    acceptRow(id, epochSecond, amount, row, INDEXED);
   }
 
   static LocalDateTime time(long epochSecond) {

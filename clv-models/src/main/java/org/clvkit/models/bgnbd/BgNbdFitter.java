@@ -1,5 +1,6 @@
 package org.clvkit.models.bgnbd;
 
+import java.util.concurrent.Executor;
 import org.clvkit.core.internal.Checks;
 import org.clvkit.models.CustomerHistories;
 import org.clvkit.models.FitFailedException;
@@ -29,14 +30,16 @@ import org.clvkit.models.internal.ModelFitting;
  */
 public final class BgNbdFitter {
   private final FitSettings settings;
+  private final Executor executor;
 
-  private BgNbdFitter(FitSettings settings) {
+  private BgNbdFitter(FitSettings settings, Executor executor) {
     this.settings = settings;
+    this.executor = executor;
   }
 
   /** A fitter with {@link FitSettings#DEFAULT}. */
   public static BgNbdFitter create() {
-    return new BgNbdFitter(FitSettings.DEFAULT);
+    return new BgNbdFitter(FitSettings.DEFAULT, null);
   }
 
   /** The settings this fitter uses. */
@@ -46,32 +49,49 @@ public final class BgNbdFitter {
 
   /** This fitter with other settings. */
   public BgNbdFitter withSettings(FitSettings value) {
-    return new BgNbdFitter(Checks.notNull("settings", value));
+    return new BgNbdFitter(Checks.notNull("settings", value), executor);
   }
 
   /** This fitter with an L2 penalty λ on the parameters (see {@link FitSettings#penalty()}). */
   public BgNbdFitter withPenalty(double value) {
-    return new BgNbdFitter(settings.withPenalty(value));
+    return new BgNbdFitter(settings.withPenalty(value), executor);
   }
 
   /** This fitter with another number of starting points. */
   public BgNbdFitter withStarts(int value) {
-    return new BgNbdFitter(settings.withStarts(value));
+    return new BgNbdFitter(settings.withStarts(value), executor);
   }
 
   /** This fitter with another seed for the perturbed starting points. */
   public BgNbdFitter withSeed(long value) {
-    return new BgNbdFitter(settings.withSeed(value));
+    return new BgNbdFitter(settings.withSeed(value), executor);
   }
 
   /** This fitter with another iteration cap per starting point. */
   public BgNbdFitter withMaxIterations(int value) {
-    return new BgNbdFitter(settings.withMaxIterations(value));
+    return new BgNbdFitter(settings.withMaxIterations(value), executor);
   }
 
   /** This fitter returning (true) or throwing on (false) fits that did not converge. */
   public BgNbdFitter withAllowNonConverged(boolean value) {
-    return new BgNbdFitter(settings.withAllowNonConverged(value));
+    return new BgNbdFitter(settings.withAllowNonConverged(value), executor);
+  }
+
+  /**
+   * This fitter evaluating the log-likelihood in parallel on {@code value}: the patterns are summed
+   * in fixed chunks whose partial sums are added in chunk order, so the fit is the same, bit for
+   * bit, with or without an executor. The fitter starts no threads; the caller owns the executor
+   * (a {@link java.util.concurrent.ForkJoinPool} or a fixed thread pool, say) and shuts it down.
+   *
+   * @param value where the chunks run, or null (the default) for the calling thread
+   */
+  public BgNbdFitter withExecutor(Executor value) {
+    return new BgNbdFitter(settings, value);
+  }
+
+  /** The executor of the likelihood evaluations, or null for the calling thread. */
+  public Executor executor() {
+    return executor;
   }
 
   /**
@@ -84,7 +104,7 @@ public final class BgNbdFitter {
   public BgNbdModel fit(CustomerHistories data) {
     CustomerHistories patterns = Checks.notNull("data", data).compressed();
     double timeScale = ModelFitting.defaultTimeScale(patterns.maxAge());
-    BgNbdProblem problem = new BgNbdProblem("BG/NBD", BgNbdLikelihood.bgNbd(patterns), timeScale);
+    BgNbdProblem problem = new BgNbdProblem("BG/NBD", BgNbdLikelihood.bgNbd(patterns, executor), timeScale);
     ModelFitting.Outcome outcome = ModelFitting.fit(problem, timeScale, settings);
     return BgNbdModel.fitted(BgNbdParameters.of(outcome.parameters()), outcome.report());
   }

@@ -1,5 +1,6 @@
 package org.clvkit.models.gammagamma;
 
+import java.util.concurrent.Executor;
 import org.clvkit.core.internal.Checks;
 import org.clvkit.models.FitSettings;
 import org.clvkit.models.internal.ModelFitting;
@@ -28,14 +29,16 @@ import org.clvkit.models.internal.ModelFitting;
  */
 public final class GammaGammaFitter {
   private final FitSettings settings;
+  private final Executor executor;
 
-  private GammaGammaFitter(FitSettings settings) {
+  private GammaGammaFitter(FitSettings settings, Executor executor) {
     this.settings = Checks.notNull("settings", settings);
+    this.executor = executor;
   }
 
   /** A fitter with {@link FitSettings#DEFAULT}. */
   public static GammaGammaFitter create() {
-    return new GammaGammaFitter(FitSettings.DEFAULT);
+    return new GammaGammaFitter(FitSettings.DEFAULT, null);
   }
 
   /** The settings of this fitter. */
@@ -45,32 +48,49 @@ public final class GammaGammaFitter {
 
   /** This fitter with other settings. */
   public GammaGammaFitter withSettings(FitSettings value) {
-    return new GammaGammaFitter(value);
+    return new GammaGammaFitter(value, executor);
   }
 
   /** This fitter with an L2 penalty λ on (p, q, γ) in the caller's money: LL − λ (p² + q² + γ²). */
   public GammaGammaFitter withPenalty(double value) {
-    return new GammaGammaFitter(settings.withPenalty(value));
+    return new GammaGammaFitter(settings.withPenalty(value), executor);
   }
 
   /** This fitter with another number of starting points. */
   public GammaGammaFitter withStarts(int value) {
-    return new GammaGammaFitter(settings.withStarts(value));
+    return new GammaGammaFitter(settings.withStarts(value), executor);
   }
 
   /** This fitter with another seed for the perturbed starting points. */
   public GammaGammaFitter withSeed(long value) {
-    return new GammaGammaFitter(settings.withSeed(value));
+    return new GammaGammaFitter(settings.withSeed(value), executor);
   }
 
   /** This fitter with another iteration cap per starting point. */
   public GammaGammaFitter withMaxIterations(int value) {
-    return new GammaGammaFitter(settings.withMaxIterations(value));
+    return new GammaGammaFitter(settings.withMaxIterations(value), executor);
   }
 
   /** This fitter, returning (true) or throwing on (false) a fit that did not converge. */
   public GammaGammaFitter withAllowNonConverged(boolean value) {
-    return new GammaGammaFitter(settings.withAllowNonConverged(value));
+    return new GammaGammaFitter(settings.withAllowNonConverged(value), executor);
+  }
+
+  /**
+   * This fitter evaluating the log-likelihood in parallel on {@code value}: the patterns are summed
+   * in fixed chunks whose partial sums are added in chunk order, so the fit is the same, bit for
+   * bit, with or without an executor. The fitter starts no threads; the caller owns the executor
+   * (a {@link java.util.concurrent.ForkJoinPool} or a fixed thread pool, say) and shuts it down.
+   *
+   * @param value where the chunks run, or null (the default) for the calling thread
+   */
+  public GammaGammaFitter withExecutor(Executor value) {
+    return new GammaGammaFitter(settings, value);
+  }
+
+  /** The executor of the likelihood evaluations, or null for the calling thread. */
+  public Executor executor() {
+    return executor;
   }
 
   /**
@@ -103,7 +123,7 @@ public final class GammaGammaFitter {
 
   private GammaGammaModel fit(SpendPatterns data) {
     ModelFitting.Outcome outcome =
-        ModelFitting.fit(new GammaGammaLikelihood(data), data.meanSpend, settings);
+        ModelFitting.fit(new GammaGammaLikelihood(data, executor), data.meanSpend, settings);
     double[] theta = outcome.parameters();
     return new GammaGammaModel(
         new GammaGammaParameters(theta[0], theta[1], theta[2]), outcome.report(), data.leftOut);

@@ -2,6 +2,7 @@ package org.clvkit.models.gammagamma;
 
 import java.util.Arrays;
 import org.clvkit.core.internal.Checks;
+import org.clvkit.models.internal.PatternSample;
 
 /**
  * The fitting data of the Gamma-Gamma model: the repeat customers' distinct (frequency, mean spend)
@@ -27,6 +28,9 @@ final class SpendPatterns {
   /** Weight per pattern. */
   final double[] weight;
 
+  /** log m̄ per pattern. */
+  final double[] logSpend;
+
   /** Σ w over the repeat customers. */
   final double customers;
 
@@ -46,6 +50,7 @@ final class SpendPatterns {
       double[] groupLogSpend,
       double[] totalSpend,
       double[] weight,
+      double[] logSpend,
       double customers,
       double leftOut,
       double meanSpend) {
@@ -55,6 +60,7 @@ final class SpendPatterns {
     this.groupLogSpend = groupLogSpend;
     this.totalSpend = totalSpend;
     this.weight = weight;
+    this.logSpend = logSpend;
     this.customers = customers;
     this.leftOut = leftOut;
     this.meanSpend = meanSpend;
@@ -154,6 +160,7 @@ final class SpendPatterns {
     int[] next = Arrays.copyOf(groupStart, groups);
     double[] totalSpend = new double[k];
     double[] weight = new double[k];
+    double[] logSpend = new double[k];
     double[] groupWeight = new double[groups];
     double[] groupLogSpend = new double[groups];
     double customers = 0;
@@ -162,8 +169,9 @@ final class SpendPatterns {
       int at = next[g]++;
       totalSpend[at] = x[i] * m[i];
       weight[at] = w[i];
+      logSpend[at] = Math.log(m[i]);
       groupWeight[g] += w[i];
-      groupLogSpend[g] += w[i] * Math.log(m[i]);
+      groupLogSpend[g] += w[i] * logSpend[at];
       customers += w[i];
     }
     return new SpendPatterns(
@@ -173,9 +181,52 @@ final class SpendPatterns {
         groupLogSpend,
         totalSpend,
         weight,
+        logSpend,
         customers,
         leftOut,
         Math.exp(sumOf(groupLogSpend) / customers));
+  }
+
+  /**
+   * These patterns' seeded sample of about {@code size} patterns, with weights scaled to stand for
+   * all the customers ({@link PatternSample}); the money scale is this data's.
+   */
+  SpendPatterns sample(int size, long seed) {
+    PatternSample sample = PatternSample.draw(weight, size, seed);
+    int k = sample.size();
+    double[] sampledSpend = sample.select(totalSpend);
+    double[] sampledLogSpend = sample.select(logSpend);
+    double[] sampledWeight = sample.weights();
+    int groups = groupFrequency.length;
+    int[] start = new int[groups + 1];
+    double[] groupW = new double[groups];
+    double[] groupLog = new double[groups];
+    double total = 0;
+    int g = 0;
+    for (int j = 0; j < k; j++) {
+      int row = sample.row(j); // ascending, so the groups stay in order
+      while (row >= groupStart[g + 1]) {
+        g++;
+      }
+      start[g + 1]++;
+      groupW[g] += sampledWeight[j];
+      groupLog[g] += sampledWeight[j] * sampledLogSpend[j];
+      total += sampledWeight[j];
+    }
+    for (int h = 0; h < groups; h++) {
+      start[h + 1] += start[h];
+    }
+    return new SpendPatterns(
+        groupFrequency,
+        start,
+        groupW,
+        groupLog,
+        sampledSpend,
+        sampledWeight,
+        sampledLogSpend,
+        total,
+        0,
+        meanSpend);
   }
 
   /**

@@ -1,8 +1,8 @@
 package org.clvkit.models.internal;
 
-import java.util.Arrays;
-import org.apache.commons.math3.special.Gamma;
+import java.util.concurrent.Executor;
 import org.clvkit.core.internal.Checks;
+import org.clvkit.core.internal.Parallel;
 import org.clvkit.models.CustomerHistories;
 
 /**
@@ -23,15 +23,31 @@ import org.clvkit.models.CustomerHistories;
  * that nothing cancels when T is small against α. Speed: the terms that depend on the frequency
  * alone (log-gamma and digamma differences, {@code ln(b+x+s−1)}) are computed once per distinct
  * frequency, and {@code ln(α+t)}, {@code log1p(t/α)} once per distinct recency and age, so that
- * each pattern costs one {@code exp} and one {@code log1p}; nothing is allocated per evaluation.
- * The gradient is with respect to the log-parameters. An instance holds work arrays and must not be
- * used from two threads at once.
+ * each pattern costs one {@code exp} and one {@code log}; nothing is allocated per pattern. Log-gamma
+ * and digamma differences of large frequencies come from {@link LogPochhammer} (commons-math3's
+ * digamma is good only to about 3e-9 below 49).
+ *
+ * <p>Parallel evaluation: the patterns are summed in fixed chunks of about {@value #CHUNK} (their
+ * number depends only on the number of patterns), each with its own partial log-likelihood and
+ * gradient, added in chunk order; with an executor the chunks run on it, without one in the
+ * calling thread, with bit-identical results. The gradient is with respect to the log-parameters.
+ * An instance holds work arrays and must not be used from two threads at once (its chunks run on
+ * the executor's threads within one call).
  */
 public final class BgNbdLikelihood {
   /** Frequencies up to this use exact sums for the log-gamma and digamma differences. */
   private static final int SMALL = 8;
 
+  /** Patterns per chunk of the parallel sum, roughly. */
+  static final int CHUNK = 16_384;
+
+  /** Most chunks of one sum. */
+  static final int MAX_CHUNKS = 64;
+
   private final int shift;
+  private final Executor executor;
+  private final int chunks;
+  private final double[][] chunkGradients;
   private final int patterns;
   private final double[] weight;
   private final double totalWeight;
@@ -51,24 +67,26 @@ public final class BgNbdLikelihood {
   private final double[] logOddsBase;
   private final double[] inverseB;
   // Work arrays, per distinct recency and age.
-  private final double[] logRecency;
   private final double[] log1pRecency;
   private final double[] inverseRecency;
   private final double[] logAge;
   private final double[] log1pAge;
   private final double[] inverseAge;
 
-  private BgNbdLikelihood(CustomerHistories data, int shift) {
+  private BgNbdLikelihood(CustomerHistories data, int shift, Executor executor) {
     this.shift = shift;
+    this.executor = executor;
     this.patterns = data.size();
+    this.chunks = chunks(patterns);
+    this.chunkGradients = new double[chunks][4];
     this.weight = data.weightColumn();
     this.totalWeight = data.totalWeight();
     this.frequencyIndex = new int[patterns];
     this.recencyIndex = new int[patterns];
     this.ageIndex = new int[patterns];
-    this.frequencies = distinct(data.frequencyColumn(), frequencyIndex);
-    this.recencies = distinct(data.recencyColumn(), recencyIndex);
-    this.ages = distinct(data.ageColumn(), ageIndex);
+    this.frequencies = DistinctValues.of(data.frequencyColumn(), frequencyIndex);
+    this.recencies = DistinctValues.of(data.recencyColumn(), recencyIndex);
+    this.ages = DistinctValues.of(data.ageColumn(), ageIndex);
     int f = frequencies.length;
     logGammaRatio = new double[f];
     digammaR = new double[f];
@@ -77,7 +95,6 @@ public final class BgNbdLikelihood {
     digammaAb = new double[f];
     logOddsBase = new double[f];
     inverseB = new double[f];
-    logRecency = new double[recencies.length];
     log1pRecency = new double[recencies.length];
     inverseRecency = new double[recencies.length];
     logAge = new double[ages.length];
@@ -91,7 +108,17 @@ public final class BgNbdLikelihood {
    * @param data customer histories with weights
    */
   public static BgNbdLikelihood bgNbd(CustomerHistories data) {
-    return new BgNbdLikelihood(Checks.notNull("data", data), 0);
+    return bgNbd(data, null);
+  }
+
+  /**
+   * The BG/NBD likelihood of the given histories, its pattern sums run on {@code executor}.
+   *
+   * @param data customer histories with weights
+   * @param executor where the chunks of the sum run, or null for the calling thread
+   */
+  public static BgNbdLikelihood bgNbd(CustomerHistories data, Executor executor) {
+    return new BgNbdLikelihood(Checks.notNull("data", data), 0, executor);
   }
 
   /**
@@ -100,7 +127,43 @@ public final class BgNbdLikelihood {
    * @param data customer histories with weights
    */
   public static BgNbdLikelihood mbgNbd(CustomerHistories data) {
-    return new BgNbdLikelihood(Checks.notNull("data", data), 1);
+    return mbgNbd(data, null);
+  }
+
+  /**
+   * The MBG/NBD likelihood of the given histories, its pattern sums run on {@code executor}.
+   *
+   * @param data customer histories with weights
+   * @param executor where the chunks of the sum run, or null for the calling thread
+   */
+  public static BgNbdLikelihood mbgNbd(CustomerHistories data, Executor executor) {
+    return new BgNbdLikelihood(Checks.notNull("data", data), 1, executor);
+  }
+
+  /**
+   * The same likelihood on a seeded sample of about {@code size} patterns whose weights are scaled
+   * to stand for all the customers ({@link PatternSample}), evaluated in the calling thread.
+   *
+   * @param size the expected number of patterns, &gt; 0
+   * @param seed the seed of the sample
+   */
+  public BgNbdLikelihood sample(int size, long seed) {
+    PatternSample sample = PatternSample.draw(weight, size, seed);
+    double[] f = new double[sample.size()];
+    double[] r = new double[f.length];
+    double[] a = new double[f.length];
+    for (int k = 0; k < f.length; k++) {
+      int i = sample.row(k);
+      f[k] = frequencies[frequencyIndex[i]];
+      r[k] = recencies[recencyIndex[i]];
+      a[k] = ages[ageIndex[i]];
+    }
+    return new BgNbdLikelihood(CustomerHistories.of(f, r, a, sample.weights()), shift, null);
+  }
+
+  /** The number of chunks of a sum over {@code patterns} patterns. */
+  static int chunks(int patterns) {
+    return Math.max(1, Math.min(MAX_CHUNKS, patterns / CHUNK));
   }
 
   /** Number of patterns summed over. */
@@ -141,12 +204,9 @@ public final class BgNbdLikelihood {
       double r, double alpha, double a, double b, double timeScale, double[] gradient) {
     int s = shift;
     double logA = Math.log(a);
-    double digammaRBase = Gamma.digamma(r);
-    double logGammaRBase = Gamma.logGamma(r);
-    double digammaBBase = Gamma.digamma(b);
-    double logGammaBBase = Gamma.logGamma(b);
-    double digammaAbBase = Gamma.digamma(a + b);
-    double logGammaAbBase = Gamma.logGamma(a + b);
+    double digammaRBase = LogPochhammer.reducedKernel(r, 0);
+    double digammaBBase = LogPochhammer.reducedKernel(b, 0);
+    double digammaAbBase = LogPochhammer.reducedKernel(a + b, 0);
     for (int k = 0; k < frequencies.length; k++) {
       double x = frequencies[k];
       int n = (int) x;
@@ -171,14 +231,13 @@ public final class BgNbdLikelihood {
         digammaB[k] = db;
         digammaAb[k] = dab;
       } else {
-        logGammaRatio[k] = Gamma.logGamma(r + x) - logGammaRBase;
-        digammaR[k] = Gamma.digamma(r + x) - digammaRBase;
-        double bx = b + x + s;
-        double abx = a + bx;
+        double xs = x + s;
+        logGammaRatio[k] = x * LogPochhammer.reducedKernel(r, x);
+        digammaR[k] = LogPochhammer.reducedKernel(r + x, 0) - digammaRBase;
         logBetaRatio[k] =
-            Gamma.logGamma(bx) - logGammaBBase - (Gamma.logGamma(abx) - logGammaAbBase);
-        digammaB[k] = Gamma.digamma(bx) - digammaBBase;
-        digammaAb[k] = Gamma.digamma(abx) - digammaAbBase;
+            xs * (LogPochhammer.reducedKernel(b, xs) - LogPochhammer.reducedKernel(a + b, xs));
+        digammaB[k] = LogPochhammer.reducedKernel(b + xs, 0) - digammaBBase;
+        digammaAb[k] = LogPochhammer.reducedKernel(a + b + xs, 0) - digammaAbBase;
       }
       if (n + s > 0) {
         double d = b + x + s - 1;
@@ -188,7 +247,6 @@ public final class BgNbdLikelihood {
     }
     for (int k = 0; k < recencies.length; k++) {
       double t = recencies[k] / timeScale;
-      logRecency[k] = Math.log(alpha + t);
       log1pRecency[k] = Math.log1p(t / alpha);
       inverseRecency[k] = 1 / (alpha + t);
     }
@@ -199,13 +257,48 @@ public final class BgNbdLikelihood {
       inverseAge[k] = 1 / (alpha + t);
     }
 
+    boolean wantGradient = gradient != null;
+    double ll =
+        Parallel.sum(
+            executor,
+            0,
+            patterns,
+            chunks,
+            (chunk, from, to) ->
+                sum(from, to, r, a, wantGradient ? chunkGradients[chunk] : null));
+    if (wantGradient) {
+      double gr = 0;
+      double galpha = 0;
+      double ga = 0;
+      double gb = 0;
+      for (double[] g : chunkGradients) {
+        gr += g[0];
+        galpha += g[1];
+        ga += g[2];
+        gb += g[3];
+      }
+      gradient[0] = r * gr;
+      gradient[1] = alpha * galpha + totalWeight * r;
+      gradient[2] = a * ga;
+      gradient[3] = b * gb;
+    }
+    return ll;
+  }
+
+  /**
+   * The log-likelihood summed over patterns {@code [from, to)} from the per-distinct terms; when
+   * {@code g} is not null it receives the partial sums of d LL / d (r, α·(…), a, b) before the
+   * chain rule (see {@link #value}).
+   */
+  private double sum(int from, int to, double r, double a, double[] g) {
+    int s = shift;
     double ll = 0;
     double gr = 0;
     double galpha = 0;
     double ga = 0;
     double gb = 0;
-    boolean wantGradient = gradient != null;
-    for (int i = 0; i < patterns; i++) {
+    boolean wantGradient = g != null;
+    for (int i = from; i < to; i++) {
       double w = weight[i];
       int k = frequencyIndex[i];
       double x = frequencies[k];
@@ -248,43 +341,11 @@ public final class BgNbdLikelihood {
       }
     }
     if (wantGradient) {
-      gradient[0] = r * gr;
-      gradient[1] = alpha * galpha + totalWeight * r;
-      gradient[2] = a * ga;
-      gradient[3] = b * gb;
+      g[0] = gr;
+      g[1] = galpha;
+      g[2] = ga;
+      g[3] = gb;
     }
     return ll;
-  }
-
-  /** The distinct values of a column, with each row's index into them written to {@code index}. */
-  private static double[] distinct(double[] column, int[] index) {
-    int n = column.length;
-    int capacity = Integer.highestOneBit(Math.max(4, n * 2 - 1)) << 1;
-    int mask = capacity - 1;
-    int[] slots = new int[capacity];
-    Arrays.fill(slots, -1);
-    double[] values = new double[n];
-    int count = 0;
-    for (int i = 0; i < n; i++) {
-      double v = column[i] + 0.0;
-      long h = Double.doubleToLongBits(v) * 0x9E3779B97F4A7C15L;
-      int slot = (int) (h ^ (h >>> 32)) & mask;
-      while (true) {
-        int j = slots[slot];
-        if (j < 0) {
-          slots[slot] = count;
-          values[count] = v;
-          index[i] = count;
-          count++;
-          break;
-        }
-        if (values[j] == v) {
-          index[i] = j;
-          break;
-        }
-        slot = (slot + 1) & mask;
-      }
-    }
-    return Arrays.copyOf(values, count);
   }
 }

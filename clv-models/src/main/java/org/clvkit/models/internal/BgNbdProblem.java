@@ -73,6 +73,12 @@ public final class BgNbdProblem implements ModelFitting.Problem {
     return new double[] {0, Math.log(alpha), 0, 0};
   }
 
+  /** The same problem on a sample of the patterns ({@link BgNbdLikelihood#sample}). */
+  @Override
+  public ModelFitting.Problem sample(int size, long seed) {
+    return new BgNbdProblem(model, likelihood.sample(size, seed), timeScale);
+  }
+
   @Override
   public double customers() {
     return likelihood.customers();

@@ -12,6 +12,11 @@ import java.util.Arrays;
  * reported through {@link Result#boundIndex()}, never as converged. Convergence means a positive-definite
  * information matrix and either {@code ‖g‖∞ <= 1e-8 · max(1, |LL|)} (the gradient noise of a sum over
  * customers grows with |LL|) or a remaining Newton step below 1e-7 on every log-parameter.
+ *
+ * <p>Two parts of {@link #maximize} are also offered alone for fits on large data: {@link #search},
+ * the BFGS phase without the Newton polish (for the starting points, run on a sample of the data),
+ * and {@link #refine}, quasi-Newton steps from a point near the optimum (on all the data), which end
+ * with the same convergence test and covariance as {@link #maximize}.
  */
 public final class MaximumLikelihood {
   private static final double ARMIJO = 1e-4;
@@ -133,6 +138,135 @@ public final class MaximumLikelihood {
    */
   public static Result maximize(
       Objective objective, double[] start, int maxIterations, double bound) {
+    Counter f = new Counter(objective);
+    Search search = bfgs(f, start, maxIterations, bound, GRADIENT_TOLERANCE);
+    if (search.failure != null) {
+      return search.failure;
+    }
+    int n = search.x.length;
+    double[] x = search.x;
+    double[] g = search.g;
+    double fx = search.fx;
+    int iterations = search.iterations;
+    String stop = search.stop;
+    double[] p = new double[n];
+    double[] xn = new double[n];
+    double[] gn = new double[n];
+
+    // Newton polish with a finite-difference Hessian; its inverse is the covariance.
+    double[][] covariance = null;
+    for (int newton = 0; newton < 3; newton++) {
+      double[][] hess = hessian(f, x, bound);
+      if (hess == null) {
+        break;
+      }
+      covariance = inverseSpd(negate(hess));
+      if (covariance == null) {
+        break;
+      }
+      if (maxAbs(g) <= GRADIENT_TOLERANCE * Math.max(1, Math.abs(fx)) * 1e-2) {
+        break;
+      }
+      multiply(covariance, g, p);
+      double t = 1.0;
+      boolean improved = false;
+      for (int k = 0; k < 20; k++) {
+        for (int i = 0; i < n; i++) {
+          xn[i] = x[i] + t * p[i];
+        }
+        clip(xn, bound);
+        double fn = f.value(xn, gn);
+        if (Double.isFinite(fn) && allFinite(gn) && fn >= fx) {
+          System.arraycopy(xn, 0, x, 0, n);
+          System.arraycopy(gn, 0, g, 0, n);
+          fx = fn;
+          improved = true;
+          break;
+        }
+        t *= 0.5;
+      }
+      iterations++;
+      if (!improved) {
+        break;
+      }
+    }
+    return outcome(x, g, fx, iterations, f.count, covariance, stop, bound);
+  }
+
+  /**
+   * The BFGS phase of {@link #maximize} alone, without the Newton polish and its Hessians, to a
+   * gradient criterion of the caller's: for choosing among starting points on a sample of the
+   * data, where the optimum need not be known to more than a few digits. The result has no
+   * covariance; it counts as converged when {@code ‖g‖∞ <= tolerance · max(1, |LL|)} at an
+   * interior point.
+   *
+   * @param objective the log-likelihood
+   * @param start starting log-parameters
+   * @param maxIterations BFGS iteration cap
+   * @param bound the box half-width on every log-parameter
+   * @param tolerance the relative gradient criterion ({@link #maximize} uses 1e-8)
+   */
+  public static Result search(
+      Objective objective, double[] start, int maxIterations, double bound, double tolerance) {
+    Counter f = new Counter(objective);
+    Search search = bfgs(f, start, maxIterations, bound, tolerance);
+    if (search.failure != null) {
+      return search.failure;
+    }
+    double[] x = search.x;
+    double[] g = search.g;
+    int boundIndex = boundIndex(x, bound);
+    boolean converged =
+        boundIndex < 0 && maxAbs(g) <= tolerance * Math.max(1, Math.abs(search.fx));
+    String message =
+        boundIndex >= 0
+            ? "parameter " + boundIndex + " reached its bound"
+            : converged ? "converged" : "not converged: " + search.stop;
+    return new Result(
+        x,
+        search.fx,
+        Math.sqrt(dot(g, g)),
+        search.iterations,
+        f.count,
+        converged,
+        boundIndex,
+        null,
+        message);
+  }
+
+  /**
+   * The inverse of the observed information at {@code theta} (central differences of the analytic
+   * gradient, {@code 2 · dimension} evaluations), or null when it is not finite or not positive
+   * definite: the covariance of the log-parameters, and a starting matrix for {@link #refine}.
+   *
+   * @param objective the log-likelihood
+   * @param theta log-parameters
+   * @param bound the box half-width on every log-parameter
+   */
+  public static double[][] covariance(Objective objective, double[] theta, double bound) {
+    double[][] hess = hessian(new Counter(objective), theta.clone(), bound);
+    return hess == null ? null : inverseSpd(negate(hess));
+  }
+
+  /**
+   * Quasi-Newton iteration from a point near the optimum, as the last phase of a fit whose starting
+   * points were searched on a sample of the data: BFGS started from {@code inverse} (the covariance
+   * of the sample's optimum, say, which is close to the data's) with unit steps first, stopping at
+   * the tighter gradient criterion of {@link #maximize}'s Newton polish (1e-10 of |LL|); a step that
+   * changes the log-likelihood by less than its rounding (1e-12 of |LL|) is accepted when it shrinks
+   * the gradient. The covariance comes from a finite-difference Hessian at the final point, and
+   * convergence is judged as in {@link #maximize}. A result that did not converge means that the
+   * start was not near a regular maximum; the caller then falls back to {@link #maximize}.
+   *
+   * @param objective the log-likelihood
+   * @param start log-parameters near the maximum
+   * @param inverse a positive-definite approximation of the inverse information at {@code start}
+   *     (not modified), or null to compute one at {@code start}
+   * @param maxSteps cap on the steps
+   * @param bound the box half-width on every log-parameter
+   */
+  public static Result refine(
+      Objective objective, double[] start, double[][] inverse, int maxSteps, double bound) {
     int n = objective.dimension();
     Counter f = new Counter(objective);
     double[] x = start.clone();
@@ -143,6 +277,123 @@ public final class MaximumLikelihood {
       return new Result(
           x, Double.NEGATIVE_INFINITY, Double.NaN, 0, f.count, false, -1, null,
           "the log-likelihood is not finite at the starting point " + Arrays.toString(x));
+    }
+    double[][] h = null;
+    boolean fresh = false; // whether h is the inverse information at x itself
+    if (inverse != null) {
+      h = new double[n][];
+      for (int i = 0; i < n; i++) {
+        h[i] = inverse[i].clone();
+      }
+    }
+    double[] p = new double[n];
+    double[] xn = new double[n];
+    double[] gn = new double[n];
+    double[] s = new double[n];
+    double[] y = new double[n];
+    double[] hy = new double[n];
+    int iterations = 0;
+    String stop = "step limit " + maxSteps + " reached";
+    while (true) {
+      double size = maxAbs(g);
+      if (size <= GRADIENT_TOLERANCE * Math.max(1, Math.abs(fx)) * 1e-2) {
+        stop = "gradient criterion met";
+        break;
+      }
+      if (iterations == maxSteps) {
+        break;
+      }
+      if (h == null) {
+        double[][] hess = hessian(f, x, bound);
+        h = hess == null ? null : inverseSpd(negate(hess));
+        fresh = true;
+        if (h == null) {
+          stop = "the information matrix is singular or not positive definite";
+          break;
+        }
+      }
+      multiply(h, g, p);
+      double slope = dot(g, p);
+      double largest = maxAbs(p);
+      if (largest > MAX_STEP) {
+        scale(p, MAX_STEP / largest);
+        slope = dot(g, p);
+      }
+      boolean accepted = false;
+      double fn = Double.NaN;
+      if (slope > 0) {
+        double noise = 1e-12 * Math.abs(fx);
+        double t = 1.0;
+        for (int k = 0; k < 12; k++) {
+          for (int i = 0; i < n; i++) {
+            xn[i] = x[i] + t * p[i];
+          }
+          clip(xn, bound);
+          fn = f.value(xn, gn);
+          if (Double.isFinite(fn) && allFinite(gn)) {
+            if (fn >= fx + ARMIJO * t * slope
+                || (Math.abs(fn - fx) <= noise && maxAbs(gn) < size)) {
+              accepted = true;
+              break;
+            }
+          }
+          t *= 0.5;
+        }
+      }
+      iterations++;
+      if (!accepted) {
+        if (fresh) {
+          stop = "the Newton step found no increase";
+          break;
+        }
+        h = null; // start again from the information at x
+        continue;
+      }
+      for (int i = 0; i < n; i++) {
+        s[i] = xn[i] - x[i];
+        y[i] = g[i] - gn[i];
+      }
+      System.arraycopy(xn, 0, x, 0, n);
+      System.arraycopy(gn, 0, g, 0, n);
+      fx = fn;
+      fresh = false;
+      double sy = dot(s, y);
+      if (sy > 1e-12 * Math.sqrt(dot(s, s) * dot(y, y))) {
+        bfgsUpdate(h, s, y, sy, hy);
+      }
+    }
+    double[][] covariance = null;
+    double[][] hess = hessian(f, x, bound);
+    if (hess != null) {
+      covariance = inverseSpd(negate(hess));
+    }
+    return outcome(x, g, fx, iterations, f.count, covariance, stop, bound);
+  }
+
+  /** The state after the BFGS phase, or the failure at the starting point. */
+  private static final class Search {
+    double[] x;
+    double[] g;
+    double fx;
+    int iterations;
+    String stop;
+    Result failure;
+  }
+
+  private static Search bfgs(
+      Counter f, double[] start, int maxIterations, double bound, double tolerance) {
+    int n = f.objective.dimension();
+    Search out = new Search();
+    double[] x = start.clone();
+    clip(x, bound);
+    double[] g = new double[n];
+    double fx = f.value(x, g);
+    if (!Double.isFinite(fx) || !allFinite(g)) {
+      out.failure =
+          new Result(
+              x, Double.NEGATIVE_INFINITY, Double.NaN, 0, f.count, false, -1, null,
+              "the log-likelihood is not finite at the starting point " + Arrays.toString(x));
+      return out;
     }
     // Work on phi = -LL; gradient of phi is -g.
     double[][] h = identity(n);
@@ -157,7 +408,7 @@ public final class MaximumLikelihood {
     String stop = "iteration limit " + maxIterations + " reached";
     boolean searchOk = true;
     while (iterations < maxIterations) {
-      if (maxAbs(g) <= GRADIENT_TOLERANCE * Math.max(1, Math.abs(fx))) {
+      if (maxAbs(g) <= tolerance * Math.max(1, Math.abs(fx))) {
         stop = "gradient criterion met";
         break;
       }
@@ -224,58 +475,31 @@ public final class MaximumLikelihood {
         break;
       }
     }
+    out.x = x;
+    out.g = g;
+    out.fx = fx;
+    out.iterations = iterations;
+    out.stop = stop;
+    return out;
+  }
 
-    // Newton polish with a finite-difference Hessian; its inverse is the covariance.
-    double[][] information = null;
-    double[][] covariance = null;
-    for (int newton = 0; newton < 3; newton++) {
-      double[][] hess = hessian(f, x, bound);
-      if (hess == null) {
-        break;
-      }
-      information = negate(hess);
-      covariance = inverseSpd(information);
-      if (covariance == null) {
-        break;
-      }
-      if (maxAbs(g) <= GRADIENT_TOLERANCE * Math.max(1, Math.abs(fx)) * 1e-2) {
-        break;
-      }
-      multiply(covariance, g, p);
-      double t = 1.0;
-      boolean improved = false;
-      for (int k = 0; k < 20; k++) {
-        for (int i = 0; i < n; i++) {
-          xn[i] = x[i] + t * p[i];
-        }
-        clip(xn, bound);
-        double fn = f.value(xn, gn);
-        if (Double.isFinite(fn) && allFinite(gn) && fn >= fx) {
-          System.arraycopy(xn, 0, x, 0, n);
-          System.arraycopy(gn, 0, g, 0, n);
-          fx = fn;
-          improved = true;
-          break;
-        }
-        t *= 0.5;
-      }
-      iterations++;
-      if (!improved) {
-        break;
-      }
-    }
-
+  /** The convergence decision shared by {@link #maximize} and {@link #refine}. */
+  private static Result outcome(
+      double[] x,
+      double[] g,
+      double fx,
+      int iterations,
+      int evaluations,
+      double[][] covariance,
+      String stop,
+      double bound) {
+    int n = x.length;
     double gradientNorm = Math.sqrt(dot(g, g));
-    int boundIndex = -1;
-    for (int i = 0; i < n; i++) {
-      if (Math.abs(x[i]) >= bound - 1e-3) {
-        boundIndex = i;
-        break;
-      }
-    }
+    int boundIndex = boundIndex(x, bound);
     boolean gradientOk = maxAbs(g) <= GRADIENT_TOLERANCE * Math.max(1, Math.abs(fx));
     if (!gradientOk && covariance != null) {
       // Scale-free alternative: the remaining Newton step changes no log-parameter by more than 1e-7.
+      double[] p = new double[n];
       multiply(covariance, g, p);
       gradientOk = maxAbs(p) <= STEP_TOLERANCE;
     }
@@ -293,8 +517,17 @@ public final class MaximumLikelihood {
       converged = true;
     }
     return new Result(
-        x, fx, gradientNorm, iterations, f.count, converged, boundIndex,
+        x, fx, gradientNorm, iterations, evaluations, converged, boundIndex,
         boundIndex >= 0 ? null : covariance, message);
+  }
+
+  private static int boundIndex(double[] x, double bound) {
+    for (int i = 0; i < x.length; i++) {
+      if (Math.abs(x[i]) >= bound - 1e-3) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   /** Central differences of the analytic gradient, symmetrised; null when not finite. */

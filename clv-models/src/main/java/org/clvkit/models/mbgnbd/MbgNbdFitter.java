@@ -1,5 +1,6 @@
 package org.clvkit.models.mbgnbd;
 
+import java.util.concurrent.Executor;
 import org.clvkit.core.internal.Checks;
 import org.clvkit.models.CustomerHistories;
 import org.clvkit.models.FitFailedException;
@@ -29,14 +30,16 @@ import org.clvkit.models.internal.ModelFitting;
  */
 public final class MbgNbdFitter {
   private final FitSettings settings;
+  private final Executor executor;
 
-  private MbgNbdFitter(FitSettings settings) {
+  private MbgNbdFitter(FitSettings settings, Executor executor) {
     this.settings = settings;
+    this.executor = executor;
   }
 
   /** A fitter with {@link FitSettings#DEFAULT}. */
   public static MbgNbdFitter create() {
-    return new MbgNbdFitter(FitSettings.DEFAULT);
+    return new MbgNbdFitter(FitSettings.DEFAULT, null);
   }
 
   /** The settings this fitter uses. */
@@ -46,32 +49,49 @@ public final class MbgNbdFitter {
 
   /** This fitter with other settings. */
   public MbgNbdFitter withSettings(FitSettings value) {
-    return new MbgNbdFitter(Checks.notNull("settings", value));
+    return new MbgNbdFitter(Checks.notNull("settings", value), executor);
   }
 
   /** This fitter with an L2 penalty λ on the parameters (see {@link FitSettings#penalty()}). */
   public MbgNbdFitter withPenalty(double value) {
-    return new MbgNbdFitter(settings.withPenalty(value));
+    return new MbgNbdFitter(settings.withPenalty(value), executor);
   }
 
   /** This fitter with another number of starting points. */
   public MbgNbdFitter withStarts(int value) {
-    return new MbgNbdFitter(settings.withStarts(value));
+    return new MbgNbdFitter(settings.withStarts(value), executor);
   }
 
   /** This fitter with another seed for the perturbed starting points. */
   public MbgNbdFitter withSeed(long value) {
-    return new MbgNbdFitter(settings.withSeed(value));
+    return new MbgNbdFitter(settings.withSeed(value), executor);
   }
 
   /** This fitter with another iteration cap per starting point. */
   public MbgNbdFitter withMaxIterations(int value) {
-    return new MbgNbdFitter(settings.withMaxIterations(value));
+    return new MbgNbdFitter(settings.withMaxIterations(value), executor);
   }
 
   /** This fitter returning (true) or throwing on (false) fits that did not converge. */
   public MbgNbdFitter withAllowNonConverged(boolean value) {
-    return new MbgNbdFitter(settings.withAllowNonConverged(value));
+    return new MbgNbdFitter(settings.withAllowNonConverged(value), executor);
+  }
+
+  /**
+   * This fitter evaluating the log-likelihood in parallel on {@code value}: the patterns are summed
+   * in fixed chunks whose partial sums are added in chunk order, so the fit is the same, bit for
+   * bit, with or without an executor. The fitter starts no threads; the caller owns the executor
+   * (a {@link java.util.concurrent.ForkJoinPool} or a fixed thread pool, say) and shuts it down.
+   *
+   * @param value where the chunks run, or null (the default) for the calling thread
+   */
+  public MbgNbdFitter withExecutor(Executor value) {
+    return new MbgNbdFitter(settings, value);
+  }
+
+  /** The executor of the likelihood evaluations, or null for the calling thread. */
+  public Executor executor() {
+    return executor;
   }
 
   /**
@@ -84,7 +104,7 @@ public final class MbgNbdFitter {
   public MbgNbdModel fit(CustomerHistories data) {
     CustomerHistories patterns = Checks.notNull("data", data).compressed();
     double timeScale = ModelFitting.defaultTimeScale(patterns.maxAge());
-    BgNbdProblem problem = new BgNbdProblem("MBG/NBD", BgNbdLikelihood.mbgNbd(patterns), timeScale);
+    BgNbdProblem problem = new BgNbdProblem("MBG/NBD", BgNbdLikelihood.mbgNbd(patterns, executor), timeScale);
     ModelFitting.Outcome outcome = ModelFitting.fit(problem, timeScale, settings);
     return MbgNbdModel.fitted(MbgNbdParameters.of(outcome.parameters()), outcome.report());
   }

@@ -181,6 +181,49 @@ public final class MbgNbdModel implements PurchaseModel {
     functions.probabilityAlive(frequency, recency, age, out, from, to);
   }
 
+  /**
+   * Σ_{k=1..n} (E[Y(k)] − E[Y(k−1)]) / (1 + d)^k, the discounted expected purchases in each of the
+   * next n periods (see {@link PurchaseModel#discountedExpectedPurchases(int, double, double,
+   * double, double)}). When n &lt;= (α + T)/2 it is evaluated as P(alive) times one power series in
+   * n/(α+T) for all n periods together, from Pfaff's transformation of the conditional expectation
+   * (FHL 2005, eq. 10) into an alternating series whose coefficients depend on the frequency only;
+   * otherwise period by period as the interface's default. The two agree to about 1e-14 relative
+   * (the series is the more accurate within 1e-4 of a = 1, where the closed form is interpolated).
+   * Validates the history also when n = 0.
+   *
+   * @param periods horizon in whole periods, &gt;= 0
+   * @param discountRate discount rate per period, finite and &gt; -1 (0 for none)
+   * @param frequency repeat purchases x
+   * @param recency time of the last purchase t_x
+   * @param age time since the first purchase T
+   */
+  @Override
+  public double discountedExpectedPurchases(
+      int periods, double discountRate, double frequency, double recency, double age) {
+    return functions.discountedExpectedPurchases(periods, discountRate, frequency, recency, age);
+  }
+
+  /**
+   * Batch form of {@link #discountedExpectedPurchases(int, double, double, double, double)} over
+   * rows {@code [from, to)}, bit for bit the per-customer values: validates every row first
+   * (messages name the row), builds the series' coefficients once per distinct frequency and
+   * allocates nothing per row. About 0.1 µs per customer for 12 periods on CDNOW-like data, against
+   * about 2 µs period by period.
+   */
+  @Override
+  public void discountedExpectedPurchases(
+      int periods,
+      double discountRate,
+      double[] frequency,
+      double[] recency,
+      double[] age,
+      double[] out,
+      int from,
+      int to) {
+    functions.discountedExpectedPurchases(
+        periods, discountRate, frequency, recency, age, out, from, to);
+  }
+
   /** For example {@code MBG/NBD(r=0.5248, alpha=6.183, a=0.8914, b=1.614)}. */
   @Override
   public String toString() {

@@ -1,5 +1,6 @@
 package org.clvkit.models.paretonbd;
 
+import java.util.concurrent.Executor;
 import org.clvkit.core.internal.Checks;
 import org.clvkit.models.CustomerHistories;
 import org.clvkit.models.FitFailedException;
@@ -28,14 +29,16 @@ import org.clvkit.models.internal.ModelFitting;
  */
 public final class ParetoNbdFitter {
   private final FitSettings settings;
+  private final Executor executor;
 
-  private ParetoNbdFitter(FitSettings settings) {
+  private ParetoNbdFitter(FitSettings settings, Executor executor) {
     this.settings = settings;
+    this.executor = executor;
   }
 
   /** A fitter with {@link FitSettings#DEFAULT}. */
   public static ParetoNbdFitter create() {
-    return new ParetoNbdFitter(FitSettings.DEFAULT);
+    return new ParetoNbdFitter(FitSettings.DEFAULT, null);
   }
 
   /** The settings this fitter uses. */
@@ -45,32 +48,49 @@ public final class ParetoNbdFitter {
 
   /** This fitter with other settings. */
   public ParetoNbdFitter withSettings(FitSettings value) {
-    return new ParetoNbdFitter(Checks.notNull("settings", value));
+    return new ParetoNbdFitter(Checks.notNull("settings", value), executor);
   }
 
   /** This fitter with an L2 penalty λ on the parameters (see {@link FitSettings#penalty()}). */
   public ParetoNbdFitter withPenalty(double value) {
-    return new ParetoNbdFitter(settings.withPenalty(value));
+    return new ParetoNbdFitter(settings.withPenalty(value), executor);
   }
 
   /** This fitter with another number of starting points. */
   public ParetoNbdFitter withStarts(int value) {
-    return new ParetoNbdFitter(settings.withStarts(value));
+    return new ParetoNbdFitter(settings.withStarts(value), executor);
   }
 
   /** This fitter with another seed for the perturbed starting points. */
   public ParetoNbdFitter withSeed(long value) {
-    return new ParetoNbdFitter(settings.withSeed(value));
+    return new ParetoNbdFitter(settings.withSeed(value), executor);
   }
 
   /** This fitter with another iteration cap per starting point. */
   public ParetoNbdFitter withMaxIterations(int value) {
-    return new ParetoNbdFitter(settings.withMaxIterations(value));
+    return new ParetoNbdFitter(settings.withMaxIterations(value), executor);
   }
 
   /** This fitter returning (true) or throwing on (false) fits that did not converge. */
   public ParetoNbdFitter withAllowNonConverged(boolean value) {
-    return new ParetoNbdFitter(settings.withAllowNonConverged(value));
+    return new ParetoNbdFitter(settings.withAllowNonConverged(value), executor);
+  }
+
+  /**
+   * This fitter evaluating the log-likelihood in parallel on {@code value}: the patterns are summed
+   * in fixed chunks whose partial sums are added in chunk order, so the fit is the same, bit for
+   * bit, with or without an executor. The fitter starts no threads; the caller owns the executor
+   * (a {@link java.util.concurrent.ForkJoinPool} or a fixed thread pool, say) and shuts it down.
+   *
+   * @param value where the chunks run, or null (the default) for the calling thread
+   */
+  public ParetoNbdFitter withExecutor(Executor value) {
+    return new ParetoNbdFitter(settings, value);
+  }
+
+  /** The executor of the likelihood evaluations, or null for the calling thread. */
+  public Executor executor() {
+    return executor;
   }
 
   /**
@@ -84,7 +104,8 @@ public final class ParetoNbdFitter {
   public ParetoNbdModel fit(CustomerHistories data) {
     CustomerHistories patterns = Checks.notNull("data", data).compressed();
     double timeScale = ModelFitting.defaultTimeScale(patterns.maxAge());
-    ParetoNbdProblem problem = new ParetoNbdProblem(patterns, timeScale);
+    ParetoNbdProblem problem =
+        new ParetoNbdProblem(new ParetoNbdLikelihood(patterns, executor), timeScale);
     ModelFitting.Outcome outcome = ModelFitting.fit(problem, timeScale, settings);
     return ParetoNbdModel.fitted(ParetoNbdParameters.of(outcome.parameters()), outcome.report());
   }

@@ -4,6 +4,7 @@ import org.apache.commons.math3.special.Beta;
 import org.apache.commons.math3.special.Gamma;
 import org.clvkit.models.internal.ConfluentU;
 import org.clvkit.models.internal.Hypergeometric;
+import org.clvkit.models.internal.LogPochhammer;
 
 /**
  * The Pareto/NBD kernel: every per-customer quantity for one parameter vector, with the constants
@@ -29,14 +30,18 @@ import org.clvkit.models.internal.Hypergeometric;
  * ln L = ln Γ(r+x) − ln Γ(r) + r ln α + s ln β − (r+x) ln(α+T) − s ln(β+T) + ln(1+e^d).
  */
 final class ParetoNbdFunctions {
-  /**
-   * Largest 2F1 argument z for which the fit's gradient uses the derivative series; beyond it (the
-   * rates α and β differ by more than a factor 10 and the customer is young) the gradient falls
-   * back to central differences of {@link Hypergeometric} in a and b.
-   */
-  static final double SERIES_LIMIT = 0.9;
+  /** Length of a block of {@link #frequencyTerms}. */
+  static final int FREQUENCY_TERMS = 3;
 
-  private static final int SERIES_CAP = 5_000;
+  /** Length of a block of {@link #ageTerms}. */
+  static final int AGE_TERMS = 6;
+
+  /** Length of a block of {@link #pairTerms}. */
+  static final int PAIR_TERMS = 6;
+
+  /** Length of the work array of the per-pattern {@link #logLikelihood(double, double, double,
+   * double[], double[])}. */
+  static final int WORK = FREQUENCY_TERMS + AGE_TERMS + 2 * PAIR_TERMS;
 
   final double r;
   final double alpha;
@@ -67,7 +72,7 @@ final class ParetoNbdFunctions {
     this.beta = beta;
     this.logS = Math.log(s);
     this.logGammaR = Gamma.logGamma(r);
-    this.digammaR = Gamma.digamma(r);
+    this.digammaR = LogPochhammer.reduced(r, 0);
     this.logAlpha = Math.log(alpha);
     this.logBeta = Math.log(beta);
     this.alphaBranch = alpha >= beta;
@@ -252,84 +257,127 @@ final class ParetoNbdFunctions {
 
   // ---------------------------------------------------------------------------------------------
   // The fit: log-likelihood with its gradient
+  //
+  // ln L of a pattern (x, t_x, T) is assembled from terms that depend on x alone, on T alone and
+  // on the pairs (x, t_x) and (x, T) (the hypergeometric terms, the dear part), so that the fit's
+  // column kernel (ParetoNbdLikelihood) can compute each once per distinct value or pair and the
+  // per-pattern method below computes them on the spot: both call the same assembly.
 
   /**
    * ln L of one pattern with its gradient with respect to (ln r, ln α, ln s, ln β).
    *
    * @param gradient receives the four partial derivatives
-   * @param work scratch of length &gt;= 8, overwritten
+   * @param work scratch of length &gt;= {@link #WORK}, overwritten
+   * @throws ArithmeticException if a hypergeometric series cannot converge
    */
   double logLikelihood(double x, double recency, double age, double[] gradient, double[] work) {
-    return logLikelihood(
-        x,
-        recency,
-        age,
-        Gamma.logGamma(r + x) - logGammaR,
-        Gamma.digamma(r + x) - digammaR,
-        gradient,
-        work);
-  }
-
-  /**
-   * Fills {@code logGammaRatio[k] = ln Γ(r+k) − ln Γ(r)} and {@code digammaDifference[k] = ψ(r+k) −
-   * ψ(r)} for k below the arrays' length, by the recurrences Γ(z+1) = z Γ(z) (anchored on {@link
-   * Gamma#logGamma} every 64 steps so that rounding cannot accumulate) and ψ(z+1) = ψ(z) + 1/z
-   * (summed with Kahan's compensation; more accurate than differences of {@link Gamma#digamma},
-   * which is good only to about 1e-9 just above 49): the fit needs them for every integer frequency
-   * at every evaluation.
-   */
-  void gammaTables(double[] logGammaRatio, double[] digammaDifference) {
-    double lg = 0;
-    double dg = 0;
-    double compensation = 0;
-    for (int k = 0; k < logGammaRatio.length; k++) {
-      if ((k & 63) == 0 && k > 0) {
-        lg = Gamma.logGamma(r + k) - logGammaR;
-      }
-      logGammaRatio[k] = lg;
-      digammaDifference[k] = dg;
-      lg += Math.log(r + k);
-      double y = 1 / (r + k) - compensation;
-      double sum = dg + y;
-      compensation = (sum - dg) - y;
-      dg = sum;
+    int ageAt = FREQUENCY_TERMS;
+    int pairAt = ageAt + AGE_TERMS;
+    frequencyTerms(x, work, 0);
+    ageTerms(age, work, ageAt);
+    if (recency < age) {
+      pairTerms(x, recency, work, pairAt);
+      pairTerms(x, age, work, pairAt + PAIR_TERMS);
     }
+    return logLikelihood(
+        x, recency, age, work, 0, work, ageAt, work, pairAt, pairAt + PAIR_TERMS, gradient);
   }
 
   /**
-   * {@link #logLikelihood(double, double, double, double[], double[])} with ln Γ(r+x) − ln Γ(r) and
-   * ψ(r+x) − ψ(r) supplied by the caller (from {@link #gammaTables}).
+   * Writes the terms of frequency x at {@code offset}: ln Γ(r+x) − ln Γ(r) and ψ(r+x) − ψ(r) (both
+   * from {@link LogPochhammer}, accurate to a few ulps; commons-math3's digamma is good only to
+   * about 3e-9 below 49) and ln(r+s+x).
+   */
+  void frequencyTerms(double x, double[] out, int offset) {
+    out[offset] = x == 0 ? 0.0 : x * LogPochhammer.reduced(r, x);
+    out[offset + 1] = x == 0 ? 0.0 : LogPochhammer.reduced(r + x, 0) - digammaR;
+    out[offset + 2] = Math.log(r + s + x);
+  }
+
+  /**
+   * Writes the terms of age T at {@code offset}: ln(1 + T/α), ln(α+T), ln(1 + T/β), ln(β+T),
+   * 1/(α+T) and s T / (β (β+T)).
+   */
+  void ageTerms(double age, double[] out, int offset) {
+    double alphaT = alpha + age;
+    double betaT = beta + age;
+    out[offset] = Math.log1p(age / alpha);
+    out[offset + 1] = Math.log(alphaT);
+    out[offset + 2] = Math.log1p(age / beta);
+    out[offset + 3] = Math.log(betaT);
+    out[offset + 4] = 1 / alphaT;
+    out[offset + 5] = s * age / (beta * betaT);
+  }
+
+  /**
+   * Writes the hypergeometric terms of frequency x at time t at {@code offset}: with a = r+s+x, b
+   * as in the class comment, m = max(α, β) and Φ(t) = ln F(z(t)) − a ln(m+t), F = 2F1(a, b; a+1;
+   * z(t)): ln F, ln(m+t), and the partial derivatives of Φ with respect to a (with c = a+1), b, m
+   * and min(α, β), from {@link Hypergeometric#log2F1AndDerivatives} and the chain rule through z =
+   * (m − min)/(m+t).
+   *
+   * @throws ArithmeticException if the series cannot converge
+   */
+  void pairTerms(double x, double t, double[] out, int offset) {
+    double a = r + s + x;
+    double b = alphaBranch ? s + 1 : r + x;
+    double mt = max + t;
+    double z = gap / mt;
+    Hypergeometric.log2F1AndDerivatives(
+        a, b, alphaBranch ? r + x : s + 1, z, (min + t) / mt, out, offset);
+    double logF = out[offset];
+    double da = out[offset + 1];
+    double db = out[offset + 2];
+    double dz = out[offset + 3];
+    double logMt = Math.log(mt);
+    out[offset] = logF;
+    out[offset + 1] = logMt;
+    out[offset + 2] = da - logMt;
+    out[offset + 3] = db;
+    out[offset + 4] = (dz * (1 - z) - a) / mt;
+    out[offset + 5] = -dz / mt;
+  }
+
+  /**
+   * ln L of one pattern with its gradient, from the terms of {@link #frequencyTerms}, {@link
+   * #ageTerms} and {@link #pairTerms} (the pair blocks are read only when t_x &lt; T).
+   *
+   * @param gradient receives d ln L / d (ln r, ln α, ln s, ln β)
    */
   double logLikelihood(
       double x,
       double recency,
       double age,
-      double logGammaRatio,
-      double digammaDifference,
-      double[] gradient,
-      double[] work) {
+      double[] frequency,
+      int frequencyAt,
+      double[] ages,
+      int ageAt,
+      double[] pairs,
+      int recencyPairAt,
+      int agePairAt,
+      double[] gradient) {
     double p = r + x;
-    double alphaT = alpha + age;
-    double betaT = beta + age;
-    double logAlphaT = Math.log(alphaT);
-    double alphaGrowth = Math.log1p(age / alpha);
-    double betaGrowth = Math.log1p(age / beta);
-    double logAlive = logGammaRatio - r * alphaGrowth - x * logAlphaT - s * betaGrowth;
+    double alphaGrowth = ages[ageAt];
+    double logAlphaT = ages[ageAt + 1];
+    double betaGrowth = ages[ageAt + 2];
+    double logAlive = frequency[frequencyAt] - r * alphaGrowth - x * logAlphaT - s * betaGrowth;
     // d/dθ of the alive term (r, α, s, β).
-    double cr = digammaDifference - alphaGrowth;
-    double ca = r / alpha - p / alphaT;
+    double cr = frequency[frequencyAt + 1] - alphaGrowth;
+    double ca = r / alpha - p * ages[ageAt + 4];
     double cs = -betaGrowth;
-    double cb = s * age / (beta * betaT);
-    double a = p + s;
-    double b = alphaBranch ? s + 1 : p;
-    double mt1 = max + recency;
-    double mt2 = max + age;
+    double cb = ages[ageAt + 5];
     double delta = 0;
+    double a = p + s;
     if (recency < age) {
-      // Φ(t) = ln F(z(t)) − a ln(m+t) and its partials at t_x (work[0..3]) and T (work[4..7]).
-      hypergeometricTerm(a, b, gap / mt1, (min + recency) / mt1, work, 0);
-      hypergeometricTerm(a, b, gap / mt2, (min + age) / mt2, work, 4);
-      delta = (work[4] - work[0]) - a * Math.log1p((age - recency) / mt1);
+      // ln((m+T)/(m+t_x)) as a difference of the cached logarithms where that loses nothing, and
+      // by log1p where T is close to t_x.
+      double mt1 = max + recency;
+      double span = age - recency;
+      double growth =
+          span > 0.25 * mt1
+              ? pairs[agePairAt + 1] - pairs[recencyPairAt + 1]
+              : Math.log1p(span / mt1);
+      delta = (pairs[agePairAt] - pairs[recencyPairAt]) - a * growth;
     }
     if (!(delta < 0)) {
       // t_x = T, or so close that J underflows against the alive term: the customer is alive.
@@ -339,27 +387,31 @@ final class ParetoNbdFunctions {
       gradient[3] = beta * cb;
       return logAlive;
     }
-    double logMt1 = Math.log(mt1);
-    double logBetaT = Math.log(betaT);
-    double em1 = Math.expm1(delta); // e^Δ − 1, in (−1, 0)
-    double logA0 = work[0] - a * logMt1 + Math.log(-em1);
-    double d = logS - Math.log(a) + logA0 + p * logAlphaT + s * logBetaT;
+    double logBetaT = ages[ageAt + 3];
+    // e^Δ − 1 in (−1, 0) and ln(1 − e^Δ): expm1 only where 1 − e^Δ would cancel (Math.exp and
+    // Math.log are intrinsics, expm1 and log1p are not; for Δ < −ln 2 both are exact to an ulp).
+    double em1;
+    double logDead;
+    if (delta < -0.6931471805599453) {
+      double e = Math.exp(delta);
+      em1 = e - 1;
+      logDead = Math.log(1 - e);
+    } else {
+      em1 = Math.expm1(delta);
+      logDead = Math.log(-em1);
+    }
+    double logA0 = pairs[recencyPairAt] - a * pairs[recencyPairAt + 1] + logDead;
+    double d = logS - frequency[frequencyAt + 2] + logA0 + p * logAlphaT + s * logBetaT;
     // ∂ ln A_0 = ∂Φ1 + k (∂Φ1 − ∂Φ2), k = e^Δ / (1 − e^Δ).
     double k = -(1 + em1) / em1;
-    double z1 = gap / mt1;
-    double z2 = gap / mt2;
-    double pa1 = work[1] - logMt1;
-    double pa2 = work[5] - Math.log(mt2);
-    double pb1 = work[2];
-    double pb2 = work[6];
-    double pm1 = (work[3] * (1 - z1) - a) / mt1;
-    double pm2 = (work[7] * (1 - z2) - a) / mt2;
-    double pn1 = -work[3] / mt1;
-    double pn2 = -work[7] / mt2;
-    double da = pa1 + k * (pa1 - pa2);
-    double db = pb1 + k * (pb1 - pb2);
-    double dm = pm1 + k * (pm1 - pm2);
-    double dn = pn1 + k * (pn1 - pn2);
+    double pa1 = pairs[recencyPairAt + 2];
+    double pb1 = pairs[recencyPairAt + 3];
+    double pm1 = pairs[recencyPairAt + 4];
+    double pn1 = pairs[recencyPairAt + 5];
+    double da = pa1 + k * (pa1 - pairs[agePairAt + 2]);
+    double db = pb1 + k * (pb1 - pairs[agePairAt + 3]);
+    double dm = pm1 + k * (pm1 - pairs[agePairAt + 4]);
+    double dn = pn1 + k * (pn1 - pairs[agePairAt + 5]);
     double lr;
     double ls;
     double la;
@@ -376,96 +428,30 @@ final class ParetoNbdFunctions {
       lb = dm;
     }
     // ∂d = ∂(ln s − ln a + ln A_0) − ∂(−(r+x) ln(α+T) − s ln(β+T)).
-    double dr = -1 / a + lr + logAlphaT;
-    double ds = 1 / s - 1 / a + ls + logBetaT;
-    double dAlpha = la + p / alphaT;
-    double dBeta = lb + s / betaT;
-    // P(dead) = e^d / (1 + e^d) and ln(1 + e^d) from one exponential.
+    double inverseA = 1 / a;
+    double dr = -inverseA + lr + logAlphaT;
+    double ds = 1 / s - inverseA + ls + logBetaT;
+    double dAlpha = la + p * ages[ageAt + 4];
+    double dBeta = lb + s / (beta + age);
+    // P(dead) = e^d / (1 + e^d) and ln(1 + e^d) from one exponential; ln(1 + e) with e in [0, 1]
+    // is within an ulp of 1 absolutely with Math.log, all the sum needs.
     double dead;
     double softplus;
     if (d > 0) {
       double e = Math.exp(-d);
-      dead = 1 / (1 + e);
-      softplus = d + Math.log1p(e);
+      double onePlus = 1 + e;
+      dead = 1 / onePlus;
+      softplus = d + Math.log(onePlus);
     } else {
       double e = Math.exp(d);
-      dead = e / (1 + e);
-      softplus = Math.log1p(e);
+      double onePlus = 1 + e;
+      dead = e / onePlus;
+      softplus = Math.log(onePlus);
     }
     gradient[0] = r * (cr + dead * dr);
     gradient[1] = alpha * (ca + dead * dAlpha);
     gradient[2] = s * (cs + dead * ds);
     gradient[3] = beta * (cb + dead * dBeta);
     return logAlive + softplus;
-  }
-
-  /**
-   * Writes ln F, ∂ln F/∂a, ∂ln F/∂b and ∂ln F/∂z of F = 2F1(a, b; a+1; z) (c tied to a+1) into
-   * {@code out[offset..offset+3]}, for 0 &lt;= z &lt; 1 (with {@code oneMinusZ} = 1 − z computed
-   * without cancellation by the caller) and a − b + 1 &gt; 0.
-   *
-   * <p>For z &lt;= {@link #SERIES_LIMIT} one pass over Euler's form F = (1−z)^{1−b} Σ_n c_n, c_n =
-   * (a−b+1)_n/(a+1)_n z^n (Abramowitz &amp; Stegun 15.3.3), whose terms fall at least as fast as
-   * z^n and are all positive, accumulates the sum and its derivatives together: ∂c_n/∂a = c_n
-   * Σ_{k=1..n} [1/(a−b+k) − 1/(a+k)], ∂c_n/∂b = −c_n Σ_{k=1..n} 1/(a−b+k), ∂c_n/∂z = n c_n / z.
-   * Beyond it the value comes from {@link Hypergeometric#log2F1OneMinus}, ∂/∂z from the identity
-   * d/dz [z^a F] = a z^{a−1} (1−z)^{−b} (valid because c = a+1), and ∂/∂a, ∂/∂b from central
-   * differences.
-   */
-  static void hypergeometricTerm(
-      double a, double b, double z, double oneMinusZ, double[] out, int offset) {
-    if (z > SERIES_LIMIT) {
-      double w = oneMinusZ;
-      double logF = Hypergeometric.log2F1OneMinus(a, b, a + 1, w);
-      double ha = 1e-5 * a;
-      double hb = 1e-5 * b;
-      out[offset] = logF;
-      out[offset + 1] =
-          (Hypergeometric.log2F1OneMinus(a + ha, b, a + ha + 1, w)
-                  - Hypergeometric.log2F1OneMinus(a - ha, b, a - ha + 1, w))
-              / (2 * ha);
-      out[offset + 2] =
-          (Hypergeometric.log2F1OneMinus(a, b + hb, a + 1, w)
-                  - Hypergeometric.log2F1OneMinus(a, b - hb, a + 1, w))
-              / (2 * hb);
-      out[offset + 3] = a / z * Math.expm1(-b * Math.log(w) - logF);
-      return;
-    }
-    double amb = a - b;
-    double sum = 1;
-    double sumA = 0;
-    double sumB = 0;
-    double sumZ = 0;
-    double c = 1;
-    double pa = 0;
-    double pb = 0;
-    double tolerance = 1e-17 * (1 - z) * (1 - z);
-    int n = 1;
-    for (; n <= SERIES_CAP; n++) {
-      double an = a + n;
-      double bn = amb + n;
-      double inverse = 1 / (an * bn); // one division for 1/(a+n) and 1/(a−b+n)
-      double ia = bn * inverse;
-      double ib = an * inverse;
-      c *= bn * ia * z;
-      pa += ib - ia;
-      pb -= ib;
-      sum += c;
-      sumA += c * pa;
-      sumB += c * pb;
-      sumZ += n * c;
-      if (c * (n + 1 - pb) <= tolerance * sum) {
-        break;
-      }
-    }
-    if (n > SERIES_CAP) {
-      throw new ArithmeticException(
-          "2F1 derivative series did not converge for a = " + a + ", b = " + b + ", z = " + z);
-    }
-    double log1mz = Math.log1p(-z);
-    out[offset] = (1 - b) * log1mz + Math.log(sum);
-    out[offset + 1] = sumA / sum;
-    out[offset + 2] = -log1mz + sumB / sum;
-    out[offset + 3] = (b - 1) / (1 - z) + (z > 0 ? sumZ / (z * sum) : (amb + 1) / (a + 1));
   }
 }

@@ -99,7 +99,11 @@ class BgNbdFitterTest {
     }
     FitFailedException e =
         assertThrows(FitFailedException.class, () -> BgNbdFitter.create().fit(x, tx, age));
-    assertTrue(e.getMessage().startsWith("BG/NBD fit failed: parameter r ran to "), e.getMessage());
+    // r and alpha grow together while a falls towards 0 (nobody drops out); which of them reaches
+    // the box first depends on the last digits of the likelihood along the way.
+    assertTrue(
+        e.getMessage().matches("BG/NBD fit failed: parameter (r|alpha|a) ran to .*"),
+        e.getMessage());
     assertTrue(e.getMessage().endsWith("the likelihood has no interior maximum on these data"));
   }
 

@@ -1,12 +1,20 @@
 package org.clvkit.models.internal;
 
 import static org.clvkit.testing.Seeded.qt;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.quicktheories.generators.SourceDSL.doubles;
 import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.longs;
 
 import java.util.SplittableRandom;
+import java.util.concurrent.ForkJoinPool;
 import org.clvkit.models.CustomerHistories;
+import org.clvkit.models.FitReport;
+import org.clvkit.models.FitSettings;
+import org.clvkit.models.bgnbd.BgNbdParameters;
+import org.clvkit.models.bgnbd.BgNbdSimulator;
 import org.clvkit.testing.Tolerance;
 import org.junit.jupiter.api.Test;
 import org.quicktheories.core.Gen;
@@ -171,5 +179,113 @@ class BgNbdLikelihoodTest {
     assertEquals(4.0 / 40.0, BgNbdLikelihood.bgNbd(data).meanRate(), 1e-15);
     assertEquals(4.0, BgNbdLikelihood.mbgNbd(data).customers());
     assertEquals(2, BgNbdLikelihood.mbgNbd(data).patterns());
+  }
+
+  // Fast paths against slow ones (issue 6).
+
+  @Test
+  void value_onCompressedPatternsEqualsValueOnEveryRow() {
+    CustomerHistories rows = histories(17, 3_000, 2);
+    CustomerHistories patterns = rows.compressed();
+    assertTrue(patterns.size() < rows.size());
+    qt(50)
+        .forAll(parameters(), integers().between(0, 1))
+        .checkAssert(
+            (p, shift) -> {
+              double[] g1 = new double[4];
+              double[] g2 = new double[4];
+              double a = kernel(patterns, shift).value(p[0], p[1], p[2], p[3], 2.0, g1);
+              double b = kernel(rows, shift).value(p[0], p[1], p[2], p[3], 2.0, g2);
+              Tolerance.relative(1e-12).or(Tolerance.absolute(1e-9)).check("LL", b, a);
+              for (int i = 0; i < 4; i++) {
+                Tolerance.relative(1e-10)
+                    .or(Tolerance.absolute(1e-10 * Math.abs(b)))
+                    .check("gradient " + i, g2[i], g1[i]);
+              }
+            });
+  }
+
+  @Test
+  void value_onAnExecutorIsBitIdenticalToTheCallingThread() {
+    CustomerHistories data = histories(19, 120_000, 3).compressed();
+    assertTrue(BgNbdLikelihood.chunks(data.size()) >= 3, "patterns " + data.size());
+    ForkJoinPool pool = new ForkJoinPool(2);
+    try {
+      qt(20)
+          .forAll(parameters(), integers().between(0, 1))
+          .checkAssert(
+              (p, shift) -> {
+                BgNbdLikelihood alone =
+                    shift == 0 ? BgNbdLikelihood.bgNbd(data) : BgNbdLikelihood.mbgNbd(data);
+                BgNbdLikelihood parallel =
+                    shift == 0
+                        ? BgNbdLikelihood.bgNbd(data, pool)
+                        : BgNbdLikelihood.mbgNbd(data, pool);
+                double[] g1 = new double[4];
+                double[] g2 = new double[4];
+                assertEquals(
+                    alone.value(p[0], p[1], p[2], p[3], 4.0, g1),
+                    parallel.value(p[0], p[1], p[2], p[3], 4.0, g2));
+                assertArrayEquals(g1, g2);
+              });
+    } finally {
+      pool.shutdown();
+    }
+  }
+
+  @Test
+  void fit_sampleSearchGivesTheFullSearchAnswer() {
+    ModelFitting.Sampling small = new ModelFitting.Sampling(1_000, 1_000);
+    qt(4)
+        .forAll(longs().between(1, 1_000), integers().between(0, 1))
+        .checkAssert(
+            (seed, shift) -> {
+              CustomerHistories data =
+                  BgNbdSimulator.of(new BgNbdParameters(0.25, 4.4, 0.8, 2.4), seed)
+                      .histories(20_000, 39)
+                      .compressed();
+              double scale = ModelFitting.defaultTimeScale(data.maxAge());
+              BgNbdProblem problem = new BgNbdProblem("BG/NBD", kernel(data, shift), scale);
+              ModelFitting.Outcome full =
+                  ModelFitting.fit(problem, scale, FitSettings.DEFAULT, ModelFitting.Sampling.NEVER);
+              ModelFitting.Outcome fast = ModelFitting.fit(problem, scale, FitSettings.DEFAULT, small);
+              FitReport a = full.report();
+              FitReport b = fast.report();
+              assertTrue(a.converged() && b.converged(), b.summaryTable());
+              Tolerance.relative(1e-9)
+                  .check(
+                      "log-likelihood",
+                      a.diagnostics().logLikelihood(),
+                      b.diagnostics().logLikelihood());
+              for (int i = 0; i < 4; i++) {
+                Tolerance.relative(1e-5)
+                    .check("parameter " + i, full.parameters()[i], fast.parameters()[i]);
+                Tolerance.relative(1e-4)
+                    .check(
+                        "standard error " + i,
+                        a.estimates().get(i).standardError(),
+                        b.estimates().get(i).standardError());
+              }
+              assertTrue(
+                  b.diagnostics().evaluations() > 0 && b.diagnostics().iterations() > 0,
+                  b.summaryTable());
+            });
+  }
+
+  @Test
+  void sample_standsForAllTheCustomers() {
+    CustomerHistories data = histories(23, 20_000, 2).compressed();
+    BgNbdLikelihood kernel = BgNbdLikelihood.bgNbd(data);
+    BgNbdLikelihood sample = kernel.sample(2_000, 5);
+    assertTrue(Math.abs(sample.patterns() - 2_000) < 250, "patterns " + sample.patterns());
+    // An unbiased estimate of the number of customers, off by sampling error only.
+    Tolerance.relative(0.05).check("customers", kernel.customers(), sample.customers());
+    // The log-likelihood terms are heavy-tailed here (frequencies up to 100), so one sample's
+    // estimate is noisy; the mean of 400 samples' estimates is within 2 %.
+    double mean = 0;
+    for (long seed = 1; seed <= 400; seed++) {
+      mean += kernel.sample(2_000, seed).value(0.5, 3, 0.7, 2, 1, null) / 400;
+    }
+    Tolerance.relative(0.02).check("LL", kernel.value(0.5, 3, 0.7, 2, 1, null), mean);
   }
 }

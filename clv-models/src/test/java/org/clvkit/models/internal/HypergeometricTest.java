@@ -289,6 +289,100 @@ class HypergeometricTest {
     assertEquals(1.0, Hypergeometric.sign2F1(2, 3, 1, 0.5));
   }
 
+  // ln F and its derivatives for c = a + 1 (the Pareto/NBD likelihood's term)
+
+  /**
+   * Against mpmath (hyp2f1 at 50 digits and mpmath.diff of its log, confirmed by the 60-digit
+   * defining series with analytic derivatives; src/test/python/hypergeometric_derivatives_reference.py),
+   * with the table's tolerances: the series branch (z &lt;= 0.9) to 1e-13 relative, or absolute
+   * 1e-15 for d/da and otherwise 1e-14 times the size of the term Euler's form subtracts (ln F: 1
+   * + |1−b| |ln(1−z)|, d/db: 1 + |ln(1−z)|, d/dz: 1 + |b−1|/(1−z)); beyond it the
+   * value to 1e-12 relative or 1e-13 absolute, d/dz (which multiplies the error of ln F by a/z) to
+   * 1e-12 relative or 1e-13 (1 + a/z) absolute, and the central differences in a and b to 1e-5
+   * relative or 1e-7 absolute.
+   */
+  @Test
+  void log2F1AndDerivatives_matchesMpmath() {
+    ReferenceTable table = ReferenceTable.load("hypergeometric_2f1_derivatives.csv");
+    assertTrue(table.size() > 200, "rows " + table.size());
+    double[] out = new double[6];
+    String[] names = {"log_f", "d_a", "d_b", "d_z"};
+    for (int row = 0; row < table.size(); row++) {
+      double a = table.number(row, "a");
+      double b = table.number(row, "b");
+      double z = table.number(row, "z");
+      Hypergeometric.log2F1AndDerivatives(a, b, a - b + 1, z, 1 - z, out, 2);
+      boolean series = z <= Hypergeometric.DERIVATIVE_SERIES_LIMIT;
+      for (int k = 0; k < 4; k++) {
+        // Euler's form subtracts (1−b) ln(1−z) from ln F, ln(1−z) in d/db and (b−1)/(1−z) in d/dz
+        // from terms of about the same size: their absolute errors scale with those terms.
+        double log1mz = -Math.log1p(-z);
+        double scale =
+            k == 0
+                ? 1 + Math.abs(1 - b) * log1mz
+                : k == 2 ? 1 + log1mz : k == 3 ? 1 + Math.abs(b - 1) / (1 - z) : 0.1;
+        Tolerance tolerance =
+            series
+                ? Tolerance.relative(1e-13).or(Tolerance.absolute(1e-14 * scale))
+                : k == 1 || k == 2
+                    ? Tolerance.relative(1e-5).or(Tolerance.absolute(1e-7))
+                    : Tolerance.relative(1e-12)
+                        .or(Tolerance.absolute(1e-13 * (k == 0 ? 1 : 1 + a / z)));
+        tolerance.check(
+            String.format(Locale.ROOT, "%s of 2F1(%s, %s; a+1; %s)", names[k], a, b, z),
+            table.number(row, names[k]),
+            out[2 + k]);
+      }
+    }
+  }
+
+  /** The value written is the one {@link Hypergeometric#log2F1} gives, on both branches. */
+  @Test
+  void log2F1AndDerivatives_valueAgreesWithLog2F1() {
+    double[] out = new double[4];
+    Seeded.qt(500)
+        .forAll(parameter(), parameter(), doubles().between(0, 0.999))
+        .assuming((a, b, z) -> a - b + 1 > 0)
+        .checkAssert(
+            (a, b, z) -> {
+              Hypergeometric.log2F1AndDerivatives(a, b, a - b + 1, z, 1 - z, out, 0);
+              Tolerance.relative(1e-13)
+                  .or(Tolerance.absolute(1e-14))
+                  .check(
+                      "ln 2F1(" + a + ", " + b + "; a+1; " + z + ")",
+                      Hypergeometric.log2F1(a, b, a + 1, z),
+                      out[0]);
+            });
+  }
+
+  @Test
+  void log2F1AndDerivatives_rejectsArgumentsOutsideDomain() {
+    double[] out = new double[4];
+    assertRejects(
+        "a must be finite and > 0, was 0.0",
+        () -> Hypergeometric.log2F1AndDerivatives(0, 1, 0.5, 0.5, 0.5, out, 0));
+    assertRejects(
+        "b must be finite and > 0, was Infinity",
+        () ->
+            Hypergeometric.log2F1AndDerivatives(
+                1, Double.POSITIVE_INFINITY, 0.5, 0.5, 0.5, out, 0));
+    assertRejects(
+        "gap must be finite and > 0, was 0.0",
+        () -> Hypergeometric.log2F1AndDerivatives(2, 3, 0.0, 0.5, 0.5, out, 0));
+    assertRejects(
+        "z must be in [0.0, 1.0], was -0.1",
+        () -> Hypergeometric.log2F1AndDerivatives(1, 1, 1, -0.1, 1.1, out, 0));
+    assertRejects(
+        "z must be finite and < 1.0, was 1.0",
+        () -> Hypergeometric.log2F1AndDerivatives(1, 1, 1, 1.0, 1e-3, out, 0));
+    assertRejects(
+        "oneMinusZ must be finite and > 0, was 0.0",
+        () -> Hypergeometric.log2F1AndDerivatives(1, 1, 1, 0.5, 0.0, out, 0));
+    assertRejects(
+        "oneMinusZ = 1.5 must be <= 1 = 1.0",
+        () -> Hypergeometric.log2F1AndDerivatives(1, 1, 1, 0.5, 1.5, out, 0));
+  }
+
   // Errors
 
   @Test

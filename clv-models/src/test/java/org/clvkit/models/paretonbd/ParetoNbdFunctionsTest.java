@@ -13,7 +13,8 @@ import org.quicktheories.core.Gen;
 /**
  * The fit's kernel: the analytic gradient of the per-pattern log-likelihood against
  * Richardson-extrapolated central differences of the value path, the gradient path's value against
- * the value path, and the derivative series of 2F1(a, b; a+1; z) against {@link Hypergeometric}.
+ * the value path, its frequency terms against mpmath, and the derivative series of 2F1(a, b; a+1;
+ * z) against {@link Hypergeometric}.
  */
 class ParetoNbdFunctionsTest {
 
@@ -48,7 +49,7 @@ class ParetoNbdFunctionsTest {
     }
     ParetoNbdFunctions f = new ParetoNbdFunctions(p[0], p[1], p[2], p[3]);
     double[] gradient = new double[4];
-    double value = f.logLikelihood(x, tx, t, gradient, new double[8]);
+    double value = f.logLikelihood(x, tx, t, gradient, new double[ParetoNbdFunctions.WORK]);
     String context = Arrays.toString(p) + " x=" + x + " t_x=" + tx + " T=" + t;
     double expected = f.logLikelihood(x, tx, t);
     Tolerance.relative(1e-12)
@@ -99,29 +100,30 @@ class ParetoNbdFunctionsTest {
   }
 
   /**
-   * The tables of ln Γ(r+k) − ln Γ(r) and ψ(r+k) − ψ(r) against mpmath (30 digits: {@code
-   * mp.loggamma(r+k) − mp.loggamma(r)}, {@code mp.digamma(r+k) − mp.digamma(r)}) and, over the
-   * whole table, against commons-math3 (whose digamma switches to a short asymptotic series at 49
-   * and is good only to about 1e-9 there, hence the absolute tolerance for ψ).
+   * The frequency terms ln Γ(r+x) − ln Γ(r) and ψ(r+x) − ψ(r) against mpmath (30 digits: {@code
+   * mp.loggamma(r+x) − mp.loggamma(r)}, {@code mp.digamma(r+x) − mp.digamma(r)}) and ln(r+s+x),
+   * and over x = 0..4999 against commons-math3 (whose digamma switches to a short asymptotic series
+   * at 49 and is good only to about 1e-9 there, hence the absolute tolerance for ψ).
    */
   @Test
-  void gammaTables_matchLogGammaAndDigamma() {
+  void frequencyTerms_matchLogGammaAndDigamma() {
     double[][] mpmath = {
       {0.001, 50, 137.662467060735058840216874053, 1004.47758180636736130185959251},
       {0.5533, 4999, 37578.3474251269970030202271608, 10.2391695245524137265351754142},
       {7.5, 1000, 5949.51854188701307587242965139, 4.96797344956187007777168218589},
       {1000, 4999, 40279.7379130323064650222798179, 1.79200952246415701329070392148}
     };
+    double[] out = new double[ParetoNbdFunctions.FREQUENCY_TERMS];
     for (double[] row : mpmath) {
       double r = row[0];
-      int k = (int) row[1];
-      ParetoNbdFunctions f = new ParetoNbdFunctions(r, 1, 1, 1);
-      double[] lg = new double[5000];
-      double[] dg = new double[5000];
-      f.gammaTables(lg, dg);
-      Tolerance.relative(1e-14).check("ln Γ ratio r=" + r + " k=" + k, row[2], lg[k]);
-      Tolerance.relative(1e-14).check("ψ difference r=" + r + " k=" + k, row[3], dg[k]);
-      for (int j = 0; j < lg.length; j++) {
+      double x = row[1];
+      ParetoNbdFunctions f = new ParetoNbdFunctions(r, 1, 0.7, 1);
+      f.frequencyTerms(x, out, 0);
+      Tolerance.relative(1e-14).check("ln Γ ratio r=" + r + " x=" + x, row[2], out[0]);
+      Tolerance.relative(1e-14).check("ψ difference r=" + r + " x=" + x, row[3], out[1]);
+      Tolerance.ulps(1).check("ln(r+s+x) r=" + r + " x=" + x, Math.log(r + 0.7 + x), out[2]);
+      for (int j = 0; j < 5000; j++) {
+        f.frequencyTerms(j, out, 0);
         double expectedLg =
             org.apache.commons.math3.special.Gamma.logGamma(r + j)
                 - org.apache.commons.math3.special.Gamma.logGamma(r);
@@ -130,8 +132,8 @@ class ParetoNbdFunctionsTest {
                 - org.apache.commons.math3.special.Gamma.digamma(r);
         Tolerance.relative(1e-13)
             .or(Tolerance.absolute(1e-12))
-            .check("ln Γ(r+j) − ln Γ(r), r=" + r + " j=" + j, expectedLg, lg[j]);
-        Tolerance.absolute(5e-9).check("ψ(r+j) − ψ(r), r=" + r + " j=" + j, expectedDg, dg[j]);
+            .check("ln Γ(r+j) − ln Γ(r), r=" + r + " j=" + j, expectedLg, out[0]);
+        Tolerance.absolute(5e-9).check("ψ(r+j) − ψ(r), r=" + r + " j=" + j, expectedDg, out[1]);
       }
     }
   }
@@ -143,9 +145,12 @@ class ParetoNbdFunctionsTest {
     return (4 * d2 - d1) / 3;
   }
 
-  /** ln F and its derivatives in a, b, z from the series against central differences of log2F1. */
+  /**
+   * ln F and its derivatives in a, b, z of {@link Hypergeometric#log2F1AndDerivatives} against
+   * central differences of log2F1, at the Pareto/NBD's arguments.
+   */
   @Test
-  void hypergeometricTerm_matchesLog2F1AndItsDifferences() {
+  void log2F1AndDerivatives_matchesLog2F1AndItsDifferences() {
     double[][] cases = {
       {1.2, 1.6, 0.0},
       {1.2, 1.6, 1e-9},
@@ -162,7 +167,7 @@ class ParetoNbdFunctionsTest {
       double a = c[0];
       double b = c[1];
       double z = c[2];
-      ParetoNbdFunctions.hypergeometricTerm(a, b, z, 1 - z, out, 0);
+      Hypergeometric.log2F1AndDerivatives(a, b, a - b + 1, z, 1 - z, out, 0);
       String context = "a=" + a + " b=" + b + " z=" + z;
       Tolerance.relative(1e-13)
           .or(Tolerance.absolute(1e-15))
