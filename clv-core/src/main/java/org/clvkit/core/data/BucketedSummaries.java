@@ -32,16 +32,6 @@ final class BucketedSummaries {
     return bits;
   }
 
-  /** A row's bucket for a long id: the top bits of a multiplicative hash. */
-  private static int bucket(long id, int bits) {
-    return bits == 0 ? 0 : (int) ((id * 0xD6E8FEB86659FD93L) >>> (64 - bits));
-  }
-
-  /** A row's bucket for a string id (null in bucket 0, which rejects it). */
-  private static int bucket(String id, int bits) {
-    return bits == 0 || id == null ? 0 : (id.hashCode() * 0x85EBCA6B) >>> (32 - bits);
-  }
-
   /** Summarises long ids; see {@link SummaryAccumulator#summarize}. */
   static CustomerSummaries of(
       SummaryOptions options,
@@ -50,11 +40,140 @@ final class BucketedSummaries {
       double[] amounts,
       Executor executor,
       int tasks) {
-    int n = ids.length;
+    return of(options, new LongIds(ids), seconds, amounts, executor, tasks);
+  }
+
+  /** Summarises string ids; see {@link SummaryAccumulator#summarize}. */
+  static CustomerSummaries of(
+      SummaryOptions options,
+      String[] ids,
+      long[] seconds,
+      double[] amounts,
+      Executor executor,
+      int tasks) {
+    return of(options, new StringIds(ids), seconds, amounts, executor, tasks);
+  }
+
+  /**
+   * The customer-id column as the passes see it: each row's bucket, a copy of the ids in bucket
+   * order, and rows offered to an accumulator from either order.
+   */
+  private abstract static class IdColumn {
+    /** Number of rows. */
+    abstract int size();
+
+    /** The bucket of the row's customer, in [0, 2^bits). */
+    abstract int bucket(int row, int bits);
+
+    /** Makes room for the ids in bucket order. */
+    abstract void allocateScattered();
+
+    /** Copies the row's id to position {@code p} of the bucket order. */
+    abstract void scatter(int row, int p);
+
+    /** Offers the row at position {@code p} of the bucket order, originally row {@code row}. */
+    abstract void acceptScattered(
+        SummaryAccumulator acc, int p, long second, double amount, int row);
+
+    /** Offers row {@code row} in log order. */
+    abstract void accept(SummaryAccumulator acc, int row, long second, double amount);
+  }
+
+  private static final class LongIds extends IdColumn {
+    private final long[] ids;
+    private long[] scattered;
+
+    LongIds(long[] ids) {
+      this.ids = ids;
+    }
+
+    @Override
+    int size() {
+      return ids.length;
+    }
+
+    /** The top bits of a multiplicative hash. */
+    @Override
+    int bucket(int row, int bits) {
+      return bits == 0 ? 0 : (int) ((ids[row] * 0xD6E8FEB86659FD93L) >>> (64 - bits));
+    }
+
+    @Override
+    void allocateScattered() {
+      scattered = new long[ids.length];
+    }
+
+    @Override
+    void scatter(int row, int p) {
+      scattered[p] = ids[row];
+    }
+
+    @Override
+    void acceptScattered(SummaryAccumulator acc, int p, long second, double amount, int row) {
+      acc.acceptSecondAt(scattered[p], second, amount, row);
+    }
+
+    @Override
+    void accept(SummaryAccumulator acc, int row, long second, double amount) {
+      acc.acceptEpochSecond(ids[row], second, amount);
+    }
+  }
+
+  private static final class StringIds extends IdColumn {
+    private final String[] ids;
+    private String[] scattered;
+
+    StringIds(String[] ids) {
+      this.ids = ids;
+    }
+
+    @Override
+    int size() {
+      return ids.length;
+    }
+
+    /** A multiplicative hash of the string's hash code; null in bucket 0, which rejects it. */
+    @Override
+    int bucket(int row, int bits) {
+      String id = ids[row];
+      return bits == 0 || id == null ? 0 : (id.hashCode() * 0x85EBCA6B) >>> (32 - bits);
+    }
+
+    @Override
+    void allocateScattered() {
+      scattered = new String[ids.length];
+    }
+
+    @Override
+    void scatter(int row, int p) {
+      scattered[p] = ids[row];
+    }
+
+    @Override
+    void acceptScattered(SummaryAccumulator acc, int p, long second, double amount, int row) {
+      acc.acceptSecondAt(scattered[p], second, amount, row);
+    }
+
+    @Override
+    void accept(SummaryAccumulator acc, int row, long second, double amount) {
+      acc.acceptEpochSecond(ids[row], second, amount);
+    }
+  }
+
+  private static CustomerSummaries of(
+      SummaryOptions options,
+      IdColumn ids,
+      long[] seconds,
+      double[] amounts,
+      Executor executor,
+      int tasks) {
+    int n = ids.size();
     int bits = bucketBits(n);
     int buckets = 1 << bits;
     int chunks = tasks;
     int[][] counts = new int[chunks][buckets];
+    // The bucket of each row, kept so that the scatter does not hash every id again.
+    short[] bucketOf = new short[n];
     Parallel.run(
         executor,
         0,
@@ -65,12 +184,14 @@ final class BucketedSummaries {
             int[] count = counts[k];
             int to = Parallel.boundary(0, n, chunks, k + 1);
             for (int i = Parallel.boundary(0, n, chunks, k); i < to; i++) {
-              count[bucket(ids[i], bits)]++;
+              int b = ids.bucket(i, bits);
+              bucketOf[i] = (short) b;
+              count[b]++;
             }
           }
         });
     int[] starts = offsets(counts, buckets, n);
-    long[] bucketIds = new long[n];
+    ids.allocateScattered();
     long[] bucketSeconds = new long[n];
     double[] bucketAmounts = new double[n];
     int[] bucketRows = new int[n];
@@ -84,83 +205,8 @@ final class BucketedSummaries {
             int[] next = counts[k]; // now the chunk's next position per bucket
             int to = Parallel.boundary(0, n, chunks, k + 1);
             for (int i = Parallel.boundary(0, n, chunks, k); i < to; i++) {
-              int p = next[bucket(ids[i], bits)]++;
-              bucketIds[p] = ids[i];
-              bucketSeconds[p] = seconds[i];
-              bucketAmounts[p] = amounts[i];
-              bucketRows[p] = i;
-            }
-          }
-        });
-    SummaryAccumulator[] accumulators =
-        summarizeBuckets(
-            options,
-            starts,
-            executor,
-            tasks,
-            (acc, from, to) -> {
-              for (int p = from; p < to; p++) {
-                acc.acceptSecondAt(bucketIds[p], bucketSeconds[p], bucketAmounts[p], bucketRows[p]);
-              }
-            });
-    if (accumulators == null) {
-      SummaryAccumulator acc = new SummaryAccumulator(options, n / 2);
-      for (int i = 0; i < n; i++) {
-        acc.acceptEpochSecond(ids[i], seconds[i], amounts[i]);
-      }
-      return acc.result();
-    }
-    return write(options, accumulators, n, executor, tasks);
-  }
-
-  /** Summarises string ids; see {@link SummaryAccumulator#summarize}. */
-  static CustomerSummaries of(
-      SummaryOptions options,
-      String[] ids,
-      long[] seconds,
-      double[] amounts,
-      Executor executor,
-      int tasks) {
-    int n = ids.length;
-    int bits = bucketBits(n);
-    int buckets = 1 << bits;
-    int chunks = tasks;
-    int[][] counts = new int[chunks][buckets];
-    // The bucket of each row, kept so that the scatter does not read every string again.
-    short[] bucketOf = new short[n];
-    Parallel.run(
-        executor,
-        0,
-        chunks,
-        chunks,
-        (kFrom, kTo) -> {
-          for (int k = kFrom; k < kTo; k++) {
-            int[] count = counts[k];
-            int to = Parallel.boundary(0, n, chunks, k + 1);
-            for (int i = Parallel.boundary(0, n, chunks, k); i < to; i++) {
-              int b = bucket(ids[i], bits);
-              bucketOf[i] = (short) b;
-              count[b]++;
-            }
-          }
-        });
-    int[] starts = offsets(counts, buckets, n);
-    String[] bucketIds = new String[n];
-    long[] bucketSeconds = new long[n];
-    double[] bucketAmounts = new double[n];
-    int[] bucketRows = new int[n];
-    Parallel.run(
-        executor,
-        0,
-        chunks,
-        chunks,
-        (kFrom, kTo) -> {
-          for (int k = kFrom; k < kTo; k++) {
-            int[] next = counts[k];
-            int to = Parallel.boundary(0, n, chunks, k + 1);
-            for (int i = Parallel.boundary(0, n, chunks, k); i < to; i++) {
               int p = next[bucketOf[i]]++;
-              bucketIds[p] = ids[i];
+              ids.scatter(i, p);
               bucketSeconds[p] = seconds[i];
               bucketAmounts[p] = amounts[i];
               bucketRows[p] = i;
@@ -175,13 +221,13 @@ final class BucketedSummaries {
             tasks,
             (acc, from, to) -> {
               for (int p = from; p < to; p++) {
-                acc.acceptSecondAt(bucketIds[p], bucketSeconds[p], bucketAmounts[p], bucketRows[p]);
+                ids.acceptScattered(acc, p, bucketSeconds[p], bucketAmounts[p], bucketRows[p]);
               }
             });
     if (accumulators == null) {
       SummaryAccumulator acc = new SummaryAccumulator(options, n / 2);
       for (int i = 0; i < n; i++) {
-        acc.acceptEpochSecond(ids[i], seconds[i], amounts[i]);
+        ids.accept(acc, i, seconds[i], amounts[i]);
       }
       return acc.result();
     }
