@@ -235,10 +235,7 @@ public final class SummaryAccumulator implements Serializable {
    * @param amount the value; finite; zero and negative values follow the options' policies
    */
   public void acceptEpochDay(String customerId, long epochDay, double amount) {
-    if (epochDay < MIN_EPOCH_DAY || epochDay > MAX_EPOCH_DAY) {
-      long row = rows++;
-      Checks.integerInRange(INDEXED.name("epochDay", row), epochDay, MIN_EPOCH_DAY, MAX_EPOCH_DAY);
-    }
+    checkEpochDay(epochDay, rows);
     acceptRow(customerId, epochDay * SECONDS_PER_DAY, amount, rows, INDEXED);
   }
 
@@ -251,11 +248,7 @@ public final class SummaryAccumulator implements Serializable {
    * @param amount the value; finite; zero and negative values follow the options' policies
    */
   public void acceptEpochSecond(String customerId, long epochSecond, double amount) {
-    if (epochSecond < MIN_EPOCH_SECOND || epochSecond > MAX_EPOCH_SECOND) {
-      long row = rows++;
-      Checks.integerInRange(
-          INDEXED.name("epochSecond", row), epochSecond, MIN_EPOCH_SECOND, MAX_EPOCH_SECOND);
-    }
+    checkEpochSecond(epochSecond, rows);
     acceptRow(customerId, epochSecond, amount, rows, INDEXED);
   }
 
@@ -270,10 +263,7 @@ public final class SummaryAccumulator implements Serializable {
    * @param amount the value; finite; zero and negative values follow the options' policies
    */
   public void acceptEpochDay(long customerId, long epochDay, double amount) {
-    if (epochDay < MIN_EPOCH_DAY || epochDay > MAX_EPOCH_DAY) {
-      long row = rows++;
-      Checks.integerInRange(INDEXED.name("epochDay", row), epochDay, MIN_EPOCH_DAY, MAX_EPOCH_DAY);
-    }
+    checkEpochDay(epochDay, rows);
     acceptRow(customerId, epochDay * SECONDS_PER_DAY, amount, rows, INDEXED);
   }
 
@@ -288,11 +278,7 @@ public final class SummaryAccumulator implements Serializable {
    * @param amount the value; finite; zero and negative values follow the options' policies
    */
   public void acceptEpochSecond(long customerId, long epochSecond, double amount) {
-    if (epochSecond < MIN_EPOCH_SECOND || epochSecond > MAX_EPOCH_SECOND) {
-      long row = rows++;
-      Checks.integerInRange(
-          INDEXED.name("epochSecond", row), epochSecond, MIN_EPOCH_SECOND, MAX_EPOCH_SECOND);
-    }
+    checkEpochSecond(epochSecond, rows);
     acceptRow(customerId, epochSecond, amount, rows, INDEXED);
   }
 
@@ -924,22 +910,31 @@ public final class SummaryAccumulator implements Serializable {
 
   /** {@link #acceptEpochSecond(long, long, double)} naming the row by {@code row}. */
   void acceptSecondAt(long id, long epochSecond, double amount, long row) {
-    if (epochSecond < MIN_EPOCH_SECOND || epochSecond > MAX_EPOCH_SECOND) {
-      rows++;
-      Checks.integerInRange(
-          INDEXED.name("epochSecond", row), epochSecond, MIN_EPOCH_SECOND, MAX_EPOCH_SECOND);
-    }
+    checkEpochSecond(epochSecond, row);
     acceptRow(id, epochSecond, amount, row, INDEXED);
   }
 
   /** {@link #acceptEpochSecond(String, long, double)} naming the row by {@code row}. */
   void acceptSecondAt(String id, long epochSecond, double amount, long row) {
+    checkEpochSecond(epochSecond, row);
+    acceptRow(id, epochSecond, amount, row, INDEXED);
+  }
+
+  /** Rejects a time outside the range of {@link LocalDateTime}, counting the row as read. */
+  private void checkEpochSecond(long epochSecond, long row) {
     if (epochSecond < MIN_EPOCH_SECOND || epochSecond > MAX_EPOCH_SECOND) {
       rows++;
       Checks.integerInRange(
           INDEXED.name("epochSecond", row), epochSecond, MIN_EPOCH_SECOND, MAX_EPOCH_SECOND);
     }
-    acceptRow(id, epochSecond, amount, row, INDEXED);
+  }
+
+  /** Rejects a day outside the range of {@link LocalDate}, counting the row as read. */
+  private void checkEpochDay(long epochDay, long row) {
+    if (epochDay < MIN_EPOCH_DAY || epochDay > MAX_EPOCH_DAY) {
+      rows++;
+      Checks.integerInRange(INDEXED.name("epochDay", row), epochDay, MIN_EPOCH_DAY, MAX_EPOCH_DAY);
+    }
   }
 
   static LocalDateTime time(long epochSecond) {
