@@ -30,11 +30,11 @@ import org.openjdk.jmh.annotations.Warmup;
  * SyntheticCdnow#customers(int)} into an output column allocated in the setup: {@value #PERIODS}
  * periods of the models' time unit (weeks), a discount rate of {@value #DISCOUNT_RATE} per period
  * (the per-period rate of Python lifetimes' {@code customer_lifetime_value} default) and margin 1
- * (revenue), with the CDNOW BG/NBD estimates (r = 0.2426, α = 4.414, a = 0.7929, b = 2.426) and
- * the CDNOW Gamma-Gamma estimates (p = 6.25, q = 3.74, γ = 15.44; Fader, Hardie and Lee 2005).
- * With {@code threads = 2} the rows are split into two tasks by {@link ParallelScorer#run} on a
- * {@link ForkJoinPool} of two threads. {@link #perCustomer()} is the baseline: the per-customer
- * method, one call per customer (split over the same two tasks when {@code threads = 2}).
+ * (revenue), with the CDNOW BG/NBD estimates (r = 0.2426, α = 4.414, a = 0.7929, b = 2.426) and the
+ * CDNOW Gamma-Gamma estimates (p = 6.25, q = 3.74, γ = 15.44; Fader, Hardie and Lee 2005). With
+ * {@code threads = 2} the rows are split into two tasks by {@link ParallelScorer#run} on a {@link
+ * ForkJoinPool} of two threads. {@link #perCustomer()} is the baseline: the per-customer method,
+ * one call per customer (split over the same two tasks when {@code threads = 2}).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)

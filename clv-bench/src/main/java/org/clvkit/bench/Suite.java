@@ -80,7 +80,12 @@ public final class Suite {
    * @param errorMillis JMH's error of the time (NaN when it has none, e.g. one iteration)
    */
   record Row(
-      String benchmark, String method, int customers, int threads, double millis, double errorMillis) {
+      String benchmark,
+      String method,
+      int customers,
+      int threads,
+      double millis,
+      double errorMillis) {
     /** Customers per second, NaN without a customers parameter. */
     double customersPerSecond() {
       return customers == NONE ? Double.NaN : customers / (millis / 1000);
@@ -265,7 +270,14 @@ public final class Suite {
     List<String[]> cells = new ArrayList<>();
     cells.add(
         new String[] {
-          "benchmark", "method", "customers", "threads", "ms/op", "error", "customers/s", "target",
+          "benchmark",
+          "method",
+          "customers",
+          "threads",
+          "ms/op",
+          "error",
+          "customers/s",
+          "target",
           "met"
         });
     for (Row row : rows) {

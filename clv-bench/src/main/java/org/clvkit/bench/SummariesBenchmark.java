@@ -105,8 +105,7 @@ public class SummariesBenchmark {
 
   /** The benchmark's transaction log of {@code customers} customers, in time order. */
   static SimulatedTransactions log(int customers) {
-    return SyntheticCustomerBase.bgNbd(
-            BgNbdScoringBenchmark.CDNOW, ClvBenchmark.CDNOW_SPEND, SEED)
+    return SyntheticCustomerBase.bgNbd(BgNbdScoringBenchmark.CDNOW, ClvBenchmark.CDNOW_SPEND, SEED)
         .withAcquisitionPeriod(ACQUISITION_WEEKS)
         .transactions(customers, WEEKS)
         .sortedByTime();
@@ -130,8 +129,7 @@ public class SummariesBenchmark {
     if (pool == null) {
       return SummaryAccumulator.summarize(options, customerIds, epochSeconds, amounts);
     }
-    return SummaryAccumulator.summarize(
-        options, customerIds, epochSeconds, amounts, pool, threads);
+    return SummaryAccumulator.summarize(options, customerIds, epochSeconds, amounts, pool, threads);
   }
 
   /**

@@ -25,17 +25,16 @@ class SuiteTest {
             new Row("ClvBenchmark", "perCustomer", 1000, 1, 0.125, Double.NaN),
             new Row("ReferralChainBenchmark", "chain", Suite.NONE, Suite.NONE, 0.0015, 0.0001));
     String expected =
-        String.join(
-            "\n",
-            "benchmark               method       customers  threads    ms/op     error  customers/s"
-                + "  target            met",
-            "BgNbdScoringBenchmark   batch        1,000,000        1   80.000   ± 2.500   12,500,000"
-                + "  scoring ≤ 100 ms  yes",
-            "ClvBenchmark            batch        1,000,000        2  400.000  ± 10.000    2,500,000"
-                + "  CLV ≤ 300 ms      no",
-            "ClvBenchmark            perCustomer      1,000        1    0.125              8,000,000",
-            "ReferralChainBenchmark  chain                -        -    0.002   ± 0.000            -",
-            "");
+        """
+        benchmark               method       customers  threads    ms/op     error  customers/s  \
+        target            met
+        BgNbdScoringBenchmark   batch        1,000,000        1   80.000   ± 2.500   12,500,000  \
+        scoring ≤ 100 ms  yes
+        ClvBenchmark            batch        1,000,000        2  400.000  ± 10.000    2,500,000  \
+        CLV ≤ 300 ms      no
+        ClvBenchmark            perCustomer      1,000        1    0.125              8,000,000
+        ReferralChainBenchmark  chain                -        -    0.002   ± 0.000            -
+        """;
     assertEquals(expected, Suite.table(rows));
   }
 
@@ -85,12 +84,12 @@ class SuiteTest {
   @Test
   void row_splitsJmhNameReadsParamsAndConvertsToMillis() {
     Map<String, String> params = Map.of("customers", "100000", "threads", "2");
-    Row row =
-        Suite.row("org.clvkit.bench.ClvBenchmark.batch", params::get, 1500, 30, "us/op");
+    Row row = Suite.row("org.clvkit.bench.ClvBenchmark.batch", params::get, 1500, 30, "us/op");
     assertEquals(new Row("ClvBenchmark", "batch", 100_000, 2, 1.5, 0.03), row);
     Row plain =
         Suite.row("org.clvkit.bench.ReferralChainBenchmark.chain", name -> null, 2, 1, "s/op");
-    assertEquals(new Row("ReferralChainBenchmark", "chain", Suite.NONE, Suite.NONE, 2000, 1000), plain);
+    assertEquals(
+        new Row("ReferralChainBenchmark", "chain", Suite.NONE, Suite.NONE, 2000, 1000), plain);
     assertEquals(1e-6, Suite.millisPer("ns/op"));
     assertEquals(1.0, Suite.millisPer("ms/op"));
     assertTrue(Double.isNaN(Suite.millisPer("ops/ms")));
@@ -140,8 +139,7 @@ class SuiteTest {
 
   @Test
   void options_quickRunsOneWarmupAndTwoMeasurementSecondsInOneFork() {
-    Options options =
-        Suite.options(new Suite.Arguments("Clv", true, List.of("1000", "100000")));
+    Options options = Suite.options(new Suite.Arguments("Clv", true, List.of("1000", "100000")));
     assertEquals(List.of("Clv"), options.getIncludes());
     assertEquals(1, options.getForkCount().get());
     assertEquals(List.of("-Xmx4g"), List.copyOf(options.getJvmArgsAppend().get()));

@@ -49,7 +49,8 @@ class SummariesBenchmarkTest {
     assertEquals(CUSTOMERS, columns.size());
     assertEquals(b.customerIds.length, columns.rows());
     long purchases = Arrays.stream(columns.purchaseCount()).asLongStream().sum();
-    assertTrue(purchases <= b.customerIds.length && purchases > CUSTOMERS, "purchases " + purchases);
+    assertTrue(
+        purchases <= b.customerIds.length && purchases > CUSTOMERS, "purchases " + purchases);
   }
 
   @Test
