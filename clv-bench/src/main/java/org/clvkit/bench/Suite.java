@@ -33,9 +33,12 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * org.clvkit.bench.Class.method}; default: every {@code …Benchmark} class). {@code --quick} runs 1
  * warmup and 2 measurement iterations of 1 s instead of each class's own settings; {@code
  * --customers} restricts the {@code customers} parameter (classes without it are unaffected). Every
- * benchmark runs in one fork with {@code -Xmx4g}. JMH's JSON result is written to {@value
- * #RESULTS}, relative to the working directory (run from the project root); the table goes to
- * standard output after JMH's own log.
+ * benchmark runs in one fork with {@code -Xmx4g}; JMH passes this JVM's own options to the fork
+ * too, so {@code java -Dclvkit.bench.synthetic=PATH -cp ... Suite} times {@link SyntheticCdnow}'s
+ * loaded file. JMH's JSON result is written to {@value #RESULTS}, relative to the working directory
+ * (run from the project root); the table goes to standard output after JMH's own log. Times are
+ * JMH's average per operation with its 99.9% error (none with two iterations or fewer, as with
+ * {@code --quick}).
  */
 public final class Suite {
   /** Where JMH's JSON result is written, relative to the working directory. */
@@ -77,7 +80,7 @@ public final class Suite {
    * @param customers the {@code customers} parameter, or {@link #NONE}
    * @param threads the {@code threads} parameter, or {@link #NONE}
    * @param millis time per operation, milliseconds (NaN if JMH's unit is not a time per op)
-   * @param errorMillis JMH's error of the time (NaN when it has none, e.g. one iteration)
+   * @param errorMillis JMH's error of the time (NaN when it has none: two iterations or fewer)
    */
   record Row(
       String benchmark,
