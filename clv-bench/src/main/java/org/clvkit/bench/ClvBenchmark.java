@@ -1,0 +1,143 @@
+package org.clvkit.bench;
+
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.TimeUnit;
+import org.clvkit.models.ParallelScorer;
+import org.clvkit.models.bgnbd.BgNbdModel;
+import org.clvkit.models.clv.CustomerLifetimeValue;
+import org.clvkit.models.gammagamma.GammaGammaModel;
+import org.clvkit.models.gammagamma.GammaGammaParameters;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * The performance issue's row "12-period CLV (BG/NBD + Gamma-Gamma), 1M customers" (target at
+ * 1,000,000 customers: 300 ms).
+ *
+ * <p>One operation of {@link #batch()} computes {@link CustomerLifetimeValue#conditionalValue(int,
+ * double, double[], double[], double[], double[], double[], int, int)} for every customer of {@link
+ * SyntheticCdnow#customers(int)} into an output column allocated in the setup: {@value #PERIODS}
+ * periods of the models' time unit (weeks), a discount rate of {@value #DISCOUNT_RATE} per period
+ * (the per-period rate of Python lifetimes' {@code customer_lifetime_value} default) and margin 1
+ * (revenue), with the CDNOW BG/NBD estimates (r = 0.2426, α = 4.414, a = 0.7929, b = 2.426) and the
+ * CDNOW Gamma-Gamma estimates (p = 6.25, q = 3.74, γ = 15.44; Fader, Hardie and Lee 2005). With
+ * {@code threads = 2} the rows are split into two tasks by {@link ParallelScorer#run} on a {@link
+ * ForkJoinPool} of two threads. {@link #perCustomer()} is the baseline: the per-customer method,
+ * one call per customer (split over the same two tasks when {@code threads = 2}).
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Fork(value = 1, jvmArgsAppend = "-Xmx4g")
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+public class ClvBenchmark {
+  /** The CDNOW Gamma-Gamma estimates (Fader, Hardie and Lee 2005). */
+  static final GammaGammaParameters CDNOW_SPEND = new GammaGammaParameters(6.25, 3.74, 15.44);
+
+  /** Horizon, periods of the models (weeks). */
+  static final int PERIODS = 12;
+
+  /** Discount rate per period. */
+  static final double DISCOUNT_RATE = 0.01;
+
+  /** Share of spend counted as value (1: revenue). */
+  static final double MARGIN = 1;
+
+  /** Number of customers. */
+  @Param({"1000", "100000", "1000000"})
+  public int customers;
+
+  /** 1: the calling thread only; 2: two tasks on a ForkJoinPool of two threads. */
+  @Param({"1", "2"})
+  public int threads;
+
+  CustomerLifetimeValue clv;
+  double[] frequency;
+  double[] recency;
+  double[] age;
+  double[] monetaryValue;
+  double[] out;
+  ForkJoinPool pool;
+  ParallelScorer scorer;
+
+  /** Builds the customers, the models, the output column and, for two threads, the pool. */
+  @Setup(Level.Trial)
+  public void setup() {
+    SyntheticCdnow data = SyntheticCdnow.customers(customers);
+    frequency = data.frequency();
+    recency = data.recency();
+    age = data.age();
+    monetaryValue = data.monetaryValue();
+    clv =
+        CustomerLifetimeValue.of(
+            BgNbdModel.of(BgNbdScoringBenchmark.CDNOW), GammaGammaModel.of(CDNOW_SPEND), MARGIN);
+    out = new double[customers];
+    if (threads > 1) {
+      pool = new ForkJoinPool(threads);
+      scorer = ParallelScorer.of(pool, threads);
+    }
+  }
+
+  /** Shuts the pool down. */
+  @TearDown(Level.Trial)
+  public void tearDown() {
+    if (pool != null) {
+      pool.shutdown();
+    }
+  }
+
+  /**
+   * The value of all customers by the batch method.
+   *
+   * @return the preallocated output column
+   */
+  @Benchmark
+  public double[] batch() {
+    if (scorer == null) {
+      batch(0, customers);
+    } else {
+      scorer.run(customers, this::batch);
+    }
+    return out;
+  }
+
+  /**
+   * Baseline: the value of all customers by the per-customer method.
+   *
+   * @return the preallocated output column
+   */
+  @Benchmark
+  public double[] perCustomer() {
+    if (scorer == null) {
+      perCustomer(0, customers);
+    } else {
+      scorer.run(customers, this::perCustomer);
+    }
+    return out;
+  }
+
+  private void batch(int from, int to) {
+    clv.conditionalValue(
+        PERIODS, DISCOUNT_RATE, frequency, recency, age, monetaryValue, out, from, to);
+  }
+
+  private void perCustomer(int from, int to) {
+    for (int i = from; i < to; i++) {
+      out[i] =
+          clv.conditionalValue(
+              PERIODS, DISCOUNT_RATE, frequency[i], recency[i], age[i], monetaryValue[i]);
+    }
+  }
+}
