@@ -21,8 +21,7 @@ public final class GammaGammaLikelihoodAccess {
    * @param monetaryValue mean repeat transaction value per customer
    * @param executor where the chunks of the pattern sums run, or null for the calling thread
    */
-  public GammaGammaLikelihoodAccess(
-      double[] frequency, double[] monetaryValue, Executor executor) {
+  public GammaGammaLikelihoodAccess(double[] frequency, double[] monetaryValue, Executor executor) {
     SpendPatterns data = SpendPatterns.of(frequency, monetaryValue, null);
     this.kernel = new GammaGammaLikelihood(data, executor);
     this.patterns = data.patterns();
@@ -34,15 +33,14 @@ public final class GammaGammaLikelihoodAccess {
   }
 
   /**
-   * The log-likelihood in the caller's money at (p, q, γ), with its gradient. Each call evaluates
-   * a fresh objective, so the pass over the patterns (which the fit's objective caches for the last
+   * The log-likelihood in the caller's money at (p, q, γ), with its gradient. Each call evaluates a
+   * fresh objective, so the pass over the patterns (which the fit's objective caches for the last
    * γ) is always part of it.
    *
    * @param gradient when not null, receives d LL / d (ln p, ln q, ln γ); length &gt;= 3
    */
   public double value(double p, double q, double gamma, double[] gradient) {
     MaximumLikelihood.Objective objective = kernel.objective(1.0);
-    return objective.value(
-        new double[] {Math.log(p), Math.log(q), Math.log(gamma)}, gradient);
+    return objective.value(new double[] {Math.log(p), Math.log(q), Math.log(gamma)}, gradient);
   }
 }
