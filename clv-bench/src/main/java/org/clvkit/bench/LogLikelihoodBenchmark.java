@@ -54,8 +54,8 @@ import org.openjdk.jmh.annotations.Warmup;
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Fork(value = 1, jvmArgsAppend = "-Xmx4g")
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
+@Warmup(iterations = 2, time = 1)
+@Measurement(iterations = 3, time = 1)
 public class LogLikelihoodBenchmark {
   static final BgNbdParameters BG_NBD = new BgNbdParameters(0.243, 4.414, 0.793, 2.426);
   static final ParetoNbdParameters PARETO_NBD = new ParetoNbdParameters(0.553, 10.58, 0.606, 11.67);
