@@ -106,6 +106,23 @@ class BgNbdBatchTest {
   }
 
   @Test
+  void patternCache_growsToItsLimitAndKeepsEveryValue() {
+    // Limits that are not powers of two, and more patterns than the initial table holds.
+    for (int rows : new int[] {20, 300, 1_000, 5_000}) {
+      PatternCache cache = new PatternCache(rows);
+      for (int i = 0; i < rows + 10; i++) {
+        cache.put(i % 7, 0.25 * i, i);
+      }
+      for (int i = 0; i < rows; i++) {
+        assertEquals(i, cache.get(i % 7, 0.25 * i), "rows " + rows + ", pattern " + i);
+      }
+      for (int i = rows; i < rows + 10; i++) {
+        assertTrue(Double.isNaN(cache.get(i % 7, 0.25 * i)), "beyond the limit: " + i);
+      }
+    }
+  }
+
+  @Test
   void pfaffSeries_matchesMpmath() {
     // The E[X(t)] rows of bgnbd_functions.csv with t <= α/2 (the series' domain) to 1e-14, where
     // the closed form is held to 1e-8.
