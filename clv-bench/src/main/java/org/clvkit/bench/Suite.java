@@ -68,7 +68,8 @@ public final class Suite {
           "ParetoNbdFitBenchmark.fit", new Target("Pareto/NBD fit", 1500),
           "GammaGammaFitBenchmark.fit", new Target("Gamma-Gamma fit", 200),
           "BgNbdScoringBenchmark.batch", new Target("scoring", 100),
-          "ClvBenchmark.batch", new Target("CLV", 300),
+          "ClvBenchmark.batch", new Target("CLV (12 weeks)", 300),
+          "ClvBenchmark.batchMonths", new Target("CLV (12 months)", 300),
           "SummariesBenchmark.summarize", new Target("summaries", 700),
           "GeneratorBenchmark.customers", new Target("generator", 2000));
 

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.clvkit.models.bgnbd.BgNbdModel;
 import org.clvkit.models.clv.CustomerLifetimeValue;
 import org.clvkit.models.gammagamma.GammaGammaModel;
+import org.clvkit.testing.Tolerance;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -50,12 +51,38 @@ class ClvBenchmarkTest {
   }
 
   @Test
+  void batchMonths_equalsTwelveMonthlyStepsOfTheWeeklyModel() {
+    // Lifetimes' definition, computed independently from the weekly model and weekly data:
+    // margin · E[spend] · Σ_k (E[Y(k months)] − E[Y((k−1) months)]) / 1.01^k, months in weeks.
+    ClvBenchmark b = benchmark(1);
+    double[] months = b.batchMonths().clone();
+    BgNbdModel weekly = BgNbdModel.of(BgNbdScoringBenchmark.CDNOW);
+    GammaGammaModel spend = GammaGammaModel.of(ClvBenchmark.CDNOW_SPEND);
+    SyntheticCdnow data = SyntheticCdnow.customers(1000);
+    for (int i = 0; i < 1000; i++) {
+      double x = data.frequency()[i];
+      double sum = 0;
+      double previous = 0;
+      for (int k = 1; k <= 12; k++) {
+        double cumulative =
+            weekly.conditionalExpectedPurchases(
+                k * ClvBenchmark.WEEKS_PER_MONTH, x, data.recency()[i], data.age()[i]);
+        sum += (cumulative - previous) / Math.pow(1.01, k);
+        previous = cumulative;
+      }
+      double expected = spend.conditionalExpectedSpend(x, data.monetaryValue()[i]) * sum;
+      Tolerance.relative(1e-10).check("row " + i, expected, months[i]);
+    }
+  }
+
+  @Test
   void batchWithTwoThreads_equalsOneThreadBitForBit() {
     double[] one = benchmark(1).batch().clone();
     ClvBenchmark two = benchmark(2);
     try {
       assertArrayEquals(one, two.batch());
       assertArrayEquals(one, two.perCustomer());
+      assertArrayEquals(benchmark(1).batchMonths(), two.batchMonths());
     } finally {
       two.tearDown();
     }

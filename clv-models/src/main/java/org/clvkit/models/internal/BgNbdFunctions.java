@@ -209,10 +209,12 @@ public final class BgNbdFunctions {
 
   /**
    * Discounted expected purchases over whole periods, Σ_{k=1..n} (E[Y(k)] − E[Y(k−1)]) / (1+d)^k
-   * for one customer: the arithmetic of {@code PurchaseModel.discountedExpectedPurchases}'s
-   * per-period default, or, when n/(α+T) &lt;= 1/2, P(alive) times one power series for all periods
-   * ({@link BgNbdDiscountSeries}), which agrees with it to about 1e-14 relative (and is the more
-   * accurate near a = 1, where the per-period closed form is interpolated).
+   * for one customer: P(alive) times the alive customer's discounted expectation, which depends on
+   * (x, T) only. That is one power series for all periods when n/(α+T) &lt;= 1/2 ({@link
+   * BgNbdDiscountSeries}), and otherwise the sum period by period of {@code
+   * PurchaseModel.discountedExpectedPurchases}'s default with P(alive) taken out of the sum ({@link
+   * #discountedPerPeriod}); both agree with the default to about 1e-14 relative (the series is the
+   * more accurate near a = 1, where the per-period closed form is interpolated).
    */
   public double discountedExpectedPurchases(
       int periods, double discountRate, double x, double recency, double age) {
@@ -224,13 +226,14 @@ public final class BgNbdFunctions {
     }
     BgNbdDiscountSeries series = new BgNbdDiscountSeries(r, a, b, shift, periods, discountRate);
     double alive = aliveKernel(x, recency, age);
-    return discounted(series, periods, discountRate, alive, x, recency, age);
+    return discounted(series, periods, discountRate, alive, x, age, null);
   }
 
   /**
    * Batch form of {@link #discountedExpectedPurchases(int, double, double, double, double)} over
    * rows {@code [from, to)}: validates every row first, then fills {@code out}; the series'
-   * coefficients are built once per distinct frequency.
+   * coefficients are built once per distinct frequency, and the alive customer's discounted
+   * expectation period by period once per distinct (x, T) pattern ({@link PatternCache}).
    */
   public void discountedExpectedPurchases(
       int periods,
@@ -250,22 +253,27 @@ public final class BgNbdFunctions {
     }
     BgNbdDiscountSeries series = new BgNbdDiscountSeries(r, a, b, shift, periods, discountRate);
     OddsHeads heads = new OddsHeads();
+    PatternCache memo = new PatternCache(to - from);
     for (int i = from; i < to; i++) {
       double x = frequency[i];
       double alive = x + shift == 0 ? 1.0 : alive(heads.get(x), x, recency[i], age[i]);
-      out[i] = discounted(series, periods, discountRate, alive, x, recency[i], age[i]);
+      out[i] = discounted(series, periods, discountRate, alive, x, age[i], memo);
     }
   }
 
-  /** The kernel of the discounted expectation on validated input, periods &gt; 0. */
+  /**
+   * The kernel of the discounted expectation on validated input, periods &gt; 0: P(alive) times
+   * the alive customer's discounted expectation, by the series or period by period. The memo (null
+   * for one customer) keeps the per-period sums by (x, T); the value is the same either way.
+   */
   private double discounted(
       BgNbdDiscountSeries series,
       int periods,
       double discountRate,
       double alive,
       double x,
-      double recency,
-      double age) {
+      double age,
+      PatternCache memo) {
     double u = periods / (alpha + age);
     if (u <= BgNbdDiscountSeries.MAX_U) {
       double[] g = series.coefficients(x);
@@ -273,21 +281,39 @@ public final class BgNbdFunctions {
         return alive == 0 ? 0.0 : alive * BgNbdDiscountSeries.evaluate(g, u);
       }
     }
-    return discountedPerPeriod(periods, discountRate, x, recency, age);
+    if (alive == 0) {
+      return 0.0;
+    }
+    double sum = memo == null ? Double.NaN : memo.get(x, age);
+    if (Double.isNaN(sum)) {
+      sum = aliveDiscountedPerPeriod(periods, discountRate, x, age);
+      if (memo != null) {
+        memo.put(x, age, sum);
+      }
+    }
+    return alive * sum;
   }
 
   /**
-   * {@code PurchaseModel.discountedExpectedPurchases}'s default, period by period, with the same
-   * arithmetic in the same order (so the same bits) on validated input.
+   * {@code PurchaseModel.discountedExpectedPurchases}'s default, Σ_{k=1..n} (E[Y(k)] − E[Y(k−1)]) /
+   * (1+d)^k, period by period on validated input, with P(alive), a common factor of every E[Y(k)],
+   * taken out of the sum: P(alive) · Σ (A(k) − A(k−1)) / (1+d)^k, A the alive customer's
+   * expectation. The same value as the default up to rounding (a few ulps).
    */
   double discountedPerPeriod(
       int periods, double discountRate, double x, double recency, double age) {
+    double alive = aliveKernel(x, recency, age);
+    return alive == 0 ? 0.0 : alive * aliveDiscountedPerPeriod(periods, discountRate, x, age);
+  }
+
+  /** Σ_{k=1..n} (A(k) − A(k−1)) / (1+d)^k for an alive customer: depends on (x, T) only. */
+  private double aliveDiscountedPerPeriod(int periods, double discountRate, double x, double age) {
     double total = 0;
     double previous = 0;
     double factor = 1;
     for (int k = 1; k <= periods; k++) {
       factor /= 1 + discountRate;
-      double cumulative = expectedKernel(k, x, recency, age);
+      double cumulative = aliveExpectation(r + x, alpha + age, a, b + x + shift, k);
       total += (cumulative - previous) * factor;
       previous = cumulative;
     }

@@ -140,6 +140,43 @@ class BgNbdDiscountSeriesTest {
   }
 
   @Test
+  void discountedExpectedPurchases_perPeriodBatchWithRepeatedPatternsEqualsPerCustomerAndDefinition() {
+    // Months (α ≈ 1, T up to 9): n / (α + T) > 1/2 for every customer, so every value comes from
+    // the per-period path, memoised by (x, T) in the batch. Ages on a weekly calendar repeat.
+    BgNbdFunctions[] models = {
+      BgNbdFunctions.bgNbd(0.243, 4.414 / 4.345, 0.793, 2.426),
+      BgNbdFunctions.mbgNbd(0.525, 6.183 / 4.345, 0.891, 1.614)
+    };
+    int n = 4000;
+    double[] x = new double[n];
+    double[] tx = new double[n];
+    double[] age = new double[n];
+    java.util.SplittableRandom random = new java.util.SplittableRandom(8);
+    for (int i = 0; i < n; i++) {
+      age[i] = random.nextInt(1, 40) / 4.345;
+      x[i] = random.nextInt(0, 6);
+      tx[i] = x[i] == 0 ? 0 : random.nextInt(0, 40) / 4.345 * age[i] / (40 / 4.345);
+    }
+    for (BgNbdFunctions f : models) {
+      double[] out = new double[n];
+      f.discountedExpectedPurchases(12, 0.01, x, tx, age, out, 0, n);
+      for (int i = 0; i < n; i++) {
+        double one = f.discountedExpectedPurchases(12, 0.01, x[i], tx[i], age[i]);
+        assertEquals(one, out[i], "row " + i);
+        // The definition (PurchaseModel's default): Σ (E[Y(k)] − E[Y(k−1)]) / (1 + d)^k.
+        double definition = 0;
+        double previous = 0;
+        for (int k = 1; k <= 12; k++) {
+          double cumulative = f.conditionalExpectedPurchases(k, x[i], tx[i], age[i]);
+          definition += (cumulative - previous) / Math.pow(1.01, k);
+          previous = cumulative;
+        }
+        Tolerance.relative(1e-13).check("row " + i, definition, one);
+      }
+    }
+  }
+
+  @Test
   void coefficients_areLeftToThePerPeriodPathWhenTheSeriesCannotServe() {
     BgNbdDiscountSeries series = new BgNbdDiscountSeries(0.243, 0.793, 2.426, 0, 12, 0.01);
     assertTrue(series.coefficients(3).length > 0);
