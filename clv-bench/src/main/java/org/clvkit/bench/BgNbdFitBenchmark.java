@@ -1,21 +1,16 @@
 package org.clvkit.bench;
 
-import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.TimeUnit;
 import org.clvkit.models.bgnbd.BgNbdFitter;
 import org.clvkit.models.bgnbd.BgNbdModel;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
@@ -33,38 +28,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(value = 1, jvmArgsAppend = "-Xmx4g")
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
-public class BgNbdFitBenchmark {
-  /** Number of customers. */
-  @Param({"1000", "100000", "1000000"})
-  public int customers;
-
-  /** 1: the calling thread only; 2: the likelihood's chunks on a {@code ForkJoinPool(2)}. */
-  @Param({"1", "2"})
-  public int threads;
-
-  double[] frequency;
-  double[] recency;
-  double[] age;
-  ForkJoinPool pool;
-
-  /** Makes the customer columns and, for two threads, the pool. */
-  @Setup(Level.Trial)
-  public void setup() {
-    SyntheticCdnow data = SyntheticCdnow.customers(customers);
-    frequency = data.frequency();
-    recency = data.recency();
-    age = data.age();
-    pool = threads == 1 ? null : new ForkJoinPool(threads);
-  }
-
-  /** Shuts the pool down. */
-  @TearDown(Level.Trial)
-  public void tearDown() {
-    if (pool != null) {
-      pool.shutdown();
-    }
-  }
-
+public class BgNbdFitBenchmark extends CustomerColumnsState {
   /** Fits the BG/NBD to the raw columns. */
   @Benchmark
   public BgNbdModel fit() {

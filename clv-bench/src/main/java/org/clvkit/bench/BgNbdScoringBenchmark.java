@@ -8,15 +8,11 @@ import org.clvkit.models.bgnbd.BgNbdParameters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
@@ -38,54 +34,27 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(value = 1, jvmArgsAppend = "-Xmx4g")
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
-public class BgNbdScoringBenchmark {
+public class BgNbdScoringBenchmark extends CustomerColumnsState {
   /** The CDNOW BG/NBD estimates (Fader, Hardie and Lee 2005, weeks). */
   static final BgNbdParameters CDNOW = new BgNbdParameters(0.2426, 4.414, 0.7929, 2.426);
 
   /** Horizon of the conditional expectation, weeks. */
   static final double HORIZON = 52;
 
-  /** Number of customers. */
-  @Param({"1000", "100000", "1000000"})
-  public int customers;
-
-  /** 1: the calling thread only; 2: two tasks on a ForkJoinPool of two threads. */
-  @Param({"1", "2"})
-  public int threads;
-
   BgNbdModel model;
-  double[] frequency;
-  double[] recency;
-  double[] age;
   double[] expected;
   double[] alive;
   double[][] scores;
-  ForkJoinPool pool;
   ParallelScorer scorer;
 
-  /** Builds the customers, the model, the output columns and, for two threads, the pool. */
-  @Setup(Level.Trial)
-  public void setup() {
-    SyntheticCdnow data = SyntheticCdnow.customers(customers);
-    frequency = data.frequency();
-    recency = data.recency();
-    age = data.age();
+  /** Builds the model, the output columns and, for two threads, the scorer. */
+  @Override
+  void prepare() {
     model = BgNbdModel.of(CDNOW);
     expected = new double[customers];
     alive = new double[customers];
     scores = new double[][] {expected, alive};
-    if (threads > 1) {
-      pool = new ForkJoinPool(threads);
-      scorer = ParallelScorer.of(pool, threads);
-    }
-  }
-
-  /** Shuts the pool down. */
-  @TearDown(Level.Trial)
-  public void tearDown() {
-    if (pool != null) {
-      pool.shutdown();
-    }
+    scorer = pool == null ? null : ParallelScorer.of(pool, threads);
   }
 
   /**

@@ -11,15 +11,11 @@ import org.clvkit.models.gammagamma.GammaGammaParameters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
@@ -51,7 +47,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(value = 1, jvmArgsAppend = "-Xmx4g")
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
-public class ClvBenchmark {
+public class ClvBenchmark extends CustomerColumnsState {
   /** The CDNOW Gamma-Gamma estimates (Fader, Hardie and Lee 2005). */
   static final GammaGammaParameters CDNOW_SPEND = new GammaGammaParameters(6.25, 3.74, 15.44);
 
@@ -67,34 +63,16 @@ public class ClvBenchmark {
   /** Share of spend counted as value (1: revenue). */
   static final double MARGIN = 1;
 
-  /** Number of customers. */
-  @Param({"1000", "100000", "1000000"})
-  public int customers;
-
-  /** 1: the calling thread only; 2: two tasks on a ForkJoinPool of two threads. */
-  @Param({"1", "2"})
-  public int threads;
-
   CustomerLifetimeValue clv;
-  double[] frequency;
-  double[] recency;
-  double[] age;
-  double[] monetaryValue;
   double[] out;
   CustomerLifetimeValue monthly;
   double[] recencyMonths;
   double[] ageMonths;
-  ForkJoinPool pool;
   ParallelScorer scorer;
 
-  /** Builds the customers, the models, the output column and, for two threads, the pool. */
-  @Setup(Level.Trial)
-  public void setup() {
-    SyntheticCdnow data = SyntheticCdnow.customers(customers);
-    frequency = data.frequency();
-    recency = data.recency();
-    age = data.age();
-    monetaryValue = data.monetaryValue();
+  /** Builds the models, the monthly columns, the output column and, for two threads, the scorer. */
+  @Override
+  void prepare() {
     clv =
         CustomerLifetimeValue.of(
             BgNbdModel.of(BgNbdScoringBenchmark.CDNOW), GammaGammaModel.of(CDNOW_SPEND), MARGIN);
@@ -113,18 +91,7 @@ public class ClvBenchmark {
       recencyMonths[i] = recency[i] / WEEKS_PER_MONTH;
       ageMonths[i] = age[i] / WEEKS_PER_MONTH;
     }
-    if (threads > 1) {
-      pool = new ForkJoinPool(threads);
-      scorer = ParallelScorer.of(pool, threads);
-    }
-  }
-
-  /** Shuts the pool down. */
-  @TearDown(Level.Trial)
-  public void tearDown() {
-    if (pool != null) {
-      pool.shutdown();
-    }
+    scorer = pool == null ? null : ParallelScorer.of(pool, threads);
   }
 
   /**
@@ -143,8 +110,8 @@ public class ClvBenchmark {
   }
 
   /**
-   * The value of all customers over 12 months at 0.01 per month, by the batch method (see the
-   * class comment).
+   * The value of all customers over 12 months at 0.01 per month, by the batch method (see the class
+   * comment).
    *
    * @return the preallocated output column
    */

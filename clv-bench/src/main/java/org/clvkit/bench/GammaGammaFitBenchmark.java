@@ -1,21 +1,16 @@
 package org.clvkit.bench;
 
-import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.TimeUnit;
 import org.clvkit.models.gammagamma.GammaGammaFitter;
 import org.clvkit.models.gammagamma.GammaGammaModel;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
@@ -33,33 +28,25 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(value = 1, jvmArgsAppend = "-Xmx4g")
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
-public class GammaGammaFitBenchmark {
-  /** Number of customers, repeaters or not. */
-  @Param({"1000", "100000", "1000000"})
-  public int customers;
+public class GammaGammaFitBenchmark extends CustomerColumnsState {
+  double[] repeatFrequency;
+  double[] repeatMonetaryValue;
 
-  /** 1: the calling thread only; 2: the pattern sums on a {@code ForkJoinPool(2)}. */
-  @Param({"1", "2"})
-  public int threads;
-
-  double[] frequency;
-  double[] monetaryValue;
-  ForkJoinPool pool;
-
-  /** Extracts the repeat customers' columns and, for two threads, makes the pool. */
-  @Setup(Level.Trial)
-  public void setup() {
-    SyntheticCdnow data = SyntheticCdnow.customers(customers);
-    double[][] repeaters = repeatCustomers(data);
-    frequency = repeaters[0];
-    monetaryValue = repeaters[1];
-    pool = threads == 1 ? null : new ForkJoinPool(threads);
+  /** Extracts the repeat customers' columns. */
+  @Override
+  void prepare() {
+    double[][] repeaters = repeatCustomers(frequency, monetaryValue);
+    repeatFrequency = repeaters[0];
+    repeatMonetaryValue = repeaters[1];
   }
 
   /** The frequency and monetary-value columns of the rows with frequency &gt; 0, in order. */
   static double[][] repeatCustomers(SyntheticCdnow data) {
-    double[] x = data.frequency();
-    double[] m = data.monetaryValue();
+    return repeatCustomers(data.frequency(), data.monetaryValue());
+  }
+
+  /** The frequency and monetary-value columns of the rows with frequency &gt; 0, in order. */
+  static double[][] repeatCustomers(double[] x, double[] m) {
     int n = 0;
     for (double value : x) {
       if (value > 0) {
@@ -79,14 +66,6 @@ public class GammaGammaFitBenchmark {
     return new double[][] {frequency, monetary};
   }
 
-  /** Shuts the pool down. */
-  @TearDown(Level.Trial)
-  public void tearDown() {
-    if (pool != null) {
-      pool.shutdown();
-    }
-  }
-
   /** Fits the Gamma-Gamma model to the repeat customers. */
   @Benchmark
   public GammaGammaModel fit() {
@@ -94,6 +73,6 @@ public class GammaGammaFitBenchmark {
     if (pool != null) {
       fitter = fitter.withExecutor(pool);
     }
-    return fitter.fit(frequency, monetaryValue);
+    return fitter.fit(repeatFrequency, repeatMonetaryValue);
   }
 }

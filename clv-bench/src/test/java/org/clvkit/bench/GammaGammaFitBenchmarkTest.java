@@ -39,12 +39,12 @@ class GammaGammaFitBenchmarkTest {
     int k = 0;
     for (int i = 0; i < 1000; i++) {
       if (data.frequency()[i] > 0) {
-        assertEquals(data.frequency()[i], b.frequency[k]);
-        assertEquals(data.monetaryValue()[i], b.monetaryValue[k]);
+        assertEquals(data.frequency()[i], b.repeatFrequency[k]);
+        assertEquals(data.monetaryValue()[i], b.repeatMonetaryValue[k]);
         k++;
       }
     }
-    assertEquals(k, b.frequency.length);
+    assertEquals(k, b.repeatFrequency.length);
     assertTrue(k > 300 && k < 500, "about 40% repeaters: " + k);
   }
 
