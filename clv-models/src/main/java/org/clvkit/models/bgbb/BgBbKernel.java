@@ -234,8 +234,8 @@ final class BgBbKernel {
    * <p>Up to {@link #DIRECT_LIMIT} opportunities the terms are summed directly (for any γ). Beyond,
    * with h = 1 − γ, {@code log R = [logΓ(γ+d+m+h) − logΓ(γ+d+m)] − [logΓ(γ+d+h) − logΓ(γ+d)]} is
    * computed by {@link LogPochhammer#value}, which keeps its accuracy relative to h, and {@code S =
-   * d · expm1(log R) / h}; at γ = 1 exactly, {@code S = d (ψ(1+d+m) − ψ(1+d))} with ψ(x) = {@link
-   * LogPochhammer#reduced LogPochhammer.reduced(x, 0)}.
+   * d · expm1(log R) / h}; at γ = 1 exactly, {@code S = d (ψ(1+d+m) − ψ(1+d))} with ψ = {@link
+   * LogPochhammer#digamma}.
    */
   static double survivedOpportunities(double gamma, double d, double m) {
     if (m <= DIRECT_LIMIT) {
@@ -249,7 +249,7 @@ final class BgBbKernel {
     }
     double h = 1 - gamma;
     if (h == 0) {
-      return d * (LogPochhammer.reduced(1 + d + m, 0) - LogPochhammer.reduced(1 + d, 0));
+      return d * (LogPochhammer.digamma(1 + d + m) - LogPochhammer.digamma(1 + d));
     }
     double logR = LogPochhammer.value(gamma + d + m, h) - LogPochhammer.value(gamma + d, h);
     return d * Math.expm1(logR) / h;

@@ -2,8 +2,8 @@ package org.clvkit.models.bgbb;
 
 import java.util.List;
 import org.apache.commons.math3.special.Beta;
-import org.apache.commons.math3.special.Gamma;
 import org.clvkit.models.CustomerHistories;
+import org.clvkit.models.internal.LogPochhammer;
 import org.clvkit.models.internal.MaximumLikelihood;
 import org.clvkit.models.internal.ModelFitting;
 
@@ -89,12 +89,12 @@ final class BgBbLikelihood implements ModelFitting.Problem {
     double d = Math.exp(theta[3]);
     double logBetaAB = Beta.logBeta(a, b);
     double logBetaGD = Beta.logBeta(g, d);
-    double psiA = Gamma.digamma(a);
-    double psiB = Gamma.digamma(b);
-    double psiAB = Gamma.digamma(a + b);
-    double psiG = Gamma.digamma(g);
-    double psiD = Gamma.digamma(d);
-    double psiGD = Gamma.digamma(g + d);
+    double psiA = LogPochhammer.digamma(a);
+    double psiB = LogPochhammer.digamma(b);
+    double psiAB = LogPochhammer.digamma(a + b);
+    double psiG = LogPochhammer.digamma(g);
+    double psiD = LogPochhammer.digamma(d);
+    double psiGD = LogPochhammer.digamma(g + d);
     double total = 0;
     double ga = 0;
     double gb = 0;
@@ -160,18 +160,18 @@ final class BgBbLikelihood implements ModelFitting.Problem {
       total += w[p] * (logC + logInner);
       if (gradient != null) {
         double shareSum = terms == 0 ? 0 : Math.exp(-logInner); // weight of one unit of the sum
-        double psiAx = Gamma.digamma(a + xi);
-        double psiABt = Gamma.digamma(a + b + ti);
-        double psiABn = Gamma.digamma(a + b + ni);
-        double psiBtx = Gamma.digamma(b + ti - xi);
-        double psiBnx = Gamma.digamma(b + ni - xi);
-        double psiGDt1 = Gamma.digamma(g + d + ti + 1);
-        double psiGDn = Gamma.digamma(g + d + ni);
-        double psiDt = Gamma.digamma(d + ti);
-        double psiDn = Gamma.digamma(d + ni);
+        double psiAx = LogPochhammer.digamma(a + xi);
+        double psiABt = LogPochhammer.digamma(a + b + ti);
+        double psiABn = LogPochhammer.digamma(a + b + ni);
+        double psiBtx = LogPochhammer.digamma(b + ti - xi);
+        double psiBnx = LogPochhammer.digamma(b + ni - xi);
+        double psiGDt1 = LogPochhammer.digamma(g + d + ti + 1);
+        double psiGDn = LogPochhammer.digamma(g + d + ni);
+        double psiDt = LogPochhammer.digamma(d + ti);
+        double psiDn = LogPochhammer.digamma(d + ni);
         double cA = psiAx - psiABt - psiA + psiAB;
         double cB = psiBtx - psiABt - psiB + psiAB;
-        double cG = Gamma.digamma(g + 1) - psiGDt1 - psiG + psiGD;
+        double cG = LogPochhammer.digamma(g + 1) - psiGDt1 - psiG + psiGD;
         double cD = psiDt - psiGDt1 - psiD + psiGD;
         double aA = psiABt - psiABn;
         double aB = psiBnx - psiABn - psiBtx + psiABt;

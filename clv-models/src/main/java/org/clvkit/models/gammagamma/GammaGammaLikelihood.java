@@ -156,11 +156,11 @@ final class GammaGammaLikelihood implements ModelFitting.Problem {
                 + (px - 1) * data.groupLogSpend[g]
                 - (px + q) * logSums[g];
         if (gradient != null) {
-          double digammaSum = LogPochhammer.reduced(px + q, 0);
+          double digammaSum = LogPochhammer.digamma(px + q);
           double logSpend = data.groupLogSpend[g];
           dp +=
               x
-                  * (w * (digammaSum - LogPochhammer.reduced(px, 0) + logX)
+                  * (w * (digammaSum - LogPochhammer.digamma(px) + logX)
                       + logSpend
                       - logSums[g]);
           dq += w * digammaSum - logSums[g];
@@ -171,7 +171,7 @@ final class GammaGammaLikelihood implements ModelFitting.Problem {
       ll += total * (q * logGamma - Gamma.logGamma(q));
       if (gradient != null) {
         gradient[0] = p * dp;
-        gradient[1] = q * (dq + total * (logGamma - LogPochhammer.reduced(q, 0)));
+        gradient[1] = q * (dq + total * (logGamma - LogPochhammer.digamma(q)));
         gradient[2] = total * q - gamma * dgamma;
       }
       return ll;

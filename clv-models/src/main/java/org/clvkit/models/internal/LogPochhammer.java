@@ -66,6 +66,17 @@ public final class LogPochhammer {
     return reducedKernel(x, delta);
   }
 
+  /**
+   * Returns the digamma function ψ(x) = d ln Γ(x) / dx, which is {@link #reduced} at {@code delta =
+   * 0}, to a few units in the last place (commons-math3 3.6.1's {@code Gamma.digamma} is off by
+   * about 3e-9 below 49): the one digamma of the likelihood gradients.
+   *
+   * @param x finite and &gt; 0
+   */
+  public static double digamma(double x) {
+    return reduced(x, 0);
+  }
+
   private static void check(double x, double delta) {
     Checks.positive("x", x);
     Checks.finite("delta", delta);

@@ -72,7 +72,7 @@ final class ParetoNbdFunctions {
     this.beta = beta;
     this.logS = Math.log(s);
     this.logGammaR = Gamma.logGamma(r);
-    this.digammaR = LogPochhammer.reduced(r, 0);
+    this.digammaR = LogPochhammer.digamma(r);
     this.logAlpha = Math.log(alpha);
     this.logBeta = Math.log(beta);
     this.alphaBranch = alpha >= beta;
@@ -290,7 +290,7 @@ final class ParetoNbdFunctions {
    */
   void frequencyTerms(double x, double[] out, int offset) {
     out[offset] = x == 0 ? 0.0 : x * LogPochhammer.reduced(r, x);
-    out[offset + 1] = x == 0 ? 0.0 : LogPochhammer.reduced(r + x, 0) - digammaR;
+    out[offset + 1] = x == 0 ? 0.0 : LogPochhammer.digamma(r + x) - digammaR;
     out[offset + 2] = Math.log(r + s + x);
   }
 

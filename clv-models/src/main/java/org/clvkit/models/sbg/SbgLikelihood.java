@@ -2,7 +2,7 @@ package org.clvkit.models.sbg;
 
 import java.util.List;
 import org.apache.commons.math3.special.Beta;
-import org.apache.commons.math3.special.Gamma;
+import org.clvkit.models.internal.LogPochhammer;
 import org.clvkit.models.internal.MaximumLikelihood;
 import org.clvkit.models.internal.ModelFitting;
 
@@ -89,8 +89,8 @@ final class SbgLikelihood implements ModelFitting.Problem {
     double a = Math.exp(theta[0]);
     double b = Math.exp(theta[1]);
     double logBetaAB = Beta.logBeta(a, b);
-    double psiB = gradient == null ? 0 : Gamma.digamma(b);
-    double psiAB = gradient == null ? 0 : Gamma.digamma(a + b);
+    double psiB = gradient == null ? 0 : LogPochhammer.digamma(b);
+    double psiAB = gradient == null ? 0 : LogPochhammer.digamma(a + b);
     double total = 0;
     double ga = 0;
     double gb = 0;
@@ -99,18 +99,18 @@ final class SbgLikelihood implements ModelFitting.Problem {
       if (censored[i] > 0 && t > 0) {
         total += censored[i] * (Beta.logBeta(a, b + t) - logBetaAB);
         if (gradient != null) {
-          double psiABt = Gamma.digamma(a + b + t);
+          double psiABt = LogPochhammer.digamma(a + b + t);
           ga += censored[i] * (psiAB - psiABt);
-          gb += censored[i] * (Gamma.digamma(b + t) - psiABt - psiB + psiAB);
+          gb += censored[i] * (LogPochhammer.digamma(b + t) - psiABt - psiB + psiAB);
         }
       }
       if (churned[i] > 0) {
         // P(T = t) = B(α+1, β+t−1)/B(α, β)
         total += churned[i] * (Beta.logBeta(a + 1, b + t - 1) - logBetaAB);
         if (gradient != null) {
-          double psiABt = Gamma.digamma(a + b + t);
+          double psiABt = LogPochhammer.digamma(a + b + t);
           ga += churned[i] * (1 / a - psiABt + psiAB);
-          gb += churned[i] * (Gamma.digamma(b + t - 1) - psiABt - psiB + psiAB);
+          gb += churned[i] * (LogPochhammer.digamma(b + t - 1) - psiABt - psiB + psiAB);
         }
       }
     }

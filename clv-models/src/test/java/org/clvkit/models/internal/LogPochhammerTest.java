@@ -66,6 +66,8 @@ class LogPochhammerTest {
     for (double[] row : reference) {
       Tolerance.relative(1e-15)
           .check("psi(" + row[0] + ")", row[1], LogPochhammer.reduced(row[0], 0));
+      Tolerance.relative(1e-15)
+          .check("digamma(" + row[0] + ")", row[1], LogPochhammer.digamma(row[0]));
     }
   }
 
