@@ -15,6 +15,7 @@ import java.util.List;
 import org.clvkit.models.CustomerHistories;
 import org.clvkit.models.FitReport;
 import org.clvkit.models.FitSettings;
+import org.clvkit.models.GradientChecks;
 import org.clvkit.models.ParameterEstimate;
 import org.clvkit.testing.ReferenceTable;
 import org.clvkit.testing.Tolerance;
@@ -109,19 +110,12 @@ class BgBbFitterTest {
   @Test
   void fit_analyticGradientMatchesFiniteDifferences() {
     BgBbLikelihood likelihood = new BgBbLikelihood(donations().compressed());
-    double[] theta = {0.3, -0.4, -0.2, 0.9};
-    double[] gradient = new double[4];
-    likelihood.logLikelihood(theta, gradient);
-    for (int i = 0; i < 4; i++) {
-      double h = 1e-6;
-      double[] up = theta.clone();
-      double[] down = theta.clone();
-      up[i] += h;
-      down[i] -= h;
-      double numeric =
-          (likelihood.logLikelihood(up, null) - likelihood.logLikelihood(down, null)) / (2 * h);
-      Tolerance.relative(1e-6).check("d LL / d log-parameter " + i, numeric, gradient[i]);
-    }
+    GradientChecks.matchesCentralDifferences(
+        "d LL / d log-parameter ",
+        likelihood::logLikelihood,
+        new double[] {0.3, -0.4, -0.2, 0.9},
+        1e-6,
+        Tolerance.relative(1e-6));
   }
 
   @Test
@@ -132,19 +126,12 @@ class BgBbFitterTest {
             new double[] {0, 20, 40, 2},
             new double[] {50, 60, 40, 300});
     BgBbLikelihood likelihood = new BgBbLikelihood(data.compressed());
-    double[] theta = {-1.5, 0.7, 1.2, -0.3};
-    double[] gradient = new double[4];
-    likelihood.logLikelihood(theta, gradient);
-    for (int i = 0; i < 4; i++) {
-      double h = 1e-6;
-      double[] up = theta.clone();
-      double[] down = theta.clone();
-      up[i] += h;
-      down[i] -= h;
-      double numeric =
-          (likelihood.logLikelihood(up, null) - likelihood.logLikelihood(down, null)) / (2 * h);
-      Tolerance.relative(1e-6).check("d LL / d log-parameter " + i, numeric, gradient[i]);
-    }
+    GradientChecks.matchesCentralDifferences(
+        "d LL / d log-parameter ",
+        likelihood::logLikelihood,
+        new double[] {-1.5, 0.7, 1.2, -0.3},
+        1e-6,
+        Tolerance.relative(1e-6));
   }
 
   @Test

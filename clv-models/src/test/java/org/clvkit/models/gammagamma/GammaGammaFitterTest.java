@@ -13,6 +13,7 @@ import java.util.SplittableRandom;
 import org.clvkit.models.FitFailedException;
 import org.clvkit.models.FitReport;
 import org.clvkit.models.FitSettings;
+import org.clvkit.models.GradientChecks;
 import org.clvkit.models.ParameterEstimate;
 import org.clvkit.models.internal.MaximumLikelihood;
 import org.clvkit.testing.ReferenceTable;
@@ -119,18 +120,12 @@ class GammaGammaFitterTest {
     double[] m = GammaGammaSimulator.of(CDNOW).simulateMonetaryValue(f, 3);
     SpendPatterns data = SpendPatterns.of(f, m, null);
     MaximumLikelihood.Objective objective = new GammaGammaLikelihood(data).objective(7.0);
-    double[] theta = {Math.log(3.0), Math.log(2.0), Math.log(0.8)};
-    double[] gradient = new double[3];
-    objective.value(theta, gradient);
-    for (int k = 0; k < 3; k++) {
-      double h = 1e-6;
-      double[] plus = theta.clone();
-      double[] minus = theta.clone();
-      plus[k] += h;
-      minus[k] -= h;
-      double numeric = (objective.value(plus, null) - objective.value(minus, null)) / (2 * h);
-      Tolerance.relative(1e-6).check("d LL / d theta[" + k + "]", numeric, gradient[k]);
-    }
+    GradientChecks.matchesCentralDifferences(
+        "d LL / d theta ",
+        objective::value,
+        new double[] {Math.log(3.0), Math.log(2.0), Math.log(0.8)},
+        1e-6,
+        Tolerance.relative(1e-6));
   }
 
   @Test

@@ -17,6 +17,7 @@ import java.util.List;
 import org.clvkit.models.FitFailedException;
 import org.clvkit.models.FitReport;
 import org.clvkit.models.FitSettings;
+import org.clvkit.models.GradientChecks;
 import org.clvkit.models.ParameterEstimate;
 import org.clvkit.testing.ReferenceTable;
 import org.clvkit.testing.Tolerance;
@@ -173,19 +174,12 @@ class SbgFitterTest {
             new double[] {0, 1, 2, 7, 30},
             new double[] {0, 130, 60, 20, 5},
             new double[] {4, 0, 3, 500, 40});
-    double[] theta = {-0.3, 0.8};
-    double[] gradient = new double[2];
-    likelihood.logLikelihood(theta, gradient);
-    for (int i = 0; i < 2; i++) {
-      double h = 1e-6;
-      double[] up = theta.clone();
-      double[] down = theta.clone();
-      up[i] += h;
-      down[i] -= h;
-      double numeric =
-          (likelihood.logLikelihood(up, null) - likelihood.logLikelihood(down, null)) / (2 * h);
-      Tolerance.relative(1e-6).check("d LL / d log-parameter " + i, numeric, gradient[i]);
-    }
+    GradientChecks.matchesCentralDifferences(
+        "d LL / d log-parameter ",
+        likelihood::logLikelihood,
+        new double[] {-0.3, 0.8},
+        1e-6,
+        Tolerance.relative(1e-6));
   }
 
   @Test
