@@ -10,6 +10,7 @@ import org.clvkit.models.FitDiagnostics;
 import org.clvkit.models.FitFailedException;
 import org.clvkit.models.FitReport;
 import org.clvkit.models.FitSettings;
+import org.clvkit.models.FitStatus;
 import org.clvkit.models.ParameterEstimate;
 
 /**
@@ -277,7 +278,13 @@ public final class ModelFitting {
       parameters[i] = Math.exp(theta[i] + exponents[i] * logScale);
     }
     String message = best.message();
+    FitStatus status = FitStatus.CONVERGED;
+    String offending = "";
     if (!best.converged()) {
+      status =
+          message.equals(MaximumLikelihood.SINGULAR)
+              ? FitStatus.SINGULAR_INFORMATION
+              : FitStatus.NOT_CONVERGED;
       int runaway = best.boundIndex();
       for (int i = 0; i < n && runaway < 0; i++) {
         if (Math.abs(theta[i]) > RUNAWAY) {
@@ -285,6 +292,8 @@ public final class ModelFitting {
         }
       }
       if (runaway >= 0) {
+        status = FitStatus.NO_INTERIOR_MAXIMUM;
+        offending = names.get(runaway);
         message =
             String.format(
                 Locale.ROOT,
@@ -333,7 +342,9 @@ public final class ModelFitting {
             evaluations,
             logLikelihood,
             best.gradientNorm(),
-            message);
+            message,
+            status,
+            offending);
     if (!best.converged() && !settings.allowNonConverged()) {
       throw new FitFailedException(problem.model(), diagnostics);
     }

@@ -34,6 +34,7 @@ import org.clvkit.core.Checks;
 import org.clvkit.core.ClvArgumentException;
 import org.clvkit.models.FitDiagnostics;
 import org.clvkit.models.FitReport;
+import org.clvkit.models.FitStatus;
 import org.clvkit.models.Model;
 import org.clvkit.models.ModelType;
 import org.clvkit.models.ModelTypes;
@@ -83,7 +84,8 @@ import org.clvkit.models.io.ModelFileException.Problem;
  * literature's names), {@code provenance.timeUnit} and {@code provenance.fitDate} (ISO-8601
  * instant), and for a fitted model the whole {@link FitReport}: {@code fit.model}, {@code
  * fit.customers}, {@code fit.patterns}, {@code fit.penalty}, {@code fit.diagnostics.*} (every field
- * of {@link FitDiagnostics}), {@code fit.hasEstimates} and, when true, {@code
+ * of {@link FitDiagnostics}; {@code status} and {@code parameter} only for a fit that did not
+ * converge, and read as {@code CONVERGED} or {@code NOT_CONVERGED} when absent), {@code fit.hasEstimates} and, when true, {@code
  * fit.estimate.<name>.standardError|lower|upper} per parameter (the estimate's value is the
  * parameter). Numbers are written in {@link Double#toString(double)} form, which reads back to the
  * same double, so a loaded model predicts bit for bit as the saved one. Text values escape {@code
@@ -205,6 +207,12 @@ public final class ModelFiles {
     keys.put("fit.diagnostics.logLikelihood", number(d.logLikelihood()));
     keys.put("fit.diagnostics.gradientNorm", number(d.gradientNorm()));
     keys.put("fit.diagnostics.message", d.message());
+    if (!d.converged()) {
+      // Only fits that did not converge carry these keys, so that files of converged fits read
+      // as before the status existed.
+      keys.put("fit.diagnostics.status", d.status().name());
+      keys.put("fit.diagnostics.parameter", d.parameter());
+    }
     keys.put("fit.hasEstimates", Boolean.toString(!report.estimates().isEmpty()));
     for (ParameterEstimate e : report.estimates()) {
       String prefix = "fit.estimate." + e.name() + ".";
@@ -485,14 +493,28 @@ public final class ModelFiles {
     }
 
     private FitReport report(List<String> names, double[] parameters) {
+      boolean converged = bool("fit.diagnostics.converged");
+      FitStatus status = converged ? FitStatus.CONVERGED : FitStatus.NOT_CONVERGED;
+      String parameter = "";
+      if (values.containsKey("fit.diagnostics.status")) {
+        String name = text("fit.diagnostics.status");
+        try {
+          status = FitStatus.valueOf(name);
+        } catch (IllegalArgumentException e) {
+          throw malformed("fit.diagnostics.status", name, "a FitStatus name");
+        }
+        parameter = text("fit.diagnostics.parameter");
+      }
       FitDiagnostics diagnostics =
           new FitDiagnostics(
-              bool("fit.diagnostics.converged"),
+              converged,
               whole("fit.diagnostics.iterations"),
               whole("fit.diagnostics.evaluations"),
               number("fit.diagnostics.logLikelihood"),
               number("fit.diagnostics.gradientNorm"),
-              text("fit.diagnostics.message"));
+              text("fit.diagnostics.message"),
+              status,
+              parameter);
       List<ParameterEstimate> estimates = new ArrayList<>();
       if (bool("fit.hasEstimates")) {
         for (int i = 0; i < names.size(); i++) {

@@ -12,6 +12,7 @@ import org.clvkit.models.CustomerHistories;
 import org.clvkit.models.FitFailedException;
 import org.clvkit.models.FitReport;
 import org.clvkit.models.FitSettings;
+import org.clvkit.models.FitStatus;
 import org.clvkit.testing.Tolerance;
 import org.junit.jupiter.api.Test;
 
@@ -92,6 +93,11 @@ class BgNbdFitterTest {
         e.getMessage().matches("BG/NBD fit failed: parameter (r|alpha|a) ran to .*"),
         e.getMessage());
     assertTrue(e.getMessage().endsWith("the likelihood has no interior maximum on these data"));
+    assertEquals(FitStatus.NO_INTERIOR_MAXIMUM, e.diagnostics().status());
+    String parameter = e.diagnostics().offendingParameter().orElseThrow();
+    assertTrue(
+        e.getMessage().startsWith("BG/NBD fit failed: parameter " + parameter + " ran to"),
+        parameter);
   }
 
   @Test

@@ -16,6 +16,7 @@ import java.util.Properties;
 import java.util.regex.Pattern;
 import org.clvkit.models.FitReport;
 import org.clvkit.models.FitSettings;
+import org.clvkit.models.FitStatus;
 import org.clvkit.models.Model;
 import org.clvkit.models.PurchaseModel;
 import org.clvkit.models.bgbb.BgBbFitter;
@@ -152,6 +153,7 @@ class ModelFilesRoundTripTest {
     FitReport report = model.fitReport().orElseThrow();
     assertFalse(report.converged());
     assertTrue(report.estimates().isEmpty());
+    assertEquals(FitStatus.NOT_CONVERGED, report.diagnostics().status());
     BgBbModel loaded = roundTrip(model, BgBbModel.class);
     assertEquals(report, loaded.fitReport().orElseThrow());
     assertSamePurchaseModel(model, loaded, true);
