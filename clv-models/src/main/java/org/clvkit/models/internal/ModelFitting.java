@@ -205,7 +205,7 @@ public final class ModelFitting {
 
   /**
    * Fits a problem, searching the starting points on a sample of the patterns when there are many
-   * ({@link Sampling#DEFAULT}).
+   * ({@link FitSettings#sampleFrom()}, {@link FitSettings#sampleSize()}).
    *
    * @param problem the model's likelihood
    * @param timeScale the period length used for the optimisation, in the caller's periods (1 for none)
@@ -213,7 +213,8 @@ public final class ModelFitting {
    * @throws FitFailedException when the best fit did not converge and the settings do not allow that
    */
   public static Outcome fit(Problem problem, double timeScale, FitSettings settings) {
-    return fit(problem, timeScale, settings, Sampling.DEFAULT);
+    return fit(
+        problem, timeScale, settings, new Sampling(settings.sampleFrom(), settings.sampleSize()));
   }
 
   /**
@@ -236,6 +237,7 @@ public final class ModelFitting {
         settings.penalty() == 0 ? base : penalised(base, exponents, logScale, settings.penalty());
 
     MaximumLikelihood.Result best = null;
+    int sampled = 0;
     int iterations = 0;
     int evaluations = 0;
     Problem sample =
@@ -262,6 +264,7 @@ public final class ModelFitting {
         evaluations += refined.evaluations();
         if (refined.converged()) {
           best = refined;
+          sampled = sample.patterns();
         }
       }
     }
@@ -355,7 +358,8 @@ public final class ModelFitting {
             diagnostics,
             problem.customers(),
             problem.patterns(),
-            settings.penalty());
+            settings.penalty(),
+            sampled);
     return new Outcome(parameters, report);
   }
 

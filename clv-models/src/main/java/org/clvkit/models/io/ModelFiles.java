@@ -85,7 +85,8 @@ import org.clvkit.models.io.ModelFileException.Problem;
  * instant), and for a fitted model the whole {@link FitReport}: {@code fit.model}, {@code
  * fit.customers}, {@code fit.patterns}, {@code fit.penalty}, {@code fit.diagnostics.*} (every field
  * of {@link FitDiagnostics}; {@code status} and {@code parameter} only for a fit that did not
- * converge, and read as {@code CONVERGED} or {@code NOT_CONVERGED} when absent), {@code fit.hasEstimates} and, when true, {@code
+ * converge, and read as {@code CONVERGED} or {@code NOT_CONVERGED} when absent), {@code
+ * fit.startingPointSample} when the starting points were searched on a sample, {@code fit.hasEstimates} and, when true, {@code
  * fit.estimate.<name>.standardError|lower|upper} per parameter (the estimate's value is the
  * parameter). Numbers are written in {@link Double#toString(double)} form, which reads back to the
  * same double, so a loaded model predicts bit for bit as the saved one. Text values escape {@code
@@ -200,6 +201,10 @@ public final class ModelFiles {
     keys.put("fit.customers", number(report.customers()));
     keys.put("fit.patterns", Integer.toString(report.patterns()));
     keys.put("fit.penalty", number(report.penalty()));
+    if (report.startingPointSample() > 0) {
+      // Only when a sample was used, so that other files read and write as before.
+      keys.put("fit.startingPointSample", Integer.toString(report.startingPointSample()));
+    }
     FitDiagnostics d = report.diagnostics();
     keys.put("fit.diagnostics.converged", Boolean.toString(d.converged()));
     keys.put("fit.diagnostics.iterations", Integer.toString(d.iterations()));
@@ -534,7 +539,8 @@ public final class ModelFiles {
           diagnostics,
           number("fit.customers"),
           whole("fit.patterns"),
-          number("fit.penalty"));
+          number("fit.penalty"),
+          values.containsKey("fit.startingPointSample") ? whole("fit.startingPointSample") : 0);
     }
 
     private static List<String> splitLines(String text) {

@@ -100,6 +100,42 @@ class BgNbdFitterTest {
         parameter);
   }
 
+  /**
+   * The starting-point sample is a setting and is recorded: on 3,000 distinct patterns, a sample
+   * from 1,000 patterns on is used and reported (about 400 patterns), and the refined fit reaches
+   * the full search's log-likelihood (to 1e-9, as ModelFittingTest states for the internal rule).
+   */
+  @Test
+  void fit_startingPointSampleIsASettingRecordedInTheReport() {
+    CustomerHistories data = BgNbdSimulator.of(TRUTH, 8).histories(3_000, 39);
+    FitReport sampled =
+        BgNbdFitter.create()
+            .withSettings(FitSettings.DEFAULT.withStartingPointSample(1_000, 400))
+            .fit(data)
+            .fitReport()
+            .orElseThrow();
+    FitReport full =
+        BgNbdFitter.create()
+            .withSettings(FitSettings.DEFAULT.withoutStartingPointSample())
+            .fit(data)
+            .fitReport()
+            .orElseThrow();
+    assertTrue(data.compressed().size() >= 1_000, "patterns " + data.compressed().size());
+    assertTrue(
+        sampled.startingPointSample() > 200 && sampled.startingPointSample() < 800,
+        "sample " + sampled.startingPointSample());
+    assertTrue(sampled.summaryTable().contains("starting points searched on "));
+    assertEquals(0, full.startingPointSample());
+    Tolerance.relative(1e-9)
+        .check(
+            "log-likelihood",
+            full.diagnostics().logLikelihood(),
+            sampled.diagnostics().logLikelihood());
+    assertEquals(
+        0, BgNbdFitter.create().fit(CdnowHistories.load()).fitReport().orElseThrow()
+            .startingPointSample(), "CDNOW has fewer than 50,000 patterns");
+  }
+
   @Test
   void fit_recoversTheParametersOfDaysAsWellAsWeeks() {
     // The same customers in days: alpha is 7 times larger, the other parameters unchanged.
