@@ -119,6 +119,31 @@ public interface PurchaseModel extends Model {
   }
 
   /**
+   * {@link #conditionalExpectedPurchases(double, double, double, double)} for every row of {@code
+   * customers}, in row order (the customer columns as one argument).
+   *
+   * @param t horizon, in the model's domain
+   * @param customers the histories
+   */
+  default double[] conditionalExpectedPurchases(double t, CustomerHistories customers) {
+    Checks.notNull("customers", customers);
+    return conditionalExpectedPurchases(
+        t, customers.frequencyColumn(), customers.recencyColumn(), customers.ageColumn());
+  }
+
+  /**
+   * {@link #probabilityAlive(double, double, double)} for every row of {@code customers}, in row
+   * order.
+   *
+   * @param customers the histories
+   */
+  default double[] probabilityAlive(CustomerHistories customers) {
+    Checks.notNull("customers", customers);
+    return probabilityAlive(
+        customers.frequencyColumn(), customers.recencyColumn(), customers.ageColumn());
+  }
+
+  /**
    * Expected purchases in each of the next {@code periods} periods, discounted to the end of observation:
    * {@code Σ_{k=1..periods} (E[Y(k)] − E[Y(k−1)]) / (1 + discountRate)^k}. Multiplied by a margin and the
    * expected spend per purchase this is a customer's CLV over that horizon.
