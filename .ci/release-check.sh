@@ -47,6 +47,14 @@ for m in clv-core clv-models; do
   done
 done
 
+# The javadoc shows the API alone: no package named internal.
+for m in clv-core clv-models; do
+  if jar tf "$m/target/$m-"*-javadoc.jar | grep -q '/internal/'; then
+    echo "release-check: $m's javadoc jar documents an internal package" >&2
+    exit 1
+  fi
+done
+
 # 3. Second build from clean in a copy of the sources (tracked and new files, no target/).
 copy=$out/rebuild
 mkdir -p "$copy"
