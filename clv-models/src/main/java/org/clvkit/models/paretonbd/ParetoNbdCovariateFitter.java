@@ -18,6 +18,7 @@ import org.clvkit.models.covariates.LikelihoodRatioTest;
 import org.clvkit.models.internal.CovariateLayout;
 import org.clvkit.models.internal.MaximumLikelihood;
 import org.clvkit.models.internal.ModelFitting;
+import org.clvkit.models.internal.PatternSample;
 
 /**
  * Fits the Pareto/NBD with static covariates ({@link ParetoNbdCovariateModel}, CLVTools'
@@ -29,7 +30,13 @@ import org.clvkit.models.internal.ModelFitting;
  * maximised over (ln r, ln α₀, ln s, ln β₀, coefficients) by BFGS with the analytic gradient (the
  * Pareto/NBD gradient with respect to ln α_i and ln β_i, chained through ln α_i = ln α₀ −
  * γ_purchaseᵀz_i) and a Newton polish whose inverse Hessian gives the standard errors, in a time
- * unit that puts the largest age at 10 periods (coefficients do not depend on the unit).
+ * unit that puts the largest age at 10 periods (coefficients do not depend on the unit). From
+ * {@value #SAMPLE_FROM} rows on, the search first runs (BFGS to a loose criterion) on a seeded
+ * probability-proportional-to-weight sample of about {@value #SAMPLE_SIZE} customers with
+ * Horvitz–Thompson weights, and is then refined on all customers by quasi-Newton steps started
+ * from the sample's inverse information, ending with the same convergence test and standard
+ * errors; if either phase fails the full search runs from the start (as {@code ModelFitting} does
+ * for the models without covariates).
  *
  * <p>Penalty (CLVTools): the fit minimises −LL/n + λ_purchase ‖γ_purchase‖² + λ_dropout
  * ‖γ_dropout‖² (n the number of customers; equivalently it maximises LL − n · penalty); r, α₀, s and
@@ -47,6 +54,21 @@ import org.clvkit.models.internal.ModelFitting;
 public final class ParetoNbdCovariateFitter {
   private static final String MODEL = "Pareto/NBD with static covariates";
   private static final double BOUND = 23.0;
+
+  /** From this many rows the search runs on a sample first (see {@link #fit}). */
+  static final int SAMPLE_FROM = 50_000;
+
+  /** Expected customers in the sample. */
+  static final int SAMPLE_SIZE = 20_000;
+
+  /** Relative gradient criterion of the sample search (as {@link ModelFitting}'s). */
+  private static final double SEARCH_TOLERANCE = 1e-4;
+
+  /** Cap on the quasi-Newton steps on all customers after the sample search. */
+  private static final int REFINE_STEPS = 30;
+
+  /** Mixed into the seed for the sample. */
+  private static final long SAMPLE_SEED = 0x5DEECE66DL;
 
   private final FitSettings settings;
   private final CovariateSettings covariates;
@@ -155,8 +177,40 @@ public final class ParetoNbdCovariateFitter {
     start[2] = Math.log(p0.s());
     start[3] = Math.log(p0.beta()) - logScale;
     Objective penalised = new Objective(likelihood, layout, timeScale, true);
-    MaximumLikelihood.Result best =
-        MaximumLikelihood.maximize(penalised, start, settings.maxIterations(), BOUND);
+    MaximumLikelihood.Result best = null;
+    int sampleEvaluations = 0;
+    int sampleIterations = 0;
+    if (data.size() >= SAMPLE_FROM) {
+      // Large data: search on a seeded sample of the customers, refine on all of them (as
+      // ModelFitting does for the models without covariates).
+      PatternSample sample =
+          PatternSample.draw(data.weightColumn(), SAMPLE_SIZE, settings.seed() ^ SAMPLE_SEED);
+      Objective sampled =
+          new Objective(sampleLikelihood(data, used, sample), layout, timeScale, true);
+      MaximumLikelihood.Result search =
+          MaximumLikelihood.search(
+              sampled, start, settings.maxIterations(), BOUND, SEARCH_TOLERANCE);
+      sampleIterations += search.iterations();
+      sampleEvaluations += search.evaluations();
+      if (search.converged()) {
+        double[][] inverse = MaximumLikelihood.covariance(sampled, search.theta(), BOUND);
+        sampleEvaluations += 2 * start.length;
+        if (inverse != null) {
+          MaximumLikelihood.Result refined =
+              MaximumLikelihood.refine(penalised, search.theta(), inverse, REFINE_STEPS, BOUND);
+          sampleIterations += refined.iterations();
+          sampleEvaluations += refined.evaluations();
+          if (refined.converged()) {
+            best = refined;
+          }
+        }
+      }
+    }
+    if (best == null) {
+      best = MaximumLikelihood.maximize(penalised, start, settings.maxIterations(), BOUND);
+      sampleIterations += best.iterations();
+      sampleEvaluations += best.evaluations();
+    }
 
     double[] theta = best.theta();
     double[] values = {
@@ -176,8 +230,8 @@ public final class ParetoNbdCovariateFitter {
     FitDiagnostics diagnostics =
         new FitDiagnostics(
             best.converged(),
-            best.iterations(),
-            best.evaluations() + restrictedEvaluations + 1,
+            sampleIterations,
+            sampleEvaluations + restrictedEvaluations + 1,
             ll,
             best.gradientNorm(),
             message);
@@ -240,6 +294,27 @@ public final class ParetoNbdCovariateFitter {
         dropout,
         gd,
         report);
+  }
+
+  /** The likelihood of the sampled customers with their Horvitz–Thompson weights. */
+  private ParetoNbdCovariateLikelihood sampleLikelihood(
+      CustomerHistories data, CovariateMatrix used, PatternSample sample) {
+    int m = sample.size();
+    int k = used.columns();
+    double[] f = new double[m];
+    double[] r = new double[m];
+    double[] a = new double[m];
+    double[] z = new double[m * k];
+    double[] values = used.values();
+    for (int j = 0; j < m; j++) {
+      int i = sample.row(j);
+      f[j] = data.frequency(i);
+      r[j] = data.recency(i);
+      a[j] = data.age(i);
+      System.arraycopy(values, i * k, z, j * k, k);
+    }
+    return new ParetoNbdCovariateLikelihood(
+        CustomerHistories.of(f, r, a, sample.weights()), z, k, executor);
   }
 
   /** What went wrong, with the values reached. */
