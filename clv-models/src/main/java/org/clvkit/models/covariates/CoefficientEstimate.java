@@ -1,7 +1,7 @@
 package org.clvkit.models.covariates;
 
 import java.io.Serializable;
-import org.clvkit.core.internal.Checks;
+import org.clvkit.core.Checks;
 
 /**
  * A fitted covariate coefficient with its standard error and Wald 95 % interval {@code value ±

@@ -2,7 +2,7 @@ package org.clvkit.models.covariates;
 
 import java.io.Serializable;
 import java.util.List;
-import org.clvkit.core.internal.Checks;
+import org.clvkit.core.Checks;
 
 /**
  * Which covariates act on which process of a covariate model, which of them share one coefficient

@@ -2,7 +2,7 @@ package org.clvkit.models.covariates;
 
 import java.io.Serializable;
 import org.apache.commons.math3.special.Gamma;
-import org.clvkit.core.internal.Checks;
+import org.clvkit.core.Checks;
 
 /**
  * The likelihood-ratio test of a covariate model against the same model without covariates: the

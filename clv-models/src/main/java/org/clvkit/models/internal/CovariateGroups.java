@@ -3,7 +3,7 @@ package org.clvkit.models.internal;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
-import org.clvkit.core.internal.Checks;
+import org.clvkit.core.Checks;
 import org.clvkit.models.CustomerHistories;
 
 /**

@@ -3,7 +3,7 @@ package org.clvkit.models.internal;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
-import org.clvkit.core.internal.Checks;
+import org.clvkit.core.Checks;
 import org.clvkit.models.covariates.CovariateSettings;
 
 /**

@@ -1,7 +1,7 @@
 package org.clvkit.models.paretonbd;
 
 import java.util.SplittableRandom;
-import org.clvkit.core.internal.Checks;
+import org.clvkit.core.Checks;
 import org.clvkit.models.CustomerHistories;
 import org.clvkit.models.covariates.CovariateMatrix;
 
