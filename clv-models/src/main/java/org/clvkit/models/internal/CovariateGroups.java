@@ -101,6 +101,46 @@ public final class CovariateGroups {
         columns, Arrays.copyOf(kept, count * columns), Arrays.copyOf(out, count));
   }
 
+  /**
+   * The group of each row by covariate row alone: {@code group()[i]} is row i's group, numbered in
+   * order of first appearance, and {@code rows()} holds group g's covariate row at {@code g *
+   * columns}.
+   *
+   * @param group each row's group
+   * @param rows the groups' rows, row-major (−0 stored as 0)
+   * @param count number of groups
+   */
+  public record Assignment(int[] group, double[] rows, int count) {}
+
+  /**
+   * Assigns each of {@code n} rows to the group of its covariate row.
+   *
+   * @param covariates row-major rows, {@code n * columns} values
+   * @param columns the length of a row, &gt; 0
+   * @param n number of rows
+   */
+  public static Assignment assign(double[] covariates, int columns, int n) {
+    Checks.positive("columns", columns);
+    Checks.sameLength("covariates", covariates.length, "rows * columns", n * columns);
+    Map<Key, Integer> index = new HashMap<>();
+    int[] group = new int[n];
+    double[] rows = new double[Math.max(1, n) * columns];
+    for (int i = 0; i < n; i++) {
+      Key key = new Key(covariates, i * columns, columns);
+      Integer g = index.get(key);
+      if (g == null) {
+        g = index.size();
+        index.put(key, g);
+        for (int j = 0; j < columns; j++) {
+          rows[g * columns + j] = covariates[i * columns + j] + 0.0;
+        }
+      }
+      group[i] = g;
+    }
+    int count = index.size();
+    return new Assignment(group, Arrays.copyOf(rows, count * columns), count);
+  }
+
   /** Number of groups (distinct covariate rows with customers of positive weight). */
   public int size() {
     return histories.length;

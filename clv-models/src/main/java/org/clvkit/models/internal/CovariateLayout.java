@@ -55,23 +55,39 @@ public final class CovariateLayout implements Serializable {
    *     constrained one is not in both processes, or no covariate is used at all
    */
   public static CovariateLayout resolve(List<String> available, CovariateSettings settings) {
+    return resolve(available, settings, "purchase", "dropout");
+  }
+
+  /**
+   * Resolves the settings with other names for the two parameters the covariates act on (the sBG
+   * names them {@code alpha} and {@code beta}): coefficients are then named {@code first.X},
+   * {@code second.X} and {@code constrained.X}, and messages name the parameters so.
+   *
+   * @param available the covariate matrix's column names
+   * @param settings which covariates act where ({@code purchase} for the first, {@code dropout}
+   *     for the second)
+   * @param first the first parameter's name
+   * @param second the second parameter's name
+   */
+  public static CovariateLayout resolve(
+      List<String> available, CovariateSettings settings, String first, String second) {
     Checks.notNull("settings", settings);
     List<String> purchase = settings.purchase() == null ? available : settings.purchase();
     List<String> dropout = settings.dropout() == null ? available : settings.dropout();
     for (String name : purchase) {
       if (!available.contains(name)) {
-        throw Checks.fail("purchase covariate %s is not among the covariates %s", name, available);
+        throw Checks.fail("%s covariate %s is not among the covariates %s", first, name, available);
       }
     }
     for (String name : dropout) {
       if (!available.contains(name)) {
-        throw Checks.fail("dropout covariate %s is not among the covariates %s", name, available);
+        throw Checks.fail("%s covariate %s is not among the covariates %s", second, name, available);
       }
     }
     for (String name : settings.constrained()) {
       if (!purchase.contains(name) || !dropout.contains(name)) {
         throw Checks.fail(
-            "constrained covariate %s must be both a purchase and a dropout covariate", name);
+            "constrained covariate %s must be both a %s and a %s covariate", name, first, second);
       }
     }
     List<String> used = new ArrayList<>(purchase);
@@ -81,7 +97,7 @@ public final class CovariateLayout implements Serializable {
       }
     }
     if (used.isEmpty()) {
-      throw Checks.fail("a covariate model needs at least one purchase or dropout covariate");
+      throw Checks.fail("a covariate model needs at least one %s or %s covariate", first, second);
     }
     List<String> constrained = settings.constrained();
     List<String> coefficientNames = new ArrayList<>();
@@ -91,14 +107,14 @@ public final class CovariateLayout implements Serializable {
     for (int j = 0; j < purchase.size(); j++) {
       if (!constrained.contains(purchase.get(j))) {
         purchaseCoefficient[j] = coefficientNames.size();
-        coefficientNames.add("purchase." + purchase.get(j));
+        coefficientNames.add(first + "." + purchase.get(j));
         weights.add(settings.purchasePenalty());
       }
     }
     for (int j = 0; j < dropout.size(); j++) {
       if (!constrained.contains(dropout.get(j))) {
         dropoutCoefficient[j] = coefficientNames.size();
-        coefficientNames.add("dropout." + dropout.get(j));
+        coefficientNames.add(second + "." + dropout.get(j));
         weights.add(settings.dropoutPenalty());
       }
     }
