@@ -3,6 +3,7 @@ package org.clvkit.models.covariates;
 import static org.clvkit.testing.ClvAssertions.assertRejects;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.StringReader;
@@ -91,7 +92,7 @@ class CovariateTableTest {
     assertEquals(model.purchaseCovariates(), back.purchaseCovariates());
     assertArrayEquals(model.purchaseCoefficients(), back.purchaseCoefficients(), 0.0);
     assertArrayEquals(model.dropoutCoefficients(), back.dropoutCoefficients(), 0.0);
-    assertEquals(true, Files.readString(file).contains("coefficient.first.channel=web = "));
+    assertTrue(Files.readString(file).contains("coefficient.first.channel\\=web = "));
     SbgCovariateModel sbg =
         SbgCovariateModel.of(
             new SbgParameters(0.7, 1.2), List.of("a"), new double[] {0.25}, List.of(), new double[0]);
