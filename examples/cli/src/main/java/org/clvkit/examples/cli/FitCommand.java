@@ -43,6 +43,8 @@ final class FitCommand implements Callable<Integer> {
 
   @Mixin FitOptions fit;
 
+  @Mixin CovariateOptions covariates;
+
   @Option(
       names = {"-m", "--model"},
       required = true,
@@ -77,6 +79,17 @@ final class FitCommand implements Callable<Integer> {
     SummaryTable table = summary.read();
     Output.directory(out);
     List<Path> saved = new ArrayList<>();
+    if (covariates.given()) {
+      CovariateOptions.Joined joined = covariates.join(table, err);
+      for (ModelKind kind : kinds) {
+        Path file = covariates.fit(kind, joined, fit.settings(), unit.name(), out, stdout, err);
+        stdout.println("saved " + file);
+        stdout.println();
+      }
+      stdout.flush();
+      err.flush();
+      return ExitCodes.OK;
+    }
     for (ModelKind kind : kinds) {
       Object model;
       FitReport report;
