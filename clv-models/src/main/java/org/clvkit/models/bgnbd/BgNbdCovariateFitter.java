@@ -92,6 +92,24 @@ public final class BgNbdCovariateFitter {
   }
 
   /**
+   * Fits the model to histories that carry their covariates ({@link
+   * CustomerHistories#withCovariates}).
+   *
+   * @param data the customers' histories with one covariate row each
+   * @throws org.clvkit.core.ClvArgumentException when the histories carry no covariates
+   */
+  public BgNbdCovariateModel fit(CustomerHistories data) {
+    Checks.notNull("data", data);
+    org.clvkit.models.Covariates covariates =
+        data.covariates()
+            .orElseThrow(
+                () ->
+                    Checks.fail(
+                        "data must carry covariates (CustomerHistories.withCovariates)"));
+    return fit(data, CovariateMatrix.from(covariates));
+  }
+
+  /**
    * Fits the model.
    *
    * @param data the customers' histories

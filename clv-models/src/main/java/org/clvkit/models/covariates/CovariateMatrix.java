@@ -95,6 +95,12 @@ public final class CovariateMatrix implements Serializable {
     return of(names, values);
   }
 
+  /** The same values as the API's {@link org.clvkit.models.Covariates} (copied). */
+  public static CovariateMatrix from(org.clvkit.models.Covariates covariates) {
+    Checks.notNull("covariates", covariates);
+    return of(covariates.names(), covariates.values());
+  }
+
   /** The covariates' names, in column order. */
   public List<String> names() {
     return names;

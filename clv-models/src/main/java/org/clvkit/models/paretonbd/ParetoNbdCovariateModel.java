@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Optional;
 import org.clvkit.core.Checks;
 import org.clvkit.models.CustomerHistories;
+import org.clvkit.models.Discount;
 import org.clvkit.models.covariates.CovariateFitReport;
 import org.clvkit.models.covariates.CovariateMatrix;
 import org.clvkit.models.covariates.CovariateSettings;
@@ -239,12 +240,12 @@ public final class ParetoNbdCovariateModel implements Serializable {
   }
 
   /**
-   * DERT(δ | x, t_x, T, z) (see {@link ParetoNbdModel#conditionalDiscountedResidualPurchases(double,
-   * double, double, double)}).
+   * DERT(δ | x, t_x, T, z) (see {@link ParetoNbdModel#conditionalDiscountedResidualPurchases(
+   * Discount, double, double, double)}), δ the discount's continuous rate.
    */
   public double conditionalDiscountedResidualPurchases(
-      double delta, double frequency, double recency, double age, double[] row) {
-    Checks.positive("delta", delta);
+      Discount discount, double frequency, double recency, double age, double[] row) {
+    double delta = Checks.notNull("discount", discount).continuousRate();
     CustomerHistories.validateRow(frequency, recency, age, -1);
     return functions(row).discountedResidualPurchases(delta, frequency, recency, age);
   }
@@ -313,9 +314,9 @@ public final class ParetoNbdCovariateModel implements Serializable {
     batch(Quantity.EXPECTED, t, frequency, recency, age, covariates, out, from, to);
   }
 
-  /** Batch DERT(δ | x, t_x, T, z) over rows {@code [from, to)}. */
+  /** Batch DERT(δ | x, t_x, T, z) over rows {@code [from, to)}, δ the discount's continuous rate. */
   public void conditionalDiscountedResidualPurchases(
-      double delta,
+      Discount discount,
       double[] frequency,
       double[] recency,
       double[] age,
@@ -323,7 +324,7 @@ public final class ParetoNbdCovariateModel implements Serializable {
       double[] out,
       int from,
       int to) {
-    Checks.positive("delta", delta);
+    double delta = Checks.notNull("discount", discount).continuousRate();
     batch(Quantity.DERT, delta, frequency, recency, age, covariates, out, from, to);
   }
 

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.ForkJoinPool;
 import org.clvkit.models.CustomerHistories;
+import org.clvkit.models.Discount;
 import org.clvkit.models.GradientChecks;
 import org.clvkit.models.covariates.CovariateMatrix;
 import org.clvkit.models.covariates.CovariateSettings;
@@ -77,7 +78,8 @@ class ParetoNbdCovariateModelTest {
       dert.check(
           name + " dert",
           table.number(i, "dert"),
-          MODEL.conditionalDiscountedResidualPurchases(0.15 / 52, x, tx, age, row));
+          MODEL.conditionalDiscountedResidualPurchases(
+              Discount.continuous(0.15 / 52), x, tx, age, row));
     }
   }
 
@@ -98,7 +100,7 @@ class ParetoNbdCovariateModelTest {
     double[] dert = new double[n];
     zero.probabilityAlive(f, r, a, z, alive, 0, n);
     zero.conditionalExpectedPurchases(52, f, r, a, z, expected, 0, n);
-    zero.conditionalDiscountedResidualPurchases(0.01, f, r, a, z, dert, 0, n);
+    zero.conditionalDiscountedResidualPurchases(Discount.continuous(0.01), f, r, a, z, dert, 0, n);
     Tolerance tolerance = Tolerance.relative(1e-12);
     for (int i = 0; i < n; i++) {
       tolerance.check("alive " + i, plain.probabilityAlive(f[i], r[i], a[i]), alive[i]);
@@ -106,7 +108,7 @@ class ParetoNbdCovariateModelTest {
           "expected " + i, plain.conditionalExpectedPurchases(52, f[i], r[i], a[i]), expected[i]);
       tolerance.check(
           "dert " + i,
-          plain.conditionalDiscountedResidualPurchases(0.01, f[i], r[i], a[i]),
+          plain.conditionalDiscountedResidualPurchases(Discount.continuous(0.01), f[i], r[i], a[i]),
           dert[i]);
     }
     tolerance.check("logLikelihood", plain.logLikelihood(data), zero.logLikelihood(data, z));
@@ -245,12 +247,14 @@ class ParetoNbdCovariateModelTest {
     double[] alive = new double[n];
     double[] dert = new double[n];
     MODEL.probabilityAlive(f, r, a, z, alive, 0, n);
-    MODEL.conditionalDiscountedResidualPurchases(0.01, f, r, a, z, dert, 0, n);
+    MODEL.conditionalDiscountedResidualPurchases(Discount.continuous(0.01), f, r, a, z, dert, 0, n);
     for (int i = 0; i < n; i++) {
       double[] row = {z.value(i, 2), z.value(i, 0), z.value(i, 1)};
       assertEquals(MODEL.probabilityAlive(f[i], r[i], a[i], row), alive[i], 0.0);
       assertEquals(
-          MODEL.conditionalDiscountedResidualPurchases(0.01, f[i], r[i], a[i], row), dert[i], 0.0);
+          MODEL.conditionalDiscountedResidualPurchases(Discount.continuous(0.01), f[i], r[i], a[i], row),
+          dert[i],
+          0.0);
     }
   }
 

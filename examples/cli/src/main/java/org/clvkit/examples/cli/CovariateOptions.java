@@ -13,6 +13,7 @@ import java.util.Locale;
 import org.clvkit.core.ClvArgumentException;
 import org.clvkit.models.CustomerHistories;
 import org.clvkit.models.FitSettings;
+import org.clvkit.models.ModelType;
 import org.clvkit.models.bgnbd.BgNbdCovariateFitter;
 import org.clvkit.models.bgnbd.BgNbdCovariateModel;
 import org.clvkit.models.covariates.CovariateFitReport;
@@ -187,7 +188,7 @@ final class CovariateOptions {
    * {@code DIR/<model>-covariates.properties}.
    */
   Path fit(
-      ModelKind kind,
+      ModelType<?> kind,
       Joined data,
       FitSettings fitSettings,
       String timeUnit,
@@ -197,7 +198,7 @@ final class CovariateOptions {
     Object model;
     CovariateFitReport report;
     try {
-      if (kind.key().equals("pnbd")) {
+      if (kind.id().equals("pnbd")) {
         ParetoNbdCovariateModel m =
             ParetoNbdCovariateFitter.create()
                 .withSettings(fitSettings)
@@ -205,7 +206,7 @@ final class CovariateOptions {
                 .fit(data.histories(), data.covariates());
         model = m;
         report = m.fitReport().orElseThrow();
-      } else if (kind.key().equals("bgnbd")) {
+      } else if (kind.id().equals("bgnbd")) {
         BgNbdCovariateModel m =
             BgNbdCovariateFitter.create()
                 .withSettings(fitSettings)
@@ -215,16 +216,16 @@ final class CovariateOptions {
         report = m.fitReport().orElseThrow();
       } else {
         throw CliException.usage(
-            "--covariates works with -m pnbd and -m bgnbd, not " + kind.key());
+            "--covariates works with -m pnbd and -m bgnbd, not " + kind.id());
       }
     } catch (ClvArgumentException e) {
       throw CliException.usage(e.getMessage());
     }
     stdout.print(report.summaryTable());
     if (!report.converged()) {
-      err.println("warning: the " + kind.title() + " covariate fit did not converge; kept as asked");
+      err.println("warning: the " + kind.name() + " covariate fit did not converge; kept as asked");
     }
-    Path file = out.resolve(kind.key() + "-covariates.properties");
+    Path file = out.resolve(kind.id() + "-covariates.properties");
     Output.createParent(file);
     try {
       CovariateModelFiles.save(model, Provenance.now(timeUnit), file);
