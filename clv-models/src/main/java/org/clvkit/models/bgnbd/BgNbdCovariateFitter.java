@@ -134,7 +134,7 @@ public final class BgNbdCovariateFitter {
         BgNbdFitter.create()
             .withSettings(settings.withPenalty(0))
             .withExecutor(executor)
-            .fit(data);
+            .fit(withoutCovariates(data));
     FitDiagnostics restrictedDiagnostics = restricted.fitReport().orElseThrow().diagnostics();
 
     double timeScale = ModelFitting.defaultTimeScale(data.maxAge());
@@ -283,6 +283,17 @@ public final class BgNbdCovariateFitter {
         Math.exp(theta[3]),
         largestIndex,
         suspects.isEmpty() ? "[a0, b0]" : suspects.toString());
+  }
+
+  /**
+   * The histories without attached covariates, so that the model without covariates is fitted on
+   * the (frequency, recency, age) patterns alone, whichever way the covariates were given.
+   */
+  private static CustomerHistories withoutCovariates(CustomerHistories data) {
+    return data.covariates().isEmpty()
+        ? data
+        : CustomerHistories.of(
+            data.frequencyColumn(), data.recencyColumn(), data.ageColumn(), data.weightColumn());
   }
 
   private static String describe(

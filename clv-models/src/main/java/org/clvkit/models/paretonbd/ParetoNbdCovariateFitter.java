@@ -181,7 +181,7 @@ public final class ParetoNbdCovariateFitter {
         ParetoNbdFitter.create()
             .withSettings(settings.withPenalty(0))
             .withExecutor(executor)
-            .fit(data);
+            .fit(withoutCovariates(data));
     double restrictedLl = restricted.fitReport().orElseThrow().diagnostics().logLikelihood();
     int restrictedEvaluations = restricted.fitReport().orElseThrow().diagnostics().evaluations();
 
@@ -333,6 +333,17 @@ public final class ParetoNbdCovariateFitter {
     }
     return new ParetoNbdCovariateLikelihood(
         CustomerHistories.of(f, r, a, sample.weights()), z, k, executor);
+  }
+
+  /**
+   * The histories without attached covariates, so that the model without covariates is fitted on
+   * the (frequency, recency, age) patterns alone, whichever way the covariates were given.
+   */
+  private static CustomerHistories withoutCovariates(CustomerHistories data) {
+    return data.covariates().isEmpty()
+        ? data
+        : CustomerHistories.of(
+            data.frequencyColumn(), data.recencyColumn(), data.ageColumn(), data.weightColumn());
   }
 
   /** What went wrong, with the values reached. */

@@ -218,6 +218,23 @@ class ParetoNbdCovariateFitterTest {
     assertTrue(report.diagnostics().logLikelihood() >= test.restrictedLogLikelihood() - 1e-6);
   }
 
+  @Test
+  void fit_historiesCarryingCovariatesEqualTheMatrixForm() {
+    int n = 3_000;
+    CovariateMatrix z = categorical(n, 41);
+    CustomerHistories data =
+        days(ParetoNbdCovariateSimulator.of(TRUE_MODEL, 42).histories(z, ages(n, 43)));
+    ParetoNbdCovariateModel matrixForm = ParetoNbdCovariateFitter.create().fit(data, z);
+    ParetoNbdCovariateModel carried =
+        ParetoNbdCovariateFitter.create()
+            .fit(data.withCovariates(org.clvkit.models.Covariates.of(z.names(), z.rowMajor())));
+    assertEquals(matrixForm.toString(), carried.toString());
+    assertEquals(matrixForm.parameters(), carried.parameters());
+    org.clvkit.testing.ClvAssertions.assertRejects(
+        "data must carry covariates (CustomerHistories.withCovariates)",
+        () -> ParetoNbdCovariateFitter.create().fit(data));
+  }
+
   private static void within3(CoefficientEstimate e, double truth) {
     assertTrue(
         Math.abs(e.value() - truth) <= 3 * e.standardError(), e + " vs truth " + truth);
