@@ -10,6 +10,7 @@ import org.clvkit.models.CustomerHistories;
 import org.clvkit.models.FitDiagnostics;
 import org.clvkit.models.FitFailedException;
 import org.clvkit.models.FitSettings;
+import org.clvkit.models.FitStatus;
 import org.clvkit.models.ParameterEstimate;
 import org.clvkit.models.covariates.CoefficientEstimate;
 import org.clvkit.models.covariates.CovariateFitReport;
@@ -162,10 +163,12 @@ public final class BgNbdCovariateFitter {
       throw new IllegalStateException(MODEL + " log-likelihood is not finite at the estimates");
     }
     double[][] covariance = best.covariance();
-    String ridge = ridge(theta, covariance, groups, layout, best.converged());
+    Ridge ridge = ridge(theta, covariance, groups, layout);
     boolean converged = best.converged() && ridge == null;
     String message =
-        converged ? "converged" : ridge != null ? ridge : describe(best, layout, theta, values);
+        converged
+            ? "converged"
+            : ridge != null ? ridge.message() : describe(best, layout, theta, values);
     FitDiagnostics diagnostics =
         new FitDiagnostics(
             converged,
@@ -173,7 +176,11 @@ public final class BgNbdCovariateFitter {
             best.evaluations() + restrictedDiagnostics.evaluations() + 1,
             ll,
             best.gradientNorm(),
-            message);
+            message,
+            converged
+                ? FitStatus.CONVERGED
+                : ridge != null ? FitStatus.NO_INTERIOR_MAXIMUM : FitStatus.NOT_CONVERGED,
+            ridge != null ? ridge.parameter() : "");
     if (!converged && !settings.allowNonConverged()) {
       throw new FitFailedException(MODEL, diagnostics);
     }
@@ -235,15 +242,19 @@ public final class BgNbdCovariateFitter {
   }
 
   /**
+   * A ridge diagnosis.
+   *
+   * @param message what happened, naming the non-identified coefficients
+   * @param parameter the first of them (or {@code a0})
+   */
+  record Ridge(String message, String parameter) {}
+
+  /**
    * The ridge diagnosis (see the class comment), or null when the optimum is interior and
    * identified.
    */
-  static String ridge(
-      double[] theta,
-      double[][] covariance,
-      CovariateGroups groups,
-      CovariateLayout layout,
-      boolean converged) {
+  static Ridge ridge(
+      double[] theta, double[][] covariance, CovariateGroups groups, CovariateLayout layout) {
     int k = layout.coefficients();
     double[] coefficients = Arrays.copyOfRange(theta, 4, 4 + k);
     double[] rows = groups.rows();
@@ -274,15 +285,17 @@ public final class BgNbdCovariateFitter {
     if (!scalesRan && !indexRan && !flat) {
       return null;
     }
-    return String.format(
-        Locale.ROOT,
-        "no interior maximum: the likelihood rises along a ridge towards the boundary where the"
-            + " drop-out Beta's a and b grow together (a0 = %.3g, b0 = %.3g, largest |dropout"
-            + " index| %.3g); coefficients %s are not identified",
-        Math.exp(theta[2]),
-        Math.exp(theta[3]),
-        largestIndex,
-        suspects.isEmpty() ? "[a0, b0]" : suspects.toString());
+    String message =
+        String.format(
+            Locale.ROOT,
+            "no interior maximum: the likelihood rises along a ridge towards the boundary where"
+                + " the drop-out Beta's a and b grow together (a0 = %.3g, b0 = %.3g, largest"
+                + " |dropout index| %.3g); coefficients %s are not identified",
+            Math.exp(theta[2]),
+            Math.exp(theta[3]),
+            largestIndex,
+            suspects.isEmpty() ? "[a0, b0]" : suspects.toString());
+    return new Ridge(message, suspects.isEmpty() ? "a0" : suspects.get(0));
   }
 
   /**

@@ -178,6 +178,9 @@ class BgNbdCovariateTest {
             .fitReport()
             .orElseThrow();
     assertFalse(report.converged());
+    assertEquals(
+        org.clvkit.models.FitStatus.NO_INTERIOR_MAXIMUM, report.diagnostics().status());
+    assertEquals("dropout.web", report.diagnostics().parameter());
     assertTrue(report.coefficients().isEmpty());
     assertTrue(report.likelihoodRatioTest().isEmpty());
   }
