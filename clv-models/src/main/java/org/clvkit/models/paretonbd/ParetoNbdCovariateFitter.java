@@ -9,6 +9,7 @@ import org.clvkit.models.CustomerHistories;
 import org.clvkit.models.FitDiagnostics;
 import org.clvkit.models.FitFailedException;
 import org.clvkit.models.FitSettings;
+import org.clvkit.models.FitStatus;
 import org.clvkit.models.ParameterEstimate;
 import org.clvkit.models.covariates.CoefficientEstimate;
 import org.clvkit.models.covariates.CovariateFitReport;
@@ -245,6 +246,13 @@ public final class ParetoNbdCovariateFitter {
     double n = likelihood.customers();
     double objective = -ll / n + layout.penalty(theta, 4);
     String message = best.converged() ? "converged" : describe(best, layout, theta, values);
+    int bound = best.boundIndex();
+    String offending =
+        bound < 0
+            ? ""
+            : bound < 4
+                ? new String[] {"r", "alpha0", "s", "beta0"}[bound]
+                : layout.coefficientNames().get(bound - 4);
     FitDiagnostics diagnostics =
         new FitDiagnostics(
             best.converged(),
@@ -252,7 +260,11 @@ public final class ParetoNbdCovariateFitter {
             sampleEvaluations + restrictedEvaluations + 1,
             ll,
             best.gradientNorm(),
-            message);
+            message,
+            best.converged()
+                ? FitStatus.CONVERGED
+                : bound >= 0 ? FitStatus.NO_INTERIOR_MAXIMUM : FitStatus.NOT_CONVERGED,
+            offending);
     if (!best.converged() && !settings.allowNonConverged()) {
       throw new FitFailedException(MODEL, diagnostics);
     }
