@@ -81,6 +81,27 @@ final class ParetoNbdFunctions {
     this.gap = Math.abs(alpha - beta);
   }
 
+  /**
+   * The kernel of the same r and s with other scales α and β, sharing the constants of r and s
+   * (ln Γ(r), ψ(r), ln s): what the covariate models build per covariate row, where α and β vary
+   * by customer. Equal, field for field, to {@code new ParetoNbdFunctions(r, alpha, s, beta)}.
+   */
+  ParetoNbdFunctions(ParetoNbdFunctions shared, double alpha, double beta) {
+    this.r = shared.r;
+    this.alpha = alpha;
+    this.s = shared.s;
+    this.beta = beta;
+    this.logS = shared.logS;
+    this.logGammaR = shared.logGammaR;
+    this.digammaR = shared.digammaR;
+    this.logAlpha = Math.log(alpha);
+    this.logBeta = Math.log(beta);
+    this.alphaBranch = alpha >= beta;
+    this.max = Math.max(alpha, beta);
+    this.min = Math.min(alpha, beta);
+    this.gap = Math.abs(alpha - beta);
+  }
+
   // ---------------------------------------------------------------------------------------------
   // Likelihood and P(alive)
 

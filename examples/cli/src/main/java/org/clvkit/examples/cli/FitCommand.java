@@ -47,6 +47,8 @@ final class FitCommand implements Callable<Integer> {
 
   @Mixin FitOptions fit;
 
+  @Mixin CovariateOptions covariates;
+
   @Option(
       names = {"-m", "--model"},
       required = true,
@@ -81,6 +83,17 @@ final class FitCommand implements Callable<Integer> {
     SummaryTable table = summary.read();
     Output.directory(out);
     List<Path> saved = new ArrayList<>();
+    if (covariates.given()) {
+      CovariateOptions.Joined joined = covariates.join(table, err);
+      for (ModelType<?> kind : kinds) {
+        Path file = covariates.fit(kind, joined, fit.settings(), unit.name(), out, stdout, err);
+        stdout.println("saved " + file);
+        stdout.println();
+      }
+      stdout.flush();
+      err.flush();
+      return ExitCodes.OK;
+    }
     for (ModelType<?> kind : kinds) {
       Model model;
       try {

@@ -39,6 +39,8 @@ final class ScoreCommand implements Callable<Integer> {
 
   @Mixin ScoreOptions scoring;
 
+  @Mixin CovariateOptions covariates;
+
   @Option(
       names = {"-p", "--purchase-model"},
       required = true,
@@ -63,6 +65,21 @@ final class ScoreCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     Scoring.Settings settings = scoring.settings();
+    if (covariates.given()) {
+      // A covariate model (pnbd-covariates / bgnbd-covariates.properties): P(alive) and the
+      // expected purchases over the horizon per customer.
+      SummaryTable table = summary.read();
+      CovariateOptions.Joined joined = covariates.join(table, err);
+      covariates.score(purchaseModel, joined, settings.horizon(), output, out);
+      err.printf(
+          Locale.ROOT,
+          "scored %,d customers with the covariate model %s over %d periods%n",
+          joined.ids().length,
+          purchaseModel,
+          settings.horizon());
+      err.flush();
+      return ExitCodes.OK;
+    }
     PurchaseModel purchases = load(purchaseModel, PurchaseModel.class);
     GammaGammaModel spend = spendModel == null ? null : load(spendModel, GammaGammaModel.class);
     SummaryTable table = summary.read();

@@ -1,0 +1,374 @@
+package org.clvkit.models.bgnbd;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.clvkit.core.Checks;
+import org.clvkit.models.CustomerHistories;
+import org.clvkit.models.covariates.CovariateFitReport;
+import org.clvkit.models.covariates.CovariateMatrix;
+import org.clvkit.models.covariates.CovariateSettings;
+import org.clvkit.models.internal.BgNbdFunctions;
+import org.clvkit.models.internal.CovariateLayout;
+
+/**
+ * The BG/NBD with static covariates in CLVTools' parameterisation ({@code bgnbd} with static
+ * covariates): r is shared, and customer i with covariate row z_i has
+ *
+ * <pre>
+ * α_i = α₀ · exp(−γ_purchaseᵀ z_i),   a_i = a₀ · exp(γ_dropoutᵀ z_i),   b_i = b₀ · exp(γ_dropoutᵀ z_i),
+ * </pre>
+ *
+ * with z raw: a positive purchase coefficient means a higher mean purchase rate; the drop-out
+ * coefficients scale a and b together, so the mean drop-out probability a/(a+b) does not move with
+ * z, only its spread (a positive coefficient concentrates it). Every per-customer quantity is the
+ * BG/NBD's (Fader, Hardie &amp; Lee 2005) with (r, α_i, a_i, b_i), by the kernel of {@link
+ * BgNbdModel}; with all coefficients 0 every prediction equals the model without covariates.
+ *
+ * <p>Rows are given in the order of {@link #covariateNames()} to the per-customer methods; the batch
+ * methods find the model's covariates by name in a {@link CovariateMatrix} and build one kernel per
+ * change of covariate row. Immutable, thread-safe and {@link Serializable}.
+ */
+public final class BgNbdCovariateModel implements Serializable {
+  private static final long serialVersionUID = 1L;
+
+  private final BgNbdParameters parameters;
+  private final List<String> purchaseCovariates;
+  private final double[] purchaseCoefficients;
+  private final List<String> dropoutCovariates;
+  private final double[] dropoutCoefficients;
+  private final CovariateFitReport report;
+  private final transient CovariateLayout layout;
+  private final transient double[] coefficients;
+
+  private BgNbdCovariateModel(
+      BgNbdParameters parameters,
+      List<String> purchaseCovariates,
+      double[] purchaseCoefficients,
+      List<String> dropoutCovariates,
+      double[] dropoutCoefficients,
+      CovariateFitReport report) {
+    this.parameters = Checks.notNull("parameters", parameters);
+    this.purchaseCovariates = List.copyOf(Checks.notNull("purchaseCovariates", purchaseCovariates));
+    this.dropoutCovariates = List.copyOf(Checks.notNull("dropoutCovariates", dropoutCovariates));
+    Checks.notNull("purchaseCoefficients", purchaseCoefficients);
+    Checks.notNull("dropoutCoefficients", dropoutCoefficients);
+    Checks.sameLength(
+        "purchaseCoefficients",
+        purchaseCoefficients.length,
+        "purchaseCovariates",
+        purchaseCovariates.size());
+    Checks.sameLength(
+        "dropoutCoefficients",
+        dropoutCoefficients.length,
+        "dropoutCovariates",
+        dropoutCovariates.size());
+    Checks.finite("purchaseCoefficients", purchaseCoefficients);
+    Checks.finite("dropoutCoefficients", dropoutCoefficients);
+    this.purchaseCoefficients = purchaseCoefficients.clone();
+    this.dropoutCoefficients = dropoutCoefficients.clone();
+    this.report = report;
+    List<String> all = new ArrayList<>(this.purchaseCovariates);
+    for (String name : this.dropoutCovariates) {
+      if (!all.contains(name)) {
+        all.add(name);
+      }
+    }
+    this.layout =
+        CovariateLayout.resolve(
+            all,
+            new CovariateSettings(this.purchaseCovariates, this.dropoutCovariates, List.of(), 0, 0));
+    this.coefficients = new double[layout.coefficients()];
+    System.arraycopy(this.purchaseCoefficients, 0, coefficients, 0, purchaseCoefficients.length);
+    System.arraycopy(
+        this.dropoutCoefficients,
+        0,
+        coefficients,
+        purchaseCoefficients.length,
+        dropoutCoefficients.length);
+  }
+
+  /**
+   * A model from known values.
+   *
+   * @param parameters r, α₀, a₀, b₀ (those of a customer whose covariates are all 0)
+   * @param purchaseCovariates names of the purchase covariates
+   * @param purchaseCoefficients γ_purchase, finite
+   * @param dropoutCovariates names of the drop-out covariates
+   * @param dropoutCoefficients γ_dropout, finite
+   */
+  public static BgNbdCovariateModel of(
+      BgNbdParameters parameters,
+      List<String> purchaseCovariates,
+      double[] purchaseCoefficients,
+      List<String> dropoutCovariates,
+      double[] dropoutCoefficients) {
+    return new BgNbdCovariateModel(
+        parameters,
+        purchaseCovariates,
+        purchaseCoefficients,
+        dropoutCovariates,
+        dropoutCoefficients,
+        null);
+  }
+
+  /** A fitted model with its report (made by {@link BgNbdCovariateFitter}). */
+  public static BgNbdCovariateModel fitted(
+      BgNbdParameters parameters,
+      List<String> purchaseCovariates,
+      double[] purchaseCoefficients,
+      List<String> dropoutCovariates,
+      double[] dropoutCoefficients,
+      CovariateFitReport report) {
+    return new BgNbdCovariateModel(
+        parameters,
+        purchaseCovariates,
+        purchaseCoefficients,
+        dropoutCovariates,
+        dropoutCoefficients,
+        Checks.notNull("report", report));
+  }
+
+  /** The model's name. */
+  public String name() {
+    return "BG/NBD with static covariates";
+  }
+
+  /** r, α₀, a₀, b₀. */
+  public BgNbdParameters parameters() {
+    return parameters;
+  }
+
+  /** The fit's report; empty for a model built from known values. */
+  public Optional<CovariateFitReport> fitReport() {
+    return Optional.ofNullable(report);
+  }
+
+  /** The covariates of a row, in order: purchase ones, then drop-out-only ones. */
+  public List<String> covariateNames() {
+    return layout.names();
+  }
+
+  /** The purchase covariates. */
+  public List<String> purchaseCovariates() {
+    return purchaseCovariates;
+  }
+
+  /** γ_purchase (a copy). */
+  public double[] purchaseCoefficients() {
+    return purchaseCoefficients.clone();
+  }
+
+  /** The drop-out covariates. */
+  public List<String> dropoutCovariates() {
+    return dropoutCovariates;
+  }
+
+  /** γ_dropout (a copy). */
+  public double[] dropoutCoefficients() {
+    return dropoutCoefficients.clone();
+  }
+
+  /** (r, α_i, a_i, b_i) of a customer with this covariate row. */
+  public BgNbdParameters parametersFor(double[] row) {
+    checkRow(row);
+    double scale = dropoutScale(row, 0);
+    return new BgNbdParameters(
+        parameters.r(),
+        alphaOf(row, 0),
+        parameters.a() * scale,
+        parameters.b() * scale);
+  }
+
+  /** The model without covariates of a customer with this covariate row. */
+  public BgNbdModel modelFor(double[] row) {
+    return BgNbdModel.of(parametersFor(row));
+  }
+
+  private double alphaOf(double[] row, int offset) {
+    return parameters.alpha() * Math.exp(-layout.purchaseIndex(coefficients, row, offset));
+  }
+
+  private double dropoutScale(double[] row, int offset) {
+    return Math.exp(layout.dropoutIndex(coefficients, row, offset));
+  }
+
+  private BgNbdFunctions functions(double[] row) {
+    BgNbdParameters p = parametersFor(row);
+    return BgNbdFunctions.bgNbd(p.r(), p.alpha(), p.a(), p.b());
+  }
+
+  private void checkRow(double[] row) {
+    Checks.notNull("covariates", row);
+    Checks.sameLength("covariates", row.length, "covariateNames", layout.columns());
+    for (int j = 0; j < row.length; j++) {
+      Checks.finite(Checks.indexed("covariates", j), row[j]);
+    }
+  }
+
+  /** E[X(t)] of a new customer with this covariate row (FHL 2005 eq. 9). */
+  public double expectedPurchases(double t, double[] row) {
+    return functions(row).expectedPurchases(t);
+  }
+
+  /** P(alive | x, t_x, T, z) (FHL 2008). */
+  public double probabilityAlive(double frequency, double recency, double age, double[] row) {
+    return functions(row).probabilityAlive(frequency, recency, age);
+  }
+
+  /** E[Y(t) | x, t_x, T, z] (FHL 2005 eq. 10). */
+  public double conditionalExpectedPurchases(
+      double t, double frequency, double recency, double age, double[] row) {
+    return functions(row).conditionalExpectedPurchases(t, frequency, recency, age);
+  }
+
+  /** ln L(r, α_i, a_i, b_i | x, t_x, T) (FHL 2005 section 7). */
+  public double logLikelihood(double frequency, double recency, double age, double[] row) {
+    return functions(row).logLikelihood(frequency, recency, age);
+  }
+
+  /** Σ w_i ln L_i over the customers, whose covariate rows are the rows of {@code covariates}. */
+  public double logLikelihood(CustomerHistories data, CovariateMatrix covariates) {
+    Checks.notNull("data", data);
+    double[] z = rows(covariates, data.size());
+    int k = layout.columns();
+    double sum = 0;
+    BgNbdFunctions f = null;
+    double lastAlpha = Double.NaN;
+    double lastScale = Double.NaN;
+    for (int i = 0; i < data.size(); i++) {
+      double alpha = alphaOf(z, i * k);
+      double scale = dropoutScale(z, i * k);
+      if (alpha != lastAlpha || scale != lastScale) {
+        f =
+            BgNbdFunctions.bgNbd(
+                parameters.r(), alpha, parameters.a() * scale, parameters.b() * scale);
+        lastAlpha = alpha;
+        lastScale = scale;
+      }
+      sum += data.weight(i) * f.logLikelihood(data.frequency(i), data.recency(i), data.age(i));
+    }
+    return sum;
+  }
+
+  /**
+   * Batch P(alive) over rows {@code [from, to)}; every row is validated before anything is
+   * written.
+   */
+  public void probabilityAlive(
+      double[] frequency,
+      double[] recency,
+      double[] age,
+      CovariateMatrix covariates,
+      double[] out,
+      int from,
+      int to) {
+    batch(-1, frequency, recency, age, covariates, out, from, to);
+  }
+
+  /** Batch E[Y(t) | x, t_x, T, z] over rows {@code [from, to)}. */
+  public void conditionalExpectedPurchases(
+      double t,
+      double[] frequency,
+      double[] recency,
+      double[] age,
+      CovariateMatrix covariates,
+      double[] out,
+      int from,
+      int to) {
+    Checks.nonNegative("t", t);
+    batch(t, frequency, recency, age, covariates, out, from, to);
+  }
+
+  /** P(alive) when {@code t < 0}, else E[Y(t) | ...]. */
+  private void batch(
+      double t,
+      double[] frequency,
+      double[] recency,
+      double[] age,
+      CovariateMatrix covariates,
+      double[] out,
+      int from,
+      int to) {
+    Checks.notNull("frequency", frequency);
+    Checks.notNull("recency", recency);
+    Checks.notNull("age", age);
+    Checks.notNull("out", out);
+    Checks.sameLength("recency", recency.length, "frequency", frequency.length);
+    Checks.sameLength("age", age.length, "frequency", frequency.length);
+    Checks.range(from, to, frequency.length);
+    Checks.range(from, to, out.length);
+    double[] z = rows(covariates, frequency.length);
+    for (int i = from; i < to; i++) {
+      CustomerHistories.validateRow(frequency[i], recency[i], age[i], i);
+    }
+    int k = layout.columns();
+    BgNbdFunctions f = null;
+    double lastAlpha = Double.NaN;
+    double lastScale = Double.NaN;
+    for (int i = from; i < to; i++) {
+      double alpha = alphaOf(z, i * k);
+      double scale = dropoutScale(z, i * k);
+      if (alpha != lastAlpha || scale != lastScale) {
+        f =
+            BgNbdFunctions.bgNbd(
+                parameters.r(), alpha, parameters.a() * scale, parameters.b() * scale);
+        lastAlpha = alpha;
+        lastScale = scale;
+      }
+      out[i] =
+          t < 0
+              ? f.probabilityAlive(frequency[i], recency[i], age[i])
+              : f.conditionalExpectedPurchases(t, frequency[i], recency[i], age[i]);
+    }
+  }
+
+  private double[] rows(CovariateMatrix covariates, int expectedRows) {
+    Checks.notNull("covariates", covariates);
+    Checks.sameLength("covariates rows", covariates.rows(), "customers", expectedRows);
+    return covariates.names().equals(layout.names())
+        ? covariates.values()
+        : covariates.select(layout.names()).values();
+  }
+
+  /** For example {@code BG/NBD with static covariates(r=0.24, alpha0=4.41, ...)}. */
+  @Override
+  public String toString() {
+    StringBuilder out =
+        new StringBuilder(
+            String.format(
+                Locale.ROOT,
+                "%s(r=%.4g, alpha0=%.4g, a0=%.4g, b0=%.4g",
+                name(),
+                parameters.r(),
+                parameters.alpha(),
+                parameters.a(),
+                parameters.b()));
+    for (int j = 0; j < purchaseCovariates.size(); j++) {
+      out.append(
+          String.format(
+              Locale.ROOT,
+              ", purchase.%s=%.4g",
+              purchaseCovariates.get(j),
+              purchaseCoefficients[j]));
+    }
+    for (int j = 0; j < dropoutCovariates.size(); j++) {
+      out.append(
+          String.format(
+              Locale.ROOT, ", dropout.%s=%.4g", dropoutCovariates.get(j), dropoutCoefficients[j]));
+    }
+    return out.append(')').toString();
+  }
+
+  private Object readResolve() {
+    return new BgNbdCovariateModel(
+        parameters,
+        purchaseCovariates,
+        purchaseCoefficients,
+        dropoutCovariates,
+        dropoutCoefficients,
+        report);
+  }
+}

@@ -1,0 +1,288 @@
+package org.clvkit.models.sbg;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.clvkit.core.Checks;
+import org.clvkit.models.FitDiagnostics;
+import org.clvkit.models.FitFailedException;
+import org.clvkit.models.FitSettings;
+import org.clvkit.models.ParameterEstimate;
+import org.clvkit.models.covariates.CoefficientEstimate;
+import org.clvkit.models.covariates.CovariateFitReport;
+import org.clvkit.models.covariates.CovariateMatrix;
+import org.clvkit.models.covariates.CovariateSettings;
+import org.clvkit.models.covariates.LikelihoodRatioTest;
+import org.clvkit.models.internal.CovariateGroups;
+import org.clvkit.models.internal.CovariateLayout;
+import org.clvkit.models.internal.MaximumLikelihood;
+
+/**
+ * Fits the sBG with covariates ({@link SbgCovariateModel}) to observed lifetimes by maximum
+ * likelihood. Immutable and reusable.
+ *
+ * <p>The covariate settings' {@code purchase} covariates act on α and its {@code dropout}
+ * covariates on β (the coefficients are named {@code alpha.X} and {@code beta.X}); penalties
+ * λ_purchase and λ_dropout apply to them as CLVTools defines its penalty (−LL/n + λ_α ‖γ_α‖² +
+ * λ_β ‖γ_β‖²). Procedure: the sBG without covariates is fitted first ({@link SbgFitter}, which also
+ * validates the lifetimes); its log-likelihood is the restricted one of the likelihood-ratio test
+ * and its (α, β), with coefficients 0, the start. The likelihood (Fader &amp; Hardie 2007, eq. 5)
+ * is summed per covariate row over distinct lifetimes with the sBG kernel at (α_g, β_g) and its
+ * analytic gradient, chained through ln α_g = ln α₀ + γ_αᵀz_g and ln β_g = ln β₀ + γ_βᵀz_g; BFGS
+ * with a Newton polish gives the estimates and the standard errors.
+ */
+public final class SbgCovariateFitter {
+  private static final String MODEL = "sBG with covariates";
+  private static final double BOUND = 23.0;
+
+  private final FitSettings settings;
+  private final CovariateSettings covariates;
+
+  private SbgCovariateFitter(FitSettings settings, CovariateSettings covariates) {
+    this.settings = settings;
+    this.covariates = covariates;
+  }
+
+  /** A fitter with the default settings. */
+  public static SbgCovariateFitter create() {
+    return new SbgCovariateFitter(FitSettings.DEFAULT, CovariateSettings.DEFAULT);
+  }
+
+  /** This fitter with other fit settings (their penalty and extra starts are not used). */
+  public SbgCovariateFitter withSettings(FitSettings value) {
+    return new SbgCovariateFitter(Checks.notNull("settings", value), covariates);
+  }
+
+  /** This fitter with other covariate settings (purchase = α, dropout = β). */
+  public SbgCovariateFitter withCovariateSettings(CovariateSettings value) {
+    return new SbgCovariateFitter(settings, Checks.notNull("covariates", value));
+  }
+
+  /**
+   * Fits the model to one observed lifetime per customer.
+   *
+   * @param periods periods each customer was observed, whole numbers &gt;= 0
+   * @param churned whether the customer left at the end of its last observed period
+   * @param matrix one covariate row per customer
+   */
+  public SbgCovariateModel fitLifetimes(double[] periods, boolean[] churned, CovariateMatrix matrix) {
+    Checks.notEmpty("periods", periods);
+    double[] weights = new double[periods.length];
+    Arrays.fill(weights, 1.0);
+    return fitLifetimes(periods, churned, weights, matrix);
+  }
+
+  /**
+   * Fits the model to observed lifetimes with weights.
+   *
+   * @param periods periods observed as a customer, whole numbers &gt;= 0, &gt; 0 where churned
+   * @param churned whether the customer left at the end of its last observed period
+   * @param weights number of customers with that lifetime and covariate row, finite, &gt;= 0
+   * @param matrix one covariate row per row
+   * @throws FitFailedException when the fit fails and the settings do not allow that
+   */
+  public SbgCovariateModel fitLifetimes(
+      double[] periods, boolean[] churned, double[] weights, CovariateMatrix matrix) {
+    Checks.notNull("covariates", matrix);
+    SbgModel restricted =
+        SbgFitter.create().withSettings(settings.withPenalty(0)).fitLifetimes(periods, churned, weights);
+    int n = periods.length;
+    Checks.sameLength("covariates rows", matrix.rows(), "periods", n);
+    CovariateLayout layout = CovariateLayout.resolve(matrix.names(), covariates, "alpha", "beta");
+    CovariateMatrix used = matrix.select(layout.names());
+    int k = layout.columns();
+    CovariateGroups.Assignment groups = CovariateGroups.assign(used.values(), k, n);
+    SbgLikelihood[] likelihoods = new SbgLikelihood[groups.count()];
+    for (int g = 0; g < groups.count(); g++) {
+      likelihoods[g] = groupLikelihood(periods, churned, weights, groups.group(), g);
+    }
+    double customers = 0;
+    for (double w : weights) {
+      customers += w;
+    }
+    FitDiagnostics restrictedDiagnostics = restricted.fitReport().orElseThrow().diagnostics();
+    int c = layout.coefficients();
+    double[] start = new double[2 + c];
+    start[0] = Math.log(restricted.parameters().alpha());
+    start[1] = Math.log(restricted.parameters().beta());
+    Objective penalised = new Objective(likelihoods, groups, layout, customers, true);
+    MaximumLikelihood.Result best =
+        MaximumLikelihood.maximize(penalised, start, settings.maxIterations(), BOUND);
+    double[] theta = best.theta();
+    double ll = new Objective(likelihoods, groups, layout, customers, false).value(theta, null);
+    if (!Double.isFinite(ll)) {
+      throw new IllegalStateException(MODEL + " log-likelihood is not finite at the estimates");
+    }
+    double[][] covariance = best.covariance();
+    boolean converged = best.converged() && covariance != null;
+    FitDiagnostics diagnostics =
+        new FitDiagnostics(
+            converged,
+            best.iterations(),
+            best.evaluations() + restrictedDiagnostics.evaluations() + 1,
+            ll,
+            best.gradientNorm(),
+            converged ? "converged" : best.message());
+    if (!converged && !settings.allowNonConverged()) {
+      throw new FitFailedException(MODEL, diagnostics);
+    }
+    List<ParameterEstimate> estimates = new ArrayList<>();
+    List<CoefficientEstimate> coefficientEstimates = new ArrayList<>();
+    LikelihoodRatioTest test = null;
+    double alpha0 = Math.exp(theta[0]);
+    double beta0 = Math.exp(theta[1]);
+    if (converged) {
+      estimates.add(
+          ParameterEstimate.fromLogScale("alpha0", alpha0, Math.sqrt(Math.max(0, covariance[0][0]))));
+      estimates.add(
+          ParameterEstimate.fromLogScale("beta0", beta0, Math.sqrt(Math.max(0, covariance[1][1]))));
+      for (int j = 0; j < c; j++) {
+        coefficientEstimates.add(
+            CoefficientEstimate.wald(
+                layout.coefficientNames().get(j),
+                theta[2 + j],
+                Math.sqrt(Math.max(0, covariance[2 + j][2 + j]))));
+      }
+      test = LikelihoodRatioTest.of(ll, restrictedDiagnostics.logLikelihood(), c);
+    }
+    CovariateFitReport report =
+        new CovariateFitReport(
+            MODEL,
+            estimates,
+            coefficientEstimates,
+            diagnostics,
+            -ll / customers + layout.penalty(theta, 2),
+            customers,
+            distinctPatterns(likelihoods),
+            groups.count(),
+            covariates.purchasePenalty(),
+            covariates.dropoutPenalty(),
+            test);
+    double[] coefficients = Arrays.copyOfRange(theta, 2, 2 + c);
+    List<String> alphaNames = layout.purchaseNames();
+    List<String> betaNames = layout.dropoutNames();
+    double[] row = new double[k];
+    double[] ga = new double[alphaNames.size()];
+    for (int j = 0; j < ga.length; j++) {
+      row[layout.names().indexOf(alphaNames.get(j))] = 1;
+      ga[j] = layout.purchaseIndex(coefficients, row, 0);
+      Arrays.fill(row, 0);
+    }
+    double[] gb = new double[betaNames.size()];
+    for (int j = 0; j < gb.length; j++) {
+      row[layout.names().indexOf(betaNames.get(j))] = 1;
+      gb[j] = layout.dropoutIndex(coefficients, row, 0);
+      Arrays.fill(row, 0);
+    }
+    return SbgCovariateModel.fitted(
+        new SbgParameters(alpha0, beta0), alphaNames, ga, betaNames, gb, report);
+  }
+
+  private static int distinctPatterns(SbgLikelihood[] likelihoods) {
+    int total = 0;
+    for (SbgLikelihood l : likelihoods) {
+      total += l.patterns();
+    }
+    return total;
+  }
+
+  /** The sufficient statistics of group g: per distinct lifetime, churned and censored weight. */
+  private static SbgLikelihood groupLikelihood(
+      double[] periods, boolean[] churned, double[] weights, int[] group, int g) {
+    int count = 0;
+    for (int i = 0; i < periods.length; i++) {
+      count += group[i] == g ? 1 : 0;
+    }
+    double[] values = new double[count];
+    int m = 0;
+    for (int i = 0; i < periods.length; i++) {
+      if (group[i] == g) {
+        values[m++] = periods[i];
+      }
+    }
+    Arrays.sort(values);
+    int distinct = 0;
+    for (int i = 0; i < values.length; i++) {
+      if (i == 0 || values[i] != values[i - 1]) {
+        values[distinct++] = values[i];
+      }
+    }
+    values = Arrays.copyOf(values, distinct);
+    double[] churnWeights = new double[distinct];
+    double[] censorWeights = new double[distinct];
+    for (int i = 0; i < periods.length; i++) {
+      if (group[i] != g) {
+        continue;
+      }
+      int at = Arrays.binarySearch(values, periods[i]);
+      if (churned[i]) {
+        churnWeights[at] += weights[i];
+      } else {
+        censorWeights[at] += weights[i];
+      }
+    }
+    return new SbgLikelihood(values, churnWeights, censorWeights);
+  }
+
+  /** LL over θ = (ln α₀, ln β₀, γ), minus n · penalty when {@code penalised}. */
+  static final class Objective implements MaximumLikelihood.Objective {
+    private final SbgLikelihood[] likelihoods;
+    private final CovariateGroups.Assignment groups;
+    private final CovariateLayout layout;
+    private final double customers;
+    private final boolean penalised;
+    private final double[] point = new double[2];
+    private final double[] g2 = new double[2];
+
+    Objective(
+        SbgLikelihood[] likelihoods,
+        CovariateGroups.Assignment groups,
+        CovariateLayout layout,
+        double customers,
+        boolean penalised) {
+      this.likelihoods = likelihoods;
+      this.groups = groups;
+      this.layout = layout;
+      this.customers = customers;
+      this.penalised = penalised && layout.penalised();
+    }
+
+    @Override
+    public int dimension() {
+      return 2 + layout.coefficients();
+    }
+
+    @Override
+    public double value(double[] theta, double[] gradient) {
+      double[] coefficients = Arrays.copyOfRange(theta, 2, theta.length);
+      double[] rows = groups.rows();
+      int k = layout.columns();
+      boolean wantGradient = gradient != null;
+      if (wantGradient) {
+        Arrays.fill(gradient, 0.0);
+      }
+      double ll = 0;
+      for (int g = 0; g < likelihoods.length; g++) {
+        point[0] = theta[0] + layout.purchaseIndex(coefficients, rows, g * k);
+        point[1] = theta[1] + layout.dropoutIndex(coefficients, rows, g * k);
+        double value = likelihoods[g].logLikelihood(point, wantGradient ? g2 : null);
+        if (!Double.isFinite(value)) {
+          return Double.NEGATIVE_INFINITY;
+        }
+        ll += value;
+        if (wantGradient) {
+          gradient[0] += g2[0];
+          gradient[1] += g2[1];
+          layout.addGradient(g2[0], g2[1], rows, g * k, gradient, 2);
+        }
+      }
+      if (penalised) {
+        ll -= customers * layout.penalty(theta, 2);
+        if (wantGradient) {
+          layout.addPenaltyGradient(theta, -customers, gradient, 2);
+        }
+      }
+      return ll;
+    }
+  }
+}

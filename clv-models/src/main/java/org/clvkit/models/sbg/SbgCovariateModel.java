@@ -1,0 +1,267 @@
+package org.clvkit.models.sbg;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.clvkit.core.Checks;
+import org.clvkit.models.covariates.CovariateFitReport;
+import org.clvkit.models.covariates.CovariateMatrix;
+import org.clvkit.models.covariates.CovariateSettings;
+import org.clvkit.models.internal.CovariateLayout;
+
+/**
+ * The shifted-beta-geometric model with covariates (the shape of pymc-marketing's sBG with
+ * covariates: the Beta's parameters shifted through log links): customer i with covariate row z_i
+ * has a churn probability θ_i ~ Beta(α_i, β_i) with
+ *
+ * <pre>
+ * α_i = α₀ · exp(γ_αᵀ z_i),   β_i = β₀ · exp(γ_βᵀ z_i),
+ * </pre>
+ *
+ * z raw; a positive α coefficient raises the mean churn probability α/(α+β), a positive β
+ * coefficient lowers it. Every per-customer quantity is the sBG's (Fader &amp; Hardie 2007, 2010)
+ * with (α_i, β_i), by {@link SbgModel}; with all coefficients 0, α_i = α₀ and β_i = β₀ exactly.
+ * Rows are given in the order of {@link #covariateNames()}; the batch DERL finds the model's
+ * covariates by name in a {@link CovariateMatrix}. Immutable, thread-safe and {@link Serializable}.
+ */
+public final class SbgCovariateModel implements Serializable {
+  private static final long serialVersionUID = 1L;
+
+  private final SbgParameters parameters;
+  private final List<String> alphaCovariates;
+  private final double[] alphaCoefficients;
+  private final List<String> betaCovariates;
+  private final double[] betaCoefficients;
+  private final CovariateFitReport report;
+  private final transient CovariateLayout layout;
+  private final transient double[] coefficients;
+
+  private SbgCovariateModel(
+      SbgParameters parameters,
+      List<String> alphaCovariates,
+      double[] alphaCoefficients,
+      List<String> betaCovariates,
+      double[] betaCoefficients,
+      CovariateFitReport report) {
+    this.parameters = Checks.notNull("parameters", parameters);
+    this.alphaCovariates = List.copyOf(Checks.notNull("alphaCovariates", alphaCovariates));
+    this.betaCovariates = List.copyOf(Checks.notNull("betaCovariates", betaCovariates));
+    Checks.notNull("alphaCoefficients", alphaCoefficients);
+    Checks.notNull("betaCoefficients", betaCoefficients);
+    Checks.sameLength(
+        "alphaCoefficients", alphaCoefficients.length, "alphaCovariates", alphaCovariates.size());
+    Checks.sameLength(
+        "betaCoefficients", betaCoefficients.length, "betaCovariates", betaCovariates.size());
+    Checks.finite("alphaCoefficients", alphaCoefficients);
+    Checks.finite("betaCoefficients", betaCoefficients);
+    this.alphaCoefficients = alphaCoefficients.clone();
+    this.betaCoefficients = betaCoefficients.clone();
+    this.report = report;
+    List<String> all = new ArrayList<>(this.alphaCovariates);
+    for (String name : this.betaCovariates) {
+      if (!all.contains(name)) {
+        all.add(name);
+      }
+    }
+    this.layout =
+        CovariateLayout.resolve(
+            all,
+            new CovariateSettings(this.alphaCovariates, this.betaCovariates, List.of(), 0, 0),
+            "alpha",
+            "beta");
+    this.coefficients = new double[layout.coefficients()];
+    System.arraycopy(this.alphaCoefficients, 0, coefficients, 0, alphaCoefficients.length);
+    System.arraycopy(
+        this.betaCoefficients, 0, coefficients, alphaCoefficients.length, betaCoefficients.length);
+  }
+
+  /**
+   * A model from known values.
+   *
+   * @param parameters α₀, β₀ (those of a customer whose covariates are all 0)
+   * @param alphaCovariates names of the covariates of α
+   * @param alphaCoefficients γ_α, finite
+   * @param betaCovariates names of the covariates of β
+   * @param betaCoefficients γ_β, finite
+   */
+  public static SbgCovariateModel of(
+      SbgParameters parameters,
+      List<String> alphaCovariates,
+      double[] alphaCoefficients,
+      List<String> betaCovariates,
+      double[] betaCoefficients) {
+    return new SbgCovariateModel(
+        parameters, alphaCovariates, alphaCoefficients, betaCovariates, betaCoefficients, null);
+  }
+
+  /** A fitted model with its report (made by {@link SbgCovariateFitter}). */
+  public static SbgCovariateModel fitted(
+      SbgParameters parameters,
+      List<String> alphaCovariates,
+      double[] alphaCoefficients,
+      List<String> betaCovariates,
+      double[] betaCoefficients,
+      CovariateFitReport report) {
+    return new SbgCovariateModel(
+        parameters,
+        alphaCovariates,
+        alphaCoefficients,
+        betaCovariates,
+        betaCoefficients,
+        Checks.notNull("report", report));
+  }
+
+  /** The model's name. */
+  public String name() {
+    return "sBG with covariates";
+  }
+
+  /** α₀, β₀. */
+  public SbgParameters parameters() {
+    return parameters;
+  }
+
+  /** The fit's report; empty for a model built from known values. */
+  public Optional<CovariateFitReport> fitReport() {
+    return Optional.ofNullable(report);
+  }
+
+  /** The covariates of a row, in order: α's, then β-only ones. */
+  public List<String> covariateNames() {
+    return layout.names();
+  }
+
+  /** The covariates of α. */
+  public List<String> alphaCovariates() {
+    return alphaCovariates;
+  }
+
+  /** γ_α (a copy). */
+  public double[] alphaCoefficients() {
+    return alphaCoefficients.clone();
+  }
+
+  /** The covariates of β. */
+  public List<String> betaCovariates() {
+    return betaCovariates;
+  }
+
+  /** γ_β (a copy). */
+  public double[] betaCoefficients() {
+    return betaCoefficients.clone();
+  }
+
+  /** (α_i, β_i) of a customer with this covariate row. */
+  public SbgParameters parametersFor(double[] row) {
+    Checks.notNull("covariates", row);
+    Checks.sameLength("covariates", row.length, "covariateNames", layout.columns());
+    for (int j = 0; j < row.length; j++) {
+      Checks.finite(Checks.indexed("covariates", j), row[j]);
+    }
+    return parametersAt(row, 0);
+  }
+
+  private SbgParameters parametersAt(double[] rows, int offset) {
+    return new SbgParameters(
+        parameters.alpha() * Math.exp(layout.purchaseIndex(coefficients, rows, offset)),
+        parameters.beta() * Math.exp(layout.dropoutIndex(coefficients, rows, offset)));
+  }
+
+  /** The sBG without covariates of a customer with this covariate row. */
+  public SbgModel modelFor(double[] row) {
+    return SbgModel.of(parametersFor(row));
+  }
+
+  /** S(t) of a customer with this covariate row (Fader &amp; Hardie 2007, eq. 3). */
+  public double survival(int t, double[] row) {
+    return modelFor(row).survival(t);
+  }
+
+  /** r(t) = (β_i+t−1)/(α_i+β_i+t−1) (Fader &amp; Hardie 2007, eq. 4). */
+  public double retention(int t, double[] row) {
+    return modelFor(row).retention(t);
+  }
+
+  /**
+   * DERL(d, n) of a customer with this covariate row who has renewed n − 1 times (Fader &amp;
+   * Hardie 2010, eq. 6; see {@link SbgModel#discountedExpectedResidualLifetime(double, int)}).
+   */
+  public double discountedExpectedResidualLifetime(double discountRate, int n, double[] row) {
+    return modelFor(row).discountedExpectedResidualLifetime(discountRate, n);
+  }
+
+  /**
+   * Batch DERL over customers {@code [from, to)}, each with its current period in {@code n} and
+   * its covariate row in {@code covariates}; every row is validated before anything is written;
+   * one {@link SbgModel} per change of covariate row; bit for bit the per-customer values.
+   */
+  public void discountedExpectedResidualLifetime(
+      double discountRate,
+      double[] n,
+      CovariateMatrix covariates,
+      double[] out,
+      int from,
+      int to) {
+    Checks.positive("discountRate", discountRate);
+    Checks.notNull("n", n);
+    Checks.notNull("out", out);
+    Checks.notNull("covariates", covariates);
+    Checks.range(from, to, n.length);
+    Checks.range(from, to, out.length);
+    Checks.sameLength("covariates rows", covariates.rows(), "customers", n.length);
+    double[] z =
+        covariates.names().equals(layout.names())
+            ? covariates.values()
+            : covariates.select(layout.names()).values();
+    for (int i = from; i < to; i++) {
+      double v = n[i];
+      if (!(v >= 1 && v == Math.rint(v) && v < Integer.MAX_VALUE)) {
+        String name = Checks.indexed("n", i);
+        Checks.count(name, v);
+        Checks.positive(name, v);
+        throw Checks.fail("%s must be <= %d, was %s", name, Integer.MAX_VALUE, v);
+      }
+    }
+    int k = layout.columns();
+    SbgModel model = null;
+    SbgParameters last = null;
+    for (int i = from; i < to; i++) {
+      SbgParameters p = parametersAt(z, i * k);
+      if (!p.equals(last)) {
+        model = SbgModel.of(p);
+        last = p;
+      }
+      out[i] = model.discountedExpectedResidualLifetime(discountRate, (int) n[i]);
+    }
+  }
+
+  /** For example {@code sBG with covariates(alpha0=0.7, beta0=1.2, alpha.x=0.3)}. */
+  @Override
+  public String toString() {
+    StringBuilder out =
+        new StringBuilder(
+            String.format(
+                Locale.ROOT,
+                "%s(alpha0=%.4g, beta0=%.4g",
+                name(),
+                parameters.alpha(),
+                parameters.beta()));
+    for (int j = 0; j < alphaCovariates.size(); j++) {
+      out.append(
+          String.format(
+              Locale.ROOT, ", alpha.%s=%.4g", alphaCovariates.get(j), alphaCoefficients[j]));
+    }
+    for (int j = 0; j < betaCovariates.size(); j++) {
+      out.append(
+          String.format(Locale.ROOT, ", beta.%s=%.4g", betaCovariates.get(j), betaCoefficients[j]));
+    }
+    return out.append(')').toString();
+  }
+
+  private Object readResolve() {
+    return new SbgCovariateModel(
+        parameters, alphaCovariates, alphaCoefficients, betaCovariates, betaCoefficients, report);
+  }
+}
