@@ -52,11 +52,15 @@ final class FitCommand implements Callable<Integer> {
   List<String> models;
 
   @Option(
-      names = {"-o", "--out"},
+      names = {"-o", "--output"},
       paramLabel = "DIR",
-      defaultValue = ".",
-      description = "Directory for the model files (default: the current directory).")
-  Path out;
+      description =
+          "Folder for the model files DIR/<model>.properties (default: the current folder). Each"
+              + " file is written to a temporary file and moved into place when complete.")
+  Path output;
+
+  @Option(names = "--out", hidden = true, paramLabel = "DIR", description = "Old spelling of -o.")
+  Path deprecatedOut;
 
   @Option(
       names = "--time-unit",
@@ -74,8 +78,18 @@ final class FitCommand implements Callable<Integer> {
       kinds.add(ModelKind.parse(m));
     }
     TimeUnit unit = TimeUnit.parse(timeUnit);
-    SummaryTable table = summary.read();
+    Path out = Output.chosen(output, deprecatedOut, Path.of("."), err);
+    PathChecks checks = new PathChecks().input("SUMMARY", summary.file);
     Output.directory(out);
+    for (ModelKind kind : kinds) {
+      checks.output("-o/--output", out.resolve(kind.key() + ".properties"));
+    }
+    checks.check();
+    Path probe = out.resolve(".clv-fit-check");
+    try (AtomicOutput writable = AtomicOutput.open(probe)) {
+      // opened and deleted again: the folder takes new files
+    }
+    SummaryTable table = summary.read();
     List<Path> saved = new ArrayList<>();
     for (ModelKind kind : kinds) {
       Object model;
@@ -121,10 +135,11 @@ final class FitCommand implements Callable<Integer> {
     return ExitCodes.OK;
   }
 
+  /** Saves a model file atomically: complete or not at all. */
   static void save(Object model, TimeUnit unit, Path file) {
-    Output.createParent(file);
-    try {
-      ModelFiles.save(model, Provenance.now(unit.name()), file);
+    try (AtomicOutput out = AtomicOutput.open(file)) {
+      ModelFiles.save(model, Provenance.now(unit.name()), out.writer());
+      out.commit();
     } catch (IOException e) {
       throw Output.cannotWrite(file, e);
     }

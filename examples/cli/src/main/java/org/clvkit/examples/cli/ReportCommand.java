@@ -71,11 +71,16 @@ final class ReportCommand implements Callable<Integer> {
   String model;
 
   @Option(
-      names = {"-o", "--out"},
-      defaultValue = "clv-report",
+      names = {"-o", "--output"},
       paramLabel = "DIR",
-      description = "Directory to write the report into (default clv-report).")
-  Path out;
+      description =
+          "Folder of the report (default clv-report). Built beside it and swapped in only when"
+              + " the whole report succeeded: a failed or killed run leaves an earlier report"
+              + " untouched. An existing folder is replaced only if clv wrote it or it is empty.")
+  Path output;
+
+  @Option(names = "--out", hidden = true, paramLabel = "DIR", description = "Old spelling of -o.")
+  Path deprecatedOut;
 
   @Override
   public Integer call() {
@@ -89,13 +94,47 @@ final class ReportCommand implements Callable<Integer> {
               + "\" (BG/BB needs discrete opportunities: use clv fit on such a summary)");
     }
     Scoring.Settings settings = scoring.settings();
-    Path dir = Output.directory(out);
+    Path out = Output.chosen(output, deprecatedOut, Path.of("clv-report"), err);
+    Path rejects = SummaryRun.rejectsFile(input, out.resolve("rejects.csv"));
+    boolean rejectsOutside = input.rejects != null;
+    new PathChecks()
+        .input("TRANSACTIONS", input.file)
+        .outputFolder("-o/--output", out)
+        .output("--rejects", rejectsOutside ? rejects : null)
+        .check();
+    try (OutputFolder dir = OutputFolder.open(out, "-o/--output");
+        AtomicOutput rejectsOut =
+            rejects == null
+                ? null
+                : rejectsOutside ? AtomicOutput.open(rejects) : dir.file("rejects.csv")) {
+      build(dir, kind, settings, rejectsOut, rejects, stdout, err);
+      if (rejectsOut != null) {
+        rejectsOut.commit();
+      }
+      dir.commit();
+    }
+    stdout.println("report: " + out.resolve("report.html"));
+    stdout.flush();
+    err.flush();
+    return ExitCodes.OK;
+  }
 
-    SummaryRun.Result run = SummaryRun.run(input, true, dir.resolve("rejects.csv"), true, err);
+  private void build(
+      OutputFolder dir,
+      ModelKind kind,
+      Scoring.Settings settings,
+      AtomicOutput rejectsOut,
+      Path rejects,
+      PrintWriter stdout,
+      PrintWriter err) {
+    SummaryRun.Result run = SummaryRun.run(input, true, rejectsOut, rejects, true, err);
     err.println(run.account());
     CustomerSummaries summaries = run.summaries();
     TimeUnit unit = run.unit();
-    SummaryCsv.write(summaries, dir.resolve("summary.csv"), stdout);
+    try (AtomicOutput summaryOut = dir.file("summary.csv")) {
+      SummaryCsv.write(summaries, summaryOut);
+      summaryOut.commit();
+    }
     SummaryTable table = SummaryTable.of(run.source().name(), summaries);
 
     PurchaseModel purchases = kind.fitPurchases(table.histories(), fit.settings());
@@ -111,20 +150,21 @@ final class ReportCommand implements Callable<Integer> {
     stdout.println();
     stdout.print(spendReport.summaryTable());
     stdout.println();
-    Path models = dir.resolve("models");
-    FitCommand.save(purchases, unit, models.resolve(kind.key() + ".properties"));
-    FitCommand.save(spend, unit, models.resolve("gg.properties"));
+    FitCommand.save(purchases, unit, dir.staged("models/" + kind.key() + ".properties"));
+    FitCommand.save(spend, unit, dir.staged("models/gg.properties"));
 
     Scoring scores = Scoring.score(table, purchases, spend, settings);
-    scores.write(dir.resolve("scores.csv"), stdout);
+    try (AtomicOutput scoresOut = dir.file("scores.csv")) {
+      scores.write(scoresOut);
+      scoresOut.commit();
+    }
 
     Diagnostics d = Diagnostics.of(purchases, table, run);
-    Path diagnostics = dir.resolve("diagnostics");
-    write(diagnostics.resolve("period_transactions.csv"), d.periodTransactions.toCsv());
-    write(diagnostics.resolve("tracking.csv"), d.tracking.toCsv());
-    write(diagnostics.resolve("p_alive_matrix.csv"), d.probabilityAlive.toCsv());
+    write(dir, "diagnostics/period_transactions.csv", d.periodTransactions.toCsv());
+    write(dir, "diagnostics/tracking.csv", d.tracking.toCsv());
+    write(dir, "diagnostics/p_alive_matrix.csv", d.probabilityAlive.toCsv());
     if (d.calibrationHoldout != null) {
-      write(diagnostics.resolve("calibration_holdout.csv"), d.calibrationHoldout.toCsv());
+      write(dir, "diagnostics/calibration_holdout.csv", d.calibrationHoldout.toCsv());
     }
 
     List<Charts.Image> charts = new ArrayList<>();
@@ -141,21 +181,26 @@ final class ReportCommand implements Callable<Integer> {
     charts.add(Charts.lifecycleStages(scores.stageCounts()));
     charts.add(Charts.rfmSegments(scores.segmentCounts()));
     for (Charts.Image c : charts) {
-      Output.write(dir.resolve("charts").resolve(c.name() + ".png"), c.png());
+      dir.write("charts/" + c.name() + ".png", c.png());
     }
-    Path html = dir.resolve("report.html");
     Files files = new Files(kind.key(), d.calibrationHoldout != null, run.rejects() != null);
     String page =
-        page(run, kind, purchaseReport, spendReport, scores, settings, d, charts, files, dir);
-    Output.write(html, page.getBytes(StandardCharsets.UTF_8));
-    stdout.println("report: " + html);
-    stdout.flush();
-    err.flush();
-    return ExitCodes.OK;
+        page(
+            run,
+            kind,
+            purchaseReport,
+            spendReport,
+            scores,
+            settings,
+            d,
+            charts,
+            files,
+            dir.target());
+    dir.write("report.html", page.getBytes(StandardCharsets.UTF_8));
   }
 
-  private static void write(Path file, String text) {
-    Output.write(file, text.getBytes(StandardCharsets.UTF_8));
+  private static void write(OutputFolder dir, String relative, String text) {
+    dir.write(relative, text.getBytes(StandardCharsets.UTF_8));
   }
 
   /** Which optional files exist. */

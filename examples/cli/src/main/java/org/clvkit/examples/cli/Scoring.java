@@ -3,9 +3,7 @@ package org.clvkit.examples.cli;
 import de.siegmar.fastcsv.writer.CsvWriter;
 import de.siegmar.fastcsv.writer.LineDelimiter;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.Map;
@@ -153,10 +151,11 @@ final class Scoring {
    * expected_purchases, [expected_spend, clv,] lifecycle_stage, rfm_score, rfm_segment,
    * [value_tier]}.
    */
-  void write(Path file, PrintWriter stdout) {
+  void write(AtomicOutput out) {
     boolean money = hasSpend();
-    try (Writer out = Output.open(file, stdout);
-        CsvWriter csv = CsvWriter.builder().lineDelimiter(LineDelimiter.LF).build(out)) {
+    Path file = out.target();
+    try {
+      CsvWriter csv = CsvWriter.builder().lineDelimiter(LineDelimiter.LF).build(out.writer());
       if (money) {
         csv.writeRecord(
             "customer_id",
@@ -204,7 +203,9 @@ final class Scoring {
           row[k] = tier[i].name();
         }
         csv.writeRecord(row);
+        out.row();
       }
+      csv.flush();
     } catch (IOException | UncheckedIOException e) {
       throw new CliException(
           ExitCodes.IO, (file == null ? "stdout" : file) + ": cannot write: " + e.getMessage(), e);

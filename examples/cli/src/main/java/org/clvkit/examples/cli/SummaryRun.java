@@ -129,14 +129,16 @@ final class SummaryRun {
    *
    * @param options the command's input options
    * @param bundledByDefault whether a missing file means the bundled CDNOW sample ({@code report})
-   * @param defaultRejects the rejects file when skipping and {@code --rejects} is not given
+   * @param rejectsOut the open rejects file when skipping bad rows ({@link #rejectsFile}), or null
+   * @param rejectsShownAs the rejects file's name in messages
    * @param collectPurchases whether to keep the purchase days for the tracking chart
    * @param err where the progress bar goes
    */
   static Result run(
       InputOptions options,
       boolean bundledByDefault,
-      Path defaultRejects,
+      AtomicOutput rejectsOut,
+      Path rejectsShownAs,
       boolean collectPurchases,
       PrintWriter err) {
     InputSource source;
@@ -185,8 +187,8 @@ final class SummaryRun {
     BadRows.Policy policy = options.badRowPolicy();
     RowPolicy zeros = options.zeroAmountPolicy();
     Progress.Mode progress = options.progressMode();
-    if (options.rejects != null && policy != BadRows.Policy.SKIP) {
-      throw CliException.usage("--rejects needs --on-bad-row=skip");
+    if ((rejectsOut != null) != (policy == BadRows.Policy.SKIP)) {
+      throw new IllegalStateException("a rejects file goes with --on-bad-row=skip");
     }
     TransactionReader reader = new TransactionReader(source, layout, progress, err);
 
@@ -228,8 +230,8 @@ final class SummaryRun {
     Path rejects = null;
     BadRows badRows;
     if (policy == BadRows.Policy.SKIP) {
-      rejects = options.rejects != null ? options.rejects : defaultRejects;
-      badRows = BadRows.skip(rejects);
+      rejects = rejectsShownAs;
+      badRows = BadRows.skip(rejectsOut, rejects);
     } else {
       badRows = BadRows.stop();
     }
@@ -253,10 +255,10 @@ final class SummaryRun {
       throw CliException.data(
           String.format(
               Locale.ROOT,
-              "%s: no row was usable: all %,d rows were bad and skipped (listed in %s)",
+              "%s: no row was usable: all %,d rows were bad; the first: %s",
               source.name(),
               stats.rows(),
-              rejects));
+              String.join("; ", badRows.firstReasons())));
     }
     if (summaries.size() == 0) {
       throw CliException.data(
@@ -270,6 +272,23 @@ final class SummaryRun {
               observationEnd));
     }
     return new Result(source, unit, summaries, stats, rejects, purchases);
+  }
+
+  /**
+   * The rejects file of a run: {@code --rejects}, or {@code fallback}, when bad rows are skipped;
+   * null when they stop the run.
+   *
+   * @throws CliException usage when {@code --rejects} is given without {@code --on-bad-row=skip}
+   */
+  static Path rejectsFile(InputOptions options, Path fallback) {
+    BadRows.Policy policy = options.badRowPolicy();
+    if (options.rejects != null && policy != BadRows.Policy.SKIP) {
+      throw CliException.usage("--rejects needs --on-bad-row=skip");
+    }
+    if (policy != BadRows.Policy.SKIP) {
+      return null;
+    }
+    return options.rejects != null ? options.rejects : fallback;
   }
 
   /** The first day of the cohort: the earliest first purchase among the summary rows. */
