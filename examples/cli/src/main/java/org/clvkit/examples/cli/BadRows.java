@@ -1,9 +1,9 @@
 package org.clvkit.examples.cli;
 
-import de.siegmar.fastcsv.writer.CsvWriter;
-import de.siegmar.fastcsv.writer.LineDelimiter;
+import java.io.FilterOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,7 +11,7 @@ import java.util.List;
 /**
  * What to do with a bad row: stop with its line number and the reason ({@code --on-bad-row=stop},
  * the default), or skip it, count it and list it in a rejects file ({@code --on-bad-row=skip}): a
- * CSV with the columns {@code line,reason,row}.
+ * CSV with the columns {@code line,reason,row}, the row being the original bytes of the input.
  */
 final class BadRows implements AutoCloseable {
   /** The policy named on the command line. */
@@ -28,7 +28,7 @@ final class BadRows implements AutoCloseable {
   private final Path rejectsFile;
   private final boolean quiet;
   private final List<String> firstReasons = new ArrayList<>();
-  private CsvWriter writer;
+  private OutputStream out;
   private long skipped;
 
   private BadRows(Policy policy, AtomicOutput rejects, Path shownAs, boolean quiet) {
@@ -52,8 +52,8 @@ final class BadRows implements AutoCloseable {
    */
   static BadRows skip(AtomicOutput rejects, Path shownAs) {
     BadRows rows = new BadRows(Policy.SKIP, rejects, shownAs, false);
-    rows.writer = CsvWriter.builder().lineDelimiter(LineDelimiter.LF).build(rejects.writer());
-    rows.writer.writeRecord("line", "reason", "row");
+    rows.out = rejects.stream();
+    rows.write("line,reason,row\n".getBytes(StandardCharsets.UTF_8));
     return rows;
   }
 
@@ -77,14 +77,16 @@ final class BadRows implements AutoCloseable {
   }
 
   /**
-   * Handles one bad row: throws when stopping, otherwise counts and lists it.
+   * Handles one bad row: throws when stopping, otherwise counts it and lists it as {@code
+   * line,reason,row}, where row is the record's original bytes (not decoded, not re-serialised; a
+   * line longer than the limit streamed whole) inside CSV quotes, quotes doubled.
    *
    * @param source the input's name, for the message
-   * @param line the row's line number
+   * @param line the row's first line number
    * @param reason what is wrong, naming the field, line and value
-   * @param row the row's text
+   * @param record the reader, positioned on the row
    */
-  void bad(String source, long line, String reason, String row) {
+  void bad(String source, long line, String reason, ByteRecords record) throws IOException {
     if (policy == Policy.STOP) {
       throw new CliException(
           ExitCodes.DATA,
@@ -96,14 +98,61 @@ final class BadRows implements AutoCloseable {
       firstReasons.add(reason);
     }
     if (quiet) {
+      record.skipRest(null);
       return;
     }
+    write((line + "," + quote(reason) + ",\"").getBytes(StandardCharsets.UTF_8));
+    OutputStream quoted = new QuoteDoubling(out);
+    record.writeBytes(quoted);
+    record.skipRest(quoted);
+    write(new byte[] {'"', '\n'});
+    rejects.row();
+  }
+
+  private void write(byte[] bytes) {
     try {
-      writer.writeRecord(Long.toString(line), reason, row);
-      rejects.row();
-    } catch (UncheckedIOException e) {
+      out.write(bytes);
+    } catch (IOException e) {
       throw new CliException(
           ExitCodes.IO, rejectsFile + ": cannot write the rejects file: " + e.getMessage(), e);
+    }
+  }
+
+  private static String quote(String text) {
+    if (text.indexOf(',') < 0
+        && text.indexOf('"') < 0
+        && text.indexOf('\n') < 0
+        && text.indexOf('\r') < 0) {
+      return text;
+    }
+    return '"' + text.replace("\"", "\"\"") + '"';
+  }
+
+  /** Doubles every {@code "} byte written through it. */
+  private static final class QuoteDoubling extends FilterOutputStream {
+    QuoteDoubling(OutputStream out) {
+      super(out);
+    }
+
+    @Override
+    public void write(int b) throws IOException {
+      out.write(b);
+      if (b == '"') {
+        out.write(b);
+      }
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) throws IOException {
+      int from = off;
+      for (int i = off; i < off + len; i++) {
+        if (b[i] == '"') {
+          out.write(b, from, i + 1 - from);
+          out.write('"');
+          from = i + 1;
+        }
+      }
+      out.write(b, from, off + len - from);
     }
   }
 
@@ -112,12 +161,13 @@ final class BadRows implements AutoCloseable {
     return List.copyOf(firstReasons);
   }
 
-  /** Flushes the rejects written so far into the rejects file's stream (not a commit). */
+  /** Flushes the rejects written so far into the rejects file (not a commit). */
   @Override
   public void close() {
-    if (writer != null) {
+    if (out != null) {
+      write(new byte[0]);
       try {
-        writer.flush();
+        out.flush();
       } catch (IOException e) {
         throw new CliException(
             ExitCodes.IO, rejectsFile + ": cannot write the rejects file: " + e.getMessage(), e);

@@ -63,6 +63,8 @@ final class ReportCommand implements Callable<Integer> {
 
   @Mixin ScoreOptions scoring;
 
+  @Mixin CsvOutputOptions csv;
+
   @Option(
       names = {"-m", "--model"},
       defaultValue = "bgnbd",
@@ -94,6 +96,7 @@ final class ReportCommand implements Callable<Integer> {
               + "\" (BG/BB needs discrete opportunities: use clv fit on such a summary)");
     }
     Scoring.Settings settings = scoring.settings();
+    csv.escape();
     Path out = Output.chosen(output, deprecatedOut, Path.of("clv-report"), err);
     Path rejects = SummaryRun.rejectsFile(input, out.resolve("rejects.csv"));
     boolean rejectsOutside = input.rejects != null;
@@ -132,7 +135,7 @@ final class ReportCommand implements Callable<Integer> {
     CustomerSummaries summaries = run.summaries();
     TimeUnit unit = run.unit();
     try (AtomicOutput summaryOut = dir.file("summary.csv")) {
-      SummaryCsv.write(summaries, summaryOut);
+      SummaryCsv.write(summaries, summaryOut, csv.escape());
       summaryOut.commit();
     }
     SummaryTable table = SummaryTable.of(run.source().name(), summaries);
@@ -155,7 +158,7 @@ final class ReportCommand implements Callable<Integer> {
 
     Scoring scores = Scoring.score(table, purchases, spend, settings);
     try (AtomicOutput scoresOut = dir.file("scores.csv")) {
-      scores.write(scoresOut);
+      scores.write(scoresOut, csv.escape());
       scoresOut.commit();
     }
 

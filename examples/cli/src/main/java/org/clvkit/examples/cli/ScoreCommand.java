@@ -38,6 +38,8 @@ final class ScoreCommand implements Callable<Integer> {
 
   @Mixin ScoreOptions scoring;
 
+  @Mixin CsvOutputOptions csv;
+
   @Option(
       names = {"-p", "--purchase-model"},
       required = true,
@@ -65,6 +67,7 @@ final class ScoreCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     Scoring.Settings settings = scoring.settings();
+    boolean escape = csv.escape();
     new PathChecks()
         .input("SUMMARY", summary.file)
         .input("--purchase-model", purchaseModel)
@@ -79,7 +82,7 @@ final class ScoreCommand implements Callable<Integer> {
       spend = spendModel == null ? null : load(spendModel, GammaGammaModel.class);
       table = summary.read();
       Scoring scores = Scoring.score(table, purchases, spend, settings);
-      scores.write(scoresOut);
+      scores.write(scoresOut, escape);
       scoresOut.commit();
     }
     err.printf(

@@ -151,7 +151,7 @@ final class Scoring {
    * expected_purchases, [expected_spend, clv,] lifecycle_stage, rfm_score, rfm_segment,
    * [value_tier]}.
    */
-  void write(AtomicOutput out) {
+  void write(AtomicOutput out, boolean escapeFormulas) {
     boolean money = hasSpend();
     Path file = out.target();
     try {
@@ -185,7 +185,7 @@ final class Scoring {
       String[] row = new String[money ? 12 : 9];
       for (int i = 0; i < table.size(); i++) {
         int k = 0;
-        row[k++] = table.ids[i];
+        row[k++] = CsvOutputOptions.cell(table.ids[i], escapeFormulas);
         row[k++] = Double.toString(table.frequency[i]);
         row[k++] = Double.toString(table.recency[i]);
         row[k++] = Double.toString(table.age[i]);

@@ -30,6 +30,8 @@ final class SummarizeCommand implements Callable<Integer> {
 
   @Mixin InputOptions input;
 
+  @Mixin CsvOutputOptions csv;
+
   @Option(
       names = {"-o", "--output"},
       paramLabel = "FILE",
@@ -43,6 +45,7 @@ final class SummarizeCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    boolean escape = csv.escape();
     Path rejects =
         SummaryRun.rejectsFile(
             input, output == null ? Path.of("rejects.csv") : sibling(output, ".rejects.csv"));
@@ -54,7 +57,7 @@ final class SummarizeCommand implements Callable<Integer> {
     try (AtomicOutput summaryOut = AtomicOutput.openOrStdout(output, out);
         AtomicOutput rejectsOut = rejects == null ? null : AtomicOutput.open(rejects)) {
       SummaryRun.Result result = SummaryRun.run(input, false, rejectsOut, rejects, false, err);
-      SummaryCsv.write(result.summaries(), summaryOut);
+      SummaryCsv.write(result.summaries(), summaryOut, escape);
       if (rejectsOut != null) {
         rejectsOut.commit();
       }

@@ -32,7 +32,7 @@ final class SummaryCsv {
   private SummaryCsv() {}
 
   /** Writes the summaries into {@code out}, complete but not committed. */
-  static void write(CustomerSummaries s, AtomicOutput out) {
+  static void write(CustomerSummaries s, AtomicOutput out, boolean escapeFormulas) {
     boolean holdout = s.hasHoldout();
     double[] frequency = s.frequency();
     double[] recency = s.recency();
@@ -52,7 +52,7 @@ final class SummaryCsv {
       }
       csv.writeRecord(row);
       for (int i = 0; i < s.size(); i++) {
-        row[0] = s.customerId(i);
+        row[0] = CsvOutputOptions.cell(s.customerId(i), escapeFormulas);
         row[1] = Long.toString((long) frequency[i]);
         row[2] = Double.toString(recency[i]);
         row[3] = Double.toString(age[i]);
