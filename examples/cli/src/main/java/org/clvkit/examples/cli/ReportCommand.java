@@ -140,10 +140,10 @@ final class ReportCommand implements Callable<Integer> {
     }
     SummaryTable table = SummaryTable.of(run.source().name(), summaries);
 
-    PurchaseModel purchases = kind.fitPurchases(table.histories(), fit.settings());
+    PurchaseModel purchases = kind.fitPurchases(table.histories(), fit.settings(kind));
     GammaGammaModel spend;
     try {
-      spend = ModelKind.fitSpend(table.frequency, table.monetary, null, fit.settings());
+      spend = ModelKind.fitSpend(table.frequency, table.monetary, null, fit.settings(ModelKind.GG));
     } catch (ClvArgumentException e) {
       throw SummaryRun.dataError(run.source().name(), e);
     }
