@@ -114,6 +114,23 @@ final class InputOptions {
   String refunds;
 
   @Option(
+      names = "--duplicates",
+      paramLabel = "keep|drop",
+      description =
+          "Exact duplicate rows (same customer, time and amount), always counted and reported:"
+              + " keep them as purchases (default; same-day purchases merge into one) or drop"
+              + " them.")
+  String duplicates;
+
+  @Option(
+      names = "--temp-dir",
+      paramLabel = "DIR",
+      description =
+          "Folder for the temporary files of a long log (default: java.io.tmpdir); deleted when"
+              + " the run ends.")
+  Path tempDir;
+
+  @Option(
       names = "--max-row-bytes",
       paramLabel = "N",
       description = "Longest row in bytes (default 1048576); a longer line is a bad row.")
@@ -219,6 +236,21 @@ final class InputOptions {
       default:
         throw CliException.usage(
             "--zero-amounts must be keep, drop or reject, was \"" + zeroAmounts + "\"");
+    }
+  }
+
+  RowPipeline.Duplicates duplicatePolicy() {
+    if (duplicates == null) {
+      return RowPipeline.Duplicates.KEEP;
+    }
+    switch (duplicates.toLowerCase(Locale.ROOT)) {
+      case "keep":
+        return RowPipeline.Duplicates.KEEP;
+      case "drop":
+        return RowPipeline.Duplicates.DROP;
+      default:
+        throw CliException.usage(
+            "--duplicates must be keep or drop, was \"" + duplicates + "\"");
     }
   }
 

@@ -13,7 +13,6 @@ import org.clvkit.core.ClvArgumentException;
 import org.clvkit.core.data.CustomerSummaries;
 import org.clvkit.core.data.PolicyCounts;
 import org.clvkit.core.data.RowPolicy;
-import org.clvkit.core.data.SummaryAccumulator;
 import org.clvkit.core.data.SummaryOptions;
 
 /**
@@ -277,7 +276,12 @@ final class SummaryRun {
                 ? "the holdout end " + observationEnd
                 : "the calibration end " + observationEnd;
 
-    SummaryAccumulator accumulator = new SummaryAccumulator(summaryOptions, 1 << 12);
+    RowPipeline pipeline =
+        new RowPipeline(
+            summaryOptions,
+            options.duplicatePolicy(),
+            Integer.getInteger("clvkit.chunkRows", RowPipeline.chunkRows()),
+            options.tempDir);
     PurchaseDays purchases = collectPurchases ? new PurchaseDays() : null;
     Path rejects = null;
     BadRows badRows;
@@ -288,7 +292,9 @@ final class SummaryRun {
       badRows = BadRows.stop();
     }
     TransactionReader.Stats stats;
-    try (badRows) {
+    CustomerSummaries summaries;
+    try (badRows;
+        pipeline) {
       stats =
           reader.read(
               (line, id, second, amount) -> {
@@ -301,7 +307,7 @@ final class SummaryRun {
                           endRule,
                           SummaryCsv.time(DateParser.time(second))));
                 }
-                accumulator.acceptAtLine(line, id, second, amount);
+                pipeline.accept(line, id, second, amount);
                 if (purchases != null
                     && Math.floorDiv(second, 86_400L) * 86_400L <= observationEndSecond
                     && (amount > 0 || (amount == 0 && zeros == RowPolicy.KEEP))) {
@@ -310,8 +316,20 @@ final class SummaryRun {
               },
               badRows,
               true);
+      summaries = pipeline.finish();
     }
-    CustomerSummaries summaries = accumulator.result();
+    String duplicateNote =
+        String.format(
+            Locale.ROOT,
+            "%,d exact duplicate rows (same customer, time and amount) %s",
+            pipeline.duplicateRows(),
+            options.duplicatePolicy() == RowPipeline.Duplicates.DROP
+                ? "dropped (--duplicates=drop)"
+                : "kept as purchases (--duplicates=drop leaves them out)");
+    notes.add(0, duplicateNote);
+    if (pipeline.spilled()) {
+      notes.add("the log was spilled to temporary files to bound memory (--temp-dir sets where)");
+    }
     checkFinite(source.name(), summaries);
     if (dates.offsetTimestamps() > 0) {
       notes.add(
