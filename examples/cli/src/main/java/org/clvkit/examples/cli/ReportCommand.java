@@ -95,7 +95,7 @@ final class ReportCommand implements Callable<Integer> {
               + model
               + "\" (BG/BB needs discrete opportunities: use clv fit on such a summary)");
     }
-    Scoring.Settings settings = scoring.settings();
+    scoring.settings(TimeUnit.WEEKS); // options checked before anything is read
     csv.escape();
     Path out = Output.chosen(output, deprecatedOut, Path.of("clv-report"), err);
     Path rejects = SummaryRun.rejectsFile(input, out.resolve("rejects.csv"));
@@ -110,7 +110,7 @@ final class ReportCommand implements Callable<Integer> {
             rejects == null
                 ? null
                 : rejectsOutside ? AtomicOutput.open(rejects) : dir.file("rejects.csv")) {
-      build(dir, kind, settings, rejectsOut, rejects, stdout, err);
+      build(dir, kind, rejectsOut, rejects, stdout, err);
       if (rejectsOut != null) {
         rejectsOut.commit();
       }
@@ -125,7 +125,6 @@ final class ReportCommand implements Callable<Integer> {
   private void build(
       OutputFolder dir,
       ModelKind kind,
-      Scoring.Settings settings,
       AtomicOutput rejectsOut,
       Path rejects,
       PrintWriter stdout,
@@ -134,6 +133,7 @@ final class ReportCommand implements Callable<Integer> {
     err.println(run.account());
     CustomerSummaries summaries = run.summaries();
     TimeUnit unit = run.unit();
+    Scoring.Settings settings = scoring.settings(unit);
     try (AtomicOutput summaryOut = dir.file("summary.csv")) {
       SummaryCsv.write(summaries, summaryOut, csv.escape());
       summaryOut.commit();
@@ -179,7 +179,7 @@ final class ReportCommand implements Callable<Integer> {
       charts.add(Charts.calibrationHoldout(d.calibrationHoldout, name));
     }
     charts.add(Charts.probabilityAliveHeatMap(d.probabilityAlive, unit));
-    charts.add(Charts.clvDistribution(scores.clv, settings.horizon(), unit));
+    charts.add(Charts.clvDistribution(scores.clv, settings.horizonText()));
     charts.add(Charts.pareto(scores.clv));
     charts.add(Charts.lifecycleStages(scores.stageCounts()));
     charts.add(Charts.rfmSegments(scores.segmentCounts()));
@@ -331,8 +331,8 @@ final class ReportCommand implements Callable<Integer> {
     tile(
         h,
         Html.number(totalPurchases, 0),
-        "expected purchases in the next " + settings.horizon() + " " + unit.plural());
-    tile(h, Html.number(totalClv, 0), "total CLV over " + settings.horizon() + " " + unit.plural());
+        "expected purchases in the next " + settings.horizonText());
+    tile(h, Html.number(totalClv, 0), "total CLV over " + settings.horizonText());
     tile(
         h,
         Html.number(totalClv > 0 ? 100 * top20 / totalClv : 0, 0) + " %",
@@ -344,12 +344,11 @@ final class ReportCommand implements Callable<Integer> {
         String.format(
             Locale.ROOT,
             "CLV is margin %s x expected spend per purchase (Gamma-Gamma) x expected purchases in"
-                + " each of the next %d %s (%s), discounted at %s per period (Fader, Hardie and Lee"
+                + " each of the next %s (%s), discounted at %s per period (Fader, Hardie and Lee"
                 + " 2005, \"RFM and CLV\"). Lifecycle stages: established from %d purchases, at"
                 + " risk after %s and churned after %s quiet %s.",
             settings.margin(),
-            settings.horizon(),
-            unit.plural(),
+            settings.horizonText(),
             purchaseReport.model(),
             settings.discount(),
             settings.stages().establishedPurchases(),

@@ -66,7 +66,7 @@ final class ScoreCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    Scoring.Settings settings = scoring.settings();
+    scoring.settings(TimeUnit.WEEKS); // options checked before anything is read
     boolean escape = csv.escape();
     new PathChecks()
         .input("SUMMARY", summary.file)
@@ -77,7 +77,10 @@ final class ScoreCommand implements Callable<Integer> {
     SummaryTable table;
     PurchaseModel purchases;
     GammaGammaModel spend;
+    Scoring.Settings settings;
     try (AtomicOutput scoresOut = AtomicOutput.openOrStdout(output, out)) {
+      TimeUnit unit = TimeUnit.parse(loadUnit(purchaseModel));
+      settings = scoring.settings(unit);
       purchases = load(purchaseModel, PurchaseModel.class);
       spend = spendModel == null ? null : load(spendModel, GammaGammaModel.class);
       table = summary.read();
@@ -87,13 +90,23 @@ final class ScoreCommand implements Callable<Integer> {
     }
     err.printf(
         Locale.ROOT,
-        "scored %,d customers with %s%s over %d periods%n",
+        "scored %,d customers with %s%s over %s%n",
         table.size(),
         purchases.name(),
         spend == null ? " (no spend model: no spend, CLV or value tier)" : " and Gamma-Gamma",
-        settings.horizon());
+        settings.horizonText());
     err.flush();
     return ExitCodes.OK;
+  }
+
+  /** The time unit recorded in a model file ("week" when it has none). */
+  static String loadUnit(Path file) {
+    try {
+      String unit = ModelFiles.load(file, Object.class).provenance().timeUnit();
+      return unit == null || unit.isBlank() ? "week" : unit;
+    } catch (IOException | RuntimeException e) {
+      return "week"; // load() below reports what is wrong with the file
+    }
   }
 
   /** Loads a model file, naming the file in every error. */
