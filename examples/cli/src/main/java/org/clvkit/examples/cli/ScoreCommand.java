@@ -118,7 +118,16 @@ final class ScoreCommand implements Callable<Integer> {
     } catch (IOException e) {
       throw new CliException(ExitCodes.IO, file + ": cannot read: " + e.getMessage(), e);
     } catch (ModelFileException e) {
-      throw new CliException(ExitCodes.DATA, file + ": " + e.getMessage(), e);
+      String message = e.getMessage() == null ? "" : e.getMessage();
+      if (message.contains("fit")) {
+        throw new CliException(
+            ExitCodes.DATA,
+            file + ": " + message,
+            "for a model with hand-set parameters, set model.fitted = false, delete every fit.*"
+                + " line (and for Gamma-Gamma set model.customersLeftOut = 0): it then loads as a"
+                + " model built from its parameters, without a fit report");
+      }
+      throw new CliException(ExitCodes.DATA, file + ": " + message, e);
     }
   }
 }

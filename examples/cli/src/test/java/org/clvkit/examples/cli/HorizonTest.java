@@ -2,11 +2,13 @@ package org.clvkit.examples.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -90,5 +92,37 @@ class HorizonTest {
         "error: --horizon 2y is 104.355 weeks: with --discount > 0 CLV is discounted period by"
             + " period, so the horizon must be a whole number of periods",
         discounted.firstErrorLine());
+  }
+
+  @Test
+  void score_handEditedModel_loadsByTheDocumentedRouteAndSaysWhichOtherwise() throws IOException {
+    List<String> lines = Cli.lines(dir.resolve("gg.properties"));
+    List<String> noFit =
+        lines.stream()
+            .filter(l -> !l.startsWith("fit."))
+            .map(l -> l.startsWith("model.parameter.p = ") ? "model.parameter.p = 6.0" : l)
+            .toList();
+    Path edited = dir.resolve("edited.properties");
+    Files.write(edited, noFit);
+    Cli.Result half =
+        Cli.run("score", dir.resolve("summary.csv"), "-p", dir.resolve("bgnbd.properties"), "-s",
+            edited, "-o", dir.resolve("x.csv"));
+    assertEquals(ExitCodes.DATA, half.code(), half::toString);
+    assertTrue(
+        half.err()
+            .contains(
+                "hint: for a model with hand-set parameters, set model.fitted = false, delete"
+                    + " every fit.* line (and for Gamma-Gamma set model.customersLeftOut = 0)"),
+        half::toString);
+    Files.write(
+        edited,
+        noFit.stream()
+            .map(l -> l.equals("model.fitted = true") ? "model.fitted = false" : l)
+            .map(l -> l.startsWith("model.customersLeftOut") ? "model.customersLeftOut = 0" : l)
+            .toList());
+    Cli.Result whole =
+        Cli.run("score", dir.resolve("summary.csv"), "-p", dir.resolve("bgnbd.properties"), "-s",
+            edited, "-o", dir.resolve("y.csv"));
+    assertEquals(ExitCodes.OK, whole.code(), whole::toString);
   }
 }
