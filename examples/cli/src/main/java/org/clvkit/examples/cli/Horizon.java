@@ -64,4 +64,19 @@ final class Horizon {
             : String.format(Locale.ROOT, "%.4f", periods).replaceAll("\\.?0+$", "");
     return number + " " + unit.plural();
   }
+
+  /** The days of a duration with a unit ({@code 39w}, {@code 273d}, {@code 9m}), else null. */
+  static Double days(String text) {
+    Matcher m = DURATION.matcher(text.strip());
+    if (!m.matches()) {
+      return null;
+    }
+    double n = Double.parseDouble(m.group(1));
+    return switch (Character.toLowerCase(m.group(2).charAt(0))) {
+      case 'd' -> n;
+      case 'w' -> 7 * n;
+      case 'm' -> n * 365.2425 / 12;
+      default -> n * 365.2425;
+    };
+  }
 }

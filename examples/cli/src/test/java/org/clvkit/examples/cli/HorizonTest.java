@@ -125,4 +125,40 @@ class HorizonTest {
             edited, "-o", dir.resolve("y.csv"));
     assertEquals(ExitCodes.OK, whole.code(), whole::toString);
   }
+
+  @Test
+  void summarize_holdoutStartAsADurationAfterTheFirstPurchase_equalsTheDate() {
+    Path log = dir.resolve("cdnow.txt");
+    Object[] common = {
+      "summarize",
+      log,
+      "--delimiter=whitespace",
+      "--no-header",
+      "--id=2",
+      "--date=3",
+      "--amount=5",
+      "--date-format=yyyyMMdd",
+      "--holdout-end=1998-06-30",
+      "--holdout-start"
+    };
+    Object[] byDate = java.util.Arrays.copyOf(common, common.length + 3);
+    byDate[common.length] = "1997-10-01";
+    byDate[common.length + 1] = "-o";
+    byDate[common.length + 2] = dir.resolve("h1.csv");
+    Object[] byWeeks = java.util.Arrays.copyOf(common, common.length + 3);
+    byWeeks[common.length] = "39w";
+    byWeeks[common.length + 1] = "-o";
+    byWeeks[common.length + 2] = dir.resolve("h2.csv");
+    Cli.Result a = Cli.run(byDate);
+    Cli.Result b = Cli.run(byWeeks);
+    assertEquals(ExitCodes.OK, a.code(), a::toString);
+    assertEquals(ExitCodes.OK, b.code(), b::toString);
+    assertTrue(
+        b.err()
+            .contains(
+                "holdout starts 1997-10-01: the first purchase in the data, 1997-01-01, plus"
+                    + " --holdout-start 39w (273 days)"),
+        b::toString);
+    assertEquals(Cli.read(dir.resolve("h1.csv")), Cli.read(dir.resolve("h2.csv")));
+  }
 }
