@@ -21,6 +21,8 @@ import org.clvkit.core.data.TimeScale;
 import org.clvkit.core.lifecycle.LifecycleStage;
 import org.clvkit.core.rfm.RfmSegment;
 import org.clvkit.models.FitReport;
+import org.clvkit.models.ContinuousPurchaseModel;
+import org.clvkit.models.ModelType;
 import org.clvkit.models.PurchaseModel;
 import org.clvkit.models.diagnostics.CalibrationHoldout;
 import org.clvkit.models.diagnostics.FrequencyRecencyMatrix;
@@ -88,13 +90,13 @@ final class ReportCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter stdout = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    ModelKind kind = ModelKind.parse(model);
-    if (!kind.isPurchaseModel() || kind == ModelKind.BGBB) {
-      throw CliException.usage(
-          "--model must be bgnbd, mbgnbd or pnbd for a report from a transaction log, was \""
-              + model
-              + "\" (BG/BB needs discrete opportunities: use clv fit on such a summary)");
-    }
+    ModelType<? extends ContinuousPurchaseModel> kind =
+        ModelChoice.parse(
+            "--model",
+            model,
+            ContinuousPurchaseModel.class,
+            "a report from a transaction log needs a continuous-time purchase model; fit others"
+                + " with clv fit on a summary");
     scoring.settings(TimeUnit.WEEKS); // options checked before anything is read
     csv.escape();
     Path out = Output.chosen(output, deprecatedOut, Path.of("clv-report"), err);
@@ -122,9 +124,10 @@ final class ReportCommand implements Callable<Integer> {
     return ExitCodes.OK;
   }
 
+
   private void build(
       OutputFolder dir,
-      ModelKind kind,
+      ModelType<? extends ContinuousPurchaseModel> kind,
       AtomicOutput rejectsOut,
       Path rejects,
       PrintWriter stdout,
@@ -140,10 +143,15 @@ final class ReportCommand implements Callable<Integer> {
     }
     SummaryTable table = SummaryTable.of(run.source().name(), summaries);
 
-    PurchaseModel purchases = kind.fitPurchases(table.histories(), fit.settings(kind));
+    PurchaseModel purchases =
+        kind.fitter().withSettings(fit.settings(kind)).fit(table.histories());
     GammaGammaModel spend;
     try {
-      spend = ModelKind.fitSpend(table.frequency, table.monetary, null, fit.settings(ModelKind.GG));
+      spend =
+          GammaGammaModel.TYPE
+              .fitter()
+              .withSettings(fit.settings(GammaGammaModel.TYPE))
+              .fit(table.histories(GammaGammaModel.TYPE));
     } catch (ClvArgumentException e) {
       throw SummaryRun.dataError(run.source().name(), e);
     }
@@ -153,7 +161,7 @@ final class ReportCommand implements Callable<Integer> {
     stdout.println();
     stdout.print(spendReport.summaryTable());
     stdout.println();
-    FitCommand.save(purchases, unit, dir.staged("models/" + kind.key() + ".properties"));
+    FitCommand.save(purchases, unit, dir.staged("models/" + kind.id() + ".properties"));
     FitCommand.save(spend, unit, dir.staged("models/gg.properties"));
 
     Scoring scores = Scoring.score(table, purchases, spend, settings);
@@ -186,7 +194,7 @@ final class ReportCommand implements Callable<Integer> {
     for (Charts.Image c : charts) {
       dir.write("charts/" + c.name() + ".png", c.png());
     }
-    Files files = new Files(kind.key(), d.calibrationHoldout != null, run.rejects() != null);
+    Files files = new Files(kind.id(), d.calibrationHoldout != null, run.rejects() != null);
     String page =
         page(
             run,
@@ -252,7 +260,7 @@ final class ReportCommand implements Callable<Integer> {
 
   private static String page(
       SummaryRun.Result run,
-      ModelKind kind,
+      ModelType<?> kind,
       FitReport purchaseReport,
       FitReport spendReport,
       Scoring scores,
