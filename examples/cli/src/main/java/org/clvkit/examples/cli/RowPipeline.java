@@ -224,7 +224,7 @@ final class RowPipeline implements AutoCloseable {
       }
     }
     // Group by customer (in order of first appearance: a counting sort), then order each group by
-    // time, amount and line, so that exact duplicates are neighbours.
+    // time and line: the order of a time-ordered log, so sums add up as in memory.
     java.util.HashMap<String, Integer> customer = new java.util.HashMap<>(n * 2);
     int[] c = new int[n];
     for (int i = 0; i < n; i++) {
@@ -250,13 +250,14 @@ final class RowPipeline implements AutoCloseable {
     for (int g = 0; g < k; g++) {
       for (int q = start[g]; q < start[g + 1]; q++) {
         int i = order[q];
-        if (q > start[g]) {
-          int prev = order[q - 1];
-          if (ps[prev] == ps[i] && pa[prev] == pa[i]) {
-            duplicateRows++;
-            if (duplicates == Duplicates.DROP) {
-              continue;
-            }
+        boolean duplicate = false;
+        for (int back = q - 1; back >= start[g] && ps[order[back]] == ps[i]; back--) {
+          duplicate |= pa[order[back]] == pa[i];
+        }
+        if (duplicate) {
+          duplicateRows++;
+          if (duplicates == Duplicates.DROP) {
+            continue;
           }
         }
         acc.acceptAtLine(pl[i], pid[i], ps[i], Double.longBitsToDouble(pa[i]));
@@ -264,7 +265,7 @@ final class RowPipeline implements AutoCloseable {
     }
   }
 
-  /** Insertion sort of {@code order[from, to)} by time, amount bits and line (groups are small). */
+  /** Insertion sort of {@code order[from, to)} by time and line (groups are small). */
   private static void sortGroup(int[] order, int from, int to, long[] s, long[] a, long[] l) {
     if (to - from > 64) {
       Integer[] boxed = new Integer[to - from];
@@ -291,9 +292,6 @@ final class RowPipeline implements AutoCloseable {
   private static int compare(int x, int y, long[] s, long[] a, long[] l) {
     if (s[x] != s[y]) {
       return Long.compare(s[x], s[y]);
-    }
-    if (a[x] != a[y]) {
-      return Long.compare(a[x], a[y]);
     }
     return Long.compare(l[x], l[y]);
   }

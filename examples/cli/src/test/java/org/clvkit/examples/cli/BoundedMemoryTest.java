@@ -124,4 +124,33 @@ class BoundedMemoryTest {
       assertEquals(List.of(), left.toList(), "temporary files removed");
     }
   }
+
+  @Test
+  void summarize_spilledTimeOrderedLog_equalsTheInMemorySummaryBitForBit() throws Exception {
+    SplittableRandom random = new SplittableRandom(Seeded.SEED + 1);
+    StringBuilder text = new StringBuilder("customer_id,date,amount\n");
+    LocalDate start = LocalDate.of(2024, 1, 1);
+    for (int day = 0; day < 60; day++) {
+      for (int k = 0; k < 100; k++) {
+        text.append('c')
+            .append(random.nextInt(40))
+            .append(',')
+            .append(start.plusDays(day))
+            .append(',')
+            .append(1 + random.nextInt(99))
+            .append('.')
+            .append(10 + random.nextInt(90))
+            .append('\n');
+      }
+    }
+    Path log = Cli.write(dir.resolve("ordered.csv"), text.toString());
+    Path inMemory = dir.resolve("a.csv");
+    Path spilled = dir.resolve("b.csv");
+    Cli.Result a = Cli.run("summarize", log, "-o", inMemory);
+    Cli.Result b =
+        Cli.fork(List.of("-Dclvkit.chunkRows=700"), 120, dir, "summarize", log, "-o", spilled);
+    assertEquals(ExitCodes.OK, a.code(), a::toString);
+    assertEquals(ExitCodes.OK, b.code(), b::toString);
+    assertEquals(sortedLines(inMemory), sortedLines(spilled), "sums added in the same order");
+  }
 }
