@@ -169,12 +169,14 @@ final class InputOptions {
       paramLabel = "DATE",
       description =
           "Last day of the calibration period (yyyy-MM-dd, inclusive); ages are measured to the"
-              + " start of that day. Default: the last date in the data.")
+              + " start of that day. Default: the last date in the data not after today (printed,"
+              + " with a warning when it lies more than 30 days after the 99.9th percentile"
+              + " date); rows after today are then bad rows.")
   String calibrationEnd;
 
   @Option(
       names = "--holdout-start",
-      paramLabel = "DATE",
+      paramLabel = "DATE|DURATION",
       description =
           "First day of a holdout period (yyyy-MM-dd), or a duration after the first purchase in"
               + " the data (39w, 273d, 9m, 1y: CLVTools' \"estimation split\"): calibration ends"
@@ -186,8 +188,8 @@ final class InputOptions {
       paramLabel = "DATE",
       description =
           "Last day of the holdout period (inclusive). Default with --holdout-start: the last date"
-              + " in the data; without a holdout, rows after the calibration end are left out and"
-              + " counted.")
+              + " in the data not after today. Rows after the observation end (this, or the"
+              + " calibration end without a holdout) are bad rows.")
   String holdoutEnd;
 
   @Option(
