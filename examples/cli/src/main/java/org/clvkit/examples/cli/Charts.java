@@ -185,7 +185,7 @@ final class Charts {
         chart);
   }
 
-  static Image clvDistribution(double[] clv, int horizon, TimeUnit unit) {
+  static Image clvDistribution(double[] clv, String horizon) {
     double[] sorted = clv.clone();
     Arrays.sort(sorted);
     double top = sorted[(int) Math.floor(0.99 * (sorted.length - 1))];
@@ -207,7 +207,7 @@ final class Charts {
     labels.add(String.format(Locale.ROOT, ">%.0f", top));
     CategoryChart chart =
         bars(
-            String.format(Locale.ROOT, "CLV over %d %s", horizon, unit.plural()),
+            "CLV over " + horizon,
             "CLV (bin centre; last bin: the top 1 %)",
             "customers");
     chart.getStyler().setXAxisLabelRotation(60);

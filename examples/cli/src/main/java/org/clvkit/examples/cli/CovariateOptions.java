@@ -226,11 +226,25 @@ final class CovariateOptions {
       err.println("warning: the " + kind.name() + " covariate fit did not converge; kept as asked");
     }
     Path file = out.resolve(kind.id() + "-covariates.properties");
-    Output.createParent(file);
+    Output.createParent(file.toAbsolutePath());
+    Path temporary = null;
     try {
-      CovariateModelFiles.save(model, Provenance.now(timeUnit), file);
+      // Written beside the target and moved into place when complete, as every output of clv.
+      temporary =
+          Files.createTempFile(
+              file.toAbsolutePath().getParent(), "." + file.getFileName() + ".", ".tmp");
+      CovariateModelFiles.save(model, Provenance.now(timeUnit), temporary);
+      AtomicOutput.move(temporary, file);
     } catch (IOException e) {
       throw Output.cannotWrite(file, e);
+    } finally {
+      if (temporary != null) {
+        try {
+          Files.deleteIfExists(temporary);
+        } catch (IOException e) {
+          // the move succeeded or the run is failing already; a stray hidden file is all that is left
+        }
+      }
     }
     return file;
   }
@@ -239,7 +253,13 @@ final class CovariateOptions {
    * Scores the joined customers with a saved covariate model: id, P(alive) and the expected
    * purchases over {@code horizon} periods, as CSV.
    */
-  void score(Path modelFile, Joined data, int horizon, Path output, PrintWriter stdout) {
+  void score(
+      Path modelFile,
+      Joined data,
+      double horizon,
+      Path output,
+      PrintWriter stdout,
+      boolean escape) {
     Object model;
     try {
       model = CovariateModelFiles.load(modelFile);
@@ -270,16 +290,19 @@ final class CovariateOptions {
     } catch (ClvArgumentException e) {
       throw CliException.data(e.getMessage());
     }
-    try (Writer w = Output.open(output, stdout)) {
+    try (AtomicOutput scores = AtomicOutput.openOrStdout(output, stdout)) {
+      Writer w = scores.writer();
       w.write("id,probability_alive,expected_purchases\n");
       for (int i = 0; i < n; i++) {
-        w.write(data.ids()[i]);
+        w.write(CsvOutputOptions.cell(data.ids()[i], escape));
         w.write(',');
         w.write(Double.toString(alive[i]));
         w.write(',');
         w.write(Double.toString(expected[i]));
         w.write('\n');
       }
+      w.flush();
+      scores.commit();
     } catch (IOException e) {
       throw Output.cannotWrite(output, e);
     }

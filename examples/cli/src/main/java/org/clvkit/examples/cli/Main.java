@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
  *
  * <pre>
  * clv report                                   # the bundled CDNOW sample, with charts
- * clv report orders.csv --out report           # your own log
+ * clv report orders.csv -o report              # your own log
  * clv summarize orders.csv -o summary.csv      # per-customer summary
  * clv fit summary.csv --model bgnbd --model gg # fit, print estimates, save model files
  * clv score summary.csv --purchase-model bgnbd.properties --spend-model gg.properties
@@ -44,7 +44,12 @@ import picocli.CommandLine.Spec;
       ValueCommand.class,
       CommandLine.HelpCommand.class
     },
-    footer = {"", ExitCodes.HELP})
+    footer = {
+      "",
+      "-o/--output is what a command produces (a file, or a folder for fit and report). A failed"
+          + " or killed run leaves earlier outputs untouched.",
+      ExitCodes.HELP
+    })
 public final class Main implements Runnable {
   @Spec CommandSpec spec;
 
@@ -89,15 +94,40 @@ public final class Main implements Runnable {
           c.getErr().flush();
           return ExitCodes.USAGE;
         });
-    int code = cli.execute(args);
+    int code;
+    try {
+      code = cli.execute(args);
+    } catch (OutOfMemoryError e) {
+      code = outOfMemory(err);
+    }
     out.flush();
     err.flush();
     return code;
   }
 
+  /**
+   * The one line printed when the heap runs out, anywhere: what happened and what to do. Exit code
+   * {@link ExitCodes#SOFTWARE}; no stack trace.
+   */
+  static int outOfMemory(PrintWriter err) {
+    long max = Runtime.getRuntime().maxMemory() >> 20;
+    err.println(
+        "error: out of memory (Java heap of "
+            + max
+            + " MiB): raise it with -Xmx, e.g. java -Xmx"
+            + Math.max(1, 4 * max / 1024)
+            + "g -jar clv.jar ... (summaries need about 200 bytes per customer, fits about 100"
+            + " bytes per customer and model)");
+    err.flush();
+    return ExitCodes.SOFTWARE;
+  }
+
   private static int handle(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
     PrintWriter err = cmd.getErr();
     int code;
+    if (e.getCause() instanceof OutOfMemoryError) {
+      return outOfMemory(err);
+    }
     if (e instanceof CliException) {
       CliException c = (CliException) e;
       err.println("error: " + c.getMessage());

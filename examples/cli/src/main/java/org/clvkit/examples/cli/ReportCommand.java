@@ -65,6 +65,8 @@ final class ReportCommand implements Callable<Integer> {
 
   @Mixin ScoreOptions scoring;
 
+  @Mixin CsvOutputOptions csv;
+
   @Option(
       names = {"-m", "--model"},
       defaultValue = "bgnbd",
@@ -73,11 +75,16 @@ final class ReportCommand implements Callable<Integer> {
   String model;
 
   @Option(
-      names = {"-o", "--out"},
-      defaultValue = "clv-report",
+      names = {"-o", "--output"},
       paramLabel = "DIR",
-      description = "Directory to write the report into (default clv-report).")
-  Path out;
+      description =
+          "Folder of the report (default clv-report). Built beside it and swapped in only when"
+              + " the whole report succeeded: a failed or killed run leaves an earlier report"
+              + " untouched. An existing folder is replaced only if clv wrote it or it is empty.")
+  Path output;
+
+  @Option(names = "--out", hidden = true, paramLabel = "DIR", description = "Old spelling of -o.")
+  Path deprecatedOut;
 
   @Override
   public Integer call() {
@@ -90,23 +97,60 @@ final class ReportCommand implements Callable<Integer> {
             ContinuousPurchaseModel.class,
             "a report from a transaction log needs a continuous-time purchase model; fit others"
                 + " with clv fit on a summary");
-    Scoring.Settings settings = scoring.settings();
-    Path dir = Output.directory(out);
+    scoring.settings(TimeUnit.WEEKS); // options checked before anything is read
+    csv.escape();
+    Path out = Output.chosen(output, deprecatedOut, Path.of("clv-report"), err);
+    Path rejects = SummaryRun.rejectsFile(input, out.resolve("rejects.csv"));
+    boolean rejectsOutside = input.rejects != null;
+    new PathChecks()
+        .input("TRANSACTIONS", input.file)
+        .outputFolder("-o/--output", out)
+        .output("--rejects", rejectsOutside ? rejects : null)
+        .check();
+    try (OutputFolder dir = OutputFolder.open(out, "-o/--output");
+        AtomicOutput rejectsOut =
+            rejects == null
+                ? null
+                : rejectsOutside ? AtomicOutput.open(rejects) : dir.file("rejects.csv")) {
+      build(dir, kind, rejectsOut, rejects, stdout, err);
+      if (rejectsOut != null) {
+        rejectsOut.commit();
+      }
+      dir.commit();
+    }
+    stdout.println("report: " + out.resolve("report.html"));
+    stdout.flush();
+    err.flush();
+    return ExitCodes.OK;
+  }
 
-    SummaryRun.Result run = SummaryRun.run(input, true, dir.resolve("rejects.csv"), true, err);
+
+  private void build(
+      OutputFolder dir,
+      ModelType<? extends ContinuousPurchaseModel> kind,
+      AtomicOutput rejectsOut,
+      Path rejects,
+      PrintWriter stdout,
+      PrintWriter err) {
+    SummaryRun.Result run = SummaryRun.run(input, true, rejectsOut, rejects, true, err);
     err.println(run.account());
     CustomerSummaries summaries = run.summaries();
     TimeUnit unit = run.unit();
-    SummaryCsv.write(summaries, dir.resolve("summary.csv"), stdout);
+    Scoring.Settings settings = scoring.settings(unit);
+    try (AtomicOutput summaryOut = dir.file("summary.csv")) {
+      SummaryCsv.write(summaries, summaryOut, csv.escape());
+      summaryOut.commit();
+    }
     SummaryTable table = SummaryTable.of(run.source().name(), summaries);
 
-    PurchaseModel purchases = kind.fitter().withSettings(fit.settings()).fit(table.histories());
+    PurchaseModel purchases =
+        kind.fitter().withSettings(fit.settings(kind)).fit(table.histories());
     GammaGammaModel spend;
     try {
       spend =
           GammaGammaModel.TYPE
               .fitter()
-              .withSettings(fit.settings())
+              .withSettings(fit.settings(GammaGammaModel.TYPE))
               .fit(table.histories(GammaGammaModel.TYPE));
     } catch (ClvArgumentException e) {
       throw SummaryRun.dataError(run.source().name(), e);
@@ -117,20 +161,21 @@ final class ReportCommand implements Callable<Integer> {
     stdout.println();
     stdout.print(spendReport.summaryTable());
     stdout.println();
-    Path models = dir.resolve("models");
-    FitCommand.save(purchases, unit, models.resolve(kind.id() + ".properties"));
-    FitCommand.save(spend, unit, models.resolve("gg.properties"));
+    FitCommand.save(purchases, unit, dir.staged("models/" + kind.id() + ".properties"));
+    FitCommand.save(spend, unit, dir.staged("models/gg.properties"));
 
     Scoring scores = Scoring.score(table, purchases, spend, settings);
-    scores.write(dir.resolve("scores.csv"), stdout);
+    try (AtomicOutput scoresOut = dir.file("scores.csv")) {
+      scores.write(scoresOut, csv.escape());
+      scoresOut.commit();
+    }
 
     Diagnostics d = Diagnostics.of(purchases, table, run);
-    Path diagnostics = dir.resolve("diagnostics");
-    write(diagnostics.resolve("period_transactions.csv"), d.periodTransactions.toCsv());
-    write(diagnostics.resolve("tracking.csv"), d.tracking.toCsv());
-    write(diagnostics.resolve("p_alive_matrix.csv"), d.probabilityAlive.toCsv());
+    write(dir, "diagnostics/period_transactions.csv", d.periodTransactions.toCsv());
+    write(dir, "diagnostics/tracking.csv", d.tracking.toCsv());
+    write(dir, "diagnostics/p_alive_matrix.csv", d.probabilityAlive.toCsv());
     if (d.calibrationHoldout != null) {
-      write(diagnostics.resolve("calibration_holdout.csv"), d.calibrationHoldout.toCsv());
+      write(dir, "diagnostics/calibration_holdout.csv", d.calibrationHoldout.toCsv());
     }
 
     List<Charts.Image> charts = new ArrayList<>();
@@ -142,26 +187,31 @@ final class ReportCommand implements Callable<Integer> {
       charts.add(Charts.calibrationHoldout(d.calibrationHoldout, name));
     }
     charts.add(Charts.probabilityAliveHeatMap(d.probabilityAlive, unit));
-    charts.add(Charts.clvDistribution(scores.clv, settings.horizon(), unit));
+    charts.add(Charts.clvDistribution(scores.clv, settings.horizonText()));
     charts.add(Charts.pareto(scores.clv));
     charts.add(Charts.lifecycleStages(scores.stageCounts()));
     charts.add(Charts.rfmSegments(scores.segmentCounts()));
     for (Charts.Image c : charts) {
-      Output.write(dir.resolve("charts").resolve(c.name() + ".png"), c.png());
+      dir.write("charts/" + c.name() + ".png", c.png());
     }
-    Path html = dir.resolve("report.html");
     Files files = new Files(kind.id(), d.calibrationHoldout != null, run.rejects() != null);
     String page =
-        page(run, kind, purchaseReport, spendReport, scores, settings, d, charts, files, dir);
-    Output.write(html, page.getBytes(StandardCharsets.UTF_8));
-    stdout.println("report: " + html);
-    stdout.flush();
-    err.flush();
-    return ExitCodes.OK;
+        page(
+            run,
+            kind,
+            purchaseReport,
+            spendReport,
+            scores,
+            settings,
+            d,
+            charts,
+            files,
+            dir.target());
+    dir.write("report.html", page.getBytes(StandardCharsets.UTF_8));
   }
 
-  private static void write(Path file, String text) {
-    Output.write(file, text.getBytes(StandardCharsets.UTF_8));
+  private static void write(OutputFolder dir, String relative, String text) {
+    dir.write(relative, text.getBytes(StandardCharsets.UTF_8));
   }
 
   /** Which optional files exist. */
@@ -289,8 +339,8 @@ final class ReportCommand implements Callable<Integer> {
     tile(
         h,
         Html.number(totalPurchases, 0),
-        "expected purchases in the next " + settings.horizon() + " " + unit.plural());
-    tile(h, Html.number(totalClv, 0), "total CLV over " + settings.horizon() + " " + unit.plural());
+        "expected purchases in the next " + settings.horizonText());
+    tile(h, Html.number(totalClv, 0), "total CLV over " + settings.horizonText());
     tile(
         h,
         Html.number(totalClv > 0 ? 100 * top20 / totalClv : 0, 0) + " %",
@@ -302,12 +352,11 @@ final class ReportCommand implements Callable<Integer> {
         String.format(
             Locale.ROOT,
             "CLV is margin %s x expected spend per purchase (Gamma-Gamma) x expected purchases in"
-                + " each of the next %d %s (%s), discounted at %s per period (Fader, Hardie and Lee"
+                + " each of the next %s (%s), discounted at %s per period (Fader, Hardie and Lee"
                 + " 2005, \"RFM and CLV\"). Lifecycle stages: established from %d purchases, at"
                 + " risk after %s and churned after %s quiet %s.",
             settings.margin(),
-            settings.horizon(),
-            unit.plural(),
+            settings.horizonText(),
             purchaseReport.model(),
             settings.discount(),
             settings.stages().establishedPurchases(),

@@ -41,6 +41,8 @@ final class ScoreCommand implements Callable<Integer> {
 
   @Mixin CovariateOptions covariates;
 
+  @Mixin CsvOutputOptions csv;
+
   @Option(
       names = {"-p", "--purchase-model"},
       required = true,
@@ -57,43 +59,78 @@ final class ScoreCommand implements Callable<Integer> {
   @Option(
       names = {"-o", "--output"},
       paramLabel = "FILE",
-      description = "Scores CSV to write (.gz compresses); default: standard output.")
+      description =
+          "Scores CSV to write (.gz compresses); default: standard output. Written to a temporary"
+              + " file beside it and moved into place when complete: a failed or killed run"
+              + " leaves an earlier file untouched.")
   Path output;
 
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    Scoring.Settings settings = scoring.settings();
+    scoring.settings(TimeUnit.WEEKS); // options checked before anything is read
+    boolean escape = csv.escape();
+    PathChecks checks =
+        new PathChecks()
+            .input("SUMMARY", summary.file)
+            .input("--purchase-model", purchaseModel)
+            .input("--spend-model", spendModel)
+            .output("-o/--output", output);
+    if (covariates.given()) {
+      checks.input("--covariates", covariates.file);
+    }
+    checks.check();
     if (covariates.given()) {
       // A covariate model (pnbd-covariates / bgnbd-covariates.properties): P(alive) and the
       // expected purchases over the horizon per customer.
-      SummaryTable table = summary.read();
-      CovariateOptions.Joined joined = covariates.join(table, err);
-      covariates.score(purchaseModel, joined, settings.horizon(), output, out);
+      Scoring.Settings covariateSettings = scoring.settings(TimeUnit.WEEKS);
+      SummaryTable covariateTable = summary.read();
+      CovariateOptions.Joined joined = covariates.join(covariateTable, err);
+      covariates.score(
+          purchaseModel, joined, covariateSettings.horizon(), output, out, escape);
       err.printf(
           Locale.ROOT,
-          "scored %,d customers with the covariate model %s over %d periods%n",
+          "scored %,d customers with the covariate model %s over %s%n",
           joined.ids().length,
           purchaseModel,
-          settings.horizon());
+          covariateSettings.horizonText());
       err.flush();
       return ExitCodes.OK;
     }
-    PurchaseModel purchases = load(purchaseModel, PurchaseModel.class);
-    GammaGammaModel spend = spendModel == null ? null : load(spendModel, GammaGammaModel.class);
-    SummaryTable table = summary.read();
-    Scoring scores = Scoring.score(table, purchases, spend, settings);
-    scores.write(output, out);
+    SummaryTable table;
+    PurchaseModel purchases;
+    GammaGammaModel spend;
+    Scoring.Settings settings;
+    try (AtomicOutput scoresOut = AtomicOutput.openOrStdout(output, out)) {
+      TimeUnit unit = TimeUnit.parse(loadUnit(purchaseModel));
+      settings = scoring.settings(unit);
+      purchases = load(purchaseModel, PurchaseModel.class);
+      spend = spendModel == null ? null : load(spendModel, GammaGammaModel.class);
+      table = summary.read();
+      Scoring scores = Scoring.score(table, purchases, spend, settings);
+      scores.write(scoresOut, escape);
+      scoresOut.commit();
+    }
     err.printf(
         Locale.ROOT,
-        "scored %,d customers with %s%s over %d periods%n",
+        "scored %,d customers with %s%s over %s%n",
         table.size(),
         purchases.name(),
         spend == null ? " (no spend model: no spend, CLV or value tier)" : " and Gamma-Gamma",
-        settings.horizon());
+        settings.horizonText());
     err.flush();
     return ExitCodes.OK;
+  }
+
+  /** The time unit recorded in a model file ("week" when it has none). */
+  static String loadUnit(Path file) {
+    try {
+      String unit = ModelFiles.load(file, Model.class).provenance().timeUnit();
+      return unit == null || unit.isBlank() ? "week" : unit;
+    } catch (IOException | RuntimeException e) {
+      return "week"; // load() below reports what is wrong with the file
+    }
   }
 
   /** Loads a model file, naming the file in every error. */
@@ -105,7 +142,16 @@ final class ScoreCommand implements Callable<Integer> {
     } catch (IOException e) {
       throw new CliException(ExitCodes.IO, file + ": cannot read: " + e.getMessage(), e);
     } catch (ModelFileException e) {
-      throw new CliException(ExitCodes.DATA, file + ": " + e.getMessage(), e);
+      String message = e.getMessage() == null ? "" : e.getMessage();
+      if (message.contains("fit")) {
+        throw new CliException(
+            ExitCodes.DATA,
+            file + ": " + message,
+            "for a model with hand-set parameters, set model.fitted = false, delete every fit.*"
+                + " line (and for Gamma-Gamma set model.customersLeftOut = 0): it then loads as a"
+                + " model built from its parameters, without a fit report");
+      }
+      throw new CliException(ExitCodes.DATA, file + ": " + message, e);
     }
   }
 }

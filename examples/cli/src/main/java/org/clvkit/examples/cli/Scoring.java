@@ -3,9 +3,7 @@ package org.clvkit.examples.cli;
 import de.siegmar.fastcsv.writer.CsvWriter;
 import de.siegmar.fastcsv.writer.LineDelimiter;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.Map;
@@ -31,13 +29,25 @@ final class Scoring {
   /**
    * The settings of a scoring run.
    *
-   * @param horizon CLV and expected-purchase horizon in whole periods
+   * @param horizon CLV and expected-purchase horizon in periods (whole when discounting)
+   * @param unit the period
    * @param discount discount rate per period
    * @param margin share of spend kept as profit, in [0, 1]
    * @param stages the lifecycle rules, in periods
    * @param rfmLevels RFM score levels
    */
-  record Settings(int horizon, double discount, double margin, StageRules stages, int rfmLevels) {}
+  record Settings(
+      double horizon,
+      TimeUnit unit,
+      double discount,
+      double margin,
+      StageRules stages,
+      int rfmLevels) {
+    /** The horizon for sentences: "52 weeks". */
+    String horizonText() {
+      return Horizon.text(horizon, unit);
+    }
+  }
 
   final SummaryTable table;
   final Settings settings;
@@ -90,8 +100,16 @@ final class Scoring {
       if (spend != null) {
         double[] m = table.monetary("--monetary-column");
         spend.conditionalExpectedSpend(f, m, s.expectedSpend, 0, n);
-        CustomerLifetimeValue.of(purchases, spend, settings.margin())
-            .conditionalValue(settings.horizon(), settings.discount(), f, r, a, m, s.clv, 0, n);
+        double h = settings.horizon();
+        if (h == Math.rint(h)) {
+          CustomerLifetimeValue.of(purchases, spend, settings.margin())
+              .conditionalValue((int) h, settings.discount(), f, r, a, m, s.clv, 0, n);
+        } else {
+          // undiscounted (checked in ScoreOptions): margin x expected spend x expected purchases
+          for (int i = 0; i < n; i++) {
+            s.clv[i] = settings.margin() * s.expectedSpend[i] * s.expectedPurchases[i];
+          }
+        }
         ValueTiers tiers = ValueTiers.fit(s.clv);
         tiers.tiers(s.clv, 0, n, s.tier);
       }
@@ -153,10 +171,11 @@ final class Scoring {
    * expected_purchases, [expected_spend, clv,] lifecycle_stage, rfm_score, rfm_segment,
    * [value_tier]}.
    */
-  void write(Path file, PrintWriter stdout) {
+  void write(AtomicOutput out, boolean escapeFormulas) {
     boolean money = hasSpend();
-    try (Writer out = Output.open(file, stdout);
-        CsvWriter csv = CsvWriter.builder().lineDelimiter(LineDelimiter.LF).build(out)) {
+    Path file = out.target();
+    try {
+      CsvWriter csv = CsvWriter.builder().lineDelimiter(LineDelimiter.LF).build(out.writer());
       if (money) {
         csv.writeRecord(
             "customer_id",
@@ -186,7 +205,7 @@ final class Scoring {
       String[] row = new String[money ? 12 : 9];
       for (int i = 0; i < table.size(); i++) {
         int k = 0;
-        row[k++] = table.ids[i];
+        row[k++] = CsvOutputOptions.cell(table.ids[i], escapeFormulas);
         row[k++] = Double.toString(table.frequency[i]);
         row[k++] = Double.toString(table.recency[i]);
         row[k++] = Double.toString(table.age[i]);
@@ -204,7 +223,9 @@ final class Scoring {
           row[k] = tier[i].name();
         }
         csv.writeRecord(row);
+        out.row();
       }
+      csv.flush();
     } catch (IOException | UncheckedIOException e) {
       throw new CliException(
           ExitCodes.IO, (file == null ? "stdout" : file) + ": cannot write: " + e.getMessage(), e);

@@ -52,7 +52,7 @@ class ReportChromiumTest {
         "no Chromium binary (/usr/bin/chromium or chromium on the PATH): install Debian's"
             + " chromium package to run this test");
     Path report = dir.resolve("report");
-    Cli.Result r = Cli.run("report", "--out", report, "--progress", "never");
+    Cli.Result r = Cli.run("report", "-o", report, "--progress", "never");
     assertEquals(ExitCodes.OK, r.code(), r::toString);
     Path screenshot = dir.resolve("screenshot.png");
     Path profile = Files.createDirectories(dir.resolve("profile"));

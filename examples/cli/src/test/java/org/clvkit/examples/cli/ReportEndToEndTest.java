@@ -36,7 +36,7 @@ class ReportEndToEndTest {
 
   @BeforeAll
   static void runReport() {
-    result = Cli.run("report", "--out", dir.resolve("report"), "--progress", "never");
+    result = Cli.run("report", "-o", dir.resolve("report"), "--progress", "never");
     published = ReferenceTable.load("cdnow_published.csv");
   }
 
