@@ -27,7 +27,7 @@ final class Cohorts {
   final List<Row> rows;
   final int months;
 
-  private Cohorts(List<Row> rows, int months) {
+  Cohorts(List<Row> rows, int months) {
     this.rows = rows;
     this.months = months;
   }

@@ -187,6 +187,23 @@ final class ReportCommand implements Callable<Integer> {
     SummaryCsv.write(summaries, dir.resolve("summary.csv"), stdout);
     SummaryTable table = SummaryTable.of(run.source().name(), summaries);
 
+    Segments segs =
+        segments == null
+            ? Segments.acquisitionCohort(summaries, msg.get("segments.cohort"))
+            : Segments.read(segments, summaries, msg.get("segments.unknown"));
+    int dims = segs.dimensions.size();
+    int[][] assignment = new int[dims][];
+    int[] segmentCounts = new int[dims];
+    for (int k = 0; k < dims; k++) {
+      assignment[k] = segs.dimensions.get(k).assignment();
+      segmentCounts[k] = segs.dimensions.get(k).size();
+    }
+    long[] unmatchedCosts = new long[1];
+    Map<Integer, Double> costs =
+        acquisitionCost == null
+            ? Map.of()
+            : Segments.readCosts(acquisitionCost, segs.dimensions.get(0), unmatchedCosts);
+
     TrackingInput tracking = TrackingInput.of(run);
     ModelChoice choice =
         ModelChoice.fit(
@@ -215,23 +232,6 @@ final class ReportCommand implements Callable<Integer> {
     FitCommand.save(spend, unit, models.resolve("gg.properties"));
 
     Scoring scores = Scoring.score(table, purchases, spend, settings);
-
-    Segments segs =
-        segments == null
-            ? Segments.acquisitionCohort(summaries, msg.get("segments.cohort"))
-            : Segments.read(segments, summaries, msg.get("segments.unknown"));
-    int dims = segs.dimensions.size();
-    int[][] assignment = new int[dims][];
-    int[] segmentCounts = new int[dims];
-    for (int k = 0; k < dims; k++) {
-      assignment[k] = segs.dimensions.get(k).assignment();
-      segmentCounts[k] = segs.dimensions.get(k).size();
-    }
-    long[] unmatchedCosts = new long[1];
-    Map<Integer, Double> costs =
-        acquisitionCost == null
-            ? Map.of()
-            : Segments.readCosts(acquisitionCost, segs.dimensions.get(0), unmatchedCosts);
 
     long seed = fit.settings().seed();
     List<ReportIntervals.Result> intervals = new ArrayList<>();

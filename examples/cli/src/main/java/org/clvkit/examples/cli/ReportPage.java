@@ -74,6 +74,12 @@ final class ReportPage {
     return msg.format("interval.range", lo, hi);
   }
 
+  private String shortInterval(Interval i, boolean isMoney, int decimals) {
+    String lo = isMoney ? money(i.lower(), decimals) : msg.number(i.lower(), decimals);
+    String hi = isMoney ? money(i.upper(), decimals) : msg.number(i.upper(), decimals);
+    return msg.format("interval.short", lo, hi);
+  }
+
   /** Whether the model gives P(alive) = 1 to every customer without a repeat purchase. */
   private static boolean aliveWithoutRepeat(double[] pAlive, double[] frequency) {
     boolean any = false;
@@ -576,7 +582,7 @@ final class ReportPage {
       cells.add(alive.groups.get(g));
       cells.add(msg.number(alive.counts[g], 0));
       for (int k = 0; k < alive.models.size(); k++) {
-        cells.add(msg.percent(alive.means[k][g], 1));
+        cells.add(alive.counts[g] == 0 ? "–" : msg.percent(alive.means[k][g], 1));
       }
       h.row(false, cells.toArray(new String[0]));
     }
@@ -669,12 +675,12 @@ final class ReportPage {
           msg.number(scores.probabilityAlive[i], 3),
           msg.number(scores.expectedPurchases[i], 2),
           msg.format(
-              "interval.range",
+              "interval.short",
               msg.number(iv.purchasesLower[i], 2),
               msg.number(iv.purchasesUpper[i], 2)),
           money(scores.expectedSpend[i], 2),
           money(scores.clv[i], 2),
-          msg.format("interval.range", money(iv.valueLower[i], 2), money(iv.valueUpper[i], 2)),
+          msg.format("interval.short", money(iv.valueLower[i], 2), money(iv.valueUpper[i], 2)),
           ReportCommand.stage(msg, scores.stage[i]),
           ReportCommand.rfm(msg, scores.segment[i]));
     }
@@ -790,8 +796,8 @@ final class ReportPage {
         cells.add(r.label);
         cells.add(msg.number(r.customers, 0));
         cells.add(msg.percent(r.meanAlive, 1));
-        cells.add(msg.number(r.purchases.estimate(), 1) + " " + interval(r.purchases, false, 1));
-        cells.add(money(r.value.estimate(), 0) + " " + interval(r.value, true, 0));
+        cells.add(msg.number(r.purchases.estimate(), 1) + " " + shortInterval(r.purchases, false, 1));
+        cells.add(money(r.value.estimate(), 0) + " " + shortInterval(r.value, true, 0));
         cells.add(msg.percent(r.share, 1));
         for (int tier = 0; tier < 4; tier++) {
           cells.add(msg.number(r.tiers[tier], 0));
