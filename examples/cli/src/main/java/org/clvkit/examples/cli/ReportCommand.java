@@ -220,8 +220,10 @@ final class ReportCommand implements Callable<Integer> {
     } catch (ClvArgumentException e) {
       throw SummaryRun.dataError(run.source().name(), e);
     }
-    stdout.print(purchases.fitReport().orElseThrow().summaryTable());
-    stdout.println();
+    for (PurchaseModel m : choice.models()) {
+      stdout.print(m.fitReport().orElseThrow().summaryTable());
+      stdout.println();
+    }
     stdout.print(spend.fitReport().orElseThrow().summaryTable());
     stdout.println();
     Path models = dir.resolve("models");

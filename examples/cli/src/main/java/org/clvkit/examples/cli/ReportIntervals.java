@@ -53,6 +53,9 @@ final class ReportIntervals {
     }
   }
 
+  /** Customers × draws up to which every draw's values are kept (2 × 8 bytes each). */
+  static final long KEEP_LIMIT = 4_000_000;
+
   private ReportIntervals() {}
 
   /** Draws from the asymptotic normal of both fits' log-parameters, seeded. */
@@ -128,11 +131,21 @@ final class ReportIntervals {
       segPurchases[k] = new double[segmentCounts[k]][d];
       segValue[k] = new double[segmentCounts[k]][d];
     }
+    // small enough to keep every draw's values: one pass; otherwise the library's blocked pass
+    boolean keep = (long) n * d <= KEEP_LIMIT;
+    double[][] keptPurchases = keep ? new double[n][d] : null;
+    double[][] keptValue = keep ? new double[n][d] : null;
     for (int j = 0; j < d; j++) {
       Draw draw = draws.get(j);
       draw.purchases().conditionalExpectedPurchases(horizon, f, r, a, purchases, 0, n);
       CustomerLifetimeValue.of(draw.purchases(), draw.spend(), settings.margin())
           .conditionalValue(horizon, settings.discount(), f, r, a, m, value, 0, n);
+      if (keep) {
+        for (int i = 0; i < n; i++) {
+          keptPurchases[i][j] = purchases[i];
+          keptValue[i][j] = value[i];
+        }
+      }
       for (int i = 0; i < n; i++) {
         totalPurchases[j] += purchases[i];
         totalValue[j] += value[i];
@@ -160,6 +173,17 @@ final class ReportIntervals {
         out.segmentPurchases[k][s] = Intervals.percentile(pp[s], segPurchases[k][s], LEVEL);
         out.segmentValue[k][s] = Intervals.percentile(pv[s], segValue[k][s], LEVEL);
       }
+    }
+    if (keep) {
+      for (int i = 0; i < n; i++) {
+        Interval p = Intervals.percentile(pointPurchases[i], keptPurchases[i], LEVEL);
+        Interval v = Intervals.percentile(pointValue[i], keptValue[i], LEVEL);
+        out.purchasesLower[i] = p.lower();
+        out.purchasesUpper[i] = p.upper();
+        out.valueLower[i] = v.lower();
+        out.valueUpper[i] = v.upper();
+      }
+      return out;
     }
     Intervals.perCustomer(
         draws,

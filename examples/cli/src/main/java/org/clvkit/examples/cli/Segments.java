@@ -145,7 +145,7 @@ final class Segments {
       for (int k = 0; k < dims; k++) {
         out.add(dimension(header.get(k + 1).strip(), values[k], unknown, name));
       }
-      return new Segments(out, unmatched, name);
+      return new Segments(out, unmatched, path.getFileName().toString());
     } catch (IOException e) {
       throw new CliException(ExitCodes.IO, name + ": cannot read: " + e.getMessage(), e);
     } catch (UncheckedIOException e) {
