@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.OptionalDouble;
-import org.clvkit.core.internal.Checks;
+import org.clvkit.core.Checks;
 import org.clvkit.models.CustomerHistories;
 import org.clvkit.models.PurchaseModel;
 

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.Function;
-import org.clvkit.core.internal.Checks;
+import org.clvkit.core.Checks;
 import org.clvkit.models.CustomerHistories;
 import org.clvkit.models.PurchaseModel;
 

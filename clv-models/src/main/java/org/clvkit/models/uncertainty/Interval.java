@@ -1,7 +1,7 @@
 package org.clvkit.models.uncertainty;
 
 import java.io.Serializable;
-import org.clvkit.core.internal.Checks;
+import org.clvkit.core.Checks;
 
 /**
  * A point estimate with a two-sided interval.

@@ -2,7 +2,7 @@ package org.clvkit.models.uncertainty;
 
 import java.util.Arrays;
 import java.util.List;
-import org.clvkit.core.internal.Checks;
+import org.clvkit.core.Checks;
 
 /**
  * Intervals from draws (parameter draws or bootstrap replicates) and from the delta method.

@@ -1,6 +1,6 @@
 package org.clvkit.models.uncertainty;
 
-import org.clvkit.core.internal.Checks;
+import org.clvkit.core.Checks;
 import org.clvkit.models.PurchaseModel;
 import org.clvkit.models.bgbb.BgBbModel;
 import org.clvkit.models.bgbb.BgBbParameters;
