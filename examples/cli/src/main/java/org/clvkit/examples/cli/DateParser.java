@@ -3,39 +3,102 @@ package org.clvkit.examples.cli;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.ResolverStyle;
 import java.time.temporal.ChronoField;
 import java.time.temporal.TemporalAccessor;
+import java.util.List;
 import java.util.Locale;
 import org.clvkit.core.ClvArgumentException;
 
 /**
- * Parses the date column strictly with a {@link DateTimeFormatter} pattern, as core's {@code
- * TransactionLogFormat} does: {@code yyyy} is the year (no era needed), February 30 is an error, a
- * pattern with a time of day gives date-times and one without gives the start of the day. Times are
- * seconds since 1970-01-01T00:00 without time zone. Remembers the last text, since logs repeat
- * dates.
+ * Parses the date column strictly, as core's {@code TransactionLogFormat} does: {@code yyyy} is the
+ * year (no era needed), February 30 is an error, a pattern with a time of day gives date-times and
+ * one without gives the start of the day. Times are "local seconds": seconds since
+ * 1970-01-01T00:00 of the wall-clock date-time, without time zone.
+ *
+ * <p><b>Timestamps with an offset</b> ({@code 2024-03-01T23:30:00+08:00}, {@code ...Z}) belong to
+ * the calendar day written in them, at their own offset (23:30 on March 1 above, whatever the
+ * offset): the shop's local day. With {@code --zone} every timestamp with an offset is first moved
+ * to that zone ({@code --zone UTC} puts the example on March 1 at 15:30); timestamps without an
+ * offset are taken as already local.
+ *
+ * <p><b>Detection</b>: without {@code --date-format} the pattern is chosen from the first rows
+ * ({@link #detect}): the first of yyyy-MM-dd, yyyyMMdd and ISO-8601 date-times (with 'T' or a
+ * space, optional seconds and fraction, optional offset) that reads every sampled date. Day-month
+ * orders such as 01/02/2024 are ambiguous and are never guessed.
  */
 final class DateParser {
   private static final long SECONDS_PER_DAY = 86_400L;
 
+  /** The ISO-8601 date-time pattern of detection, as shown to the user. */
+  static final String ISO_DATE_TIME = "ISO-8601 date-time (yyyy-MM-dd'T'HH:mm[:ss[.f]][offset])";
+
+  private static final DateTimeFormatter ISO =
+      new DateTimeFormatterBuilder()
+          .parseCaseInsensitive()
+          .append(DateTimeFormatter.ISO_LOCAL_DATE)
+          .optionalStart()
+          .appendLiteral('T')
+          .optionalEnd()
+          .optionalStart()
+          .appendLiteral(' ')
+          .optionalEnd()
+          .append(DateTimeFormatter.ISO_LOCAL_TIME)
+          .optionalStart()
+          .appendOffset("+HH:MM:ss", "Z")
+          .optionalEnd()
+          .optionalStart()
+          .appendOffset("+HHMM", "Z")
+          .optionalEnd()
+          .optionalStart()
+          .appendOffset("+HH", "Z")
+          .optionalEnd()
+          .toFormatter(Locale.ROOT)
+          .withResolverStyle(ResolverStyle.STRICT)
+          .withChronology(java.time.chrono.IsoChronology.INSTANCE);
+
   private final String pattern;
   private final DateTimeFormatter formatter;
+  private final boolean isoDate;
+  private final boolean compactDate;
+  private final ZoneId zone;
   private String lastText;
   private long lastSecond;
+  private long offsetTimestamps;
+  private boolean lastWasOffset;
 
-  DateParser(String pattern) {
+  private DateParser(String pattern, DateTimeFormatter formatter, ZoneId zone) {
     this.pattern = pattern;
+    this.formatter = formatter;
+    this.isoDate = pattern.equals("yyyy-MM-dd");
+    this.compactDate = pattern.equals("yyyyMMdd");
+    this.zone = zone;
+  }
+
+  /** A parser of a java.time pattern, or of {@link #ISO_DATE_TIME}. */
+  DateParser(String pattern) {
+    this(pattern, null);
+  }
+
+  DateParser(String pattern, ZoneId zone) {
+    this(pattern, formatter(pattern), zone);
+  }
+
+  private static DateTimeFormatter formatter(String pattern) {
+    if (pattern.equals(ISO_DATE_TIME)) {
+      return ISO;
+    }
     try {
-      this.formatter =
-          new DateTimeFormatterBuilder()
-              .appendPattern(pattern)
-              .parseDefaulting(ChronoField.ERA, 1)
-              .toFormatter(Locale.ROOT)
-              .withResolverStyle(ResolverStyle.STRICT);
+      return new DateTimeFormatterBuilder()
+          .appendPattern(pattern)
+          .parseDefaulting(ChronoField.ERA, 1)
+          .toFormatter(Locale.ROOT)
+          .withResolverStyle(ResolverStyle.STRICT);
     } catch (IllegalArgumentException e) {
       throw CliException.usage(
           "--date-format must be a date pattern such as yyyy-MM-dd, was \""
@@ -45,26 +108,142 @@ final class DateParser {
     }
   }
 
+  /** The candidates of detection, in order. */
+  static final List<String> CANDIDATES = List.of("yyyy-MM-dd", "yyyyMMdd", ISO_DATE_TIME);
+
+  /**
+   * The first candidate pattern that reads every one of {@code samples}; yyyy-MM-dd when none does
+   * (its rows are then reported as bad with that pattern).
+   */
+  static DateParser detect(List<String> samples, ZoneId zone) {
+    for (String candidate : CANDIDATES) {
+      DateParser p = new DateParser(candidate, zone);
+      boolean all = !samples.isEmpty();
+      for (String s : samples) {
+        try {
+          p.epochSecond(s, 0, 0);
+        } catch (ClvArgumentException e) {
+          all = false;
+          break;
+        }
+      }
+      if (all) {
+        return new DateParser(candidate, zone);
+      }
+    }
+    return new DateParser("yyyy-MM-dd", zone);
+  }
+
   String pattern() {
     return pattern;
   }
 
+  /** Starts counting timestamps with an offset anew (each reading pass). */
+  void resetCounts() {
+    offsetTimestamps = 0;
+  }
+
+  /** How many timestamps with an offset were read (for the account of the run). */
+  long offsetTimestamps() {
+    return offsetTimestamps;
+  }
+
   /**
-   * The time of {@code text} in seconds since 1970-01-01T00:00.
+   * The time of {@code text} in local seconds since 1970-01-01T00:00.
    *
    * @throws ClvArgumentException naming the line and column when the text does not parse
    */
   long epochSecond(String text, long line, int column) {
     if (text.equals(lastText)) {
+      if (lastWasOffset) {
+        offsetTimestamps++;
+      }
       return lastSecond;
     }
+    long offsetsBefore = offsetTimestamps;
     long second;
+    if (isoDate && text.length() == 10) {
+      second = fastDate(text, 5, 8, line, column);
+    } else if (compactDate && text.length() == 8) {
+      second = fastDate(text, 4, 6, line, column);
+    } else {
+      second = slow(text, line, column);
+    }
+    lastText = text;
+    lastSecond = second;
+    lastWasOffset = offsetTimestamps != offsetsBefore;
+    return second;
+  }
+
+  /** yyyy, MM at m and dd at d, checked as strictly as java.time (else the slow path). */
+  private long fastDate(String t, int m, int d, long line, int column) {
+    int year = digits(t, 0, 4);
+    int month = digits(t, m, m + 2);
+    int day = digits(t, d, d + 2);
+    boolean dashes = !isoDate || (t.charAt(4) == '-' && t.charAt(7) == '-');
+    if (year < 0 || month < 1 || month > 12 || day < 1 || !dashes) {
+      return slow(t, line, column);
+    }
+    boolean leap = (year & 3) == 0 && (year % 100 != 0 || year % 400 == 0);
+    int length =
+        month == 2
+            ? (leap ? 29 : 28)
+            : (month == 4 || month == 6 || month == 9 || month == 11) ? 30 : 31;
+    if (day > length) {
+      return slow(t, line, column);
+    }
+    return epochDay(year, month, day) * SECONDS_PER_DAY;
+  }
+
+  private static int digits(String t, int from, int to) {
+    int v = 0;
+    for (int i = from; i < to; i++) {
+      char c = t.charAt(i);
+      if (c < '0' || c > '9') {
+        return -1;
+      }
+      v = v * 10 + (c - '0');
+    }
+    return v;
+  }
+
+  /** Days since 1970-01-01 of a proleptic Gregorian date (as {@link LocalDate#toEpochDay()}). */
+  static long epochDay(int year, int month, int day) {
+    long y = year;
+    long m = month;
+    long total = 365 * y;
+    if (y >= 0) {
+      total += (y + 3) / 4 - (y + 99) / 100 + (y + 399) / 400;
+    } else {
+      total -= y / -4 - y / -100 + y / -400;
+    }
+    total += (367 * m - 362) / 12;
+    total += day - 1;
+    if (m > 2) {
+      total--;
+      boolean leap = (y & 3) == 0 && (y % 100 != 0 || y % 400 == 0);
+      if (!leap) {
+        total--;
+      }
+    }
+    return total - 719528;
+  }
+
+  private long slow(String text, long line, int column) {
     try {
-      TemporalAccessor t = formatter.parseBest(text, LocalDateTime::from, LocalDate::from);
-      second =
-          t instanceof LocalDateTime
-              ? ((LocalDateTime) t).toEpochSecond(ZoneOffset.UTC)
-              : ((LocalDate) t).toEpochDay() * SECONDS_PER_DAY;
+      TemporalAccessor t =
+          formatter.parseBest(text, OffsetDateTime::from, LocalDateTime::from, LocalDate::from);
+      if (t instanceof OffsetDateTime) {
+        offsetTimestamps++;
+        OffsetDateTime o = (OffsetDateTime) t;
+        LocalDateTime local =
+            zone == null ? o.toLocalDateTime() : o.atZoneSameInstant(zone).toLocalDateTime();
+        return local.toEpochSecond(ZoneOffset.UTC);
+      }
+      if (t instanceof LocalDateTime) {
+        return ((LocalDateTime) t).toEpochSecond(ZoneOffset.UTC);
+      }
+      return ((LocalDate) t).toEpochDay() * SECONDS_PER_DAY;
     } catch (DateTimeException e) {
       throw new ClvArgumentException(
           String.format(
@@ -76,9 +255,6 @@ final class DateParser {
               text),
           e);
     }
-    lastText = text;
-    lastSecond = second;
-    return second;
   }
 
   /** The date-time of a time in seconds since 1970-01-01T00:00. */

@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.clvkit.core.ClvArgumentException;
+import org.clvkit.models.FitFailedException;
 import org.clvkit.models.FitReport;
 import org.clvkit.models.PurchaseModel;
 import org.clvkit.models.gammagamma.GammaGammaModel;
@@ -52,17 +53,22 @@ final class FitCommand implements Callable<Integer> {
   List<String> models;
 
   @Option(
-      names = {"-o", "--out"},
+      names = {"-o", "--output"},
       paramLabel = "DIR",
-      defaultValue = ".",
-      description = "Directory for the model files (default: the current directory).")
-  Path out;
+      description =
+          "Folder for the model files DIR/<model>.properties (default: the current folder). Each"
+              + " file is written to a temporary file and moved into place when complete.")
+  Path output;
+
+  @Option(names = "--out", hidden = true, paramLabel = "DIR", description = "Old spelling of -o.")
+  Path deprecatedOut;
 
   @Option(
       names = "--time-unit",
       paramLabel = "UNIT",
-      defaultValue = "weeks",
-      description = "The summary's period, recorded in the model files (default weeks).")
+      description =
+          "The summary's period, recorded in the model files. Default: read from a summary of"
+              + " clv summarize (its dates and recency), else weeks; when given it must agree.")
   String timeUnit;
 
   @Override
@@ -73,58 +79,129 @@ final class FitCommand implements Callable<Integer> {
     for (String m : models) {
       kinds.add(ModelKind.parse(m));
     }
-    TimeUnit unit = TimeUnit.parse(timeUnit);
-    SummaryTable table = summary.read();
+    TimeUnit unit = SummaryUnit.choose(timeUnit, summary.file);
+    Path out = Output.chosen(output, deprecatedOut, Path.of("."), err);
+    PathChecks checks = new PathChecks().input("SUMMARY", summary.file);
     Output.directory(out);
-    List<Path> saved = new ArrayList<>();
     for (ModelKind kind : kinds) {
-      Object model;
-      FitReport report;
-      if (kind.isPurchaseModel()) {
-        PurchaseModel m = kind.fitPurchases(table.histories(), fit.settings());
-        model = m;
-        report = m.fitReport().orElseThrow();
-      } else {
-        GammaGammaModel m;
-        try {
-          m =
-              ModelKind.fitSpend(
-                  table.frequency,
-                  table.monetary("--monetary-column"),
-                  table.weight,
-                  fit.settings());
-        } catch (ClvArgumentException e) {
-          throw SummaryRun.dataError(table.source + " (rows counted from 0 after the header)", e);
-        }
-        model = m;
-        report = m.fitReport().orElseThrow();
-        if (m.customersLeftOut() > 0) {
-          stdout.printf(
-              Locale.ROOT,
-              "(%,.0f customers without a repeat purchase of positive value are not in the"
-                  + " Gamma-Gamma fit)%n",
-              m.customersLeftOut());
-        }
+      checks.output("-o/--output", out.resolve(kind.key() + ".properties"));
+    }
+    checks.check();
+    Path probe = out.resolve(".clv-fit-check");
+    try (AtomicOutput writable = AtomicOutput.open(probe)) {
+      // opened and deleted again: the folder takes new files
+    }
+    for (ModelKind kind : kinds) {
+      fit.settings(kind); // a bad --penalty is a usage error before anything is read
+    }
+    SummaryTable table = summary.read();
+    List<String> failed = new ArrayList<>();
+    int code = ExitCodes.OK;
+    for (ModelKind kind : kinds) {
+      try {
+        fitAndSave(kind, table, unit, out.resolve(kind.key() + ".properties"), stdout, err);
+      } catch (FitFailedException e) {
+        failed.add(kind.key());
+        err.println("error: the " + kind.title() + " fit failed: " + e.getMessage());
+        err.println("cause: " + cause(kind, e.getMessage()));
+        code = code == ExitCodes.OK ? ExitCodes.FIT : code;
+      } catch (ClvArgumentException e) {
+        failed.add(kind.key());
+        err.println(
+            "error: "
+                + table.source
+                + " (rows counted from 0 after the header): "
+                + e.getMessage());
+        code = ExitCodes.DATA;
       }
-      stdout.print(report.summaryTable());
-      if (!report.converged()) {
-        err.println("warning: the " + kind.title() + " fit did not converge; kept as asked");
-      }
-      Path file = out.resolve(kind.key() + ".properties");
-      save(model, unit, file);
-      saved.add(file);
-      stdout.println("saved " + file);
-      stdout.println();
+    }
+    if (!failed.isEmpty()) {
+      err.printf(
+          Locale.ROOT,
+          "%d of %d models failed (%s); the others were saved%n",
+          failed.size(),
+          kinds.size(),
+          String.join(", ", failed));
     }
     stdout.flush();
     err.flush();
-    return ExitCodes.OK;
+    return code;
   }
 
+  private void fitAndSave(
+      ModelKind kind,
+      SummaryTable table,
+      TimeUnit unit,
+      Path file,
+      PrintWriter stdout,
+      PrintWriter err) {
+    Object model;
+    FitReport report;
+    if (kind.isPurchaseModel()) {
+      PurchaseModel m = kind.fitPurchases(table.histories(), fit.settings(kind));
+      model = m;
+      report = m.fitReport().orElseThrow();
+    } else {
+      GammaGammaModel m =
+          ModelKind.fitSpend(
+              table.frequency, table.monetary("--monetary-column"), table.weight, fit.settings(kind));
+      model = m;
+      report = m.fitReport().orElseThrow();
+      if (m.customersLeftOut() > 0) {
+        stdout.printf(
+            Locale.ROOT,
+            "(%,.0f customers without a repeat purchase of positive value are not in the"
+                + " Gamma-Gamma fit)%n",
+            m.customersLeftOut());
+      }
+    }
+    stdout.print(report.summaryTable());
+    if (!report.converged()) {
+      err.println("warning: the " + kind.title() + " fit did not converge; kept as asked");
+    }
+    save(model, unit, file);
+    stdout.println("saved " + file);
+    stdout.println();
+  }
+
+  /** A plain-language cause of a failed fit, from the parameter the library names. */
+  static String cause(ModelKind kind, String message) {
+    String m = message == null ? "" : message;
+    java.util.regex.Matcher p = java.util.regex.Pattern.compile("parameter (\\w+)").matcher(m);
+    String parameter = p.find() ? p.group(1) : "";
+    String penalty =
+        " --penalty " + kind.key() + "=0.01 keeps the parameters finite if an estimate is needed.";
+    if (!kind.isPurchaseModel()) {
+      return "spend per purchase varies too little between customers (or there are too few"
+          + " repeat customers) for the Gamma-Gamma model to separate the customers' mean spend"
+          + " from its spread; use more repeat customers."
+          + penalty;
+    }
+    boolean dropout =
+        parameter.equals("a")
+            || parameter.equals("b")
+            || parameter.equals("s")
+            || parameter.equals("beta")
+            || m.contains("singular");
+    if (dropout && kind != ModelKind.BGBB) {
+      return "the drop-out process cannot be estimated: in these data hardly any customer seems to"
+          + " have stopped buying (or almost all have); try Pareto/NBD or MBG/NBD, more"
+          + " customers or a longer calibration period."
+          + penalty;
+    }
+    if (parameter.equals("r") || parameter.equals("alpha")) {
+      return "the purchase rates cannot be estimated: customers' rates hardly vary (or too few"
+          + " customers buy again); use more data."
+          + penalty;
+    }
+    return "the likelihood has no interior maximum on these data." + penalty;
+  }
+
+  /** Saves a model file atomically: complete or not at all. */
   static void save(Object model, TimeUnit unit, Path file) {
-    Output.createParent(file);
-    try {
-      ModelFiles.save(model, Provenance.now(unit.name()), file);
+    try (AtomicOutput out = AtomicOutput.open(file)) {
+      ModelFiles.save(model, Provenance.now(unit.name()), out.writer());
+      out.commit();
     } catch (IOException e) {
       throw Output.cannotWrite(file, e);
     }

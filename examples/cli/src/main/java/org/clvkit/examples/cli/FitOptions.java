@@ -1,5 +1,6 @@
 package org.clvkit.examples.cli;
 
+import java.util.List;
 import org.clvkit.models.FitSettings;
 import picocli.CommandLine.Option;
 
@@ -7,9 +8,13 @@ import picocli.CommandLine.Option;
 final class FitOptions {
   @Option(
       names = "--penalty",
-      defaultValue = "0",
-      description = "L2 penalty on the parameters (default 0: plain maximum likelihood).")
-  double penalty;
+      paramLabel = "[MODEL=]L",
+      split = ",",
+      description =
+          "L2 penalty on the log-parameters (default 0: plain maximum likelihood), for every"
+              + " model (--penalty 0.01) or per model (--penalty bgnbd=0.01,gg=0); a model"
+              + " not named keeps 0.")
+  List<String> penalty;
 
   @Option(
       names = "--starts",
@@ -34,7 +39,37 @@ final class FitOptions {
       description = "Keep and save a fit that did not converge (flagged) instead of failing.")
   boolean allowNonConverged;
 
-  FitSettings settings() {
-    return new FitSettings(penalty, starts, seed, maxIterations, allowNonConverged);
+  /** The settings of {@code kind}'s fit: its own penalty. */
+  FitSettings settings(ModelKind kind) {
+    return new FitSettings(penalty(kind), starts, seed, maxIterations, allowNonConverged);
+  }
+
+  private double penalty(ModelKind kind) {
+    if (penalty == null) {
+      return 0;
+    }
+    double all = 0;
+    Double own = null;
+    for (String item : penalty) {
+      String text = item.strip();
+      int eq = text.indexOf('=');
+      String value = eq < 0 ? text : text.substring(eq + 1).strip();
+      double v;
+      try {
+        v = Double.parseDouble(value);
+      } catch (NumberFormatException e) {
+        v = Double.NaN;
+      }
+      if (!(v >= 0) || Double.isInfinite(v)) {
+        throw CliException.usage(
+            "--penalty must be a finite number >= 0, or MODEL=number, was \"" + item + "\"");
+      }
+      if (eq < 0) {
+        all = v;
+      } else if (ModelKind.parse(text.substring(0, eq).strip()) == kind) {
+        own = v;
+      }
+    }
+    return own != null ? own : all;
   }
 }

@@ -1,7 +1,11 @@
 package org.clvkit.examples.cli;
 
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.DateTimeException;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import org.clvkit.core.data.RowPolicy;
@@ -61,9 +65,76 @@ final class InputOptions {
       names = "--date-format",
       paramLabel = "PATTERN",
       description =
-          "Date pattern (java.time): yyyy-MM-dd (default), yyyyMMdd, dd/MM/yyyy, yyyy-MM-dd"
-              + " HH:mm:ss, ...")
+          "Date pattern (java.time): yyyy-MM-dd, yyyyMMdd, dd/MM/yyyy, yyyy-MM-dd HH:mm:ss, ..."
+              + " Default: detected from the first 1,000 rows among yyyy-MM-dd, yyyyMMdd and"
+              + " ISO-8601 date-times with or without an offset (said on stderr); day-month orders"
+              + " are never guessed.")
   String dateFormat;
+
+  @Option(
+      names = "--zone",
+      paramLabel = "ZONE",
+      description =
+          "Time zone (e.g. Asia/Shanghai, UTC, +08:00) to which timestamps with an offset are"
+              + " moved before their calendar day is taken. Default: none, a timestamp with an"
+              + " offset belongs to the day written in it (its local day at its own offset).")
+  String zone;
+
+  @Option(
+      names = "--encoding",
+      paramLabel = "CHARSET",
+      description =
+          "Encoding of the input: UTF-8 (default), ISO-8859-1, windows-1252, GB18030, ..."
+              + " Decoded strictly: a byte that is not valid in it makes its row bad (line and"
+              + " byte offset given).")
+  String encoding;
+
+  @Option(
+      names = "--decimal",
+      paramLabel = "MARK",
+      description = "Decimal mark of amounts: '.' (default) or ','.")
+  String decimal;
+
+  @Option(
+      names = "--grouping",
+      paramLabel = "MARK",
+      description =
+          "Thousands separator of amounts, between groups of three digits: none (default), ',',"
+              + " '.', \"'\", '_' or space. 1,234.50: --grouping ','; 1.234,50: --decimal ','"
+              + " --grouping '.' (a field holding the delimiter must be quoted).")
+  String grouping;
+
+  @Option(
+      names = "--refunds",
+      paramLabel = "reject|drop",
+      description =
+          "Rows with a negative amount: reject them as bad rows (default), or drop them"
+              + " (counted). Net refunds against their purchases before summarising to keep"
+              + " them.")
+  String refunds;
+
+  @Option(
+      names = "--duplicates",
+      paramLabel = "keep|drop",
+      description =
+          "Exact duplicate rows (same customer, time and amount), always counted and reported:"
+              + " keep them as purchases (default; same-day purchases merge into one) or drop"
+              + " them.")
+  String duplicates;
+
+  @Option(
+      names = "--temp-dir",
+      paramLabel = "DIR",
+      description =
+          "Folder for the temporary files of a long log (default: java.io.tmpdir); deleted when"
+              + " the run ends.")
+  Path tempDir;
+
+  @Option(
+      names = "--max-row-bytes",
+      paramLabel = "N",
+      description = "Longest row in bytes (default 1048576); a longer line is a bad row.")
+  Integer maxRowBytes;
 
   @Option(
       names = "--on-bad-row",
@@ -131,7 +202,10 @@ final class InputOptions {
         || id != null
         || date != null
         || amount != null
-        || dateFormat != null;
+        || dateFormat != null
+        || encoding != null
+        || decimal != null
+        || grouping != null;
   }
 
   BadRows.Policy badRowPolicy() {
@@ -165,6 +239,73 @@ final class InputOptions {
     }
   }
 
+  RowPipeline.Duplicates duplicatePolicy() {
+    if (duplicates == null) {
+      return RowPipeline.Duplicates.KEEP;
+    }
+    switch (duplicates.toLowerCase(Locale.ROOT)) {
+      case "keep":
+        return RowPipeline.Duplicates.KEEP;
+      case "drop":
+        return RowPipeline.Duplicates.DROP;
+      default:
+        throw CliException.usage(
+            "--duplicates must be keep or drop, was \"" + duplicates + "\"");
+    }
+  }
+
+  RowPolicy refundPolicy() {
+    if (refunds == null) {
+      return RowPolicy.REJECT;
+    }
+    switch (refunds.toLowerCase(Locale.ROOT)) {
+      case "reject":
+        return RowPolicy.REJECT;
+      case "drop":
+        return RowPolicy.DROP;
+      default:
+        throw CliException.usage("--refunds must be reject or drop, was \"" + refunds + "\"");
+    }
+  }
+
+  Charset charset() {
+    if (encoding == null) {
+      return StandardCharsets.UTF_8;
+    }
+    try {
+      return Charset.forName(encoding.strip());
+    } catch (IllegalArgumentException e) {
+      throw CliException.usage(
+          "--encoding must be a charset such as UTF-8, ISO-8859-1, windows-1252 or GB18030, was"
+              + " \""
+              + encoding
+              + "\"");
+    }
+  }
+
+  ZoneId zoneId() {
+    if (zone == null) {
+      return null;
+    }
+    try {
+      return ZoneId.of(zone.strip());
+    } catch (DateTimeException e) {
+      throw CliException.usage(
+          "--zone must be a time zone such as UTC, +08:00 or Asia/Shanghai, was \"" + zone + "\"");
+    }
+  }
+
+  int maxRowBytes() {
+    if (maxRowBytes == null) {
+      return 1 << 20;
+    }
+    if (maxRowBytes < 64 || maxRowBytes > (1 << 30)) {
+      throw CliException.usage(
+          "--max-row-bytes must be in [64, 1073741824], was " + maxRowBytes);
+    }
+    return maxRowBytes;
+  }
+
   Progress.Mode progressMode() {
     if (progress == null) {
       return Progress.Mode.AUTO;
@@ -182,13 +323,23 @@ final class InputOptions {
     Delimiter d =
         delimiter == null ? Delimiter.forFileName(source.fileName()) : Delimiter.parse(delimiter);
     boolean h = header == null || header;
+    Charset charset = charset();
+    if (!d.isWhitespace() && d.character() >= 0x80) {
+      throw CliException.usage(
+          "--delimiter must be an ASCII character, was '" + d.character() + "'");
+    }
+    ByteRecords.checkDelimiter(charset, d.character(), d.isWhitespace());
     return new TransactionReader.Layout(
         d,
         h,
         ColumnSpec.parse("--id", id == null ? "customer_id" : id),
         ColumnSpec.parse("--date", date == null ? "date" : date),
         ColumnSpec.parse("--amount", amount == null ? "amount" : amount),
-        dateFormat == null ? "yyyy-MM-dd" : dateFormat);
+        dateFormat,
+        charset,
+        zoneId(),
+        AmountParser.of(decimal, grouping),
+        maxRowBytes());
   }
 
   /** Parses a date option (yyyy-MM-dd), or returns null when it was not given. */

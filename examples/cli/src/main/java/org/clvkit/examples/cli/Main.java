@@ -89,15 +89,40 @@ public final class Main implements Runnable {
           c.getErr().flush();
           return ExitCodes.USAGE;
         });
-    int code = cli.execute(args);
+    int code;
+    try {
+      code = cli.execute(args);
+    } catch (OutOfMemoryError e) {
+      code = outOfMemory(err);
+    }
     out.flush();
     err.flush();
     return code;
   }
 
+  /**
+   * The one line printed when the heap runs out, anywhere: what happened and what to do. Exit code
+   * {@link ExitCodes#SOFTWARE}; no stack trace.
+   */
+  static int outOfMemory(PrintWriter err) {
+    long max = Runtime.getRuntime().maxMemory() >> 20;
+    err.println(
+        "error: out of memory (Java heap of "
+            + max
+            + " MiB): raise it with -Xmx, e.g. java -Xmx"
+            + Math.max(1, 4 * max / 1024)
+            + "g -jar clv.jar ... (summaries need about 200 bytes per customer, fits about 100"
+            + " bytes per customer and model)");
+    err.flush();
+    return ExitCodes.SOFTWARE;
+  }
+
   private static int handle(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
     PrintWriter err = cmd.getErr();
     int code;
+    if (e.getCause() instanceof OutOfMemoryError) {
+      return outOfMemory(err);
+    }
     if (e instanceof CliException) {
       CliException c = (CliException) e;
       err.println("error: " + c.getMessage());

@@ -59,7 +59,7 @@ record ModelChoice(
    * @param table the calibration histories
    * @param summaries the summaries (for the holdout)
    * @param requested the model {@code -m} named, or null for the rule's choice
-   * @param settings fit settings
+   * @param settings the fit settings of each model
    * @param tracking makes the tracking curve of a model (for the tracking error), or null
    * @param calibrationEnd the calibration end on the tracking curves' axis
    */
@@ -67,7 +67,7 @@ record ModelChoice(
       SummaryTable table,
       CustomerSummaries summaries,
       ModelKind requested,
-      FitSettings settings,
+      java.util.function.Function<ModelKind, FitSettings> settings,
       java.util.function.Function<PurchaseModel, RepeatPurchaseTracking> tracking,
       double calibrationEnd) {
     CustomerHistories histories = table.histories();
@@ -87,7 +87,7 @@ record ModelChoice(
     List<String> skipped = new ArrayList<>();
     for (ModelKind k : candidates) {
       try {
-        models.add(k.fitPurchases(histories, settings));
+        models.add(k.fitPurchases(histories, settings.apply(k)));
         kinds.add(k);
       } catch (FitFailedException | ClvArgumentException e) {
         if (k == requested) {

@@ -1,63 +1,22 @@
 package org.clvkit.examples.cli;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.zip.GZIPOutputStream;
 
-/** Opens output files: parent directories created, gzip when the name ends in {@code .gz}. */
+/**
+ * Helpers for outputs: parent folders, error messages, and the one spelling of output options.
+ * Files are written through {@link AtomicOutput}, folders through {@link OutputFolder}.
+ */
 final class Output {
   private Output() {}
-
-  /**
-   * A UTF-8 writer to {@code file}, or to {@code stdout} (left open) when {@code file} is null or
-   * {@code -}.
-   */
-  static Writer open(Path file, PrintWriter stdout) {
-    if (file == null || file.toString().equals("-")) {
-      return new Writer() {
-        @Override
-        public void write(char[] cbuf, int off, int len) {
-          stdout.write(cbuf, off, len);
-        }
-
-        @Override
-        public void flush() {
-          stdout.flush();
-        }
-
-        @Override
-        public void close() {
-          stdout.flush();
-        }
-      };
-    }
-    try {
-      createParent(file);
-      OutputStream out = Files.newOutputStream(file);
-      if (file.getFileName().toString().endsWith(".gz")) {
-        out = new GZIPOutputStream(out, 1 << 16);
-      }
-      return new OutputStreamWriter(out, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw cannotWrite(file, e);
-    }
-  }
 
   /** Creates the parent directories of {@code file}. */
   static void createParent(Path file) {
     Path parent = file.toAbsolutePath().getParent();
     if (parent != null) {
-      try {
-        Files.createDirectories(parent);
-      } catch (IOException e) {
-        throw cannotWrite(file, e);
-      }
+      directory(parent);
     }
   }
 
@@ -70,17 +29,28 @@ final class Output {
     }
   }
 
-  /** Writes bytes to a file. */
-  static void write(Path file, byte[] bytes) {
-    createParent(file);
-    try {
-      Files.write(file, bytes);
-    } catch (IOException e) {
-      throw cannotWrite(file, e);
-    }
-  }
-
   static CliException cannotWrite(Path file, IOException e) {
     return new CliException(ExitCodes.IO, file + ": cannot write: " + e, e);
+  }
+
+  /**
+   * The output named by {@code -o/--output}, or by the deprecated {@code --out} (with a warning on
+   * stderr), or {@code fallback}.
+   *
+   * @throws CliException usage when both spellings are given
+   */
+  static Path chosen(Path output, Path deprecatedOut, Path fallback, PrintWriter err) {
+    if (deprecatedOut != null) {
+      if (output != null) {
+        throw CliException.usage(
+            "-o/--output and --out (its old spelling) must not both be given, were "
+                + output
+                + " and "
+                + deprecatedOut);
+      }
+      err.println("warning: --out is deprecated and will be removed: use -o/--output");
+      return deprecatedOut;
+    }
+    return output != null ? output : fallback;
   }
 }

@@ -64,6 +64,8 @@ final class ReportCommand implements Callable<Integer> {
 
   @Mixin ScoreOptions scoring;
 
+  @Mixin CsvOutputOptions csv;
+
   @Option(
       names = {"-m", "--model"},
       defaultValue = "auto",
@@ -74,11 +76,16 @@ final class ReportCommand implements Callable<Integer> {
   String model;
 
   @Option(
-      names = {"-o", "--out"},
-      defaultValue = "clv-report",
+      names = {"-o", "--output"},
       paramLabel = "DIR",
-      description = "Directory to write the report into (default clv-report).")
-  Path out;
+      description =
+          "Folder of the report (default clv-report). Built beside it and swapped in only when"
+              + " the whole report succeeded: a failed or killed run leaves an earlier report"
+              + " untouched. An existing folder is replaced only if clv wrote it or it is empty.")
+  Path output;
+
+  @Option(names = "--out", hidden = true, paramLabel = "DIR", description = "Old spelling of -o.")
+  Path deprecatedOut;
 
   @Option(
       names = "--lang",
@@ -162,11 +169,46 @@ final class ReportCommand implements Callable<Integer> {
     if (annualDiscount != null && (!(annualDiscount > -1) || annualDiscount.isInfinite())) {
       throw CliException.usage("--annual-discount must be finite and > -1, was " + annualDiscount);
     }
-    boolean marginGiven = spec.commandLine().getParseResult().hasMatchedOption("--margin");
     Scoring.Settings given = scoring.settings();
-    Path dir = Output.directory(out);
+    csv.escape();
+    Path out = Output.chosen(output, deprecatedOut, Path.of("clv-report"), err);
+    Path rejects = SummaryRun.rejectsFile(input, out.resolve("rejects.csv"));
+    boolean rejectsOutside = input.rejects != null;
+    new PathChecks()
+        .input("TRANSACTIONS", input.file)
+        .input("--segments", segments)
+        .input("--acquisition-cost", acquisitionCost)
+        .outputFolder("-o/--output", out)
+        .output("--rejects", rejectsOutside ? rejects : null)
+        .check();
+    try (OutputFolder dir = OutputFolder.open(out, "-o/--output");
+        AtomicOutput rejectsOut =
+            rejects == null
+                ? null
+                : rejectsOutside ? AtomicOutput.open(rejects) : dir.file("rejects.csv")) {
+      build(dir, msg, requested, given, rejectsOut, rejects, stdout, err);
+      if (rejectsOut != null) {
+        rejectsOut.commit();
+      }
+      dir.commit();
+    }
+    stdout.println("report: " + out.resolve("report.html"));
+    stdout.flush();
+    err.flush();
+    return ExitCodes.OK;
+  }
 
-    SummaryRun.Result run = SummaryRun.run(input, true, dir.resolve("rejects.csv"), true, err);
+  private void build(
+      OutputFolder dir,
+      Messages msg,
+      ModelKind requested,
+      Scoring.Settings given,
+      AtomicOutput rejectsOut,
+      Path rejects,
+      PrintWriter stdout,
+      PrintWriter err) {
+    boolean marginGiven = spec.commandLine().getParseResult().hasMatchedOption("--margin");
+    SummaryRun.Result run = SummaryRun.run(input, true, rejectsOut, rejects, true, err);
     err.println(run.account());
     CustomerSummaries summaries = run.summaries();
     TimeUnit unit = run.unit();
@@ -184,7 +226,10 @@ final class ReportCommand implements Callable<Integer> {
         annualDiscount != null
             ? annualDiscount
             : Math.pow(1 + settings.discount(), 365.25 / periodDays) - 1;
-    SummaryCsv.write(summaries, dir.resolve("summary.csv"), stdout);
+    try (AtomicOutput summaryOut = dir.file("summary.csv")) {
+      SummaryCsv.write(summaries, summaryOut, csv.escape());
+      summaryOut.commit();
+    }
     SummaryTable table = SummaryTable.of(run.source().name(), summaries);
 
     Segments segs =
@@ -210,13 +255,14 @@ final class ReportCommand implements Callable<Integer> {
             table,
             summaries,
             requested,
-            fit.settings(),
+            fit::settings,
             m -> tracking.curve(m),
             tracking.calibrationEnd);
     PurchaseModel purchases = choice.model();
     GammaGammaModel spend;
     try {
-      spend = ModelKind.fitSpend(table.frequency, table.monetary, null, fit.settings());
+      spend =
+          ModelKind.fitSpend(table.frequency, table.monetary, null, fit.settings(ModelKind.GG));
     } catch (ClvArgumentException e) {
       throw SummaryRun.dataError(run.source().name(), e);
     }
@@ -226,16 +272,17 @@ final class ReportCommand implements Callable<Integer> {
     }
     stdout.print(spend.fitReport().orElseThrow().summaryTable());
     stdout.println();
-    Path models = dir.resolve("models");
     for (int k = 0; k < choice.models().size(); k++) {
       FitCommand.save(
-          choice.models().get(k), unit, models.resolve(choice.kinds().get(k).key() + ".properties"));
+          choice.models().get(k),
+          unit,
+          dir.staged("models/" + choice.kinds().get(k).key() + ".properties"));
     }
-    FitCommand.save(spend, unit, models.resolve("gg.properties"));
+    FitCommand.save(spend, unit, dir.staged("models/gg.properties"));
 
     Scoring scores = Scoring.score(table, purchases, spend, settings);
 
-    long seed = fit.settings().seed();
+    long seed = fit.settings(choice.kind()).seed();
     List<ReportIntervals.Result> intervals = new ArrayList<>();
     intervals.add(
         ReportIntervals.compute(
@@ -252,7 +299,13 @@ final class ReportCommand implements Callable<Integer> {
           0,
           ReportIntervals.compute(
               msg.format("intervals.bootstrap", bootstrap),
-              ReportIntervals.bootstrapDraws(choice.kind(), table, bootstrap, seed, fit.settings()),
+              ReportIntervals.bootstrapDraws(
+                  choice.kind(),
+                  table,
+                  bootstrap,
+                  seed,
+                  fit.settings(choice.kind()),
+                  fit.settings(ModelKind.GG)),
               table,
               settings,
               scores.expectedPurchases,
@@ -261,17 +314,19 @@ final class ReportCommand implements Callable<Integer> {
               segmentCounts));
     }
     ReportIntervals.Result shown = intervals.get(0);
-    scores.write(dir.resolve("scores.csv"), stdout, shown);
+    try (AtomicOutput scoresOut = dir.file("scores.csv")) {
+      scores.write(scoresOut, csv.escape(), shown);
+      scoresOut.commit();
+    }
 
     Diagnostics d = Diagnostics.of(choice, purchases, table, run, tracking);
     Cohorts cohorts = Cohorts.of(summaries, run.purchases());
-    Path diagnostics = dir.resolve("diagnostics");
-    write(diagnostics.resolve("model_comparison.csv"), choice.comparison().toCsv());
-    write(diagnostics.resolve("period_transactions.csv"), d.periodTransactions.toCsv());
-    write(diagnostics.resolve("tracking.csv"), d.tracking.toCsv());
-    write(diagnostics.resolve("p_alive_matrix.csv"), d.probabilityAlive.toCsv());
+    write(dir, "diagnostics/model_comparison.csv", choice.comparison().toCsv());
+    write(dir, "diagnostics/period_transactions.csv", d.periodTransactions.toCsv());
+    write(dir, "diagnostics/tracking.csv", d.tracking.toCsv());
+    write(dir, "diagnostics/p_alive_matrix.csv", d.probabilityAlive.toCsv());
     if (d.calibrationHoldout != null) {
-      write(diagnostics.resolve("calibration_holdout.csv"), d.calibrationHoldout.toCsv());
+      write(dir, "diagnostics/calibration_holdout.csv", d.calibrationHoldout.toCsv());
     }
 
     ReportPage.Context context =
@@ -291,25 +346,20 @@ final class ReportCommand implements Callable<Integer> {
             unmatchedCosts[0],
             intervals,
             cohorts,
-            dir,
+            dir.target(),
             acquisitionCost != null);
     ReportPage page = new ReportPage(context);
-    write(dir.resolve("segments.csv"), page.segmentsCsv());
-    write(dir.resolve("cohorts.csv"), page.cohortsCsv());
+    write(dir, "segments.csv", page.segmentsCsv());
+    write(dir, "cohorts.csv", page.cohortsCsv());
     List<Charts.Image> charts = page.charts();
     for (Charts.Image c : charts) {
-      Output.write(dir.resolve("charts").resolve(c.name() + ".png"), c.png());
+      dir.write("charts/" + c.name() + ".png", c.png());
     }
-    Path html = dir.resolve("report.html");
-    Output.write(html, page.html(charts).getBytes(StandardCharsets.UTF_8));
-    stdout.println("report: " + html);
-    stdout.flush();
-    err.flush();
-    return ExitCodes.OK;
+    dir.write("report.html", page.html(charts).getBytes(StandardCharsets.UTF_8));
   }
 
-  private static void write(Path file, String text) {
-    Output.write(file, text.getBytes(StandardCharsets.UTF_8));
+  private static void write(OutputFolder dir, String relative, String text) {
+    dir.write(relative, text.getBytes(StandardCharsets.UTF_8));
   }
 
   /** The cohort's time axis and repeat purchases, for the tracking curve of any model. */

@@ -75,20 +75,26 @@ final class ReportIntervals {
 
   /** Refits of both models on bootstrap replicates of the customers, seeded. */
   static List<Draw> bootstrapDraws(
-      ModelKind kind, SummaryTable table, int replicates, long seed, FitSettings settings) {
+      ModelKind kind,
+      SummaryTable table,
+      int replicates,
+      long seed,
+      FitSettings settings,
+      FitSettings spendSettings) {
     int n = table.size();
     double[] ones = new double[n];
     Arrays.fill(ones, 1.0);
     double[] m = table.monetary("--monetary-column");
     // the refits start from one point: the replicates are close to the data
     FitSettings fast = settings.withStarts(1);
+    FitSettings fastSpend = spendSettings.withStarts(1);
     List<Draw> out = new ArrayList<>(replicates);
     for (int k = 0; k < replicates; k++) {
       double[] w = Bootstrap.weights(ones, k, seed);
       PurchaseModel p =
           kind.fitPurchases(
               CustomerHistories.of(table.frequency, table.recency, table.age, w), fast);
-      GammaGammaModel s = ModelKind.fitSpend(table.frequency, m, w, fast);
+      GammaGammaModel s = ModelKind.fitSpend(table.frequency, m, w, fastSpend);
       out.add(new Draw(p, s));
     }
     return out;

@@ -38,6 +38,8 @@ final class ScoreCommand implements Callable<Integer> {
 
   @Mixin ScoreOptions scoring;
 
+  @Mixin CsvOutputOptions csv;
+
   @Option(
       names = {"-p", "--purchase-model"},
       required = true,
@@ -54,7 +56,10 @@ final class ScoreCommand implements Callable<Integer> {
   @Option(
       names = {"-o", "--output"},
       paramLabel = "FILE",
-      description = "Scores CSV to write (.gz compresses); default: standard output.")
+      description =
+          "Scores CSV to write (.gz compresses); default: standard output. Written to a temporary"
+              + " file beside it and moved into place when complete: a failed or killed run"
+              + " leaves an earlier file untouched.")
   Path output;
 
   @Override
@@ -62,11 +67,24 @@ final class ScoreCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     Scoring.Settings settings = scoring.settings();
-    PurchaseModel purchases = load(purchaseModel, PurchaseModel.class);
-    GammaGammaModel spend = spendModel == null ? null : load(spendModel, GammaGammaModel.class);
-    SummaryTable table = summary.read();
-    Scoring scores = Scoring.score(table, purchases, spend, settings);
-    scores.write(output, out);
+    boolean escape = csv.escape();
+    new PathChecks()
+        .input("SUMMARY", summary.file)
+        .input("--purchase-model", purchaseModel)
+        .input("--spend-model", spendModel)
+        .output("-o/--output", output)
+        .check();
+    SummaryTable table;
+    PurchaseModel purchases;
+    GammaGammaModel spend;
+    try (AtomicOutput scoresOut = AtomicOutput.openOrStdout(output, out)) {
+      purchases = load(purchaseModel, PurchaseModel.class);
+      spend = spendModel == null ? null : load(spendModel, GammaGammaModel.class);
+      table = summary.read();
+      Scoring scores = Scoring.score(table, purchases, spend, settings);
+      scores.write(scoresOut, escape);
+      scoresOut.commit();
+    }
     err.printf(
         Locale.ROOT,
         "scored %,d customers with %s%s over %d periods%n",

@@ -16,7 +16,8 @@ final class ScoreOptions {
       names = "--discount",
       defaultValue = "0",
       description =
-          "Discount rate per period for CLV (default 0; e.g. 0.0018 is ~10%% a year in weeks).")
+          "Discount rate per period for CLV, >= 0 (default 0; e.g. 0.0018 is ~10%% a year in"
+              + " weeks).")
   double discount;
 
   @Option(
@@ -61,8 +62,11 @@ final class ScoreOptions {
     if (horizon < 0) {
       throw CliException.usage("--horizon must be >= 0, was " + horizon);
     }
-    if (!(discount > -1) || Double.isInfinite(discount)) {
-      throw CliException.usage("--discount must be finite and > -1, was " + discount);
+    if (!(discount >= 0) || Double.isInfinite(discount)) {
+      throw CliException.usage(
+          "--discount must be a finite rate >= 0 per period, was "
+              + discount
+              + " (a negative rate would make later value worth more than value now)");
     }
     if (!(margin >= 0 && margin <= 1)) {
       throw CliException.usage("--margin must be in [0, 1], was " + margin);

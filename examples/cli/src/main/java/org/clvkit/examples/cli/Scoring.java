@@ -3,9 +3,7 @@ package org.clvkit.examples.cli;
 import de.siegmar.fastcsv.writer.CsvWriter;
 import de.siegmar.fastcsv.writer.LineDelimiter;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.Map;
@@ -153,20 +151,21 @@ final class Scoring {
    * expected_purchases, [expected_spend, clv,] lifecycle_stage, rfm_score, rfm_segment,
    * [value_tier]}.
    */
-  void write(Path file, PrintWriter stdout) {
-    write(file, stdout, null);
+  void write(AtomicOutput out, boolean escapeFormulas) {
+    write(out, escapeFormulas, null);
   }
 
   /**
-   * Writes the scores as {@link #write(Path, PrintWriter)}, and with {@code intervals} the 90 %
+   * Writes the scores as {@link #write(AtomicOutput, boolean)}, and with {@code intervals} the 90 %
    * interval of the expected purchases and of the CLV after each: {@code
    * expected_purchases_lower, expected_purchases_upper}, {@code clv_lower, clv_upper}.
    */
-  void write(Path file, PrintWriter stdout, ReportIntervals.Result intervals) {
+  void write(AtomicOutput out, boolean escapeFormulas, ReportIntervals.Result intervals) {
     boolean money = hasSpend();
     boolean bands = intervals != null && money;
-    try (Writer out = Output.open(file, stdout);
-        CsvWriter csv = CsvWriter.builder().lineDelimiter(LineDelimiter.LF).build(out)) {
+    Path file = out.target();
+    try {
+      CsvWriter csv = CsvWriter.builder().lineDelimiter(LineDelimiter.LF).build(out.writer());
       if (bands) {
         csv.writeRecord(
             "customer_id",
@@ -214,7 +213,7 @@ final class Scoring {
       String[] row = new String[bands ? 16 : money ? 12 : 9];
       for (int i = 0; i < table.size(); i++) {
         int k = 0;
-        row[k++] = table.ids[i];
+        row[k++] = CsvOutputOptions.cell(table.ids[i], escapeFormulas);
         row[k++] = Double.toString(table.frequency[i]);
         row[k++] = Double.toString(table.recency[i]);
         row[k++] = Double.toString(table.age[i]);
@@ -240,7 +239,9 @@ final class Scoring {
           row[k] = tier[i].name();
         }
         csv.writeRecord(row);
+        out.row();
       }
+      csv.flush();
     } catch (IOException | UncheckedIOException e) {
       throw new CliException(
           ExitCodes.IO, (file == null ? "stdout" : file) + ": cannot write: " + e.getMessage(), e);

@@ -30,22 +30,42 @@ final class SummarizeCommand implements Callable<Integer> {
 
   @Mixin InputOptions input;
 
+  @Mixin CsvOutputOptions csv;
+
   @Option(
       names = {"-o", "--output"},
       paramLabel = "FILE",
-      description = "Summary CSV to write (.gz compresses); default: standard output.")
+      description =
+          "Summary CSV to write (.gz compresses); default: standard output. Written to a"
+              + " temporary file beside it and moved into place when complete: a failed or killed"
+              + " run leaves an earlier file untouched.")
   Path output;
 
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    Path rejects = output == null ? Path.of("rejects.csv") : sibling(output, ".rejects.csv");
-    SummaryRun.Result result = SummaryRun.run(input, false, rejects, false, err);
-    SummaryCsv.write(result.summaries(), output, out);
-    err.println(result.account());
-    if (output != null) {
-      err.printf("wrote %d customers to %s%n", result.summaries().size(), output);
+    boolean escape = csv.escape();
+    Path rejects =
+        SummaryRun.rejectsFile(
+            input, output == null ? Path.of("rejects.csv") : sibling(output, ".rejects.csv"));
+    new PathChecks()
+        .input("TRANSACTIONS", input.file)
+        .output("-o/--output", output)
+        .output("--rejects", rejects)
+        .check();
+    try (AtomicOutput summaryOut = AtomicOutput.openOrStdout(output, out);
+        AtomicOutput rejectsOut = rejects == null ? null : AtomicOutput.open(rejects)) {
+      SummaryRun.Result result = SummaryRun.run(input, false, rejectsOut, rejects, false, err);
+      SummaryCsv.write(result.summaries(), summaryOut, escape);
+      if (rejectsOut != null) {
+        rejectsOut.commit();
+      }
+      summaryOut.commit();
+      err.println(result.account());
+      if (output != null) {
+        err.printf("wrote %d customers to %s%n", result.summaries().size(), output);
+      }
     }
     err.flush();
     return ExitCodes.OK;

@@ -3,9 +3,7 @@ package org.clvkit.examples.cli;
 import de.siegmar.fastcsv.writer.CsvWriter;
 import de.siegmar.fastcsv.writer.LineDelimiter;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
@@ -33,7 +31,8 @@ final class SummaryCsv {
 
   private SummaryCsv() {}
 
-  static void write(CustomerSummaries s, Path file, PrintWriter stdout) {
+  /** Writes the summaries into {@code out}, complete but not committed. */
+  static void write(CustomerSummaries s, AtomicOutput out, boolean escapeFormulas) {
     boolean holdout = s.hasHoldout();
     double[] frequency = s.frequency();
     double[] recency = s.recency();
@@ -42,8 +41,9 @@ final class SummaryCsv {
     double[] total = s.totalSpend();
     double[] holdoutPurchases = holdout ? s.holdoutPurchases() : null;
     double[] holdoutSpend = holdout ? s.holdoutSpend() : null;
-    try (Writer out = Output.open(file, stdout);
-        CsvWriter csv = CsvWriter.builder().lineDelimiter(LineDelimiter.LF).build(out)) {
+    Path file = out.target();
+    try {
+      CsvWriter csv = CsvWriter.builder().lineDelimiter(LineDelimiter.LF).build(out.writer());
       String[] row = new String[COLUMNS.length + (holdout ? 2 : 0)];
       System.arraycopy(COLUMNS, 0, row, 0, COLUMNS.length);
       if (holdout) {
@@ -52,7 +52,7 @@ final class SummaryCsv {
       }
       csv.writeRecord(row);
       for (int i = 0; i < s.size(); i++) {
-        row[0] = s.customerId(i);
+        row[0] = CsvOutputOptions.cell(s.customerId(i), escapeFormulas);
         row[1] = Long.toString((long) frequency[i]);
         row[2] = Double.toString(recency[i]);
         row[3] = Double.toString(age[i]);
@@ -66,7 +66,9 @@ final class SummaryCsv {
           row[10] = Double.toString(holdoutSpend[i]);
         }
         csv.writeRecord(row);
+        out.row();
       }
+      csv.flush();
     } catch (IOException | UncheckedIOException e) {
       throw new CliException(
           ExitCodes.IO, (file == null ? "stdout" : file) + ": cannot write: " + e.getMessage(), e);

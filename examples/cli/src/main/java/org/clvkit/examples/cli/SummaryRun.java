@@ -1,16 +1,18 @@
 package org.clvkit.examples.cli;
 
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import org.clvkit.core.ClvArgumentException;
 import org.clvkit.core.data.CustomerSummaries;
 import org.clvkit.core.data.PolicyCounts;
 import org.clvkit.core.data.RowPolicy;
-import org.clvkit.core.data.SummaryAccumulator;
 import org.clvkit.core.data.SummaryOptions;
 
 /**
@@ -47,7 +49,8 @@ final class SummaryRun {
       CustomerSummaries summaries,
       TransactionReader.Stats stats,
       Path rejects,
-      PurchaseDays purchases) {
+      PurchaseDays purchases,
+      List<String> notes) {
 
     PolicyCounts policyCounts() {
       return summaries.policyCounts();
@@ -118,6 +121,14 @@ final class SummaryRun {
         }
       }
       out.append('.');
+      if (p.refundsDropped() > 0) {
+        out.append(
+            String.format(
+                Locale.ROOT, "%n%,d refunds (negative amounts) dropped", p.refundsDropped()));
+      }
+      for (String note : notes) {
+        out.append(System.lineSeparator()).append(note);
+      }
       return out.toString();
     }
   }
@@ -129,14 +140,16 @@ final class SummaryRun {
    *
    * @param options the command's input options
    * @param bundledByDefault whether a missing file means the bundled CDNOW sample ({@code report})
-   * @param defaultRejects the rejects file when skipping and {@code --rejects} is not given
+   * @param rejectsOut the open rejects file when skipping bad rows ({@link #rejectsFile}), or null
+   * @param rejectsShownAs the rejects file's name in messages
    * @param collectPurchases whether to keep the purchase days for the tracking chart
    * @param err where the progress bar goes
    */
   static Result run(
       InputOptions options,
       boolean bundledByDefault,
-      Path defaultRejects,
+      AtomicOutput rejectsOut,
+      Path rejectsShownAs,
       boolean collectPurchases,
       PrintWriter err) {
     InputSource source;
@@ -159,8 +172,9 @@ final class SummaryRun {
       }
       if (options.layoutGiven()) {
         throw CliException.usage(
-            "--delimiter, --header, --id, --date, --amount and --date-format describe an input"
-                + " file; without one, the bundled CDNOW sample is read with its own layout");
+            "--delimiter, --header, --id, --date, --amount, --date-format, --encoding, --decimal"
+                + " and --grouping describe an input file; without one, the bundled CDNOW sample"
+                + " is read with its own layout");
       }
       source = InputSource.bundled(BUNDLED_RESOURCE, BUNDLED_NAME);
       layout =
@@ -170,7 +184,11 @@ final class SummaryRun {
               ColumnSpec.parse("--id", "2"),
               ColumnSpec.parse("--date", "3"),
               ColumnSpec.parse("--amount", "5"),
-              "yyyyMMdd");
+              "yyyyMMdd",
+              StandardCharsets.US_ASCII,
+              null,
+              AmountParser.of(null, null),
+              options.maxRowBytes());
       if (calibrationEnd == null && holdoutEnd == null) {
         calibrationEnd = CDNOW_CALIBRATION_END;
         holdoutEnd = CDNOW_HOLDOUT_END;
@@ -185,26 +203,53 @@ final class SummaryRun {
     BadRows.Policy policy = options.badRowPolicy();
     RowPolicy zeros = options.zeroAmountPolicy();
     Progress.Mode progress = options.progressMode();
-    if (options.rejects != null && policy != BadRows.Policy.SKIP) {
-      throw CliException.usage("--rejects needs --on-bad-row=skip");
+    if ((rejectsOut != null) != (policy == BadRows.Policy.SKIP)) {
+      throw new IllegalStateException("a rejects file goes with --on-bad-row=skip");
     }
     TransactionReader reader = new TransactionReader(source, layout, progress, err);
 
+    List<String> notes = new ArrayList<>();
+    DateParser dates = reader.dates();
+    if (reader.detectedDates()) {
+      notes.add(
+          "dates read as "
+              + dates.pattern()
+              + " (detected from the first rows; --date-format sets it)");
+    }
     boolean holdout = holdoutStart != null || holdoutEnd != null;
-    if (calibrationEnd == null || (holdout && holdoutEnd == null)) {
-      long latest = reader.latestTime();
-      if (latest == Long.MIN_VALUE) {
-        throw CliException.data(
-            source.name()
-                + " must have at least one row with a readable date (pattern "
-                + layout.datePattern()
-                + "), had none");
-      }
-      LocalDate last = DateParser.time(latest).toLocalDate();
+    LocalDate today = today();
+    boolean endFromData = calibrationEnd == null || (holdout && holdoutEnd == null);
+    if (endFromData) {
+      long notAfter = today.plusDays(1).atStartOfDay().toEpochSecond(ZoneOffset.UTC) - 1;
+      TransactionReader.DateScan scan = reader.scanDates(notAfter);
+      // No usable date: the reading pass reports the bad rows (an end of today is then moot).
+      LocalDate last =
+          scan.latest() == Long.MIN_VALUE ? today : DateParser.time(scan.latest()).toLocalDate();
       if (calibrationEnd == null) {
         calibrationEnd = last;
       } else {
         holdoutEnd = last;
+      }
+      notes.add(
+          "observation end taken from the data: "
+              + last
+              + ", its last date (rows after today, "
+              + today
+              + ", are bad rows)");
+      LocalDate p999 =
+          scan.rows() == 0 ? last : LocalDate.ofEpochDay(scan.percentileDay());
+      if (last.isAfter(p999.plusDays(FAR_BEYOND_DAYS))) {
+        notes.add(
+            String.format(
+                Locale.ROOT,
+                "warning: the last date %s stands far beyond the rest: 99.9 %% of the rows are on"
+                    + " or before %s and only %,d after it (the rule: more than %d days after"
+                    + " the 99.9th percentile date). If that date is an error, give"
+                    + " --calibration-end or --holdout-end.",
+                last,
+                p999,
+                scan.rowsAfterPercentile(),
+                FAR_BEYOND_DAYS));
       }
     }
     LocalDate observationEnd = holdoutEnd == null ? calibrationEnd : holdoutEnd;
@@ -220,25 +265,49 @@ final class SummaryRun {
         SummaryOptions.of(unit.scale(), calibrationEnd)
             .withHoldoutUntil(observationEnd)
             .withZeroAmounts(zeros)
-            .withAfterObservationEnd(RowPolicy.DROP);
+            .withRefunds(options.refundPolicy())
+            .withAfterObservationEnd(RowPolicy.REJECT);
     long observationEndSecond = observationEnd.atStartOfDay().toEpochSecond(ZoneOffset.UTC);
+    long lastSecond = observationEndSecond + 86_399L;
+    String endRule =
+        endFromData
+            ? "the observation end " + observationEnd + " (the last date not after today)"
+            : holdoutEnd != null
+                ? "the holdout end " + observationEnd
+                : "the calibration end " + observationEnd;
 
-    SummaryAccumulator accumulator = new SummaryAccumulator(summaryOptions, 1 << 12);
+    RowPipeline pipeline =
+        new RowPipeline(
+            summaryOptions,
+            options.duplicatePolicy(),
+            Integer.getInteger("clvkit.chunkRows", RowPipeline.chunkRows()),
+            options.tempDir);
     PurchaseDays purchases = collectPurchases ? new PurchaseDays() : null;
     Path rejects = null;
     BadRows badRows;
     if (policy == BadRows.Policy.SKIP) {
-      rejects = options.rejects != null ? options.rejects : defaultRejects;
-      badRows = BadRows.skip(rejects);
+      rejects = rejectsShownAs;
+      badRows = BadRows.skip(rejectsOut, rejects);
     } else {
       badRows = BadRows.stop();
     }
     TransactionReader.Stats stats;
-    try (badRows) {
+    CustomerSummaries summaries;
+    try (badRows;
+        pipeline) {
       stats =
           reader.read(
               (line, id, second, amount) -> {
-                accumulator.acceptAtLine(line, id, second, amount);
+                if (second > lastSecond) {
+                  throw new ClvArgumentException(
+                      String.format(
+                          Locale.ROOT,
+                          "date (line %d) must not be after %s, was %s",
+                          line,
+                          endRule,
+                          SummaryCsv.time(DateParser.time(second))));
+                }
+                pipeline.accept(line, id, second, amount);
                 if (purchases != null
                     && Math.floorDiv(second, 86_400L) * 86_400L <= observationEndSecond
                     && (amount > 0 || (amount == 0 && zeros == RowPolicy.KEEP))) {
@@ -247,16 +316,40 @@ final class SummaryRun {
               },
               badRows,
               true);
+      summaries = pipeline.finish();
     }
-    CustomerSummaries summaries = accumulator.result();
+    String duplicateNote =
+        String.format(
+            Locale.ROOT,
+            "%,d exact duplicate rows (same customer, time and amount) %s",
+            pipeline.duplicateRows(),
+            options.duplicatePolicy() == RowPipeline.Duplicates.DROP
+                ? "dropped (--duplicates=drop)"
+                : "kept as purchases (--duplicates=drop leaves them out)");
+    notes.add(0, duplicateNote);
+    if (pipeline.spilled()) {
+      notes.add("the log was spilled to temporary files to bound memory (--temp-dir sets where)");
+    }
+    checkFinite(source.name(), summaries);
+    if (dates.offsetTimestamps() > 0) {
+      notes.add(
+          String.format(
+              Locale.ROOT,
+              "%,d timestamps with an offset: each belongs to %s",
+              dates.offsetTimestamps(),
+              layout.zone() == null
+                  ? "the calendar day written in it (its local day at its own offset; --zone"
+                      + " moves them to one zone first)"
+                  : "its calendar day in " + layout.zone()));
+    }
     if (stats.passed() == 0) {
       throw CliException.data(
           String.format(
               Locale.ROOT,
-              "%s: no row was usable: all %,d rows were bad and skipped (listed in %s)",
+              "%s: no row was usable: all %,d rows were bad; the first: %s",
               source.name(),
               stats.rows(),
-              rejects));
+              String.join("; ", badRows.firstReasons())));
     }
     if (summaries.size() == 0) {
       throw CliException.data(
@@ -269,7 +362,57 @@ final class SummaryRun {
               summaries.policyCounts().afterObservationEndDropped(),
               observationEnd));
     }
-    return new Result(source, unit, summaries, stats, rejects, purchases);
+    return new Result(source, unit, summaries, stats, rejects, purchases, List.copyOf(notes));
+  }
+
+  /** A last date more than this many days after the 99.9th percentile date is warned about. */
+  static final int FAR_BEYOND_DAYS = 30;
+
+  /** Today: the system clock's date, or {@code -Dclvkit.today=yyyy-MM-dd} (for tests). */
+  static LocalDate today() {
+    String fixed = System.getProperty("clvkit.today");
+    return fixed == null ? LocalDate.now() : LocalDate.parse(fixed);
+  }
+
+  /**
+   * Rejects summaries whose spend left the finite range (amounts of 1e308 add up to Infinity).
+   *
+   * @throws CliException data, naming the customer
+   */
+  static void checkFinite(String source, CustomerSummaries s) {
+    double[] total = s.totalSpend();
+    double[] holdoutSpend = s.hasHoldout() ? s.holdoutSpend() : null;
+    for (int i = 0; i < total.length; i++) {
+      if (!Double.isFinite(total[i])
+          || (holdoutSpend != null && !Double.isFinite(holdoutSpend[i]))) {
+        throw CliException.data(
+            String.format(
+                Locale.ROOT,
+                "%s: the spend of customer \"%s\" must be a finite sum, was %s (its amounts add"
+                    + " up beyond %.4g); no summary was written",
+                source,
+                s.customerId(i),
+                Double.isFinite(total[i]) ? "Infinity in the holdout" : total[i],
+                Double.MAX_VALUE));
+      }
+    }
+  }
+
+  /**
+   * The rejects file of a run: {@code --rejects}, or {@code fallback}, when bad rows are skipped;
+   * null when they stop the run.
+   *
+   * @throws CliException usage when {@code --rejects} is given without {@code --on-bad-row=skip}
+   */
+  static Path rejectsFile(InputOptions options, Path fallback) {
+    BadRows.Policy policy = options.badRowPolicy();
+    if (options.rejects != null && policy != BadRows.Policy.SKIP) {
+      throw CliException.usage("--rejects needs --on-bad-row=skip");
+    }
+    if (policy != BadRows.Policy.SKIP) {
+      return null;
+    }
+    return options.rejects != null ? options.rejects : fallback;
   }
 
   /** The first day of the cohort: the earliest first purchase among the summary rows. */

@@ -1,32 +1,26 @@
 package org.clvkit.examples.cli;
 
-import de.siegmar.fastcsv.reader.CloseableIterator;
-import de.siegmar.fastcsv.reader.CsvParseException;
-import de.siegmar.fastcsv.reader.CsvReader;
-import de.siegmar.fastcsv.reader.CsvRecord;
-import de.siegmar.fastcsv.reader.FieldMismatchStrategy;
-import java.io.BufferedReader;
-import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import java.nio.charset.Charset;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.clvkit.core.ClvArgumentException;
 
 /**
- * Streams a transaction table (CSV, TSV, any one-character delimiter through FastCSV, or runs of
- * whitespace) row by row into a {@link RowSink}: the customer id, the time in seconds and the
+ * Streams a transaction table (CSV, TSV, any one-byte delimiter with RFC 4180 quotes, or runs of
+ * whitespace; split byte-wise by {@link ByteRecords} and decoded strictly) row by row into a {@link RowSink}: the customer id, the time in seconds and the
  * amount of each row, with its line number. Nothing is kept per row, so memory does not grow with
  * the input.
  *
  * <p>Every line is accounted for: a header line, a blank line, or a data row; a data row is passed
- * on or is bad. A bad row (too few fields, an empty id, a date or amount that does not parse, or a
- * row the sink rejects: a negative or non-finite amount) goes to {@link BadRows}: it stops the read
+ * on or is bad. A bad row (a byte that does not decode in the input's charset, a line longer than
+ * the limit, broken quotes, too few fields, an empty id, a date or amount that does not parse, or a
+ * row the sink rejects: a negative or non-finite amount, a date after the observation end) goes to {@link BadRows}: it stops the read
  * with its line number and reason, or is skipped, counted and listed. Missing header columns and
  * empty inputs always stop.
  */
@@ -44,7 +38,12 @@ final class TransactionReader {
    * @param id the customer id's column
    * @param date the date's column
    * @param amount the amount's column
-   * @param datePattern the dates' {@link java.time.format.DateTimeFormatter} pattern
+   * @param datePattern the dates' {@link java.time.format.DateTimeFormatter} pattern, or null to
+   *     detect it from the first rows
+   * @param charset the input's encoding
+   * @param zone the zone of timestamps with an offset, or null for their own local time
+   * @param amounts how amounts are written
+   * @param maxRowBytes the longest row; longer ones are bad rows
    */
   record Layout(
       Delimiter delimiter,
@@ -52,7 +51,11 @@ final class TransactionReader {
       ColumnSpec id,
       ColumnSpec date,
       ColumnSpec amount,
-      String datePattern) {
+      String datePattern,
+      Charset charset,
+      ZoneId zone,
+      AmountParser amounts,
+      int maxRowBytes) {
 
     /** Validates that columns given by name come with a header. */
     Layout {
@@ -85,10 +88,15 @@ final class TransactionReader {
     }
   }
 
+  /** Rows read to detect the date pattern. */
+  static final int DETECTION_ROWS = 1000;
+
   private final InputSource source;
   private final Layout layout;
   private final Progress.Mode progress;
   private final PrintWriter err;
+  private DateParser dates;
+  private boolean detected;
 
   TransactionReader(InputSource source, Layout layout, Progress.Mode progress, PrintWriter err) {
     this.source = source;
@@ -118,7 +126,9 @@ final class TransactionReader {
   Stats read(RowSink sink, BadRows badRows, boolean showProgress) {
     String name = source.name();
     long[] bytes = {0};
-    DateParser dates = new DateParser(layout.datePattern());
+    DateParser dates = dates();
+    dates.resetCounts();
+    AmountParser amounts = layout.amounts();
     long headerLines = 0;
     long blank = 0;
     long rows = 0;
@@ -126,8 +136,7 @@ final class TransactionReader {
     long skippedBefore = badRows.skipped();
     Progress bar =
         showProgress ? Progress.start(progress, err, "reading " + name, source.size()) : null;
-    try (InputStream in = source.open(bytes);
-        Records records = layout.delimiter().isWhitespace() ? new Lines(in) : new Csv(in)) {
+    try (ByteRecords records = records(source.open(bytes))) {
       int[] at = layout.header() ? null : positions();
       int needed = at == null ? 0 : neededFields(at);
       while (records.next()) {
@@ -138,8 +147,22 @@ final class TransactionReader {
         if (at == null) {
           headerLines++;
           headerLine = records.line();
+          if (records.tooLong()) {
+            throw CliException.data(
+                String.format(
+                    Locale.ROOT,
+                    "%s: the header (line %d) must be at most %,d bytes long",
+                    name,
+                    headerLine,
+                    layout.maxRowBytes()));
+          }
+          long invalid = records.invalidByte();
+          if (invalid >= 0) {
+            throw CliException.data(badBytes(name, records, invalid, "the header"));
+          }
           List<String> header = records.fields();
-          String hint = header.size() == 1 ? layout.delimiter().hint(records.text(), 3) : "";
+          String hint =
+              header.size() == 1 ? layout.delimiter().hint(records.text(200), 3) : "";
           at =
               new int[] {
                 layout.id().resolve(header, name, headerLine, hint),
@@ -152,16 +175,32 @@ final class TransactionReader {
         rows++;
         long line = records.line();
         try {
+          if (records.tooLong()) {
+            throw new ClvArgumentException(
+                String.format(
+                    Locale.ROOT,
+                    "line %d must be at most %,d bytes long (--max-row-bytes), was longer",
+                    line,
+                    layout.maxRowBytes()));
+          }
+          long invalid = records.invalidByte();
+          if (invalid >= 0) {
+            throw new ClvArgumentException(badBytes(null, records, invalid, "line " + line));
+          }
+          if (records.malformed() != null) {
+            throw new ClvArgumentException(
+                String.format(Locale.ROOT, "line %d: %s", line, records.malformed()));
+          }
           if (records.size() < needed) {
-            String hint =
-                records.size() == 1 ? layout.delimiter().hint(records.text(), needed) : "";
+            String text = records.text(200);
+            String hint = records.size() == 1 ? layout.delimiter().hint(text, needed) : "";
             throw new ClvArgumentException(
                 String.format(
                     Locale.ROOT,
                     "line %d must be a row of at least %d fields, was \"%s\"%s",
                     line,
                     needed,
-                    records.text(),
+                    text,
                     hint));
           }
           String id = trim(records.field(at[0]));
@@ -174,10 +213,10 @@ final class TransactionReader {
                     at[0] + 1));
           }
           long second = dates.epochSecond(trim(records.field(at[1])), line, at[1] + 1);
-          double amount = amount(trim(records.field(at[2])), line, at[2] + 1);
+          double amount = amounts.parse(trim(records.field(at[2])), line, at[2] + 1);
           sink.accept(line, id, second, amount);
         } catch (ClvArgumentException e) {
-          badRows.bad(name, line, e.getMessage(), records.text());
+          badRows.bad(name, line, e.getMessage(), records);
         }
         if (bar != null && (rows & 1023) == 0) {
           bar.update(rows, bytes[0]);
@@ -188,8 +227,6 @@ final class TransactionReader {
       }
     } catch (IOException | UncheckedIOException e) {
       throw new CliException(ExitCodes.IO, name + ": cannot read: " + e.getMessage(), e);
-    } catch (CsvParseException e) {
-      throw CliException.data(name + ": " + csvMessage(e));
     } finally {
       if (bar != null) {
         bar.close();
@@ -212,17 +249,120 @@ final class TransactionReader {
     return new Stats(headerLines, blank, rows, badRows.skipped() - skippedBefore);
   }
 
-  /**
-   * The latest time among the rows that parse, for a default end of observation; bad rows are
-   * passed over here (the reading pass reports them).
-   *
-   * @return seconds since 1970-01-01T00:00
-   */
-  long latestTime() {
-    long[] latest = {Long.MIN_VALUE};
-    read((line, id, second, amount) -> latest[0] = Math.max(latest[0], second), ignore(), false);
-    return latest[0];
+  private ByteRecords records(InputStream in) throws IOException {
+    Delimiter d = layout.delimiter();
+    return new ByteRecords(
+        in, d.character(), d.isWhitespace(), layout.charset(), layout.maxRowBytes());
   }
+
+  private static String badBytes(String name, ByteRecords records, long offset, String where) {
+    return String.format(
+        Locale.ROOT,
+        "%s%s must be text in the input's encoding, has a byte that is not (at byte offset %,d of"
+            + " the file): \"%s\"; give --encoding (e.g. ISO-8859-1, windows-1252, GB18030)",
+        name == null ? "" : name + ": ",
+        where,
+        offset,
+        records.text(200));
+  }
+
+  /** The date parser: of --date-format, or detected from the first rows. */
+  DateParser dates() {
+    if (dates == null) {
+      if (layout.datePattern() != null) {
+        dates = new DateParser(layout.datePattern(), layout.zone());
+      } else {
+        dates = DateParser.detect(sampleDates(), layout.zone());
+        detected = true;
+      }
+    }
+    return dates;
+  }
+
+  /** Whether the date pattern was detected rather than given. */
+  boolean detectedDates() {
+    dates();
+    return detected;
+  }
+
+  /** The date fields of the first {@link #DETECTION_ROWS} rows that have one. */
+  private List<String> sampleDates() {
+    List<String> samples = new ArrayList<>();
+    try (ByteRecords records = records(source.open(null))) {
+      int[] at = layout.header() ? null : positions();
+      while (samples.size() < DETECTION_ROWS && records.next()) {
+        if (records.blank() || records.tooLong()) {
+          continue;
+        }
+        if (at == null) {
+          List<String> header = records.fields();
+          try {
+            at =
+                new int[] {
+                  layout.id().resolve(header, source.name(), records.line(), ""),
+                  layout.date().resolve(header, source.name(), records.line(), ""),
+                  layout.amount().resolve(header, source.name(), records.line(), "")
+                };
+          } catch (CliException e) {
+            return samples; // the reading pass reports it
+          }
+          continue;
+        }
+        if (records.size() > at[1] && records.invalidByte() < 0) {
+          String date = trim(records.field(at[1]));
+          if (!date.isEmpty()) {
+            samples.add(date);
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw new CliException(ExitCodes.IO, source.name() + ": cannot read: " + e.getMessage(), e);
+    }
+    return samples;
+  }
+
+  /**
+   * The dates of the rows that parse and are not after {@code notAfterSecond}, for a default end of
+   * observation; bad rows are passed over here (the reading pass reports them).
+   */
+  DateScan scanDates(long notAfterSecond) {
+    java.util.HashMap<Long, long[]> days = new java.util.HashMap<>();
+    long[] latest = {Long.MIN_VALUE, 0};
+    read(
+        (line, id, second, amount) -> {
+          if (second > notAfterSecond) {
+            return;
+          }
+          latest[0] = Math.max(latest[0], second);
+          latest[1]++;
+          days.computeIfAbsent(Math.floorDiv(second, 86_400L), k -> new long[1])[0]++;
+        },
+        ignore(),
+        false);
+    long[] sorted = days.keySet().stream().mapToLong(Long::longValue).sorted().toArray();
+    long below = (long) Math.ceil(latest[1] * 0.999);
+    long seen = 0;
+    long percentileDay = Long.MIN_VALUE;
+    long after = 0;
+    for (long day : sorted) {
+      seen += days.get(day)[0];
+      if (percentileDay == Long.MIN_VALUE && seen >= below) {
+        percentileDay = day;
+        after = latest[1] - seen;
+      }
+    }
+    return new DateScan(latest[0], latest[1], percentileDay, after);
+  }
+
+  /**
+   * What {@link #scanDates} found.
+   *
+   * @param latest the latest time (local seconds), or Long.MIN_VALUE when no row had a date
+   * @param rows rows with a usable date
+   * @param percentileDay the epoch day by which 99.9 % of those rows fall
+   * @param rowsAfterPercentile how many rows come after that day
+   */
+  record DateScan(long latest, long rows, long percentileDay, long rowsAfterPercentile) {}
 
   private static BadRows ignore() {
     return BadRows.ignore();
@@ -234,14 +374,6 @@ final class TransactionReader {
 
   private static int neededFields(int[] at) {
     return Math.max(at[0], Math.max(at[1], at[2])) + 1;
-  }
-
-  private static String csvMessage(CsvParseException e) {
-    String message = e.getMessage();
-    if (e.getCause() != null && e.getCause().getMessage() != null) {
-      message = message + ": " + e.getCause().getMessage();
-    }
-    return message;
   }
 
   private static String trim(String field) {
@@ -258,204 +390,5 @@ final class TransactionReader {
 
   private static boolean isBlank(char c) {
     return c == ' ' || c == '\t';
-  }
-
-  /**
-   * An amount: a plain decimal number ({@code 12.5}, {@code -3}, {@code 1e3}); {@code NaN} and
-   * {@code Infinity} are read so that the summary rejects them as not finite. Currency signs and
-   * thousands separators are not numbers.
-   */
-  static double amount(String text, long line, int column) {
-    boolean plain = !text.isEmpty();
-    for (int i = 0; i < text.length() && plain; i++) {
-      char c = text.charAt(i);
-      plain = (c >= '0' && c <= '9') || c == '.' || c == '-' || c == '+' || c == 'e' || c == 'E';
-    }
-    if (plain || text.equals("NaN") || text.endsWith("Infinity")) {
-      try {
-        return Double.parseDouble(text);
-      } catch (NumberFormatException e) {
-        // reported below
-      }
-    }
-    throw new ClvArgumentException(
-        String.format(
-            Locale.ROOT,
-            "amount (line %d, column %d) must be a number, was \"%s\"",
-            line,
-            column,
-            text));
-  }
-
-  /** One record at a time, with its line number and text. */
-  private interface Records extends Closeable {
-    boolean next() throws IOException;
-
-    long line();
-
-    int size();
-
-    String field(int i);
-
-    List<String> fields();
-
-    /** The record as read (for a CSV, its fields joined again), for messages and rejects. */
-    String text();
-
-    boolean blank();
-  }
-
-  /** Lines whose fields are separated by runs of spaces and tabs. */
-  private static final class Lines implements Records {
-    private final BufferedReader reader;
-    private final List<String> fields = new ArrayList<>();
-    private String text;
-    private long line;
-
-    Lines(InputStream in) {
-      reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
-    }
-
-    @Override
-    public boolean next() throws IOException {
-      text = reader.readLine();
-      if (text == null) {
-        return false;
-      }
-      line++;
-      if (line == 1 && !text.isEmpty() && text.charAt(0) == '\uFEFF') {
-        text = text.substring(1);
-      }
-      fields.clear();
-      int n = text.length();
-      int pos = 0;
-      while (true) {
-        while (pos < n && isBlank(text.charAt(pos))) {
-          pos++;
-        }
-        if (pos == n) {
-          break;
-        }
-        int start = pos;
-        while (pos < n && !isBlank(text.charAt(pos))) {
-          pos++;
-        }
-        fields.add(text.substring(start, pos));
-      }
-      return true;
-    }
-
-    @Override
-    public long line() {
-      return line;
-    }
-
-    @Override
-    public int size() {
-      return fields.size();
-    }
-
-    @Override
-    public String field(int i) {
-      return fields.get(i);
-    }
-
-    @Override
-    public List<String> fields() {
-      return List.copyOf(fields);
-    }
-
-    @Override
-    public String text() {
-      return text;
-    }
-
-    @Override
-    public boolean blank() {
-      return fields.isEmpty();
-    }
-
-    @Override
-    public void close() throws IOException {
-      reader.close();
-    }
-  }
-
-  /** RFC 4180 records through FastCSV, with one delimiter character. */
-  private final class Csv implements Records {
-    private final CsvReader<CsvRecord> reader;
-    private final CloseableIterator<CsvRecord> iterator;
-    private CsvRecord record;
-
-    Csv(InputStream in) {
-      reader =
-          CsvReader.builder()
-              .fieldSeparator(layout.delimiter().character())
-              .quoteCharacter('"')
-              .skipEmptyLines(false)
-              .extraFieldStrategy(FieldMismatchStrategy.IGNORE)
-              .missingFieldStrategy(FieldMismatchStrategy.IGNORE)
-              .detectBomHeader(true)
-              .ofCsvRecord(in, StandardCharsets.UTF_8);
-      iterator = reader.iterator();
-    }
-
-    @Override
-    public boolean next() {
-      if (!iterator.hasNext()) {
-        return false;
-      }
-      record = iterator.next();
-      return true;
-    }
-
-    @Override
-    public long line() {
-      return record.getStartingLineNumber();
-    }
-
-    @Override
-    public int size() {
-      return record.getFieldCount();
-    }
-
-    @Override
-    public String field(int i) {
-      return record.getField(i);
-    }
-
-    @Override
-    public List<String> fields() {
-      return record.getFields();
-    }
-
-    @Override
-    public String text() {
-      char d = layout.delimiter().character();
-      StringBuilder out = new StringBuilder();
-      for (int i = 0; i < record.getFieldCount(); i++) {
-        String f = record.getField(i);
-        if (i > 0) {
-          out.append(d);
-        }
-        if (f.indexOf(d) >= 0 || f.indexOf('"') >= 0 || f.indexOf('\n') >= 0) {
-          out.append('"').append(f.replace("\"", "\"\"")).append('"');
-        } else {
-          out.append(f);
-        }
-      }
-      return out.toString();
-    }
-
-    @Override
-    public boolean blank() {
-      return record.getFieldCount() == 1 && record.getField(0).isBlank();
-    }
-
-    @Override
-    public void close() throws IOException {
-      iterator.close();
-      reader.close();
-    }
   }
 }

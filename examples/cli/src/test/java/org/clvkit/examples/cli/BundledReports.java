@@ -55,7 +55,7 @@ final class BundledReports {
   static synchronized Run english() {
     if (english == null) {
       Path dir = root().resolve("en");
-      english = new Run(Cli.run("report", "--out", dir, "--progress", "never"), dir);
+      english = new Run(Cli.run("report", "-o", dir, "--progress", "never"), dir);
     }
     return english;
   }
@@ -87,7 +87,7 @@ final class BundledReports {
           new Run(
               Cli.run(
                   "report",
-                  "--out",
+                  "-o",
                   dir,
                   "--progress",
                   "never",

@@ -95,7 +95,7 @@ class ReportAnalystOptionsTest {
 
   @Test
   void report_bgbbOnContinuousData_isRefusedSayingWhy() {
-    Cli.Result r = Cli.run("report", "--out", dir.resolve("r"), "--progress", "never", "-m", "bgbb");
+    Cli.Result r = Cli.run("report", "-o", dir.resolve("r"), "--progress", "never", "-m", "bgbb");
     assertEquals(ExitCodes.USAGE, r.code(), r::toString);
     assertTrue(
         r.err()
@@ -123,7 +123,7 @@ class ReportAnalystOptionsTest {
         Cli.run(
             "report",
             file,
-            "--out",
+            "-o",
             dir.resolve("r"),
             "--progress",
             "never",
@@ -150,7 +150,7 @@ class ReportAnalystOptionsTest {
     }
     Path segments = Cli.write(dir.resolve("cities.csv"), b.toString());
     Cli.Result r =
-        Cli.run("report", "--out", dir.resolve("r"), "--progress", "never", "--segments", segments);
+        Cli.run("report", "-o", dir.resolve("r"), "--progress", "never", "--segments", segments);
     assertEquals(ExitCodes.DATA, r.code(), r::toString);
     assertTrue(
         r.err()
