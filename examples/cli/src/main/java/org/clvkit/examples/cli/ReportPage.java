@@ -533,7 +533,7 @@ final class ReportPage {
           msg.number(r.bic(), 2),
           r.holdoutMae().isPresent() ? msg.number(r.holdoutMae().getAsDouble(), 4) : "–",
           r.holdoutRmse().isPresent() ? msg.number(r.holdoutRmse().getAsDouble(), 4) : "–",
-          r.trackingMape().isPresent() ? msg.number(r.trackingMape().getAsDouble(), 1) + " %" : "–",
+          r.trackingMape().isPresent() ? msg.percent(r.trackingMape().getAsDouble() / 100, 1) : "–",
           used);
       h.raw("</tr>\n");
     }
