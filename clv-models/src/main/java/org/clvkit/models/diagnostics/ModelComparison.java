@@ -16,9 +16,9 @@ import org.clvkit.models.PurchaseModel;
  * predicted from each calibration history ({@link PurchaseModel#conditionalExpectedPurchases}) and
  * the mean absolute percentage error of the cumulative tracking curve over the holdout periods.
  *
- * <p>The {@linkplain #chosen() chosen} model follows a stated rule: the lowest holdout MAE when there
- * is a holdout (out-of-sample accuracy is what the predictions are for), else the lowest BIC. Ties go
- * to the earlier model. Immutable and thread-safe.
+ * <p>The {@linkplain #chosen() chosen} model follows a stated rule: the lowest holdout MAE when
+ * there is a holdout (out-of-sample accuracy is what the predictions are for), else the lowest BIC.
+ * Ties go to the earlier model. Immutable and thread-safe.
  *
  * <pre>{@code
  * ModelComparison c = ModelComparison.of(List.of(bgnbd, pnbd), histories);
@@ -45,7 +45,8 @@ public final class ModelComparison implements Serializable {
    * @param logLikelihood the calibration log-likelihood at the estimates
    * @param aic {@code 2k − 2 LL}
    * @param bic {@code k ln n − 2 LL}
-   * @param holdoutMae per-customer mean absolute error of holdout purchases, when there is a holdout
+   * @param holdoutMae per-customer mean absolute error of holdout purchases, when there is a
+   *     holdout
    * @param holdoutRmse per-customer root-mean-square error of holdout purchases, when there is one
    * @param trackingMape mean absolute percentage error of cumulative repeat purchases over the
    *     holdout periods (in %), when a tracking curve was given
@@ -90,7 +91,8 @@ public final class ModelComparison implements Serializable {
    * @param models at least one fitted model
    * @param calibration the histories they were fitted on
    */
-  public static ModelComparison of(List<? extends PurchaseModel> models, CustomerHistories calibration) {
+  public static ModelComparison of(
+      List<? extends PurchaseModel> models, CustomerHistories calibration) {
     Checks.notNull("calibration", calibration);
     List<Row> rows = new ArrayList<>();
     for (PurchaseModel m : checked(models)) {
@@ -185,10 +187,7 @@ public final class ModelComparison implements Serializable {
   }
 
   private static Row information(
-      PurchaseModel m,
-      CustomerHistories data,
-      OptionalDouble mae,
-      OptionalDouble rmse) {
+      PurchaseModel m, CustomerHistories data, OptionalDouble mae, OptionalDouble rmse) {
     CustomerHistories c = data.compressed();
     double ll = 0;
     for (int i = 0; i < c.size(); i++) {
@@ -246,7 +245,9 @@ public final class ModelComparison implements Serializable {
     return models.get(chosen);
   }
 
-  /** The table as CSV: {@code model,parameters,customers,log_likelihood,aic,bic,holdout_mae,...}. */
+  /**
+   * The table as CSV: {@code model,parameters,customers,log_likelihood,aic,bic,holdout_mae,...}.
+   */
   public String toCsv() {
     StringBuilder out =
         new StringBuilder(

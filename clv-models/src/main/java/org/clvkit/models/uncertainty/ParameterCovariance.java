@@ -18,8 +18,8 @@ import org.clvkit.models.gammagamma.GammaGammaModel;
  * closest to normal; its diagonal gives the standard errors the fit reports.
  *
  * <p>Two uses: the delta method ({@link #deltaVariance}, {@code Var g ≈ ∇gᵀ Σ ∇g} with the gradient
- * in θ by central differences), and draws from the normal distribution {@code N(θ̂, Σ)} mapped
- * back by {@code exp} ({@link #sample}), seeded. Immutable and thread-safe.
+ * in θ by central differences), and draws from the normal distribution {@code N(θ̂, Σ)} mapped back
+ * by {@code exp} ({@link #sample}), seeded. Immutable and thread-safe.
  */
 public final class ParameterCovariance implements Serializable {
   private static final long serialVersionUID = 1L;

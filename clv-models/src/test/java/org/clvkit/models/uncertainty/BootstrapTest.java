@@ -35,7 +35,8 @@ class BootstrapTest {
     List<PurchaseModel> replicates =
         Bootstrap.purchaseModels(cdnow, d -> BgNbdFitter.create().fit(d), 40, Seeded.SEED);
     assertEquals(40, replicates.size());
-    double[] logR = replicates.stream().mapToDouble(m -> Math.log(m.parameterValues()[0])).toArray();
+    double[] logR =
+        replicates.stream().mapToDouble(m -> Math.log(m.parameterValues()[0])).toArray();
     double mean = java.util.Arrays.stream(logR).average().orElseThrow();
     double variance = 0;
     for (double v : logR) {

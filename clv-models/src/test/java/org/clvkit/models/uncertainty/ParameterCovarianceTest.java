@@ -89,7 +89,8 @@ class ParameterCovarianceTest {
   void percentile_cdnowCohortPurchases_containsTheEstimate() {
     double estimate = cohortPurchases(model);
     List<PurchaseModel> draws = covariance.sampleModels(model, 200, Seeded.SEED);
-    double[] values = draws.stream().mapToDouble(ParameterCovarianceTest::cohortPurchases).toArray();
+    double[] values =
+        draws.stream().mapToDouble(ParameterCovarianceTest::cohortPurchases).toArray();
     Interval interval = Intervals.percentile(estimate, values, 0.9);
     assertTrue(interval.contains(estimate), interval::toString);
     assertTrue(interval.width() > 0, interval::toString);
@@ -98,7 +99,8 @@ class ParameterCovarianceTest {
             estimate,
             covariance.deltaVariance(v -> cohortPurchases(BgNbdModel.of(BgNbdParameters.of(v)))),
             0.9);
-    Tolerance.relative(0.25).check("90 % width, delta vs sampling", delta.width(), interval.width());
+    Tolerance.relative(0.25)
+        .check("90 % width, delta vs sampling", delta.width(), interval.width());
   }
 
   @Test
@@ -133,7 +135,8 @@ class ParameterCovarianceTest {
   @Test
   void of_flatLikelihood_isRejectedNamingThePivot() {
     // one customer: the information of four parameters from one history is singular
-    CustomerHistories one = CustomerHistories.of(new double[] {0}, new double[] {0}, new double[] {10});
+    CustomerHistories one =
+        CustomerHistories.of(new double[] {0}, new double[] {0}, new double[] {10});
     BgNbdModel m = BgNbdModel.of(new BgNbdParameters(0.25, 4.0, 0.8, 2.5));
     var e =
         org.junit.jupiter.api.Assertions.assertThrows(

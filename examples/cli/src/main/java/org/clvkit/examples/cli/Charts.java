@@ -4,8 +4,8 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.FontMetrics;
-import java.awt.GraphicsEnvironment;
 import java.awt.Graphics2D;
+import java.awt.GraphicsEnvironment;
 import java.awt.RenderingHints;
 import java.awt.geom.AffineTransform;
 import java.awt.geom.Rectangle2D;
@@ -161,8 +161,7 @@ final class Charts {
     }
   }
 
-  Image cumulative(
-      RepeatPurchaseTracking t, double calibrationEnd, String origin, String model) {
+  Image cumulative(RepeatPurchaseTracking t, double calibrationEnd, String origin, String model) {
     Texts texts = new Texts();
     XYChart chart =
         xy(
@@ -182,8 +181,7 @@ final class Charts {
         lastTime(t));
   }
 
-  Image incremental(
-      RepeatPurchaseTracking t, double calibrationEnd, String origin, String model) {
+  Image incremental(RepeatPurchaseTracking t, double calibrationEnd, String origin, String model) {
     Texts texts = new Texts();
     XYChart chart =
         xy(
@@ -220,7 +218,9 @@ final class Charts {
     for (int n = 0; n <= p.lastBucket(); n++) {
       labels.add(texts.add(p.label(n)));
     }
-    chart.addSeries(texts.add(msg.get("chart.actual")), labels, boxed(p.actual())).setFillColor(ACTUAL);
+    chart
+        .addSeries(texts.add(msg.get("chart.actual")), labels, boxed(p.actual()))
+        .setFillColor(ACTUAL);
     chart.addSeries(texts.add(model), labels, boxed(p.expected())).setFillColor(MODEL);
     return image(
         "period_transactions",
@@ -250,7 +250,14 @@ final class Charts {
     for (int k = 0; k < checks.size(); k++) {
       String name = k == chosen ? msg.format("chart.chosenModel", models.get(k)) : models.get(k);
       XYSeries s =
-          line(chart, texts, name, x, checks.get(k).meanPredicted(), PALETTE[k % PALETTE.length], true);
+          line(
+              chart,
+              texts,
+              name,
+              x,
+              checks.get(k).meanPredicted(),
+              PALETTE[k % PALETTE.length],
+              true);
       s.setMarker(SeriesMarkers.DIAMOND);
       if (k == chosen) {
         s.setLineWidth(3f);
@@ -323,7 +330,8 @@ final class Charts {
       g.setColor(Color.WHITE);
       g.fillRect(0, 0, img.getWidth(), img.getHeight());
       g.drawImage(inner, 0, 0, null);
-      g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+      g.setRenderingHint(
+          RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
       String bar = texts.add(msg.get("chart.heatmap.colourBar"));
       Font font = font(Font.PLAIN, 13);
       g.setFont(font);
@@ -348,7 +356,9 @@ final class Charts {
         List.copyOf(texts.all));
   }
 
-  /** Whether a customer can have {@code frequency} repeat purchases, the last at {@code recency}. */
+  /**
+   * Whether a customer can have {@code frequency} repeat purchases, the last at {@code recency}.
+   */
   static boolean possible(int frequency, double recency, double age) {
     if (recency > age) {
       return false;
@@ -473,7 +483,13 @@ final class Charts {
   }
 
   /** Bars of customers per category (lifecycle stage, RFM segment). */
-  Image counts(String name, String title, String axis, String caption, List<String> labels, List<Integer> values) {
+  Image counts(
+      String name,
+      String title,
+      String axis,
+      String caption,
+      List<String> labels,
+      List<Integer> values) {
     Texts texts = new Texts();
     CategoryChart chart = bars(texts, title, axis, msg.get("chart.axis.customers"));
     chart.getStyler().setLegendVisible(false);
@@ -488,7 +504,8 @@ final class Charts {
   }
 
   /** Value per segment (bars), for one dimension. */
-  Image segmentValue(String name, String dimension, List<String> labels, double[] value, String valueName) {
+  Image segmentValue(
+      String name, String dimension, List<String> labels, double[] value, String valueName) {
     Texts texts = new Texts();
     String title = msg.format("chart.segments.title", valueName, dimension);
     CategoryChart chart = bars(texts, title, texts.add(dimension), valueName);
@@ -532,7 +549,14 @@ final class Charts {
       }
     }
     if (k == 0) {
-      line(chart, texts, msg.get("chart.cohorts.none"), new double[] {1}, new double[] {0}, GRID, false);
+      line(
+          chart,
+          texts,
+          msg.get("chart.cohorts.none"),
+          new double[] {1},
+          new double[] {0},
+          GRID,
+          false);
     }
     chart.getStyler().setYAxisMin(0.0);
     chart.getStyler().setLegendPosition(LegendPosition.InsideNE);
@@ -597,7 +621,13 @@ final class Charts {
   }
 
   private static XYSeries line(
-      XYChart chart, Texts texts, String name, double[] x, double[] y, Color color, boolean dashed) {
+      XYChart chart,
+      Texts texts,
+      String name,
+      double[] x,
+      double[] y,
+      Color color,
+      boolean dashed) {
     XYSeries series = chart.addSeries(texts.add(name), x, y);
     series.setMarker(SeriesMarkers.NONE);
     series.setLineColor(color);
@@ -664,7 +694,8 @@ final class Charts {
     double step = Ticks.step(span - from, content, font, ladder);
     Graphics2D g = img.createGraphics();
     try {
-      g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+      g.setRenderingHint(
+          RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
       g.setFont(font);
       g.setColor(Color.DARK_GRAY);
       FontMetrics fm = g.getFontMetrics();
@@ -673,7 +704,8 @@ final class Charts {
         String label = texts.add(Ticks.label(v));
         int y = (int) Math.round(plot.getMaxY());
         g.drawLine((int) Math.round(px), y, (int) Math.round(px), y + 4);
-        g.drawString(label, (int) Math.round(px - fm.stringWidth(label) / 2.0), y + 6 + fm.getAscent());
+        g.drawString(
+            label, (int) Math.round(px - fm.stringWidth(label) / 2.0), y + 6 + fm.getAscent());
       }
     } finally {
       g.dispose();

@@ -9,9 +9,9 @@ import org.clvkit.core.data.CustomerSummaries;
 import org.clvkit.core.kpi.Kpis;
 
 /**
- * Cohort retention by the calendar month of the first purchase: for each cohort, its customers,
- * the share of them who bought in each month since (month 0 is the first purchase's month, so
- * 100 %), the revenue per customer (ARPU over the whole observation, core's {@link
+ * Cohort retention by the calendar month of the first purchase: for each cohort, its customers, the
+ * share of them who bought in each month since (month 0 is the first purchase's month, so 100 %),
+ * the revenue per customer (ARPU over the whole observation, core's {@link
  * Kpis#averageRevenuePerUser}) and the repeat rate (share with purchases on two days or more,
  * {@link Kpis#repeatPurchaseRate}). Months past the end of observation are left empty: a month is
  * shown only when the observation covers all of it.
@@ -21,8 +21,7 @@ final class Cohorts {
   static final int MAX_MONTHS = 18;
 
   /** One cohort's row. */
-  record Row(
-      YearMonth month, int customers, double[] retention, double arpu, double repeatRate) {}
+  record Row(YearMonth month, int customers, double[] retention, double arpu, double repeatRate) {}
 
   final List<Row> rows;
   final int months;
@@ -65,7 +64,10 @@ final class Cohorts {
           int previous = -1;
           for (int k = 0; k < n; k++) {
             int since =
-                (int) first.until(YearMonth.from(LocalDate.ofEpochDay(days[k])), java.time.temporal.ChronoUnit.MONTHS);
+                (int)
+                    first.until(
+                        YearMonth.from(LocalDate.ofEpochDay(days[k])),
+                        java.time.temporal.ChronoUnit.MONTHS);
             if (since != previous && since <= MAX_MONTHS) {
               c[2 + since]++;
               previous = since;
@@ -76,7 +78,8 @@ final class Cohorts {
     int months = 0;
     for (var e : counts.entrySet()) {
       long[] c = e.getValue();
-      int observed = (int) Math.min(MAX_MONTHS, e.getKey().until(last, java.time.temporal.ChronoUnit.MONTHS));
+      int observed =
+          (int) Math.min(MAX_MONTHS, e.getKey().until(last, java.time.temporal.ChronoUnit.MONTHS));
       double[] retention = new double[Math.max(0, observed + 1)];
       for (int k = 0; k < retention.length; k++) {
         retention[k] = (double) c[2 + k] / c[0];

@@ -78,7 +78,8 @@ record ModelChoice(
               + " one purchase opportunity per period), and these are not: choose bgnbd, mbgnbd,"
               + " pnbd or auto");
     }
-    List<ModelKind> candidates = new ArrayList<>(List.of(ModelKind.BGNBD, ModelKind.MBGNBD, ModelKind.PNBD));
+    List<ModelKind> candidates =
+        new ArrayList<>(List.of(ModelKind.BGNBD, ModelKind.MBGNBD, ModelKind.PNBD));
     if (discrete) {
       candidates.add(ModelKind.BGBB);
     }
@@ -126,6 +127,11 @@ record ModelChoice(
       chosen = kinds.indexOf(requested);
     }
     return new ModelChoice(
-        List.copyOf(kinds), List.copyOf(models), comparison, chosen, override, List.copyOf(skipped));
+        List.copyOf(kinds),
+        List.copyOf(models),
+        comparison,
+        chosen,
+        override,
+        List.copyOf(skipped));
   }
 }

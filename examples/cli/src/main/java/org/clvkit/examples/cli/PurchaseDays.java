@@ -96,7 +96,9 @@ final class PurchaseDays {
     void customer(int summaryIndex, long[] days, int dayCount, double revenue);
   }
 
-  /** Visits every customer that has a summary row, with their distinct purchase days and revenue. */
+  /**
+   * Visits every customer that has a summary row, with their distinct purchase days and revenue.
+   */
   void forEachCustomer(CustomerSummaries summaries, CustomerVisitor visitor) {
     Integer[] order = new Integer[size];
     for (int i = 0; i < size; i++) {

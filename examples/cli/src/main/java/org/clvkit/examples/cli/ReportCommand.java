@@ -34,9 +34,9 @@ import picocli.CommandLine.Spec;
  * self-contained {@code report.html} (charts inlined) in English or Chinese.
  *
  * <p>Every applicable purchase model is fitted and compared ({@link ModelChoice}); the report uses
- * the best by holdout error (BIC without a holdout) unless {@code -m} names one. Intervals come from
- * the library's {@code org.clvkit.models.uncertainty} ({@link ReportIntervals}); segments from a
- * file or the acquisition cohort ({@link Segments}); cohort retention by month ({@link Cohorts}).
+ * the best by holdout error (BIC without a holdout) unless {@code -m} names one. Intervals come
+ * from the library's {@code org.clvkit.models.uncertainty} ({@link ReportIntervals}); segments from
+ * a file or the acquisition cohort ({@link Segments}); cohort retention by month ({@link Cohorts}).
  */
 @Command(
     name = "report",
@@ -45,8 +45,8 @@ import picocli.CommandLine.Spec;
       "Summarise, fit, compare, score and chart in one go, into a directory with report.html"
           + " (self-contained: charts inlined), summary.csv, scores.csv (with 90 %% intervals),"
           + " segments.csv, cohorts.csv, models/, diagnostics/ and charts/.",
-      "Fits BG/NBD, MBG/NBD and Pareto/NBD (and BG/BB on discrete data), compares them and uses"
-          + " the best: lowest holdout error when there is a holdout, else lowest BIC; -m overrides.",
+      "Fits BG/NBD, MBG/NBD and Pareto/NBD (and BG/BB on discrete data), compares them and uses the"
+          + " best: lowest holdout error when there is a holdout, else lowest BIC; -m overrides.",
       "Without TRANSACTIONS it runs on the bundled CDNOW sample with the literature's settings:"
           + " weeks, calibration to 1997-09-30, holdout to 1998-06-30 (Fader, Hardie and Lee 2005),"
           + " segmented by acquisition cohort."
@@ -153,7 +153,9 @@ final class ReportCommand implements Callable<Integer> {
       requested = ModelKind.parse(model);
       if (!requested.isPurchaseModel()) {
         throw CliException.usage(
-            "--model must be auto, bgnbd, mbgnbd, pnbd or bgbb for a report, was \"" + model + "\"");
+            "--model must be auto, bgnbd, mbgnbd, pnbd or bgbb for a report, was \""
+                + model
+                + "\"");
       }
     }
     if (draws < 2) {
@@ -261,8 +263,7 @@ final class ReportCommand implements Callable<Integer> {
     PurchaseModel purchases = choice.model();
     GammaGammaModel spend;
     try {
-      spend =
-          ModelKind.fitSpend(table.frequency, table.monetary, null, fit.settings(ModelKind.GG));
+      spend = ModelKind.fitSpend(table.frequency, table.monetary, null, fit.settings(ModelKind.GG));
     } catch (ClvArgumentException e) {
       throw SummaryRun.dataError(run.source().name(), e);
     }

@@ -34,6 +34,7 @@ final class ReportIntervals {
     final int draws;
     Interval purchases;
     Interval value;
+
     /** [dimension][segment]. */
     Interval[][] segmentPurchases;
 

@@ -152,8 +152,7 @@ final class ReportPage {
         value[dim.assignment()[i]] += c.scores().clv[i];
       }
       out.add(
-          charts.segmentValue(
-              "segments_" + (k + 1), dim.name(), dim.labels(), value, valueName));
+          charts.segmentValue("segments_" + (k + 1), dim.name(), dim.labels(), value, valueName));
     }
     out.add(charts.cohortRetention(c.cohorts()));
     return out;
@@ -235,7 +234,9 @@ final class ReportPage {
                 r.cost == null || r.cost == 0
                     ? ""
                     : String.format(Locale.ROOT, "%.6f", r.value.estimate() / r.customers / r.cost),
-                r.cost == null ? "" : r.payback < 0 ? ">" + c.settings().horizon() : Integer.toString(r.payback)));
+                r.cost == null
+                    ? ""
+                    : r.payback < 0 ? ">" + c.settings().horizon() : Integer.toString(r.payback)));
       }
     }
     return out.toString();
@@ -249,7 +250,8 @@ final class ReportPage {
     out.append('\n');
     for (Cohorts.Row r : c.cohorts().rows) {
       out.append(
-          String.format(Locale.ROOT, "%s,%d,%.6f,%.6f", r.month(), r.customers(), r.arpu(), r.repeatRate()));
+          String.format(
+              Locale.ROOT, "%s,%d,%.6f,%.6f", r.month(), r.customers(), r.arpu(), r.repeatRate()));
       for (int m = 0; m < c.cohorts().months; m++) {
         out.append(',');
         if (m < r.retention().length) {
@@ -326,8 +328,8 @@ final class ReportPage {
   }
 
   /**
-   * Mean cumulative discounted value per customer of each segment after 1, 2, ..., horizon
-   * periods (point estimates), for the payback period.
+   * Mean cumulative discounted value per customer of each segment after 1, 2, ..., horizon periods
+   * (point estimates), for the payback period.
    */
   private double[][] cumulativeValue(Segments.Dimension dim) {
     SummaryTable t = c.scores().table;
@@ -389,7 +391,10 @@ final class ReportPage {
 
     Html h = new Html();
     String title = msg.format("page.title", run.source().name());
-    h.raw("<!DOCTYPE html>\n<html lang=\"" + msg.htmlLang() + "\">\n<head>\n<meta charset=\"utf-8\">\n")
+    h.raw(
+            "<!DOCTYPE html>\n<html lang=\""
+                + msg.htmlLang()
+                + "\">\n<head>\n<meta charset=\"utf-8\">\n")
         .raw("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
         .element("title", title)
         .raw("<style>\n")
@@ -489,11 +494,7 @@ final class ReportPage {
     }
     h.element("p", moneyStatement());
     h.element(
-        "p",
-        msg.format(
-            "glance.intervals",
-            iv.method,
-            msg.percent(ReportIntervals.LEVEL, 0)));
+        "p", msg.format("glance.intervals", iv.method, msg.percent(ReportIntervals.LEVEL, 0)));
     h.element("p", run.account());
     h.raw("</section>\n");
 
@@ -587,7 +588,13 @@ final class ReportPage {
       h.row(false, cells.toArray(new String[0]));
     }
     h.raw("</table>\n");
-    h.element("p", msg.format("alive.stages", settings.stages().atRiskAfter(), settings.stages().churnedAfter(), periods()));
+    h.element(
+        "p",
+        msg.format(
+            "alive.stages",
+            settings.stages().atRiskAfter(),
+            settings.stages().churnedAfter(),
+            periods()));
     figure(h, charts, "p_alive_by_model");
     figure(h, charts, "p_alive_heatmap");
     h.raw("</section>\n");
@@ -725,7 +732,9 @@ final class ReportPage {
                 msg.percent(st.discount(), 4),
                 msg.periods(unit));
     String currency =
-        c.currency() == null ? msg.get("money.noCurrency") : msg.format("money.currency", c.currency());
+        c.currency() == null
+            ? msg.get("money.noCurrency")
+            : msg.format("money.currency", c.currency());
     return c.marginGiven()
         ? msg.format(
             "money.clv",
@@ -736,7 +745,12 @@ final class ReportPage {
             currency,
             c.choice().model().name())
         : msg.format(
-            "money.revenue", discount, st.horizon(), periods(), currency, c.choice().model().name());
+            "money.revenue",
+            discount,
+            st.horizon(),
+            periods(),
+            currency,
+            c.choice().model().name());
   }
 
   private void segmentsSection(Html h) {
@@ -748,7 +762,8 @@ final class ReportPage {
             ? msg.get("segments.fromCohort")
             : msg.format("segments.fromFile", segs.file));
     if (segs.file != null) {
-      h.element("p", msg.format("segments.unmatched", msg.number(segs.unmatchedRows, 0), segs.file));
+      h.element(
+          "p", msg.format("segments.unmatched", msg.number(segs.unmatchedRows, 0), segs.file));
     }
     if (c.costFile()) {
       h.element(
@@ -796,7 +811,8 @@ final class ReportPage {
         cells.add(r.label);
         cells.add(msg.number(r.customers, 0));
         cells.add(msg.percent(r.meanAlive, 1));
-        cells.add(msg.number(r.purchases.estimate(), 1) + " " + shortInterval(r.purchases, false, 1));
+        cells.add(
+            msg.number(r.purchases.estimate(), 1) + " " + shortInterval(r.purchases, false, 1));
         cells.add(money(r.value.estimate(), 0) + " " + shortInterval(r.value, true, 0));
         cells.add(msg.percent(r.share, 1));
         for (int tier = 0; tier < 4; tier++) {

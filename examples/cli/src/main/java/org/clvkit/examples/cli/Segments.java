@@ -23,8 +23,8 @@ import org.clvkit.core.data.CustomerSummaries;
  * cohort, ...), each assigning every customer to one of at most {@value #MAX_SEGMENTS} segments.
  * From a segments file ({@code --segments FILE}: a CSV with a header, the customer id in the first
  * column and one dimension per further column) or, without one, the acquisition cohort (calendar
- * month of the first purchase). Customers the file does not name, or names with an empty value,
- * go to a visible {@code unknown} segment; rows naming no customer of the data are counted.
+ * month of the first purchase). Customers the file does not name, or names with an empty value, go
+ * to a visible {@code unknown} segment; rows naming no customer of the data are counted.
  */
 final class Segments {
   /** The most segments a dimension may have: a report table and chart stay readable. */
@@ -56,8 +56,10 @@ final class Segments {
   }
 
   final List<Dimension> dimensions;
+
   /** Rows of the file whose customer id is not in the data (0 without a file). */
   final long unmatchedRows;
+
   /** The file's name, or null for the acquisition cohort. */
   final String file;
 

@@ -7,9 +7,9 @@ import java.awt.image.BufferedImage;
 
 /**
  * The tick policy of the time axes: a step from a ladder that suits the time unit (weeks: 1, 2, 4,
- * 13, 26, 52 and multiples of a year; days: 1, 2, 7, 14, 28, 91, 182, 364 and multiples of a
- * year; other periods: 1, 2, 5, 10, 20, 50, ...), the smallest on which every label fits in the
- * space between two ticks with a gap. The same policy reads at 10, 100 and 1,000 periods.
+ * 13, 26, 52 and multiples of a year; days: 1, 2, 7, 14, 28, 91, 182, 364 and multiples of a year;
+ * other periods: 1, 2, 5, 10, 20, 50, ...), the smallest on which every label fits in the space
+ * between two ticks with a gap. The same policy reads at 10, 100 and 1,000 periods.
  */
 final class Ticks {
   /** The least gap between two labels, in pixels. */
@@ -42,8 +42,7 @@ final class Ticks {
 
   /** The ladder of steps for a unit, ascending and unbounded (up to 1e12). */
   static double[] ladder(TimeUnit unit) {
-    double[] base =
-        unit.equals(TimeUnit.WEEKS) ? WEEKS : unit.equals(TimeUnit.DAYS) ? DAYS : OTHER;
+    double[] base = unit.equals(TimeUnit.WEEKS) ? WEEKS : unit.equals(TimeUnit.DAYS) ? DAYS : OTHER;
     double top = base[base.length - 1];
     java.util.List<Double> out = new java.util.ArrayList<>();
     for (double b : base) {

@@ -42,7 +42,9 @@ final class BundledReports {
               new Thread(
                   () -> {
                     try (var files = Files.walk(r)) {
-                      files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                      files
+                          .sorted(java.util.Comparator.reverseOrder())
+                          .forEach(p -> p.toFile().delete());
                     } catch (IOException e) {
                       // best effort
                     }
@@ -81,8 +83,7 @@ final class BundledReports {
       Path segments = Cli.write(root().resolve("segments.csv"), segmentsFile());
       Path costs =
           Cli.write(
-              root().resolve("cac.csv"),
-              "segment,cost\nsearch,10\nsocial,25\nemail,5\ntv,40\n");
+              root().resolve("cac.csv"), "segment,cost\nsearch,10\nsocial,25\nemail,5\ntv,40\n");
       chinese =
           new Run(
               Cli.run(

@@ -73,8 +73,7 @@ class ReportAnalystOptionsTest {
     assertTrue(html.contains("客户终身价值 = 毛利率 30.0%"), html);
     // 10 % a year in weeks: 1.1^(7 / 365.25) - 1 = 0.1828 %
     double weekly = Math.pow(1.1, 7 / 365.25) - 1;
-    assertTrue(
-        html.contains(String.format("按每年 10.00%% 贴现（每周 %.4f%%）", 100 * weekly)), html);
+    assertTrue(html.contains(String.format("按每年 10.00%% 贴现（每周 %.4f%%）", 100 * weekly)), html);
     assertTrue(html.contains("金额单位为 USD。"));
     assertTrue(html.contains("USD "), "money values carry the currency");
     List<Map<String, String>> scores = csv(Cli.lines(run.file("scores.csv")));
@@ -139,7 +138,9 @@ class ReportAnalystOptionsTest {
     assertEquals(
         List.of("BG/NBD", "MBG/NBD", "Pareto/NBD", "BG/BB"),
         models.stream().map(m -> m.get("model")).toList());
-    assertTrue(Cli.read(dir.resolve("r/report.html")).contains("The report uses BG/BB because -m asked for it"));
+    assertTrue(
+        Cli.read(dir.resolve("r/report.html"))
+            .contains("The report uses BG/BB because -m asked for it"));
   }
 
   @Test
@@ -156,7 +157,8 @@ class ReportAnalystOptionsTest {
         r.err()
             .contains(
                 "cities.csv: segment column \"city\" has 60 distinct values, more than the limit of"
-                    + " 50 segments per column: group them (e.g. by region rather than city) first"),
+                    + " 50 segments per column: group them (e.g. by region rather than city)"
+                    + " first"),
         r::toString);
   }
 }

@@ -23,10 +23,10 @@ import org.clvkit.models.diagnostics.RepeatPurchaseTracking;
 import org.junit.jupiter.api.Test;
 
 /**
- * The report's charts in both languages without a report run: every string drawn has a glyph in
- * the chart font ({@link Font#canDisplayUpTo(String)}), the tick policy keeps labels apart at 100
- * and 1,000 periods, impossible heat-map cells are masked, and the two resource bundles hold the
- * same keys with Chinese text in the Chinese one.
+ * The report's charts in both languages without a report run: every string drawn has a glyph in the
+ * chart font ({@link Font#canDisplayUpTo(String)}), the tick policy keeps labels apart at 100 and
+ * 1,000 periods, impossible heat-map cells are masked, and the two resource bundles hold the same
+ * keys with Chinese text in the Chinese one.
  */
 class ReportChartsTest {
   private static final BgNbdModel MODEL =
@@ -101,7 +101,8 @@ class ReportChartsTest {
         assertEquals(
             -1,
             font.canDisplayUpTo(text),
-            () -> image.name() + ": font " + font.getFamily() + " has no glyph in \"" + text + "\"");
+            () ->
+                image.name() + ": font " + font.getFamily() + " has no glyph in \"" + text + "\"");
       }
       Images.assertNonTrivialPng(image.name(), image.png(), 600, 300);
     }
@@ -113,8 +114,7 @@ class ReportChartsTest {
     Charts.Image cumulative = allCharts(zh, 20).get(0);
     assertTrue(cumulative.texts().contains("累计重复购买"), cumulative.texts()::toString);
     assertTrue(
-        cumulative.texts().contains("自 1997-01-01（该批次首次购买开始）以来的周数"),
-        cumulative.texts()::toString);
+        cumulative.texts().contains("自 1997-01-01（该批次首次购买开始）以来的周数"), cumulative.texts()::toString);
   }
 
   @Test

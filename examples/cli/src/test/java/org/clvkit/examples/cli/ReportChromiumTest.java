@@ -19,9 +19,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Opens the reports of the bundled data, in English and in Chinese, in headless Chromium (a file
  * URL, no network): each renders to a screenshot with content, and the DOM Chromium built holds
- * every section's heading in its language, with a font installed for every character. Skipped, saying so, only when no Chromium binary
- * exists ({@code /usr/bin/chromium}, or chromium / chromium-browser / google-chrome on the PATH);
- * CI installs Debian's {@code chromium}.
+ * every section's heading in its language, with a font installed for every character. Skipped,
+ * saying so, only when no Chromium binary exists ({@code /usr/bin/chromium}, or chromium /
+ * chromium-browser / google-chrome on the PATH); CI installs Debian's {@code chromium}.
  */
 class ReportChromiumTest {
   @TempDir Path dir;
@@ -147,8 +147,10 @@ class ReportChromiumTest {
                 + visible.substring(missing, Math.min(visible.length(), missing + 10))
                 + "\"");
     assertTrue(
-        font.getFamily().contains("CJK") || font.getFamily().contains("WenQuanYi")
-            || font.getFamily().contains("Droid") || font.getFamily().contains("Han"),
+        font.getFamily().contains("CJK")
+            || font.getFamily().contains("WenQuanYi")
+            || font.getFamily().contains("Droid")
+            || font.getFamily().contains("Han"),
         "a CJK font is installed (Debian: fonts-noto-cjk), was " + font.getFamily());
   }
 

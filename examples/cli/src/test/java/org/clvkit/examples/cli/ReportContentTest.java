@@ -84,11 +84,16 @@ class ReportContentTest {
     if (oneTimersAllAlive) {
       assertTrue(
           html.contains(
-              String.format(Locale.US, "<b>%.1f %%</b>mean P(alive) of the %,d customers", 100 * repeat / repeaters, repeaters)),
+              String.format(
+                  Locale.US,
+                  "<b>%.1f %%</b>mean P(alive) of the %,d customers",
+                  100 * repeat / repeaters,
+                  repeaters)),
           html);
     } else {
       assertTrue(
-          html.contains(String.format(Locale.US, "<b>%.1f %%</b>mean P(alive)<", 100 * all / scores.size())),
+          html.contains(
+              String.format(Locale.US, "<b>%.1f %%</b>mean P(alive)<", 100 * all / scores.size())),
           html);
     }
     // the P(alive) section explains where the models disagree, with every model's column
@@ -108,13 +113,22 @@ class ReportContentTest {
     }
     String html = run.html();
     assertTrue(
-        html.contains(String.format(Locale.US, "<b>%,.0f</b>expected purchases in the next 52 weeks<small>90 %% interval ", purchases)),
+        html.contains(
+            String.format(
+                Locale.US,
+                "<b>%,.0f</b>expected purchases in the next 52 weeks<small>90 %% interval ",
+                purchases)),
         html);
     assertTrue(
-        html.contains(String.format(Locale.US, "<b>%,.0f</b>expected revenue over the next 52 weeks<small>90 %% interval ", value)),
+        html.contains(
+            String.format(
+                Locale.US,
+                "<b>%,.0f</b>expected revenue over the next 52 weeks<small>90 %% interval ",
+                value)),
         html);
     assertFalse(html.contains("CLV over the next"));
-    assertTrue(html.contains("Value is expected revenue, not CLV: no margin was given (--margin)."));
+    assertTrue(
+        html.contains("Value is expected revenue, not CLV: no margin was given (--margin)."));
     assertTrue(html.contains("not discounted (give --annual-discount to discount)"));
   }
 
@@ -154,7 +168,8 @@ class ReportContentTest {
       assertEquals("acquisition cohort", r.get("dimension"));
       customers += (int) num(r, "customers");
       share += num(r, "value_share");
-      assertTrue(num(r, "value_lower") <= num(r, "value") && num(r, "value") <= num(r, "value_upper"));
+      assertTrue(
+          num(r, "value_lower") <= num(r, "value") && num(r, "value") <= num(r, "value_upper"));
       int tiers = 0;
       for (String t : List.of("top_1_percent", "top_5_percent", "top_20_percent", "rest")) {
         tiers += (int) num(r, t);
