@@ -104,7 +104,7 @@ final class ReportCommand implements Callable<Integer> {
       names = "--annual-discount",
       paramLabel = "RATE",
       description =
-          "Discount rate per year for CLV (e.g. 0.1 for 10 %%), converted to the time unit:"
+          "Discount rate per year for CLV (e.g. 0.1 for 10%%), converted to the time unit:"
               + " (1 + RATE)^(days per period / 365.25) - 1. Instead of --discount.")
   Double annualDiscount;
 

@@ -495,7 +495,7 @@ final class ReportPage {
     h.element("p", moneyStatement());
     h.element(
         "p", msg.format("glance.intervals", iv.method, msg.percent(ReportIntervals.LEVEL, 0)));
-    h.element("p", run.account());
+    h.element("p", msg.format("glance.reading", run.account()));
     h.raw("</section>\n");
 
     // ---- model choice
