@@ -6,7 +6,8 @@ package org.clvkit.examples.cli;
  * <table>
  *   <caption>Exit codes</caption>
  *   <tr><td>0</td><td>success</td></tr>
- *   <tr><td>1</td><td>unexpected internal error (a bug: report it with the stack trace)</td></tr>
+ *   <tr><td>1</td><td>unexpected internal error (a bug: report it with the stack trace), or out of
+ *       memory (one line naming the -Xmx to give)</td></tr>
  *   <tr><td>2</td><td>usage: unknown option, missing or bad option value</td></tr>
  *   <tr><td>3</td><td>bad input data: a bad row (unless skipped), a missing column, an empty file,
  *       a bad model file, no usable row</td></tr>
@@ -24,7 +25,7 @@ final class ExitCodes {
 
   /** The table above as help text. */
   static final String HELP =
-      "Exit codes: 0 success; 1 internal error; 2 usage (bad option); 3 bad input data (bad row,"
+      "Exit codes: 0 success; 1 internal error or out of memory; 2 usage (bad option); 3 bad input data (bad row,"
           + " missing column, empty file, bad model file); 4 a model fit failed; 5 file not found"
           + " or not readable/writable.";
 

@@ -12,6 +12,8 @@ import java.util.concurrent.Callable;
 import org.clvkit.core.ClvArgumentException;
 import org.clvkit.models.FitFailedException;
 import org.clvkit.models.FitReport;
+import org.clvkit.models.Model;
+import org.clvkit.models.ModelType;
 import org.clvkit.models.PurchaseModel;
 import org.clvkit.models.gammagamma.GammaGammaModel;
 import org.clvkit.models.io.ModelFiles;
@@ -75,38 +77,38 @@ final class FitCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter stdout = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    Set<ModelKind> kinds = new LinkedHashSet<>();
+    Set<ModelType<?>> kinds = new LinkedHashSet<>();
     for (String m : models) {
-      kinds.add(ModelKind.parse(m));
+      kinds.add(ModelChoice.parse("--model", m, Model.class, ""));
     }
     TimeUnit unit = SummaryUnit.choose(timeUnit, summary.file);
     Path out = Output.chosen(output, deprecatedOut, Path.of("."), err);
     PathChecks checks = new PathChecks().input("SUMMARY", summary.file);
     Output.directory(out);
-    for (ModelKind kind : kinds) {
-      checks.output("-o/--output", out.resolve(kind.key() + ".properties"));
+    for (ModelType<?> kind : kinds) {
+      checks.output("-o/--output", out.resolve(kind.id() + ".properties"));
     }
     checks.check();
     Path probe = out.resolve(".clv-fit-check");
     try (AtomicOutput writable = AtomicOutput.open(probe)) {
       // opened and deleted again: the folder takes new files
     }
-    for (ModelKind kind : kinds) {
+    for (ModelType<?> kind : kinds) {
       fit.settings(kind); // a bad --penalty is a usage error before anything is read
     }
     SummaryTable table = summary.read();
     List<String> failed = new ArrayList<>();
     int code = ExitCodes.OK;
-    for (ModelKind kind : kinds) {
+    for (ModelType<?> kind : kinds) {
       try {
-        fitAndSave(kind, table, unit, out.resolve(kind.key() + ".properties"), stdout, err);
+        fitAndSave(kind, table, unit, out.resolve(kind.id() + ".properties"), stdout, err);
       } catch (FitFailedException e) {
-        failed.add(kind.key());
-        err.println("error: the " + kind.title() + " fit failed: " + e.getMessage());
+        failed.add(kind.id());
+        err.println("error: the " + kind.name() + " fit failed: " + e.getMessage());
         err.println("cause: " + cause(kind, e.getMessage()));
         code = code == ExitCodes.OK ? ExitCodes.FIT : code;
       } catch (ClvArgumentException e) {
-        failed.add(kind.key());
+        failed.add(kind.id());
         err.println(
             "error: "
                 + table.source
@@ -129,35 +131,24 @@ final class FitCommand implements Callable<Integer> {
   }
 
   private void fitAndSave(
-      ModelKind kind,
+      ModelType<?> kind,
       SummaryTable table,
       TimeUnit unit,
       Path file,
       PrintWriter stdout,
       PrintWriter err) {
-    Object model;
-    FitReport report;
-    if (kind.isPurchaseModel()) {
-      PurchaseModel m = kind.fitPurchases(table.histories(), fit.settings(kind));
-      model = m;
-      report = m.fitReport().orElseThrow();
-    } else {
-      GammaGammaModel m =
-          ModelKind.fitSpend(
-              table.frequency, table.monetary("--monetary-column"), table.weight, fit.settings(kind));
-      model = m;
-      report = m.fitReport().orElseThrow();
-      if (m.customersLeftOut() > 0) {
-        stdout.printf(
-            Locale.ROOT,
-            "(%,.0f customers without a repeat purchase of positive value are not in the"
-                + " Gamma-Gamma fit)%n",
-            m.customersLeftOut());
-      }
+    Model model = kind.fitter().withSettings(fit.settings(kind)).fit(table.histories(kind));
+    FitReport report = model.fitReport().orElseThrow();
+    if (model instanceof GammaGammaModel m && m.customersLeftOut() > 0) {
+      stdout.printf(
+          Locale.ROOT,
+          "(%,.0f customers without a repeat purchase of positive value are not in the"
+              + " Gamma-Gamma fit)%n",
+          m.customersLeftOut());
     }
     stdout.print(report.summaryTable());
     if (!report.converged()) {
-      err.println("warning: the " + kind.title() + " fit did not converge; kept as asked");
+      err.println("warning: the " + kind.name() + " fit did not converge; kept as asked");
     }
     save(model, unit, file);
     stdout.println("saved " + file);
@@ -165,13 +156,13 @@ final class FitCommand implements Callable<Integer> {
   }
 
   /** A plain-language cause of a failed fit, from the parameter the library names. */
-  static String cause(ModelKind kind, String message) {
+  static String cause(ModelType<?> kind, String message) {
     String m = message == null ? "" : message;
     java.util.regex.Matcher p = java.util.regex.Pattern.compile("parameter (\\w+)").matcher(m);
     String parameter = p.find() ? p.group(1) : "";
     String penalty =
-        " --penalty " + kind.key() + "=0.01 keeps the parameters finite if an estimate is needed.";
-    if (!kind.isPurchaseModel()) {
+        " --penalty " + kind.id() + "=0.01 keeps the parameters finite if an estimate is needed.";
+    if (!PurchaseModel.class.isAssignableFrom(kind.modelClass())) {
       return "spend per purchase varies too little between customers (or there are too few"
           + " repeat customers) for the Gamma-Gamma model to separate the customers' mean spend"
           + " from its spread; use more repeat customers."
@@ -183,7 +174,7 @@ final class FitCommand implements Callable<Integer> {
             || parameter.equals("s")
             || parameter.equals("beta")
             || m.contains("singular");
-    if (dropout && kind != ModelKind.BGBB) {
+    if (dropout && !kind.id().equals("bgbb")) {
       return "the drop-out process cannot be estimated: in these data hardly any customer seems to"
           + " have stopped buying (or almost all have); try Pareto/NBD or MBG/NBD, more"
           + " customers or a longer calibration period."
@@ -198,7 +189,7 @@ final class FitCommand implements Callable<Integer> {
   }
 
   /** Saves a model file atomically: complete or not at all. */
-  static void save(Object model, TimeUnit unit, Path file) {
+  static void save(Model model, TimeUnit unit, Path file) {
     try (AtomicOutput out = AtomicOutput.open(file)) {
       ModelFiles.save(model, Provenance.now(unit.name()), out.writer());
       out.commit();

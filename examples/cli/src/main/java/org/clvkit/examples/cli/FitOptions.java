@@ -2,6 +2,8 @@ package org.clvkit.examples.cli;
 
 import java.util.List;
 import org.clvkit.models.FitSettings;
+import org.clvkit.models.Model;
+import org.clvkit.models.ModelType;
 import picocli.CommandLine.Option;
 
 /** The maximum-likelihood settings shared by {@code fit} and {@code report}. */
@@ -40,11 +42,11 @@ final class FitOptions {
   boolean allowNonConverged;
 
   /** The settings of {@code kind}'s fit: its own penalty. */
-  FitSettings settings(ModelKind kind) {
+  FitSettings settings(ModelType<?> kind) {
     return new FitSettings(penalty(kind), starts, seed, maxIterations, allowNonConverged);
   }
 
-  private double penalty(ModelKind kind) {
+  private double penalty(ModelType<?> kind) {
     if (penalty == null) {
       return 0;
     }
@@ -66,7 +68,9 @@ final class FitOptions {
       }
       if (eq < 0) {
         all = v;
-      } else if (ModelKind.parse(text.substring(0, eq).strip()) == kind) {
+      } else if (ModelChoice.parse("--penalty", text.substring(0, eq), Model.class, "")
+          .id()
+          .equals(kind.id())) {
         own = v;
       }
     }

@@ -176,8 +176,9 @@ final class InputOptions {
       names = "--holdout-start",
       paramLabel = "DATE",
       description =
-          "First day of a holdout period: calibration ends the day before. Instead of"
-              + " --calibration-end.")
+          "First day of a holdout period (yyyy-MM-dd), or a duration after the first purchase in"
+              + " the data (39w, 273d, 9m, 1y: CLVTools' \"estimation split\"): calibration ends"
+              + " the day before. Instead of --calibration-end.")
   String holdoutStart;
 
   @Option(

@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
  *
  * <pre>
  * clv report                                   # the bundled CDNOW sample, with charts
- * clv report orders.csv --out report           # your own log
+ * clv report orders.csv -o report              # your own log
  * clv summarize orders.csv -o summary.csv      # per-customer summary
  * clv fit summary.csv --model bgnbd --model gg # fit, print estimates, save model files
  * clv score summary.csv --purchase-model bgnbd.properties --spend-model gg.properties
@@ -44,7 +44,12 @@ import picocli.CommandLine.Spec;
       ValueCommand.class,
       CommandLine.HelpCommand.class
     },
-    footer = {"", ExitCodes.HELP})
+    footer = {
+      "",
+      "-o/--output is what a command produces (a file, or a folder for fit and report). A failed"
+          + " or killed run leaves earlier outputs untouched.",
+      ExitCodes.HELP
+    })
 public final class Main implements Runnable {
   @Spec CommandSpec spec;
 

@@ -15,6 +15,7 @@ import org.clvkit.core.data.CustomerSummaries;
 import org.clvkit.core.data.TimeScale;
 import org.clvkit.core.lifecycle.LifecycleStage;
 import org.clvkit.core.rfm.RfmSegment;
+import org.clvkit.models.ModelType;
 import org.clvkit.models.PurchaseModel;
 import org.clvkit.models.diagnostics.CalibrationHoldout;
 import org.clvkit.models.diagnostics.FrequencyRecencyMatrix;
@@ -33,7 +34,7 @@ import picocli.CommandLine.Spec;
  * the scores with 90 % intervals, the diagnostics tables, the charts as PNG files and a
  * self-contained {@code report.html} (charts inlined) in English or Chinese.
  *
- * <p>Every applicable purchase model is fitted and compared ({@link ModelChoice}); the report uses
+ * <p>Every applicable purchase model is fitted and compared ({@link ReportModels}); the report uses
  * the best by holdout error (BIC without a holdout) unless {@code -m} names one. Intervals come
  * from the library's {@code org.clvkit.models.uncertainty} ({@link ReportIntervals}); segments from
  * a file or the acquisition cohort ({@link Segments}); cohort retention by month ({@link Cohorts}).
@@ -148,15 +149,14 @@ final class ReportCommand implements Callable<Integer> {
     PrintWriter stdout = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     Messages msg = Messages.of(lang);
-    ModelKind requested = null;
+    ModelType<? extends PurchaseModel> requested = null;
     if (!model.strip().equalsIgnoreCase("auto")) {
-      requested = ModelKind.parse(model);
-      if (!requested.isPurchaseModel()) {
-        throw CliException.usage(
-            "--model must be auto, bgnbd, mbgnbd, pnbd or bgbb for a report, was \""
-                + model
-                + "\"");
-      }
+      requested =
+          ModelChoice.parse(
+              "--model",
+              model,
+              PurchaseModel.class,
+              "a report needs a purchase model (auto, bgnbd, mbgnbd, pnbd or bgbb)");
     }
     if (draws < 2) {
       throw CliException.usage("--draws must be >= 2, was " + draws);
@@ -171,7 +171,7 @@ final class ReportCommand implements Callable<Integer> {
     if (annualDiscount != null && (!(annualDiscount > -1) || annualDiscount.isInfinite())) {
       throw CliException.usage("--annual-discount must be finite and > -1, was " + annualDiscount);
     }
-    Scoring.Settings given = scoring.settings();
+    scoring.settings(TimeUnit.WEEKS); // options checked before anything is read
     csv.escape();
     Path out = Output.chosen(output, deprecatedOut, Path.of("clv-report"), err);
     Path rejects = SummaryRun.rejectsFile(input, out.resolve("rejects.csv"));
@@ -188,7 +188,7 @@ final class ReportCommand implements Callable<Integer> {
             rejects == null
                 ? null
                 : rejectsOutside ? AtomicOutput.open(rejects) : dir.file("rejects.csv")) {
-      build(dir, msg, requested, given, rejectsOut, rejects, stdout, err);
+      build(dir, msg, requested, rejectsOut, rejects, stdout, err);
       if (rejectsOut != null) {
         rejectsOut.commit();
       }
@@ -203,8 +203,7 @@ final class ReportCommand implements Callable<Integer> {
   private void build(
       OutputFolder dir,
       Messages msg,
-      ModelKind requested,
-      Scoring.Settings given,
+      ModelType<? extends PurchaseModel> requested,
       AtomicOutput rejectsOut,
       Path rejects,
       PrintWriter stdout,
@@ -214,12 +213,19 @@ final class ReportCommand implements Callable<Integer> {
     err.println(run.account());
     CustomerSummaries summaries = run.summaries();
     TimeUnit unit = run.unit();
+    Scoring.Settings given = scoring.settings(unit);
+    if (given.horizon() != Math.rint(given.horizon())) {
+      throw CliException.usage(
+          "--horizon must come to a whole number of periods for a report, was "
+              + given.horizonText());
+    }
     double periodDays = unit.scale().seconds() / 86_400.0;
     Scoring.Settings settings =
         annualDiscount == null
             ? given
             : new Scoring.Settings(
                 given.horizon(),
+                unit,
                 Math.pow(1 + annualDiscount, periodDays / 365.25) - 1,
                 given.margin(),
                 given.stages(),
@@ -252,8 +258,8 @@ final class ReportCommand implements Callable<Integer> {
             : Segments.readCosts(acquisitionCost, segs.dimensions.get(0), unmatchedCosts);
 
     TrackingInput tracking = TrackingInput.of(run);
-    ModelChoice choice =
-        ModelChoice.fit(
+    ReportModels choice =
+        ReportModels.fit(
             table,
             summaries,
             requested,
@@ -263,7 +269,11 @@ final class ReportCommand implements Callable<Integer> {
     PurchaseModel purchases = choice.model();
     GammaGammaModel spend;
     try {
-      spend = ModelKind.fitSpend(table.frequency, table.monetary, null, fit.settings(ModelKind.GG));
+      spend =
+          GammaGammaModel.TYPE
+              .fitter()
+              .withSettings(fit.settings(GammaGammaModel.TYPE))
+              .fit(table.histories(GammaGammaModel.TYPE));
     } catch (ClvArgumentException e) {
       throw SummaryRun.dataError(run.source().name(), e);
     }
@@ -277,7 +287,7 @@ final class ReportCommand implements Callable<Integer> {
       FitCommand.save(
           choice.models().get(k),
           unit,
-          dir.staged("models/" + choice.kinds().get(k).key() + ".properties"));
+          dir.staged("models/" + choice.kinds().get(k).id() + ".properties"));
     }
     FitCommand.save(spend, unit, dir.staged("models/gg.properties"));
 
@@ -306,7 +316,7 @@ final class ReportCommand implements Callable<Integer> {
                   bootstrap,
                   seed,
                   fit.settings(choice.kind()),
-                  fit.settings(ModelKind.GG)),
+                  fit.settings(GammaGammaModel.TYPE)),
               table,
               settings,
               scores.expectedPurchases,
@@ -404,7 +414,7 @@ final class ReportCommand implements Callable<Integer> {
     LocalDateTime origin;
 
     static Diagnostics of(
-        ModelChoice choice,
+        ReportModels choice,
         PurchaseModel model,
         SummaryTable table,
         SummaryRun.Result run,

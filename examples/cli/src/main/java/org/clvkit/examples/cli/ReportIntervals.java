@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.clvkit.models.CustomerHistories;
 import org.clvkit.models.FitSettings;
+import org.clvkit.models.ModelType;
 import org.clvkit.models.PurchaseModel;
 import org.clvkit.models.clv.CustomerLifetimeValue;
 import org.clvkit.models.gammagamma.GammaGammaModel;
@@ -76,7 +77,7 @@ final class ReportIntervals {
 
   /** Refits of both models on bootstrap replicates of the customers, seeded. */
   static List<Draw> bootstrapDraws(
-      ModelKind kind,
+      ModelType<? extends PurchaseModel> kind,
       SummaryTable table,
       int replicates,
       long seed,
@@ -92,10 +93,10 @@ final class ReportIntervals {
     List<Draw> out = new ArrayList<>(replicates);
     for (int k = 0; k < replicates; k++) {
       double[] w = Bootstrap.weights(ones, k, seed);
-      PurchaseModel p =
-          kind.fitPurchases(
-              CustomerHistories.of(table.frequency, table.recency, table.age, w), fast);
-      GammaGammaModel s = ModelKind.fitSpend(table.frequency, m, w, fastSpend);
+      CustomerHistories h = CustomerHistories.of(table.frequency, table.recency, table.age, w);
+      PurchaseModel p = kind.fitter().withSettings(fast).fit(h);
+      GammaGammaModel s =
+          GammaGammaModel.TYPE.fitter().withSettings(fastSpend).fit(h.withMonetaryValue(m));
       out.add(new Draw(p, s));
     }
     return out;
@@ -125,7 +126,7 @@ final class ReportIntervals {
     double[] r = table.recency;
     double[] a = table.age;
     double[] m = table.monetary("--monetary-column");
-    int horizon = settings.horizon();
+    int horizon = (int) Math.rint(settings.horizon());
     Result out = new Result(method, d, n);
     double[] purchases = new double[n];
     double[] value = new double[n];

@@ -30,7 +30,7 @@ final class ReportPage {
   record Context(
       SummaryRun.Result run,
       Messages msg,
-      ModelChoice choice,
+      ReportModels choice,
       GammaGammaModel spend,
       Scoring scores,
       Scoring.Settings settings,
@@ -51,8 +51,10 @@ final class ReportPage {
   private final TimeUnit unit;
   private final int n;
   private final String valueName;
+  private final int horizon;
 
   ReportPage(Context c) {
+    this.horizon = (int) Math.rint(c.settings().horizon());
     this.c = c;
     this.msg = c.msg();
     this.unit = c.run().unit();
@@ -115,7 +117,7 @@ final class ReportPage {
     out.add(charts.probabilityAliveHeatMap(d.probabilityAlive));
     AliveByModel alive = aliveByModel();
     out.add(charts.probabilityAliveByModel(alive.groups, alive.models, alive.means));
-    out.add(charts.clvDistribution(c.scores().clv, c.settings().horizon(), valueName));
+    out.add(charts.clvDistribution(c.scores().clv, horizon, valueName));
     out.add(charts.pareto(c.scores().clv, valueName));
     List<String> stageLabels = new ArrayList<>();
     List<Integer> stageValues = new ArrayList<>();
@@ -234,9 +236,7 @@ final class ReportPage {
                 r.cost == null || r.cost == 0
                     ? ""
                     : String.format(Locale.ROOT, "%.6f", r.value.estimate() / r.customers / r.cost),
-                r.cost == null
-                    ? ""
-                    : r.payback < 0 ? ">" + c.settings().horizon() : Integer.toString(r.payback)));
+                r.cost == null ? "" : r.payback < 0 ? ">" + horizon : Integer.toString(r.payback)));
       }
     }
     return out.toString();
@@ -334,7 +334,6 @@ final class ReportPage {
   private double[][] cumulativeValue(Segments.Dimension dim) {
     SummaryTable t = c.scores().table;
     PurchaseModel model = c.choice().model();
-    int horizon = c.settings().horizon();
     double[] perPurchase = new double[n];
     for (int i = 0; i < n; i++) {
       perPurchase[i] = c.settings().margin() * c.scores().expectedSpend[i];
@@ -368,7 +367,7 @@ final class ReportPage {
     CustomerSummaries s = run.summaries();
     Scoring scores = c.scores();
     Scoring.Settings settings = c.settings();
-    ModelChoice choice = c.choice();
+    ReportModels choice = c.choice();
     PurchaseModel model = choice.model();
     FitReport purchaseReport = model.fitReport().orElseThrow();
     FitReport spendReport = c.spend().fitReport().orElseThrow();
@@ -468,12 +467,12 @@ final class ReportPage {
     tile(
         h,
         msg.number(iv.purchases.estimate(), 0),
-        msg.format("glance.purchases", settings.horizon(), periods()),
+        msg.format("glance.purchases", horizon, periods()),
         interval(iv.purchases, false, 0));
     tile(
         h,
         money(iv.value.estimate(), 0),
-        msg.format("glance.value", valueName, settings.horizon(), periods()),
+        msg.format("glance.value", valueName, horizon, periods()),
         interval(iv.value, true, 0));
     tile(
         h,
@@ -558,7 +557,7 @@ final class ReportPage {
     h.element("pre", spendReport.summaryTable());
     h.raw("<p>").text(msg.get("fit.files")).raw(" ");
     for (int k = 0; k < choice.kinds().size(); k++) {
-      String key = choice.kinds().get(k).key();
+      String key = choice.kinds().get(k).id();
       h.link("models/" + key + ".properties", key + ".properties").raw(", ");
     }
     h.link("models/gg.properties", "gg.properties").raw("</p>\n</section>\n");
@@ -740,17 +739,12 @@ final class ReportPage {
             "money.clv",
             msg.percent(st.margin(), 1),
             discount,
-            st.horizon(),
+            horizon,
             periods(),
             currency,
             c.choice().model().name())
         : msg.format(
-            "money.revenue",
-            discount,
-            st.horizon(),
-            periods(),
-            currency,
-            c.choice().model().name());
+            "money.revenue", discount, horizon, periods(), currency, c.choice().model().name());
   }
 
   private void segmentsSection(Html h) {
@@ -772,7 +766,7 @@ final class ReportPage {
               "segments.costs",
               segs.dimensions.get(0).name(),
               msg.number(c.unmatchedCostRows(), 0),
-              c.settings().horizon(),
+              horizon,
               periods()));
     }
     for (int k = 0; k < segs.dimensions.size(); k++) {
@@ -793,7 +787,7 @@ final class ReportPage {
                   msg.get("segments.segment"),
                   msg.get("chart.axis.customers"),
                   msg.get("segments.alive"),
-                  msg.format("segments.purchases", c.settings().horizon(), periods()),
+                  msg.format("segments.purchases", horizon, periods()),
                   valueName,
                   msg.get("segments.share"),
                   msg.get("tier.TOP_1_PERCENT"),
@@ -831,7 +825,7 @@ final class ReportPage {
                     : msg.number(r.value.estimate() / r.customers / r.cost, 2));
             cells.add(
                 r.payback < 0
-                    ? msg.format("segments.noPayback", c.settings().horizon())
+                    ? msg.format("segments.noPayback", horizon)
                     : msg.number(r.payback, 0));
           }
         }

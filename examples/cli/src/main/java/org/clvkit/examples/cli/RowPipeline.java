@@ -223,36 +223,79 @@ final class RowPipeline implements AutoCloseable {
         n++;
       }
     }
-    // Sort by customer (in order of first appearance), then time, then file line.
-    java.util.Map<String, Integer> customer = new java.util.HashMap<>();
+    // Group by customer (in order of first appearance: a counting sort), then order each group by
+    // time, amount and line, so that exact duplicates are neighbours.
+    java.util.HashMap<String, Integer> customer = new java.util.HashMap<>(n * 2);
     int[] c = new int[n];
     for (int i = 0; i < n; i++) {
-      c[i] = customer.computeIfAbsent(pid[i], k -> customer.size());
+      Integer k = customer.putIfAbsent(pid[i], customer.size());
+      c[i] = k == null ? customer.size() - 1 : k;
     }
-    Integer[] order = new Integer[n];
+    int k = customer.size();
+    int[] start = new int[k + 1];
     for (int i = 0; i < n; i++) {
-      order[i] = i;
+      start[c[i] + 1]++;
     }
-    long[] s2 = ps;
-    long[] l2 = pl;
-    Arrays.sort(
-        order,
-        (a, b) ->
-            c[a] != c[b]
-                ? Integer.compare(c[a], c[b])
-                : s2[a] != s2[b] ? Long.compare(s2[a], s2[b]) : Long.compare(l2[a], l2[b]));
-    String[] sid = new String[n];
-    long[] ss = new long[n];
-    long[] sa = new long[n];
-    long[] sl = new long[n];
+    for (int j = 0; j < k; j++) {
+      start[j + 1] += start[j];
+    }
+    int[] order = new int[n];
+    int[] fill = Arrays.copyOf(start, k);
     for (int i = 0; i < n; i++) {
-      int j = order[i];
-      sid[i] = pid[j];
-      ss[i] = ps[j];
-      sa[i] = pa[j];
-      sl[i] = pl[j];
+      order[fill[c[i]]++] = i;
     }
-    feed(acc, new HashSet<>(), sid, ss, sa, sl, n);
+    for (int j = 0; j < k; j++) {
+      sortGroup(order, start[j], start[j + 1], ps, pa, pl);
+    }
+    for (int g = 0; g < k; g++) {
+      for (int q = start[g]; q < start[g + 1]; q++) {
+        int i = order[q];
+        if (q > start[g]) {
+          int prev = order[q - 1];
+          if (ps[prev] == ps[i] && pa[prev] == pa[i]) {
+            duplicateRows++;
+            if (duplicates == Duplicates.DROP) {
+              continue;
+            }
+          }
+        }
+        acc.acceptAtLine(pl[i], pid[i], ps[i], Double.longBitsToDouble(pa[i]));
+      }
+    }
+  }
+
+  /** Insertion sort of {@code order[from, to)} by time, amount bits and line (groups are small). */
+  private static void sortGroup(int[] order, int from, int to, long[] s, long[] a, long[] l) {
+    if (to - from > 64) {
+      Integer[] boxed = new Integer[to - from];
+      for (int q = from; q < to; q++) {
+        boxed[q - from] = order[q];
+      }
+      Arrays.sort(boxed, (x, y) -> compare(x, y, s, a, l));
+      for (int q = from; q < to; q++) {
+        order[q] = boxed[q - from];
+      }
+      return;
+    }
+    for (int q = from + 1; q < to; q++) {
+      int v = order[q];
+      int p = q - 1;
+      while (p >= from && compare(order[p], v, s, a, l) > 0) {
+        order[p + 1] = order[p];
+        p--;
+      }
+      order[p + 1] = v;
+    }
+  }
+
+  private static int compare(int x, int y, long[] s, long[] a, long[] l) {
+    if (s[x] != s[y]) {
+      return Long.compare(s[x], s[y]);
+    }
+    if (a[x] != a[y]) {
+      return Long.compare(a[x], a[y]);
+    }
+    return Long.compare(l[x], l[y]);
   }
 
   private void feed(

@@ -6,6 +6,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.clvkit.models.Model;
 import org.clvkit.models.PurchaseModel;
 import org.clvkit.models.gammagamma.GammaGammaModel;
 import org.clvkit.models.io.ModelFileException;
@@ -66,7 +67,7 @@ final class ScoreCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    Scoring.Settings settings = scoring.settings();
+    scoring.settings(TimeUnit.WEEKS); // options checked before anything is read
     boolean escape = csv.escape();
     new PathChecks()
         .input("SUMMARY", summary.file)
@@ -77,7 +78,10 @@ final class ScoreCommand implements Callable<Integer> {
     SummaryTable table;
     PurchaseModel purchases;
     GammaGammaModel spend;
+    Scoring.Settings settings;
     try (AtomicOutput scoresOut = AtomicOutput.openOrStdout(output, out)) {
+      TimeUnit unit = TimeUnit.parse(loadUnit(purchaseModel));
+      settings = scoring.settings(unit);
       purchases = load(purchaseModel, PurchaseModel.class);
       spend = spendModel == null ? null : load(spendModel, GammaGammaModel.class);
       table = summary.read();
@@ -87,17 +91,27 @@ final class ScoreCommand implements Callable<Integer> {
     }
     err.printf(
         Locale.ROOT,
-        "scored %,d customers with %s%s over %d periods%n",
+        "scored %,d customers with %s%s over %s%n",
         table.size(),
         purchases.name(),
         spend == null ? " (no spend model: no spend, CLV or value tier)" : " and Gamma-Gamma",
-        settings.horizon());
+        settings.horizonText());
     err.flush();
     return ExitCodes.OK;
   }
 
+  /** The time unit recorded in a model file ("week" when it has none). */
+  static String loadUnit(Path file) {
+    try {
+      String unit = ModelFiles.load(file, Model.class).provenance().timeUnit();
+      return unit == null || unit.isBlank() ? "week" : unit;
+    } catch (IOException | RuntimeException e) {
+      return "week"; // load() below reports what is wrong with the file
+    }
+  }
+
   /** Loads a model file, naming the file in every error. */
-  static <M> M load(Path file, Class<M> type) {
+  static <M extends Model> M load(Path file, Class<M> type) {
     try {
       return ModelFiles.load(file, type).model();
     } catch (NoSuchFileException e) {
@@ -105,7 +119,16 @@ final class ScoreCommand implements Callable<Integer> {
     } catch (IOException e) {
       throw new CliException(ExitCodes.IO, file + ": cannot read: " + e.getMessage(), e);
     } catch (ModelFileException e) {
-      throw new CliException(ExitCodes.DATA, file + ": " + e.getMessage(), e);
+      String message = e.getMessage() == null ? "" : e.getMessage();
+      if (message.contains("fit")) {
+        throw new CliException(
+            ExitCodes.DATA,
+            file + ": " + message,
+            "for a model with hand-set parameters, set model.fitted = false, delete every fit.*"
+                + " line (and for Gamma-Gamma set model.customersLeftOut = 0): it then loads as a"
+                + " model built from its parameters, without a fit report");
+      }
+      throw new CliException(ExitCodes.DATA, file + ": " + message, e);
     }
   }
 }

@@ -9,8 +9,11 @@ final class ScoreOptions {
   @Option(
       names = "--horizon",
       defaultValue = "52",
-      description = "Horizon of expected purchases and CLV, in whole periods (default 52).")
-  int horizon;
+      description =
+          "Horizon of expected purchases and CLV: periods of the model's time unit (default 52;"
+              + " decimals allowed, e.g. 207.14) or a duration: 104w, 730d, 24m (months), 2y"
+              + " (a year is 365.2425 days). With --discount > 0 it must come to whole periods.")
+  String horizon;
 
   @Option(
       names = "--discount",
@@ -58,10 +61,9 @@ final class ScoreOptions {
       description = "RFM score levels, 2 to 9 (default 5: quintiles).")
   int rfmLevels;
 
-  Scoring.Settings settings() {
-    if (horizon < 0) {
-      throw CliException.usage("--horizon must be >= 0, was " + horizon);
-    }
+  /** The settings, with the horizon in periods of {@code unit}. */
+  Scoring.Settings settings(TimeUnit unit) {
+    double periods = Horizon.periods("--horizon", horizon, unit);
     if (!(discount >= 0) || Double.isInfinite(discount)) {
       throw CliException.usage(
           "--discount must be a finite rate >= 0 per period, was "
@@ -76,6 +78,17 @@ final class ScoreOptions {
     }
     StageRules rules =
         StageRules.of(establishedPurchases, atRiskAfter, churnedAfter).withNewPeriod(newPeriod);
-    return new Scoring.Settings(horizon, discount, margin, rules, rfmLevels);
+    if (discount > 0 && Math.abs(periods - Math.rint(periods)) > 1e-9) {
+      throw CliException.usage(
+          String.format(
+              "--horizon %s is %s: with --discount > 0 CLV is discounted period by period, so the"
+                  + " horizon must be a whole number of periods",
+              horizon,
+              Horizon.text(periods, unit)));
+    }
+    if (Math.abs(periods - Math.rint(periods)) <= 1e-9) {
+      periods = Math.rint(periods);
+    }
+    return new Scoring.Settings(periods, unit, discount, margin, rules, rfmLevels);
   }
 }

@@ -29,13 +29,25 @@ final class Scoring {
   /**
    * The settings of a scoring run.
    *
-   * @param horizon CLV and expected-purchase horizon in whole periods
+   * @param horizon CLV and expected-purchase horizon in periods (whole when discounting)
+   * @param unit the period
    * @param discount discount rate per period
    * @param margin share of spend kept as profit, in [0, 1]
    * @param stages the lifecycle rules, in periods
    * @param rfmLevels RFM score levels
    */
-  record Settings(int horizon, double discount, double margin, StageRules stages, int rfmLevels) {}
+  record Settings(
+      double horizon,
+      TimeUnit unit,
+      double discount,
+      double margin,
+      StageRules stages,
+      int rfmLevels) {
+    /** The horizon for sentences: "52 weeks". */
+    String horizonText() {
+      return Horizon.text(horizon, unit);
+    }
+  }
 
   final SummaryTable table;
   final Settings settings;
@@ -88,8 +100,16 @@ final class Scoring {
       if (spend != null) {
         double[] m = table.monetary("--monetary-column");
         spend.conditionalExpectedSpend(f, m, s.expectedSpend, 0, n);
-        CustomerLifetimeValue.of(purchases, spend, settings.margin())
-            .conditionalValue(settings.horizon(), settings.discount(), f, r, a, m, s.clv, 0, n);
+        double h = settings.horizon();
+        if (h == Math.rint(h)) {
+          CustomerLifetimeValue.of(purchases, spend, settings.margin())
+              .conditionalValue((int) h, settings.discount(), f, r, a, m, s.clv, 0, n);
+        } else {
+          // undiscounted (checked in ScoreOptions): margin x expected spend x expected purchases
+          for (int i = 0; i < n; i++) {
+            s.clv[i] = settings.margin() * s.expectedSpend[i] * s.expectedPurchases[i];
+          }
+        }
         ValueTiers tiers = ValueTiers.fit(s.clv);
         tiers.tiers(s.clv, 0, n, s.tier);
       }

@@ -21,8 +21,9 @@ import picocli.CommandLine.Spec;
       "Summarise a transaction log per customer: frequency (repeat purchases), recency (first to"
           + " last purchase), age (first purchase to calibration end), mean repeat spend, total"
           + " spend; and holdout purchases when there is a holdout period.",
-      "Purchases of a customer on the same day count as one. Streams the input: memory grows with"
-          + " customers, not rows."
+      "Purchases of a customer on the same day count as one. Memory grows with customers, not"
+          + " rows, in any row order: a long log is spilled to temporary files (--temp-dir).",
+      "A failed or killed run leaves earlier outputs untouched."
     },
     footer = {"", ExitCodes.HELP})
 final class SummarizeCommand implements Callable<Integer> {

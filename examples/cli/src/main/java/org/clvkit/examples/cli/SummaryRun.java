@@ -155,9 +155,12 @@ final class SummaryRun {
     InputSource source;
     TransactionReader.Layout layout;
     LocalDate calibrationEnd = InputOptions.date("--calibration-end", options.calibrationEnd);
-    LocalDate holdoutStart = InputOptions.date("--holdout-start", options.holdoutStart);
+    Double holdoutAfterDays =
+        options.holdoutStart == null ? null : Horizon.days(options.holdoutStart);
+    LocalDate holdoutStart =
+        holdoutAfterDays != null ? null : InputOptions.date("--holdout-start", options.holdoutStart);
     LocalDate holdoutEnd = InputOptions.date("--holdout-end", options.holdoutEnd);
-    if (calibrationEnd != null && holdoutStart != null) {
+    if (calibrationEnd != null && options.holdoutStart != null) {
       throw CliException.usage(
           "--calibration-end and --holdout-start must not both be given (the holdout starts the"
               + " day after the calibration end)");
@@ -189,7 +192,7 @@ final class SummaryRun {
               null,
               AmountParser.of(null, null),
               options.maxRowBytes());
-      if (calibrationEnd == null && holdoutEnd == null) {
+      if (calibrationEnd == null && holdoutEnd == null && holdoutAfterDays == null) {
         calibrationEnd = CDNOW_CALIBRATION_END;
         holdoutEnd = CDNOW_HOLDOUT_END;
       }
@@ -197,7 +200,7 @@ final class SummaryRun {
       source = InputSource.file(options.file);
       layout = options.layout(source);
     }
-    if (holdoutEnd != null && calibrationEnd == null) {
+    if (holdoutEnd != null && calibrationEnd == null && holdoutAfterDays == null) {
       throw CliException.usage("--holdout-end needs --calibration-end or --holdout-start");
     }
     BadRows.Policy policy = options.badRowPolicy();
@@ -216,12 +219,33 @@ final class SummaryRun {
               + dates.pattern()
               + " (detected from the first rows; --date-format sets it)");
     }
-    boolean holdout = holdoutStart != null || holdoutEnd != null;
+    boolean holdout = holdoutStart != null || holdoutAfterDays != null || holdoutEnd != null;
     LocalDate today = today();
-    boolean endFromData = calibrationEnd == null || (holdout && holdoutEnd == null);
-    if (endFromData) {
+    boolean endFromData =
+        (calibrationEnd == null && holdoutAfterDays == null) || (holdout && holdoutEnd == null);
+    TransactionReader.DateScan scan = null;
+    if (endFromData || holdoutAfterDays != null) {
       long notAfter = today.plusDays(1).atStartOfDay().toEpochSecond(ZoneOffset.UTC) - 1;
-      TransactionReader.DateScan scan = reader.scanDates(notAfter);
+      scan = reader.scanDates(notAfter);
+    }
+    if (holdoutAfterDays != null) {
+      LocalDate first =
+          scan.earliest() == Long.MAX_VALUE
+              ? today
+              : DateParser.time(scan.earliest()).toLocalDate();
+      holdoutStart = first.plusDays(Math.round(holdoutAfterDays));
+      calibrationEnd = holdoutStart.minusDays(1);
+      notes.add(
+          String.format(
+              Locale.ROOT,
+              "holdout starts %s: the first purchase in the data, %s, plus --holdout-start %s"
+                  + " (%d days)",
+              holdoutStart,
+              first,
+              options.holdoutStart.strip(),
+              Math.round(holdoutAfterDays)));
+    }
+    if (endFromData) {
       // No usable date: the reading pass reports the bad rows (an end of today is then moot).
       LocalDate last =
           scan.latest() == Long.MIN_VALUE ? today : DateParser.time(scan.latest()).toLocalDate();

@@ -327,13 +327,14 @@ final class TransactionReader {
    */
   DateScan scanDates(long notAfterSecond) {
     java.util.HashMap<Long, long[]> days = new java.util.HashMap<>();
-    long[] latest = {Long.MIN_VALUE, 0};
+    long[] latest = {Long.MIN_VALUE, 0, Long.MAX_VALUE};
     read(
         (line, id, second, amount) -> {
           if (second > notAfterSecond) {
             return;
           }
           latest[0] = Math.max(latest[0], second);
+          latest[2] = Math.min(latest[2], second);
           latest[1]++;
           days.computeIfAbsent(Math.floorDiv(second, 86_400L), k -> new long[1])[0]++;
         },
@@ -351,7 +352,7 @@ final class TransactionReader {
         after = latest[1] - seen;
       }
     }
-    return new DateScan(latest[0], latest[1], percentileDay, after);
+    return new DateScan(latest[0], latest[1], percentileDay, after, latest[2]);
   }
 
   /**
@@ -361,8 +362,10 @@ final class TransactionReader {
    * @param rows rows with a usable date
    * @param percentileDay the epoch day by which 99.9 % of those rows fall
    * @param rowsAfterPercentile how many rows come after that day
+   * @param earliest the earliest time, or Long.MAX_VALUE when no row had a date
    */
-  record DateScan(long latest, long rows, long percentileDay, long rowsAfterPercentile) {}
+  record DateScan(
+      long latest, long rows, long percentileDay, long rowsAfterPercentile, long earliest) {}
 
   private static BadRows ignore() {
     return BadRows.ignore();
