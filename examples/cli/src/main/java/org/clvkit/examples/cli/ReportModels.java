@@ -8,13 +8,13 @@ import org.clvkit.models.CustomerHistories;
 import org.clvkit.models.FitFailedException;
 import org.clvkit.models.FitSettings;
 import org.clvkit.models.ModelType;
+import org.clvkit.models.PurchaseModel;
 import org.clvkit.models.bgbb.BgBbModel;
 import org.clvkit.models.bgnbd.BgNbdModel;
-import org.clvkit.models.mbgnbd.MbgNbdModel;
-import org.clvkit.models.paretonbd.ParetoNbdModel;
-import org.clvkit.models.PurchaseModel;
 import org.clvkit.models.diagnostics.ModelComparison;
 import org.clvkit.models.diagnostics.RepeatPurchaseTracking;
+import org.clvkit.models.mbgnbd.MbgNbdModel;
+import org.clvkit.models.paretonbd.ParetoNbdModel;
 
 /**
  * The report's purchase model: every applicable model fitted (BG/NBD, MBG/NBD and Pareto/NBD, and
