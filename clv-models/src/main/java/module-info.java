@@ -27,4 +27,5 @@ module org.clvkit.models {
   exports org.clvkit.models.sbg;
   exports org.clvkit.models.simulation;
   exports org.clvkit.models.special;
+  exports org.clvkit.models.uncertainty;
 }

@@ -4,12 +4,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -20,8 +15,6 @@ import org.clvkit.core.data.CustomerSummaries;
 import org.clvkit.core.data.TimeScale;
 import org.clvkit.core.lifecycle.LifecycleStage;
 import org.clvkit.core.rfm.RfmSegment;
-import org.clvkit.models.FitReport;
-import org.clvkit.models.ContinuousPurchaseModel;
 import org.clvkit.models.ModelType;
 import org.clvkit.models.PurchaseModel;
 import org.clvkit.models.diagnostics.CalibrationHoldout;
@@ -29,7 +22,6 @@ import org.clvkit.models.diagnostics.FrequencyRecencyMatrix;
 import org.clvkit.models.diagnostics.PeriodTransactions;
 import org.clvkit.models.diagnostics.RepeatPurchaseTracking;
 import org.clvkit.models.gammagamma.GammaGammaModel;
-import org.clvkit.models.io.ModelFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -39,18 +31,26 @@ import picocli.CommandLine.Spec;
 /**
  * {@code clv report}: everything in one go, from a transaction log (or, with none, the bundled
  * CDNOW sample with the literature's settings) to a directory with the summary, the fitted models,
- * the scores, the diagnostics tables, the charts as PNG files and a self-contained {@code
- * report.html} (charts inlined) that links to all of them.
+ * the scores with 90 % intervals, the diagnostics tables, the charts as PNG files and a
+ * self-contained {@code report.html} (charts inlined) in English or Chinese.
+ *
+ * <p>Every applicable purchase model is fitted and compared ({@link ReportModels}); the report uses
+ * the best by holdout error (BIC without a holdout) unless {@code -m} names one. Intervals come
+ * from the library's {@code org.clvkit.models.uncertainty} ({@link ReportIntervals}); segments from
+ * a file or the acquisition cohort ({@link Segments}); cohort retention by month ({@link Cohorts}).
  */
 @Command(
     name = "report",
     mixinStandardHelpOptions = true,
     description = {
-      "Summarise, fit, score and chart in one go, into a directory with report.html"
-          + " (self-contained: charts inlined), summary.csv, scores.csv, models/, diagnostics/ and"
-          + " charts/.",
+      "Summarise, fit, compare, score and chart in one go, into a directory with report.html"
+          + " (self-contained: charts inlined), summary.csv, scores.csv (with 90 %% intervals),"
+          + " segments.csv, cohorts.csv, models/, diagnostics/ and charts/.",
+      "Fits BG/NBD, MBG/NBD and Pareto/NBD (and BG/BB on discrete data), compares them and uses the"
+          + " best: lowest holdout error when there is a holdout, else lowest BIC; -m overrides.",
       "Without TRANSACTIONS it runs on the bundled CDNOW sample with the literature's settings:"
-          + " weeks, calibration to 1997-09-30, holdout to 1998-06-30 (Fader, Hardie and Lee 2005)."
+          + " weeks, calibration to 1997-09-30, holdout to 1998-06-30 (Fader, Hardie and Lee 2005),"
+          + " segmented by acquisition cohort."
     },
     footer = {"", ExitCodes.HELP})
 final class ReportCommand implements Callable<Integer> {
@@ -69,9 +69,11 @@ final class ReportCommand implements Callable<Integer> {
 
   @Option(
       names = {"-m", "--model"},
-      defaultValue = "bgnbd",
+      defaultValue = "auto",
       paramLabel = "MODEL",
-      description = "Purchase model: bgnbd (default), mbgnbd or pnbd; spend is always Gamma-Gamma.")
+      description =
+          "Purchase model: auto (default: the best of the comparison), bgnbd, mbgnbd, pnbd or bgbb"
+              + " (discrete data only); spend is always Gamma-Gamma.")
   String model;
 
   @Option(
@@ -86,17 +88,89 @@ final class ReportCommand implements Callable<Integer> {
   @Option(names = "--out", hidden = true, paramLabel = "DIR", description = "Old spelling of -o.")
   Path deprecatedOut;
 
+  @Option(
+      names = "--lang",
+      defaultValue = "en",
+      paramLabel = "LANG",
+      description = "Language of the report: en (default) or zh-CN (simplified Chinese).")
+  String lang;
+
+  @Option(
+      names = "--currency",
+      paramLabel = "CODE",
+      description = "Currency of the amounts, shown with money values (e.g. USD, EUR, CNY).")
+  String currency;
+
+  @Option(
+      names = "--annual-discount",
+      paramLabel = "RATE",
+      description =
+          "Discount rate per year for CLV (e.g. 0.1 for 10%%), converted to the time unit:"
+              + " (1 + RATE)^(days per period / 365.25) - 1. Instead of --discount.")
+  Double annualDiscount;
+
+  @Option(
+      names = "--segments",
+      paramLabel = "FILE",
+      description =
+          "Segments file: CSV with a header, the customer id first and one segment column after"
+              + " another (channel, region, ...; at most 5 columns of at most 50 segments each)."
+              + " Default: the acquisition cohort (month of the first purchase).")
+  Path segments;
+
+  @Option(
+      names = "--acquisition-cost",
+      paramLabel = "FILE",
+      description =
+          "Acquisition cost per customer: CSV with a header, segment (of the first segment"
+              + " column) then cost; adds LTV:CAC and payback per segment.")
+  Path acquisitionCost;
+
+  @Option(
+      names = "--draws",
+      defaultValue = "200",
+      paramLabel = "N",
+      description =
+          "Parameter draws for the 90 %% intervals (from the fits' asymptotic normal; default"
+              + " 200).")
+  int draws;
+
+  @Option(
+      names = "--bootstrap",
+      defaultValue = "0",
+      paramLabel = "N",
+      description =
+          "Also refit both models on N bootstrap resamples of the customers (seeded with --seed)"
+              + " and use those intervals on the page and in scores.csv (default 0: none).")
+  int bootstrap;
+
   @Override
   public Integer call() {
     PrintWriter stdout = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    ModelType<? extends ContinuousPurchaseModel> kind =
-        ModelChoice.parse(
-            "--model",
-            model,
-            ContinuousPurchaseModel.class,
-            "a report from a transaction log needs a continuous-time purchase model; fit others"
-                + " with clv fit on a summary");
+    Messages msg = Messages.of(lang);
+    ModelType<? extends PurchaseModel> requested = null;
+    if (!model.strip().equalsIgnoreCase("auto")) {
+      requested =
+          ModelChoice.parse(
+              "--model",
+              model,
+              PurchaseModel.class,
+              "a report needs a purchase model (auto, bgnbd, mbgnbd, pnbd or bgbb)");
+    }
+    if (draws < 2) {
+      throw CliException.usage("--draws must be >= 2, was " + draws);
+    }
+    if (bootstrap < 0 || bootstrap == 1) {
+      throw CliException.usage("--bootstrap must be 0 or >= 2, was " + bootstrap);
+    }
+    boolean discountGiven = spec.commandLine().getParseResult().hasMatchedOption("--discount");
+    if (annualDiscount != null && discountGiven) {
+      throw CliException.usage("give --discount or --annual-discount, not both");
+    }
+    if (annualDiscount != null && (!(annualDiscount > -1) || annualDiscount.isInfinite())) {
+      throw CliException.usage("--annual-discount must be finite and > -1, was " + annualDiscount);
+    }
     scoring.settings(TimeUnit.WEEKS); // options checked before anything is read
     csv.escape();
     Path out = Output.chosen(output, deprecatedOut, Path.of("clv-report"), err);
@@ -104,6 +178,8 @@ final class ReportCommand implements Callable<Integer> {
     boolean rejectsOutside = input.rejects != null;
     new PathChecks()
         .input("TRANSACTIONS", input.file)
+        .input("--segments", segments)
+        .input("--acquisition-cost", acquisitionCost)
         .outputFolder("-o/--output", out)
         .output("--rejects", rejectsOutside ? rejects : null)
         .check();
@@ -112,7 +188,7 @@ final class ReportCommand implements Callable<Integer> {
             rejects == null
                 ? null
                 : rejectsOutside ? AtomicOutput.open(rejects) : dir.file("rejects.csv")) {
-      build(dir, kind, rejectsOut, rejects, stdout, err);
+      build(dir, msg, requested, rejectsOut, rejects, stdout, err);
       if (rejectsOut != null) {
         rejectsOut.commit();
       }
@@ -124,27 +200,73 @@ final class ReportCommand implements Callable<Integer> {
     return ExitCodes.OK;
   }
 
-
   private void build(
       OutputFolder dir,
-      ModelType<? extends ContinuousPurchaseModel> kind,
+      Messages msg,
+      ModelType<? extends PurchaseModel> requested,
       AtomicOutput rejectsOut,
       Path rejects,
       PrintWriter stdout,
       PrintWriter err) {
+    boolean marginGiven = spec.commandLine().getParseResult().hasMatchedOption("--margin");
     SummaryRun.Result run = SummaryRun.run(input, true, rejectsOut, rejects, true, err);
     err.println(run.account());
     CustomerSummaries summaries = run.summaries();
     TimeUnit unit = run.unit();
-    Scoring.Settings settings = scoring.settings(unit);
+    Scoring.Settings given = scoring.settings(unit);
+    if (given.horizon() != Math.rint(given.horizon())) {
+      throw CliException.usage(
+          "--horizon must come to a whole number of periods for a report, was "
+              + given.horizonText());
+    }
+    double periodDays = unit.scale().seconds() / 86_400.0;
+    Scoring.Settings settings =
+        annualDiscount == null
+            ? given
+            : new Scoring.Settings(
+                given.horizon(),
+                unit,
+                Math.pow(1 + annualDiscount, periodDays / 365.25) - 1,
+                given.margin(),
+                given.stages(),
+                given.rfmLevels());
+    double annual =
+        annualDiscount != null
+            ? annualDiscount
+            : Math.pow(1 + settings.discount(), 365.25 / periodDays) - 1;
     try (AtomicOutput summaryOut = dir.file("summary.csv")) {
       SummaryCsv.write(summaries, summaryOut, csv.escape());
       summaryOut.commit();
     }
     SummaryTable table = SummaryTable.of(run.source().name(), summaries);
 
-    PurchaseModel purchases =
-        kind.fitter().withSettings(fit.settings(kind)).fit(table.histories());
+    Segments segs =
+        segments == null
+            ? Segments.acquisitionCohort(summaries, msg.get("segments.cohort"))
+            : Segments.read(segments, summaries, msg.get("segments.unknown"));
+    int dims = segs.dimensions.size();
+    int[][] assignment = new int[dims][];
+    int[] segmentCounts = new int[dims];
+    for (int k = 0; k < dims; k++) {
+      assignment[k] = segs.dimensions.get(k).assignment();
+      segmentCounts[k] = segs.dimensions.get(k).size();
+    }
+    long[] unmatchedCosts = new long[1];
+    Map<Integer, Double> costs =
+        acquisitionCost == null
+            ? Map.of()
+            : Segments.readCosts(acquisitionCost, segs.dimensions.get(0), unmatchedCosts);
+
+    TrackingInput tracking = TrackingInput.of(run);
+    ReportModels choice =
+        ReportModels.fit(
+            table,
+            summaries,
+            requested,
+            fit::settings,
+            m -> tracking.curve(m),
+            tracking.calibrationEnd);
+    PurchaseModel purchases = choice.model();
     GammaGammaModel spend;
     try {
       spend =
@@ -155,22 +277,62 @@ final class ReportCommand implements Callable<Integer> {
     } catch (ClvArgumentException e) {
       throw SummaryRun.dataError(run.source().name(), e);
     }
-    FitReport purchaseReport = purchases.fitReport().orElseThrow();
-    FitReport spendReport = spend.fitReport().orElseThrow();
-    stdout.print(purchaseReport.summaryTable());
+    for (PurchaseModel m : choice.models()) {
+      stdout.print(m.fitReport().orElseThrow().summaryTable());
+      stdout.println();
+    }
+    stdout.print(spend.fitReport().orElseThrow().summaryTable());
     stdout.println();
-    stdout.print(spendReport.summaryTable());
-    stdout.println();
-    FitCommand.save(purchases, unit, dir.staged("models/" + kind.id() + ".properties"));
+    for (int k = 0; k < choice.models().size(); k++) {
+      FitCommand.save(
+          choice.models().get(k),
+          unit,
+          dir.staged("models/" + choice.kinds().get(k).id() + ".properties"));
+    }
     FitCommand.save(spend, unit, dir.staged("models/gg.properties"));
 
     Scoring scores = Scoring.score(table, purchases, spend, settings);
+
+    long seed = fit.settings(choice.kind()).seed();
+    List<ReportIntervals.Result> intervals = new ArrayList<>();
+    intervals.add(
+        ReportIntervals.compute(
+            msg.format("intervals.parameters", draws),
+            ReportIntervals.parameterDraws(purchases, spend, table, draws, seed),
+            table,
+            settings,
+            scores.expectedPurchases,
+            scores.clv,
+            assignment,
+            segmentCounts));
+    if (bootstrap > 0) {
+      intervals.add(
+          0,
+          ReportIntervals.compute(
+              msg.format("intervals.bootstrap", bootstrap),
+              ReportIntervals.bootstrapDraws(
+                  choice.kind(),
+                  table,
+                  bootstrap,
+                  seed,
+                  fit.settings(choice.kind()),
+                  fit.settings(GammaGammaModel.TYPE)),
+              table,
+              settings,
+              scores.expectedPurchases,
+              scores.clv,
+              assignment,
+              segmentCounts));
+    }
+    ReportIntervals.Result shown = intervals.get(0);
     try (AtomicOutput scoresOut = dir.file("scores.csv")) {
-      scores.write(scoresOut, csv.escape());
+      scores.write(scoresOut, csv.escape(), shown);
       scoresOut.commit();
     }
 
-    Diagnostics d = Diagnostics.of(purchases, table, run);
+    Diagnostics d = Diagnostics.of(choice, purchases, table, run, tracking);
+    Cohorts cohorts = Cohorts.of(summaries, run.purchases());
+    write(dir, "diagnostics/model_comparison.csv", choice.comparison().toCsv());
     write(dir, "diagnostics/period_transactions.csv", d.periodTransactions.toCsv());
     write(dir, "diagnostics/tracking.csv", d.tracking.toCsv());
     write(dir, "diagnostics/p_alive_matrix.csv", d.probabilityAlive.toCsv());
@@ -178,72 +340,98 @@ final class ReportCommand implements Callable<Integer> {
       write(dir, "diagnostics/calibration_holdout.csv", d.calibrationHoldout.toCsv());
     }
 
-    List<Charts.Image> charts = new ArrayList<>();
-    String name = purchases.name();
-    charts.add(Charts.cumulative(d.tracking, d.calibrationEnd, unit, name));
-    charts.add(Charts.incremental(d.tracking, d.calibrationEnd, unit, name));
-    charts.add(Charts.periodTransactions(d.periodTransactions, name));
-    if (d.calibrationHoldout != null) {
-      charts.add(Charts.calibrationHoldout(d.calibrationHoldout, name));
-    }
-    charts.add(Charts.probabilityAliveHeatMap(d.probabilityAlive, unit));
-    charts.add(Charts.clvDistribution(scores.clv, settings.horizonText()));
-    charts.add(Charts.pareto(scores.clv));
-    charts.add(Charts.lifecycleStages(scores.stageCounts()));
-    charts.add(Charts.rfmSegments(scores.segmentCounts()));
+    ReportPage.Context context =
+        new ReportPage.Context(
+            run,
+            msg,
+            choice,
+            spend,
+            scores,
+            settings,
+            marginGiven,
+            annual,
+            currency,
+            d,
+            segs,
+            costs,
+            unmatchedCosts[0],
+            intervals,
+            cohorts,
+            dir.target(),
+            acquisitionCost != null);
+    ReportPage page = new ReportPage(context);
+    write(dir, "segments.csv", page.segmentsCsv());
+    write(dir, "cohorts.csv", page.cohortsCsv());
+    List<Charts.Image> charts = page.charts();
     for (Charts.Image c : charts) {
       dir.write("charts/" + c.name() + ".png", c.png());
     }
-    Files files = new Files(kind.id(), d.calibrationHoldout != null, run.rejects() != null);
-    String page =
-        page(
-            run,
-            kind,
-            purchaseReport,
-            spendReport,
-            scores,
-            settings,
-            d,
-            charts,
-            files,
-            dir.target());
-    dir.write("report.html", page.getBytes(StandardCharsets.UTF_8));
+    dir.write("report.html", page.html(charts).getBytes(StandardCharsets.UTF_8));
   }
 
   private static void write(OutputFolder dir, String relative, String text) {
     dir.write(relative, text.getBytes(StandardCharsets.UTF_8));
   }
 
-  /** Which optional files exist. */
-  record Files(String modelKey, boolean calibrationHoldout, boolean rejects) {}
+  /** The cohort's time axis and repeat purchases, for the tracking curve of any model. */
+  static final class TrackingInput {
+    LocalDateTime origin;
+    double[] joined;
+    double[] repeats;
+    double[] times;
+    double calibrationEnd;
+
+    static TrackingInput of(SummaryRun.Result run) {
+      CustomerSummaries s = run.summaries();
+      TimeScale scale = run.unit().scale();
+      TrackingInput t = new TrackingInput();
+      t.origin = SummaryRun.origin(s);
+      t.joined = new double[s.size()];
+      for (int i = 0; i < t.joined.length; i++) {
+        t.joined[i] = scale.between(t.origin, s.firstPurchase(i));
+      }
+      double span = scale.between(t.origin, s.options().observationEnd());
+      int periods = Math.max(1, (int) Math.ceil(span - 1e-9));
+      t.times = IntStream.rangeClosed(1, periods).asDoubleStream().toArray();
+      t.repeats = run.purchases().repeatPurchaseTimes(s, t.origin, scale);
+      t.calibrationEnd = scale.between(t.origin, s.options().calibrationEnd());
+      return t;
+    }
+
+    RepeatPurchaseTracking curve(PurchaseModel model) {
+      return RepeatPurchaseTracking.fromPurchaseTimes(model, joined, repeats, times);
+    }
+  }
 
   /** The diagnostics values behind the charts, from the library's diagnostics package. */
   static final class Diagnostics {
     PeriodTransactions periodTransactions;
     CalibrationHoldout calibrationHoldout;
+    List<CalibrationHoldout> calibrationHoldoutByModel;
     RepeatPurchaseTracking tracking;
     FrequencyRecencyMatrix probabilityAlive;
     double calibrationEnd;
+    LocalDateTime origin;
 
-    static Diagnostics of(PurchaseModel model, SummaryTable table, SummaryRun.Result run) {
+    static Diagnostics of(
+        ReportModels choice,
+        PurchaseModel model,
+        SummaryTable table,
+        SummaryRun.Result run,
+        TrackingInput tracking) {
       CustomerSummaries s = run.summaries();
-      TimeScale scale = run.unit().scale();
       Diagnostics d = new Diagnostics();
       d.periodTransactions = PeriodTransactions.of(model, table.histories(), LAST_BUCKET);
       if (s.hasHoldout()) {
         d.calibrationHoldout = CalibrationHoldout.of(model, s, LAST_BUCKET);
+        d.calibrationHoldoutByModel = new ArrayList<>();
+        for (PurchaseModel m : choice.models()) {
+          d.calibrationHoldoutByModel.add(CalibrationHoldout.of(m, s, LAST_BUCKET));
+        }
       }
-      LocalDateTime origin = SummaryRun.origin(s);
-      double[] joined = new double[s.size()];
-      for (int i = 0; i < joined.length; i++) {
-        joined[i] = scale.between(origin, s.firstPurchase(i));
-      }
-      double span = scale.between(origin, s.options().observationEnd());
-      int periods = Math.max(1, (int) Math.ceil(span - 1e-9));
-      double[] times = IntStream.rangeClosed(1, periods).asDoubleStream().toArray();
-      double[] repeats = run.purchases().repeatPurchaseTimes(s, origin, scale);
-      d.tracking = RepeatPurchaseTracking.fromPurchaseTimes(model, joined, repeats, times);
-      d.calibrationEnd = scale.between(origin, s.options().calibrationEnd());
+      d.tracking = tracking.curve(model);
+      d.calibrationEnd = tracking.calibrationEnd;
+      d.origin = tracking.origin;
       double maxAge = 0;
       int maxFrequency = 0;
       for (int i = 0; i < table.size(); i++) {
@@ -258,239 +446,16 @@ final class ReportCommand implements Callable<Integer> {
     }
   }
 
-  private static String page(
-      SummaryRun.Result run,
-      ModelType<?> kind,
-      FitReport purchaseReport,
-      FitReport spendReport,
-      Scoring scores,
-      Scoring.Settings settings,
-      Diagnostics d,
-      List<Charts.Image> charts,
-      Files files,
-      Path dir) {
-    CustomerSummaries s = run.summaries();
-    TimeUnit unit = run.unit();
-    int n = s.size();
-    double totalClv = 0;
-    double totalPurchases = 0;
-    double meanAlive = 0;
-    for (int i = 0; i < n; i++) {
-      totalClv += scores.clv[i];
-      totalPurchases += scores.expectedPurchases[i];
-      meanAlive += scores.probabilityAlive[i];
-    }
-    meanAlive /= n;
-    Integer[] order = new Integer[n];
-    for (int i = 0; i < n; i++) {
-      order[i] = i;
-    }
-    Arrays.sort(order, Comparator.comparingDouble((Integer i) -> -scores.clv[i]));
-    double top20 = 0;
-    for (int k = 0; k < (int) Math.ceil(0.2 * n); k++) {
-      top20 += scores.clv[order[k]];
-    }
-
-    Html h = new Html();
-    String title = "Customer lifetime value: " + run.source().name();
-    h.raw("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
-        .raw("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-        .element("title", title)
-        .raw("<style>\n")
-        .raw(
-            "body{font-family:system-ui,-apple-system,'DejaVu Sans',Arial,sans-serif;margin:0;"
-                + "background:#f4f6f8;color:#1d2733}\n"
-                + "header{background:#1f4e79;color:#fff;padding:24px 40px}\n"
-                + "header h1{margin:0 0 6px;font-size:26px}header p{margin:0;opacity:.9}\n"
-                + "main{max-width:1000px;margin:0 auto;padding:24px 40px}\n"
-                + "section{background:#fff;border-radius:6px;padding:18px 24px;margin:0 0 20px;"
-                + "box-shadow:0 1px 3px rgba(0,0,0,.08)}\n"
-                + "h2{font-size:19px;margin:4px 0 12px;color:#1f4e79}\n"
-                + ".tiles{display:flex;flex-wrap:wrap;gap:12px}\n"
-                + ".tile{flex:1 1 150px;background:#eef3f8;border-radius:6px;padding:12px}\n"
-                + ".tile b{display:block;font-size:22px;color:#1f4e79}\n"
-                + "table{border-collapse:collapse;font-size:14px;margin:8px 0}\n"
-                + "th,td{border-bottom:1px solid #e3e7eb;padding:4px 10px;text-align:right}\n"
-                + "th:first-child,td:first-child{text-align:left}\n"
-                + "figure{margin:0 0 22px}figure img{max-width:100%;height:auto;"
-                + "border:1px solid #e3e7eb}\n"
-                + "figcaption{font-size:14px;color:#4a5866;margin-top:4px}\n"
-                + "pre{background:#f4f6f8;padding:10px;overflow-x:auto;font-size:13px}\n"
-                + "a{color:#1f4e79}\n")
-        .raw("</style>\n</head>\n<body>\n<header>\n")
-        .element("h1", title)
-        .element(
-            "p",
-            String.format(
-                Locale.ROOT,
-                "%s and Gamma-Gamma models, fitted on purchases to %s; made by clv (clvkit %s) on"
-                    + " %s",
-                purchaseReport.model(),
-                s.options().calibrationEnd().toLocalDate(),
-                ModelFiles.libraryVersion(),
-                ZonedDateTime.now(ZoneOffset.UTC)
-                    .format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT))))
-        .raw("</header>\n<main>\n");
-
-    h.raw("<section id=\"summary\">\n").element("h2", "At a glance").raw("<div class=\"tiles\">\n");
-    tile(h, Html.number(n, 0), "customers");
-    tile(h, Html.number(s.repeatCustomers(), 0), "bought again in calibration");
-    tile(h, Html.number(meanAlive * 100, 1) + " %", "mean P(alive)");
-    tile(
-        h,
-        Html.number(totalPurchases, 0),
-        "expected purchases in the next " + settings.horizonText());
-    tile(h, Html.number(totalClv, 0), "total CLV over " + settings.horizonText());
-    tile(
-        h,
-        Html.number(totalClv > 0 ? 100 * top20 / totalClv : 0, 0) + " %",
-        "of CLV from the top 20 % of customers");
-    h.raw("</div>\n");
-    h.element("p", run.account());
-    h.element(
-        "p",
-        String.format(
-            Locale.ROOT,
-            "CLV is margin %s x expected spend per purchase (Gamma-Gamma) x expected purchases in"
-                + " each of the next %s (%s), discounted at %s per period (Fader, Hardie and Lee"
-                + " 2005, \"RFM and CLV\"). Lifecycle stages: established from %d purchases, at"
-                + " risk after %s and churned after %s quiet %s.",
-            settings.margin(),
-            settings.horizonText(),
-            purchaseReport.model(),
-            settings.discount(),
-            settings.stages().establishedPurchases(),
-            settings.stages().atRiskAfter(),
-            settings.stages().churnedAfter(),
-            unit.plural()));
-    h.raw("</section>\n");
-
-    h.raw("<section id=\"models\">\n").element("h2", "Fitted models");
-    h.element(
-        "p",
-        "Maximum-likelihood estimates with standard errors and 95 % intervals (from the observed"
-            + " information), and how the optimiser did. Times are in "
-            + unit.plural()
-            + ".");
-    h.element("pre", purchaseReport.summaryTable());
-    h.element("pre", spendReport.summaryTable());
-    h.raw("<p>Model files: ")
-        .link("models/" + files.modelKey() + ".properties", files.modelKey() + ".properties")
-        .raw(", ")
-        .link("models/gg.properties", "gg.properties")
-        .raw(" (load them with <code>clv score</code>).</p>\n</section>\n");
-
-    h.raw("<section id=\"charts\">\n").element("h2", "Charts");
-    for (Charts.Image c : charts) {
-      h.raw("<figure id=\"" + c.name() + "\">\n");
-      h.png(c.png(), c.title() + ": " + c.caption());
-      h.raw("\n<figcaption><b>").text(c.title()).raw(".</b> ").text(c.caption()).raw(" ");
-      h.link("charts/" + c.name() + ".png", "PNG").raw("</figcaption>\n</figure>\n");
-    }
-    h.raw("</section>\n");
-
-    if (d.calibrationHoldout != null) {
-      CalibrationHoldout c = d.calibrationHoldout;
-      h.raw("<section id=\"holdout\">\n").element("h2", "Calibration versus holdout");
-      h.element(
-          "p",
-          String.format(
-              Locale.ROOT,
-              "Holdout purchases over %.2f %s: actual %,.0f, predicted %,.1f.",
-              c.holdoutLength(),
-              unit.plural(),
-              c.totalActual(),
-              c.totalPredicted()));
-      h.raw("<table>\n")
-          .row(true, "repeat purchases in calibration", "customers", "actual", "predicted");
-      for (int i = 0; i < c.size(); i++) {
-        h.row(
-            false,
-            c.label(i),
-            Html.number(c.customers(i), 0),
-            Html.number(c.meanActual(i), 3),
-            Html.number(c.meanPredicted(i), 3));
-      }
-      h.raw("</table>\n</section>\n");
-    }
-
-    h.raw("<section id=\"segments\">\n").element("h2", "Lifecycle stages and RFM segments");
-    h.raw("<table>\n").row(true, "lifecycle stage", "customers");
-    for (Map.Entry<LifecycleStage, Integer> e : scores.stageCounts().entrySet()) {
-      h.row(false, e.getKey().name(), Html.number(e.getValue(), 0));
-    }
-    h.raw("</table>\n<table>\n").row(true, "RFM segment", "customers");
-    for (Map.Entry<RfmSegment, Integer> e : scores.segmentCounts().entrySet()) {
-      h.row(false, e.getKey().name(), Html.number(e.getValue(), 0));
-    }
-    h.raw("</table>\n</section>\n");
-
-    h.raw("<section id=\"top\">\n").element("h2", "Most valuable customers");
-    h.raw("<table>\n")
-        .row(
-            true,
-            "customer",
-            "x",
-            "t_x",
-            "T",
-            "P(alive)",
-            "expected purchases",
-            "expected spend",
-            "CLV",
-            "stage",
-            "RFM segment");
-    for (int k = 0; k < Math.min(15, n); k++) {
-      int i = order[k];
-      h.row(
-          false,
-          s.customerId(i),
-          Html.number(scores.table.frequency[i], 0),
-          Html.number(scores.table.recency[i], 2),
-          Html.number(scores.table.age[i], 2),
-          Html.number(scores.probabilityAlive[i], 3),
-          Html.number(scores.expectedPurchases[i], 2),
-          Html.number(scores.expectedSpend[i], 2),
-          Html.number(scores.clv[i], 2),
-          scores.stage[i].name(),
-          scores.segment[i].name());
-    }
-    h.raw("</table>\n</section>\n");
-
-    h.raw("<section id=\"files\">\n").element("h2", "Files").raw("<ul>\n");
-    fileItem(h, "summary.csv", "one row per customer: frequency, recency, age, spend, holdout");
-    fileItem(
-        h,
-        "scores.csv",
-        "one row per customer: P(alive), expected purchases and spend, CLV, stage, RFM, value"
-            + " tier");
-    fileItem(h, "diagnostics/period_transactions.csv", "the histogram's table");
-    fileItem(h, "diagnostics/tracking.csv", "actual and expected repeat purchases per period");
-    if (files.calibrationHoldout()) {
-      fileItem(h, "diagnostics/calibration_holdout.csv", "calibration versus holdout");
-    }
-    fileItem(h, "diagnostics/p_alive_matrix.csv", "the heat map's P(alive) values");
-    if (files.rejects()) {
-      Path base = dir.toAbsolutePath().normalize();
-      Path rejects = run.rejects().toAbsolutePath().normalize();
-      String what = "the bad rows skipped, with line numbers and reasons";
-      if (rejects.startsWith(base)) {
-        fileItem(h, base.relativize(rejects).toString().replace('\\', '/'), what);
-      } else {
-        h.raw("<li>").text(rejects.toString()).raw(": ").text(what).raw("</li>\n");
-      }
-    }
-    h.raw("</ul>\n</section>\n</main>\n</body>\n</html>\n");
-    return h.toString();
+  /** Names for enums in the report's language. */
+  static String stage(Messages msg, LifecycleStage s) {
+    return msg.get("stage." + s.name());
   }
 
-  private static void tile(Html h, String value, String label) {
-    h.raw("<div class=\"tile\"><b>").text(value).raw("</b>").text(label).raw("</div>\n");
+  static String rfm(Messages msg, RfmSegment s) {
+    return msg.get("rfm." + s.name());
   }
 
-  private static void fileItem(Html h, String path, String what) {
-    if (path == null) {
-      return;
-    }
-    h.raw("<li>").link(path, path).raw(": ").text(what).raw("</li>\n");
+  static String lower(String s) {
+    return s.toLowerCase(Locale.ROOT);
   }
 }

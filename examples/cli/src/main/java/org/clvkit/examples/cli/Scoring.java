@@ -172,11 +172,39 @@ final class Scoring {
    * [value_tier]}.
    */
   void write(AtomicOutput out, boolean escapeFormulas) {
+    write(out, escapeFormulas, null);
+  }
+
+  /**
+   * Writes the scores as {@link #write(AtomicOutput, boolean)}, and with {@code intervals} the 90 %
+   * interval of the expected purchases and of the CLV after each: {@code
+   * expected_purchases_lower, expected_purchases_upper}, {@code clv_lower, clv_upper}.
+   */
+  void write(AtomicOutput out, boolean escapeFormulas, ReportIntervals.Result intervals) {
     boolean money = hasSpend();
+    boolean bands = intervals != null && money;
     Path file = out.target();
     try {
       CsvWriter csv = CsvWriter.builder().lineDelimiter(LineDelimiter.LF).build(out.writer());
-      if (money) {
+      if (bands) {
+        csv.writeRecord(
+            "customer_id",
+            "frequency",
+            "recency",
+            "age",
+            "p_alive",
+            "expected_purchases",
+            "expected_purchases_lower",
+            "expected_purchases_upper",
+            "expected_spend",
+            "clv",
+            "clv_lower",
+            "clv_upper",
+            "lifecycle_stage",
+            "rfm_score",
+            "rfm_segment",
+            "value_tier");
+      } else if (money) {
         csv.writeRecord(
             "customer_id",
             "frequency",
@@ -202,7 +230,7 @@ final class Scoring {
             "rfm_score",
             "rfm_segment");
       }
-      String[] row = new String[money ? 12 : 9];
+      String[] row = new String[bands ? 16 : money ? 12 : 9];
       for (int i = 0; i < table.size(); i++) {
         int k = 0;
         row[k++] = CsvOutputOptions.cell(table.ids[i], escapeFormulas);
@@ -211,9 +239,17 @@ final class Scoring {
         row[k++] = Double.toString(table.age[i]);
         row[k++] = Double.toString(probabilityAlive[i]);
         row[k++] = Double.toString(expectedPurchases[i]);
+        if (bands) {
+          row[k++] = Double.toString(intervals.purchasesLower[i]);
+          row[k++] = Double.toString(intervals.purchasesUpper[i]);
+        }
         if (money) {
           row[k++] = Double.toString(expectedSpend[i]);
           row[k++] = Double.toString(clv[i]);
+        }
+        if (bands) {
+          row[k++] = Double.toString(intervals.valueLower[i]);
+          row[k++] = Double.toString(intervals.valueUpper[i]);
         }
         row[k++] = stage[i].name();
         row[k++] =

@@ -335,7 +335,7 @@ final class SummaryRun {
                 if (purchases != null
                     && Math.floorDiv(second, 86_400L) * 86_400L <= observationEndSecond
                     && (amount > 0 || (amount == 0 && zeros == RowPolicy.KEEP))) {
-                  purchases.add(id, second);
+                  purchases.add(id, second, amount);
                 }
               },
               badRows,

@@ -33,15 +33,18 @@ class ReportEndToEndTest {
 
   static Cli.Result result;
   static ReferenceTable published;
+  static Path report;
 
   @BeforeAll
   static void runReport() {
-    result = Cli.run("report", "-o", dir.resolve("report"), "--progress", "never");
+    BundledReports.Run run = BundledReports.english();
+    result = run.result();
+    report = run.dir();
     published = ReferenceTable.load("cdnow_published.csv");
   }
 
   private static Path report() {
-    return dir.resolve("report");
+    return report;
   }
 
   private static double published(String quantity) {
@@ -142,12 +145,15 @@ class ReportEndToEndTest {
             "calibration_holdout.png",
             "clv_distribution.png",
             "clv_pareto.png",
+            "cohort_retention.png",
             "lifecycle_stages.png",
+            "p_alive_by_model.png",
             "p_alive_heatmap.png",
             "period_transactions.png",
             "repeat_purchases_cumulative.png",
             "repeat_purchases_incremental.png",
-            "rfm_segments.png"),
+            "rfm_segments.png",
+            "segments_1.png"),
         names);
   }
 
@@ -172,8 +178,8 @@ class ReportEndToEndTest {
       assertTrue(Files.isRegularFile(report().resolve(target)), "missing file " + target);
       linked++;
     }
-    assertEquals(9, inlined, "every chart inlined");
-    assertTrue(linked >= 9 + 2 + 2, "links to the charts, CSVs and model files: " + linked);
+    assertEquals(12, inlined, "every chart inlined");
+    assertTrue(linked >= 12 + 4 + 4, "links to the charts, CSVs and model files: " + linked);
   }
 
   @Test

@@ -1,0 +1,142 @@
+package org.clvkit.examples.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.clvkit.core.ClvArgumentException;
+import org.clvkit.core.data.CustomerSummaries;
+import org.clvkit.models.CustomerHistories;
+import org.clvkit.models.FitFailedException;
+import org.clvkit.models.FitSettings;
+import org.clvkit.models.ModelType;
+import org.clvkit.models.PurchaseModel;
+import org.clvkit.models.bgbb.BgBbModel;
+import org.clvkit.models.bgnbd.BgNbdModel;
+import org.clvkit.models.diagnostics.ModelComparison;
+import org.clvkit.models.diagnostics.RepeatPurchaseTracking;
+import org.clvkit.models.mbgnbd.MbgNbdModel;
+import org.clvkit.models.paretonbd.ParetoNbdModel;
+
+/**
+ * The report's purchase model: every applicable model fitted (BG/NBD, MBG/NBD and Pareto/NBD, and
+ * BG/BB when the histories are discrete: whole-number frequency, recency and age), compared by the
+ * library's {@link ModelComparison} (holdout MAE when there is a holdout, BIC otherwise), and the
+ * best used unless {@code -m} names one.
+ *
+ * @param kinds the models fitted, in comparison order
+ * @param models the fitted models, same order
+ * @param comparison the comparison of all of them
+ * @param chosen the index of the model the report uses
+ * @param override whether {@code -m} chose it (then the rule's choice may differ)
+ * @param skipped models that could not be fitted, with the reason, for the page
+ */
+record ReportModels(
+    List<ModelType<? extends PurchaseModel>> kinds,
+    List<PurchaseModel> models,
+    ModelComparison comparison,
+    int chosen,
+    boolean override,
+    List<String> skipped) {
+
+  /** The model the report uses. */
+  PurchaseModel model() {
+    return models.get(chosen);
+  }
+
+  ModelType<? extends PurchaseModel> kind() {
+    return kinds.get(chosen);
+  }
+
+  /** Whether every history is discrete (whole numbers), as BG/BB needs. */
+  static boolean isDiscrete(SummaryTable table) {
+    for (int i = 0; i < table.size(); i++) {
+      if (table.recency[i] != Math.rint(table.recency[i])
+          || table.age[i] != Math.rint(table.age[i])
+          || table.frequency[i] > table.age[i]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Fits and compares.
+   *
+   * @param table the calibration histories
+   * @param summaries the summaries (for the holdout)
+   * @param requested the model {@code -m} named, or null for the rule's choice
+   * @param settings the fit settings of each model
+   * @param tracking makes the tracking curve of a model (for the tracking error), or null
+   * @param calibrationEnd the calibration end on the tracking curves' axis
+   */
+  static ReportModels fit(
+      SummaryTable table,
+      CustomerSummaries summaries,
+      ModelType<? extends PurchaseModel> requested,
+      java.util.function.Function<ModelType<?>, FitSettings> settings,
+      java.util.function.Function<PurchaseModel, RepeatPurchaseTracking> tracking,
+      double calibrationEnd) {
+    CustomerHistories histories = table.histories();
+    boolean discrete = isDiscrete(table);
+    if (requested == BgBbModel.TYPE && !discrete) {
+      throw CliException.usage(
+          "--model bgbb needs discrete histories (whole-number recency and age, frequency <= age:"
+              + " one purchase opportunity per period), and these are not: choose bgnbd, mbgnbd,"
+              + " pnbd or auto");
+    }
+    List<ModelType<? extends PurchaseModel>> candidates =
+        new ArrayList<>(List.of(BgNbdModel.TYPE, MbgNbdModel.TYPE, ParetoNbdModel.TYPE));
+    if (discrete) {
+      candidates.add(BgBbModel.TYPE);
+    }
+    List<ModelType<? extends PurchaseModel>> kinds = new ArrayList<>();
+    List<PurchaseModel> models = new ArrayList<>();
+    List<String> skipped = new ArrayList<>();
+    for (ModelType<? extends PurchaseModel> k : candidates) {
+      try {
+        models.add(k.fitter().withSettings(settings.apply(k)).fit(histories));
+        kinds.add(k);
+      } catch (FitFailedException | ClvArgumentException e) {
+        if (k == requested) {
+          throw e;
+        }
+        skipped.add(k.name() + ": " + e.getMessage());
+      }
+    }
+    if (models.isEmpty()) {
+      throw CliException.data("no purchase model could be fitted: " + String.join("; ", skipped));
+    }
+    ModelComparison comparison;
+    if (summaries.hasHoldout()) {
+      List<RepeatPurchaseTracking> curves = new ArrayList<>();
+      if (tracking != null) {
+        for (PurchaseModel m : models) {
+          curves.add(tracking.apply(m));
+        }
+      }
+      comparison =
+          ModelComparison.withHoldout(
+              models,
+              table.frequency,
+              table.recency,
+              table.age,
+              summaries.holdoutPurchases(),
+              summaries.holdoutLength(),
+              curves,
+              calibrationEnd);
+    } else {
+      comparison = ModelComparison.of(models, histories);
+    }
+    int chosen = comparison.chosen();
+    boolean override = requested != null;
+    if (override) {
+      chosen = kinds.indexOf(requested);
+    }
+    return new ReportModels(
+        List.copyOf(kinds),
+        List.copyOf(models),
+        comparison,
+        chosen,
+        override,
+        List.copyOf(skipped));
+  }
+}
