@@ -1,0 +1,100 @@
+package org.clvkit.models.nbd;
+
+import org.clvkit.core.internal.Checks;
+import org.clvkit.models.CustomerHistories;
+import org.clvkit.models.FitFailedException;
+import org.clvkit.models.FitSettings;
+import org.clvkit.models.internal.ModelFitting;
+
+/**
+ * Fits the NBD by maximum likelihood (BTYDplus's {@code nbd.EstimateParameters}; Fader &amp; Hardie
+ * 2004, note 005, section 3). Immutable and reusable: configure it with the {@code with…} methods,
+ * each returning a new fitter.
+ *
+ * <p>The fit maximises {@link NbdModel#logLikelihood(double, double, double)} summed over the
+ * customers, over log-parameters with an analytic gradient, in a time unit that puts the largest
+ * age at 10 periods, from several seeded starting points ({@link FitSettings}); the data are first
+ * reduced to distinct (x, T) pairs. Standard errors come from the observed information. Only the
+ * frequency and the age of each history enter.
+ *
+ * <pre>{@code
+ * NbdModel model = NbdFitter.create().fit(frequency, recency, age);
+ * System.out.println(model.fitReport().orElseThrow().summaryTable());
+ * }</pre>
+ */
+public final class NbdFitter {
+  private final FitSettings settings;
+
+  private NbdFitter(FitSettings settings) {
+    this.settings = Checks.notNull("settings", settings);
+  }
+
+  /** A fitter with {@link FitSettings#DEFAULT}. */
+  public static NbdFitter create() {
+    return new NbdFitter(FitSettings.DEFAULT);
+  }
+
+  /** The settings this fitter uses. */
+  public FitSettings settings() {
+    return settings;
+  }
+
+  /** This fitter with other settings. */
+  public NbdFitter withSettings(FitSettings value) {
+    return new NbdFitter(value);
+  }
+
+  /** This fitter with an L2 penalty λ on the parameters (see {@link FitSettings#penalty()}). */
+  public NbdFitter withPenalty(double value) {
+    return new NbdFitter(settings.withPenalty(value));
+  }
+
+  /** This fitter with another number of starting points. */
+  public NbdFitter withStarts(int value) {
+    return new NbdFitter(settings.withStarts(value));
+  }
+
+  /** This fitter with another seed for the perturbed starting points. */
+  public NbdFitter withSeed(long value) {
+    return new NbdFitter(settings.withSeed(value));
+  }
+
+  /** This fitter with another iteration cap per starting point. */
+  public NbdFitter withMaxIterations(int value) {
+    return new NbdFitter(settings.withMaxIterations(value));
+  }
+
+  /** This fitter returning (true) or throwing on (false) fits that did not converge. */
+  public NbdFitter withAllowNonConverged(boolean value) {
+    return new NbdFitter(settings.withAllowNonConverged(value));
+  }
+
+  /**
+   * Fits the model.
+   *
+   * @param data customer histories, raw or compressed, with weights
+   * @return the fitted model, its {@link NbdModel#fitReport()} holding estimates and diagnostics
+   * @throws FitFailedException when the fit fails and the settings do not allow that (for example
+   *     when nobody bought again: the likelihood then rises without bound as α → ∞)
+   */
+  public NbdModel fit(CustomerHistories data) {
+    Checks.notNull("data", data);
+    double timeScale = ModelFitting.defaultTimeScale(data.maxAge());
+    ModelFitting.Outcome outcome =
+        ModelFitting.fit(new NbdLikelihood(data, timeScale), timeScale, settings);
+    return NbdModel.fitted(NbdParameters.of(outcome.parameters()), outcome.report());
+  }
+
+  /**
+   * Fits the model to one row per customer; see {@link CustomerHistories#of(double[], double[],
+   * double[])} for the rules.
+   */
+  public NbdModel fit(double[] frequency, double[] recency, double[] age) {
+    return fit(CustomerHistories.of(frequency, recency, age));
+  }
+
+  /** Fits the model to patterns with the number of customers sharing each. */
+  public NbdModel fit(double[] frequency, double[] recency, double[] age, double[] weights) {
+    return fit(CustomerHistories.of(frequency, recency, age, weights));
+  }
+}
