@@ -6,10 +6,10 @@ import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Locale;
+import org.clvkit.core.Checks;
 import org.clvkit.core.data.RowPolicy;
 import org.clvkit.core.data.SummaryOptions;
 import org.clvkit.core.data.TimeScale;
-import org.clvkit.core.internal.Checks;
 import org.clvkit.core.lifecycle.StageRules;
 import org.clvkit.core.rfm.RfmScorer;
 
