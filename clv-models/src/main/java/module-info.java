@@ -22,6 +22,7 @@ module org.clvkit.models {
   exports org.clvkit.models.gammagamma;
   exports org.clvkit.models.io;
   exports org.clvkit.models.mbgnbd;
+  exports org.clvkit.models.nbd;
   exports org.clvkit.models.paretonbd;
   exports org.clvkit.models.sbg;
   exports org.clvkit.models.simulation;

@@ -1,9 +1,10 @@
 package org.clvkit.models.nbd;
 
-import org.clvkit.core.internal.Checks;
+import org.clvkit.core.Checks;
 import org.clvkit.models.CustomerHistories;
 import org.clvkit.models.FitFailedException;
 import org.clvkit.models.FitSettings;
+import org.clvkit.models.LogLikelihood;
 import org.clvkit.models.internal.ModelFitting;
 
 /**
@@ -67,6 +68,16 @@ public final class NbdFitter {
   /** This fitter returning (true) or throwing on (false) fits that did not converge. */
   public NbdFitter withAllowNonConverged(boolean value) {
     return new NbdFitter(settings.withAllowNonConverged(value));
+  }
+
+  /**
+   * The log-likelihood this fitter maximises, on {@code data} reduced to distinct (x, T) pairs, as
+   * a function of the parameters {@code r, alpha} in the data's units.
+   *
+   * @param data customer histories, raw or compressed, with weights
+   */
+  public LogLikelihood logLikelihood(CustomerHistories data) {
+    return ModelFitting.logLikelihood(new NbdLikelihood(Checks.notNull("data", data), 1.0));
   }
 
   /**

@@ -1,7 +1,7 @@
 package org.clvkit.models.nbd;
 
 import java.io.Serializable;
-import org.clvkit.core.internal.Checks;
+import org.clvkit.core.Checks;
 
 /**
  * The parameters of the NBD model: a customer's purchase rate λ is Gamma(r, α) across customers

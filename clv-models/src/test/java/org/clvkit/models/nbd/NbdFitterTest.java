@@ -38,6 +38,9 @@ class NbdFitterTest {
     Tolerance.relative(1e-12).check("weighted sum of ln L",
         model.logLikelihood(CdnowHistories.load()), report.diagnostics().logLikelihood());
     assertEquals(2357.0, report.customers());
+    Tolerance.relative(1e-12).check("LogLikelihood view",
+        report.diagnostics().logLikelihood(),
+        NbdFitter.create().logLikelihood(CdnowHistories.load()).value(model.parameterValues()));
   }
 
   @Test
