@@ -21,6 +21,7 @@ module org.clvkit.models {
   exports org.clvkit.models.clv;
   exports org.clvkit.models.diagnostics;
   exports org.clvkit.models.gammagamma;
+  exports org.clvkit.models.ggomnbd;
   exports org.clvkit.models.io;
   exports org.clvkit.models.mbgnbd;
   exports org.clvkit.models.nbd;
