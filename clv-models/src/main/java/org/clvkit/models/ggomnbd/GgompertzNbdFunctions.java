@@ -55,6 +55,52 @@ final class GgompertzNbdFunctions {
     return 1 / (1 + (beta - 1) * Math.exp(-b * tau));
   }
 
+  /**
+   * G(τ) = bτ − (s+1) ln B(τ), the growth part of the log lifetime density; once bτ &gt; 1 as −s bτ
+   * − (s+1) log1p((β−1) e^{−bτ}), without the cancellation of bτ against ln B(τ).
+   */
+  static double growth(double b, double s, double beta, double tau) {
+    double bt = b * tau;
+    return bt > 1
+        ? -s * bt - (s + 1) * Math.log1p((beta - 1) * Math.exp(-bt))
+        : bt - (s + 1) * Math.log(beta + Math.expm1(bt));
+  }
+
+  /**
+   * G(τ) − G(τ0), with the leading −s b (τ − τ0) taken as a difference of times when both bτ and
+   * bτ0 exceed 1, so that an integrand scaled to 1 at τ0 keeps its relative accuracy however large
+   * sbτ is.
+   */
+  static double growthDifference(double b, double s, double beta, double tau, double tau0) {
+    if (b * tau > 1 && b * tau0 > 1) {
+      return -s * b * (tau - tau0)
+          - (s + 1)
+              * (Math.log1p((beta - 1) * Math.exp(-b * tau))
+                  - Math.log1p((beta - 1) * Math.exp(-b * tau0)));
+    }
+    return growth(b, s, beta, tau) - growth(b, s, beta, tau0);
+  }
+
+  /** ln B(T) − ln B(T+u), without cancellation when bT &gt; 1. */
+  static double logBRatio(double b, double beta, double age, double u) {
+    double bt = b * age;
+    if (bt > 1) {
+      return -b * u
+          + Math.log1p((beta - 1) * Math.exp(-bt))
+          - Math.log1p((beta - 1) * Math.exp(-b * (age + u)));
+    }
+    return logB(b, beta, age) - logB(b, beta, age + u);
+  }
+
+  /**
+   * The time after T (from 0 for a new customer, T = 0) over which the conditional survival
+   * (B(T)/B(T+u))^s falls by a factor e: log1p(expm1(1/s) B(T) e^{−bT}) / b.
+   */
+  double survivalScale(double age) {
+    double share = growthShare(b, beta, age); // e^{bT}/B(T)
+    return Math.log1p(Math.expm1(1 / s) / share) / b;
+  }
+
   /** ln S(τ) = s (ln β − ln B(τ)). */
   double logSurvival(double tau) {
     return s * (logBeta - logB(b, beta, tau));
@@ -62,7 +108,7 @@ final class GgompertzNbdFunctions {
 
   /** ln f(τ) = ln(s b) + s ln β + bτ − (s+1) ln B(τ), the log lifetime density. */
   double logDensity(double tau) {
-    return Math.log(s * b) + s * logBeta + b * tau - (s + 1) * logB(b, beta, tau);
+    return Math.log(s * b) + s * logBeta + growth(b, s, beta, tau);
   }
 
   /**
@@ -82,13 +128,17 @@ final class GgompertzNbdFunctions {
     private double first;
     private double second;
     private int n;
+    private boolean reflect;
 
     @Override
-    public void evaluate(double tau, double[] out) {
+    public void evaluate(double point, double[] out) {
+      // LIKELIHOOD integrates over the offset from its peak τ0 = second (negated when reflected,
+      // the peak being the upper limit); the others over the time itself.
+      double tau = point;
       out[0] =
           switch (kind) {
-            case LIKELIHOOD -> Math.exp(f.logIntegrand(first, tau) - second);
-            case RESIDUAL -> Math.exp(f.s * (first - logB(f.b, f.beta, second + tau)));
+            case LIKELIHOOD -> Math.exp(f.logIntegrandOffset(first, second, reflect ? -point : point));
+            case RESIDUAL -> Math.exp(f.s * logBRatio(f.b, f.beta, second, tau));
             case SURVIVAL -> Math.exp(f.logSurvival(tau));
             default -> Math.exp(f.logDensity(tau) + f.logNegativeBinomial(n, tau));
           };
@@ -101,6 +151,33 @@ final class GgompertzNbdFunctions {
       workspace.integrate(this, from, to, TOLERANCE, absolute, one);
       return one[0];
     }
+
+    /**
+     * The integral over [from, to] of an integrand that is largest at {@code from} and falls on
+     * the length scale {@code scale}, as a sum over the pieces [from, from + scale], then pieces
+     * doubling in length: an adaptive rule on the whole interval could place no node in a spike
+     * much narrower than the interval and accept 0.
+     */
+    private double graded(
+        GgompertzNbdFunctions functions, int what, double from, double to, double scale,
+        double absolute) {
+      double width = Math.max(scale, (to - from) * 1e-15);
+      if (!(width < to - from)) {
+        return integrate(functions, what, from, to, absolute);
+      }
+      double total = 0;
+      double a = from;
+      while (a < to) {
+        double b = Math.min(to, a + width);
+        if (to - b < width) {
+          b = to;
+        }
+        total += integrate(functions, what, a, b, absolute);
+        a = b;
+        width *= 2;
+      }
+      return total;
+    }
   }
 
   /** ln C of the likelihood (−∞ when t_x = T). */
@@ -109,17 +186,70 @@ final class GgompertzNbdFunctions {
       return Double.NEGATIVE_INFINITY;
     }
     double rx = r + x;
-    double m = Math.max(logIntegrand(rx, recency), logIntegrand(rx, age));
-    m = Math.max(m, logIntegrand(rx, 0.5 * (recency + age)));
+    double tau0 = peak(rx, recency, age);
     scratch.first = rx;
-    scratch.second = m;
-    double integral = scratch.integrate(this, Scratch.LIKELIHOOD, recency, age, 0);
-    return Math.log(s * b) + s * logBeta + m + Math.log(integral);
+    scratch.second = tau0;
+    // Over the offset v from τ0. h falls away from an endpoint peak on the scale 1/|h'|: graded
+    // pieces from there (reflected when the peak is T).
+    double integral;
+    double length = age - recency;
+    if (tau0 == recency || tau0 == age) {
+      double slope = Math.abs(logIntegrandSlope(rx, tau0));
+      double scale = slope > 0 ? 1 / slope : length;
+      scratch.reflect = tau0 == age;
+      try {
+        integral = scratch.graded(this, Scratch.LIKELIHOOD, 0, length, scale, 0);
+      } finally {
+        scratch.reflect = false;
+      }
+    } else {
+      integral = scratch.integrate(this, Scratch.LIKELIHOOD, recency - tau0, age - tau0, 0);
+    }
+    return Math.log(s * b) + s * logBeta + logIntegrand(rx, tau0) + Math.log(integral);
   }
 
   /** h(τ) = bτ − (r+x) ln(α+τ) − (s+1) ln B(τ). */
   double logIntegrand(double rx, double tau) {
-    return b * tau - rx * Math.log(alpha + tau) - (s + 1) * logB(b, beta, tau);
+    return growth(b, s, beta, tau) - rx * Math.log(alpha + tau);
+  }
+
+  /** h'(τ) = b (1 − (s+1) e^{bτ}/B(τ)) − (r+x)/(α+τ). */
+  double logIntegrandSlope(double rx, double tau) {
+    return b * (1 - (s + 1) * growthShare(b, beta, tau)) - rx / (alpha + tau);
+  }
+
+  /**
+   * h(τ0 + v) − h(τ0) from the offset v itself (not from τ0 + v, whose rounding would be
+   * multiplied by s b): −s b v − (s+1)(log1p((β−1)e^{−bτ0}e^{−bv}) − log1p((β−1)e^{−bτ0})) −
+   * (r+x) log1p(v/(α+τ0)) once bτ0 and b(τ0 + v) exceed 1.
+   */
+  double logIntegrandOffset(double rx, double tau0, double v) {
+    double tau = tau0 + v;
+    double growth;
+    if (b * tau0 > 1 && b * tau > 1) {
+      double q = (beta - 1) * Math.exp(-b * tau0);
+      growth = -s * b * v - (s + 1) * (Math.log1p(q * Math.exp(-b * v)) - Math.log1p(q));
+    } else {
+      growth = growth(b, s, beta, tau) - growth(b, s, beta, tau0);
+    }
+    return growth - rx * Math.log1p(v / (alpha + tau0));
+  }
+
+  /** h(τ) − h(τ0), by differences that keep their relative accuracy. */
+  double logIntegrandFrom(double rx, double tau, double tau0) {
+    return growthDifference(b, s, beta, tau, tau0) - rx * Math.log1p((tau - tau0) / (alpha + tau0));
+  }
+
+  /** The point among t_x, T and their midpoint where h is largest, to scale the integrand by. */
+  double peak(double rx, double recency, double age) {
+    double mid = 0.5 * (recency + age);
+    double best = recency;
+    double value = logIntegrand(rx, recency);
+    if (logIntegrand(rx, age) > value) {
+      best = age;
+      value = logIntegrand(rx, age);
+    }
+    return logIntegrand(rx, mid) > value ? mid : best;
   }
 
   double logA(double x, double age) {
@@ -146,9 +276,8 @@ final class GgompertzNbdFunctions {
     if (t == 0) {
       return 0;
     }
-    scratch.first = logB(b, beta, age);
     scratch.second = age;
-    return scratch.integrate(this, Scratch.RESIDUAL, 0, t, 0);
+    return scratch.graded(this, Scratch.RESIDUAL, 0, t, survivalScale(age), 0);
   }
 
   double conditionalExpectedPurchases(double t, double x, double recency, double age,
@@ -163,14 +292,14 @@ final class GgompertzNbdFunctions {
   double probabilityAliveAt(double t, double x, double recency, double age,
       Scratch scratch) {
     double alive = probabilityAlive(x, recency, age, scratch);
-    return alive * Math.exp(s * (logB(b, beta, age) - logB(b, beta, age + t)));
+    return alive * Math.exp(s * logBRatio(b, beta, age, t));
   }
 
   double expectedPurchases(double t, Scratch scratch) {
     if (t == 0) {
       return 0;
     }
-    return r / alpha * scratch.integrate(this, Scratch.SURVIVAL, 0, t, 0);
+    return r / alpha * scratch.graded(this, Scratch.SURVIVAL, 0, t, survivalScale(0), 0);
   }
 
   /** ln NB(n; τ): the log count probability of an always-alive customer over (0, τ]. */
@@ -190,6 +319,6 @@ final class GgompertzNbdFunctions {
     double alive = Math.exp(logSurvival(t) + logNegativeBinomial(n, t));
     // ∫_0^t f(τ) NB(n; τ) dτ; for n = 0 the integrand is bounded, for n > 0 it vanishes at 0.
     scratch.n = n;
-    return alive + scratch.integrate(this, Scratch.COUNT, 0, t, 1e-300);
+    return alive + scratch.graded(this, Scratch.COUNT, 0, t, survivalScale(0), 1e-300);
   }
 }

@@ -127,12 +127,12 @@ final class GgompertzNbdLikelihood implements ModelFitting.Problem {
     double s;
     double beta;
     double rx;
-    double shift;
+    double tau0;
 
     @Override
     public void evaluate(double tau, double[] out) {
       double logB = GgompertzNbdFunctions.logB(b, beta, tau);
-      double e = Math.exp(f.logIntegrand(rx, tau) - shift);
+      double e = Math.exp(f.logIntegrandFrom(rx, tau, tau0));
       out[0] = e;
       out[1] = -e * Math.log(alpha + tau);
       out[2] = -e * rx / (alpha + tau);
@@ -176,12 +176,11 @@ final class GgompertzNbdLikelihood implements ModelFitting.Problem {
       double logA = s * (logBeta - logBT) - rx * Math.log(alpha + t);
       double logC = Double.NEGATIVE_INFINITY;
       if (tx < t) {
-        double m = Math.max(f.logIntegrand(rx, tx), f.logIntegrand(rx, t));
-        m = Math.max(m, f.logIntegrand(rx, 0.5 * (tx + t)));
+        double tau0 = f.peak(rx, tx, t);
         g.rx = rx;
-        g.shift = m;
+        g.tau0 = tau0;
         workspace.integrate(g, tx, t, GgompertzNbdFunctions.TOLERANCE, 0, integrals);
-        logC = Math.log(s * b) + s * logBeta + m + Math.log(integrals[0]);
+        logC = Math.log(s * b) + s * logBeta + f.logIntegrand(rx, tau0) + Math.log(integrals[0]);
       }
       double max = Math.max(logA, logC);
       double logSum = max + Math.log1p(Math.exp(Math.min(logA, logC) - max));

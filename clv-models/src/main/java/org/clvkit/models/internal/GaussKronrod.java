@@ -11,7 +11,7 @@ import java.util.Locale;
  * <p>On each subinterval the K15 value is the estimate and |K15 − G7| the error estimate (the
  * plain difference, not QUADPACK's (200·|K15 − G7|/I)^1.5 scaling, so the estimate is
  * conservative for smooth integrands). Integration stops when the summed error estimate is at most
- * {@code max(absoluteTolerance, relativeTolerance · |I|)}; after {@link #MAX_INTERVALS}
+ * {@code max(absoluteTolerance, relativeTolerance · |I|, 50 ε Σ|I_i|)}; after {@link #MAX_INTERVALS}
  * subintervals it throws {@link ArithmeticException} with the interval, the value and the error
  * reached (a divergent or non-integrable integrand).
  *
@@ -21,6 +21,12 @@ import java.util.Locale;
  * nothing per customer; it is not thread-safe.
  */
 public final class GaussKronrod {
+  /**
+   * The rounding floor of the error criterion, 50 ε times Σ|I_i| (QUADPACK's limit of attainable
+   * accuracy): a tolerance below it is met once the estimate reaches it.
+   */
+  static final double ROUNDING = 50 * Math.ulp(1.0);
+
   /** Most subintervals before giving up. */
   public static final int MAX_INTERVALS = 500;
 
@@ -102,7 +108,8 @@ public final class GaussKronrod {
     private final double[] lower = new double[MAX_INTERVALS];
     private final double[] upper = new double[MAX_INTERVALS];
     private final double[] error = new double[MAX_INTERVALS];
-    private final double[][] values;
+    /** Component k of subinterval i at {@code values[i * dimension + k]}. */
+    private final double[] values;
     private final double[] kronrod;
     private final double[] gauss;
     private final double[] point;
@@ -119,7 +126,7 @@ public final class GaussKronrod {
         throw new IllegalArgumentException("dimension must be > 0, was " + dimension);
       }
       this.dimension = dimension;
-      this.values = new double[MAX_INTERVALS][dimension];
+      this.values = new double[MAX_INTERVALS * dimension];
       this.kronrod = new double[dimension];
       this.gauss = new double[dimension];
       this.point = new double[dimension];
@@ -162,13 +169,15 @@ public final class GaussKronrod {
       int n = 1;
       lower[0] = a;
       upper[0] = b;
-      error[0] = rule(f, a, b, values[0]);
+      error[0] = rule(f, a, b, 0);
       while (true) {
         double total = 0;
+        double magnitude = 0;
         double totalError = 0;
         int worst = 0;
         for (int i = 0; i < n; i++) {
-          total += values[i][0];
+          total += values[i * dimension];
+          magnitude += Math.abs(values[i * dimension]);
           totalError += error[i];
           if (error[i] > error[worst]) {
             worst = i;
@@ -184,12 +193,12 @@ public final class GaussKronrod {
                   total,
                   totalError));
         }
-        if (totalError <= Math.max(absoluteTolerance, relativeTolerance * Math.abs(total))
-            || error[worst] == 0) {
+        double wanted = Math.max(absoluteTolerance, relativeTolerance * Math.abs(total));
+        if (totalError <= Math.max(wanted, ROUNDING * magnitude) || error[worst] == 0) {
           for (int k = 0; k < dimension; k++) {
             double sum = 0;
             for (int i = 0; i < n; i++) {
-              sum += values[i][k];
+              sum += values[i * dimension + k];
             }
             out[k] = sum;
           }
@@ -218,16 +227,16 @@ public final class GaussKronrod {
           continue;
         }
         upper[worst] = mid;
-        error[worst] = rule(f, lo, mid, values[worst]);
+        error[worst] = rule(f, lo, mid, worst * dimension);
         lower[n] = mid;
         upper[n] = hi;
-        error[n] = rule(f, mid, hi, values[n]);
+        error[n] = rule(f, mid, hi, n * dimension);
         n++;
       }
     }
 
-    /** K15 on [lo, hi] into {@code result}; returns |K15 − G7| of component 0. */
-    private double rule(Integrand f, double lo, double hi, double[] result) {
+    /** K15 on [lo, hi] into {@code values[at ..]}; returns |K15 − G7| of component 0. */
+    private double rule(Integrand f, double lo, double hi, int at) {
       double center = 0.5 * (lo + hi);
       double half = 0.5 * (hi - lo);
       f.evaluate(center, point);
@@ -248,7 +257,7 @@ public final class GaussKronrod {
         }
       }
       for (int k = 0; k < dimension; k++) {
-        result[k] = kronrod[k] * half;
+        values[at + k] = kronrod[k] * half;
       }
       return Math.abs((kronrod[0] - gauss[0]) * half);
     }
