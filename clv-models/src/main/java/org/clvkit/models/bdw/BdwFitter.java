@@ -1,10 +1,14 @@
 package org.clvkit.models.bdw;
 
 import java.util.Arrays;
+import java.util.concurrent.Executor;
 import org.clvkit.core.Checks;
+import org.clvkit.models.CustomerHistories;
 import org.clvkit.models.FitFailedException;
 import org.clvkit.models.FitSettings;
+import org.clvkit.models.Fitter;
 import org.clvkit.models.LogLikelihood;
+import org.clvkit.models.ModelType;
 import org.clvkit.models.internal.ModelFitting;
 
 /**
@@ -21,52 +25,106 @@ import org.clvkit.models.internal.ModelFitting;
  * model.parameters();   // alpha 0.456, beta 0.779, c 1.283
  * }</pre>
  */
-public final class BdwFitter {
+public final class BdwFitter implements Fitter<BdwModel> {
   private final FitSettings settings;
+  private final Executor executor;
 
-  private BdwFitter(FitSettings settings) {
+  private BdwFitter(FitSettings settings, Executor executor) {
     this.settings = Checks.notNull("settings", settings);
+    this.executor = executor;
   }
 
   /** A fitter with {@link FitSettings#DEFAULT}. */
   public static BdwFitter create() {
-    return new BdwFitter(FitSettings.DEFAULT);
+    return new BdwFitter(FitSettings.DEFAULT, null);
+  }
+
+  /** {@code BdwModel.TYPE}. */
+  @Override
+  public ModelType<BdwModel> type() {
+    return BdwModel.TYPE;
+  }
+
+  /**
+   * The executor given to {@link #withExecutor}, or null. This model's likelihood is small enough
+   * (distinct patterns of one cohort) that it is always evaluated in the calling thread.
+   */
+  @Override
+  public Executor executor() {
+    return executor;
+  }
+
+  /** This fitter remembering {@code value}; the likelihood still runs in the calling thread. */
+  @Override
+  public BdwFitter withExecutor(Executor value) {
+    return new BdwFitter(settings, value);
+  }
+
+  /**
+   * Fits the model to contract histories in the shared customer columns, as {@link
+   * org.clvkit.models.sbg.SbgFitter#fit(CustomerHistories)} reads them: row i made x = {@code
+   * frequency} renewals in n = {@code age} opportunities (recency = x); x &lt; n means it churned
+   * after x + 1 periods, x = n that it is still active after n.
+   *
+   * @param data contract histories: whole numbers, recency = frequency &lt;= age
+   */
+  @Override
+  public BdwModel fit(CustomerHistories data) {
+    return fit(lifetimes(data));
+  }
+
+  /**
+   * The log-likelihood this fitter maximises on contract histories read as {@link
+   * #fit(CustomerHistories)} reads them, as a function of (α, β, c).
+   */
+  @Override
+  public LogLikelihood logLikelihood(CustomerHistories data) {
+    return ModelFitting.logLikelihood(lifetimes(data));
+  }
+
+  private BdwLikelihood lifetimes(CustomerHistories data) {
+    Checks.notNull("data", data);
+    int n = data.size();
+    double[] periods = new double[n];
+    boolean[] churned = new boolean[n];
+    for (int i = 0; i < n; i++) {
+      int renewals = renewals(data, i);
+      churned[i] = renewals < data.age(i);
+      periods[i] = churned[i] ? renewals + 1 : renewals;
+    }
+    return lifetimeLikelihood(periods, churned, data.weightColumn());
+  }
+
+  /** The renewals x of row i of contract histories, after checking the row (as the sBG's). */
+  static int renewals(CustomerHistories data, int i) {
+    double x = data.frequency(i);
+    double n = data.age(i);
+    Checks.count(Checks.indexed("frequency", i), x);
+    Checks.count(Checks.indexed("age", i), n);
+    Checks.atMost(Checks.indexed("frequency", i), x, Checks.indexed("age", i), n);
+    if (data.recency(i) != x) {
+      throw Checks.fail(
+          "%s = %s must equal %s = %s for contract histories (renewals are consecutive)",
+          Checks.indexed("recency", i),
+          data.recency(i),
+          Checks.indexed("frequency", i),
+          x);
+    }
+    return (int) x;
   }
 
   /** The settings. */
+  @Override
   public FitSettings settings() {
     return settings;
   }
 
   /** This fitter with other settings. */
+  @Override
   public BdwFitter withSettings(FitSettings value) {
-    return new BdwFitter(value);
+    return new BdwFitter(value, executor);
   }
 
-  /** This fitter with an L2 penalty λ on the parameters (see {@link FitSettings#penalty()}). */
-  public BdwFitter withPenalty(double value) {
-    return new BdwFitter(settings.withPenalty(value));
-  }
-
-  /** This fitter with another number of starting points, &gt;= 1. */
-  public BdwFitter withStarts(int value) {
-    return new BdwFitter(settings.withStarts(value));
-  }
-
-  /** This fitter with another seed for the perturbed starting points. */
-  public BdwFitter withSeed(long value) {
-    return new BdwFitter(settings.withSeed(value));
-  }
-
-  /** This fitter with another iteration cap per starting point, &gt; 0. */
-  public BdwFitter withMaxIterations(int value) {
-    return new BdwFitter(settings.withMaxIterations(value));
-  }
-
-  /** This fitter returning (true) or throwing on (false) a fit that did not converge. */
-  public BdwFitter withAllowNonConverged(boolean value) {
-    return new BdwFitter(settings.withAllowNonConverged(value));
-  }
 
   /**
    * Fits the model to a cohort's survivor counts: {@code alive[t]} customers are still active at
@@ -135,6 +193,11 @@ public final class BdwFitter {
    * @throws FitFailedException when the fit did not converge and the settings do not allow that
    */
   public BdwModel fitLifetimes(double[] periods, boolean[] churned, double[] weights) {
+    return fit(lifetimeLikelihood(periods, churned, weights));
+  }
+
+  private static BdwLikelihood lifetimeLikelihood(
+      double[] periods, boolean[] churned, double[] weights) {
     Checks.notEmpty("periods", periods);
     Checks.notNull("churned", churned);
     Checks.notNull("weights", weights);
@@ -175,7 +238,7 @@ public final class BdwFitter {
         censorWeights[k] += weights[i];
       }
     }
-    return fit(new BdwLikelihood(values, churnWeights, censorWeights));
+    return new BdwLikelihood(values, churnWeights, censorWeights);
   }
 
   /**

@@ -5,7 +5,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.clvkit.core.Checks;
+import org.clvkit.models.CustomerHistories;
 import org.clvkit.models.FitReport;
+import org.clvkit.models.Model;
+import org.clvkit.models.ModelType;
 import org.clvkit.models.internal.LogPochhammer;
 
 /**
@@ -34,7 +37,7 @@ import org.clvkit.models.internal.LogPochhammer;
  * of the sum (z = 1/(1+d)); that takes about 37/d terms at most, so rates below about 1e-5 are
  * slow, and beyond 10^7 terms the sum gives up with an {@link ArithmeticException}.
  */
-public final class BdwModel implements Serializable {
+public final class BdwModel implements Model {
   private static final long serialVersionUID = 1L;
 
   /** The model's name in reports. */
@@ -43,7 +46,18 @@ public final class BdwModel implements Serializable {
   /** Most terms of a DEL or DERL sum. */
   static final int MAX_TERMS = 10_000_000;
 
-  private static final List<String> NAMES = List.of("alpha", "beta", "c");
+  /** The model's type: id {@code "bdw"}, parameters alpha, beta, c. */
+  public static final ModelType<BdwModel> TYPE =
+      ModelType.of(
+          "bdw",
+          NAME,
+          BdwModel.class,
+          List.of("alpha", "beta", "c"),
+          (parameters, report, extras) ->
+              report == null
+                  ? of(BdwParameters.of(parameters))
+                  : fitted(BdwParameters.of(parameters), report),
+          BdwFitter::create);
 
   private final BdwParameters parameters;
   private final FitReport report;
@@ -73,9 +87,10 @@ public final class BdwModel implements Serializable {
     return new BdwModel(parameters, Checks.notNull("report", report));
   }
 
-  /** The model's name, {@code "BdW"}. */
-  public String name() {
-    return NAME;
+  /** {@link #TYPE}. */
+  @Override
+  public ModelType<BdwModel> type() {
+    return TYPE;
   }
 
   /** The parameters. */
@@ -84,16 +99,13 @@ public final class BdwModel implements Serializable {
   }
 
   /** The parameters in the order {@code alpha, beta, c}, as a copy. */
+  @Override
   public double[] parameterValues() {
     return parameters.toArray();
   }
 
-  /** The parameter names, {@code alpha, beta, c}. */
-  public List<String> parameterNames() {
-    return NAMES;
-  }
-
   /** How the model was fitted; empty when it was built from known parameters. */
+  @Override
   public Optional<FitReport> fitReport() {
     return Optional.ofNullable(report);
   }
@@ -296,6 +308,29 @@ public final class BdwModel implements Serializable {
             parameters,
             discountRate,
             first));
+  }
+
+  /**
+   * The log-likelihood of contract histories read as {@link BdwFitter#fit(CustomerHistories)}
+   * reads them: a customer with x renewals in n opportunities contributes ln P(T = x + 1) when x
+   * &lt; n (churned) and ln S(n) when x = n (still active).
+   */
+  @Override
+  public double logLikelihood(CustomerHistories data) {
+    Checks.notNull("data", data);
+    double total = 0;
+    for (int i = 0; i < data.size(); i++) {
+      int renewals = BdwFitter.renewals(data, i);
+      int opportunities = (int) data.age(i);
+      if (data.weight(i) > 0) {
+        total +=
+            data.weight(i)
+                * (renewals < opportunities
+                    ? Math.log(probabilityOfChurn(renewals + 1))
+                    : logSurvival(opportunities));
+      }
+    }
+    return total;
   }
 
   @Override

@@ -1,10 +1,13 @@
 package org.clvkit.models.ggomnbd;
 
+import java.util.concurrent.Executor;
 import org.clvkit.core.Checks;
 import org.clvkit.models.CustomerHistories;
 import org.clvkit.models.FitFailedException;
 import org.clvkit.models.FitSettings;
+import org.clvkit.models.Fitter;
 import org.clvkit.models.LogLikelihood;
+import org.clvkit.models.ModelType;
 import org.clvkit.models.internal.ModelFitting;
 
 /**
@@ -21,52 +24,53 @@ import org.clvkit.models.internal.ModelFitting;
  * naming the parameter that ran off (or is returned flagged with {@code
  * withAllowNonConverged(true)}).
  */
-public final class GgompertzNbdFitter {
+public final class GgompertzNbdFitter implements Fitter<GgompertzNbdModel> {
   private final FitSettings settings;
+  private final Executor executor;
 
-  private GgompertzNbdFitter(FitSettings settings) {
+  private GgompertzNbdFitter(FitSettings settings, Executor executor) {
     this.settings = Checks.notNull("settings", settings);
+    this.executor = executor;
   }
 
   /** A fitter with {@link FitSettings#DEFAULT}. */
   public static GgompertzNbdFitter create() {
-    return new GgompertzNbdFitter(FitSettings.DEFAULT);
+    return new GgompertzNbdFitter(FitSettings.DEFAULT, null);
+  }
+
+  /** {@code GgompertzNbdModel.TYPE}. */
+  @Override
+  public ModelType<GgompertzNbdModel> type() {
+    return GgompertzNbdModel.TYPE;
+  }
+
+  /**
+   * The executor given to {@link #withExecutor}, or null. This model's likelihood is small enough
+   * (distinct patterns of one cohort) that it is always evaluated in the calling thread.
+   */
+  @Override
+  public Executor executor() {
+    return executor;
+  }
+
+  /** This fitter remembering {@code value}; the likelihood still runs in the calling thread. */
+  @Override
+  public GgompertzNbdFitter withExecutor(Executor value) {
+    return new GgompertzNbdFitter(settings, value);
   }
 
   /** The settings this fitter uses. */
+  @Override
   public FitSettings settings() {
     return settings;
   }
 
   /** This fitter with other settings. */
+  @Override
   public GgompertzNbdFitter withSettings(FitSettings value) {
-    return new GgompertzNbdFitter(value);
+    return new GgompertzNbdFitter(value, executor);
   }
 
-  /** This fitter with an L2 penalty λ on the parameters (see {@link FitSettings#penalty()}). */
-  public GgompertzNbdFitter withPenalty(double value) {
-    return new GgompertzNbdFitter(settings.withPenalty(value));
-  }
-
-  /** This fitter with another number of starting points. */
-  public GgompertzNbdFitter withStarts(int value) {
-    return new GgompertzNbdFitter(settings.withStarts(value));
-  }
-
-  /** This fitter with another seed for the perturbed starting points. */
-  public GgompertzNbdFitter withSeed(long value) {
-    return new GgompertzNbdFitter(settings.withSeed(value));
-  }
-
-  /** This fitter with another iteration cap per starting point. */
-  public GgompertzNbdFitter withMaxIterations(int value) {
-    return new GgompertzNbdFitter(settings.withMaxIterations(value));
-  }
-
-  /** This fitter returning (true) or throwing on (false) fits that did not converge. */
-  public GgompertzNbdFitter withAllowNonConverged(boolean value) {
-    return new GgompertzNbdFitter(settings.withAllowNonConverged(value));
-  }
 
   /**
    * The log-likelihood this fitter maximises, on {@code data} compressed to patterns, as a function
@@ -74,6 +78,7 @@ public final class GgompertzNbdFitter {
    *
    * @param data customer histories, raw or compressed, with weights
    */
+  @Override
   public LogLikelihood logLikelihood(CustomerHistories data) {
     return ModelFitting.logLikelihood(new GgompertzNbdLikelihood(Checks.notNull("data", data), 1.0));
   }
@@ -85,6 +90,7 @@ public final class GgompertzNbdFitter {
    * @return the fitted model, its {@link GgompertzNbdModel#fitReport()} holding estimates and diagnostics
    * @throws FitFailedException when the fit fails and the settings do not allow that
    */
+  @Override
   public GgompertzNbdModel fit(CustomerHistories data) {
     Checks.notNull("data", data);
     double timeScale = ModelFitting.defaultTimeScale(data.maxAge());

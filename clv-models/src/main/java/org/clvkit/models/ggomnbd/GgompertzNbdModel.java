@@ -6,6 +6,8 @@ import java.util.Optional;
 import org.clvkit.core.Checks;
 import org.clvkit.models.CustomerHistories;
 import org.clvkit.models.FitReport;
+import org.clvkit.models.ContinuousPurchaseModel;
+import org.clvkit.models.ModelType;
 import org.clvkit.models.PurchaseModel;
 
 /**
@@ -25,13 +27,24 @@ import org.clvkit.models.PurchaseModel;
  * period the parameters are in, validated with the messages of {@link
  * CustomerHistories#validateRow}.
  */
-public final class GgompertzNbdModel implements PurchaseModel {
+public final class GgompertzNbdModel implements ContinuousPurchaseModel {
   private static final long serialVersionUID = 1L;
 
   /** The model's name in reports. */
   public static final String NAME = "GGompertz/NBD";
 
-  private static final List<String> NAMES = List.of("r", "alpha", "b", "s", "beta");
+  /** The model's type: id {@code "ggomnbd"}, the display name, parameters "r", "alpha", "b", "s", "beta". */
+  public static final ModelType<GgompertzNbdModel> TYPE =
+      ModelType.of(
+          "ggomnbd",
+          NAME,
+          GgompertzNbdModel.class,
+          List.of("r", "alpha", "b", "s", "beta"),
+          (parameters, report, extras) ->
+              report == null
+                  ? of(GgompertzNbdParameters.of(parameters))
+                  : fitted(GgompertzNbdParameters.of(parameters), report),
+          GgompertzNbdFitter::create);
 
   private final GgompertzNbdParameters parameters;
   private final FitReport report;
@@ -63,10 +76,10 @@ public final class GgompertzNbdModel implements PurchaseModel {
     return parameters;
   }
 
-  /** {@code "GGompertz/NBD"}. */
+  /** {@link #TYPE}. */
   @Override
-  public String name() {
-    return NAME;
+  public ModelType<GgompertzNbdModel> type() {
+    return TYPE;
   }
 
   @Override
@@ -80,11 +93,6 @@ public final class GgompertzNbdModel implements PurchaseModel {
     return parameters.toArray();
   }
 
-  /** {@code [r, alpha, b, s, beta]}. */
-  @Override
-  public List<String> parameterNames() {
-    return NAMES;
-  }
 
   /**
    * E[X(t)] = (r/α) ∫_0^t S(u) du with S(u) = (β/(β − 1 + e^{bu}))^s: the expected repeat
@@ -167,6 +175,7 @@ public final class GgompertzNbdModel implements PurchaseModel {
   }
 
   /** The log-likelihood of all customers: the weighted sum of the per-customer values. */
+  @Override
   public double logLikelihood(CustomerHistories data) {
     Checks.notNull("data", data);
     GgompertzNbdFunctions.Scratch scratch = new GgompertzNbdFunctions.Scratch();

@@ -1,10 +1,13 @@
 package org.clvkit.models.nbd;
 
+import java.util.concurrent.Executor;
 import org.clvkit.core.Checks;
 import org.clvkit.models.CustomerHistories;
 import org.clvkit.models.FitFailedException;
 import org.clvkit.models.FitSettings;
+import org.clvkit.models.Fitter;
 import org.clvkit.models.LogLikelihood;
+import org.clvkit.models.ModelType;
 import org.clvkit.models.internal.ModelFitting;
 
 /**
@@ -23,52 +26,53 @@ import org.clvkit.models.internal.ModelFitting;
  * System.out.println(model.fitReport().orElseThrow().summaryTable());
  * }</pre>
  */
-public final class NbdFitter {
+public final class NbdFitter implements Fitter<NbdModel> {
   private final FitSettings settings;
+  private final Executor executor;
 
-  private NbdFitter(FitSettings settings) {
+  private NbdFitter(FitSettings settings, Executor executor) {
     this.settings = Checks.notNull("settings", settings);
+    this.executor = executor;
   }
 
   /** A fitter with {@link FitSettings#DEFAULT}. */
   public static NbdFitter create() {
-    return new NbdFitter(FitSettings.DEFAULT);
+    return new NbdFitter(FitSettings.DEFAULT, null);
+  }
+
+  /** {@code NbdModel.TYPE}. */
+  @Override
+  public ModelType<NbdModel> type() {
+    return NbdModel.TYPE;
+  }
+
+  /**
+   * The executor given to {@link #withExecutor}, or null. This model's likelihood is small enough
+   * (distinct patterns of one cohort) that it is always evaluated in the calling thread.
+   */
+  @Override
+  public Executor executor() {
+    return executor;
+  }
+
+  /** This fitter remembering {@code value}; the likelihood still runs in the calling thread. */
+  @Override
+  public NbdFitter withExecutor(Executor value) {
+    return new NbdFitter(settings, value);
   }
 
   /** The settings this fitter uses. */
+  @Override
   public FitSettings settings() {
     return settings;
   }
 
   /** This fitter with other settings. */
+  @Override
   public NbdFitter withSettings(FitSettings value) {
-    return new NbdFitter(value);
+    return new NbdFitter(value, executor);
   }
 
-  /** This fitter with an L2 penalty λ on the parameters (see {@link FitSettings#penalty()}). */
-  public NbdFitter withPenalty(double value) {
-    return new NbdFitter(settings.withPenalty(value));
-  }
-
-  /** This fitter with another number of starting points. */
-  public NbdFitter withStarts(int value) {
-    return new NbdFitter(settings.withStarts(value));
-  }
-
-  /** This fitter with another seed for the perturbed starting points. */
-  public NbdFitter withSeed(long value) {
-    return new NbdFitter(settings.withSeed(value));
-  }
-
-  /** This fitter with another iteration cap per starting point. */
-  public NbdFitter withMaxIterations(int value) {
-    return new NbdFitter(settings.withMaxIterations(value));
-  }
-
-  /** This fitter returning (true) or throwing on (false) fits that did not converge. */
-  public NbdFitter withAllowNonConverged(boolean value) {
-    return new NbdFitter(settings.withAllowNonConverged(value));
-  }
 
   /**
    * The log-likelihood this fitter maximises, on {@code data} reduced to distinct (x, T) pairs, as
@@ -76,6 +80,7 @@ public final class NbdFitter {
    *
    * @param data customer histories, raw or compressed, with weights
    */
+  @Override
   public LogLikelihood logLikelihood(CustomerHistories data) {
     return ModelFitting.logLikelihood(new NbdLikelihood(Checks.notNull("data", data), 1.0));
   }
@@ -88,6 +93,7 @@ public final class NbdFitter {
    * @throws FitFailedException when the fit fails and the settings do not allow that (for example
    *     when nobody bought again: the likelihood then rises without bound as α → ∞)
    */
+  @Override
   public NbdModel fit(CustomerHistories data) {
     Checks.notNull("data", data);
     double timeScale = ModelFitting.defaultTimeScale(data.maxAge());

@@ -6,6 +6,8 @@ import java.util.Optional;
 import org.clvkit.core.Checks;
 import org.clvkit.models.CustomerHistories;
 import org.clvkit.models.FitReport;
+import org.clvkit.models.ContinuousPurchaseModel;
+import org.clvkit.models.ModelType;
 import org.clvkit.models.PurchaseModel;
 import org.clvkit.models.internal.LogPochhammer;
 
@@ -28,13 +30,24 @@ import org.clvkit.models.internal.LogPochhammer;
  * observation), in the period the parameters are in. Recency is validated (with the messages of
  * {@link CustomerHistories#validateRow}) but does not enter any formula.
  */
-public final class NbdModel implements PurchaseModel {
+public final class NbdModel implements ContinuousPurchaseModel {
   private static final long serialVersionUID = 1L;
 
   /** The model's name in reports. */
   public static final String NAME = "NBD";
 
-  private static final List<String> NAMES = List.of("r", "alpha");
+  /** The model's type: id {@code "nbd"}, the display name, parameters "r", "alpha". */
+  public static final ModelType<NbdModel> TYPE =
+      ModelType.of(
+          "nbd",
+          NAME,
+          NbdModel.class,
+          List.of("r", "alpha"),
+          (parameters, report, extras) ->
+              report == null
+                  ? of(NbdParameters.of(parameters))
+                  : fitted(NbdParameters.of(parameters), report),
+          NbdFitter::create);
 
   private final NbdParameters parameters;
   private final FitReport report;
@@ -65,10 +78,10 @@ public final class NbdModel implements PurchaseModel {
     return parameters;
   }
 
-  /** {@code "NBD"}. */
+  /** {@link #TYPE}. */
   @Override
-  public String name() {
-    return NAME;
+  public ModelType<NbdModel> type() {
+    return TYPE;
   }
 
   @Override
@@ -82,11 +95,6 @@ public final class NbdModel implements PurchaseModel {
     return parameters.toArray();
   }
 
-  /** {@code [r, alpha]}. */
-  @Override
-  public List<String> parameterNames() {
-    return NAMES;
-  }
 
   /**
    * E[X(t)] = r t / α (note 005, eq. 3): linear in t, since nobody drops out. This is also the
@@ -215,6 +223,7 @@ public final class NbdModel implements PurchaseModel {
   }
 
   /** The log-likelihood of all customers: the weighted sum of the per-customer values. */
+  @Override
   public double logLikelihood(CustomerHistories data) {
     Checks.notNull("data", data);
     double sum = 0;

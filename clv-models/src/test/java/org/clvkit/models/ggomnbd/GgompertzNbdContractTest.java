@@ -3,10 +3,10 @@ package org.clvkit.models.ggomnbd;
 import java.util.SplittableRandom;
 import org.clvkit.models.CustomerHistories;
 import org.clvkit.models.PurchaseModel;
-import org.clvkit.models.PurchaseModelContract;
+import org.clvkit.models.ContinuousPurchaseModelContract;
 
 /** The {@link PurchaseModel} contract for the Gamma-Gompertz/NBD. */
-class GgompertzNbdContractTest extends PurchaseModelContract {
+class GgompertzNbdContractTest extends ContinuousPurchaseModelContract {
 
   @Override
   protected PurchaseModel model(double[] parameters) {

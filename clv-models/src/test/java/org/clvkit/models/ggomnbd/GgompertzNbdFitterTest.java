@@ -24,7 +24,9 @@ class GgompertzNbdFitterTest {
   void fit_cdnowRunsToTheParetoBoundaryAtThePublishedLogLikelihood() {
     ReferenceTable table = ReferenceTable.load("ggomnbd_cdnow.csv");
     GgompertzNbdModel model =
-        GgompertzNbdFitter.create().withAllowNonConverged(true).fit(CdnowHistories.load());
+        GgompertzNbdFitter.create()
+            .withSettings(org.clvkit.models.FitSettings.DEFAULT.withAllowNonConverged(true))
+            .fit(CdnowHistories.load());
     FitReport report = model.fitReport().orElseThrow();
     double ll = report.diagnostics().logLikelihood();
     for (int i = 0; i < table.size(); i++) {

@@ -3,10 +3,10 @@ package org.clvkit.models.nbd;
 import java.util.SplittableRandom;
 import org.clvkit.models.CustomerHistories;
 import org.clvkit.models.PurchaseModel;
-import org.clvkit.models.PurchaseModelContract;
+import org.clvkit.models.ContinuousPurchaseModelContract;
 
 /** The {@link PurchaseModel} contract for the NBD. */
-class NbdContractTest extends PurchaseModelContract {
+class NbdContractTest extends ContinuousPurchaseModelContract {
 
   @Override
   protected PurchaseModel model(double[] parameters) {
