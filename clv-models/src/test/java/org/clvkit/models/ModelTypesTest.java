@@ -56,7 +56,7 @@ class ModelTypesTest {
         "model must be one of bgnbd, mbgnbd, pnbd, bgbb, sbg, gg, nbd, ggomnbd, bdw, was arima",
         () -> ModelTypes.get("arima"));
     assertRejects(
-        "model must be one of bgnbd, mbgnbd, pnbd, was bgbb",
+        "model must be one of bgnbd, mbgnbd, pnbd, nbd, ggomnbd, was bgbb",
         () -> ModelTypes.get("bgbb", ContinuousPurchaseModel.class));
     assertTrue(ModelTypes.find("arima").isEmpty());
   }
