@@ -15,14 +15,17 @@ module org.clvkit.models {
   requires commons.math3;
 
   exports org.clvkit.models;
+  exports org.clvkit.models.bdw;
   exports org.clvkit.models.bgbb;
   exports org.clvkit.models.bgnbd;
   exports org.clvkit.models.clv;
   exports org.clvkit.models.covariates;
   exports org.clvkit.models.diagnostics;
   exports org.clvkit.models.gammagamma;
+  exports org.clvkit.models.ggomnbd;
   exports org.clvkit.models.io;
   exports org.clvkit.models.mbgnbd;
+  exports org.clvkit.models.nbd;
   exports org.clvkit.models.paretonbd;
   exports org.clvkit.models.sbg;
   exports org.clvkit.models.simulation;

@@ -4,10 +4,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.clvkit.core.Checks;
+import org.clvkit.models.bdw.BdwModel;
 import org.clvkit.models.bgbb.BgBbModel;
 import org.clvkit.models.bgnbd.BgNbdModel;
 import org.clvkit.models.gammagamma.GammaGammaModel;
+import org.clvkit.models.ggomnbd.GgompertzNbdModel;
 import org.clvkit.models.mbgnbd.MbgNbdModel;
+import org.clvkit.models.nbd.NbdModel;
 import org.clvkit.models.paretonbd.ParetoNbdModel;
 import org.clvkit.models.sbg.SbgModel;
 
@@ -26,7 +29,10 @@ public final class ModelTypes {
           ParetoNbdModel.TYPE,
           BgBbModel.TYPE,
           SbgModel.TYPE,
-          GammaGammaModel.TYPE);
+          GammaGammaModel.TYPE,
+          NbdModel.TYPE,
+          GgompertzNbdModel.TYPE,
+          BdwModel.TYPE);
 
   private ModelTypes() {}
 

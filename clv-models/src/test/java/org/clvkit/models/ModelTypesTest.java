@@ -27,15 +27,22 @@ import org.junit.jupiter.api.Test;
 class ModelTypesTest {
 
   @Test
-  void all_listsTheSixModelsByIdAndName() {
+  void all_listsTheModelsByIdAndName() {
     List<String> ids = ModelTypes.all().stream().map(ModelType::id).toList();
-    assertEquals(List.of("bgnbd", "mbgnbd", "pnbd", "bgbb", "sbg", "gg"), ids);
-    assertEquals("bgnbd, mbgnbd, pnbd, bgbb, sbg, gg", ModelTypes.ids(ModelTypes.all()));
+    assertEquals(
+        List.of("bgnbd", "mbgnbd", "pnbd", "bgbb", "sbg", "gg", "nbd", "ggomnbd", "bdw"), ids);
+    assertEquals(
+        "bgnbd, mbgnbd, pnbd, bgbb, sbg, gg, nbd, ggomnbd, bdw", ModelTypes.ids(ModelTypes.all()));
     assertSame(BgNbdModel.TYPE, ModelTypes.get("bgnbd"));
     assertSame(ParetoNbdModel.TYPE, ModelTypes.get("Pareto/NBD"));
     assertSame(GammaGammaModel.TYPE, ModelTypes.get("gg"));
     assertEquals(
-        List.of(BgNbdModel.TYPE, MbgNbdModel.TYPE, ParetoNbdModel.TYPE),
+        List.of(
+            BgNbdModel.TYPE,
+            MbgNbdModel.TYPE,
+            ParetoNbdModel.TYPE,
+            org.clvkit.models.nbd.NbdModel.TYPE,
+            org.clvkit.models.ggomnbd.GgompertzNbdModel.TYPE),
         ModelTypes.all(ContinuousPurchaseModel.class));
     assertEquals(List.of(BgBbModel.TYPE), ModelTypes.all(DiscretePurchaseModel.class));
     assertEquals(
@@ -46,10 +53,10 @@ class ModelTypesTest {
   @Test
   void get_rejectsUnknownIdsNamingTheKnownOnes() {
     assertRejects(
-        "model must be one of bgnbd, mbgnbd, pnbd, bgbb, sbg, gg, was arima",
+        "model must be one of bgnbd, mbgnbd, pnbd, bgbb, sbg, gg, nbd, ggomnbd, bdw, was arima",
         () -> ModelTypes.get("arima"));
     assertRejects(
-        "model must be one of bgnbd, mbgnbd, pnbd, was bgbb",
+        "model must be one of bgnbd, mbgnbd, pnbd, nbd, ggomnbd, was bgbb",
         () -> ModelTypes.get("bgbb", ContinuousPurchaseModel.class));
     assertTrue(ModelTypes.find("arima").isEmpty());
   }

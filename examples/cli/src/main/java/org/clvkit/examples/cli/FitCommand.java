@@ -53,7 +53,9 @@ final class FitCommand implements Callable<Integer> {
       required = true,
       split = ",",
       paramLabel = "MODEL",
-      description = "Models to fit, repeated or comma-separated: bgnbd, mbgnbd, pnbd, bgbb, gg.")
+      description =
+          "Models to fit, repeated or comma-separated: bgnbd, mbgnbd, pnbd, bgbb, sbg, gg, nbd,"
+              + " ggomnbd, bdw.")
   List<String> models;
 
   @Option(

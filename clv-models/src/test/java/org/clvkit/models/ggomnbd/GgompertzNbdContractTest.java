@@ -1,0 +1,45 @@
+package org.clvkit.models.ggomnbd;
+
+import java.util.SplittableRandom;
+import org.clvkit.models.CustomerHistories;
+import org.clvkit.models.PurchaseModel;
+import org.clvkit.models.ContinuousPurchaseModelContract;
+
+/** The {@link PurchaseModel} contract for the Gamma-Gompertz/NBD. */
+class GgompertzNbdContractTest extends ContinuousPurchaseModelContract {
+
+  @Override
+  protected PurchaseModel model(double[] parameters) {
+    return GgompertzNbdModel.of(GgompertzNbdParameters.of(parameters));
+  }
+
+  @Override
+  protected int parameterCount() {
+    return 5;
+  }
+
+  /**
+   * Parameters with an interior maximum (CDNOW's is on the Pareto/NBD boundary b → 0): rising
+   * hazard, a year's horizon.
+   */
+  @Override
+  protected double[] typicalParameters() {
+    return new double[] {0.8, 8.0, 0.05, 1.2, 2.0};
+  }
+
+  @Override
+  protected PurchaseModel fit(CustomerHistories data) {
+    return GgompertzNbdFitter.create().fit(data);
+  }
+
+  /** Ages like CDNOW's: customers joined uniformly over 12 weeks, observed for 52 to 64 weeks. */
+  @Override
+  protected CustomerHistories simulate(double[] parameters, int customers, long seed) {
+    SplittableRandom random = new SplittableRandom(seed);
+    double[] ages = new double[customers];
+    for (int i = 0; i < customers; i++) {
+      ages[i] = 52 + 12 * random.nextDouble();
+    }
+    return GgompertzNbdSimulator.of(GgompertzNbdParameters.of(parameters), seed).histories(ages);
+  }
+}
