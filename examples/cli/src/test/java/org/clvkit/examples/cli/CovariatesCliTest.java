@@ -47,6 +47,7 @@ class CovariatesCliTest {
             "--amount=5",
             "--date-format=yyyyMMdd",
             "--calibration-end=1997-09-30",
+            "--holdout-end=1998-06-30",
             "-o",
             summary);
     assertEquals(ExitCodes.OK, s.code(), s::toString);
