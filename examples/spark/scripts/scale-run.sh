@@ -15,9 +15,10 @@ flink_customers=${2:-1000000}
 out=target/scale
 mkdir -p "$out"
 
-[ -n "${SKIP_BUILD:-}" ] || mvn -B -q -pl examples/spark,examples/flink -am package -DskipTests
-[ -n "${SKIP_BUILD:-}" ] || mvn -B -q -pl examples/spark,examples/flink -am dependency:build-classpath \
-  -Dmdep.outputFile=target/provided-classpath.txt -Dmdep.includeScope=provided >/dev/null
+# One invocation: build-classpath needs the reactor's clvkit modules packaged in the same run.
+[ -n "${SKIP_BUILD:-}" ] || mvn -B -q -pl examples/spark,examples/flink -am package \
+  dependency:build-classpath -DskipTests -Dmdep.outputFile=target/provided-classpath.txt \
+  -Dmdep.includeScope=provided
 # Copies, so that rebuilding the modules during the (long) runs does not touch the jars in use.
 cp examples/spark/target/clvkit-example-spark-*-job.jar "$out/spark-job.jar"
 cp examples/flink/target/clvkit-example-flink-*-job.jar "$out/flink-job.jar"
