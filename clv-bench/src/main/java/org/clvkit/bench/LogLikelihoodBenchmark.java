@@ -3,13 +3,14 @@ package org.clvkit.bench;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.TimeUnit;
 import org.clvkit.models.CustomerHistories;
+import org.clvkit.models.LogLikelihood;
+import org.clvkit.models.bgnbd.BgNbdFitter;
 import org.clvkit.models.bgnbd.BgNbdModel;
 import org.clvkit.models.bgnbd.BgNbdParameters;
-import org.clvkit.models.gammagamma.GammaGammaLikelihoodAccess;
+import org.clvkit.models.gammagamma.GammaGammaFitter;
 import org.clvkit.models.gammagamma.GammaGammaModel;
 import org.clvkit.models.gammagamma.GammaGammaParameters;
-import org.clvkit.models.internal.BgNbdLikelihood;
-import org.clvkit.models.paretonbd.ParetoNbdLikelihoodAccess;
+import org.clvkit.models.paretonbd.ParetoNbdFitter;
 import org.clvkit.models.paretonbd.ParetoNbdModel;
 import org.clvkit.models.paretonbd.ParetoNbdParameters;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -33,8 +34,8 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <ul>
  *   <li>{@code bgNbdKernel}, {@code paretoNbdKernel}, {@code gammaGammaKernel}: the fitters'
- *       kernels ({@link BgNbdLikelihood}, the Pareto/NBD and Gamma-Gamma likelihoods) on the
- *       compressed patterns, value and gradient, with {@code threads} = 1 (calling thread) or 2
+ *       kernels, reached through the public {@link LogLikelihood} of each fitter ({@code
+ *       BgNbdFitter.logLikelihood(data)} and so on), on the compressed patterns, value and gradient, with {@code threads} = 1 (calling thread) or 2
  *       (chunks on a {@code ForkJoinPool(2)}). The kernels and the compression are built once per
  *       trial, outside the timed operation; the Gamma-Gamma one runs on the repeat customers and
  *       always recomputes its pass over the patterns (the fit caches it for the last γ).
@@ -95,18 +96,24 @@ public class LogLikelihoodBenchmark {
     public int threads;
 
     ForkJoinPool pool;
-    BgNbdLikelihood bgNbd;
-    ParetoNbdLikelihoodAccess paretoNbd;
-    GammaGammaLikelihoodAccess gammaGamma;
+    LogLikelihood bgNbd;
+    LogLikelihood paretoNbd;
+    LogLikelihood gammaGamma;
+    final double[] bgNbdParameters = BG_NBD.toArray();
+    final double[] paretoNbdParameters = PARETO_NBD.toArray();
+    final double[] gammaGammaParameters = GAMMA_GAMMA.toArray();
     final double[] gradient = new double[4];
 
     /** Builds the kernels on the benchmark's data. */
     @Setup(Level.Trial)
     public void setup(LogLikelihoodBenchmark data) {
       pool = threads == 1 ? null : new ForkJoinPool(threads);
-      bgNbd = BgNbdLikelihood.bgNbd(data.patterns, pool);
-      paretoNbd = new ParetoNbdLikelihoodAccess(data.patterns, pool);
-      gammaGamma = new GammaGammaLikelihoodAccess(data.spendFrequency, data.spendValue, pool);
+      bgNbd = BgNbdFitter.create().withExecutor(pool).logLikelihood(data.patterns);
+      paretoNbd = ParetoNbdFitter.create().withExecutor(pool).logLikelihood(data.patterns);
+      gammaGamma =
+          GammaGammaFitter.create()
+              .withExecutor(pool)
+              .logLikelihood(data.spendFrequency, data.spendValue);
     }
 
     /** Shuts the pool down. */
@@ -121,7 +128,7 @@ public class LogLikelihoodBenchmark {
   /** BG/NBD log-likelihood and gradient from the fitter's kernel. */
   @Benchmark
   public double bgNbdKernel(Kernels k) {
-    return k.bgNbd.value(BG_NBD.r(), BG_NBD.alpha(), BG_NBD.a(), BG_NBD.b(), 1.0, k.gradient);
+    return k.bgNbd.value(k.bgNbdParameters, k.gradient);
   }
 
   /** Baseline: the BG/NBD per-customer log-likelihood summed over all customers. */
@@ -133,8 +140,7 @@ public class LogLikelihoodBenchmark {
   /** Pareto/NBD log-likelihood and gradient from the fitter's kernel. */
   @Benchmark
   public double paretoNbdKernel(Kernels k) {
-    return k.paretoNbd.value(
-        PARETO_NBD.r(), PARETO_NBD.alpha(), PARETO_NBD.s(), PARETO_NBD.beta(), k.gradient);
+    return k.paretoNbd.value(k.paretoNbdParameters, k.gradient);
   }
 
   /** Baseline: the Pareto/NBD per-customer log-likelihood summed over all customers. */
@@ -146,7 +152,7 @@ public class LogLikelihoodBenchmark {
   /** Gamma-Gamma log-likelihood and gradient from the fitter's kernel. */
   @Benchmark
   public double gammaGammaKernel(Kernels k) {
-    return k.gammaGamma.value(GAMMA_GAMMA.p(), GAMMA_GAMMA.q(), GAMMA_GAMMA.gamma(), k.gradient);
+    return k.gammaGamma.value(k.gammaGammaParameters, k.gradient);
   }
 
   /** Baseline: the Gamma-Gamma per-customer log-density summed over the repeat customers. */

@@ -2,10 +2,7 @@ package org.clvkit.bench;
 
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
-import org.clvkit.models.internal.ConfluentU;
-import org.clvkit.models.internal.Hypergeometric;
-import org.clvkit.models.internal.IncompleteGamma;
-import org.clvkit.models.internal.LogPochhammer;
+import org.clvkit.models.special.SpecialFunctions;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -131,57 +128,57 @@ public class SpecialFunctionsBenchmark {
     return value * Math.exp(random.nextDouble(-1, 1));
   }
 
-  /** {@link Hypergeometric#log2F1} over the arguments. */
+  /** {@link SpecialFunctions#log2F1} over the arguments. */
   @Benchmark
   public double[] log2F1() {
     for (int i = 0; i < size; i++) {
-      out[i] = Hypergeometric.log2F1(a[i], b[i], a[i] + 1, z[i]);
+      out[i] = SpecialFunctions.log2F1(a[i], b[i], a[i] + 1, z[i]);
     }
     return out;
   }
 
-  /** {@link Hypergeometric#log2F1OneMinus} over the same arguments, given 1 − z. */
+  /** {@link SpecialFunctions#log2F1OneMinus} over the same arguments, given 1 − z. */
   @Benchmark
   public double[] log2F1OneMinus() {
     for (int i = 0; i < size; i++) {
-      out[i] = Hypergeometric.log2F1OneMinus(a[i], b[i], a[i] + 1, oneMinusZ[i]);
+      out[i] = SpecialFunctions.log2F1OneMinus(a[i], b[i], a[i] + 1, oneMinusZ[i]);
     }
     return out;
   }
 
-  /** {@link Hypergeometric#log2F1AndDerivatives} over the same arguments (four values each). */
+  /** {@link SpecialFunctions#log2F1WithDerivatives} over the same arguments (four values each). */
   @Benchmark
   public double[] log2F1AndDerivatives() {
     for (int i = 0; i < size; i++) {
-      Hypergeometric.log2F1AndDerivatives(
+      SpecialFunctions.log2F1WithDerivatives(
           a[i], b[i], gap[i], z[i], oneMinusZ[i], derivatives, 4 * i);
     }
     return derivatives;
   }
 
-  /** {@link ConfluentU#logDiagonal}, ln U(s, s; y), over the arguments. */
+  /** {@link SpecialFunctions#logConfluentUDiagonal}, ln U(s, s; y), over the arguments. */
   @Benchmark
   public double[] confluentU() {
     for (int i = 0; i < size; i++) {
-      out[i] = ConfluentU.logDiagonal(shape[i], y[i]);
+      out[i] = SpecialFunctions.logConfluentUDiagonal(shape[i], y[i]);
     }
     return out;
   }
 
-  /** {@link IncompleteGamma#logUpper}, ln Γ(1 − s, y), over the arguments. */
+  /** {@link SpecialFunctions#logUpperIncompleteGamma}, ln Γ(1 − s, y), over the arguments. */
   @Benchmark
   public double[] incompleteGamma() {
     for (int i = 0; i < size; i++) {
-      out[i] = IncompleteGamma.logUpper(1 - shape[i], y[i]);
+      out[i] = SpecialFunctions.logUpperIncompleteGamma(1 - shape[i], y[i]);
     }
     return out;
   }
 
-  /** {@link LogPochhammer#value}, ln Γ(x + δ) − ln Γ(x), over the arguments. */
+  /** {@link SpecialFunctions#logPochhammer}, ln Γ(x + δ) − ln Γ(x), over the arguments. */
   @Benchmark
   public double[] logPochhammer() {
     for (int i = 0; i < size; i++) {
-      out[i] = LogPochhammer.value(pochhammerX[i], pochhammerDelta[i]);
+      out[i] = SpecialFunctions.logPochhammer(pochhammerX[i], pochhammerDelta[i]);
     }
     return out;
   }

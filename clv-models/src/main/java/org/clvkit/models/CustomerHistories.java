@@ -2,7 +2,7 @@ package org.clvkit.models;
 
 import java.io.Serializable;
 import java.util.Arrays;
-import org.clvkit.core.internal.Checks;
+import org.clvkit.core.Checks;
 
 /**
  * The input of the continuous-time customer-base models: per customer (or per distinct pattern, with a

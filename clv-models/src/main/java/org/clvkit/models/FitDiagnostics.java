@@ -1,6 +1,6 @@
 package org.clvkit.models;
 
-import org.clvkit.core.internal.Checks;
+import org.clvkit.core.Checks;
 
 /**
  * How a maximum-likelihood fit went.

@@ -2,7 +2,7 @@ package org.clvkit.models;
 
 import java.util.List;
 import java.util.Locale;
-import org.clvkit.core.internal.Checks;
+import org.clvkit.core.Checks;
 
 /**
  * What a fit produced besides the parameters: estimates with standard errors, diagnostics, and the size of

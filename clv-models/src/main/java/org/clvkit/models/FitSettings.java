@@ -1,6 +1,6 @@
 package org.clvkit.models;
 
-import org.clvkit.core.internal.Checks;
+import org.clvkit.core.Checks;
 
 /**
  * Settings shared by every maximum-likelihood fitter. Fitters hold one and offer {@code with…} methods

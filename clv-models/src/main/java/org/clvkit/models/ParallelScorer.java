@@ -3,7 +3,7 @@ package org.clvkit.models;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
-import org.clvkit.core.internal.Checks;
+import org.clvkit.core.Checks;
 import org.clvkit.core.internal.Parallel;
 
 /**

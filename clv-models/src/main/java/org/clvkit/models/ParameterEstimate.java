@@ -1,6 +1,6 @@
 package org.clvkit.models;
 
-import org.clvkit.core.internal.Checks;
+import org.clvkit.core.Checks;
 
 /**
  * A fitted parameter with its standard error and 95 % confidence interval.

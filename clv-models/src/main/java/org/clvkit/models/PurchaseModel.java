@@ -2,7 +2,7 @@ package org.clvkit.models;
 
 import java.io.Serializable;
 import java.util.Optional;
-import org.clvkit.core.internal.Checks;
+import org.clvkit.core.Checks;
 
 /**
  * A fitted (or given) model of how many purchases customers make and for how long they stay: BG/NBD,

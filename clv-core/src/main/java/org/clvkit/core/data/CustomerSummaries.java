@@ -6,7 +6,7 @@ import java.time.ZoneOffset;
 import java.util.AbstractList;
 import java.util.List;
 import java.util.Locale;
-import org.clvkit.core.internal.Checks;
+import org.clvkit.core.Checks;
 
 /**
  * The per-customer summaries of a transaction log, as columns for the models' batch methods and as

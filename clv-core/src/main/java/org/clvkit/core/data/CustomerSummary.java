@@ -1,7 +1,7 @@
 package org.clvkit.core.data;
 
 import java.time.LocalDateTime;
-import org.clvkit.core.internal.Checks;
+import org.clvkit.core.Checks;
 
 /**
  * What a customer's purchase history says, in the form the customer-base models take. Times are in

@@ -1,7 +1,7 @@
 package org.clvkit.core.data;
 
 import java.io.Serializable;
-import org.clvkit.core.internal.Checks;
+import org.clvkit.core.Checks;
 
 /**
  * What the row policies of {@link SummaryOptions} did: how many zero-amount rows were kept as

@@ -1,6 +1,6 @@
 package org.clvkit.core.data;
 
-import org.clvkit.core.internal.Checks;
+import org.clvkit.core.Checks;
 
 /**
  * What {@link TransactionLogFormat#read} did with a log: every line is accounted for as a header

@@ -7,7 +7,7 @@ import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.concurrent.Executor;
 import java.util.stream.Collector;
-import org.clvkit.core.internal.Checks;
+import org.clvkit.core.Checks;
 
 /**
  * Summarises a transaction log into one {@link CustomerSummary} per customer, one row at a time:

@@ -3,7 +3,7 @@ package org.clvkit.core.data;
 import java.io.Serializable;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import org.clvkit.core.internal.Checks;
+import org.clvkit.core.Checks;
 
 /**
  * How a transaction log is summarised: the time unit, the end of calibration (to which age is

@@ -3,7 +3,7 @@ package org.clvkit.core.data;
 import java.io.Serializable;
 import java.time.Duration;
 import java.time.LocalDateTime;
-import org.clvkit.core.internal.Checks;
+import org.clvkit.core.Checks;
 
 /**
  * The length of one period, in which summaries express recency and age. Fixed-length only: there are no

@@ -2,7 +2,7 @@ package org.clvkit.core.data;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import org.clvkit.core.internal.Checks;
+import org.clvkit.core.Checks;
 
 /**
  * One purchase: who bought, when, and for how much.

@@ -18,8 +18,8 @@ import java.time.temporal.ChronoField;
 import java.time.temporal.TemporalAccessor;
 import java.util.Locale;
 import java.util.zip.GZIPInputStream;
+import org.clvkit.core.Checks;
 import org.clvkit.core.ClvArgumentException;
-import org.clvkit.core.internal.Checks;
 
 /**
  * The layout of a text transaction log, and a reader that streams it into a {@link

@@ -1,6 +1,7 @@
 package org.clvkit.core.internal;
 
 import java.util.Arrays;
+import org.clvkit.core.Checks;
 
 /**
  * LU factorisation with partial (row) pivoting of a small dense square matrix, {@code PA = LU},

@@ -3,6 +3,7 @@ package org.clvkit.core.internal;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
+import org.clvkit.core.Checks;
 
 /**
  * Splits index ranges into chunks and runs them on a caller-supplied {@link Executor}. clvkit never starts

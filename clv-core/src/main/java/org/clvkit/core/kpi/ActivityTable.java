@@ -6,9 +6,9 @@ import java.time.LocalDateTime;
 import java.util.BitSet;
 import java.util.HashMap;
 import java.util.Map;
+import org.clvkit.core.Checks;
 import org.clvkit.core.data.TimeScale;
 import org.clvkit.core.data.Transaction;
-import org.clvkit.core.internal.Checks;
 
 /**
  * Per-period customer activity of a transaction log, and the KPIs it gives: active, new and

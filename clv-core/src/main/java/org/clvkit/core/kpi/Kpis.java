@@ -1,6 +1,6 @@
 package org.clvkit.core.kpi;
 
-import org.clvkit.core.internal.Checks;
+import org.clvkit.core.Checks;
 
 /**
  * Customer KPIs from counts and sums: the textbook formulas, for when the counts come from

@@ -1,7 +1,7 @@
 package org.clvkit.core.kpi;
 
 import java.io.Serializable;
-import org.clvkit.core.internal.Checks;
+import org.clvkit.core.Checks;
 
 /**
  * Net Promoter Score (Reichheld 2003, "The one number you need to grow", Harvard Business Review)

@@ -2,7 +2,7 @@ package org.clvkit.core.kpi;
 
 import java.io.Serializable;
 import java.util.Arrays;
-import org.clvkit.core.internal.Checks;
+import org.clvkit.core.Checks;
 
 /**
  * The economics of a retention programme: raising the per-period retention of a customer group from

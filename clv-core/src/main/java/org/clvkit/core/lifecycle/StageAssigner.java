@@ -4,9 +4,9 @@ import java.io.Serializable;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.Optional;
+import org.clvkit.core.Checks;
 import org.clvkit.core.data.CustomerSummary;
 import org.clvkit.core.data.TimeScale;
-import org.clvkit.core.internal.Checks;
 
 /**
  * Assigns a customer to a lifecycle stage from three numbers: the purchase count (the first

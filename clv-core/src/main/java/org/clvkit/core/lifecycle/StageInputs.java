@@ -1,8 +1,8 @@
 package org.clvkit.core.lifecycle;
 
 import java.time.LocalDateTime;
+import org.clvkit.core.Checks;
 import org.clvkit.core.data.TimeScale;
-import org.clvkit.core.internal.Checks;
 
 /** Validation of stage-assignment inputs and the search behind {@link StageAssigner#nextChange}. */
 final class StageInputs {

@@ -1,6 +1,6 @@
 package org.clvkit.core.lifecycle;
 
-import org.clvkit.core.internal.Checks;
+import org.clvkit.core.Checks;
 
 /**
  * The default, configurable rules that put a customer in one of the {@link LifecycleStage}s. Times

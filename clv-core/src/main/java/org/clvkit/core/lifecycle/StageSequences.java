@@ -8,9 +8,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.clvkit.core.Checks;
 import org.clvkit.core.data.TimeScale;
 import org.clvkit.core.data.Transaction;
-import org.clvkit.core.internal.Checks;
 
 /**
  * Builds per-customer stage sequences from a transaction log, for {@link TransitionCounts} and

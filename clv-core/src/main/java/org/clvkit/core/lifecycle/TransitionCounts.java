@@ -3,7 +3,7 @@ package org.clvkit.core.lifecycle;
 import java.io.Serializable;
 import java.util.Arrays;
 import java.util.List;
-import org.clvkit.core.internal.Checks;
+import org.clvkit.core.Checks;
 
 /**
  * Counts of one-period stage transitions, the sufficient statistics of a Markov chain's likelihood:

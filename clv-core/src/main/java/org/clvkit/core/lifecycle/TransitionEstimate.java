@@ -2,7 +2,7 @@ package org.clvkit.core.lifecycle;
 
 import java.io.Serializable;
 import java.util.Arrays;
-import org.clvkit.core.internal.Checks;
+import org.clvkit.core.Checks;
 
 /**
  * The result of {@link TransitionEstimator#estimate(TransitionCounts)}: the estimated {@link

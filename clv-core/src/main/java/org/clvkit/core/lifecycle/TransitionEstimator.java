@@ -1,7 +1,7 @@
 package org.clvkit.core.lifecycle;
 
 import java.io.Serializable;
-import org.clvkit.core.internal.Checks;
+import org.clvkit.core.Checks;
 
 /**
  * Estimates a {@link TransitionMatrix} from {@link TransitionCounts}: maximum likelihood with

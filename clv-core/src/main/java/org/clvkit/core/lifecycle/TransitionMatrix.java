@@ -3,7 +3,7 @@ package org.clvkit.core.lifecycle;
 import java.io.Serializable;
 import java.util.Arrays;
 import java.util.Locale;
-import org.clvkit.core.internal.Checks;
+import org.clvkit.core.Checks;
 
 /**
  * A one-period transition matrix of a Markov chain over lifecycle stages: entry {@code (i, j)} is

@@ -1,7 +1,7 @@
 package org.clvkit.core.rfm;
 
 import java.io.Serializable;
-import org.clvkit.core.internal.Checks;
+import org.clvkit.core.Checks;
 
 /**
  * A customer's recency, frequency and monetary scores, each from 1 (worst) to {@code levels}

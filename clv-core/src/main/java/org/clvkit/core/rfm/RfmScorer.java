@@ -3,8 +3,8 @@ package org.clvkit.core.rfm;
 import java.io.Serializable;
 import java.time.LocalDateTime;
 import java.util.Arrays;
+import org.clvkit.core.Checks;
 import org.clvkit.core.data.CustomerSummaries;
-import org.clvkit.core.internal.Checks;
 
 /**
  * Quantile RFM scores fitted on a reference customer base, applicable to that base and to any other

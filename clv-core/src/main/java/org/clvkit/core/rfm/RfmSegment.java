@@ -1,6 +1,6 @@
 package org.clvkit.core.rfm;
 
-import org.clvkit.core.internal.Checks;
+import org.clvkit.core.Checks;
 
 /**
  * The ten classic RFM segments, assigned from the recency, frequency and monetary scores by the

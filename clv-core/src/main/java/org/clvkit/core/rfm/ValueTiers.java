@@ -2,7 +2,7 @@ package org.clvkit.core.rfm;
 
 import java.io.Serializable;
 import java.util.Arrays;
-import org.clvkit.core.internal.Checks;
+import org.clvkit.core.Checks;
 
 /**
  * Value tiers by CLV percentile ({@link ValueTier}), fitted on a reference customer base and

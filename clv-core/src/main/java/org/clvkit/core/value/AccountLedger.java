@@ -4,7 +4,7 @@ import java.util.Locale;
 import java.util.OptionalInt;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import org.clvkit.core.internal.Checks;
+import org.clvkit.core.Checks;
 
 /**
  * The account ledger of one acquired customer and the customers they referred, period by period, as

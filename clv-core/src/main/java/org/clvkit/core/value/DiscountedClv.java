@@ -1,7 +1,7 @@
 package org.clvkit.core.value;
 
 import java.io.Serializable;
-import org.clvkit.core.internal.Checks;
+import org.clvkit.core.Checks;
 
 /**
  * Discounted, retention-based CLV with constant parameters per period: margin m, retention r,

@@ -1,7 +1,7 @@
 package org.clvkit.core.value;
 
 import java.io.Serializable;
-import org.clvkit.core.internal.Checks;
+import org.clvkit.core.Checks;
 
 /**
  * Totals of a referral chain: a customer's own (direct) value, the value of the customers they

@@ -2,7 +2,7 @@ package org.clvkit.core.value;
 
 import java.io.Serializable;
 import java.util.OptionalDouble;
-import org.clvkit.core.internal.Checks;
+import org.clvkit.core.Checks;
 
 /**
  * Simple customer lifetime value as taught in introductory courses, without discounting:

@@ -1,7 +1,8 @@
 package org.clvkit.models.bgbb;
 
-import org.clvkit.core.internal.Checks;
+import org.clvkit.core.Checks;
 import org.clvkit.models.CustomerHistories;
+import org.clvkit.models.LogLikelihood;
 import org.clvkit.models.FitFailedException;
 import org.clvkit.models.FitSettings;
 import org.clvkit.models.internal.ModelFitting;
@@ -64,6 +65,20 @@ public final class BgBbFitter {
   /** This fitter returning (true) or throwing on (false) a fit that did not converge. */
   public BgBbFitter withAllowNonConverged(boolean value) {
     return new BgBbFitter(settings.withAllowNonConverged(value));
+  }
+
+  /**
+   * The log-likelihood this fitter maximises, on {@code data} compressed to patterns, as a function
+   * of the parameters in the data's units.
+   *
+   * @param data customer histories, raw or compressed, with weights
+   */
+  public LogLikelihood logLikelihood(CustomerHistories data) {
+    Checks.notNull("data", data);
+    for (int i = 0; i < data.size(); i++) {
+      BgBbModel.validateHistory(data.frequency(i), data.recency(i), data.age(i), i);
+    }
+    return ModelFitting.logLikelihood(new BgBbLikelihood(data.compressed()));
   }
 
   /**

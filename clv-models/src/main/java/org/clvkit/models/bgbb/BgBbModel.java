@@ -3,7 +3,7 @@ package org.clvkit.models.bgbb;
 import java.io.ObjectStreamException;
 import java.util.List;
 import java.util.Optional;
-import org.clvkit.core.internal.Checks;
+import org.clvkit.core.Checks;
 import org.clvkit.models.CustomerHistories;
 import org.clvkit.models.FitReport;
 import org.clvkit.models.PurchaseModel;

@@ -1,7 +1,7 @@
 package org.clvkit.models.bgbb;
 
 import java.io.Serializable;
-import org.clvkit.core.internal.Checks;
+import org.clvkit.core.Checks;
 
 /**
  * The parameters of the BG/BB model (Fader, Hardie &amp; Shang 2010, section 3), with the paper's

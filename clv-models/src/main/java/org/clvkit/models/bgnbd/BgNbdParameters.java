@@ -1,7 +1,7 @@
 package org.clvkit.models.bgnbd;
 
 import java.io.Serializable;
-import org.clvkit.core.internal.Checks;
+import org.clvkit.core.Checks;
 
 /**
  * The four parameters of the BG/NBD model (Fader, Hardie &amp; Lee 2005, "Counting your customers

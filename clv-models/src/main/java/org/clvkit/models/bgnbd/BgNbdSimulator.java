@@ -1,7 +1,7 @@
 package org.clvkit.models.bgnbd;
 
 import java.util.Arrays;
-import org.clvkit.core.internal.Checks;
+import org.clvkit.core.Checks;
 import org.clvkit.models.CustomerHistories;
 import org.clvkit.models.internal.BgNbdSimulation;
 

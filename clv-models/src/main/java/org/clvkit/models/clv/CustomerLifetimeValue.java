@@ -2,7 +2,7 @@ package org.clvkit.models.clv;
 
 import java.io.Serializable;
 import java.util.Locale;
-import org.clvkit.core.internal.Checks;
+import org.clvkit.core.Checks;
 import org.clvkit.models.CustomerHistories;
 import org.clvkit.models.PurchaseModel;
 import org.clvkit.models.gammagamma.GammaGammaModel;

@@ -2,8 +2,8 @@ package org.clvkit.models.diagnostics;
 
 import java.io.Serializable;
 import java.util.Arrays;
+import org.clvkit.core.Checks;
 import org.clvkit.core.data.CustomerSummaries;
-import org.clvkit.core.internal.Checks;
 import org.clvkit.models.PurchaseModel;
 
 /**

@@ -3,8 +3,8 @@ package org.clvkit.models.diagnostics;
 import java.io.Serializable;
 import java.util.Arrays;
 import java.util.Locale;
+import org.clvkit.core.Checks;
 import org.clvkit.core.ClvArgumentException;
-import org.clvkit.core.internal.Checks;
 import org.clvkit.models.PurchaseModel;
 
 /**

@@ -2,7 +2,7 @@ package org.clvkit.models.diagnostics;
 
 import java.io.Serializable;
 import java.util.Arrays;
-import org.clvkit.core.internal.Checks;
+import org.clvkit.core.Checks;
 import org.clvkit.models.PurchaseModel;
 
 /**

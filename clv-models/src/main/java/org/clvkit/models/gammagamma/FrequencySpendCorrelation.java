@@ -2,7 +2,7 @@ package org.clvkit.models.gammagamma;
 
 import java.io.Serializable;
 import java.util.Locale;
-import org.clvkit.core.internal.Checks;
+import org.clvkit.core.Checks;
 
 /**
  * The Pearson correlation between purchase frequency and mean spend among repeat customers, the

@@ -1,8 +1,9 @@
 package org.clvkit.models.gammagamma;
 
 import java.util.concurrent.Executor;
-import org.clvkit.core.internal.Checks;
+import org.clvkit.core.Checks;
 import org.clvkit.models.FitSettings;
+import org.clvkit.models.LogLikelihood;
 import org.clvkit.models.internal.ModelFitting;
 
 /**
@@ -119,6 +120,19 @@ public final class GammaGammaFitter {
   public GammaGammaModel fit(double[] frequency, double[] monetaryValue, double[] weights) {
     Checks.notNull("weights", weights);
     return fit(SpendPatterns.of(frequency, monetaryValue, weights));
+  }
+
+  /**
+   * The log-likelihood this fitter maximises, in the caller's money, on the rows with frequency
+   * &gt; 0 and monetary value &gt; 0 compressed to distinct (x, m̄) patterns, as a function of (p,
+   * q, γ); evaluated on this fitter's executor.
+   *
+   * @param frequency repeat transactions x per customer, whole numbers &gt;= 0
+   * @param monetaryValue mean value m̄ of each customer's repeat transactions, finite and &gt;= 0
+   */
+  public LogLikelihood logLikelihood(double[] frequency, double[] monetaryValue) {
+    return ModelFitting.logLikelihood(
+        new GammaGammaLikelihood(SpendPatterns.of(frequency, monetaryValue, null), executor));
   }
 
   private GammaGammaModel fit(SpendPatterns data) {

@@ -1,7 +1,7 @@
 package org.clvkit.models.gammagamma;
 
 import java.io.Serializable;
-import org.clvkit.core.internal.Checks;
+import org.clvkit.core.Checks;
 
 /**
  * The parameters of the Gamma-Gamma model of monetary value, with the literature's names (Fader,
@@ -24,5 +24,21 @@ public record GammaGammaParameters(double p, double q, double gamma) implements 
     Checks.positive("p", p);
     Checks.positive("q", q);
     Checks.positive("gamma", gamma);
+  }
+
+  /**
+   * Parameters from an array in the order {@code p, q, gamma}.
+   *
+   * @param values three values, each finite and &gt; 0
+   */
+  public static GammaGammaParameters of(double[] values) {
+    Checks.notNull("values", values);
+    Checks.sameLength("values", values.length, "parameter names [p, q, gamma]", 3);
+    return new GammaGammaParameters(values[0], values[1], values[2]);
+  }
+
+  /** The parameters as a new array in the order {@code p, q, gamma}. */
+  public double[] toArray() {
+    return new double[] {p, q, gamma};
   }
 }

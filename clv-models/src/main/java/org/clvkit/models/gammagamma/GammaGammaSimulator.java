@@ -1,7 +1,7 @@
 package org.clvkit.models.gammagamma;
 
 import java.util.SplittableRandom;
-import org.clvkit.core.internal.Checks;
+import org.clvkit.core.Checks;
 
 /**
  * Draws spend data from a Gamma-Gamma model with known parameters (Fader and Hardie 2013, "The

@@ -1,7 +1,7 @@
 package org.clvkit.models.gammagamma;
 
 import java.util.Arrays;
-import org.clvkit.core.internal.Checks;
+import org.clvkit.core.Checks;
 import org.clvkit.models.internal.PatternSample;
 
 /**

@@ -1,7 +1,7 @@
 package org.clvkit.models.internal;
 
 import java.util.concurrent.Executor;
-import org.clvkit.core.internal.Checks;
+import org.clvkit.core.Checks;
 import org.clvkit.core.internal.Parallel;
 import org.clvkit.models.CustomerHistories;
 

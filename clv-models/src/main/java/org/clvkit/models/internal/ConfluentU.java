@@ -1,6 +1,6 @@
 package org.clvkit.models.internal;
 
-import org.clvkit.core.internal.Checks;
+import org.clvkit.core.Checks;
 
 /**
  * The confluent hypergeometric function of the second kind (Tricomi's U, Ψ in Fader, Hardie and

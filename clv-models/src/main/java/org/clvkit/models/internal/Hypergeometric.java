@@ -3,7 +3,7 @@ package org.clvkit.models.internal;
 import java.util.Locale;
 import org.apache.commons.math3.special.Beta;
 import org.apache.commons.math3.special.Gamma;
-import org.clvkit.core.internal.Checks;
+import org.clvkit.core.Checks;
 
 /**
  * The Gauss hypergeometric function {@code 2F1(a, b; c; z) = Σ_n (a)_n (b)_n / ((c)_n n!) z^n} in

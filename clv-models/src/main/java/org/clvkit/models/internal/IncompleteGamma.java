@@ -2,7 +2,7 @@ package org.clvkit.models.internal;
 
 import java.util.Locale;
 import org.apache.commons.math3.special.Gamma;
-import org.clvkit.core.internal.Checks;
+import org.clvkit.core.Checks;
 
 /**
  * The upper incomplete gamma function {@code Γ(a, x) = ∫_x^∞ t^(a−1) e^(−t) dt} for every real

@@ -1,6 +1,6 @@
 package org.clvkit.models.internal;
 
-import org.clvkit.core.internal.Checks;
+import org.clvkit.core.Checks;
 
 /**
  * The logarithm of the Pochhammer symbol, {@code ln (x)_δ = ln Γ(x + δ) − ln Γ(x)}, computed

@@ -4,7 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
-import org.clvkit.core.internal.Checks;
+import org.clvkit.core.Checks;
+import org.clvkit.models.LogLikelihood;
 import org.clvkit.models.FitDiagnostics;
 import org.clvkit.models.FitFailedException;
 import org.clvkit.models.FitReport;
@@ -61,6 +62,59 @@ public final class ModelFitting {
   static final long SAMPLE_SEED = 0x5DEECE66DL;
 
   private ModelFitting() {}
+
+  /**
+   * The public view of a problem's log-likelihood in the caller's units: parameters on their
+   * natural scale, a fresh objective at time scale 1 for each evaluation (so no evaluation is
+   * served from the previous one's cache).
+   *
+   * @param problem the problem on the data
+   */
+  public static LogLikelihood logLikelihood(Problem problem) {
+    Checks.notNull("problem", problem);
+    List<String> names = problem.parameterNames();
+    return new LogLikelihood() {
+      @Override
+      public String model() {
+        return problem.model();
+      }
+
+      @Override
+      public List<String> parameterNames() {
+        return names;
+      }
+
+      @Override
+      public double customers() {
+        return problem.customers();
+      }
+
+      @Override
+      public int patterns() {
+        return problem.patterns();
+      }
+
+      @Override
+      public double value(double[] parameters, double[] gradient) {
+        Checks.notNull("parameters", parameters);
+        Checks.sameLength("parameters", parameters.length, "parameterNames", names.size());
+        double[] theta = new double[parameters.length];
+        for (int k = 0; k < theta.length; k++) {
+          theta[k] = Math.log(Checks.positive(names.get(k), parameters[k]));
+        }
+        if (gradient != null && gradient.length < theta.length) {
+          throw Checks.fail(
+              "gradient has length %d but needs at least %d", gradient.length, theta.length);
+        }
+        return problem.objective(1.0).value(theta, gradient);
+      }
+
+      @Override
+      public String toString() {
+        return problem.model() + " log-likelihood on " + problem.patterns() + " patterns";
+      }
+    };
+  }
 
   /** A model's maximum-likelihood problem. */
   public interface Problem {

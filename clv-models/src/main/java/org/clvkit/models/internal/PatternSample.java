@@ -2,7 +2,7 @@ package org.clvkit.models.internal;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
-import org.clvkit.core.internal.Checks;
+import org.clvkit.core.Checks;
 
 /**
  * A seeded sample of weighted patterns whose weighted sums estimate those over all the patterns

@@ -1,7 +1,7 @@
 package org.clvkit.models.internal;
 
 import java.io.Serializable;
-import org.clvkit.core.internal.Checks;
+import org.clvkit.core.Checks;
 
 /**
  * The one convergence policy of the special functions in this package: a series, recurrence or

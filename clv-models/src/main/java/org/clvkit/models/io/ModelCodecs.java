@@ -1,7 +1,7 @@
 package org.clvkit.models.io;
 
 import java.util.List;
-import org.clvkit.core.internal.Checks;
+import org.clvkit.core.Checks;
 import org.clvkit.models.bgbb.BgBbModel;
 import org.clvkit.models.bgbb.BgBbParameters;
 import org.clvkit.models.bgnbd.BgNbdModel;

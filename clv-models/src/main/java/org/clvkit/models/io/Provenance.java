@@ -3,7 +3,7 @@ package org.clvkit.models.io;
 import java.io.Serializable;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import org.clvkit.core.internal.Checks;
+import org.clvkit.core.Checks;
 
 /**
  * Where a saved model came from, as the caller states it when saving: the time unit the model's

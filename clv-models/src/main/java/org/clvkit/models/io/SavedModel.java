@@ -1,6 +1,6 @@
 package org.clvkit.models.io;
 
-import org.clvkit.core.internal.Checks;
+import org.clvkit.core.Checks;
 
 /**
  * A model loaded by {@link ModelFiles} with what the file says about it.

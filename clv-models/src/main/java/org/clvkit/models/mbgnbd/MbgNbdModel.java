@@ -3,7 +3,7 @@ package org.clvkit.models.mbgnbd;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import org.clvkit.core.internal.Checks;
+import org.clvkit.core.Checks;
 import org.clvkit.models.CustomerHistories;
 import org.clvkit.models.FitReport;
 import org.clvkit.models.PurchaseModel;

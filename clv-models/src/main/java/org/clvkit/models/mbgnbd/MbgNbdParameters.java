@@ -1,7 +1,7 @@
 package org.clvkit.models.mbgnbd;
 
 import java.io.Serializable;
-import org.clvkit.core.internal.Checks;
+import org.clvkit.core.Checks;
 
 /**
  * The four parameters of the MBG/NBD model (Batislam, Denizel &amp; Filiztekin 2007, "Empirical

@@ -1,8 +1,9 @@
 package org.clvkit.models.paretonbd;
 
 import java.util.concurrent.Executor;
-import org.clvkit.core.internal.Checks;
+import org.clvkit.core.Checks;
 import org.clvkit.models.CustomerHistories;
+import org.clvkit.models.LogLikelihood;
 import org.clvkit.models.FitFailedException;
 import org.clvkit.models.FitSettings;
 import org.clvkit.models.internal.ModelFitting;
@@ -91,6 +92,18 @@ public final class ParetoNbdFitter {
   /** The executor of the likelihood evaluations, or null for the calling thread. */
   public Executor executor() {
     return executor;
+  }
+
+  /**
+   * The log-likelihood this fitter maximises, on {@code data} compressed to patterns, as a function
+   * of the parameters in the data's units; evaluated on this fitter's executor.
+   *
+   * @param data customer histories, raw or compressed, with weights
+   */
+  public LogLikelihood logLikelihood(CustomerHistories data) {
+    CustomerHistories patterns = Checks.notNull("data", data).compressed();
+    return ModelFitting.logLikelihood(
+        new ParetoNbdProblem(new ParetoNbdLikelihood(patterns, executor), 1.0));
   }
 
   /**

@@ -1,7 +1,7 @@
 package org.clvkit.models.paretonbd;
 
 import java.io.Serializable;
-import org.clvkit.core.internal.Checks;
+import org.clvkit.core.Checks;
 
 /**
  * The four parameters of the Pareto/NBD model (Schmittlein, Morrison &amp; Colombo 1987, "Counting

@@ -1,7 +1,7 @@
 package org.clvkit.models.sbg;
 
 import java.io.Serializable;
-import org.clvkit.core.internal.Checks;
+import org.clvkit.core.Checks;
 
 /**
  * The parameters of the shifted-beta-geometric model (Fader &amp; Hardie 2007, section 3): the

@@ -4,7 +4,7 @@ import java.io.Serializable;
 import org.apache.commons.math3.distribution.BetaDistribution;
 import org.apache.commons.math3.random.MersenneTwister;
 import org.apache.commons.math3.random.RandomGenerator;
-import org.clvkit.core.internal.Checks;
+import org.clvkit.core.Checks;
 
 /**
  * Simulates customers from the shifted-beta-geometric model with known parameters: each customer

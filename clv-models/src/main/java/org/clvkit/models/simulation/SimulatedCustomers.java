@@ -1,7 +1,7 @@
 package org.clvkit.models.simulation;
 
 import java.util.Locale;
-import org.clvkit.core.internal.Checks;
+import org.clvkit.core.Checks;
 import org.clvkit.models.CustomerHistories;
 
 /**

@@ -3,8 +3,8 @@ package org.clvkit.models.simulation;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.Locale;
+import org.clvkit.core.Checks;
 import org.clvkit.core.data.TimeScale;
-import org.clvkit.core.internal.Checks;
 
 /**
  * The transaction log of a synthetic customer base ({@link SyntheticCustomerBase#transactions(int,

@@ -2,7 +2,7 @@ package org.clvkit.models.simulation;
 
 import java.util.Locale;
 import java.util.SplittableRandom;
-import org.clvkit.core.internal.Checks;
+import org.clvkit.core.Checks;
 import org.clvkit.models.CustomerHistories;
 import org.clvkit.models.bgnbd.BgNbdParameters;
 import org.clvkit.models.bgnbd.BgNbdSimulator;

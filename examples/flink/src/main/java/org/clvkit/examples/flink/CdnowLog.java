@@ -16,8 +16,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import org.clvkit.core.Checks;
 import org.clvkit.core.ClvArgumentException;
-import org.clvkit.core.internal.Checks;
 
 /**
  * Reads a transaction log in the layout of the CDNOW sample (whitespace-separated: master id,

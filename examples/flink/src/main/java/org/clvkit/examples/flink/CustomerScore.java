@@ -2,7 +2,7 @@ package org.clvkit.examples.flink;
 
 import java.io.Serializable;
 import java.time.LocalDateTime;
-import org.clvkit.core.internal.Checks;
+import org.clvkit.core.Checks;
 import org.clvkit.core.lifecycle.LifecycleStage;
 
 /**

@@ -2,7 +2,7 @@ package org.clvkit.examples.flink;
 
 import java.nio.file.Path;
 import java.util.Arrays;
-import org.clvkit.core.internal.Checks;
+import org.clvkit.core.Checks;
 import org.clvkit.models.bgnbd.BgNbdParameters;
 import org.clvkit.models.gammagamma.GammaGammaParameters;
 

@@ -3,7 +3,7 @@ package org.clvkit.examples.flink;
 import java.io.Serializable;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import org.clvkit.core.internal.Checks;
+import org.clvkit.core.Checks;
 
 /**
  * One transaction event: a customer bought for an amount at an event time. The time is kept as

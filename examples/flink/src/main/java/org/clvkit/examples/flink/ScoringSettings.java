@@ -4,8 +4,8 @@ import java.io.Serializable;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import org.clvkit.core.Checks;
 import org.clvkit.core.data.TimeScale;
-import org.clvkit.core.internal.Checks;
 import org.clvkit.core.lifecycle.StageRules;
 
 /**

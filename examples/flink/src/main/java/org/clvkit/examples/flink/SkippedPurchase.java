@@ -1,7 +1,7 @@
 package org.clvkit.examples.flink;
 
 import java.io.Serializable;
-import org.clvkit.core.internal.Checks;
+import org.clvkit.core.Checks;
 
 /**
  * A purchase event the job did not apply, with the reason, emitted on the side output {@link

@@ -1,8 +1,8 @@
 package org.clvkit.examples.spark;
 
 import java.util.Locale;
+import org.clvkit.core.Checks;
 import org.clvkit.core.data.PolicyCounts;
-import org.clvkit.core.internal.Checks;
 
 /**
  * What a run of {@link ClvSparkJob} read, fitted and wrote, so that no row goes unaccounted: every

@@ -2,8 +2,8 @@ package org.clvkit.examples.spark;
 
 import java.io.Serializable;
 import java.nio.file.Path;
+import org.clvkit.core.Checks;
 import org.clvkit.core.data.SummaryOptions;
-import org.clvkit.core.internal.Checks;
 import org.clvkit.core.lifecycle.StageRules;
 import org.clvkit.core.rfm.RfmScorer;
 

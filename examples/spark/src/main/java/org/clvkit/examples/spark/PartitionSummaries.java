@@ -15,11 +15,11 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import org.apache.spark.sql.Row;
+import org.clvkit.core.Checks;
 import org.clvkit.core.ClvArgumentException;
 import org.clvkit.core.data.CustomerSummaries;
 import org.clvkit.core.data.SummaryAccumulator;
 import org.clvkit.core.data.SummaryOptions;
-import org.clvkit.core.internal.Checks;
 
 /**
  * The customer summaries of one Spark partition, made by clv-core's {@link SummaryAccumulator},

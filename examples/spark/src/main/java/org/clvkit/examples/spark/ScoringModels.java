@@ -2,7 +2,7 @@ package org.clvkit.examples.spark;
 
 import java.io.Serializable;
 import java.time.LocalDateTime;
-import org.clvkit.core.internal.Checks;
+import org.clvkit.core.Checks;
 import org.clvkit.core.lifecycle.StageRules;
 import org.clvkit.core.rfm.RfmScorer;
 import org.clvkit.models.bgnbd.BgNbdModel;

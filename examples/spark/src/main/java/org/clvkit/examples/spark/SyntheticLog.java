@@ -18,7 +18,7 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import org.clvkit.core.internal.Checks;
+import org.clvkit.core.Checks;
 import org.clvkit.models.bgnbd.BgNbdParameters;
 import org.clvkit.models.bgnbd.BgNbdSimulator;
 import org.clvkit.models.gammagamma.GammaGammaParameters;

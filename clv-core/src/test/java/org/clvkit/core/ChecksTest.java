@@ -1,4 +1,4 @@
-package org.clvkit.core.internal;
+package org.clvkit.core;
 
 import static org.clvkit.testing.ClvAssertions.assertRejects;
 import static org.junit.jupiter.api.Assertions.assertEquals;

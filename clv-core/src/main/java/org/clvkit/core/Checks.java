@@ -1,10 +1,11 @@
-package org.clvkit.core.internal;
+package org.clvkit.core;
 
 import java.util.Locale;
-import org.clvkit.core.ClvArgumentException;
 
 /**
- * Argument checks with one wording per rule, shared by every clvkit module. Not part of the API.
+ * Argument checks with one wording per rule, shared by every clvkit module and offered to programs
+ * built on clvkit (engines' jobs, command-line tools), so that their errors read like the library's:
+ * each failed check throws a {@link ClvArgumentException}.
  *
  * <p>Messages name the field (with its index for columns: {@code recency[17]}), the rule and the value,
  * formatted with {@link Locale#ROOT}, for example {@code alpha must be finite and > 0, was -1.0}. Each
