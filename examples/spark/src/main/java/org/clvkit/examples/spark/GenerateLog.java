@@ -19,9 +19,9 @@ import org.clvkit.models.simulation.SyntheticCustomerBase;
  * Writes a synthetic transaction log for scale runs ({@code scripts/scale-run.sh}): customers of
  * clv-models' {@link SyntheticCustomerBase} with the CDNOW BG/NBD and Gamma-Gamma parameters
  * (Fader, Hardie and Lee 2005; Fader and Hardie 2013), acquired over the first 12 weeks from
- * 2024-01-01 and observed for 78 weeks, as the peers' comparison log (1,000,000 customers give
- * 2,772,085 rows with seed 20261125). Dates are days (purchase times rounded to the second, then
- * to the day); amounts in cents.
+ * 2024-01-01 and observed for 78 weeks, seed 20261125 by default (1,000,000 customers give
+ * 2,773,544 rows, 10,000,000 give 27,721,219). Dates are days (purchase times rounded to the
+ * second, then to the day); amounts in cents.
  *
  * <p>{@code GenerateLog CUSTOMERS FILE csv|cdnow [SEED]}: {@code csv} writes {@code
  * customer_id,date,amount} with ISO dates (the Spark job's default layout); {@code cdnow} writes

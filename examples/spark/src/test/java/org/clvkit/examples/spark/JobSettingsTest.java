@@ -105,7 +105,8 @@ class JobSettingsTest {
     assertRejects(
         "option --horizon must be followed by a value",
         () ->
-            JobCommandLine.parse("in", "csv", "out", "--calibration-end", "1997-09-30", "--horizon"));
+            JobCommandLine.parse(
+                "in", "csv", "out", "--calibration-end", "1997-09-30", "--horizon"));
   }
 
   @Test

@@ -23,10 +23,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Submits the shaded job jar the way a cluster user does: {@code
- * org.apache.spark.deploy.SparkSubmit --master local[2] --class ... job.jar ARGS} (the class
- * {@code spark-submit} runs; it is in spark-core, so no distribution is needed) in a child JVM whose
- * class path holds Spark and its dependencies but no clvkit class: the job finds clvkit in the jar
- * or fails. Failsafe runs this after {@code package}.
+ * org.apache.spark.deploy.SparkSubmit --master local[2] --class ... job.jar ARGS} (the class {@code
+ * spark-submit} runs; it is in spark-core, so no distribution is needed) in a child JVM whose class
+ * path holds Spark and its dependencies but no clvkit class: the job finds clvkit in the jar or
+ * fails. Failsafe runs this after {@code package}.
  *
  * <p>Reference: the same job run in this JVM on the same input ({@link ClvSparkJob#run}), whose
  * agreement with the single-JVM library {@link CdnowSparkJobTest} checks: every output row equal.
@@ -128,7 +128,8 @@ class SparkSubmitIT {
     assertTrue(process.waitFor(10, TimeUnit.MINUTES), "spark-submit finished");
     String output = Files.readString(log, StandardCharsets.UTF_8);
     assertEquals(0, process.exitValue(), output);
-    assertTrue(output.contains("customers:      2,357 (0 more with holdout purchases only)"), output);
+    assertTrue(
+        output.contains("customers:      2,357 (0 more with holdout purchases only)"), output);
 
     SparkSession spark = LocalSpark.session();
     jobArgs[2] = inProcess.toString();

@@ -8,9 +8,9 @@ import org.clvkit.models.bgnbd.BgNbdFitter;
 import org.clvkit.models.bgnbd.BgNbdModel;
 
 /**
- * Spark ML estimator of the BG/NBD purchase model ({@link BgNbdFitter}, weighted by distinct patterns); see
- * {@link PurchaseEstimator} for the input and {@link BgNbdPurchasesModel} for what the fitted stage
- * appends.
+ * Spark ML estimator of the BG/NBD purchase model ({@link BgNbdFitter}, weighted by distinct
+ * patterns); see {@link PurchaseEstimator} for the input and {@link BgNbdPurchasesModel} for what
+ * the fitted stage appends.
  */
 public final class BgNbdPurchases extends PurchaseEstimator<BgNbdPurchasesModel> {
   private static final long serialVersionUID = 1L;

@@ -5,8 +5,8 @@ import org.clvkit.models.PurchaseModel;
 import org.clvkit.models.bgnbd.BgNbdModel;
 
 /**
- * A fitted BG/NBD stage (see {@link PurchaseStageModel} for the columns it appends); saves the model
- * as a clvkit model file inside its ML persistence folder.
+ * A fitted BG/NBD stage (see {@link PurchaseStageModel} for the columns it appends); saves the
+ * model as a clvkit model file inside its ML persistence folder.
  */
 public final class BgNbdPurchasesModel extends PurchaseStageModel<BgNbdPurchasesModel> {
   private static final long serialVersionUID = 1L;

@@ -109,7 +109,8 @@ public final class GammaGammaSpend extends Estimator<GammaGammaSpendModel>
     long nulls = dataset.filter(col(f).isNull().or(col(m).isNull())).count();
     if (nulls > 0) {
       throw new ClvArgumentException(
-          String.format("columns %s and %s must not hold nulls, held them in %d rows", f, m, nulls));
+          String.format(
+              "columns %s and %s must not hold nulls, held them in %d rows", f, m, nulls));
     }
     List<Row> patterns =
         dataset

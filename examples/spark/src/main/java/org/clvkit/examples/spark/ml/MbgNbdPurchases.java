@@ -8,9 +8,9 @@ import org.clvkit.models.mbgnbd.MbgNbdFitter;
 import org.clvkit.models.mbgnbd.MbgNbdModel;
 
 /**
- * Spark ML estimator of the MBG/NBD purchase model ({@link MbgNbdFitter}, weighted by distinct patterns); see
- * {@link PurchaseEstimator} for the input and {@link MbgNbdPurchasesModel} for what the fitted stage
- * appends.
+ * Spark ML estimator of the MBG/NBD purchase model ({@link MbgNbdFitter}, weighted by distinct
+ * patterns); see {@link PurchaseEstimator} for the input and {@link MbgNbdPurchasesModel} for what
+ * the fitted stage appends.
  */
 public final class MbgNbdPurchases extends PurchaseEstimator<MbgNbdPurchasesModel> {
   private static final long serialVersionUID = 1L;

@@ -8,9 +8,9 @@ import org.clvkit.models.paretonbd.ParetoNbdFitter;
 import org.clvkit.models.paretonbd.ParetoNbdModel;
 
 /**
- * Spark ML estimator of the Pareto/NBD purchase model ({@link ParetoNbdFitter}, weighted by distinct patterns); see
- * {@link PurchaseEstimator} for the input and {@link ParetoNbdPurchasesModel} for what the fitted stage
- * appends.
+ * Spark ML estimator of the Pareto/NBD purchase model ({@link ParetoNbdFitter}, weighted by
+ * distinct patterns); see {@link PurchaseEstimator} for the input and {@link
+ * ParetoNbdPurchasesModel} for what the fitted stage appends.
  */
 public final class ParetoNbdPurchases extends PurchaseEstimator<ParetoNbdPurchasesModel> {
   private static final long serialVersionUID = 1L;

@@ -5,8 +5,8 @@ import org.clvkit.models.PurchaseModel;
 import org.clvkit.models.paretonbd.ParetoNbdModel;
 
 /**
- * A fitted Pareto/NBD stage (see {@link PurchaseStageModel} for the columns it appends); saves the model
- * as a clvkit model file inside its ML persistence folder.
+ * A fitted Pareto/NBD stage (see {@link PurchaseStageModel} for the columns it appends); saves the
+ * model as a clvkit model file inside its ML persistence folder.
  */
 public final class ParetoNbdPurchasesModel extends PurchaseStageModel<ParetoNbdPurchasesModel> {
   private static final long serialVersionUID = 1L;

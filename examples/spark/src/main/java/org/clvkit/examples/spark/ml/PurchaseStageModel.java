@@ -148,7 +148,8 @@ public abstract class PurchaseStageModel<S extends PurchaseStageModel<S>> extend
     Column r = col(getOrDefault(p.recencyCol)).cast("double");
     Column a = col(getOrDefault(p.ageCol)).cast("double");
     UDF3<Double, Double, Double, Double> alive =
-        (x, tx, age) -> x == null || tx == null || age == null ? null : m.probabilityAlive(x, tx, age);
+        (x, tx, age) ->
+            x == null || tx == null || age == null ? null : m.probabilityAlive(x, tx, age);
     UDF3<Double, Double, Double, Double> expected =
         (x, tx, age) ->
             x == null || tx == null || age == null

@@ -34,7 +34,10 @@ final class SpendParams implements Serializable {
     expectedSpendCol = new Param<>(uid, "expectedSpendCol", "output column of expected spend");
     margin =
         new DoubleParam(
-            uid, "margin", "share of spend kept as profit, in [0, 1]", ParamValidators.inRange(0, 1));
+            uid,
+            "margin",
+            "share of spend kept as profit, in [0, 1]",
+            ParamValidators.inRange(0, 1));
     discountedPurchasesCol =
         new Param<>(
             uid,

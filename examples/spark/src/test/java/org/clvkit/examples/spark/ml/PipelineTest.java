@@ -41,10 +41,10 @@ import org.junit.jupiter.api.io.TempDir;
  * to 1e-6 relative (the optimiser's tolerance, not float noise); (2) the literature: BG/NBD r =
  * 0.243, α = 4.414, a = 0.793, b = 2.426 (Fader, Hardie and Lee 2005, section 4) to the published
  * decimals and Gamma-Gamma p = 6.25, q = 3.74, γ = 15.44 (Fader and Hardie 2013) to one unit of the
- * last published decimal; (3) the stage's own
- * fitted model applied per customer in one JVM, which every appended column equals exactly (the
- * stage calls the same method on the same doubles), CLV included ({@link
- * CustomerLifetimeValue#conditionalValue} forms the same product in the same order).
+ * last published decimal; (3) the stage's own fitted model applied per customer in one JVM, which
+ * every appended column equals exactly (the stage calls the same method on the same doubles), CLV
+ * included ({@link CustomerLifetimeValue#conditionalValue} forms the same product in the same
+ * order).
  */
 class PipelineTest {
   static final int PERIODS = 39;

@@ -29,10 +29,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The SQL path: {@link ClvFunctions#register} and a {@code SELECT} over the CDNOW calibration
- * summary (2,357 customers, weeks) give, customer by customer, exactly what the models' per-customer
- * methods give in one JVM (the functions call those methods on the same doubles). Reference: the
- * single-JVM fits of {@link BgNbdFitter} and {@link GammaGammaFitter}; the registration from model
- * files must bind the same models.
+ * summary (2,357 customers, weeks) give, customer by customer, exactly what the models'
+ * per-customer methods give in one JVM (the functions call those methods on the same doubles).
+ * Reference: the single-JVM fits of {@link BgNbdFitter} and {@link GammaGammaFitter}; the
+ * registration from model files must bind the same models.
  */
 class ClvFunctionsTest {
   static final double MARGIN = 0.3;
