@@ -6,6 +6,7 @@
  * <p>Only the API packages are exported. {@code org.clvkit.core.internal} (parallel chunking, small
  * linear algebra) is exported to {@code org.clvkit.models} alone, which shares it.
  */
+@SuppressWarnings("module") // the qualified export names a module compiled after this one
 module org.clvkit.core {
   exports org.clvkit.core;
   exports org.clvkit.core.data;

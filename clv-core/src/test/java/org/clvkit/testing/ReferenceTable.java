@@ -87,6 +87,30 @@ public final class ReferenceTable {
     return value;
   }
 
+  /**
+   * The table's own tolerance, from its {@code # tolerance:} line, so that it is stated in one
+   * place: the line starts with {@code absolute X} or {@code relative X}, optionally followed by
+   * {@code or absolute Y} / {@code or relative Y}; the rest of the line is commentary.
+   */
+  public Tolerance tolerance() {
+    String text = meta("tolerance");
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile(
+                "^(absolute|relative) ([0-9.eE+-]+)(?: or (absolute|relative) ([0-9.eE+-]+))?")
+            .matcher(text.strip());
+    if (!m.find()) {
+      throw new IllegalStateException(
+          name + ": the tolerance line must start with 'absolute X' or 'relative X': " + text);
+    }
+    Tolerance first = tolerance(m.group(1), m.group(2));
+    return m.group(3) == null ? first : first.or(tolerance(m.group(3), m.group(4)));
+  }
+
+  private static Tolerance tolerance(String kind, String value) {
+    double v = Double.parseDouble(value);
+    return kind.equals("absolute") ? Tolerance.absolute(v) : Tolerance.relative(v);
+  }
+
   /** Number of data rows. */
   public int size() {
     return rows.size();

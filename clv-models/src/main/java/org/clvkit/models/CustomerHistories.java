@@ -3,16 +3,25 @@ package org.clvkit.models;
 import java.io.Serializable;
 import java.util.Arrays;
 import org.clvkit.core.Checks;
+import org.clvkit.core.data.CustomerSummaries;
 
 /**
- * The input of the continuous-time customer-base models: per customer (or per distinct pattern, with a
- * weight) the number of repeat purchases, the recency and the age. Immutable.
+ * The customer columns every model reads: per customer (or per distinct pattern, with a weight)
+ * the number of repeat purchases, the recency and the age; optionally the mean repeat spend (for
+ * the Gamma-Gamma) and a row of {@link Covariates} (for covariate models). Immutable. The one
+ * container of model input: {@link org.clvkit.core.data.CustomerSummaries} (clv-core, which cannot
+ * depend on the models) is what a transaction log summarises to, with ids, dates and holdout
+ * counts, and {@link #of(CustomerSummaries)} turns it into this.
  *
  * <p>In Fader and Hardie's notation {@code frequency} is x (repeat purchases, the first purchase not
  * counted), {@code recency} is t_x (time from the first to the last purchase, 0 when x = 0) and {@code age}
  * is T (time from the first purchase to the end of observation), all in the caller's period. A {@code
  * weight} is the number of customers sharing that pattern (1 by default); the likelihood is a weighted sum
  * over patterns, so {@link #compressed()} data give the same fit as the raw rows, faster.
+ *
+ * <p>Discrete-time models read the same columns as opportunities (see {@link
+ * DiscretePurchaseModel}); the sBG reads x as renewals made in n = age renewal opportunities,
+ * with recency = x (see {@link org.clvkit.models.sbg.SbgFitter}).
  *
  * <p>Rules, each checked with a message naming the row: frequency a whole number &gt;= 0; recency and age
  * finite and &gt;= 0; recency &lt;= age; recency = 0 when frequency = 0; weight finite and &gt;= 0; at
@@ -25,15 +34,30 @@ public final class CustomerHistories implements Serializable {
   private final double[] recency;
   private final double[] age;
   private final double[] weight;
+  private final double[] monetaryValue;
+  private final Covariates covariates;
   private final double totalWeight;
   private final boolean compressed;
 
   private CustomerHistories(
       double[] frequency, double[] recency, double[] age, double[] weight, boolean compressed) {
+    this(frequency, recency, age, weight, null, null, compressed);
+  }
+
+  private CustomerHistories(
+      double[] frequency,
+      double[] recency,
+      double[] age,
+      double[] weight,
+      double[] monetaryValue,
+      Covariates covariates,
+      boolean compressed) {
     this.frequency = frequency;
     this.recency = recency;
     this.age = age;
     this.weight = weight;
+    this.monetaryValue = monetaryValue;
+    this.covariates = covariates;
     double total = 0;
     for (double w : weight) {
       total += w;
@@ -88,6 +112,83 @@ public final class CustomerHistories implements Serializable {
   }
 
   /**
+   * One row per summarised customer, each with weight 1: frequency, recency, age and the mean
+   * repeat spend as monetary value.
+   *
+   * @param summaries customer summaries of a transaction log, at least one customer
+   */
+  public static CustomerHistories of(CustomerSummaries summaries) {
+    Checks.notNull("summaries", summaries);
+    return of(summaries.frequency(), summaries.recency(), summaries.age())
+        .withMonetaryValue(summaries.monetaryValue());
+  }
+
+  /**
+   * These histories with a monetary-value column: the mean value m̄ of each row's repeat
+   * purchases (0 without repeat purchases), as the Gamma-Gamma reads it. The array is copied. Not
+   * for compressed histories, whose rows stand for customers with different spend.
+   *
+   * @param values one finite value &gt;= 0 per row
+   */
+  public CustomerHistories withMonetaryValue(double[] values) {
+    if (compressed) {
+      throw Checks.fail("monetary values must be attached before compression");
+    }
+    Checks.notNull("monetaryValue", values);
+    Checks.sameLength("monetaryValue", values.length, "frequency", frequency.length);
+    Checks.nonNegative("monetaryValue", values);
+    return new CustomerHistories(
+        frequency, recency, age, weight, values.clone(), covariates, compressed);
+  }
+
+  /**
+   * These histories with a row of time-invariant covariates per row.
+   *
+   * @param values one covariate row per row of these histories
+   */
+  public CustomerHistories withCovariates(Covariates values) {
+    Checks.notNull("covariates", values);
+    Checks.sameLength("covariates rows", values.rows(), "frequency", frequency.length);
+    return new CustomerHistories(
+        frequency, recency, age, weight, monetaryValue, values, compressed);
+  }
+
+  /** Whether a monetary-value column is attached. */
+  public boolean hasMonetaryValue() {
+    return monetaryValue != null;
+  }
+
+  /**
+   * Mean repeat spend m̄ of row {@code i}.
+   *
+   * @throws org.clvkit.core.ClvArgumentException when no monetary-value column is attached
+   */
+  public double monetaryValue(int i) {
+    return requireMonetaryValue()[i];
+  }
+
+  /**
+   * A copy of the monetary-value column.
+   *
+   * @throws org.clvkit.core.ClvArgumentException when no monetary-value column is attached
+   */
+  public double[] monetaryValueColumn() {
+    return requireMonetaryValue().clone();
+  }
+
+  private double[] requireMonetaryValue() {
+    if (monetaryValue == null) {
+      throw Checks.fail("monetaryValue is required (attach it with withMonetaryValue)");
+    }
+    return monetaryValue;
+  }
+
+  /** The covariates, if attached. */
+  public java.util.Optional<Covariates> covariates() {
+    return java.util.Optional.ofNullable(covariates);
+  }
+
+  /**
    * Checks one customer's history with the messages of this class; the batch prediction methods of the
    * models use it so that their errors read the same.
    *
@@ -119,8 +220,10 @@ public final class CustomerHistories implements Serializable {
   }
 
   /**
-   * The distinct (frequency, recency, age) patterns with their weights summed, in order of first
-   * appearance. Rows with weight 0 are left out. Returns this object when it is already compressed.
+   * The distinct (frequency, recency, age) patterns, with their covariate rows when covariates are
+   * attached, their weights summed, in order of first appearance. Rows with weight 0 are left out.
+   * The monetary-value column is not carried over (it would make nearly every row distinct; the
+   * Gamma-Gamma compresses (x, m̄) itself). Returns this object when it is already compressed.
    */
   public CustomerHistories compressed() {
     if (compressed) {
@@ -135,6 +238,7 @@ public final class CustomerHistories implements Serializable {
     double[] r = new double[n];
     double[] a = new double[n];
     double[] w = new double[n];
+    int[] firstRow = covariates == null ? null : new int[n];
     int distinct = 0;
     for (int i = 0; i < n; i++) {
       if (weight[i] == 0) {
@@ -143,6 +247,9 @@ public final class CustomerHistories implements Serializable {
       long h = Double.doubleToLongBits(frequency[i]) * 0x9E3779B97F4A7C15L;
       h = (h ^ Double.doubleToLongBits(recency[i] + 0.0)) * 0xC2B2AE3D27D4EB4FL;
       h = (h ^ Double.doubleToLongBits(age[i] + 0.0)) * 0x165667B19E3779F9L;
+      if (covariates != null) {
+        h = (h ^ covariates.hashRow(i)) * 0xC2B2AE3D27D4EB4FL;
+      }
       int slot = (int) (h ^ (h >>> 32)) & mask;
       while (true) {
         int j = slots[slot];
@@ -152,10 +259,16 @@ public final class CustomerHistories implements Serializable {
           r[distinct] = recency[i];
           a[distinct] = age[i];
           w[distinct] = weight[i];
+          if (firstRow != null) {
+            firstRow[distinct] = i;
+          }
           distinct++;
           break;
         }
-        if (f[j] == frequency[i] && r[j] == recency[i] && a[j] == age[i]) {
+        if (f[j] == frequency[i]
+            && r[j] == recency[i]
+            && a[j] == age[i]
+            && (firstRow == null || covariates.sameRow(firstRow[j], i))) {
           w[j] += weight[i];
           break;
         }
@@ -167,6 +280,8 @@ public final class CustomerHistories implements Serializable {
         Arrays.copyOf(r, distinct),
         Arrays.copyOf(a, distinct),
         Arrays.copyOf(w, distinct),
+        null,
+        firstRow == null ? null : covariates.select(firstRow, distinct),
         true);
   }
 
@@ -184,7 +299,7 @@ public final class CustomerHistories implements Serializable {
       r[i] /= factor;
       a[i] /= factor;
     }
-    return new CustomerHistories(frequency, r, a, weight, compressed);
+    return new CustomerHistories(frequency, r, a, weight, monetaryValue, covariates, compressed);
   }
 
   /** Number of rows (patterns when compressed). */

@@ -14,6 +14,9 @@ import org.clvkit.core.Checks;
  *     log-parameters at the returned parameters
  * @param message a human-readable account: "converged" or what went wrong (no convergence, a parameter on
  *     its bound, a singular information matrix)
+ * @param status how the fit ended, as data; {@link FitStatus#CONVERGED} exactly when {@code converged}
+ * @param parameter the name of the parameter that ran off ({@link FitStatus#NO_INTERIOR_MAXIMUM}),
+ *     or the empty string
  */
 public record FitDiagnostics(
     boolean converged,
@@ -21,15 +24,49 @@ public record FitDiagnostics(
     int evaluations,
     double logLikelihood,
     double gradientNorm,
-    String message)
+    String message,
+    FitStatus status,
+    String parameter)
     implements java.io.Serializable {
 
-  /** Validates counts, finiteness and the message. */
+  /**
+   * Diagnostics without a status of their own: {@link FitStatus#CONVERGED} when converged, else
+   * {@link FitStatus#NOT_CONVERGED}, no parameter (model files written before the status existed).
+   */
+  public FitDiagnostics(
+      boolean converged,
+      int iterations,
+      int evaluations,
+      double logLikelihood,
+      double gradientNorm,
+      String message) {
+    this(
+        converged,
+        iterations,
+        evaluations,
+        logLikelihood,
+        gradientNorm,
+        message,
+        converged ? FitStatus.CONVERGED : FitStatus.NOT_CONVERGED,
+        "");
+  }
+
+  /** Validates counts, finiteness, the message and that status and {@code converged} agree. */
   public FitDiagnostics {
+    Checks.notNull("status", status);
+    Checks.notNull("parameter", parameter);
+    if (converged != (status == FitStatus.CONVERGED)) {
+      throw Checks.fail("status = %s contradicts converged = %s", status, converged);
+    }
     Checks.nonNegative("iterations", iterations);
     Checks.nonNegative("evaluations", evaluations);
     Checks.finite("logLikelihood", logLikelihood);
     Checks.nonNegative("gradientNorm", gradientNorm);
     Checks.notNull("message", message);
+  }
+
+  /** The parameter that ran off, for {@link FitStatus#NO_INTERIOR_MAXIMUM}. */
+  public java.util.Optional<String> offendingParameter() {
+    return parameter.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(parameter);
   }
 }

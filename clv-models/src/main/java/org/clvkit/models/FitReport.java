@@ -15,6 +15,9 @@ import org.clvkit.core.Checks;
  * @param customers number of customers fitted (the sum of the weights)
  * @param patterns number of distinct (frequency, recency, age) patterns the likelihood was evaluated on
  * @param penalty the L2 penalty coefficient used (0 for plain maximum likelihood)
+ * @param startingPointSample the number of patterns of the seeded sample on which the starting
+ *     points were searched before the refinement on all patterns ({@link
+ *     FitSettings#sampleFrom()}), or 0 when the search ran on all patterns
  */
 public record FitReport(
     String model,
@@ -22,11 +25,24 @@ public record FitReport(
     FitDiagnostics diagnostics,
     double customers,
     int patterns,
-    double penalty)
+    double penalty,
+    int startingPointSample)
     implements java.io.Serializable {
+
+  /** A report of a fit whose starting points were searched on all patterns. */
+  public FitReport(
+      String model,
+      List<ParameterEstimate> estimates,
+      FitDiagnostics diagnostics,
+      double customers,
+      int patterns,
+      double penalty) {
+    this(model, estimates, diagnostics, customers, patterns, penalty, 0);
+  }
 
   /** Validates and copies the estimates. */
   public FitReport {
+    Checks.nonNegative("startingPointSample", startingPointSample);
     Checks.notNull("model", model);
     estimates = List.copyOf(Checks.notNull("estimates", estimates));
     Checks.notNull("diagnostics", diagnostics);
@@ -59,6 +75,11 @@ public record FitReport(
             Locale.ROOT, "%s fitted on %.0f customers (%d patterns)", model, customers, patterns));
     if (penalty > 0) {
       out.append(String.format(Locale.ROOT, ", L2 penalty %g", penalty));
+    }
+    if (startingPointSample > 0) {
+      out.append(
+          String.format(
+              Locale.ROOT, ", starting points searched on %d sampled patterns", startingPointSample));
     }
     out.append('\n');
     out.append(

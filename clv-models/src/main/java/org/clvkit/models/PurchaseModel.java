@@ -5,30 +5,41 @@ import java.util.Optional;
 import org.clvkit.core.Checks;
 
 /**
- * A fitted (or given) model of how many purchases customers make and for how long they stay: BG/NBD,
- * MBG/NBD, Pareto/NBD and BG/BB. Implementations are immutable, thread-safe and {@link Serializable}.
+ * A model of how many purchases customers make and for how long they stay: BG/NBD, MBG/NBD,
+ * Pareto/NBD ({@link ContinuousPurchaseModel}s) and BG/BB ({@link DiscretePurchaseModel}).
+ * Implementations are immutable, thread-safe and {@link Serializable}.
  *
- * <p>Customer histories are {@code frequency, recency, age} — Fader and Hardie's x (repeat purchases),
- * t_x (time from the first to the last purchase) and T (time from the first purchase to the end of
- * observation) — in the caller's period, the one the model was fitted in. Horizons come first and are in
- * the same period. For the discrete-time BG/BB, periods are purchase opportunities and times are whole.
+ * <p>Customer histories are {@code frequency, recency, age} — Fader and Hardie's x (repeat
+ * purchases), t_x (time from the first to the last purchase) and T (time from the first purchase
+ * to the end of observation) — in the caller's period, the one the model was fitted in. Horizons
+ * come first and are in the same period.
  *
- * <p>Every batch method validates its inputs once, shares its kernel with the per-customer method, writes
- * into {@code out[from..to)} and gives the per-customer results bit for bit.
+ * <p>The domain of times is the model's, written into the two sub-interfaces: a {@link
+ * ContinuousPurchaseModel} takes any finite time &gt;= 0 and P(alive) at the end of observation T;
+ * a {@link DiscretePurchaseModel} counts purchase opportunities, takes whole numbers only, and
+ * gives P(alive) at the next opportunity n + 1. Methods below say "in the model's domain" for
+ * this.
+ *
+ * <p>Every batch method validates its inputs once, shares its kernel with the per-customer method,
+ * writes into {@code out[from..to)} and gives the per-customer results bit for bit.
  */
-public interface PurchaseModel extends Serializable {
+public interface PurchaseModel extends Model {
 
-  /** The model's name, e.g. {@code "BG/NBD"}. */
-  String name();
-
-  /** How the model was fitted; empty when it was built from known parameters. */
-  Optional<FitReport> fitReport();
-
-  /** The parameters in the literature's order ({@code r, alpha, a, b}, ...), as a copy. */
-  double[] parameterValues();
-
-  /** The parameter names in the literature's order. */
-  java.util.List<String> parameterNames();
+  /**
+   * The weighted sum of {@link #logLikelihood(double, double, double)} over the rows of {@code
+   * data}.
+   */
+  @Override
+  default double logLikelihood(CustomerHistories data) {
+    Checks.notNull("data", data);
+    double total = 0;
+    for (int i = 0; i < data.size(); i++) {
+      if (data.weight(i) > 0) {
+        total += data.weight(i) * logLikelihood(data.frequency(i), data.recency(i), data.age(i));
+      }
+    }
+    return total;
+  }
 
   /**
    * Expected number of repeat purchases of a new customer in {@code (0, t]}, E[X(t)].
@@ -57,7 +68,9 @@ public interface PurchaseModel extends Serializable {
   double conditionalExpectedPurchases(double t, double frequency, double recency, double age);
 
   /**
-   * Probability that a customer with the given history is still alive at the end of observation.
+   * Probability that a customer with the given history is still alive: at the end of observation
+   * for a {@link ContinuousPurchaseModel}, at the next opportunity n + 1 for a {@link
+   * DiscretePurchaseModel}.
    *
    * @param frequency repeat purchases x
    * @param recency time of the last purchase t_x
@@ -103,6 +116,31 @@ public interface PurchaseModel extends Serializable {
     double[] out = new double[frequency.length];
     probabilityAlive(frequency, recency, age, out, 0, frequency.length);
     return out;
+  }
+
+  /**
+   * {@link #conditionalExpectedPurchases(double, double, double, double)} for every row of {@code
+   * customers}, in row order (the customer columns as one argument).
+   *
+   * @param t horizon, in the model's domain
+   * @param customers the histories
+   */
+  default double[] conditionalExpectedPurchases(double t, CustomerHistories customers) {
+    Checks.notNull("customers", customers);
+    return conditionalExpectedPurchases(
+        t, customers.frequencyColumn(), customers.recencyColumn(), customers.ageColumn());
+  }
+
+  /**
+   * {@link #probabilityAlive(double, double, double)} for every row of {@code customers}, in row
+   * order.
+   *
+   * @param customers the histories
+   */
+  default double[] probabilityAlive(CustomerHistories customers) {
+    Checks.notNull("customers", customers);
+    return probabilityAlive(
+        customers.frequencyColumn(), customers.recencyColumn(), customers.ageColumn());
   }
 
   /**

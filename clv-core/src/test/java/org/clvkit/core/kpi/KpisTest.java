@@ -31,13 +31,13 @@ class KpisTest {
 
   @Test
   void netPresentValue_handComputed() {
-    // 300 / 1.1 + 400 / 1.1^2 + 500 / 1.1^3 - 1000 = -21.036814425244177 (exact fractions)
+    // 300 / 1.1 + 400 / 1.1^2 + 500 / 1.1^3 - 1000 in exact fractions (3000/11 + 40000/121 +
+    // 500000/1331 - 1000 = -28000/1331), each rounded once; 1e-12 relative covers the method's
+    // own rounding.
+    double npv = -28000.0 / 1331;
+    CLOSE.check("npv", npv, Kpis.netPresentValue(1000, new double[] {300, 400, 500}, 0.1));
     CLOSE.check(
-        "npv", -21.036814425244177, Kpis.netPresentValue(1000, new double[] {300, 400, 500}, 0.1));
-    CLOSE.check(
-        "roi",
-        -0.021036814425244178,
-        Kpis.returnOnInvestment(1000, new double[] {300, 400, 500}, 0.1));
+        "roi", npv / 1000, Kpis.returnOnInvestment(1000, new double[] {300, 400, 500}, 0.1));
     assertEquals(-5.0, Kpis.netPresentValue(5, new double[0], 0.1));
     assertEquals(10.0, Kpis.netPresentValue(0, new double[] {5, 5}, 0.0));
   }
@@ -52,9 +52,10 @@ class KpisTest {
     for (int t = 0; t < 3; t++) {
       CLOSE.check("cash " + t, new double[] {4000, 5500, 5350}[t], cash[t]);
     }
-    CLOSE.check("npv", 7201.352366641623, p.netPresentValue());
-    // ROI: NPV / (5000 + 1000 (1/1.1 + 1/1.1^2 + 1/1.1^3)) = 7201.35... / 7486.85...
-    CLOSE.check("roi", 0.9618665328650275, p.returnOnInvestment());
+    // NPV = 4000/1.1 + 5500/1.1^2 + 5350/1.1^3 - 5000 = 9585000/1331 in exact fractions (7201.35);
+    // ROI = NPV / (5000 + 1000 (1/1.1 + 1/1.1^2 + 1/1.1^3)) = 1917/1993 (0.96187).
+    CLOSE.check("npv", 9585000.0 / 1331, p.netPresentValue());
+    CLOSE.check("roi", 1917.0 / 1993, p.returnOnInvestment());
   }
 
   @Test

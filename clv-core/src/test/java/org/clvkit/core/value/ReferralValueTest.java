@@ -199,7 +199,8 @@ class ReferralValueTest {
     ReferralValue constant =
         ReferralValue.builder().referralsPerPeriod(0.2, 3).referredCustomerValue(10).build();
     assertArrayEquals(new double[] {0.2, 0.2, 0.2}, constant.referralSchedule());
-    assertEquals(0.6000000000000001, constant.expectedReferralsPerCustomer());
+    // 0.2 + 0.2 + 0.2 = 0.6, summed in doubles (0.6000000000000001): one rounding per term.
+    assertEquals(0.6, constant.expectedReferralsPerCustomer(), 3 * Math.ulp(0.6));
     assertEquals(1.0, constant.incrementalShare());
     assertEquals(0.0, constant.discount());
   }

@@ -1,10 +1,13 @@
 package org.clvkit.models.bgbb;
 
+import java.util.concurrent.Executor;
 import org.clvkit.core.Checks;
 import org.clvkit.models.CustomerHistories;
-import org.clvkit.models.LogLikelihood;
 import org.clvkit.models.FitFailedException;
 import org.clvkit.models.FitSettings;
+import org.clvkit.models.Fitter;
+import org.clvkit.models.LogLikelihood;
+import org.clvkit.models.ModelType;
 import org.clvkit.models.internal.ModelFitting;
 
 /**
@@ -20,51 +23,47 @@ import org.clvkit.models.internal.ModelFitting;
  * model.fitReport().orElseThrow().summaryTable(); // alpha 1.204, beta 0.750, gamma 0.657, ...
  * }</pre>
  */
-public final class BgBbFitter {
+public final class BgBbFitter implements Fitter<BgBbModel> {
   private final FitSettings settings;
+  private final Executor executor;
 
-  private BgBbFitter(FitSettings settings) {
+  private BgBbFitter(FitSettings settings, Executor executor) {
     this.settings = Checks.notNull("settings", settings);
+    this.executor = executor;
+  }
+
+  @Override
+  public ModelType<BgBbModel> type() {
+    return BgBbModel.TYPE;
   }
 
   /** A fitter with {@link FitSettings#DEFAULT}. */
   public static BgBbFitter create() {
-    return new BgBbFitter(FitSettings.DEFAULT);
+    return new BgBbFitter(FitSettings.DEFAULT, null);
   }
 
   /** The settings. */
+  @Override
   public FitSettings settings() {
     return settings;
   }
 
   /** This fitter with other settings. */
+  @Override
   public BgBbFitter withSettings(FitSettings value) {
-    return new BgBbFitter(value);
+    return new BgBbFitter(value, executor);
   }
 
-  /** This fitter with an L2 penalty λ on the parameters (see {@link FitSettings#penalty()}). */
-  public BgBbFitter withPenalty(double value) {
-    return new BgBbFitter(settings.withPenalty(value));
+  /** The executor given to {@link #withExecutor}, or null; the likelihood sums too few terms to split. */
+  @Override
+  public Executor executor() {
+    return executor;
   }
 
-  /** This fitter with another number of starting points, &gt;= 1. */
-  public BgBbFitter withStarts(int value) {
-    return new BgBbFitter(settings.withStarts(value));
-  }
-
-  /** This fitter with another seed for the perturbed starting points. */
-  public BgBbFitter withSeed(long value) {
-    return new BgBbFitter(settings.withSeed(value));
-  }
-
-  /** This fitter with another iteration cap per starting point, &gt; 0. */
-  public BgBbFitter withMaxIterations(int value) {
-    return new BgBbFitter(settings.withMaxIterations(value));
-  }
-
-  /** This fitter returning (true) or throwing on (false) a fit that did not converge. */
-  public BgBbFitter withAllowNonConverged(boolean value) {
-    return new BgBbFitter(settings.withAllowNonConverged(value));
+  /** This fitter with an executor, kept for the {@link Fitter} contract and unused: see {@link #executor()}. */
+  @Override
+  public BgBbFitter withExecutor(Executor value) {
+    return new BgBbFitter(settings, value);
   }
 
   /**
@@ -73,6 +72,7 @@ public final class BgBbFitter {
    *
    * @param data customer histories, raw or compressed, with weights
    */
+  @Override
   public LogLikelihood logLikelihood(CustomerHistories data) {
     Checks.notNull("data", data);
     for (int i = 0; i < data.size(); i++) {
@@ -90,6 +90,7 @@ public final class BgBbFitter {
    * @return the fitted model with its {@link org.clvkit.models.FitReport}
    * @throws FitFailedException when the fit did not converge and the settings do not allow that
    */
+  @Override
   public BgBbModel fit(CustomerHistories data) {
     Checks.notNull("data", data);
     for (int i = 0; i < data.size(); i++) {

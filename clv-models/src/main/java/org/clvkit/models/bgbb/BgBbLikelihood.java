@@ -10,7 +10,7 @@ import org.clvkit.models.internal.ModelFitting;
 /**
  * The BG/BB log-likelihood over compressed patterns, eq. (5) of Fader, Hardie &amp; Shang (2010),
  * with its analytic gradient in the log-parameters. The decomposition is the one of {@link
- * BgBbKernel}: {@code L = C · (A + Σ_i u_i w_i)}; the derivatives of log C and log A are digamma
+ * BgBbFunctions}: {@code L = C · (A + Σ_i u_i w_i)}; the derivatives of log C and log A are digamma
  * differences and those of the products u_i, w_i are accumulated term by term.
  */
 final class BgBbLikelihood implements ModelFitting.Problem {

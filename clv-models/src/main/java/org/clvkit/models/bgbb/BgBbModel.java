@@ -5,8 +5,12 @@ import java.util.List;
 import java.util.Optional;
 import org.clvkit.core.Checks;
 import org.clvkit.models.CustomerHistories;
+import org.clvkit.models.Discount;
+import org.clvkit.models.DiscretePurchaseModel;
 import org.clvkit.models.FitReport;
+import org.clvkit.models.ModelType;
 import org.clvkit.models.PurchaseModel;
+import org.clvkit.models.ResidualValueModel;
 
 /**
  * A BG/BB model (Fader, Hardie &amp; Shang 2010, "Customer-base analysis in a discrete-time
@@ -29,25 +33,38 @@ import org.clvkit.models.PurchaseModel;
  * BgBbModel model = BgBbModel.of(new BgBbParameters(1.204, 0.750, 0.657, 2.783));
  * double alive = model.probabilityAlive(2, 4, 6);        // 0.59
  * double next5 = model.conditionalExpectedPurchases(5, 2, 4, 6);
- * double dert = model.discountedExpectedResidualTransactions(0.10, 2, 4, 6);
+ * double dert = model.conditionalDiscountedResidualPurchases(Discount.perPeriod(0.10), 2, 4, 6);
  * }</pre>
  */
-public final class BgBbModel implements PurchaseModel {
+public final class BgBbModel implements DiscretePurchaseModel, ResidualValueModel {
   private static final long serialVersionUID = 1L;
+
+  /** The model's type: id {@code "bgbb"}, name {@code "BG/BB"}, parameters {@code alpha, beta, gamma, delta}. */
+  public static final ModelType<BgBbModel> TYPE =
+      ModelType.of(
+          "bgbb",
+          "BG/BB",
+          BgBbModel.class,
+          List.of("alpha", "beta", "gamma", "delta"),
+          (parameters, report, extras) ->
+              report == null
+                  ? of(BgBbParameters.of(parameters))
+                  : fitted(BgBbParameters.of(parameters), report),
+          BgBbFitter::create);
+
 
   /** The model's name in reports. */
   public static final String NAME = "BG/BB";
 
-  private static final List<String> NAMES = List.of("alpha", "beta", "gamma", "delta");
 
   private final BgBbParameters parameters;
   private final FitReport report;
-  private final transient BgBbKernel kernel;
+  private final transient BgBbFunctions kernel;
 
   private BgBbModel(BgBbParameters parameters, FitReport report) {
     this.parameters = Checks.notNull("parameters", parameters);
     this.report = report;
-    this.kernel = new BgBbKernel(parameters);
+    this.kernel = new BgBbFunctions(parameters);
   }
 
   /**
@@ -80,9 +97,10 @@ public final class BgBbModel implements PurchaseModel {
     return parameters;
   }
 
+
   @Override
-  public String name() {
-    return NAME;
+  public ModelType<BgBbModel> type() {
+    return TYPE;
   }
 
   @Override
@@ -95,10 +113,6 @@ public final class BgBbModel implements PurchaseModel {
     return parameters.toArray();
   }
 
-  @Override
-  public List<String> parameterNames() {
-    return NAMES;
-  }
 
   /**
    * Checks one discrete-time history: the rules of {@link CustomerHistories#validateRow}, then
@@ -270,7 +284,7 @@ public final class BgBbModel implements PurchaseModel {
   }
 
   /**
-   * Discounted expected residual transactions, DERT (eq. 18): the expected purchases at all future
+   * Discounted expected residual purchases (the paper's "transactions"), DERT (eq. 18): the expected purchases at all future
    * opportunities n+1, n+2, …, the one at n+k discounted by (1 + d)^{−k}: {@code B(α+x+1,
    * β+n−x)/B(α, β) · B(γ, δ+n+1)/(B(γ, δ) (1+d)) · ₂F₁(1, δ+n+1; γ+δ+n+1; 1/(1+d)) / L}. Multiplied
    * by the margin per purchase it is the customer's residual lifetime value.
@@ -281,7 +295,7 @@ public final class BgBbModel implements PurchaseModel {
    * d^(γ−1). The ₂F₁ is evaluated from {@code 1 − z = d/(1+d)} without loss near z = 1 (see {@code
    * org.clvkit.models.internal.Hypergeometric}).
    *
-   * @param discountRate discount rate per opportunity d, finite and &gt; 0
+   * @param discount the discount; its rate per opportunity d ({@link Discount#perPeriodRate()})
    * @param frequency purchases x
    * @param recency opportunity of the last purchase t_x
    * @param age number of opportunities n
@@ -289,28 +303,30 @@ public final class BgBbModel implements PurchaseModel {
    * @throws ArithmeticException in the unlikely case that the ₂F₁ cannot converge (see {@code
    *     Hypergeometric})
    */
-  public double discountedExpectedResidualTransactions(
-      double discountRate, double frequency, double recency, double age) {
-    Checks.positive("discountRate", discountRate);
+  @Override
+  public double conditionalDiscountedResidualPurchases(
+      Discount discount, double frequency, double recency, double age) {
+    double discountRate = Checks.notNull("discount", discount).perPeriodRate();
     validateHistory(frequency, recency, age, -1);
     return kernel.discountedResidual(
         discountRate / (1 + discountRate), -Math.log1p(discountRate), frequency, recency, age);
   }
 
   /**
-   * Batch form of {@link #discountedExpectedResidualTransactions(double, double, double, double)}
-   * over rows {@code [from, to)}, written into {@code out} at the same indices; bit for bit the
-   * per-customer values.
+   * Batch form of {@link #conditionalDiscountedResidualPurchases(Discount, double, double,
+   * double)} over rows {@code [from, to)}, written into {@code out} at the same indices; bit for
+   * bit the per-customer values.
    */
-  public void discountedExpectedResidualTransactions(
-      double discountRate,
+  @Override
+  public void conditionalDiscountedResidualPurchases(
+      Discount discount,
       double[] frequency,
       double[] recency,
       double[] age,
       double[] out,
       int from,
       int to) {
-    Checks.positive("discountRate", discountRate);
+    double discountRate = Checks.notNull("discount", discount).perPeriodRate();
     validateColumns(frequency, recency, age, out, from, to);
     double oneMinusZ = discountRate / (1 + discountRate);
     double logZ = -Math.log1p(discountRate);

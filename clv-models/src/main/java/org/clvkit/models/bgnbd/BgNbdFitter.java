@@ -3,9 +3,11 @@ package org.clvkit.models.bgnbd;
 import java.util.concurrent.Executor;
 import org.clvkit.core.Checks;
 import org.clvkit.models.CustomerHistories;
-import org.clvkit.models.LogLikelihood;
 import org.clvkit.models.FitFailedException;
 import org.clvkit.models.FitSettings;
+import org.clvkit.models.Fitter;
+import org.clvkit.models.LogLikelihood;
+import org.clvkit.models.ModelType;
 import org.clvkit.models.internal.BgNbdLikelihood;
 import org.clvkit.models.internal.BgNbdProblem;
 import org.clvkit.models.internal.ModelFitting;
@@ -29,7 +31,7 @@ import org.clvkit.models.internal.ModelFitting;
  * System.out.println(model.fitReport().orElseThrow().summaryTable());
  * }</pre>
  */
-public final class BgNbdFitter {
+public final class BgNbdFitter implements Fitter<BgNbdModel> {
   private final FitSettings settings;
   private final Executor executor;
 
@@ -38,45 +40,32 @@ public final class BgNbdFitter {
     this.executor = executor;
   }
 
+  @Override
+  public ModelType<BgNbdModel> type() {
+    return BgNbdModel.TYPE;
+  }
+
   /** A fitter with {@link FitSettings#DEFAULT}. */
   public static BgNbdFitter create() {
     return new BgNbdFitter(FitSettings.DEFAULT, null);
   }
 
   /** The settings this fitter uses. */
+  @Override
   public FitSettings settings() {
     return settings;
   }
 
   /** This fitter with other settings. */
+  @Override
   public BgNbdFitter withSettings(FitSettings value) {
     return new BgNbdFitter(Checks.notNull("settings", value), executor);
   }
 
-  /** This fitter with an L2 penalty λ on the parameters (see {@link FitSettings#penalty()}). */
-  public BgNbdFitter withPenalty(double value) {
-    return new BgNbdFitter(settings.withPenalty(value), executor);
-  }
 
-  /** This fitter with another number of starting points. */
-  public BgNbdFitter withStarts(int value) {
-    return new BgNbdFitter(settings.withStarts(value), executor);
-  }
 
-  /** This fitter with another seed for the perturbed starting points. */
-  public BgNbdFitter withSeed(long value) {
-    return new BgNbdFitter(settings.withSeed(value), executor);
-  }
 
-  /** This fitter with another iteration cap per starting point. */
-  public BgNbdFitter withMaxIterations(int value) {
-    return new BgNbdFitter(settings.withMaxIterations(value), executor);
-  }
 
-  /** This fitter returning (true) or throwing on (false) fits that did not converge. */
-  public BgNbdFitter withAllowNonConverged(boolean value) {
-    return new BgNbdFitter(settings.withAllowNonConverged(value), executor);
-  }
 
   /**
    * This fitter evaluating the log-likelihood in parallel on {@code value}: the patterns are summed
@@ -86,11 +75,13 @@ public final class BgNbdFitter {
    *
    * @param value where the chunks run, or null (the default) for the calling thread
    */
+  @Override
   public BgNbdFitter withExecutor(Executor value) {
     return new BgNbdFitter(settings, value);
   }
 
   /** The executor of the likelihood evaluations, or null for the calling thread. */
+  @Override
   public Executor executor() {
     return executor;
   }
@@ -101,6 +92,7 @@ public final class BgNbdFitter {
    *
    * @param data customer histories, raw or compressed, with weights
    */
+  @Override
   public LogLikelihood logLikelihood(CustomerHistories data) {
     CustomerHistories patterns = Checks.notNull("data", data).compressed();
     return ModelFitting.logLikelihood(
@@ -114,6 +106,7 @@ public final class BgNbdFitter {
    * @return the fitted model, its {@link BgNbdModel#fitReport()} holding estimates and diagnostics
    * @throws FitFailedException when the fit fails and the settings do not allow that
    */
+  @Override
   public BgNbdModel fit(CustomerHistories data) {
     CustomerHistories patterns = Checks.notNull("data", data).compressed();
     double timeScale = ModelFitting.defaultTimeScale(patterns.maxAge());

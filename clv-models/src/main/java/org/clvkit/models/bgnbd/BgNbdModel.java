@@ -4,8 +4,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.clvkit.core.Checks;
+import org.clvkit.models.ContinuousPurchaseModel;
 import org.clvkit.models.CustomerHistories;
 import org.clvkit.models.FitReport;
+import org.clvkit.models.ModelType;
 import org.clvkit.models.PurchaseModel;
 import org.clvkit.models.internal.BgNbdFunctions;
 
@@ -24,9 +26,22 @@ import org.clvkit.models.internal.BgNbdFunctions;
  * form, and the expectations through log 2F1 with a transformation that keeps its third argument
  * positive (see {@link #expectedPurchases(double)}).
  */
-public final class BgNbdModel implements PurchaseModel {
+public final class BgNbdModel implements ContinuousPurchaseModel {
   private static final long serialVersionUID = 1L;
-  private static final List<String> NAMES = List.of("r", "alpha", "a", "b");
+
+  /** The model's type: id {@code "bgnbd"}, name {@code "BG/NBD"}, parameters {@code r, alpha, a, b}. */
+  public static final ModelType<BgNbdModel> TYPE =
+      ModelType.of(
+          "bgnbd",
+          "BG/NBD",
+          BgNbdModel.class,
+          List.of("r", "alpha", "a", "b"),
+          (parameters, report, extras) ->
+              report == null
+                  ? of(BgNbdParameters.of(parameters))
+                  : fitted(BgNbdParameters.of(parameters), report),
+          BgNbdFitter::create);
+
 
   private final BgNbdParameters parameters;
   private final FitReport report;
@@ -61,10 +76,10 @@ public final class BgNbdModel implements PurchaseModel {
     return parameters;
   }
 
-  /** {@code "BG/NBD"}. */
+
   @Override
-  public String name() {
-    return "BG/NBD";
+  public ModelType<BgNbdModel> type() {
+    return TYPE;
   }
 
   @Override
@@ -78,11 +93,6 @@ public final class BgNbdModel implements PurchaseModel {
     return parameters.toArray();
   }
 
-  /** {@code [r, alpha, a, b]}. */
-  @Override
-  public List<String> parameterNames() {
-    return NAMES;
-  }
 
   /**
    * E[X(t)] = (a+b−1)/(a−1) · [1 − (α/(α+t))^r · 2F1(r, b; a+b−1; t/(α+t))] (FHL 2005, eq. 9). When
@@ -155,6 +165,7 @@ public final class BgNbdModel implements PurchaseModel {
   }
 
   /** The log-likelihood of all customers: the weighted sum of the per-customer values. */
+  @Override
   public double logLikelihood(CustomerHistories data) {
     return functions.logLikelihood(data);
   }

@@ -176,6 +176,33 @@ public final class CustomerLifetimeValue implements Serializable {
   }
 
   /**
+   * {@link #conditionalValue(int, double, double[], double[], double[], double[], double[], int,
+   * int)} over every row of {@code customers}, which must carry a monetary-value column (for
+   * example {@code CustomerHistories.of(summaries)}): the customer columns travel as one argument
+   * instead of four adjacent arrays. Weights are ignored (each row is one customer's value).
+   *
+   * @param periods horizon in whole periods, &gt;= 0
+   * @param discountRate discount rate per period, finite and &gt; -1
+   * @param customers histories with monetary values
+   * @return the CLV of each row, in row order
+   */
+  public double[] conditionalValue(int periods, double discountRate, CustomerHistories customers) {
+    Checks.notNull("customers", customers);
+    double[] out = new double[customers.size()];
+    conditionalValue(
+        periods,
+        discountRate,
+        customers.frequencyColumn(),
+        customers.recencyColumn(),
+        customers.ageColumn(),
+        customers.monetaryValueColumn(),
+        out,
+        0,
+        out.length);
+    return out;
+  }
+
+  /**
    * The value of the repeat purchases of a customer just acquired (age 0, no repeat purchase yet)
    * over the next {@code periods} periods: margin · E[Z] · Σ_{k=1..n} (E[X(k)] − E[X(k−1)]) / (1 +
    * d)^k, with E[Z] the population mean spend and E[X(t)] the purchase model's expected repeat

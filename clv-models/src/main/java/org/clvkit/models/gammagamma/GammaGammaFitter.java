@@ -2,8 +2,11 @@ package org.clvkit.models.gammagamma;
 
 import java.util.concurrent.Executor;
 import org.clvkit.core.Checks;
+import org.clvkit.models.CustomerHistories;
 import org.clvkit.models.FitSettings;
+import org.clvkit.models.Fitter;
 import org.clvkit.models.LogLikelihood;
+import org.clvkit.models.ModelType;
 import org.clvkit.models.internal.ModelFitting;
 
 /**
@@ -28,7 +31,7 @@ import org.clvkit.models.internal.ModelFitting;
  * <p>The model assumes spend is independent of purchase frequency; check with {@link
  * FrequencySpendCorrelation#of(double[], double[])} before relying on it.
  */
-public final class GammaGammaFitter {
+public final class GammaGammaFitter implements Fitter<GammaGammaModel> {
   private final FitSettings settings;
   private final Executor executor;
 
@@ -37,45 +40,32 @@ public final class GammaGammaFitter {
     this.executor = executor;
   }
 
+  @Override
+  public ModelType<GammaGammaModel> type() {
+    return GammaGammaModel.TYPE;
+  }
+
   /** A fitter with {@link FitSettings#DEFAULT}. */
   public static GammaGammaFitter create() {
     return new GammaGammaFitter(FitSettings.DEFAULT, null);
   }
 
   /** The settings of this fitter. */
+  @Override
   public FitSettings settings() {
     return settings;
   }
 
   /** This fitter with other settings. */
+  @Override
   public GammaGammaFitter withSettings(FitSettings value) {
     return new GammaGammaFitter(value, executor);
   }
 
-  /** This fitter with an L2 penalty λ on (p, q, γ) in the caller's money: LL − λ (p² + q² + γ²). */
-  public GammaGammaFitter withPenalty(double value) {
-    return new GammaGammaFitter(settings.withPenalty(value), executor);
-  }
 
-  /** This fitter with another number of starting points. */
-  public GammaGammaFitter withStarts(int value) {
-    return new GammaGammaFitter(settings.withStarts(value), executor);
-  }
 
-  /** This fitter with another seed for the perturbed starting points. */
-  public GammaGammaFitter withSeed(long value) {
-    return new GammaGammaFitter(settings.withSeed(value), executor);
-  }
 
-  /** This fitter with another iteration cap per starting point. */
-  public GammaGammaFitter withMaxIterations(int value) {
-    return new GammaGammaFitter(settings.withMaxIterations(value), executor);
-  }
 
-  /** This fitter, returning (true) or throwing on (false) a fit that did not converge. */
-  public GammaGammaFitter withAllowNonConverged(boolean value) {
-    return new GammaGammaFitter(settings.withAllowNonConverged(value), executor);
-  }
 
   /**
    * This fitter evaluating the log-likelihood in parallel on {@code value}: the patterns are summed
@@ -85,11 +75,13 @@ public final class GammaGammaFitter {
    *
    * @param value where the chunks run, or null (the default) for the calling thread
    */
+  @Override
   public GammaGammaFitter withExecutor(Executor value) {
     return new GammaGammaFitter(settings, value);
   }
 
   /** The executor of the likelihood evaluations, or null for the calling thread. */
+  @Override
   public Executor executor() {
     return executor;
   }
@@ -120,6 +112,40 @@ public final class GammaGammaFitter {
   public GammaGammaModel fit(double[] frequency, double[] monetaryValue, double[] weights) {
     Checks.notNull("weights", weights);
     return fit(SpendPatterns.of(frequency, monetaryValue, weights));
+  }
+
+  /**
+   * Fits the model on the frequency and monetary-value columns of {@code data} with its weights
+   * (rows without repeat purchases or spend are left out and counted in {@link
+   * GammaGammaModel#customersLeftOut()}).
+   *
+   * @param data histories with a monetary-value column ({@link
+   *     CustomerHistories#withMonetaryValue}, or {@link CustomerHistories#of(
+   *     org.clvkit.core.data.CustomerSummaries)})
+   * @throws org.clvkit.core.ClvArgumentException for bad input, a missing monetary-value column or
+   *     when no row has frequency &gt; 0 and monetary value &gt; 0
+   * @throws org.clvkit.models.FitFailedException when the fit did not converge (unless allowed)
+   */
+  @Override
+  public GammaGammaModel fit(CustomerHistories data) {
+    Checks.notNull("data", data);
+    return fit(data.frequencyColumn(), data.monetaryValueColumn(), data.weightColumn());
+  }
+
+  /**
+   * The log-likelihood this fitter maximises on the frequency, monetary-value and weight columns
+   * of {@code data}; see {@link #logLikelihood(double[], double[])}.
+   *
+   * @param data histories with a monetary-value column
+   */
+  @Override
+  public LogLikelihood logLikelihood(CustomerHistories data) {
+    Checks.notNull("data", data);
+    return ModelFitting.logLikelihood(
+        new GammaGammaLikelihood(
+            SpendPatterns.of(
+                data.frequencyColumn(), data.monetaryValueColumn(), data.weightColumn()),
+            executor));
   }
 
   /**

@@ -1,11 +1,15 @@
 package org.clvkit.models.gammagamma;
 
 import java.io.Serializable;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.apache.commons.math3.special.Gamma;
 import org.clvkit.core.Checks;
+import org.clvkit.models.CustomerHistories;
 import org.clvkit.models.FitReport;
+import org.clvkit.models.Model;
+import org.clvkit.models.ModelType;
 
 /**
  * A Gamma-Gamma model of monetary value with known or fitted parameters: the population mean spend
@@ -31,11 +35,25 @@ import org.clvkit.models.FitReport;
  * <p>Batch methods validate their rows once, share their kernel with the per-customer method and
  * give the per-customer results bit for bit.
  */
-public final class GammaGammaModel implements Serializable {
+public final class GammaGammaModel implements Model {
   private static final long serialVersionUID = 1L;
 
   /** The model's name in reports. */
   public static final String NAME = "Gamma-Gamma";
+
+  /**
+   * The model's type: id {@code "gg"}, name {@code "Gamma-Gamma"}, parameters {@code p, q, gamma},
+   * and the extra number {@code customersLeftOut} that model files keep.
+   */
+  public static final ModelType<GammaGammaModel> TYPE =
+      ModelType.of(
+              "gg",
+              NAME,
+              GammaGammaModel.class,
+              List.of("p", "q", "gamma"),
+              GammaGammaModel::restore,
+              GammaGammaFitter::create)
+          .withExtras(List.of("customersLeftOut"), m -> new double[] {m.customersLeftOut()});
 
   private final GammaGammaParameters parameters;
   private final FitReport report;
@@ -81,12 +99,51 @@ public final class GammaGammaModel implements Serializable {
     return new GammaGammaModel(parameters, Checks.notNull("report", report), customersLeftOut);
   }
 
+  private static GammaGammaModel restore(double[] values, FitReport report, double[] extras) {
+    GammaGammaParameters parameters = GammaGammaParameters.of(values);
+    if (report == null && extras[0] != 0) {
+      throw Checks.fail("customersLeftOut = %s must be 0 for a model without a fit", extras[0]);
+    }
+    return report == null ? of(parameters) : fitted(parameters, report, extras[0]);
+  }
+
   /** The model's parameters. */
   public GammaGammaParameters parameters() {
     return parameters;
   }
 
+  @Override
+  public ModelType<GammaGammaModel> type() {
+    return TYPE;
+  }
+
+  /** {@code p, q, gamma}. */
+  @Override
+  public double[] parameterValues() {
+    return parameters.toArray();
+  }
+
+  /**
+   * The weighted sum of {@link #logLikelihood(double, double)} over the rows of {@code data} with
+   * frequency &gt; 0 and monetary value &gt; 0 (the rows the fit uses).
+   *
+   * @param data histories with a monetary-value column
+   */
+  @Override
+  public double logLikelihood(CustomerHistories data) {
+    Checks.notNull("data", data);
+    double[] m = data.monetaryValueColumn();
+    double total = 0;
+    for (int i = 0; i < data.size(); i++) {
+      if (data.weight(i) > 0 && data.frequency(i) > 0 && m[i] > 0) {
+        total += data.weight(i) * logLikelihood(data.frequency(i), m[i]);
+      }
+    }
+    return total;
+  }
+
   /** How the model was fitted; empty when it was built from known parameters. */
+  @Override
   public Optional<FitReport> fitReport() {
     return Optional.ofNullable(report);
   }

@@ -42,6 +42,9 @@ public final class MaximumLikelihood {
     double value(double[] theta, double[] gradient);
   }
 
+  /** The message of a result whose information matrix is singular or not positive definite. */
+  public static final String SINGULAR = "the information matrix is singular or not positive definite";
+
   /** The outcome of one maximisation. */
   public static final class Result {
     private final double[] theta;
@@ -508,7 +511,7 @@ public final class MaximumLikelihood {
     if (boundIndex >= 0) {
       message = "parameter " + boundIndex + " reached its bound";
     } else if (covariance == null) {
-      message = "the information matrix is singular or not positive definite";
+      message = SINGULAR;
     } else if (!gradientOk) {
       message = "not converged: " + stop + String.format(java.util.Locale.ROOT,
           ", gradient max %.3g", maxAbs(g));

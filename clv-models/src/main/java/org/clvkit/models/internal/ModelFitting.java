@@ -10,6 +10,7 @@ import org.clvkit.models.FitDiagnostics;
 import org.clvkit.models.FitFailedException;
 import org.clvkit.models.FitReport;
 import org.clvkit.models.FitSettings;
+import org.clvkit.models.FitStatus;
 import org.clvkit.models.ParameterEstimate;
 
 /**
@@ -204,7 +205,7 @@ public final class ModelFitting {
 
   /**
    * Fits a problem, searching the starting points on a sample of the patterns when there are many
-   * ({@link Sampling#DEFAULT}).
+   * ({@link FitSettings#sampleFrom()}, {@link FitSettings#sampleSize()}).
    *
    * @param problem the model's likelihood
    * @param timeScale the period length used for the optimisation, in the caller's periods (1 for none)
@@ -212,7 +213,8 @@ public final class ModelFitting {
    * @throws FitFailedException when the best fit did not converge and the settings do not allow that
    */
   public static Outcome fit(Problem problem, double timeScale, FitSettings settings) {
-    return fit(problem, timeScale, settings, Sampling.DEFAULT);
+    return fit(
+        problem, timeScale, settings, new Sampling(settings.sampleFrom(), settings.sampleSize()));
   }
 
   /**
@@ -235,6 +237,7 @@ public final class ModelFitting {
         settings.penalty() == 0 ? base : penalised(base, exponents, logScale, settings.penalty());
 
     MaximumLikelihood.Result best = null;
+    int sampled = 0;
     int iterations = 0;
     int evaluations = 0;
     Problem sample =
@@ -261,6 +264,7 @@ public final class ModelFitting {
         evaluations += refined.evaluations();
         if (refined.converged()) {
           best = refined;
+          sampled = sample.patterns();
         }
       }
     }
@@ -277,7 +281,13 @@ public final class ModelFitting {
       parameters[i] = Math.exp(theta[i] + exponents[i] * logScale);
     }
     String message = best.message();
+    FitStatus status = FitStatus.CONVERGED;
+    String offending = "";
     if (!best.converged()) {
+      status =
+          message.equals(MaximumLikelihood.SINGULAR)
+              ? FitStatus.SINGULAR_INFORMATION
+              : FitStatus.NOT_CONVERGED;
       int runaway = best.boundIndex();
       for (int i = 0; i < n && runaway < 0; i++) {
         if (Math.abs(theta[i]) > RUNAWAY) {
@@ -285,6 +295,8 @@ public final class ModelFitting {
         }
       }
       if (runaway >= 0) {
+        status = FitStatus.NO_INTERIOR_MAXIMUM;
+        offending = names.get(runaway);
         message =
             String.format(
                 Locale.ROOT,
@@ -333,7 +345,9 @@ public final class ModelFitting {
             evaluations,
             logLikelihood,
             best.gradientNorm(),
-            message);
+            message,
+            status,
+            offending);
     if (!best.converged() && !settings.allowNonConverged()) {
       throw new FitFailedException(problem.model(), diagnostics);
     }
@@ -344,7 +358,8 @@ public final class ModelFitting {
             diagnostics,
             problem.customers(),
             problem.patterns(),
-            settings.penalty());
+            settings.penalty(),
+            sampled);
     return new Outcome(parameters, report);
   }
 

@@ -34,6 +34,10 @@ import org.clvkit.core.Checks;
 import org.clvkit.core.ClvArgumentException;
 import org.clvkit.models.FitDiagnostics;
 import org.clvkit.models.FitReport;
+import org.clvkit.models.FitStatus;
+import org.clvkit.models.Model;
+import org.clvkit.models.ModelType;
+import org.clvkit.models.ModelTypes;
 import org.clvkit.models.ParameterEstimate;
 import org.clvkit.models.io.ModelFileException.Problem;
 
@@ -80,7 +84,9 @@ import org.clvkit.models.io.ModelFileException.Problem;
  * literature's names), {@code provenance.timeUnit} and {@code provenance.fitDate} (ISO-8601
  * instant), and for a fitted model the whole {@link FitReport}: {@code fit.model}, {@code
  * fit.customers}, {@code fit.patterns}, {@code fit.penalty}, {@code fit.diagnostics.*} (every field
- * of {@link FitDiagnostics}), {@code fit.hasEstimates} and, when true, {@code
+ * of {@link FitDiagnostics}; {@code status} and {@code parameter} only for a fit that did not
+ * converge, and read as {@code CONVERGED} or {@code NOT_CONVERGED} when absent), {@code
+ * fit.startingPointSample} when the starting points were searched on a sample, {@code fit.hasEstimates} and, when true, {@code
  * fit.estimate.<name>.standardError|lower|upper} per parameter (the estimate's value is the
  * parameter). Numbers are written in {@link Double#toString(double)} form, which reads back to the
  * same double, so a loaded model predicts bit for bit as the saved one. Text values escape {@code
@@ -151,29 +157,25 @@ public final class ModelFiles {
    * @param provenance the model's time unit and fit date
    * @return the file's text, lines ending in {@code \n}
    */
-  public static String toText(Object model, Provenance provenance) {
+  public static String toText(Model model, Provenance provenance) {
     Checks.notNull("model", model);
     Checks.notNull("provenance", provenance);
-    ModelCodec<?> codec = ModelCodecs.forModel(model);
-    if (codec == null) {
-      throw Checks.fail(
-          "model must be one of %s, was a %s", ModelCodecs.typeNames(), model.getClass().getName());
-    }
+    ModelType<?> codec = model.type();
     Map<String, String> keys = new TreeMap<>();
     keys.put("clvkit.format", Integer.toString(FORMAT_VERSION));
     keys.put("clvkit.version", LIBRARY_VERSION);
-    keys.put("model.type", codec.type);
-    double[] parameters = codec.parameters(model);
+    keys.put("model.type", codec.name());
+    double[] parameters = model.parameterValues();
     for (int i = 0; i < parameters.length; i++) {
-      keys.put("model.parameter." + codec.parameterNames.get(i), number(parameters[i]));
+      keys.put("model.parameter." + codec.parameterNames().get(i), number(parameters[i]));
     }
     double[] extras = codec.extras(model);
     for (int i = 0; i < extras.length; i++) {
-      keys.put("model." + codec.extraNames.get(i), number(extras[i]));
+      keys.put("model." + codec.extraNames().get(i), number(extras[i]));
     }
     keys.put("provenance.timeUnit", provenance.timeUnit());
     keys.put("provenance.fitDate", provenance.fitDate().toString());
-    Optional<FitReport> fit = codec.report(model);
+    Optional<FitReport> fit = model.fitReport();
     keys.put("model.fitted", Boolean.toString(fit.isPresent()));
     fit.ifPresent(report -> putReport(keys, report));
 
@@ -184,7 +186,7 @@ public final class ModelFiles {
             Locale.ROOT,
             "# %s model, written by clvkit %s in format %d: sorted \"key = value\" lines in\n"
                 + "# java.util.Properties syntax; keep the first and the last line.\n",
-            codec.type,
+            codec.name(),
             LIBRARY_VERSION,
             FORMAT_VERSION));
     for (Map.Entry<String, String> e : keys.entrySet()) {
@@ -199,6 +201,10 @@ public final class ModelFiles {
     keys.put("fit.customers", number(report.customers()));
     keys.put("fit.patterns", Integer.toString(report.patterns()));
     keys.put("fit.penalty", number(report.penalty()));
+    if (report.startingPointSample() > 0) {
+      // Only when a sample was used, so that other files read and write as before.
+      keys.put("fit.startingPointSample", Integer.toString(report.startingPointSample()));
+    }
     FitDiagnostics d = report.diagnostics();
     keys.put("fit.diagnostics.converged", Boolean.toString(d.converged()));
     keys.put("fit.diagnostics.iterations", Integer.toString(d.iterations()));
@@ -206,6 +212,12 @@ public final class ModelFiles {
     keys.put("fit.diagnostics.logLikelihood", number(d.logLikelihood()));
     keys.put("fit.diagnostics.gradientNorm", number(d.gradientNorm()));
     keys.put("fit.diagnostics.message", d.message());
+    if (!d.converged()) {
+      // Only fits that did not converge carry these keys, so that files of converged fits read
+      // as before the status existed.
+      keys.put("fit.diagnostics.status", d.status().name());
+      keys.put("fit.diagnostics.parameter", d.parameter());
+    }
     keys.put("fit.hasEstimates", Boolean.toString(!report.estimates().isEmpty()));
     for (ParameterEstimate e : report.estimates()) {
       String prefix = "fit.estimate." + e.name() + ".";
@@ -223,7 +235,7 @@ public final class ModelFiles {
    * @param out where to write
    * @throws IOException when writing fails
    */
-  public static void save(Object model, Provenance provenance, Writer out) throws IOException {
+  public static void save(Model model, Provenance provenance, Writer out) throws IOException {
     String text = toText(model, provenance);
     Checks.notNull("out", out).write(text);
     out.flush();
@@ -244,7 +256,7 @@ public final class ModelFiles {
    * @param file the file to write; its directory must exist
    * @throws IOException when writing fails, or when {@code file} is a directory
    */
-  public static void save(Object model, Provenance provenance, Path file) throws IOException {
+  public static void save(Model model, Provenance provenance, Path file) throws IOException {
     String text = toText(model, provenance);
     Checks.notNull("file", file);
     Path target = file.toAbsolutePath();
@@ -346,12 +358,12 @@ public final class ModelFiles {
    *
    * @param text the file's text
    * @param type the model class expected, or an interface it implements ({@code
-   *     PurchaseModel.class} accepts any purchase model, {@code Object.class} any model)
+   *     PurchaseModel.class} accepts any purchase model, {@code Model.class} any model)
    * @param <M> the model class
    * @return the model with the file's type, versions and provenance
    * @throws ModelFileException when the text is not a loadable model file of that type
    */
-  public static <M> SavedModel<M> fromText(String text, Class<M> type) {
+  public static <M extends Model> SavedModel<M> fromText(String text, Class<M> type) {
     Checks.notNull("text", text);
     Checks.notNull("type", type);
     return new Parser(text).parse(type);
@@ -367,7 +379,7 @@ public final class ModelFiles {
    * @throws IOException when reading fails
    * @throws ModelFileException when the text is not a loadable model file of that type
    */
-  public static <M> SavedModel<M> load(Reader in, Class<M> type) throws IOException {
+  public static <M extends Model> SavedModel<M> load(Reader in, Class<M> type) throws IOException {
     Checks.notNull("in", in);
     Checks.notNull("type", type);
     StringBuilder text = new StringBuilder();
@@ -392,7 +404,7 @@ public final class ModelFiles {
    * @throws IOException when reading fails
    * @throws ModelFileException when the file is not a loadable model file of that type
    */
-  public static <M> SavedModel<M> load(Path file, Class<M> type) throws IOException {
+  public static <M extends Model> SavedModel<M> load(Path file, Class<M> type) throws IOException {
     Checks.notNull("file", file);
     Checks.notNull("type", type);
     if (Files.size(file) > 4L * MAX_CHARS) {
@@ -424,7 +436,7 @@ public final class ModelFiles {
       this.text = text;
     }
 
-    <M> SavedModel<M> parse(Class<M> type) {
+    <M extends Model> SavedModel<M> parse(Class<M> type) {
       List<String> all = splitLines(text);
       checkFrame(all);
       checkNotFuture(all);
@@ -437,25 +449,32 @@ public final class ModelFiles {
       }
       String libraryVersion = text("clvkit.version");
       String typeName = text("model.type");
-      ModelCodec<?> codec = ModelCodecs.forType(typeName);
-      if (codec == null) {
-        throw malformed("model.type", typeName, "one of " + ModelCodecs.typeNames());
+      ModelType<?> codec = null;
+      StringBuilder names = new StringBuilder();
+      for (ModelType<?> candidate : ModelTypes.all()) {
+        names.append(names.length() == 0 ? "" : ", ").append(candidate.name());
+        if (candidate.name().equals(typeName)) {
+          codec = candidate;
+        }
       }
-      if (!type.isAssignableFrom(codec.modelClass)) {
+      if (codec == null) {
+        throw malformed("model.type", typeName, "one of " + names);
+      }
+      if (!type.isAssignableFrom(codec.modelClass())) {
         throw new ModelFileException(
             Problem.WRONG_TYPE,
             String.format(
                 Locale.ROOT,
                 "wrong model type: asked for %s, the file holds model type %s (%s)",
                 type.getSimpleName(),
-                codec.type,
-                codec.modelClass.getSimpleName()));
+                codec.name(),
+                codec.modelClass().getSimpleName()));
       }
       try {
-        Object model = build(codec);
+        Model model = build(codec);
         Provenance provenance = new Provenance(text("provenance.timeUnit"), instant());
         checkAllUsed(codec);
-        return new SavedModel<>(type.cast(model), codec.type, format, libraryVersion, provenance);
+        return new SavedModel<>(type.cast(model), codec.name(), format, libraryVersion, provenance);
       } catch (ModelFileException e) {
         throw e;
       } catch (ClvArgumentException e) {
@@ -464,29 +483,43 @@ public final class ModelFiles {
       }
     }
 
-    private Object build(ModelCodec<?> codec) {
-      List<String> names = codec.parameterNames;
+    private Model build(ModelType<?> codec) {
+      List<String> names = codec.parameterNames();
       double[] parameters = new double[names.size()];
       for (int i = 0; i < parameters.length; i++) {
         parameters[i] = number("model.parameter." + names.get(i));
       }
-      double[] extras = new double[codec.extraNames.size()];
+      double[] extras = new double[codec.extraNames().size()];
       for (int i = 0; i < extras.length; i++) {
-        extras[i] = number("model." + codec.extraNames.get(i));
+        extras[i] = number("model." + codec.extraNames().get(i));
       }
       FitReport report = bool("model.fitted") ? report(names, parameters) : null;
-      return codec.build(parameters, report, extras);
+      return codec.restore(parameters, report, extras);
     }
 
     private FitReport report(List<String> names, double[] parameters) {
+      boolean converged = bool("fit.diagnostics.converged");
+      FitStatus status = converged ? FitStatus.CONVERGED : FitStatus.NOT_CONVERGED;
+      String parameter = "";
+      if (values.containsKey("fit.diagnostics.status")) {
+        String name = text("fit.diagnostics.status");
+        try {
+          status = FitStatus.valueOf(name);
+        } catch (IllegalArgumentException e) {
+          throw malformed("fit.diagnostics.status", name, "a FitStatus name");
+        }
+        parameter = text("fit.diagnostics.parameter");
+      }
       FitDiagnostics diagnostics =
           new FitDiagnostics(
-              bool("fit.diagnostics.converged"),
+              converged,
               whole("fit.diagnostics.iterations"),
               whole("fit.diagnostics.evaluations"),
               number("fit.diagnostics.logLikelihood"),
               number("fit.diagnostics.gradientNorm"),
-              text("fit.diagnostics.message"));
+              text("fit.diagnostics.message"),
+              status,
+              parameter);
       List<ParameterEstimate> estimates = new ArrayList<>();
       if (bool("fit.hasEstimates")) {
         for (int i = 0; i < names.size(); i++) {
@@ -506,7 +539,8 @@ public final class ModelFiles {
           diagnostics,
           number("fit.customers"),
           whole("fit.patterns"),
-          number("fit.penalty"));
+          number("fit.penalty"),
+          values.containsKey("fit.startingPointSample") ? whole("fit.startingPointSample") : 0);
     }
 
     private static List<String> splitLines(String text) {
@@ -661,7 +695,7 @@ public final class ModelFiles {
       return out.toString();
     }
 
-    private void checkAllUsed(ModelCodec<?> codec) {
+    private void checkAllUsed(ModelType<?> codec) {
       for (Map.Entry<String, Integer> e : lines.entrySet()) {
         if (!used.contains(e.getKey())) {
           throw new ModelFileException(
@@ -671,7 +705,7 @@ public final class ModelFiles {
                   "model file has an unknown key %s (line %d) for a %s model",
                   e.getKey(),
                   e.getValue(),
-                  codec.type));
+                  codec.name()));
         }
       }
     }

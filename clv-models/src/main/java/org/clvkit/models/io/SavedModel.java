@@ -1,6 +1,7 @@
 package org.clvkit.models.io;
 
 import org.clvkit.core.Checks;
+import org.clvkit.models.Model;
 
 /**
  * A model loaded by {@link ModelFiles} with what the file says about it.
@@ -12,7 +13,7 @@ import org.clvkit.core.Checks;
  * @param provenance the time unit and fit date given when the model was saved
  * @param <M> the model class asked for
  */
-public record SavedModel<M>(
+public record SavedModel<M extends Model>(
     M model, String modelType, int formatVersion, String libraryVersion, Provenance provenance) {
 
   /** Validates that nothing is null and the version is positive. */

@@ -4,8 +4,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.clvkit.core.Checks;
+import org.clvkit.models.ContinuousPurchaseModel;
 import org.clvkit.models.CustomerHistories;
 import org.clvkit.models.FitReport;
+import org.clvkit.models.ModelType;
 import org.clvkit.models.PurchaseModel;
 import org.clvkit.models.internal.BgNbdFunctions;
 
@@ -27,9 +29,22 @@ import org.clvkit.models.internal.BgNbdFunctions;
  * form, and the expectations through log 2F1 with a transformation that keeps its third argument
  * positive (see {@link #expectedPurchases(double)}).
  */
-public final class MbgNbdModel implements PurchaseModel {
+public final class MbgNbdModel implements ContinuousPurchaseModel {
   private static final long serialVersionUID = 1L;
-  private static final List<String> NAMES = List.of("r", "alpha", "a", "b");
+
+  /** The model's type: id {@code "mbgnbd"}, name {@code "MBG/NBD"}, parameters {@code r, alpha, a, b}. */
+  public static final ModelType<MbgNbdModel> TYPE =
+      ModelType.of(
+          "mbgnbd",
+          "MBG/NBD",
+          MbgNbdModel.class,
+          List.of("r", "alpha", "a", "b"),
+          (parameters, report, extras) ->
+              report == null
+                  ? of(MbgNbdParameters.of(parameters))
+                  : fitted(MbgNbdParameters.of(parameters), report),
+          MbgNbdFitter::create);
+
 
   private final MbgNbdParameters parameters;
   private final FitReport report;
@@ -64,10 +79,10 @@ public final class MbgNbdModel implements PurchaseModel {
     return parameters;
   }
 
-  /** {@code "MBG/NBD"}. */
+
   @Override
-  public String name() {
-    return "MBG/NBD";
+  public ModelType<MbgNbdModel> type() {
+    return TYPE;
   }
 
   @Override
@@ -81,11 +96,6 @@ public final class MbgNbdModel implements PurchaseModel {
     return parameters.toArray();
   }
 
-  /** {@code [r, alpha, a, b]}. */
-  @Override
-  public List<String> parameterNames() {
-    return NAMES;
-  }
 
   /**
    * E[X(t)] = b/(a−1) · [1 − (α/(α+t))^r · 2F1(r, b+1; a+b; t/(α+t))] (Batislam et al. 2007),
@@ -159,6 +169,7 @@ public final class MbgNbdModel implements PurchaseModel {
   }
 
   /** The log-likelihood of all customers: the weighted sum of the per-customer values. */
+  @Override
   public double logLikelihood(CustomerHistories data) {
     return functions.logLikelihood(data);
   }

@@ -3,9 +3,11 @@ package org.clvkit.models.paretonbd;
 import java.util.concurrent.Executor;
 import org.clvkit.core.Checks;
 import org.clvkit.models.CustomerHistories;
-import org.clvkit.models.LogLikelihood;
 import org.clvkit.models.FitFailedException;
 import org.clvkit.models.FitSettings;
+import org.clvkit.models.Fitter;
+import org.clvkit.models.LogLikelihood;
+import org.clvkit.models.ModelType;
 import org.clvkit.models.internal.ModelFitting;
 
 /**
@@ -28,7 +30,7 @@ import org.clvkit.models.internal.ModelFitting;
  * System.out.println(model.fitReport().orElseThrow().summaryTable());
  * }</pre>
  */
-public final class ParetoNbdFitter {
+public final class ParetoNbdFitter implements Fitter<ParetoNbdModel> {
   private final FitSettings settings;
   private final Executor executor;
 
@@ -37,45 +39,32 @@ public final class ParetoNbdFitter {
     this.executor = executor;
   }
 
+  @Override
+  public ModelType<ParetoNbdModel> type() {
+    return ParetoNbdModel.TYPE;
+  }
+
   /** A fitter with {@link FitSettings#DEFAULT}. */
   public static ParetoNbdFitter create() {
     return new ParetoNbdFitter(FitSettings.DEFAULT, null);
   }
 
   /** The settings this fitter uses. */
+  @Override
   public FitSettings settings() {
     return settings;
   }
 
   /** This fitter with other settings. */
+  @Override
   public ParetoNbdFitter withSettings(FitSettings value) {
     return new ParetoNbdFitter(Checks.notNull("settings", value), executor);
   }
 
-  /** This fitter with an L2 penalty λ on the parameters (see {@link FitSettings#penalty()}). */
-  public ParetoNbdFitter withPenalty(double value) {
-    return new ParetoNbdFitter(settings.withPenalty(value), executor);
-  }
 
-  /** This fitter with another number of starting points. */
-  public ParetoNbdFitter withStarts(int value) {
-    return new ParetoNbdFitter(settings.withStarts(value), executor);
-  }
 
-  /** This fitter with another seed for the perturbed starting points. */
-  public ParetoNbdFitter withSeed(long value) {
-    return new ParetoNbdFitter(settings.withSeed(value), executor);
-  }
 
-  /** This fitter with another iteration cap per starting point. */
-  public ParetoNbdFitter withMaxIterations(int value) {
-    return new ParetoNbdFitter(settings.withMaxIterations(value), executor);
-  }
 
-  /** This fitter returning (true) or throwing on (false) fits that did not converge. */
-  public ParetoNbdFitter withAllowNonConverged(boolean value) {
-    return new ParetoNbdFitter(settings.withAllowNonConverged(value), executor);
-  }
 
   /**
    * This fitter evaluating the log-likelihood in parallel on {@code value}: the patterns are summed
@@ -85,11 +74,13 @@ public final class ParetoNbdFitter {
    *
    * @param value where the chunks run, or null (the default) for the calling thread
    */
+  @Override
   public ParetoNbdFitter withExecutor(Executor value) {
     return new ParetoNbdFitter(settings, value);
   }
 
   /** The executor of the likelihood evaluations, or null for the calling thread. */
+  @Override
   public Executor executor() {
     return executor;
   }
@@ -100,6 +91,7 @@ public final class ParetoNbdFitter {
    *
    * @param data customer histories, raw or compressed, with weights
    */
+  @Override
   public LogLikelihood logLikelihood(CustomerHistories data) {
     CustomerHistories patterns = Checks.notNull("data", data).compressed();
     return ModelFitting.logLikelihood(
@@ -114,6 +106,7 @@ public final class ParetoNbdFitter {
    *     diagnostics
    * @throws FitFailedException when the fit fails and the settings do not allow that
    */
+  @Override
   public ParetoNbdModel fit(CustomerHistories data) {
     CustomerHistories patterns = Checks.notNull("data", data).compressed();
     double timeScale = ModelFitting.defaultTimeScale(patterns.maxAge());

@@ -4,9 +4,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.clvkit.core.Checks;
+import org.clvkit.models.ContinuousPurchaseModel;
 import org.clvkit.models.CustomerHistories;
+import org.clvkit.models.Discount;
 import org.clvkit.models.FitReport;
+import org.clvkit.models.ModelType;
 import org.clvkit.models.PurchaseModel;
+import org.clvkit.models.ResidualValueModel;
 
 /**
  * The Pareto/NBD model of Schmittlein, Morrison &amp; Colombo (1987), "Counting your customers: who
@@ -30,9 +34,22 @@ import org.clvkit.models.PurchaseModel;
  * returns a finite number for finite positive parameters and valid histories, including α = β and
  * frequencies of many thousands (the cases where other implementations overflow).
  */
-public final class ParetoNbdModel implements PurchaseModel {
+public final class ParetoNbdModel implements ContinuousPurchaseModel, ResidualValueModel {
   private static final long serialVersionUID = 1L;
-  private static final List<String> NAMES = List.of("r", "alpha", "s", "beta");
+
+  /** The model's type: id {@code "pnbd"}, name {@code "Pareto/NBD"}, parameters {@code r, alpha, s, beta}. */
+  public static final ModelType<ParetoNbdModel> TYPE =
+      ModelType.of(
+          "pnbd",
+          "Pareto/NBD",
+          ParetoNbdModel.class,
+          List.of("r", "alpha", "s", "beta"),
+          (parameters, report, extras) ->
+              report == null
+                  ? of(ParetoNbdParameters.of(parameters))
+                  : fitted(ParetoNbdParameters.of(parameters), report),
+          ParetoNbdFitter::create);
+
 
   private final ParetoNbdParameters parameters;
   private final FitReport report;
@@ -68,10 +85,10 @@ public final class ParetoNbdModel implements PurchaseModel {
     return parameters;
   }
 
-  /** {@code "Pareto/NBD"}. */
+
   @Override
-  public String name() {
-    return "Pareto/NBD";
+  public ModelType<ParetoNbdModel> type() {
+    return TYPE;
   }
 
   @Override
@@ -85,11 +102,6 @@ public final class ParetoNbdModel implements PurchaseModel {
     return parameters.toArray();
   }
 
-  /** {@code [r, alpha, s, beta]}. */
-  @Override
-  public List<String> parameterNames() {
-    return NAMES;
-  }
 
   /**
    * E[X(t)] = r β / (α (s−1)) · [1 − (β/(β+t))^{s−1}] (note 009, eq. 27), and r β / α · ln(1 + t/β)
@@ -164,6 +176,7 @@ public final class ParetoNbdModel implements PurchaseModel {
   }
 
   /** The log-likelihood of all customers: the weighted sum of the per-customer values. */
+  @Override
   public double logLikelihood(CustomerHistories data) {
     Checks.notNull("data", data);
     double sum = 0;
@@ -189,50 +202,42 @@ public final class ParetoNbdModel implements PurchaseModel {
    * with L = L(r, α, s, β | x, t_x, T) the likelihood of the history and U Tricomi's confluent
    * hypergeometric function. Multiplied by a margin and the expected spend per purchase this is the
    * customer's residual lifetime value. A discount rate d per period compounded once a period
-   * corresponds to δ = ln(1 + d); an annual rate of 15 % with weekly periods gives δ = ln(1.15) /
-   * 52. Grows without bound as δ → 0 when s &lt;= 1 (the expected lifetime is infinite), and is +∞
+   * corresponds to δ = ln(1 + d) ({@link Discount#perPeriod}); an annual rate of 15 % with weekly
+   * periods gives δ = ln(1.15) / 52 ({@code Discount.continuous(Math.log(1.15) / 52)}). Grows without bound as δ → 0 when s &lt;= 1 (the expected lifetime is infinite), and is +∞
    * only when δ is so small that the value exceeds the double range.
    *
-   * @param delta continuous discount rate per period, finite and &gt; 0
+   * @param discount the discount; its continuous rate δ ({@link Discount#continuousRate()})
    * @param frequency repeat purchases x
    * @param recency time of the last purchase t_x
    * @param age time since the first purchase T
    */
+  @Override
   public double conditionalDiscountedResidualPurchases(
-      double delta, double frequency, double recency, double age) {
-    Checks.positive("delta", delta);
+      Discount discount, double frequency, double recency, double age) {
+    double delta = Checks.notNull("discount", discount).continuousRate();
     CustomerHistories.validateRow(frequency, recency, age, -1);
     return functions.discountedResidualPurchases(delta, frequency, recency, age);
   }
 
   /**
-   * Batch form of {@link #conditionalDiscountedResidualPurchases(double, double, double, double)}
-   * over rows {@code [from, to)}, written into {@code out} at the same indices; every row is
-   * validated before anything is written.
+   * Batch form of {@link #conditionalDiscountedResidualPurchases(Discount, double, double,
+   * double)} over rows {@code [from, to)}, written into {@code out} at the same indices; every row
+   * is validated before anything is written.
    */
+  @Override
   public void conditionalDiscountedResidualPurchases(
-      double delta,
+      Discount discount,
       double[] frequency,
       double[] recency,
       double[] age,
       double[] out,
       int from,
       int to) {
-    Checks.positive("delta", delta);
+    double delta = Checks.notNull("discount", discount).continuousRate();
     checkColumns(frequency, recency, age, out, from, to);
     for (int i = from; i < to; i++) {
       out[i] = functions.discountedResidualPurchases(delta, frequency[i], recency[i], age[i]);
     }
-  }
-
-  /** Batch form over all rows, returning a new array. */
-  public double[] conditionalDiscountedResidualPurchases(
-      double delta, double[] frequency, double[] recency, double[] age) {
-    Checks.notNull("frequency", frequency);
-    double[] out = new double[frequency.length];
-    conditionalDiscountedResidualPurchases(
-        delta, frequency, recency, age, out, 0, frequency.length);
-    return out;
   }
 
   /** Every row is validated before anything is written. */

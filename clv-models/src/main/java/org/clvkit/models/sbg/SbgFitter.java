@@ -1,9 +1,14 @@
 package org.clvkit.models.sbg;
 
 import java.util.Arrays;
+import java.util.concurrent.Executor;
 import org.clvkit.core.Checks;
+import org.clvkit.models.CustomerHistories;
 import org.clvkit.models.FitFailedException;
 import org.clvkit.models.FitSettings;
+import org.clvkit.models.Fitter;
+import org.clvkit.models.LogLikelihood;
+import org.clvkit.models.ModelType;
 import org.clvkit.models.internal.ModelFitting;
 
 /**
@@ -19,51 +24,112 @@ import org.clvkit.models.internal.ModelFitting;
  * model.parameters();   // alpha 0.704, beta 1.182
  * }</pre>
  */
-public final class SbgFitter {
+public final class SbgFitter implements Fitter<SbgModel> {
   private final FitSettings settings;
+  private final Executor executor;
 
-  private SbgFitter(FitSettings settings) {
+  private SbgFitter(FitSettings settings, Executor executor) {
     this.settings = Checks.notNull("settings", settings);
+    this.executor = executor;
+  }
+
+  @Override
+  public ModelType<SbgModel> type() {
+    return SbgModel.TYPE;
   }
 
   /** A fitter with {@link FitSettings#DEFAULT}. */
   public static SbgFitter create() {
-    return new SbgFitter(FitSettings.DEFAULT);
+    return new SbgFitter(FitSettings.DEFAULT, null);
   }
 
   /** The settings. */
+  @Override
   public FitSettings settings() {
     return settings;
   }
 
   /** This fitter with other settings. */
+  @Override
   public SbgFitter withSettings(FitSettings value) {
-    return new SbgFitter(value);
+    return new SbgFitter(value, executor);
   }
 
-  /** This fitter with an L2 penalty λ on the parameters (see {@link FitSettings#penalty()}). */
-  public SbgFitter withPenalty(double value) {
-    return new SbgFitter(settings.withPenalty(value));
+  /** The executor given to {@link #withExecutor}, or null; the likelihood sums too few terms to split. */
+  @Override
+  public Executor executor() {
+    return executor;
   }
 
-  /** This fitter with another number of starting points, &gt;= 1. */
-  public SbgFitter withStarts(int value) {
-    return new SbgFitter(settings.withStarts(value));
+  /** This fitter with an executor, kept for the {@link Fitter} contract and unused: see {@link #executor()}. */
+  @Override
+  public SbgFitter withExecutor(Executor value) {
+    return new SbgFitter(settings, value);
   }
 
-  /** This fitter with another seed for the perturbed starting points. */
-  public SbgFitter withSeed(long value) {
-    return new SbgFitter(settings.withSeed(value));
+  /**
+   * Fits the model to contract histories in the shared customer columns: row i is a customer who
+   * made x = {@code frequency} renewals in n = {@code age} renewal opportunities (recency = x,
+   * renewals being consecutive), so that x &lt; n means the customer churned in period x + 1 and x
+   * = n that the customer is still active (right-censored after n renewals); weights count the
+   * customers. This is the BG/BB's reading of the columns with a purchase probability of 1 (Fader
+   * and Hardie 2007 note the sBG as that limit). Equivalent to {@link #fitLifetimes(double[],
+   * boolean[], double[])} with lifetimes x + 1 (churned) or n (active).
+   *
+   * @param data contract histories: whole numbers, recency = frequency &lt;= age
+   */
+  @Override
+  public SbgModel fit(CustomerHistories data) {
+    Lifetimes lifetimes = lifetimes(data);
+    return fitLifetimes(lifetimes.periods, lifetimes.churned, lifetimes.weights);
   }
 
-  /** This fitter with another iteration cap per starting point, &gt; 0. */
-  public SbgFitter withMaxIterations(int value) {
-    return new SbgFitter(settings.withMaxIterations(value));
+  /**
+   * The log-likelihood this fitter maximises on contract histories read as {@link
+   * #fit(CustomerHistories)} reads them, as a function of (α, β).
+   *
+   * @param data contract histories
+   */
+  @Override
+  public LogLikelihood logLikelihood(CustomerHistories data) {
+    Lifetimes l = lifetimes(data);
+    return ModelFitting.logLikelihood(likelihoodOfLifetimes(l.periods, l.churned, l.weights));
   }
 
-  /** This fitter returning (true) or throwing on (false) a fit that did not converge. */
-  public SbgFitter withAllowNonConverged(boolean value) {
-    return new SbgFitter(settings.withAllowNonConverged(value));
+  private record Lifetimes(double[] periods, boolean[] churned, double[] weights) {}
+
+  private static Lifetimes lifetimes(CustomerHistories data) {
+    Checks.notNull("data", data);
+    int n = data.size();
+    double[] periods = new double[n];
+    boolean[] churned = new boolean[n];
+    for (int i = 0; i < n; i++) {
+      int renewals = renewals(data, i);
+      churned[i] = renewals < data.age(i);
+      periods[i] = churned[i] ? renewals + 1 : renewals;
+    }
+    return new Lifetimes(periods, churned, data.weightColumn());
+  }
+
+  /**
+   * The renewals x of row {@code i} of contract histories, after checking the row: x and n whole
+   * numbers, recency = x, x &lt;= n.
+   */
+  static int renewals(CustomerHistories data, int i) {
+    double x = data.frequency(i);
+    double n = data.age(i);
+    Checks.count(Checks.indexed("frequency", i), x);
+    Checks.count(Checks.indexed("age", i), n);
+    Checks.atMost(Checks.indexed("frequency", i), x, Checks.indexed("age", i), n);
+    if (data.recency(i) != x) {
+      throw Checks.fail(
+          "%s = %s must equal %s = %s for contract histories (renewals are consecutive)",
+          Checks.indexed("recency", i),
+          data.recency(i),
+          Checks.indexed("frequency", i),
+          x);
+    }
+    return (int) x;
   }
 
   /**
@@ -129,6 +195,11 @@ public final class SbgFitter {
    * @throws FitFailedException when the fit did not converge and the settings do not allow that
    */
   public SbgModel fitLifetimes(double[] periods, boolean[] churned, double[] weights) {
+    return fit(likelihoodOfLifetimes(periods, churned, weights));
+  }
+
+  private static SbgLikelihood likelihoodOfLifetimes(
+      double[] periods, boolean[] churned, double[] weights) {
     Checks.notEmpty("periods", periods);
     Checks.notNull("churned", churned);
     Checks.notNull("weights", weights);
@@ -169,7 +240,7 @@ public final class SbgFitter {
         censorWeights[k] += weights[i];
       }
     }
-    return fit(new SbgLikelihood(values, churnWeights, censorWeights));
+    return new SbgLikelihood(values, churnWeights, censorWeights);
   }
 
   private SbgModel fit(SbgLikelihood likelihood) {

@@ -1,20 +1,22 @@
 package org.clvkit.models.sbg;
 
 import java.io.ObjectStreamException;
-import java.io.Serializable;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.apache.commons.math3.special.Beta;
 import org.clvkit.core.Checks;
+import org.clvkit.models.CustomerHistories;
 import org.clvkit.models.FitReport;
+import org.clvkit.models.Model;
+import org.clvkit.models.ModelType;
 import org.clvkit.models.internal.Hypergeometric;
 
 /**
  * A shifted-beta-geometric (sBG) retention model with known or fitted parameters (Fader &amp;
  * Hardie 2007, "How to project customer retention", J. Interactive Marketing 21(1); Fader &amp;
  * Hardie 2010, "Customer-base valuation in a contractual setting: the perils of ignoring
- * heterogeneity", Marketing Science 29(1)). Immutable, thread-safe and {@link Serializable}.
+ * heterogeneity", Marketing Science 29(1)). Immutable, thread-safe and {@link java.io.Serializable}.
  *
  * <p>A customer's lifetime T is the number of periods it pays for: it joins at the start of period
  * 1 and, at the end of each period, leaves with probability θ or renews, θ ~ Beta(α, β). Then
@@ -39,13 +41,24 @@ import org.clvkit.models.internal.Hypergeometric;
  * double derl = model.discountedExpectedResidualLifetime(0.10, 3);  // renewed twice
  * }</pre>
  */
-public final class SbgModel implements Serializable {
+public final class SbgModel implements Model {
   private static final long serialVersionUID = 1L;
 
   /** The model's name in reports. */
   public static final String NAME = "sBG";
 
-  private static final List<String> NAMES = List.of("alpha", "beta");
+  /** The model's type: id {@code "sbg"}, name {@code "sBG"}, parameters {@code alpha, beta}. */
+  public static final ModelType<SbgModel> TYPE =
+      ModelType.of(
+          "sbg",
+          NAME,
+          SbgModel.class,
+          List.of("alpha", "beta"),
+          (parameters, report, extras) ->
+              report == null
+                  ? of(SbgParameters.of(parameters))
+                  : fitted(SbgParameters.of(parameters), report),
+          SbgFitter::create);
 
   private final SbgParameters parameters;
   private final FitReport report;
@@ -82,9 +95,9 @@ public final class SbgModel implements Serializable {
     return new SbgModel(parameters, report);
   }
 
-  /** The model's name, {@code "sBG"}. */
-  public String name() {
-    return NAME;
+  @Override
+  public ModelType<SbgModel> type() {
+    return TYPE;
   }
 
   /** The parameters. */
@@ -93,16 +106,13 @@ public final class SbgModel implements Serializable {
   }
 
   /** The parameters in the order {@code alpha, beta}, as a copy. */
+  @Override
   public double[] parameterValues() {
     return parameters.toArray();
   }
 
-  /** The parameter names, {@code alpha, beta}. */
-  public List<String> parameterNames() {
-    return NAMES;
-  }
-
   /** How the model was fitted; empty when it was built from known parameters. */
+  @Override
   public Optional<FitReport> fitReport() {
     return Optional.ofNullable(report);
   }
@@ -326,6 +336,32 @@ public final class SbgModel implements Serializable {
     return (b - 1)
         / (a + b - 1)
         * Math.exp(Hypergeometric.log2F1OneMinus(1, b, a + b, oneMinusZ));
+  }
+
+  /**
+   * The log-likelihood of contract histories, read as {@link SbgFitter#fit(CustomerHistories)}
+   * reads them: a row with x renewals in n = age opportunities churned in period x + 1 when x &lt;
+   * n (probability P(T = x + 1)) and is still a customer otherwise (probability S(n)); weighted sum.
+   *
+   * @param data contract histories (recency = frequency, whole numbers)
+   */
+  @Override
+  public double logLikelihood(CustomerHistories data) {
+    Checks.notNull("data", data);
+    double total = 0;
+    for (int i = 0; i < data.size(); i++) {
+      int renewals = SbgFitter.renewals(data, i);
+      int opportunities = (int) data.age(i);
+      if (data.weight(i) > 0) {
+        total +=
+            data.weight(i)
+                * Math.log(
+                    renewals < opportunities
+                        ? probabilityOfChurn(renewals + 1)
+                        : survival(opportunities));
+      }
+    }
+    return total;
   }
 
   @Override

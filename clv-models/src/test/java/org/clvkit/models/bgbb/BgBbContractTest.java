@@ -1,11 +1,11 @@
 package org.clvkit.models.bgbb;
 
 import org.clvkit.models.CustomerHistories;
+import org.clvkit.models.DiscretePurchaseModelContract;
 import org.clvkit.models.PurchaseModel;
-import org.clvkit.models.PurchaseModelContract;
 
 /** The {@link PurchaseModelContract} for the BG/BB model, in discrete time. */
-class BgBbContractTest extends PurchaseModelContract {
+class BgBbContractTest extends DiscretePurchaseModelContract {
 
   @Override
   protected PurchaseModel model(double[] parameters) {
@@ -34,8 +34,4 @@ class BgBbContractTest extends PurchaseModelContract {
     return BgBbSimulator.of(BgBbParameters.of(parameters)).simulate(customers, 6, seed);
   }
 
-  @Override
-  protected boolean discreteTime() {
-    return true;
-  }
 }

@@ -156,22 +156,9 @@ class BgBbFitterTest {
   }
 
   @Test
-  void withSettings_returnNewFittersAndKeepTheirSettings() {
-    BgBbFitter base = BgBbFitter.create();
-    BgBbFitter changed =
-        base.withStarts(1)
-            .withSeed(7)
-            .withMaxIterations(50)
-            .withPenalty(0.1)
-            .withAllowNonConverged(true);
-    assertEquals(FitSettings.DEFAULT, base.settings());
-    assertEquals(new FitSettings(0.1, 1, 7, 50, true), changed.settings());
-    assertEquals(FitSettings.DEFAULT, changed.withSettings(FitSettings.DEFAULT).settings());
-  }
-
-  @Test
   void fit_penaltyIsReportedAndShrinksTheParameters() {
-    BgBbModel penalised = BgBbFitter.create().withPenalty(1.0).fit(donations());
+    BgBbModel penalised = BgBbFitter.create().withSettings(FitSettings.DEFAULT.withPenalty(1.0))
+            .fit(donations());
     assertEquals(1.0, penalised.fitReport().orElseThrow().penalty());
     assertTrue(penalised.parameters().delta() < DONATIONS.parameters().delta());
   }

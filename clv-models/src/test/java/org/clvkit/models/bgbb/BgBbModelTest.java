@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.util.List;
+import org.clvkit.models.Discount;
 import org.clvkit.models.PurchaseModel;
 import org.clvkit.testing.ReferenceTable;
 import org.clvkit.testing.Tolerance;
@@ -43,7 +44,7 @@ class BgBbModelTest {
       close.check(
           row + "DERT(0.10)",
           table.number(r, "dert_0.10"),
-          PAPER.discountedExpectedResidualTransactions(0.10, x, tx, n));
+          PAPER.conditionalDiscountedResidualPurchases(Discount.perPeriod(0.10), x, tx, n));
     }
   }
 
@@ -160,7 +161,7 @@ class BgBbModelTest {
                   .check(
                       "DERT(" + rate + ") of (" + x + ", " + tx + ", " + n + ")",
                       finite,
-                      PAPER.discountedExpectedResidualTransactions(rate, x, tx, n));
+                      PAPER.conditionalDiscountedResidualPurchases(Discount.perPeriod(rate), x, tx, n));
             });
   }
 
@@ -185,7 +186,7 @@ class BgBbModelTest {
           .check(
               "DERT(" + rate + ") of (" + x + ", " + tx + ", " + n + ") " + model,
               table.number(r, "dert"),
-              model.discountedExpectedResidualTransactions(rate, x, tx, n));
+              model.conditionalDiscountedResidualPurchases(Discount.perPeriod(rate), x, tx, n));
     }
   }
 
@@ -220,7 +221,7 @@ class BgBbModelTest {
                   .check(
                       "DERT(1e-9) of (" + x + ", " + tx + ", " + n + ") " + model,
                       limit,
-                      model.discountedExpectedResidualTransactions(1e-9, x, tx, n));
+                      model.conditionalDiscountedResidualPurchases(Discount.perPeriod(1e-9), x, tx, n));
             });
   }
 
@@ -231,14 +232,14 @@ class BgBbModelTest {
     double[] a = {6, 6, 6, 6, 12};
     double[] dert = new double[5];
     double[] discounted = new double[5];
-    PAPER.discountedExpectedResidualTransactions(0.1, f, r, a, dert, 1, 5);
+    PAPER.conditionalDiscountedResidualPurchases(Discount.perPeriod(0.1), f, r, a, dert, 1, 5);
     PAPER.discountedExpectedPurchases(10, 0.1, f, r, a, discounted, 1, 5);
     assertEquals(0.0, dert[0]);
     for (int i = 1; i < 5; i++) {
       Tolerance.ulps(0)
           .check(
               "DERT " + i,
-              PAPER.discountedExpectedResidualTransactions(0.1, f[i], r[i], a[i]),
+              PAPER.conditionalDiscountedResidualPurchases(Discount.perPeriod(0.1), f[i], r[i], a[i]),
               dert[i]);
       Tolerance.ulps(0)
           .check(
@@ -315,7 +316,7 @@ class BgBbModelTest {
     assertRejects("recency = 2.0 must be 0 when frequency = 0", () -> PAPER.logLikelihood(0, 2, 6));
     assertRejects(
         "discountRate must be finite and > 0, was 0.0",
-        () -> PAPER.discountedExpectedResidualTransactions(0, 1, 1, 6));
+        () -> PAPER.conditionalDiscountedResidualPurchases(Discount.perPeriod(0), 1, 1, 6));
     assertRejects(
         "discountRate must be finite and > -1.0, was -1.0",
         () -> PAPER.discountedExpectedPurchases(5, -1, 1, 1, 6));
@@ -337,7 +338,7 @@ class BgBbModelTest {
         () -> PAPER.conditionalExpectedPurchases(1, f, new double[] {0, 2.5}, a, out, 0, 2));
     assertRejects(
         "range [from, to) = [0, 3) must lie within [0, 2]",
-        () -> PAPER.discountedExpectedResidualTransactions(0.1, f, r, a, out, 0, 3));
+        () -> PAPER.conditionalDiscountedResidualPurchases(Discount.perPeriod(0.1), f, r, a, out, 0, 3));
     assertRejects(
         "age has length 1 but frequency has length 2",
         () -> PAPER.discountedExpectedPurchases(3, 0.1, f, r, new double[] {6}, out, 0, 2));
@@ -354,8 +355,8 @@ class BgBbModelTest {
     }
 
     @Override
-    public String name() {
-      return model.name();
+    public org.clvkit.models.ModelType<?> type() {
+      return model.type();
     }
 
     @Override

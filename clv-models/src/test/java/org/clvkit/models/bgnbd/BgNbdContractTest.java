@@ -1,12 +1,12 @@
 package org.clvkit.models.bgnbd;
 
 import java.util.SplittableRandom;
+import org.clvkit.models.ContinuousPurchaseModelContract;
 import org.clvkit.models.CustomerHistories;
 import org.clvkit.models.PurchaseModel;
-import org.clvkit.models.PurchaseModelContract;
 
 /** The {@link PurchaseModel} contract for the BG/NBD. */
-class BgNbdContractTest extends PurchaseModelContract {
+class BgNbdContractTest extends ContinuousPurchaseModelContract {
 
   /**
    * Ages like CDNOW's: customers joined uniformly over 12 weeks and were observed up to week 39.

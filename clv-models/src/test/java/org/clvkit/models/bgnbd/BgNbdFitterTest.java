@@ -12,27 +12,13 @@ import org.clvkit.models.CustomerHistories;
 import org.clvkit.models.FitFailedException;
 import org.clvkit.models.FitReport;
 import org.clvkit.models.FitSettings;
+import org.clvkit.models.FitStatus;
 import org.clvkit.testing.Tolerance;
 import org.junit.jupiter.api.Test;
 
 /** The BG/NBD fitter's configuration, inputs and failure reporting. */
 class BgNbdFitterTest {
   static final BgNbdParameters TRUTH = new BgNbdParameters(0.5, 5, 0.7, 3);
-
-  @Test
-  void with_returnsNewFittersWithTheChangedSetting() {
-    BgNbdFitter fitter = BgNbdFitter.create();
-    assertEquals(FitSettings.DEFAULT, fitter.settings());
-    assertEquals(0.5, fitter.withPenalty(0.5).settings().penalty());
-    assertEquals(7, fitter.withStarts(7).settings().starts());
-    assertEquals(9L, fitter.withSeed(9).settings().seed());
-    assertEquals(50, fitter.withMaxIterations(50).settings().maxIterations());
-    assertTrue(fitter.withAllowNonConverged(true).settings().allowNonConverged());
-    assertEquals(
-        FitSettings.DEFAULT.withStarts(1),
-        fitter.withSettings(FitSettings.DEFAULT.withStarts(1)).settings());
-    assertEquals(FitSettings.DEFAULT, fitter.settings());
-  }
 
   @Test
   void fit_columnsGiveTheSameModelAsHistories() {
@@ -57,7 +43,8 @@ class BgNbdFitterTest {
   void fit_penaltyShrinksTheParameters() {
     CustomerHistories data = BgNbdSimulator.of(TRUTH, 4).histories(1_000, 30);
     double[] plain = BgNbdFitter.create().fit(data).parameterValues();
-    BgNbdModel penalised = BgNbdFitter.create().withPenalty(0.1).fit(data);
+    BgNbdModel penalised = BgNbdFitter.create().withSettings(FitSettings.DEFAULT.withPenalty(0.1))
+            .fit(data);
     double[] shrunk = penalised.parameterValues();
     assertTrue(shrunk[1] < plain[1], Arrays.toString(shrunk) + " vs " + Arrays.toString(plain));
     assertEquals(0.1, penalised.fitReport().orElseThrow().penalty());
@@ -74,7 +61,8 @@ class BgNbdFitterTest {
         assertThrows(FitFailedException.class, () -> BgNbdFitter.create().fit(zeros, zeros, ages));
     assertTrue(e.getMessage().startsWith("BG/NBD fit failed: "), e.getMessage());
     assertFalse(e.diagnostics().converged());
-    BgNbdModel flagged = BgNbdFitter.create().withAllowNonConverged(true).fit(zeros, zeros, ages);
+    BgNbdModel flagged = BgNbdFitter.create().withSettings(FitSettings.DEFAULT.withAllowNonConverged(true))
+            .fit(zeros, zeros, ages);
     assertFalse(flagged.fitReport().orElseThrow().converged());
     assertTrue(flagged.fitReport().orElseThrow().estimates().isEmpty());
   }
@@ -105,6 +93,47 @@ class BgNbdFitterTest {
         e.getMessage().matches("BG/NBD fit failed: parameter (r|alpha|a) ran to .*"),
         e.getMessage());
     assertTrue(e.getMessage().endsWith("the likelihood has no interior maximum on these data"));
+    assertEquals(FitStatus.NO_INTERIOR_MAXIMUM, e.diagnostics().status());
+    String parameter = e.diagnostics().offendingParameter().orElseThrow();
+    assertTrue(
+        e.getMessage().startsWith("BG/NBD fit failed: parameter " + parameter + " ran to"),
+        parameter);
+  }
+
+  /**
+   * The starting-point sample is a setting and is recorded: on 3,000 distinct patterns, a sample
+   * from 1,000 patterns on is used and reported (about 400 patterns), and the refined fit reaches
+   * the full search's log-likelihood (to 1e-9, as ModelFittingTest states for the internal rule).
+   */
+  @Test
+  void fit_startingPointSampleIsASettingRecordedInTheReport() {
+    CustomerHistories data = BgNbdSimulator.of(TRUTH, 8).histories(3_000, 39);
+    FitReport sampled =
+        BgNbdFitter.create()
+            .withSettings(FitSettings.DEFAULT.withStartingPointSample(1_000, 400))
+            .fit(data)
+            .fitReport()
+            .orElseThrow();
+    FitReport full =
+        BgNbdFitter.create()
+            .withSettings(FitSettings.DEFAULT.withoutStartingPointSample())
+            .fit(data)
+            .fitReport()
+            .orElseThrow();
+    assertTrue(data.compressed().size() >= 1_000, "patterns " + data.compressed().size());
+    assertTrue(
+        sampled.startingPointSample() > 200 && sampled.startingPointSample() < 800,
+        "sample " + sampled.startingPointSample());
+    assertTrue(sampled.summaryTable().contains("starting points searched on "));
+    assertEquals(0, full.startingPointSample());
+    Tolerance.relative(1e-9)
+        .check(
+            "log-likelihood",
+            full.diagnostics().logLikelihood(),
+            sampled.diagnostics().logLikelihood());
+    assertEquals(
+        0, BgNbdFitter.create().fit(CdnowHistories.load()).fitReport().orElseThrow()
+            .startingPointSample(), "CDNOW has fewer than 50,000 patterns");
   }
 
   @Test

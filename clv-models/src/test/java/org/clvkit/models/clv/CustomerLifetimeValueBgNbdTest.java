@@ -1,7 +1,10 @@
 package org.clvkit.models.clv;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.clvkit.models.CustomerHistories;
+import org.clvkit.models.PurchaseModel;
 import org.clvkit.models.bgnbd.BgNbdModel;
 import org.clvkit.models.bgnbd.BgNbdParameters;
 import org.clvkit.models.gammagamma.CdnowSummary;
@@ -41,6 +44,26 @@ class CustomerLifetimeValueBgNbdTest {
       tolerance.check(
           "CLV of customer " + (i + 1) + " over " + periods, table.number(row, "clv"), value);
     }
+  }
+
+  /** The overloads on CustomerHistories give the column methods' values bit for bit. */
+  @Test
+  void historiesOverloads_equalTheColumnMethods() {
+    CdnowSummary cdnow = CdnowSummary.load();
+    CustomerHistories customers =
+        CustomerHistories.of(cdnow.frequency, cdnow.recency, cdnow.age)
+            .withMonetaryValue(cdnow.monetaryValue);
+    assertArrayEquals(
+        CDNOW.conditionalValue(
+            52, 0.0015, cdnow.frequency, cdnow.recency, cdnow.age, cdnow.monetaryValue),
+        CDNOW.conditionalValue(52, 0.0015, customers));
+    PurchaseModel purchases = CDNOW.purchaseModel();
+    assertArrayEquals(
+        purchases.conditionalExpectedPurchases(39, cdnow.frequency, cdnow.recency, cdnow.age),
+        purchases.conditionalExpectedPurchases(39, customers));
+    assertArrayEquals(
+        purchases.probabilityAlive(cdnow.frequency, cdnow.recency, cdnow.age),
+        purchases.probabilityAlive(customers));
   }
 
   @Test

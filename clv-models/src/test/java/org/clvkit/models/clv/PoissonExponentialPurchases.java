@@ -5,6 +5,7 @@ import java.util.Optional;
 import org.apache.commons.math3.special.Gamma;
 import org.clvkit.models.CustomerHistories;
 import org.clvkit.models.FitReport;
+import org.clvkit.models.ModelType;
 import org.clvkit.models.PurchaseModel;
 
 /**
@@ -16,10 +17,21 @@ import org.clvkit.models.PurchaseModel;
  * P(alive) (λ/μ)(1 − e^{−μt}) (λ t when μ = 0); E[X(t)] = (λ/μ)(1 − e^{−μt}).
  */
 record PoissonExponentialPurchases(double lambda, double mu) implements PurchaseModel {
+  /** A type for the tests: known parameters only, there is no fitter. */
+  static final ModelType<PoissonExponentialPurchases> TYPE =
+      ModelType.of(
+          "poisson-exponential",
+          "Poisson/exponential",
+          PoissonExponentialPurchases.class,
+          List.of("lambda", "mu"),
+          (p, report, extras) -> new PoissonExponentialPurchases(p[0], p[1]),
+          () -> {
+            throw new IllegalStateException("the test model has no fitter");
+          });
 
   @Override
-  public String name() {
-    return "Poisson/exponential";
+  public ModelType<PoissonExponentialPurchases> type() {
+    return TYPE;
   }
 
   @Override
@@ -30,11 +42,6 @@ record PoissonExponentialPurchases(double lambda, double mu) implements Purchase
   @Override
   public double[] parameterValues() {
     return new double[] {lambda, mu};
-  }
-
-  @Override
-  public List<String> parameterNames() {
-    return List.of("lambda", "mu");
   }
 
   /** Expected purchases while alive in (0, t] for a customer alive at 0. */

@@ -217,7 +217,8 @@ class GammaGammaFitterTest {
     CdnowSummary cdnow = CdnowSummary.load();
     GammaGammaModel plain = GammaGammaFitter.create().fit(cdnow.frequency, cdnow.monetaryValue);
     GammaGammaModel penalised =
-        GammaGammaFitter.create().withPenalty(1.0).fit(cdnow.frequency, cdnow.monetaryValue);
+        GammaGammaFitter.create().withSettings(FitSettings.DEFAULT.withPenalty(1.0))
+            .fit(cdnow.frequency, cdnow.monetaryValue);
     assertTrue(penalised.parameters().gamma() < plain.parameters().gamma());
     assertEquals(1.0, penalised.fitReport().orElseThrow().penalty());
   }
@@ -236,7 +237,8 @@ class GammaGammaFitterTest {
         assertThrows(FitFailedException.class, () -> GammaGammaFitter.create().fit(f, m));
     assertFalse(e.diagnostics().converged());
     assertTrue(e.getMessage().startsWith("Gamma-Gamma fit failed: "), e.getMessage());
-    GammaGammaModel flagged = GammaGammaFitter.create().withAllowNonConverged(true).fit(f, m);
+    GammaGammaModel flagged = GammaGammaFitter.create().withSettings(FitSettings.DEFAULT.withAllowNonConverged(true))
+            .fit(f, m);
     assertFalse(flagged.fitReport().orElseThrow().converged());
     assertTrue(flagged.fitReport().orElseThrow().estimates().isEmpty());
   }
@@ -247,26 +249,13 @@ class GammaGammaFitterTest {
     double[] m = {0, 20, 31, 0, 0, 18, 22, 15};
     double[] w = {5, 1, 2, 3, 2, 1, 1, 0.5};
     GammaGammaModel model =
-        GammaGammaFitter.create().withAllowNonConverged(true).fit(f, m, w);
+        GammaGammaFitter.create().withSettings(FitSettings.DEFAULT.withAllowNonConverged(true))
+            .fit(f, m, w);
     assertEquals(10.0, model.customersLeftOut());
     assertEquals(5.5, model.fitReport().orElseThrow().customers());
     assertEquals(5, model.fitReport().orElseThrow().patterns());
     assertEquals(0.0, GammaGammaModel.of(CDNOW).customersLeftOut());
     assertTrue(GammaGammaModel.of(CDNOW).fitReport().isEmpty());
-  }
-
-  @Test
-  void withMethods_returnNewFittersWithTheSetting() {
-    GammaGammaFitter base = GammaGammaFitter.create();
-    assertEquals(FitSettings.DEFAULT, base.settings());
-    assertEquals(5, base.withStarts(5).settings().starts());
-    assertEquals(7L, base.withSeed(7).settings().seed());
-    assertEquals(10, base.withMaxIterations(10).settings().maxIterations());
-    assertEquals(0.5, base.withPenalty(0.5).settings().penalty());
-    assertTrue(base.withAllowNonConverged(true).settings().allowNonConverged());
-    assertEquals(FitSettings.DEFAULT.withSeed(3), base.withSettings(FitSettings.DEFAULT.withSeed(3))
-        .settings());
-    assertEquals(FitSettings.DEFAULT, base.settings());
   }
 
   @Test

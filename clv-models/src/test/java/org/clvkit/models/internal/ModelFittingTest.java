@@ -17,6 +17,7 @@ import org.apache.commons.math3.special.Gamma;
 import org.clvkit.models.FitFailedException;
 import org.clvkit.models.FitReport;
 import org.clvkit.models.FitSettings;
+import org.clvkit.models.FitStatus;
 import org.clvkit.models.ParameterEstimate;
 import org.clvkit.testing.Seeded;
 import org.clvkit.testing.Tolerance;
@@ -253,6 +254,8 @@ class ModelFittingTest {
     assertTrue(
         e.getMessage().startsWith("NBD fit failed: parameter r ran to"), e.getMessage());
     assertTrue(e.getMessage().endsWith("the likelihood has no interior maximum on these data"));
+    assertEquals(FitStatus.NO_INTERIOR_MAXIMUM, e.diagnostics().status());
+    assertEquals(java.util.Optional.of("r"), e.diagnostics().offendingParameter());
 
     FitReport flagged =
         ModelFitting.fit(data, 1.0, FitSettings.DEFAULT.withAllowNonConverged(true)).report();

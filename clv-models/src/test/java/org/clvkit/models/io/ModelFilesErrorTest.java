@@ -9,6 +9,7 @@ import java.io.CharArrayReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import org.clvkit.models.Model;
 import org.clvkit.models.PurchaseModel;
 import org.clvkit.models.bgbb.BgBbModel;
 import org.clvkit.models.bgnbd.BgNbdModel;
@@ -30,7 +31,7 @@ class ModelFilesErrorTest {
       ModelFilesGoldenTest.golden("bgbb-donations-fitted.v1.properties");
 
   private static ModelFileException assertFails(
-      Problem problem, String message, String text, Class<?> type) {
+      Problem problem, String message, String text, Class<? extends Model> type) {
     ModelFileException e =
         assertThrows(ModelFileException.class, () -> ModelFiles.fromText(text, type));
     assertEquals(message, e.getMessage());
@@ -315,13 +316,6 @@ class ModelFilesErrorTest {
         replaceLine(GIVEN, "provenance.timeUnit", "provenance.timeUnit = \\ "));
   }
 
-  @Test
-  void toText_unsupportedModel() {
-    assertRejects(
-        "model must be one of BG/NBD, MBG/NBD, Pareto/NBD, BG/BB, sBG, Gamma-Gamma, was a"
-            + " java.lang.String",
-        () -> ModelFiles.toText("BG/BB", Provenance.now("week")));
-  }
 
   @Test
   void toText_nullProvenance() {

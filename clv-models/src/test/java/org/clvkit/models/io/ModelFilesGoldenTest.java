@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import org.clvkit.models.FitReport;
+import org.clvkit.models.Model;
 import org.clvkit.models.PurchaseModel;
 import org.clvkit.models.bgbb.BgBbModel;
 import org.clvkit.models.bgnbd.BgNbdModel;
@@ -43,7 +44,7 @@ class ModelFilesGoldenTest {
     }
   }
 
-  private static <M> SavedModel<M> load(String name, Class<M> type) {
+  private static <M extends Model> SavedModel<M> load(String name, Class<M> type) {
     SavedModel<M> saved = ModelFiles.fromText(golden(name), type);
     assertEquals(1, saved.formatVersion());
     assertEquals("0.1.0-SNAPSHOT", saved.libraryVersion());
@@ -52,7 +53,7 @@ class ModelFilesGoldenTest {
   }
 
   /** Writing the loaded model again gives the golden text, the version lines aside. */
-  private static void assertWriterStillProduces(String name, Object model, Provenance provenance) {
+  private static void assertWriterStillProduces(String name, Model model, Provenance provenance) {
     List<String> golden = golden(name).lines().toList();
     List<String> written = ModelFiles.toText(model, provenance).lines().toList();
     assertEquals(golden.size(), written.size(), name);

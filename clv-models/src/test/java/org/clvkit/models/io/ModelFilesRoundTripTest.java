@@ -15,6 +15,9 @@ import java.util.List;
 import java.util.Properties;
 import java.util.regex.Pattern;
 import org.clvkit.models.FitReport;
+import org.clvkit.models.FitSettings;
+import org.clvkit.models.FitStatus;
+import org.clvkit.models.Model;
 import org.clvkit.models.PurchaseModel;
 import org.clvkit.models.bgbb.BgBbFitter;
 import org.clvkit.models.bgbb.BgBbModel;
@@ -34,7 +37,7 @@ class ModelFilesRoundTripTest {
   private static final Provenance PROVENANCE =
       new Provenance("week", Instant.parse("2026-11-23T10:15:30Z"));
 
-  private static <M> M roundTrip(M model, Class<M> type) {
+  private static <M extends Model> M roundTrip(M model, Class<M> type) {
     String text = ModelFiles.toText(model, PROVENANCE);
     SavedModel<M> saved = ModelFiles.fromText(text, type);
     assertEquals(PROVENANCE, saved.provenance());
@@ -145,13 +148,12 @@ class ModelFilesRoundTripTest {
   void roundTrip_nonConvergedFitKeepsItsDiagnostics() {
     BgBbModel model =
         BgBbFitter.create()
-            .withStarts(1)
-            .withMaxIterations(1)
-            .withAllowNonConverged(true)
+            .withSettings(FitSettings.DEFAULT.withStarts(1).withMaxIterations(1).withAllowNonConverged(true))
             .fit(SampleModels.donations());
     FitReport report = model.fitReport().orElseThrow();
     assertFalse(report.converged());
     assertTrue(report.estimates().isEmpty());
+    assertEquals(FitStatus.NOT_CONVERGED, report.diagnostics().status());
     BgBbModel loaded = roundTrip(model, BgBbModel.class);
     assertEquals(report, loaded.fitReport().orElseThrow());
     assertSamePurchaseModel(model, loaded, true);
@@ -163,7 +165,7 @@ class ModelFilesRoundTripTest {
     String text = ModelFiles.toText(SampleModels.BGBB_GIVEN, PROVENANCE);
     PurchaseModel model = ModelFiles.fromText(text, PurchaseModel.class).model();
     assertArrayEquals(SampleModels.BGBB_GIVEN.parameterValues(), model.parameterValues());
-    SavedModel<Object> any = ModelFiles.fromText(text, Object.class);
+    SavedModel<Model> any = ModelFiles.fromText(text, Model.class);
     assertEquals("BG/BB", any.modelType());
     assertTrue(any.model() instanceof BgBbModel);
   }

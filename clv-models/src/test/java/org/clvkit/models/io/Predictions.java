@@ -2,6 +2,7 @@ package org.clvkit.models.io;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.clvkit.models.Discount;
 import org.clvkit.models.PurchaseModel;
 import org.clvkit.models.bgbb.BgBbModel;
 import org.clvkit.models.gammagamma.GammaGammaModel;
@@ -66,7 +67,7 @@ final class Predictions {
       }
     }
     if (model instanceof BgBbModel bgbb) {
-      out.add(bgbb.discountedExpectedResidualTransactions(0.1, 2, 4, 6));
+      out.add(bgbb.conditionalDiscountedResidualPurchases(Discount.perPeriod(0.1), 2, 4, 6));
     }
     return out.stream().mapToDouble(Double::doubleValue).toArray();
   }

@@ -1,12 +1,12 @@
 package org.clvkit.models.mbgnbd;
 
 import java.util.SplittableRandom;
+import org.clvkit.models.ContinuousPurchaseModelContract;
 import org.clvkit.models.CustomerHistories;
 import org.clvkit.models.PurchaseModel;
-import org.clvkit.models.PurchaseModelContract;
 
 /** The {@link PurchaseModel} contract for the MBG/NBD. */
-class MbgNbdContractTest extends PurchaseModelContract {
+class MbgNbdContractTest extends ContinuousPurchaseModelContract {
 
   @Override
   protected PurchaseModel model(double[] parameters) {

@@ -1,11 +1,11 @@
 package org.clvkit.models.paretonbd;
 
+import org.clvkit.models.ContinuousPurchaseModelContract;
 import org.clvkit.models.CustomerHistories;
 import org.clvkit.models.PurchaseModel;
-import org.clvkit.models.PurchaseModelContract;
 
 /** The Pareto/NBD against the properties every purchase model must have. */
-class ParetoNbdContractTest extends PurchaseModelContract {
+class ParetoNbdContractTest extends ContinuousPurchaseModelContract {
 
   @Override
   protected PurchaseModel model(double[] parameters) {

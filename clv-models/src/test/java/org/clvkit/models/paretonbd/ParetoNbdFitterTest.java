@@ -16,20 +16,6 @@ import org.junit.jupiter.api.Test;
 class ParetoNbdFitterTest {
 
   @Test
-  void withMethods_returnNewFittersWithTheSetting() {
-    ParetoNbdFitter base = ParetoNbdFitter.create();
-    assertEquals(FitSettings.DEFAULT, base.settings());
-    assertEquals(0.5, base.withPenalty(0.5).settings().penalty());
-    assertEquals(7, base.withStarts(7).settings().starts());
-    assertEquals(9L, base.withSeed(9).settings().seed());
-    assertEquals(50, base.withMaxIterations(50).settings().maxIterations());
-    assertTrue(base.withAllowNonConverged(true).settings().allowNonConverged());
-    FitSettings custom = FitSettings.DEFAULT.withStarts(1);
-    assertEquals(custom, base.withSettings(custom).settings());
-    assertEquals(FitSettings.DEFAULT, base.settings());
-  }
-
-  @Test
   void fit_arraysEqualHistories() {
     CustomerHistories data =
         ParetoNbdSimulator.of(new ParetoNbdParameters(0.55, 10.6, 0.6, 11.7), 4)
@@ -55,7 +41,8 @@ class ParetoNbdFitterTest {
   void fit_penaltyShrinksTheRates() {
     CustomerHistories data = Cdnow.histories();
     ParetoNbdModel plain = ParetoNbdFitter.create().fit(data);
-    ParetoNbdModel penalised = ParetoNbdFitter.create().withPenalty(0.01).fit(data);
+    ParetoNbdModel penalised = ParetoNbdFitter.create().withSettings(FitSettings.DEFAULT.withPenalty(0.01))
+            .fit(data);
     assertTrue(penalised.parameters().beta() < plain.parameters().beta());
     assertTrue(penalised.parameters().alpha() < plain.parameters().alpha());
     assertEquals(0.01, penalised.fitReport().orElseThrow().penalty());
@@ -80,7 +67,7 @@ class ParetoNbdFitterTest {
     assertFalse(e.diagnostics().converged());
     FitReport flagged =
         ParetoNbdFitter.create()
-            .withAllowNonConverged(true)
+            .withSettings(FitSettings.DEFAULT.withAllowNonConverged(true))
             .fit(zeros, zeros, ages)
             .fitReport()
             .orElseThrow();

@@ -198,10 +198,12 @@ class ParetoNbdLikelihoodTest {
     CustomerHistories data =
         ParetoNbdSimulator.of(new ParetoNbdParameters(0.55, 10.6, 0.6, 11.7), 8)
             .histories(20_000, 39);
-    ParetoNbdModel alone = ParetoNbdFitter.create().withStarts(1).fit(data);
+    ParetoNbdModel alone = ParetoNbdFitter.create().withSettings(FitSettings.DEFAULT.withStarts(1))
+            .fit(data);
     ForkJoinPool pool = new ForkJoinPool(2);
     try {
-      ParetoNbdFitter fitter = ParetoNbdFitter.create().withStarts(1).withExecutor(pool);
+      ParetoNbdFitter fitter = ParetoNbdFitter.create().withSettings(FitSettings.DEFAULT.withStarts(1))
+            .withExecutor(pool);
       assertEquals(pool, fitter.executor());
       ParetoNbdModel parallel = fitter.fit(data);
       assertEquals(alone.parameters(), parallel.parameters());

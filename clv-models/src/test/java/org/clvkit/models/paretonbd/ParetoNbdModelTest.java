@@ -9,6 +9,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
+import org.clvkit.models.Discount;
 import org.clvkit.testing.ReferenceTable;
 import org.clvkit.testing.Tolerance;
 import org.junit.jupiter.api.Test;
@@ -67,7 +68,7 @@ class ParetoNbdModelTest {
           .check(
               name + " DERT",
               table.number(i, "dert"),
-              m.conditionalDiscountedResidualPurchases(delta, x, tx, t));
+              m.conditionalDiscountedResidualPurchases(Discount.continuous(delta), x, tx, t));
     }
   }
 
@@ -103,7 +104,7 @@ class ParetoNbdModelTest {
               table.text(i, "name") + " delta=" + delta,
               table.number(i, "dert"),
               m.conditionalDiscountedResidualPurchases(
-                  delta, table.number(i, "x"), table.number(i, "t_x"), table.number(i, "T")));
+                  Discount.continuous(delta), table.number(i, "x"), table.number(i, "t_x"), table.number(i, "T")));
     }
   }
 
@@ -130,7 +131,7 @@ class ParetoNbdModelTest {
           .check(
               "DERT x=" + c[0],
               sum,
-              CDNOW.conditionalDiscountedResidualPurchases(delta, c[0], c[1], c[2]));
+              CDNOW.conditionalDiscountedResidualPurchases(Discount.continuous(delta), c[0], c[1], c[2]));
     }
   }
 
@@ -205,12 +206,12 @@ class ParetoNbdModelTest {
     double[] r = {0, 1.71, 30.43, 35, 38};
     double[] a = {38.86, 38.86, 38.86, 38.86, 38.86};
     double[] out = new double[7];
-    CDNOW.conditionalDiscountedResidualPurchases(0.003, f, r, a, out, 1, 5);
-    double[] all = CDNOW.conditionalDiscountedResidualPurchases(0.003, f, r, a);
+    CDNOW.conditionalDiscountedResidualPurchases(Discount.continuous(0.003), f, r, a, out, 1, 5);
+    double[] all = CDNOW.conditionalDiscountedResidualPurchases(Discount.continuous(0.003), f, r, a);
     assertEquals(0.0, out[0]);
     assertEquals(0.0, out[5]);
     for (int i = 0; i < f.length; i++) {
-      double single = CDNOW.conditionalDiscountedResidualPurchases(0.003, f[i], r[i], a[i]);
+      double single = CDNOW.conditionalDiscountedResidualPurchases(Discount.continuous(0.003), f[i], r[i], a[i]);
       Tolerance.ulps(0).check("DERT row " + i, single, all[i]);
       if (i >= 1 && i < 5) {
         Tolerance.ulps(0).check("DERT range row " + i, single, out[i]);
@@ -222,7 +223,7 @@ class ParetoNbdModelTest {
   void conditionalDiscountedResidualPurchases_decreasesWithTheDiscountRate() {
     double previous = Double.POSITIVE_INFINITY;
     for (double delta : new double[] {1e-6, 1e-4, 1e-2, 1, 100}) {
-      double v = CDNOW.conditionalDiscountedResidualPurchases(delta, 2, 30.43, 38.86);
+      double v = CDNOW.conditionalDiscountedResidualPurchases(Discount.continuous(delta), 2, 30.43, 38.86);
       assertTrue(Double.isFinite(v) && v > 0 && v < previous, () -> "DERT at " + delta + " = " + v);
       previous = v;
     }

@@ -7,6 +7,7 @@ import static org.quicktheories.generators.SourceDSL.doubles;
 import static org.quicktheories.generators.SourceDSL.integers;
 
 import java.util.Arrays;
+import org.clvkit.models.Discount;
 import org.clvkit.testing.Tolerance;
 import org.junit.jupiter.api.Test;
 import org.quicktheories.core.Gen;
@@ -30,7 +31,7 @@ class ParetoNbdRobustnessTest {
       m.logLikelihood(x, tx, t),
       m.probabilityAlive(x, tx, t),
       m.conditionalExpectedPurchases(26, x, tx, t),
-      m.conditionalDiscountedResidualPurchases(0.01, x, tx, t),
+      m.conditionalDiscountedResidualPurchases(Discount.continuous(0.01), x, tx, t),
       m.expectedPurchases(26),
       m.probabilityOfPurchases(0, 26),
       m.probabilityOfPurchases(3, 26)
@@ -142,7 +143,7 @@ class ParetoNbdRobustnessTest {
               String context = Arrays.toString(p) + " x=" + x + " t_x=" + tx + " T=" + t;
               assertFinite("ln L " + context, m.logLikelihood(x, tx, t));
               for (double delta : new double[] {1e-4, 0.01, 10}) {
-                double v = m.conditionalDiscountedResidualPurchases(delta, x, tx, t);
+                double v = m.conditionalDiscountedResidualPurchases(Discount.continuous(delta), x, tx, t);
                 assertFinite("DERT(" + delta + ") " + context, v);
                 assertTrue(v >= 0, () -> "DERT = " + v + " for " + context);
               }

@@ -3,6 +3,7 @@ package org.clvkit.models.paretonbd;
 import static org.clvkit.testing.ClvAssertions.assertRejects;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
+import org.clvkit.models.Discount;
 import org.junit.jupiter.api.Test;
 
 /** Bad input is rejected with the exact message of each rule. */
@@ -52,7 +53,7 @@ class ParetoNbdValidationTest {
   void perCustomer_rejectsInfiniteAge() {
     assertRejects(
         "age must be finite and >= 0, was Infinity",
-        () -> MODEL.conditionalDiscountedResidualPurchases(0.01, 1, 2, Double.POSITIVE_INFINITY));
+        () -> MODEL.conditionalDiscountedResidualPurchases(Discount.continuous(0.01), 1, 2, Double.POSITIVE_INFINITY));
   }
 
   @Test
@@ -79,13 +80,13 @@ class ParetoNbdValidationTest {
   @Test
   void discountRate_mustBePositive() {
     assertRejects(
-        "delta must be finite and > 0, was 0.0",
-        () -> MODEL.conditionalDiscountedResidualPurchases(0, 1, 2, 10));
+        "continuousRate must be finite and > 0, was 0.0",
+        () -> MODEL.conditionalDiscountedResidualPurchases(Discount.continuous(0), 1, 2, 10));
     assertRejects(
-        "delta must be finite and > 0, was NaN",
+        "continuousRate must be finite and > 0, was NaN",
         () ->
             MODEL.conditionalDiscountedResidualPurchases(
-                Double.NaN, new double[] {1}, new double[] {2}, new double[] {10}));
+                Discount.continuous(Double.NaN), new double[] {1}, new double[] {2}, new double[] {10}));
   }
 
   @Test
@@ -102,7 +103,7 @@ class ParetoNbdValidationTest {
         () -> MODEL.conditionalExpectedPurchases(3, f, r, a, out, 0, 4));
     assertRejects(
         "frequency[2] must be a whole number >= 0, was 1.5",
-        () -> MODEL.conditionalDiscountedResidualPurchases(0.01, f, r, a, out, 0, 4));
+        () -> MODEL.conditionalDiscountedResidualPurchases(Discount.continuous(0.01), f, r, a, out, 0, 4));
     assertArrayEquals(new double[] {-7, -7, -7, -7}, out);
   }
 
@@ -124,7 +125,7 @@ class ParetoNbdValidationTest {
         "recency must not be null", () -> MODEL.conditionalExpectedPurchases(1, f, null, a));
     assertRejects(
         "out must not be null",
-        () -> MODEL.conditionalDiscountedResidualPurchases(0.01, f, r, a, null, 0, 2));
+        () -> MODEL.conditionalDiscountedResidualPurchases(Discount.continuous(0.01), f, r, a, null, 0, 2));
   }
 
   @Test

@@ -191,20 +191,6 @@ class SbgFitterTest {
   }
 
   @Test
-  void withSettings_returnNewFittersAndKeepTheirSettings() {
-    SbgFitter base = SbgFitter.create();
-    SbgFitter changed =
-        base.withStarts(2)
-            .withSeed(3)
-            .withMaxIterations(40)
-            .withPenalty(0.5)
-            .withAllowNonConverged(true);
-    assertEquals(FitSettings.DEFAULT, base.settings());
-    assertEquals(new FitSettings(0.5, 2, 3, 40, true), changed.settings());
-    assertEquals(FitSettings.DEFAULT, changed.withSettings(FitSettings.DEFAULT).settings());
-  }
-
-  @Test
   void fitSurvivors_rejectsBadCounts() {
     SbgFitter fitter = SbgFitter.create();
     assertRejects("alive must not be null", () -> fitter.fitSurvivors((double[]) null));

@@ -11,6 +11,8 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import org.clvkit.core.ClvArgumentException;
 import org.clvkit.models.FitReport;
+import org.clvkit.models.Model;
+import org.clvkit.models.ModelType;
 import org.clvkit.models.PurchaseModel;
 import org.clvkit.models.gammagamma.GammaGammaModel;
 import org.clvkit.models.io.ModelFiles;
@@ -33,7 +35,9 @@ import picocli.CommandLine.Spec;
       "Fit models on a summary CSV, print estimates with standard errors and diagnostics, and save"
           + " the fitted models (DIR/<model>.properties) for clv score.",
       "Models: bgnbd (BG/NBD), mbgnbd (MBG/NBD), pnbd (Pareto/NBD), bgbb (BG/BB, discrete time:"
-          + " whole periods, age = opportunities), gg (Gamma-Gamma spend, on repeat customers)."
+          + " whole periods, age = opportunities), sbg (sBG contract retention: frequency = recency"
+          + " = renewals, age = renewal opportunities), gg (Gamma-Gamma spend, on repeat"
+          + " customers): the ids of the library's model registry."
     },
     footer = {"", ExitCodes.HELP})
 final class FitCommand implements Callable<Integer> {
@@ -48,7 +52,7 @@ final class FitCommand implements Callable<Integer> {
       required = true,
       split = ",",
       paramLabel = "MODEL",
-      description = "Models to fit, repeated or comma-separated: bgnbd, mbgnbd, pnbd, bgbb, gg.")
+      description = "Models to fit, repeated or comma-separated: bgnbd, mbgnbd, pnbd, bgbb, sbg, gg.")
   List<String> models;
 
   @Option(
@@ -69,48 +73,34 @@ final class FitCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter stdout = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    Set<ModelKind> kinds = new LinkedHashSet<>();
+    Set<ModelType<?>> kinds = new LinkedHashSet<>();
     for (String m : models) {
-      kinds.add(ModelKind.parse(m));
+      kinds.add(ModelChoice.parse("--model", m, Model.class, ""));
     }
     TimeUnit unit = TimeUnit.parse(timeUnit);
     SummaryTable table = summary.read();
     Output.directory(out);
     List<Path> saved = new ArrayList<>();
-    for (ModelKind kind : kinds) {
-      Object model;
-      FitReport report;
-      if (kind.isPurchaseModel()) {
-        PurchaseModel m = kind.fitPurchases(table.histories(), fit.settings());
-        model = m;
-        report = m.fitReport().orElseThrow();
-      } else {
-        GammaGammaModel m;
-        try {
-          m =
-              ModelKind.fitSpend(
-                  table.frequency,
-                  table.monetary("--monetary-column"),
-                  table.weight,
-                  fit.settings());
-        } catch (ClvArgumentException e) {
-          throw SummaryRun.dataError(table.source + " (rows counted from 0 after the header)", e);
-        }
-        model = m;
-        report = m.fitReport().orElseThrow();
-        if (m.customersLeftOut() > 0) {
-          stdout.printf(
-              Locale.ROOT,
-              "(%,.0f customers without a repeat purchase of positive value are not in the"
-                  + " Gamma-Gamma fit)%n",
-              m.customersLeftOut());
-        }
+    for (ModelType<?> kind : kinds) {
+      Model model;
+      try {
+        model = kind.fitter().withSettings(fit.settings()).fit(table.histories(kind));
+      } catch (ClvArgumentException e) {
+        throw SummaryRun.dataError(table.source + " (rows counted from 0 after the header)", e);
+      }
+      FitReport report = model.fitReport().orElseThrow();
+      if (model instanceof GammaGammaModel m && m.customersLeftOut() > 0) {
+        stdout.printf(
+            Locale.ROOT,
+            "(%,.0f customers without a repeat purchase of positive value are not in the"
+                + " Gamma-Gamma fit)%n",
+            m.customersLeftOut());
       }
       stdout.print(report.summaryTable());
       if (!report.converged()) {
-        err.println("warning: the " + kind.title() + " fit did not converge; kept as asked");
+        err.println("warning: the " + kind.name() + " fit did not converge; kept as asked");
       }
-      Path file = out.resolve(kind.key() + ".properties");
+      Path file = out.resolve(kind.id() + ".properties");
       save(model, unit, file);
       saved.add(file);
       stdout.println("saved " + file);
@@ -121,7 +111,7 @@ final class FitCommand implements Callable<Integer> {
     return ExitCodes.OK;
   }
 
-  static void save(Object model, TimeUnit unit, Path file) {
+  static void save(Model model, TimeUnit unit, Path file) {
     Output.createParent(file);
     try {
       ModelFiles.save(model, Provenance.now(unit.name()), file);

@@ -21,6 +21,8 @@ import org.clvkit.core.data.TimeScale;
 import org.clvkit.core.lifecycle.LifecycleStage;
 import org.clvkit.core.rfm.RfmSegment;
 import org.clvkit.models.FitReport;
+import org.clvkit.models.ContinuousPurchaseModel;
+import org.clvkit.models.ModelType;
 import org.clvkit.models.PurchaseModel;
 import org.clvkit.models.diagnostics.CalibrationHoldout;
 import org.clvkit.models.diagnostics.FrequencyRecencyMatrix;
@@ -81,13 +83,13 @@ final class ReportCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter stdout = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    ModelKind kind = ModelKind.parse(model);
-    if (!kind.isPurchaseModel() || kind == ModelKind.BGBB) {
-      throw CliException.usage(
-          "--model must be bgnbd, mbgnbd or pnbd for a report from a transaction log, was \""
-              + model
-              + "\" (BG/BB needs discrete opportunities: use clv fit on such a summary)");
-    }
+    ModelType<? extends ContinuousPurchaseModel> kind =
+        ModelChoice.parse(
+            "--model",
+            model,
+            ContinuousPurchaseModel.class,
+            "a report from a transaction log needs a continuous-time purchase model; fit others"
+                + " with clv fit on a summary");
     Scoring.Settings settings = scoring.settings();
     Path dir = Output.directory(out);
 
@@ -98,10 +100,14 @@ final class ReportCommand implements Callable<Integer> {
     SummaryCsv.write(summaries, dir.resolve("summary.csv"), stdout);
     SummaryTable table = SummaryTable.of(run.source().name(), summaries);
 
-    PurchaseModel purchases = kind.fitPurchases(table.histories(), fit.settings());
+    PurchaseModel purchases = kind.fitter().withSettings(fit.settings()).fit(table.histories());
     GammaGammaModel spend;
     try {
-      spend = ModelKind.fitSpend(table.frequency, table.monetary, null, fit.settings());
+      spend =
+          GammaGammaModel.TYPE
+              .fitter()
+              .withSettings(fit.settings())
+              .fit(table.histories(GammaGammaModel.TYPE));
     } catch (ClvArgumentException e) {
       throw SummaryRun.dataError(run.source().name(), e);
     }
@@ -112,7 +118,7 @@ final class ReportCommand implements Callable<Integer> {
     stdout.print(spendReport.summaryTable());
     stdout.println();
     Path models = dir.resolve("models");
-    FitCommand.save(purchases, unit, models.resolve(kind.key() + ".properties"));
+    FitCommand.save(purchases, unit, models.resolve(kind.id() + ".properties"));
     FitCommand.save(spend, unit, models.resolve("gg.properties"));
 
     Scoring scores = Scoring.score(table, purchases, spend, settings);
@@ -144,7 +150,7 @@ final class ReportCommand implements Callable<Integer> {
       Output.write(dir.resolve("charts").resolve(c.name() + ".png"), c.png());
     }
     Path html = dir.resolve("report.html");
-    Files files = new Files(kind.key(), d.calibrationHoldout != null, run.rejects() != null);
+    Files files = new Files(kind.id(), d.calibrationHoldout != null, run.rejects() != null);
     String page =
         page(run, kind, purchaseReport, spendReport, scores, settings, d, charts, files, dir);
     Output.write(html, page.getBytes(StandardCharsets.UTF_8));
@@ -204,7 +210,7 @@ final class ReportCommand implements Callable<Integer> {
 
   private static String page(
       SummaryRun.Result run,
-      ModelKind kind,
+      ModelType<?> kind,
       FitReport purchaseReport,
       FitReport spendReport,
       Scoring scores,

@@ -6,6 +6,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.clvkit.models.Model;
 import org.clvkit.models.PurchaseModel;
 import org.clvkit.models.gammagamma.GammaGammaModel;
 import org.clvkit.models.io.ModelFileException;
@@ -79,7 +80,7 @@ final class ScoreCommand implements Callable<Integer> {
   }
 
   /** Loads a model file, naming the file in every error. */
-  static <M> M load(Path file, Class<M> type) {
+  static <M extends Model> M load(Path file, Class<M> type) {
     try {
       return ModelFiles.load(file, type).model();
     } catch (NoSuchFileException e) {

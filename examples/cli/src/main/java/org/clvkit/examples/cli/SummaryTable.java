@@ -16,6 +16,8 @@ import java.util.Locale;
 import org.clvkit.core.ClvArgumentException;
 import org.clvkit.core.data.CustomerSummaries;
 import org.clvkit.models.CustomerHistories;
+import org.clvkit.models.ModelType;
+import org.clvkit.models.gammagamma.GammaGammaModel;
 
 /**
  * Customer summaries as columns, read from a summary CSV (the output of {@code clv summarize}, or
@@ -75,6 +77,22 @@ final class SummaryTable {
       return weight == null
           ? CustomerHistories.of(frequency, recency, age)
           : CustomerHistories.of(frequency, recency, age, weight);
+    } catch (ClvArgumentException e) {
+      throw SummaryRun.dataError(source + " (rows counted from 0 after the header)", e);
+    }
+  }
+
+  /**
+   * The histories a model of this type is fitted on: with the monetary column, required, for a
+   * spend model.
+   */
+  CustomerHistories histories(ModelType<?> type) {
+    if (!GammaGammaModel.class.isAssignableFrom(type.modelClass())) {
+      return histories();
+    }
+    double[] spend = monetary("--monetary-column");
+    try {
+      return histories().withMonetaryValue(spend);
     } catch (ClvArgumentException e) {
       throw SummaryRun.dataError(source + " (rows counted from 0 after the header)", e);
     }

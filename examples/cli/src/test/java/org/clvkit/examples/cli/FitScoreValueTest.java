@@ -125,7 +125,7 @@ class FitScoreValueTest {
     Cli.Result r = Cli.run("fit", dir.resolve("s.csv"), "-m", "arima");
     assertEquals(ExitCodes.USAGE, r.code(), r::toString);
     assertEquals(
-        "error: --model must be one of bgnbd, mbgnbd, pnbd, bgbb, gg, was \"arima\"",
+        "error: --model must be one of bgnbd, mbgnbd, pnbd, bgbb, sbg, gg, was \"arima\"",
         r.firstErrorLine());
   }
 

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Set;
 import org.clvkit.core.Checks;
+import org.clvkit.models.Model;
 import org.clvkit.models.bgnbd.BgNbdModel;
 import org.clvkit.models.bgnbd.BgNbdParameters;
 import org.clvkit.models.clv.CustomerLifetimeValue;
@@ -149,7 +150,7 @@ public final class ModelLoading {
     return bundled(BUNDLED_GAMMA_GAMMA, GammaGammaModel.class).model();
   }
 
-  private static <M> SavedModel<M> bundled(String resource, Class<M> type) {
+  private static <M extends Model> SavedModel<M> bundled(String resource, Class<M> type) {
     try (InputStream in = ModelLoading.class.getResourceAsStream(resource)) {
       if (in == null) {
         throw new IllegalStateException("missing class-path resource " + resource);

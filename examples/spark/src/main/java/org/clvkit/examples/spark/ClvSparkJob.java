@@ -36,6 +36,7 @@ import org.clvkit.core.data.PolicyCounts;
 import org.clvkit.core.data.SummaryOptions;
 import org.clvkit.core.data.TimeScale;
 import org.clvkit.core.rfm.RfmScorer;
+import org.clvkit.models.Model;
 import org.clvkit.models.bgnbd.BgNbdFitter;
 import org.clvkit.models.bgnbd.BgNbdModel;
 import org.clvkit.models.clv.CustomerLifetimeValue;
@@ -223,7 +224,7 @@ public final class ClvSparkJob {
   }
 
   private static void save(
-      FileSystem fs, org.apache.hadoop.fs.Path file, Object model, Provenance provenance)
+      FileSystem fs, org.apache.hadoop.fs.Path file, Model model, Provenance provenance)
       throws IOException {
     try (Writer out = new OutputStreamWriter(fs.create(file, true), StandardCharsets.US_ASCII)) {
       ModelFiles.save(model, provenance, out);

@@ -18,7 +18,7 @@ import org.clvkit.models.internal.LogPochhammer;
  * underflows; it stops when the remaining terms cannot change it in double precision. Its cost
  * grows with n − t_x.
  */
-final class BgBbKernel {
+final class BgBbFunctions {
   /** Histories up to this horizon are summed term by term in {@link #survivedOpportunities}. */
   static final long DIRECT_LIMIT = 2048;
 
@@ -32,7 +32,7 @@ final class BgBbKernel {
   private final double logBetaAlphaBeta;
   private final double logBetaGammaDelta;
 
-  BgBbKernel(BgBbParameters p) {
+  BgBbFunctions(BgBbParameters p) {
     this.alpha = p.alpha();
     this.beta = p.beta();
     this.gamma = p.gamma();

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The expected number of survived opportunities, S(γ, d, m), on both sides of its branch points.
  */
-class BgBbKernelTest {
+class BgBbFunctionsTest {
 
   @Test
   void survivedOpportunities_matchesTheIndependentComputation() {
@@ -21,7 +21,7 @@ class BgBbKernelTest {
           .check(
               "S(" + gamma + ", " + d + ", " + m + ")",
               table.number(r, "value"),
-              BgBbKernel.survivedOpportunities(gamma, d, m));
+              BgBbFunctions.survivedOpportunities(gamma, d, m));
     }
   }
 
@@ -44,10 +44,10 @@ class BgBbKernelTest {
     double[][] cases = {
       {0.657, 2.783}, {1.0, 3.0}, {1 + 1e-7, 10}, {1 - 2e-6, 10}, {30, 0.01}, {0.01, 500}
     };
-    long m = BgBbKernel.DIRECT_LIMIT;
+    long m = BgBbFunctions.DIRECT_LIMIT;
     for (double[] c : cases) {
-      double below = BgBbKernel.survivedOpportunities(c[0], c[1], m);
-      double above = BgBbKernel.survivedOpportunities(c[0], c[1], m + 1);
+      double below = BgBbFunctions.survivedOpportunities(c[0], c[1], m);
+      double above = BgBbFunctions.survivedOpportunities(c[0], c[1], m + 1);
       // One more opportunity adds E[(1−θ)^(m+1)], computed here as the product of its factors.
       double next = 1;
       for (long j = 0; j <= m; j++) {
