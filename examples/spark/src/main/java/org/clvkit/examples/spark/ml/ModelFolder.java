@@ -16,6 +16,7 @@ import org.apache.spark.ml.util.DefaultParamsReader;
 import org.apache.spark.ml.util.DefaultParamsWriter;
 import org.apache.spark.ml.util.MLReader;
 import org.apache.spark.ml.util.MLWriter;
+import org.clvkit.models.Model;
 import org.clvkit.models.io.ModelFiles;
 import org.clvkit.models.io.Provenance;
 
@@ -39,7 +40,7 @@ final class ModelFolder {
    * @param model its fitted clvkit model
    * @param timeUnit the name of the period, for the file's provenance
    */
-  static MLWriter writer(Params stage, Object model, String timeUnit) {
+  static MLWriter writer(Params stage, Model model, String timeUnit) {
     return new DefaultParamsWriter(stage) {
       @Override
       public void saveImpl(String path) {
@@ -67,7 +68,7 @@ final class ModelFolder {
    * @param <S> the stage
    * @param <M> the model
    */
-  static <S extends Params, M> MLReader<S> reader(Class<M> type, BiFunction<S, M, S> attach) {
+  static <S extends Params, M extends Model> MLReader<S> reader(Class<M> type, BiFunction<S, M, S> attach) {
     return new DefaultParamsReader<S>() {
       @Override
       public S load(String path) {

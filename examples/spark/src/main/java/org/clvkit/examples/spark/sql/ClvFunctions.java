@@ -15,6 +15,7 @@ import org.apache.spark.sql.api.java.UDF5;
 import org.apache.spark.sql.api.java.UDF6;
 import org.apache.spark.sql.types.DataTypes;
 import org.clvkit.core.ClvArgumentException;
+import org.clvkit.models.Model;
 import org.clvkit.models.PurchaseModel;
 import org.clvkit.models.clv.CustomerLifetimeValue;
 import org.clvkit.models.gammagamma.GammaGammaModel;
@@ -153,7 +154,7 @@ public final class ClvFunctions {
     register(spark, CustomerLifetimeValue.of(purchases, spend, margin));
   }
 
-  private static <M> M load(SparkSession spark, String file, Class<M> type) throws IOException {
+  private static <M extends Model> M load(SparkSession spark, String file, Class<M> type) throws IOException {
     Path path = new Path(file);
     FileSystem fs = path.getFileSystem(spark.sparkContext().hadoopConfiguration());
     try (Reader in = new InputStreamReader(fs.open(path), StandardCharsets.UTF_8)) {
