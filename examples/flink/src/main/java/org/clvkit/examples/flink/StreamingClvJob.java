@@ -31,8 +31,9 @@ import org.clvkit.models.clv.CustomerLifetimeValue;
  * start-up ({@link ModelLoading}). Late events and events after the end of observation go to the
  * side output {@link #SKIPPED}; see {@link ScoringSettings} for the event-time rules.
  *
- * <p>{@link #main(String[])} replays the bundled CDNOW sample (or a log in its layout) in a local
- * mini-cluster bound to 127.0.0.1 and prints a report. In a real deployment, build the pipeline
+ * <p>{@link #main(String[])} replays the bundled CDNOW sample (or a log in its layout) on the
+ * environment it is submitted to ({@code flink run}) or, with {@code --local}, in a local
+ * mini-cluster bound to 127.0.0.1, and prints a report. In a real deployment, build the pipeline
  * with {@link #scores(DataStream, ScoringSettings, CustomerLifetimeValue)} on a source that assigns
  * {@link PurchaseWatermarks} (Kafka, files), and write the scores to a sink.
  */
@@ -165,16 +166,23 @@ public final class StreamingClvJob {
   }
 
   /**
-   * Replays a log in event-time order in a local mini-cluster (parallelism 2, loopback only) and
-   * prints a report: the run's counts, every output for one customer, the customers by stage at the
-   * end of observation and the five of highest CLV. The end of observation is the log's last event
-   * time.
+   * Replays a log in event-time order and prints a report: the run's counts, every output for one
+   * customer, the customers by stage at the end of observation and the five of highest CLV. The
+   * end of observation is the log's last event time.
    *
-   * @param args see {@link JobArguments}
+   * <p>The job runs where it is submitted: {@code flink run clvkit-example-flink-VERSION-job.jar
+   * [options]} runs it on the cluster ({@link StreamExecutionEnvironment#getExecutionEnvironment()}
+   * gives the cluster's environment). With {@code --local} as the first argument it runs in an
+   * in-process mini-cluster bound to 127.0.0.1 with parallelism 2 ({@link LocalFlink}), for a run
+   * without a Flink installation.
+   *
+   * @param args {@code [--local]} followed by the options of {@link JobArguments}
    * @throws Exception when reading the log or the job fails
    */
   public static void main(String[] args) throws Exception {
-    JobArguments arguments = JobArguments.parse(args);
+    boolean local = args.length > 0 && args[0].equals(LOCAL);
+    JobArguments arguments =
+        JobArguments.parse(local ? java.util.Arrays.copyOfRange(args, 1, args.length) : args);
     CustomerLifetimeValue value = ModelLoading.load(arguments);
     List<Purchase> log =
         arguments.log() == null ? CdnowLog.bundled() : CdnowLog.read(arguments.log());
@@ -184,10 +192,23 @@ public final class StreamingClvJob {
     }
     LocalDateTime end = events.get(events.size() - 1).time();
     ScoringSettings settings = ScoringSettings.weekly().withObservationEnd(end);
-    Result result = run(LocalFlink.environment(2), events, settings, value);
+    StreamExecutionEnvironment env =
+        local ? LocalFlink.environment(2) : StreamExecutionEnvironment.getExecutionEnvironment();
+    long start = System.nanoTime();
+    Result result = run(env, events, settings, value);
+    double seconds = (System.nanoTime() - start) / 1e9;
     String shown = arguments.log() == null ? "0001" : events.get(0).customerId();
     System.out.print(report(events.size(), settings, value, result, shown));
+    System.out.printf(
+        Locale.ROOT,
+        "%nthroughput: %d events in %.1f s (%.0f events/s, submission to last output)%n",
+        events.size(),
+        seconds,
+        events.size() / seconds);
   }
+
+  /** The first argument of {@link #main} that runs the job in a local mini-cluster. */
+  public static final String LOCAL = "--local";
 
   /**
    * The report that {@link #main(String[])} prints.

@@ -1,9 +1,12 @@
 package org.clvkit.examples.spark;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.collect_list;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.sort_array;
+import static org.apache.spark.sql.functions.struct;
 
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -48,8 +51,9 @@ import org.clvkit.models.io.Provenance;
  * <ol>
  *   <li><b>Read</b> the log (CSV or Parquet, see {@link JobSettings}) and number its rows ({@link
  *       TransactionInput}).
- *   <li><b>Summarise</b>: hash the rows by customer, sort each partition by line, and run one of
- *       clv-core's {@link org.clvkit.core.data.SummaryAccumulator}s per partition ({@link
+ *   <li><b>Summarise</b>: hash the rows by customer, {@code groupBy(customer)} collecting each
+ *       customer's rows sorted by line, and run one of clv-core's {@link
+ *       org.clvkit.core.data.SummaryAccumulator}s per partition ({@link #summarise}, {@link
  *       PartitionSummaries}); the summaries equal those of one accumulator reading the whole log,
  *       bit for bit. The summaries stay cached on the executors.
  *   <li><b>Fit from sufficient statistics</b>: the BG/NBD likelihood depends on the customers only
@@ -75,7 +79,7 @@ import org.clvkit.models.io.Provenance;
  *
  * <p>On a cluster: {@code spark-submit --class org.clvkit.examples.spark.ClvSparkJob
  * clvkit-example-spark-VERSION-job.jar INPUT csv OUTPUT --calibration-end 1997-09-30}; see {@link
- * JobSettings#USAGE} for the options.
+ * JobCommandLine#USAGE} for the options.
  */
 public final class ClvSparkJob {
   /** File name of the saved BG/NBD model in {@link JobSettings#modelsOutput()}. */
@@ -90,15 +94,15 @@ public final class ClvSparkJob {
    * Runs the job on the session's master ({@code spark-submit} sets it; for a local run pass {@code
    * -Dspark.master=local[*]}), prints what it did, and stops the session.
    *
-   * @param args as {@link JobSettings#USAGE}
+   * @param args as {@link JobCommandLine#USAGE}
    */
   public static void main(String[] args) {
     JobSettings settings;
     try {
-      settings = JobSettings.parse(args);
+      settings = JobCommandLine.parse(args);
     } catch (ClvArgumentException e) {
       System.err.println(e.getMessage());
-      System.err.println(JobSettings.USAGE);
+      System.err.println(JobCommandLine.USAGE);
       System.exit(2);
       return;
     }
@@ -243,9 +247,13 @@ public final class ClvSparkJob {
 
   /**
    * Summarises numbered transaction rows ({@link TransactionInput#read}) into one {@link
-   * PartitionSummaries} per partition: rows hashed by customer into {@link
-   * JobSettings#partitions()} partitions (0: Spark's default parallelism), each partition sorted by
-   * line.
+   * PartitionSummaries} per partition, through the DataFrame API: rows hashed by customer into
+   * {@link JobSettings#partitions()} partitions (0: Spark's default parallelism), then {@code
+   * groupBy(customer).agg(sort_array(collect_list(struct(line, date, amount))))}, which the
+   * optimiser plans as a partial and final aggregation on that partitioning (no second shuffle, no
+   * sort of the partition), and one clv-core {@link org.clvkit.core.data.SummaryAccumulator} per
+   * partition fed each customer's rows in line order. Each customer's amounts are thus added in log
+   * order, as one accumulator reading the whole log adds them: the summaries are equal bit for bit.
    *
    * @param transactions numbered rows {@code (customer_id, date, amount, line)}
    * @param settings the summary options, date pattern and partition count
@@ -262,12 +270,54 @@ public final class ClvSparkJob {
     PartitionSummaries.formatter(pattern); // a bad pattern fails here, on the driver
     return transactions
         .repartition(partitions, col(TransactionInput.CUSTOMER))
-        .sortWithinPartitions(col(TransactionInput.LINE))
+        .groupBy(col(TransactionInput.CUSTOMER))
+        .agg(
+            sort_array(
+                    collect_list(
+                        struct(
+                            col(TransactionInput.LINE),
+                            col(TransactionInput.DATE),
+                            col(TransactionInput.AMOUNT))))
+                .as(ROWS))
         .javaRDD()
         .mapPartitions(
-            rows ->
-                Collections.singletonList(PartitionSummaries.summarise(rows, options, pattern))
+            customers ->
+                Collections.singletonList(
+                        PartitionSummaries.summarise(inLineOrder(customers), options, pattern))
                     .iterator());
+  }
+
+  private static final String ROWS = "rows";
+
+  /**
+   * The rows {@code (customer_id, date, amount, line)} of grouped customers, customer after
+   * customer, each customer's rows in line order.
+   */
+  private static Iterator<Row> inLineOrder(Iterator<Row> customers) {
+    return new Iterator<>() {
+      private Object customer;
+      private Iterator<Row> rows = Collections.emptyIterator();
+
+      @Override
+      public boolean hasNext() {
+        while (!rows.hasNext() && customers.hasNext()) {
+          Row group = customers.next();
+          customer = group.get(0);
+          List<Row> list = group.getList(1);
+          rows = list.iterator();
+        }
+        return rows.hasNext();
+      }
+
+      @Override
+      public Row next() {
+        if (!hasNext()) {
+          throw new java.util.NoSuchElementException();
+        }
+        Row r = rows.next();
+        return RowFactory.create(customer, r.get(1), r.get(2), r.getLong(0));
+      }
+    };
   }
 
   /**

@@ -2,14 +2,8 @@ package org.clvkit.examples.spark;
 
 import java.io.Serializable;
 import java.nio.file.Path;
-import java.time.DateTimeException;
-import java.time.Duration;
-import java.time.LocalDate;
-import java.util.Locale;
 import org.clvkit.core.Checks;
-import org.clvkit.core.data.RowPolicy;
 import org.clvkit.core.data.SummaryOptions;
-import org.clvkit.core.data.TimeScale;
 import org.clvkit.core.lifecycle.StageRules;
 import org.clvkit.core.rfm.RfmScorer;
 
@@ -83,28 +77,6 @@ public record JobSettings(
     PARQUET
   }
 
-  /** The command-line usage, as {@link #parse(String...)} reads it. */
-  public static final String USAGE =
-      String.join(
-          "\n",
-          "usage: ClvSparkJob INPUT csv|parquet OUTPUT --calibration-end yyyy-MM-dd [options]",
-          "  --holdout-end yyyy-MM-dd    end of a holdout period after the calibration end",
-          "  --period weeks|days|Nd      time unit of all times (default weeks)",
-          "  --zero-amounts reject|drop|keep   rows with amount 0 (default reject)",
-          "  --refunds reject|drop       rows with a negative amount (default reject)",
-          "  --columns ID,DATE,AMOUNT    column names (default customer_id,date,amount)",
-          "  --date-pattern PATTERN      pattern of text dates (default yyyy-MM-dd)",
-          "  --delimiter C               CSV field separator (default ,)",
-          "  --horizon N                 periods ahead for expected purchases and CLV (default 52)",
-          "  --discount-rate D           discount rate per period (default 0)",
-          "  --margin M                  profit share of spend, in [0, 1] (default 1)",
-          "  --stage-rules N,R,C         established at N purchases, at risk after R and churned",
-          "                              after C quiet periods (default 4,8,26)",
-          "  --rfm-levels L              RFM score levels, 2 to 9 (default 5)",
-          "  --partitions P              customer partitions (default: Spark's parallelism)",
-          "  --save-models DIR           save the fitted models as model files in DIR (outside",
-          "                              OUTPUT): bgnbd.properties, gamma-gamma.properties");
-
   /** Validates every setting; messages name the setting and its value. */
   public JobSettings {
     Checks.notEmptyText("input", input);
@@ -137,9 +109,9 @@ public record JobSettings(
   }
 
   /**
-   * Settings with the defaults of {@link #USAGE}: columns {@code customer_id, date, amount}, dates
-   * {@code yyyy-MM-dd}, comma-separated, horizon 52, no discounting, margin 1, stage rules {@code
-   * StageRules.of(4, 8, 26)}, quintile RFM scores, Spark's default parallelism.
+   * Settings with the defaults of {@link JobCommandLine#USAGE}: columns {@code customer_id, date,
+   * amount}, dates {@code yyyy-MM-dd}, comma-separated, horizon 52, no discounting, margin 1, stage
+   * rules {@code StageRules.of(4, 8, 26)}, quintile RFM scores, Spark's default parallelism.
    *
    * @param input the transaction log
    * @param format its format
@@ -147,363 +119,189 @@ public record JobSettings(
    * @param summary how the log is summarised
    */
   public static JobSettings of(String input, Format format, String output, SummaryOptions summary) {
-    return new JobSettings(
-        input,
-        format,
-        output,
-        "customer_id",
-        "date",
-        "amount",
-        "yyyy-MM-dd",
-        ',',
-        summary,
-        52,
-        0,
-        1,
-        StageRules.of(4, 8, 26),
-        RfmScorer.DEFAULT_LEVELS,
-        0,
-        null);
+    return builder(input, format, output, summary).build();
+  }
+
+  /**
+   * A builder starting from the defaults of {@link #of}.
+   *
+   * @param input the transaction log
+   * @param format its format
+   * @param output where the scores go
+   * @param summary how the log is summarised
+   */
+  public static Builder builder(
+      String input, Format format, String output, SummaryOptions summary) {
+    return new Builder(input, format, output, summary);
+  }
+
+  /** A builder holding these settings. */
+  public Builder toBuilder() {
+    return new Builder(this);
   }
 
   /** These settings with other column names. */
   public JobSettings withColumns(String customer, String date, String amount) {
-    return new JobSettings(
-        input,
-        format,
-        output,
-        customer,
-        date,
-        amount,
-        datePattern,
-        delimiter,
-        summary,
-        horizon,
-        discountRate,
-        margin,
-        stageRules,
-        rfmLevels,
-        partitions,
-        modelsOutput);
+    return toBuilder().columns(customer, date, amount).build();
   }
 
   /** These settings with another pattern for dates held as text. */
   public JobSettings withDatePattern(String pattern) {
-    return new JobSettings(
-        input,
-        format,
-        output,
-        customerColumn,
-        dateColumn,
-        amountColumn,
-        pattern,
-        delimiter,
-        summary,
-        horizon,
-        discountRate,
-        margin,
-        stageRules,
-        rfmLevels,
-        partitions,
-        modelsOutput);
+    return toBuilder().datePattern(pattern).build();
   }
 
   /** These settings with another CSV field separator. */
   public JobSettings withDelimiter(char value) {
-    return new JobSettings(
-        input,
-        format,
-        output,
-        customerColumn,
-        dateColumn,
-        amountColumn,
-        datePattern,
-        value,
-        summary,
-        horizon,
-        discountRate,
-        margin,
-        stageRules,
-        rfmLevels,
-        partitions,
-        modelsOutput);
+    return toBuilder().delimiter(value).build();
   }
 
   /** These settings with another horizon, discount rate and margin for the forecasts and CLV. */
   public JobSettings withValue(int periods, double rate, double profitShare) {
-    return new JobSettings(
-        input,
-        format,
-        output,
-        customerColumn,
-        dateColumn,
-        amountColumn,
-        datePattern,
-        delimiter,
-        summary,
-        periods,
-        rate,
-        profitShare,
-        stageRules,
-        rfmLevels,
-        partitions,
-        modelsOutput);
+    return toBuilder().value(periods, rate, profitShare).build();
   }
 
   /** These settings with other lifecycle stage rules. */
   public JobSettings withStageRules(StageRules rules) {
-    return new JobSettings(
-        input,
-        format,
-        output,
-        customerColumn,
-        dateColumn,
-        amountColumn,
-        datePattern,
-        delimiter,
-        summary,
-        horizon,
-        discountRate,
-        margin,
-        rules,
-        rfmLevels,
-        partitions,
-        modelsOutput);
+    return toBuilder().stageRules(rules).build();
   }
 
   /** These settings with another number of RFM score levels. */
   public JobSettings withRfmLevels(int levels) {
-    return new JobSettings(
-        input,
-        format,
-        output,
-        customerColumn,
-        dateColumn,
-        amountColumn,
-        datePattern,
-        delimiter,
-        summary,
-        horizon,
-        discountRate,
-        margin,
-        stageRules,
-        levels,
-        partitions,
-        modelsOutput);
+    return toBuilder().rfmLevels(levels).build();
   }
 
   /** These settings with another number of customer partitions (0: Spark's default). */
   public JobSettings withPartitions(int count) {
-    return new JobSettings(
-        input,
-        format,
-        output,
-        customerColumn,
-        dateColumn,
-        amountColumn,
-        datePattern,
-        delimiter,
-        summary,
-        horizon,
-        discountRate,
-        margin,
-        stageRules,
-        rfmLevels,
-        count,
-        modelsOutput);
+    return toBuilder().partitions(count).build();
   }
 
   /**
    * These settings with a directory to save the fitted models in, or {@code null} not to save them.
    */
   public JobSettings withModelsOutput(String directory) {
-    return new JobSettings(
-        input,
-        format,
-        output,
-        customerColumn,
-        dateColumn,
-        amountColumn,
-        datePattern,
-        delimiter,
-        summary,
-        horizon,
-        discountRate,
-        margin,
-        stageRules,
-        rfmLevels,
-        partitions,
-        directory);
+    return toBuilder().modelsOutput(directory).build();
   }
 
   /**
-   * Reads the command line of {@link #USAGE}: three positional arguments, then options in any
-   * order, each with one value.
-   *
-   * @param args the arguments
-   * @return the settings
-   * @throws org.clvkit.core.ClvArgumentException naming the first bad argument
+   * Collects settings one at a time, starting from the defaults of {@link #of}; {@link #build()}
+   * validates them all at once (the record's constructor). Not thread-safe.
    */
-  public static JobSettings parse(String... args) {
-    Checks.notNull("args", args);
-    if (args.length < 3) {
-      throw Checks.fail(
-          "arguments must be INPUT FORMAT OUTPUT followed by options, were %d", args.length);
-    }
-    String input = args[0];
-    Format format = format(args[1]);
-    String output = args[2];
-    LocalDate calibrationEnd = null;
-    LocalDate holdoutEnd = null;
-    TimeScale scale = TimeScale.WEEKS;
-    RowPolicy zeroAmounts = RowPolicy.REJECT;
-    RowPolicy refunds = RowPolicy.REJECT;
-    String[] columns = {"customer_id", "date", "amount"};
-    String pattern = "yyyy-MM-dd";
-    char delimiter = ',';
-    int horizon = 52;
-    double discountRate = 0;
-    double margin = 1;
-    StageRules rules = StageRules.of(4, 8, 26);
-    int levels = RfmScorer.DEFAULT_LEVELS;
-    int partitions = 0;
-    String modelsOutput = null;
-    for (int i = 3; i < args.length; i += 2) {
-      String option = args[i];
-      if (i + 1 == args.length) {
-        throw Checks.fail("option %s must be followed by a value", option);
-      }
-      String value = args[i + 1];
-      switch (option) {
-        case "--calibration-end" -> calibrationEnd = date(option, value);
-        case "--holdout-end" -> holdoutEnd = date(option, value);
-        case "--period" -> scale = period(value);
-        case "--zero-amounts" -> zeroAmounts = policy(option, value);
-        case "--refunds" -> refunds = policy(option, value);
-        case "--columns" -> columns = columns(value);
-        case "--date-pattern" -> pattern = value;
-        case "--delimiter" -> delimiter = delimiter(value);
-        case "--horizon" -> horizon = integer(option, value);
-        case "--discount-rate" -> discountRate = number(option, value);
-        case "--margin" -> margin = number(option, value);
-        case "--stage-rules" -> rules = stageRules(value);
-        case "--rfm-levels" -> levels = integer(option, value);
-        case "--partitions" -> partitions = integer(option, value);
-        case "--save-models" -> modelsOutput = value;
-        default -> throw Checks.malformed("option", option, "an option listed in the usage");
-      }
-    }
-    if (calibrationEnd == null) {
-      throw Checks.fail("option --calibration-end must be given");
-    }
-    SummaryOptions summary =
-        SummaryOptions.of(scale, calibrationEnd).withZeroAmounts(zeroAmounts).withRefunds(refunds);
-    if (holdoutEnd != null) {
-      summary = summary.withHoldoutUntil(holdoutEnd);
-    }
-    return new JobSettings(
-        input,
-        format,
-        output,
-        columns[0],
-        columns[1],
-        columns[2],
-        pattern,
-        delimiter,
-        summary,
-        horizon,
-        discountRate,
-        margin,
-        rules,
-        levels,
-        partitions,
-        modelsOutput);
-  }
+  public static final class Builder {
+    private final String input;
+    private final Format format;
+    private final String output;
+    private final SummaryOptions summary;
+    private String customerColumn = "customer_id";
+    private String dateColumn = "date";
+    private String amountColumn = "amount";
+    private String datePattern = "yyyy-MM-dd";
+    private char delimiter = ',';
+    private int horizon = 52;
+    private double discountRate = 0;
+    private double margin = 1;
+    private StageRules stageRules = StageRules.of(4, 8, 26);
+    private int rfmLevels = RfmScorer.DEFAULT_LEVELS;
+    private int partitions = 0;
+    private String modelsOutput;
 
-  private static Format format(String text) {
-    return switch (text.toLowerCase(Locale.ROOT)) {
-      case "csv" -> Format.CSV;
-      case "parquet" -> Format.PARQUET;
-      default -> throw Checks.malformed("format", text, "csv or parquet");
-    };
-  }
+    private Builder(String input, Format format, String output, SummaryOptions summary) {
+      this.input = input;
+      this.format = format;
+      this.output = output;
+      this.summary = summary;
+    }
 
-  private static LocalDate date(String option, String text) {
-    try {
-      return LocalDate.parse(text);
-    } catch (DateTimeException e) {
-      throw Checks.malformed(option, text, "a date yyyy-MM-dd");
+    private Builder(JobSettings s) {
+      this(s.input, s.format, s.output, s.summary);
+      customerColumn = s.customerColumn;
+      dateColumn = s.dateColumn;
+      amountColumn = s.amountColumn;
+      datePattern = s.datePattern;
+      delimiter = s.delimiter;
+      horizon = s.horizon;
+      discountRate = s.discountRate;
+      margin = s.margin;
+      stageRules = s.stageRules;
+      rfmLevels = s.rfmLevels;
+      partitions = s.partitions;
+      modelsOutput = s.modelsOutput;
     }
-  }
 
-  private static TimeScale period(String text) {
-    String lower = text.toLowerCase(Locale.ROOT);
-    if (lower.equals("weeks")) {
-      return TimeScale.WEEKS;
+    /** The customer id, date and amount column names. */
+    public Builder columns(String customer, String date, String amount) {
+      customerColumn = customer;
+      dateColumn = date;
+      amountColumn = amount;
+      return this;
     }
-    if (lower.equals("days")) {
-      return TimeScale.DAYS;
-    }
-    if (lower.matches("[1-9][0-9]{0,4}d")) {
-      return TimeScale.of(Duration.ofDays(Long.parseLong(lower.substring(0, lower.length() - 1))));
-    }
-    throw Checks.malformed("--period", text, "weeks, days or a number of days such as 30d");
-  }
 
-  private static RowPolicy policy(String option, String text) {
-    return switch (text.toLowerCase(Locale.ROOT)) {
-      case "reject" -> RowPolicy.REJECT;
-      case "drop" -> RowPolicy.DROP;
-      case "keep" -> RowPolicy.KEEP;
-      default -> throw Checks.malformed(option, text, "reject, drop or keep");
-    };
-  }
+    /** The pattern of dates held as text. */
+    public Builder datePattern(String pattern) {
+      datePattern = pattern;
+      return this;
+    }
 
-  private static String[] columns(String text) {
-    String[] names = text.split(",", -1);
-    if (names.length != 3) {
-      throw Checks.malformed("--columns", text, "three column names separated by commas");
+    /** The CSV field separator. */
+    public Builder delimiter(char value) {
+      delimiter = value;
+      return this;
     }
-    for (int i = 0; i < 3; i++) {
-      names[i] = names[i].trim();
-    }
-    return names;
-  }
 
-  private static char delimiter(String text) {
-    if (text.equals("\\t")) {
-      return '\t';
+    /** The horizon in periods, the discount rate per period and the margin. */
+    public Builder value(int periods, double rate, double profitShare) {
+      horizon = periods;
+      discountRate = rate;
+      margin = profitShare;
+      return this;
     }
-    if (text.length() != 1) {
-      throw Checks.malformed("--delimiter", text, "one character (\\t for a tab)");
-    }
-    return text.charAt(0);
-  }
 
-  private static int integer(String option, String text) {
-    try {
-      return Integer.parseInt(text);
-    } catch (NumberFormatException e) {
-      throw Checks.malformed(option, text, "an integer");
+    /** The lifecycle stage rules. */
+    public Builder stageRules(StageRules rules) {
+      stageRules = rules;
+      return this;
     }
-  }
 
-  private static double number(String option, String text) {
-    try {
-      return Double.parseDouble(text);
-    } catch (NumberFormatException e) {
-      throw Checks.malformed(option, text, "a number");
+    /** The number of RFM score levels. */
+    public Builder rfmLevels(int levels) {
+      rfmLevels = levels;
+      return this;
     }
-  }
 
-  private static StageRules stageRules(String text) {
-    String[] parts = text.split(",", -1);
-    if (parts.length != 3) {
-      throw Checks.malformed("--stage-rules", text, "N,R,C such as 4,8,26");
+    /** The number of customer partitions (0: Spark's default). */
+    public Builder partitions(int count) {
+      partitions = count;
+      return this;
     }
-    return StageRules.of(
-        integer("--stage-rules", parts[0].trim()),
-        number("--stage-rules", parts[1].trim()),
-        number("--stage-rules", parts[2].trim()));
+
+    /** The directory to save the fitted models in, or {@code null}. */
+    public Builder modelsOutput(String directory) {
+      modelsOutput = directory;
+      return this;
+    }
+
+    /**
+     * The settings.
+     *
+     * @throws org.clvkit.core.ClvArgumentException naming the first setting out of its domain
+     */
+    public JobSettings build() {
+      return new JobSettings(
+          input,
+          format,
+          output,
+          customerColumn,
+          dateColumn,
+          amountColumn,
+          datePattern,
+          delimiter,
+          summary,
+          horizon,
+          discountRate,
+          margin,
+          stageRules,
+          rfmLevels,
+          partitions,
+          modelsOutput);
+    }
   }
 }

@@ -27,12 +27,12 @@ import org.clvkit.core.data.SummaryOptions;
  * Serializable} so that Spark can cache and ship it.
  *
  * <p><b>Why the result equals the single-JVM summary exactly.</b> The job hashes transactions by
- * customer, so every customer's rows are in one partition, and sorts each partition by line, so
- * they arrive in the order of the log. One accumulator per partition then adds each customer's
- * amounts in the same order as one accumulator reading the whole log: the floating-point sums,
- * hence every field, are the same bit for bit, and no {@code combine} is needed. The first line per
- * customer restores the single-JVM order of customers (order of first appearance), which the fits
- * use to sum their likelihoods in the same order.
+ * customer, so every customer's rows are in one partition, and groups them by customer sorted by
+ * line, so each customer's rows arrive in the order of the log. One accumulator per partition then
+ * adds each customer's amounts in the same order as one accumulator reading the whole log: the
+ * floating-point sums, hence every field, are the same bit for bit, and no {@code combine} is
+ * needed. The first line per customer restores the single-JVM order of customers (order of first
+ * appearance), which the fits use to sum their likelihoods in the same order.
  */
 public final class PartitionSummaries implements Serializable {
   private static final long serialVersionUID = 1L;

@@ -22,14 +22,14 @@ class JobSettingsTest {
 
   @Test
   void parse_requiredOnly_givesDefaults() {
-    JobSettings s = JobSettings.parse("in.csv", "CSV", "out", "--calibration-end", "1997-09-30");
+    JobSettings s = JobCommandLine.parse("in.csv", "CSV", "out", "--calibration-end", "1997-09-30");
     assertEquals(base(), s);
   }
 
   @Test
   void parse_everyOption_setsIt() {
     JobSettings s =
-        JobSettings.parse(
+        JobCommandLine.parse(
             "in",
             "parquet",
             "out",
@@ -81,7 +81,7 @@ class JobSettingsTest {
     assertEquals(expected, s);
     assertEquals(
         TimeScale.DAYS,
-        JobSettings.parse("i", "csv", "o", "--calibration-end", "1997-09-30", "--period", "days")
+        JobCommandLine.parse("i", "csv", "o", "--calibration-end", "1997-09-30", "--period", "days")
             .summary()
             .timeScale());
   }
@@ -90,14 +90,14 @@ class JobSettingsTest {
   void parse_tooFewArguments_rejected() {
     assertRejects(
         "arguments must be INPUT FORMAT OUTPUT followed by options, were 2",
-        () -> JobSettings.parse("in", "csv"));
+        () -> JobCommandLine.parse("in", "csv"));
   }
 
   @Test
   void parse_unknownFormat_rejected() {
     assertRejects(
         "format must be csv or parquet, was \"json\"",
-        () -> JobSettings.parse("in", "json", "out", "--calibration-end", "1997-09-30"));
+        () -> JobCommandLine.parse("in", "json", "out", "--calibration-end", "1997-09-30"));
   }
 
   @Test
@@ -105,20 +105,21 @@ class JobSettingsTest {
     assertRejects(
         "option --horizon must be followed by a value",
         () ->
-            JobSettings.parse("in", "csv", "out", "--calibration-end", "1997-09-30", "--horizon"));
+            JobCommandLine.parse(
+                "in", "csv", "out", "--calibration-end", "1997-09-30", "--horizon"));
   }
 
   @Test
   void parse_unknownOption_rejected() {
     assertRejects(
         "option must be an option listed in the usage, was \"--speed\"",
-        () -> JobSettings.parse("in", "csv", "out", "--speed", "fast"));
+        () -> JobCommandLine.parse("in", "csv", "out", "--speed", "fast"));
   }
 
   @Test
   void parse_noCalibrationEnd_rejected() {
     assertRejects(
-        "option --calibration-end must be given", () -> JobSettings.parse("in", "csv", "out"));
+        "option --calibration-end must be given", () -> JobCommandLine.parse("in", "csv", "out"));
   }
 
   @Test
@@ -126,7 +127,7 @@ class JobSettingsTest {
     assertRejects(
         "--holdout-end must be a date yyyy-MM-dd, was \"1998-02-30\"",
         () ->
-            JobSettings.parse(
+            JobCommandLine.parse(
                 "in",
                 "csv",
                 "out",
@@ -140,28 +141,28 @@ class JobSettingsTest {
   void parse_badPeriod_rejected() {
     assertRejects(
         "--period must be weeks, days or a number of days such as 30d, was \"months\"",
-        () -> JobSettings.parse("in", "csv", "out", "--period", "months"));
+        () -> JobCommandLine.parse("in", "csv", "out", "--period", "months"));
   }
 
   @Test
   void parse_badPolicy_rejected() {
     assertRejects(
         "--zero-amounts must be reject, drop or keep, was \"ignore\"",
-        () -> JobSettings.parse("in", "csv", "out", "--zero-amounts", "ignore"));
+        () -> JobCommandLine.parse("in", "csv", "out", "--zero-amounts", "ignore"));
   }
 
   @Test
   void parse_badColumns_rejected() {
     assertRejects(
         "--columns must be three column names separated by commas, was \"id,date\"",
-        () -> JobSettings.parse("in", "csv", "out", "--columns", "id,date"));
+        () -> JobCommandLine.parse("in", "csv", "out", "--columns", "id,date"));
   }
 
   @Test
   void parse_badDelimiter_rejected() {
     assertRejects(
         "--delimiter must be one character (\\t for a tab), was \";;\"",
-        () -> JobSettings.parse("in", "csv", "out", "--delimiter", ";;"));
+        () -> JobCommandLine.parse("in", "csv", "out", "--delimiter", ";;"));
   }
 
   @Test
@@ -172,7 +173,7 @@ class JobSettingsTest {
     assertRejects(
         "modelsOutput must lie outside output out, was ./out",
         () ->
-            JobSettings.parse(
+            JobCommandLine.parse(
                 "in", "csv", "out", "--calibration-end", "1997-09-30", "--save-models", "./out"));
     assertRejects("modelsOutput must not be empty", () -> base().withModelsOutput(""));
     assertEquals("out-models", base().withModelsOutput("out-models").modelsOutput());
@@ -191,21 +192,21 @@ class JobSettingsTest {
   void parse_badInteger_rejected() {
     assertRejects(
         "--horizon must be an integer, was \"1.5\"",
-        () -> JobSettings.parse("in", "csv", "out", "--horizon", "1.5"));
+        () -> JobCommandLine.parse("in", "csv", "out", "--horizon", "1.5"));
   }
 
   @Test
   void parse_badNumber_rejected() {
     assertRejects(
         "--margin must be a number, was \"30%\"",
-        () -> JobSettings.parse("in", "csv", "out", "--margin", "30%"));
+        () -> JobCommandLine.parse("in", "csv", "out", "--margin", "30%"));
   }
 
   @Test
   void parse_badStageRules_rejected() {
     assertRejects(
         "--stage-rules must be N,R,C such as 4,8,26, was \"4,8\"",
-        () -> JobSettings.parse("in", "csv", "out", "--stage-rules", "4,8"));
+        () -> JobCommandLine.parse("in", "csv", "out", "--stage-rules", "4,8"));
   }
 
   @Test
@@ -213,7 +214,7 @@ class JobSettingsTest {
     assertRejects(
         "margin must be in [0, 1], was 1.5",
         () ->
-            JobSettings.parse(
+            JobCommandLine.parse(
                 "in", "csv", "out", "--calibration-end", "1997-09-30", "--margin", "1.5"));
   }
 

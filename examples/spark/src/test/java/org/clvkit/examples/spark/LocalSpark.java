@@ -7,7 +7,7 @@ import org.apache.spark.sql.SparkSession;
  * shuffle partitions. Created once per test JVM on first use and shared by the test classes
  * (starting Spark takes seconds); the JVM's exit stops it.
  */
-final class LocalSpark {
+public final class LocalSpark {
   private LocalSpark() {}
 
   private static final class Holder {
@@ -24,7 +24,7 @@ final class LocalSpark {
   }
 
   /** The shared session. */
-  static SparkSession session() {
+  public static SparkSession session() {
     return Holder.SESSION;
   }
 }
