@@ -1,7 +1,7 @@
 /**
- * clvkit core: CLV formulas ({@code value}), customer summaries from transaction logs ({@code data}),
- * RFM scores ({@code rfm}), lifecycle Markov models ({@code lifecycle}) and KPIs ({@code kpi}). No
- * dependencies.
+ * clvkit core: CLV formulas ({@code value}), customer summaries from transaction logs ({@code
+ * data}), RFM scores ({@code rfm}), lifecycle Markov models ({@code lifecycle}) and KPIs ({@code
+ * kpi}). No dependencies.
  *
  * <p>Only the API packages are exported. {@code org.clvkit.core.internal} (parallel chunking, small
  * linear algebra) is exported to {@code org.clvkit.models} alone, which shares it.

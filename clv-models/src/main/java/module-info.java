@@ -1,7 +1,7 @@
 /**
  * clvkit models: the probabilistic customer-base models (BG/NBD, MBG/NBD, Pareto/NBD, BG/BB,
- * shifted-beta-geometric, Gamma-Gamma), customer lifetime value from them, diagnostics tables, model
- * files, synthetic customer bases and the special functions behind them.
+ * shifted-beta-geometric, Gamma-Gamma), customer lifetime value from them, diagnostics tables,
+ * model files, synthetic customer bases and the special functions behind them.
  *
  * <p>Only the API packages are exported; {@code org.clvkit.models.internal} (likelihood kernels,
  * optimisation, pattern caches) is not. commons-math3 is required but never appears in a public

@@ -10,8 +10,8 @@ import java.util.SplittableRandom;
 import org.clvkit.models.simulation.SimulatedTransactions;
 
 /**
- * Writes the transaction logs of the ingest comparison ({@code scripts/ingest-vs-duckdb.sh}) as
- * CSV {@code customer_id,date,amount} with day dates from 2024-01-01: the log of {@link
+ * Writes the transaction logs of the ingest comparison ({@code scripts/ingest-vs-duckdb.sh}) as CSV
+ * {@code customer_id,date,amount} with day dates from 2024-01-01: the log of {@link
  * SummariesBenchmark#log(int)} (BG/NBD and Gamma-Gamma with the CDNOW estimates, seed 20261125,
  * acquisition over 12 weeks, 78 weeks observed; 2,772,085 rows for 1,000,000 customers), in time
  * order or shuffled (a seeded Fisher-Yates permutation of the rows).
@@ -55,7 +55,12 @@ public final class IngestLogs {
       dates[d] = origin.plusDays(d).toString();
     }
     Files.createDirectories(file.toAbsolutePath().getParent());
-    try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.TRUNCATE_EXISTING)) {
+    try (BufferedWriter out =
+        Files.newBufferedWriter(
+            file,
+            StandardCharsets.UTF_8,
+            java.nio.file.StandardOpenOption.CREATE,
+            java.nio.file.StandardOpenOption.TRUNCATE_EXISTING)) {
       out.write("customer_id,date,amount\n");
       StringBuilder row = new StringBuilder(48);
       for (int k = 0; k < n; k++) {

@@ -35,10 +35,11 @@ import org.openjdk.jmh.annotations.Warmup;
  * <ul>
  *   <li>{@code bgNbdKernel}, {@code paretoNbdKernel}, {@code gammaGammaKernel}: the fitters'
  *       kernels, reached through the public {@link LogLikelihood} of each fitter ({@code
- *       BgNbdFitter.logLikelihood(data)} and so on), on the compressed patterns, value and gradient, with {@code threads} = 1 (calling thread) or 2
- *       (chunks on a {@code ForkJoinPool(2)}). The kernels and the compression are built once per
- *       trial, outside the timed operation; the Gamma-Gamma one runs on the repeat customers and
- *       always recomputes its pass over the patterns (the fit caches it for the last γ).
+ *       BgNbdFitter.logLikelihood(data)} and so on), on the compressed patterns, value and
+ *       gradient, with {@code threads} = 1 (calling thread) or 2 (chunks on a {@code
+ *       ForkJoinPool(2)}). The kernels and the compression are built once per trial, outside the
+ *       timed operation; the Gamma-Gamma one runs on the repeat customers and always recomputes its
+ *       pass over the patterns (the fit caches it for the last γ).
  *   <li>{@code bgNbdPerCustomer}, {@code paretoNbdPerCustomer}, {@code gammaGammaPerCustomer}: the
  *       baseline, the models' per-customer log-likelihood summed over the uncompressed customers
  *       ({@code BgNbdModel.logLikelihood(CustomerHistories)}, the same for the Pareto/NBD, and

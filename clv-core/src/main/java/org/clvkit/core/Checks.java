@@ -4,12 +4,12 @@ import java.util.Locale;
 
 /**
  * Argument checks with one wording per rule, shared by every clvkit module and offered to programs
- * built on clvkit (engines' jobs, command-line tools), so that their errors read like the library's:
- * each failed check throws a {@link ClvArgumentException}.
+ * built on clvkit (engines' jobs, command-line tools), so that their errors read like the
+ * library's: each failed check throws a {@link ClvArgumentException}.
  *
- * <p>Messages name the field (with its index for columns: {@code recency[17]}), the rule and the value,
- * formatted with {@link Locale#ROOT}, for example {@code alpha must be finite and > 0, was -1.0}. Each
- * check returns its argument so that it can be used inline in constructors.
+ * <p>Messages name the field (with its index for columns: {@code recency[17]}), the rule and the
+ * value, formatted with {@link Locale#ROOT}, for example {@code alpha must be finite and > 0, was
+ * -1.0}. Each check returns its argument so that it can be used inline in constructors.
  */
 public final class Checks {
   private Checks() {}
@@ -75,7 +75,10 @@ public final class Checks {
     return value;
   }
 
-  /** Rule: finite and strictly below a bound. Message: {@code name must be finite and < bound, was value}. */
+  /**
+   * Rule: finite and strictly below a bound. Message: {@code name must be finite and < bound, was
+   * value}.
+   */
   public static double lessThan(String name, double value, double bound) {
     if (!(value < bound) || value == Double.NEGATIVE_INFINITY) {
       throw fail("%s must be finite and < %s, was %s", name, bound, value);
@@ -83,7 +86,10 @@ public final class Checks {
     return value;
   }
 
-  /** Rule: finite and strictly above a bound. Message: {@code name must be finite and > bound, was value}. */
+  /**
+   * Rule: finite and strictly above a bound. Message: {@code name must be finite and > bound, was
+   * value}.
+   */
   public static double greaterThan(String name, double value, double bound) {
     if (!(value > bound) || value == Double.POSITIVE_INFINITY) {
       throw fail("%s must be finite and > %s, was %s", name, bound, value);
@@ -92,8 +98,8 @@ public final class Checks {
   }
 
   /**
-   * Rule: one quantity may not exceed another. Message: {@code recency[17] = 40.0 must be <= age[17] =
-   * 39.0}.
+   * Rule: one quantity may not exceed another. Message: {@code recency[17] = 40.0 must be <=
+   * age[17] = 39.0}.
    */
   public static void atMost(String name, double value, String otherName, double other) {
     if (!(value <= other)) {
@@ -102,8 +108,8 @@ public final class Checks {
   }
 
   /**
-   * Rule: a count, that is a finite whole number &gt;= 0. Message: {@code frequency[2] must be a whole
-   * number >= 0, was 1.5}.
+   * Rule: a count, that is a finite whole number &gt;= 0. Message: {@code frequency[2] must be a
+   * whole number >= 0, was 1.5}.
    */
   public static double count(String name, double value) {
     if (!(value >= 0) || value == Double.POSITIVE_INFINITY || value != Math.rint(value)) {
@@ -128,7 +134,10 @@ public final class Checks {
     return value;
   }
 
-  /** Rule: a non-null, non-empty array. Messages: {@code name must not be null}, {@code name must not be empty}. */
+  /**
+   * Rule: a non-null, non-empty array. Messages: {@code name must not be null}, {@code name must
+   * not be empty}.
+   */
   public static double[] notEmpty(String name, double[] values) {
     notNull(name, values);
     if (values.length == 0) {
@@ -138,12 +147,14 @@ public final class Checks {
   }
 
   /**
-   * Rule: two columns have the same length. Message: {@code age has length 3 but frequency has length
-   * 4}.
+   * Rule: two columns have the same length. Message: {@code age has length 3 but frequency has
+   * length 4}.
    */
-  public static void sameLength(String name, int length, String referenceName, int referenceLength) {
+  public static void sameLength(
+      String name, int length, String referenceName, int referenceLength) {
     if (length != referenceLength) {
-      throw fail("%s has length %d but %s has length %d", name, length, referenceName, referenceLength);
+      throw fail(
+          "%s has length %d but %s has length %d", name, length, referenceName, referenceLength);
     }
   }
 

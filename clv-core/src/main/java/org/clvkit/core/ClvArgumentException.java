@@ -1,9 +1,9 @@
 package org.clvkit.core;
 
 /**
- * Thrown when an argument given to clvkit breaks a documented rule. The message names the field, the
- * offending value and the rule, and for columns and logs the row or index, for example
- * {@code recency[17] = 40.0 must be <= age[17] = 39.0}.
+ * Thrown when an argument given to clvkit breaks a documented rule. The message names the field,
+ * the offending value and the rule, and for columns and logs the row or index, for example {@code
+ * recency[17] = 40.0 must be <= age[17] = 39.0}.
  */
 public class ClvArgumentException extends IllegalArgumentException {
   private static final long serialVersionUID = 1L;

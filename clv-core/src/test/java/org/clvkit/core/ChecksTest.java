@@ -12,7 +12,8 @@ class ChecksTest {
   void positive_rejectsNegativeNaNAndInfinity() {
     assertRejects("alpha must be finite and > 0, was -1.0", () -> Checks.positive("alpha", -1.0));
     assertRejects("alpha must be finite and > 0, was 0.0", () -> Checks.positive("alpha", 0.0));
-    assertRejects("alpha must be finite and > 0, was NaN", () -> Checks.positive("alpha", Double.NaN));
+    assertRejects(
+        "alpha must be finite and > 0, was NaN", () -> Checks.positive("alpha", Double.NaN));
     assertRejects(
         "alpha must be finite and > 0, was Infinity",
         () -> Checks.positive("alpha", Double.POSITIVE_INFINITY));
@@ -27,8 +28,10 @@ class ChecksTest {
 
   @Test
   void probability_rejectsOutsideUnitInterval() {
-    assertRejects("retention must be in [0, 1], was 1.2", () -> Checks.probability("retention", 1.2));
-    assertRejects("retention must be in [0, 1], was NaN", () -> Checks.probability("retention", Double.NaN));
+    assertRejects(
+        "retention must be in [0, 1], was 1.2", () -> Checks.probability("retention", 1.2));
+    assertRejects(
+        "retention must be in [0, 1], was NaN", () -> Checks.probability("retention", Double.NaN));
     assertEquals(1.0, Checks.probability("retention", 1.0));
   }
 
@@ -41,24 +44,33 @@ class ChecksTest {
 
   @Test
   void count_rejectsFractionsAndNegatives() {
-    assertRejects("frequency[2] must be a whole number >= 0, was 1.5", () -> Checks.count("frequency[2]", 1.5));
-    assertRejects("frequency must be a whole number >= 0, was -1.0", () -> Checks.count("frequency", -1));
+    assertRejects(
+        "frequency[2] must be a whole number >= 0, was 1.5",
+        () -> Checks.count("frequency[2]", 1.5));
+    assertRejects(
+        "frequency must be a whole number >= 0, was -1.0", () -> Checks.count("frequency", -1));
     assertEquals(3.0, Checks.count("frequency", 3));
   }
 
   @Test
   void columns_nameTheIndex() {
-    assertRejects("x[1] must be finite, was NaN", () -> Checks.finite("x", new double[] {1, Double.NaN}));
+    assertRejects(
+        "x[1] must be finite, was NaN", () -> Checks.finite("x", new double[] {1, Double.NaN}));
     assertRejects("x must not be empty", () -> Checks.notEmpty("x", new double[0]));
     assertRejects("x must not be null", () -> Checks.notEmpty("x", null));
-    assertRejects("age has length 3 but frequency has length 4", () -> Checks.sameLength("age", 3, "frequency", 4));
+    assertRejects(
+        "age has length 3 but frequency has length 4",
+        () -> Checks.sameLength("age", 3, "frequency", 4));
     assertRejects("range [from, to) = [2, 9) must lie within [0, 5]", () -> Checks.range(2, 9, 5));
   }
 
   @Test
   void ranges_andBounds() {
-    assertRejects("growth must be finite and < 0.1, was 0.2", () -> Checks.lessThan("growth", 0.2, 0.1));
-    assertRejects("discount must be finite and > -1.0, was -1.0", () -> Checks.greaterThan("discount", -1, -1));
+    assertRejects(
+        "growth must be finite and < 0.1, was 0.2", () -> Checks.lessThan("growth", 0.2, 0.1));
+    assertRejects(
+        "discount must be finite and > -1.0, was -1.0",
+        () -> Checks.greaterThan("discount", -1, -1));
     assertRejects("margin must be in [0.0, 1.0], was 2.0", () -> Checks.inRange("margin", 2, 0, 1));
     assertRejects("periods must be > 0, was 0", () -> Checks.positive("periods", 0));
     assertRejects("generations must be >= 0, was -1", () -> Checks.nonNegative("generations", -1));

@@ -10,7 +10,9 @@ import org.junit.jupiter.api.function.Executable;
 public final class ClvAssertions {
   private ClvAssertions() {}
 
-  /** Asserts that {@code call} throws a {@link ClvArgumentException} with exactly {@code message}. */
+  /**
+   * Asserts that {@code call} throws a {@link ClvArgumentException} with exactly {@code message}.
+   */
   public static ClvArgumentException assertRejects(String message, Executable call) {
     ClvArgumentException e = assertThrows(ClvArgumentException.class, call);
     assertEquals(message, e.getMessage());

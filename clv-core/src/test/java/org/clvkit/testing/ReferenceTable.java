@@ -13,9 +13,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A reference table from {@code src/test/resources/reference/}: a CSV file whose leading {@code #} lines
- * carry metadata as {@code # key: value} (at least {@code source}), followed by a header row and data rows.
- * Cells are read as text; {@link #number(int, String)} parses one as a double.
+ * A reference table from {@code src/test/resources/reference/}: a CSV file whose leading {@code #}
+ * lines carry metadata as {@code # key: value} (at least {@code source}), followed by a header row
+ * and data rows. Cells are read as text; {@link #number(int, String)} parses one as a double.
  */
 public final class ReferenceTable {
   private final String name;
@@ -56,12 +56,14 @@ public final class ReferenceTable {
           }
           continue;
         }
-        String[] cells = Arrays.stream(line.split(",", -1)).map(String::trim).toArray(String[]::new);
+        String[] cells =
+            Arrays.stream(line.split(",", -1)).map(String::trim).toArray(String[]::new);
         if (columns == null) {
           columns = List.of(cells);
         } else {
           if (cells.length != columns.size()) {
-            throw new IllegalStateException(resource + ": row has " + cells.length + " cells: " + line);
+            throw new IllegalStateException(
+                resource + ": row has " + cells.length + " cells: " + line);
           }
           rows.add(cells);
         }

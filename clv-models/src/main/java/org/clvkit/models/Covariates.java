@@ -31,8 +31,8 @@ public final class Covariates implements Serializable {
   }
 
   /**
-   * Covariates from row-major values: row i holds {@code values[i * names.size() ..
-   * (i + 1) * names.size())}. The array is copied.
+   * Covariates from row-major values: row i holds {@code values[i * names.size() .. (i + 1) *
+   * names.size())}. The array is copied.
    *
    * @param names the covariate names, distinct and not blank, at least one
    * @param values finite values, a whole number of rows
@@ -122,7 +122,9 @@ public final class Covariates implements Serializable {
 
   @Override
   public boolean equals(Object other) {
-    return other instanceof Covariates c && c.names.equals(names) && Arrays.equals(c.values, values);
+    return other instanceof Covariates c
+        && c.names.equals(names)
+        && Arrays.equals(c.values, values);
   }
 
   @Override

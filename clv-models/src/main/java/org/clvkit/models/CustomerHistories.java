@@ -6,26 +6,27 @@ import org.clvkit.core.Checks;
 import org.clvkit.core.data.CustomerSummaries;
 
 /**
- * The customer columns every model reads: per customer (or per distinct pattern, with a weight)
- * the number of repeat purchases, the recency and the age; optionally the mean repeat spend (for
- * the Gamma-Gamma) and a row of {@link Covariates} (for covariate models). Immutable. The one
- * container of model input: {@link org.clvkit.core.data.CustomerSummaries} (clv-core, which cannot
- * depend on the models) is what a transaction log summarises to, with ids, dates and holdout
- * counts, and {@link #of(CustomerSummaries)} turns it into this.
+ * The customer columns every model reads: per customer (or per distinct pattern, with a weight) the
+ * number of repeat purchases, the recency and the age; optionally the mean repeat spend (for the
+ * Gamma-Gamma) and a row of {@link Covariates} (for covariate models). Immutable. The one container
+ * of model input: {@link org.clvkit.core.data.CustomerSummaries} (clv-core, which cannot depend on
+ * the models) is what a transaction log summarises to, with ids, dates and holdout counts, and
+ * {@link #of(CustomerSummaries)} turns it into this.
  *
- * <p>In Fader and Hardie's notation {@code frequency} is x (repeat purchases, the first purchase not
- * counted), {@code recency} is t_x (time from the first to the last purchase, 0 when x = 0) and {@code age}
- * is T (time from the first purchase to the end of observation), all in the caller's period. A {@code
- * weight} is the number of customers sharing that pattern (1 by default); the likelihood is a weighted sum
- * over patterns, so {@link #compressed()} data give the same fit as the raw rows, faster.
+ * <p>In Fader and Hardie's notation {@code frequency} is x (repeat purchases, the first purchase
+ * not counted), {@code recency} is t_x (time from the first to the last purchase, 0 when x = 0) and
+ * {@code age} is T (time from the first purchase to the end of observation), all in the caller's
+ * period. A {@code weight} is the number of customers sharing that pattern (1 by default); the
+ * likelihood is a weighted sum over patterns, so {@link #compressed()} data give the same fit as
+ * the raw rows, faster.
  *
  * <p>Discrete-time models read the same columns as opportunities (see {@link
- * DiscretePurchaseModel}); the sBG reads x as renewals made in n = age renewal opportunities,
- * with recency = x (see {@link org.clvkit.models.sbg.SbgFitter}).
+ * DiscretePurchaseModel}); the sBG reads x as renewals made in n = age renewal opportunities, with
+ * recency = x (see {@link org.clvkit.models.sbg.SbgFitter}).
  *
- * <p>Rules, each checked with a message naming the row: frequency a whole number &gt;= 0; recency and age
- * finite and &gt;= 0; recency &lt;= age; recency = 0 when frequency = 0; weight finite and &gt;= 0; at
- * least one row with a positive weight.
+ * <p>Rules, each checked with a message naming the row: frequency a whole number &gt;= 0; recency
+ * and age finite and &gt;= 0; recency &lt;= age; recency = 0 when frequency = 0; weight finite and
+ * &gt;= 0; at least one row with a positive weight.
  */
 public final class CustomerHistories implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -124,9 +125,9 @@ public final class CustomerHistories implements Serializable {
   }
 
   /**
-   * These histories with a monetary-value column: the mean value m̄ of each row's repeat
-   * purchases (0 without repeat purchases), as the Gamma-Gamma reads it. The array is copied. Not
-   * for compressed histories, whose rows stand for customers with different spend.
+   * These histories with a monetary-value column: the mean value m̄ of each row's repeat purchases
+   * (0 without repeat purchases), as the Gamma-Gamma reads it. The array is copied. Not for
+   * compressed histories, whose rows stand for customers with different spend.
    *
    * @param values one finite value &gt;= 0 per row
    */
@@ -189,8 +190,8 @@ public final class CustomerHistories implements Serializable {
   }
 
   /**
-   * Checks one customer's history with the messages of this class; the batch prediction methods of the
-   * models use it so that their errors read the same.
+   * Checks one customer's history with the messages of this class; the batch prediction methods of
+   * the models use it so that their errors read the same.
    *
    * @param frequency repeat purchases x
    * @param recency time of the last purchase t_x
@@ -286,8 +287,9 @@ public final class CustomerHistories implements Serializable {
   }
 
   /**
-   * These histories with every time divided by {@code factor} (recency and age in periods of {@code factor}
-   * old periods). Models fit on rescaled time for numerical conditioning and map the parameters back.
+   * These histories with every time divided by {@code factor} (recency and age in periods of {@code
+   * factor} old periods). Models fit on rescaled time for numerical conditioning and map the
+   * parameters back.
    *
    * @param factor the new period length in old periods, finite and &gt; 0
    */

@@ -6,11 +6,11 @@ import org.clvkit.core.Checks;
 
 /**
  * A discount rate, the one convention for every discounted quantity of the models: a rate d per
- * period, so that a value at time t (in periods) is worth {@code (1 + d)^(−t)} now, or
- * equivalently a continuously compounded rate {@code δ = ln(1 + d)}, worth {@code e^(−δt)}. Both
- * forms name the same discount; which one was given is kept exactly, and the other is derived from
- * it, so that a formula written for δ (the Pareto/NBD's DERT) and one written for d (the BG/BB's)
- * each get their own rate without rounding.
+ * period, so that a value at time t (in periods) is worth {@code (1 + d)^(−t)} now, or equivalently
+ * a continuously compounded rate {@code δ = ln(1 + d)}, worth {@code e^(−δt)}. Both forms name the
+ * same discount; which one was given is kept exactly, and the other is derived from it, so that a
+ * formula written for δ (the Pareto/NBD's DERT) and one written for d (the BG/BB's) each get their
+ * own rate without rounding.
  *
  * <p>Discrete-time models apply the factor at whole periods, continuous-time models at any t. An
  * annual 10 % is {@code perPeriod(0.10)} with yearly periods; with weekly periods it is {@code
@@ -77,6 +77,7 @@ public final class Discount implements Serializable {
 
   @Override
   public String toString() {
-    return String.format(Locale.ROOT, "Discount(%s per period, %s continuous)", perPeriod, continuous);
+    return String.format(
+        Locale.ROOT, "Discount(%s per period, %s continuous)", perPeriod, continuous);
   }
 }

@@ -5,16 +5,18 @@ import org.clvkit.core.Checks;
 /**
  * How a maximum-likelihood fit went.
  *
- * @param converged whether the optimiser met its convergence criterion at an interior optimum with a
- *     negative-definite Hessian
+ * @param converged whether the optimiser met its convergence criterion at an interior optimum with
+ *     a negative-definite Hessian
  * @param iterations optimiser iterations over all starting points
  * @param evaluations log-likelihood evaluations over all starting points
- * @param logLikelihood the (unpenalised) log-likelihood at the returned parameters, weighted by customers
+ * @param logLikelihood the (unpenalised) log-likelihood at the returned parameters, weighted by
+ *     customers
  * @param gradientNorm Euclidean norm of the penalised log-likelihood's gradient with respect to the
  *     log-parameters at the returned parameters
- * @param message a human-readable account: "converged" or what went wrong (no convergence, a parameter on
- *     its bound, a singular information matrix)
- * @param status how the fit ended, as data; {@link FitStatus#CONVERGED} exactly when {@code converged}
+ * @param message a human-readable account: "converged" or what went wrong (no convergence, a
+ *     parameter on its bound, a singular information matrix)
+ * @param status how the fit ended, as data; {@link FitStatus#CONVERGED} exactly when {@code
+ *     converged}
  * @param parameter the name of the parameter that ran off ({@link FitStatus#NO_INTERIOR_MAXIMUM}),
  *     or the empty string
  */

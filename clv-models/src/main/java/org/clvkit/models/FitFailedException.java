@@ -2,8 +2,8 @@ package org.clvkit.models;
 
 /**
  * Thrown by a fitter when the fit did not converge, ended on a parameter bound, or left a singular
- * information matrix. The diagnostics say which; a fitter configured with {@code allowNonConverged(true)}
- * returns the model instead, flagged through its {@link FitReport}.
+ * information matrix. The diagnostics say which; a fitter configured with {@code
+ * allowNonConverged(true)} returns the model instead, flagged through its {@link FitReport}.
  */
 public class FitFailedException extends RuntimeException {
   private static final long serialVersionUID = 1L;

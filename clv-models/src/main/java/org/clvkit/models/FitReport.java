@@ -5,15 +5,16 @@ import java.util.Locale;
 import org.clvkit.core.Checks;
 
 /**
- * What a fit produced besides the parameters: estimates with standard errors, diagnostics, and the size of
- * the data. Attached to every fitted model; models built from known parameters have none.
+ * What a fit produced besides the parameters: estimates with standard errors, diagnostics, and the
+ * size of the data. Attached to every fitted model; models built from known parameters have none.
  *
  * @param model the model's name ({@code "BG/NBD"}, ...)
  * @param estimates one estimate per parameter, in the parameters' order; empty when the information
  *     matrix was singular (then {@code diagnostics().converged()} is false and the message says so)
  * @param diagnostics how the optimiser did
  * @param customers number of customers fitted (the sum of the weights)
- * @param patterns number of distinct (frequency, recency, age) patterns the likelihood was evaluated on
+ * @param patterns number of distinct (frequency, recency, age) patterns the likelihood was
+ *     evaluated on
  * @param penalty the L2 penalty coefficient used (0 for plain maximum likelihood)
  * @param startingPointSample the number of patterns of the seeded sample on which the starting
  *     points were searched before the refinement on all patterns ({@link
@@ -57,8 +58,8 @@ public record FitReport(
   }
 
   /**
-   * A readable table of the estimates, standard errors and intervals followed by the diagnostics, for
-   * example:
+   * A readable table of the estimates, standard errors and intervals followed by the diagnostics,
+   * for example:
    *
    * <pre>
    * BG/NBD fitted on 2357 customers (1411 patterns)
@@ -79,7 +80,9 @@ public record FitReport(
     if (startingPointSample > 0) {
       out.append(
           String.format(
-              Locale.ROOT, ", starting points searched on %d sampled patterns", startingPointSample));
+              Locale.ROOT,
+              ", starting points searched on %d sampled patterns",
+              startingPointSample));
     }
     out.append('\n');
     out.append(

@@ -3,12 +3,14 @@ package org.clvkit.models;
 import org.clvkit.core.Checks;
 
 /**
- * Settings shared by every maximum-likelihood fitter. Fitters hold one and offer {@code with…} methods
- * that return a new fitter; the defaults suit data sets from a few hundred to millions of customers.
+ * Settings shared by every maximum-likelihood fitter. Fitters hold one and offer {@code with…}
+ * methods that return a new fitter; the defaults suit data sets from a few hundred to millions of
+ * customers.
  *
- * @param penalty L2 penalty coefficient λ: the fit maximises {@code LL − λ Σ θ²} over the parameters θ
- *     in the caller's time unit; 0 (the default) for plain maximum likelihood
- * @param starts number of starting points (the model's default start plus seeded perturbations of it), &gt;= 1
+ * @param penalty L2 penalty coefficient λ: the fit maximises {@code LL − λ Σ θ²} over the
+ *     parameters θ in the caller's time unit; 0 (the default) for plain maximum likelihood
+ * @param starts number of starting points (the model's default start plus seeded perturbations of
+ *     it), &gt;= 1
  * @param seed seed of the perturbed starting points, so that fits are reproducible
  * @param maxIterations iteration cap per starting point, &gt; 0
  * @param allowNonConverged when true a fit that did not converge is returned, flagged in its {@link
@@ -39,8 +41,8 @@ public record FitSettings(
   public static final int SAMPLE_SIZE = 5_000;
 
   /**
-   * Plain maximum likelihood, 3 starting points, seed 42, 1000 iterations, failures throw,
-   * starting points searched on a 5,000-pattern sample from 50,000 patterns on.
+   * Plain maximum likelihood, 3 starting points, seed 42, 1000 iterations, failures throw, starting
+   * points searched on a 5,000-pattern sample from 50,000 patterns on.
    */
   public static final FitSettings DEFAULT =
       new FitSettings(0.0, 3, 42L, 1000, false, SAMPLE_FROM, SAMPLE_SIZE);
@@ -75,17 +77,20 @@ public record FitSettings(
 
   /** These settings with another penalty. */
   public FitSettings withPenalty(double value) {
-    return new FitSettings(value, starts, seed, maxIterations, allowNonConverged, sampleFrom, sampleSize);
+    return new FitSettings(
+        value, starts, seed, maxIterations, allowNonConverged, sampleFrom, sampleSize);
   }
 
   /** These settings with another number of starting points. */
   public FitSettings withStarts(int value) {
-    return new FitSettings(penalty, value, seed, maxIterations, allowNonConverged, sampleFrom, sampleSize);
+    return new FitSettings(
+        penalty, value, seed, maxIterations, allowNonConverged, sampleFrom, sampleSize);
   }
 
   /** These settings with another seed. */
   public FitSettings withSeed(long value) {
-    return new FitSettings(penalty, starts, value, maxIterations, allowNonConverged, sampleFrom, sampleSize);
+    return new FitSettings(
+        penalty, starts, value, maxIterations, allowNonConverged, sampleFrom, sampleSize);
   }
 
   /** These settings with another iteration cap. */

@@ -1,6 +1,8 @@
 package org.clvkit.models;
 
-/** How a maximum-likelihood fit ended, as data; {@link FitDiagnostics#message()} tells it in words. */
+/**
+ * How a maximum-likelihood fit ended, as data; {@link FitDiagnostics#message()} tells it in words.
+ */
 public enum FitStatus {
   /** The optimiser met its criterion at an interior optimum with a negative-definite Hessian. */
   CONVERGED,
@@ -12,8 +14,8 @@ public enum FitStatus {
   NO_INTERIOR_MAXIMUM,
 
   /**
-   * The optimum was found but the observed information matrix is singular or not positive
-   * definite, so there are no standard errors (the parameters are not identified by the data).
+   * The optimum was found but the observed information matrix is singular or not positive definite,
+   * so there are no standard errors (the parameters are not identified by the data).
    */
   SINGULAR_INFORMATION,
 

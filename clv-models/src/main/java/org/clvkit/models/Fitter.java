@@ -43,8 +43,8 @@ public interface Fitter<M extends Model> {
   /**
    * Fits the model.
    *
-   * @param data customer histories, raw or compressed, with weights and the columns the model
-   *     needs (see the model's fitter)
+   * @param data customer histories, raw or compressed, with weights and the columns the model needs
+   *     (see the model's fitter)
    * @return the fitted model, its {@link Model#fitReport()} holding estimates and diagnostics
    * @throws FitFailedException when the fit fails and the settings do not allow that
    * @throws org.clvkit.core.ClvArgumentException when the data are outside the model's domain

@@ -77,8 +77,7 @@ public final class ModelTypes {
    */
   public static ModelType<?> get(String idOrName) {
     return find(idOrName)
-        .orElseThrow(
-            () -> Checks.fail("model must be one of %s, was %s", ids(ALL), idOrName));
+        .orElseThrow(() -> Checks.fail("model must be one of %s, was %s", ids(ALL), idOrName));
   }
 
   /**

@@ -5,15 +5,16 @@ import org.clvkit.core.Checks;
 /**
  * A fitted parameter with its standard error and 95 % confidence interval.
  *
- * <p>Models are fitted over log-parameters, so the standard error comes from the observed information in
- * log-space by the delta method ({@code standardError = value · se(log value)}) and the interval is {@code
- * exp(log value ± 1.959964 · se(log value))}, which stays positive as the parameters must.
+ * <p>Models are fitted over log-parameters, so the standard error comes from the observed
+ * information in log-space by the delta method ({@code standardError = value · se(log value)}) and
+ * the interval is {@code exp(log value ± 1.959964 · se(log value))}, which stays positive as the
+ * parameters must.
  *
  * @param name the parameter's name in the literature ({@code r}, {@code alpha}, ...)
  * @param value the maximum-likelihood estimate, finite and &gt; 0
  * @param standardError the delta-method standard error, finite and &gt;= 0
- * @param lower the lower end of the 95 % interval, &gt;= 0 (it may underflow to 0 when the
- *     standard error of the log is very large, as with a handful of customers)
+ * @param lower the lower end of the 95 % interval, &gt;= 0 (it may underflow to 0 when the standard
+ *     error of the log is very large, as with a handful of customers)
  * @param upper the upper end of the 95 % interval
  */
 public record ParameterEstimate(

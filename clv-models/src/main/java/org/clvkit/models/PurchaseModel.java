@@ -1,7 +1,6 @@
 package org.clvkit.models;
 
 import java.io.Serializable;
-import java.util.Optional;
 import org.clvkit.core.Checks;
 
 /**
@@ -10,15 +9,14 @@ import org.clvkit.core.Checks;
  * Implementations are immutable, thread-safe and {@link Serializable}.
  *
  * <p>Customer histories are {@code frequency, recency, age} — Fader and Hardie's x (repeat
- * purchases), t_x (time from the first to the last purchase) and T (time from the first purchase
- * to the end of observation) — in the caller's period, the one the model was fitted in. Horizons
- * come first and are in the same period.
+ * purchases), t_x (time from the first to the last purchase) and T (time from the first purchase to
+ * the end of observation) — in the caller's period, the one the model was fitted in. Horizons come
+ * first and are in the same period.
  *
  * <p>The domain of times is the model's, written into the two sub-interfaces: a {@link
  * ContinuousPurchaseModel} takes any finite time &gt;= 0 and P(alive) at the end of observation T;
  * a {@link DiscretePurchaseModel} counts purchase opportunities, takes whole numbers only, and
- * gives P(alive) at the next opportunity n + 1. Methods below say "in the model's domain" for
- * this.
+ * gives P(alive) at the next opportunity n + 1. Methods below say "in the model's domain" for this.
  *
  * <p>Every batch method validates its inputs once, shares its kernel with the per-customer method,
  * writes into {@code out[from..to)} and gives the per-customer results bit for bit.
@@ -57,8 +55,8 @@ public interface PurchaseModel extends Model {
   double probabilityOfPurchases(int n, double t);
 
   /**
-   * Expected number of purchases in the next {@code t} periods of a customer with the given history,
-   * E[Y(t) | x, t_x, T].
+   * Expected number of purchases in the next {@code t} periods of a customer with the given
+   * history, E[Y(t) | x, t_x, T].
    *
    * @param t horizon, finite and &gt;= 0
    * @param frequency repeat purchases x
@@ -79,25 +77,21 @@ public interface PurchaseModel extends Model {
   double probabilityAlive(double frequency, double recency, double age);
 
   /**
-   * The log-likelihood of one customer's history under the model (the density of the purchase times in
-   * the caller's period, as the fitting maximises).
+   * The log-likelihood of one customer's history under the model (the density of the purchase times
+   * in the caller's period, as the fitting maximises).
    */
   double logLikelihood(double frequency, double recency, double age);
 
   /**
-   * Batch form of {@link #conditionalExpectedPurchases(double, double, double, double)} over rows {@code
-   * [from, to)}, written into {@code out} at the same indices.
+   * Batch form of {@link #conditionalExpectedPurchases(double, double, double, double)} over rows
+   * {@code [from, to)}, written into {@code out} at the same indices.
    */
   void conditionalExpectedPurchases(
-      double t,
-      double[] frequency,
-      double[] recency,
-      double[] age,
-      double[] out,
-      int from,
-      int to);
+      double t, double[] frequency, double[] recency, double[] age, double[] out, int from, int to);
 
-  /** Batch form of {@link #probabilityAlive(double, double, double)} over rows {@code [from, to)}. */
+  /**
+   * Batch form of {@link #probabilityAlive(double, double, double)} over rows {@code [from, to)}.
+   */
   void probabilityAlive(
       double[] frequency, double[] recency, double[] age, double[] out, int from, int to);
 
@@ -144,9 +138,9 @@ public interface PurchaseModel extends Model {
   }
 
   /**
-   * Expected purchases in each of the next {@code periods} periods, discounted to the end of observation:
-   * {@code Σ_{k=1..periods} (E[Y(k)] − E[Y(k−1)]) / (1 + discountRate)^k}. Multiplied by a margin and the
-   * expected spend per purchase this is a customer's CLV over that horizon.
+   * Expected purchases in each of the next {@code periods} periods, discounted to the end of
+   * observation: {@code Σ_{k=1..periods} (E[Y(k)] − E[Y(k−1)]) / (1 + discountRate)^k}. Multiplied
+   * by a margin and the expected spend per purchase this is a customer's CLV over that horizon.
    *
    * @param periods horizon in whole periods, &gt;= 0
    * @param discountRate discount rate per period, finite and &gt; -1 (0 for none)
@@ -171,8 +165,8 @@ public interface PurchaseModel extends Model {
   }
 
   /**
-   * Batch form of {@link #discountedExpectedPurchases(int, double, double, double, double)} over rows
-   * {@code [from, to)}.
+   * Batch form of {@link #discountedExpectedPurchases(int, double, double, double, double)} over
+   * rows {@code [from, to)}.
    */
   default void discountedExpectedPurchases(
       int periods,
@@ -191,9 +185,9 @@ public interface PurchaseModel extends Model {
   }
 
   /**
-   * Expected cumulative repeat purchases of a cohort, the data behind the "tracking" chart: for each
-   * time in {@code times}, {@code Σ_i E[X(times − joined_i)]} over the customers with {@code joined_i <
-   * time}.
+   * Expected cumulative repeat purchases of a cohort, the data behind the "tracking" chart: for
+   * each time in {@code times}, {@code Σ_i E[X(times − joined_i)]} over the customers with {@code
+   * joined_i < time}.
    *
    * @param joined each customer's first-purchase time, in periods from a common origin
    * @param times the times at which to evaluate, in periods from the same origin

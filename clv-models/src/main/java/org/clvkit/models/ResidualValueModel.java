@@ -26,9 +26,9 @@ public interface ResidualValueModel extends PurchaseModel {
       Discount discount, double frequency, double recency, double age);
 
   /**
-   * Batch form of {@link #conditionalDiscountedResidualPurchases(Discount, double, double,
-   * double)} over rows {@code [from, to)}, written into {@code out} at the same indices; bit for
-   * bit the per-customer values.
+   * Batch form of {@link #conditionalDiscountedResidualPurchases(Discount, double, double, double)}
+   * over rows {@code [from, to)}, written into {@code out} at the same indices; bit for bit the
+   * per-customer values.
    */
   void conditionalDiscountedResidualPurchases(
       Discount discount,

@@ -17,11 +17,11 @@
  *   <li><b>{@link org.clvkit.models.Fitter}{@code <M>}</b> is what every fitter implements: {@code
  *       fit(CustomerHistories)}, {@code logLikelihood(CustomerHistories)} (the function it
  *       maximises, {@link org.clvkit.models.LogLikelihood}), configured by one {@link
- *       org.clvkit.models.FitSettings} and an optional executor. Model-specific data forms
- *       ({@code fit(frequency, recency, age)}, the sBG's survivor counts) are conveniences over it.
- *   <li><b>{@link org.clvkit.models.ModelType}</b> describes a model without an instance (id,
- *       name, parameter names, fitter, factory); each model class holds its {@code TYPE} and
- *       {@link org.clvkit.models.ModelTypes} lists them. The command line, the engines and {@link
+ *       org.clvkit.models.FitSettings} and an optional executor. Model-specific data forms ({@code
+ *       fit(frequency, recency, age)}, the sBG's survivor counts) are conveniences over it.
+ *   <li><b>{@link org.clvkit.models.ModelType}</b> describes a model without an instance (id, name,
+ *       parameter names, fitter, factory); each model class holds its {@code TYPE} and {@link
+ *       org.clvkit.models.ModelTypes} lists them. The command line, the engines and {@link
  *       org.clvkit.models.io.ModelFiles} go through it, so a new model (NBD, GGom/NBD, BG/CNBD-k,
  *       MBG/CNBD-k, Pareto/NBD (HB), Pareto/GGG, BdW, covariate models) joins by declaring its
  *       {@code TYPE}, implementing the interfaces of its family and adding one line to {@code
@@ -29,8 +29,8 @@
  *   <li><b>{@link org.clvkit.models.CustomerHistories}</b> is the one container of model input:
  *       frequency, recency, age and weights, optionally a monetary-value column (Gamma-Gamma) and
  *       {@link org.clvkit.models.Covariates}. {@code CustomerSummaries} (clv-core) is the output of
- *       a transaction log with ids, dates and holdout counts; {@code CustomerHistories.of(summaries)}
- *       bridges the two.
+ *       a transaction log with ids, dates and holdout counts; {@code
+ *       CustomerHistories.of(summaries)} bridges the two.
  *   <li><b>Discounting</b> has one convention, the type {@link org.clvkit.models.Discount}: a rate
  *       d per period, equivalently δ = ln(1 + d) compounded continuously; each formula takes the
  *       form it is written in, without rounding the other.

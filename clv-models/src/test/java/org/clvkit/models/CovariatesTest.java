@@ -28,7 +28,8 @@ class CovariatesTest {
   void compressed_groupsOnlyEqualCovariateRows() {
     // Rows 0, 1, 2 share (x, t_x, T); rows 0 and 2 also share their covariates, row 1 does not.
     Covariates c =
-        Covariates.of(List.of("gender", "income"), new double[] {1, 3.5, 0, 3.5, 1, 3.5, 1, 2, 1, 3.5});
+        Covariates.of(
+            List.of("gender", "income"), new double[] {1, 3.5, 0, 3.5, 1, 3.5, 1, 2, 1, 3.5});
     CustomerHistories data = CustomerHistories.of(F, R, A).withCovariates(c);
     CustomerHistories patterns = data.compressed();
     assertEquals(3, patterns.size());
@@ -53,8 +54,12 @@ class CovariatesTest {
     assertRejects(
         "values has length 3, not a multiple of the 2 covariates",
         () -> Covariates.of(List.of("a", "b"), new double[] {1, 2, 3}));
-    assertRejects("names must be distinct, was [a, a]", () -> Covariates.of(List.of("a", "a"), new double[] {1, 2}));
-    assertRejects("values[1] must be finite, was NaN", () -> Covariates.of(List.of("a"), new double[] {1, Double.NaN}));
+    assertRejects(
+        "names must be distinct, was [a, a]",
+        () -> Covariates.of(List.of("a", "a"), new double[] {1, 2}));
+    assertRejects(
+        "values[1] must be finite, was NaN",
+        () -> Covariates.of(List.of("a"), new double[] {1, Double.NaN}));
     assertRejects(
         "covariates rows has length 2 but frequency has length 5",
         () -> CustomerHistories.of(F, R, A).withCovariates(c));

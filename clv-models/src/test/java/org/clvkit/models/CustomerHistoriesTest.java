@@ -34,7 +34,8 @@ class CustomerHistoriesTest {
 
   @Test
   void compressed_keepsEveryCustomer() {
-    qt(100).forAll(integers().between(1, 2_000), integers().between(1, 50))
+    qt(100)
+        .forAll(integers().between(1, 2_000), integers().between(1, 50))
         .checkAssert(
             (n, distinct) -> {
               SplittableRandom random = new SplittableRandom(n * 31L + distinct);
@@ -61,7 +62,8 @@ class CustomerHistoriesTest {
 
   @Test
   void rescaled_dividesTimesOnly() {
-    CustomerHistories h = CustomerHistories.of(new double[] {3}, new double[] {14}, new double[] {28});
+    CustomerHistories h =
+        CustomerHistories.of(new double[] {3}, new double[] {14}, new double[] {28});
     CustomerHistories weeks = h.rescaled(7);
     assertEquals(3.0, weeks.frequency(0));
     assertEquals(2.0, weeks.recency(0));
@@ -97,6 +99,7 @@ class CustomerHistoriesTest {
     assertRejects(
         "age has length 2 but frequency has length 1",
         () -> CustomerHistories.of(one, one, new double[] {1, 2}));
-    assertRejects("frequency must not be empty", () -> CustomerHistories.of(new double[0], one, one));
+    assertRejects(
+        "frequency must not be empty", () -> CustomerHistories.of(new double[0], one, one));
   }
 }

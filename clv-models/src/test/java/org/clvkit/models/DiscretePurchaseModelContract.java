@@ -54,7 +54,6 @@ public abstract class DiscretePurchaseModelContract extends PurchaseModelContrac
     assertRejects(
         "t must be a whole number >= 0, was 2.5",
         () -> m.conditionalExpectedPurchases(2.5, 1, 2, 6));
-    assertRejects(
-        "age must be a whole number >= 0, was 6.5", () -> m.probabilityAlive(1, 2, 6.5));
+    assertRejects("age must be a whole number >= 0, was 6.5", () -> m.probabilityAlive(1, 2, 6.5));
   }
 }

@@ -31,7 +31,8 @@ class LogLikelihoodTest {
   private static final Tolerance SAME_SUM = Tolerance.relative(1e-10);
   // Central differences with step 1e-5 in ln θ on sums of size 1e4: truncation ~1e-10 · f''',
   // rounding ~1e-16 · 1e4 / 1e-5 = 1e-7.
-  private static final Tolerance DIFFERENCES = Tolerance.absolute(1e-5).or(Tolerance.relative(1e-6));
+  private static final Tolerance DIFFERENCES =
+      Tolerance.absolute(1e-5).or(Tolerance.relative(1e-6));
 
   private static final CustomerHistories CDNOW = CdnowHistories.load();
 
@@ -62,7 +63,8 @@ class LogLikelihoodTest {
   private static double sum(PurchaseModel model, CustomerHistories data) {
     double total = 0;
     for (int i = 0; i < data.size(); i++) {
-      total += data.weight(i) * model.logLikelihood(data.frequency(i), data.recency(i), data.age(i));
+      total +=
+          data.weight(i) * model.logLikelihood(data.frequency(i), data.recency(i), data.age(i));
     }
     return total;
   }
@@ -76,8 +78,7 @@ class LogLikelihoodTest {
     LogLikelihood f = BgNbdFitter.create().logLikelihood(CDNOW);
     assertEquals(List.of("r", "alpha", "a", "b"), f.parameterNames());
     assertEquals(2357.0, f.customers());
-    check(
-        f, bgNbd, sum(BgNbdModel.of(org.clvkit.models.bgnbd.BgNbdParameters.of(bgNbd)), CDNOW));
+    check(f, bgNbd, sum(BgNbdModel.of(org.clvkit.models.bgnbd.BgNbdParameters.of(bgNbd)), CDNOW));
     check(
         MbgNbdFitter.create().logLikelihood(CDNOW),
         mbgNbd,
@@ -92,7 +93,9 @@ class LogLikelihoodTest {
   void bgBb_equalsPerCustomerSum() {
     CustomerHistories data =
         CustomerHistories.of(
-            new double[] {0, 1, 3, 6, 2}, new double[] {0, 2, 5, 6, 6}, new double[] {6, 6, 6, 6, 6});
+            new double[] {0, 1, 3, 6, 2},
+            new double[] {0, 2, 5, 6, 6},
+            new double[] {6, 6, 6, 6, 6});
     double[] parameters = {1.204, 0.750, 0.657, 2.783};
     check(
         BgBbFitter.create().logLikelihood(data),
@@ -121,8 +124,7 @@ class LogLikelihoodTest {
   void value_rejectsBadParameters() {
     LogLikelihood f = BgNbdFitter.create().logLikelihood(CDNOW);
     assertRejects(
-        "parameters has length 3 but parameterNames has length 4",
-        () -> f.value(1.0, 2.0, 3.0));
+        "parameters has length 3 but parameterNames has length 4", () -> f.value(1.0, 2.0, 3.0));
     assertRejects("alpha must be finite and > 0, was -1.0", () -> f.value(1.0, -1.0, 1.0, 1.0));
     assertRejects(
         "gradient has length 2 but needs at least 4",

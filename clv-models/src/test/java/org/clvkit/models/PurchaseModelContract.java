@@ -4,7 +4,6 @@ import static org.clvkit.testing.Seeded.qt;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.quicktheories.generators.SourceDSL.doubles;
-import static org.quicktheories.generators.SourceDSL.integers;
 
 import java.util.Arrays;
 import java.util.Locale;
@@ -44,7 +43,9 @@ public abstract class PurchaseModelContract {
   /** Simulates {@code customers} histories from the model with the given parameters. */
   protected abstract CustomerHistories simulate(double[] parameters, int customers, long seed);
 
-  /** A horizon of the model's domain near {@code 10^logT} (rounded up to a whole one if discrete). */
+  /**
+   * A horizon of the model's domain near {@code 10^logT} (rounded up to a whole one if discrete).
+   */
   protected abstract double horizon(double logT);
 
   /** A horizon of the model's domain near half of {@code t}. */
@@ -93,7 +94,8 @@ public abstract class PurchaseModelContract {
               PurchaseModel m = model(p);
               double t = horizon(logT);
               double shorter = half(t);
-              double a = m.conditionalExpectedPurchases(shorter, h.frequency(), h.recency(), h.age());
+              double a =
+                  m.conditionalExpectedPurchases(shorter, h.frequency(), h.recency(), h.age());
               double b = m.conditionalExpectedPurchases(t, h.frequency(), h.recency(), h.age());
               String context = Arrays.toString(p) + " " + h + " t=" + t;
               assertFinite("E[Y(t/2)]", a, context);
@@ -122,7 +124,8 @@ public abstract class PurchaseModelContract {
 
   @Test
   void probabilityOfPurchases_isADistribution() {
-    qt(50).forAll(parameters(), doubles().between(0, 2))
+    qt(50)
+        .forAll(parameters(), doubles().between(0, 2))
         .checkAssert(
             (p, logT) -> {
               PurchaseModel m = model(p);
@@ -172,7 +175,8 @@ public abstract class PurchaseModelContract {
 
   @Test
   void batch_equalsPerCustomerBitForBit() {
-    qt(50).forAll(parameters())
+    qt(50)
+        .forAll(parameters())
         .checkAssert(
             p -> {
               PurchaseModel m = model(p);
@@ -180,7 +184,8 @@ public abstract class PurchaseModelContract {
               double[] f = new double[n];
               double[] r = new double[n];
               double[] a = new double[n];
-              java.util.SplittableRandom random = new java.util.SplittableRandom(Arrays.hashCode(p));
+              java.util.SplittableRandom random =
+                  new java.util.SplittableRandom(Arrays.hashCode(p));
               for (int i = 0; i < n; i++) {
                 History h = randomHistory(random);
                 f[i] = h.frequency();
@@ -195,17 +200,21 @@ public abstract class PurchaseModelContract {
               assertEquals(0.0, alive[0]);
               assertEquals(0.0, alive[n]);
               for (int i = 1; i < n; i++) {
-                Tolerance.ulps(0).check("P(alive) row " + i, m.probabilityAlive(f[i], r[i], a[i]), alive[i]);
-                Tolerance.ulps(0).check("E[Y] row " + i,
-                    m.conditionalExpectedPurchases(t, f[i], r[i], a[i]),
-                    expected[i]);
+                Tolerance.ulps(0)
+                    .check("P(alive) row " + i, m.probabilityAlive(f[i], r[i], a[i]), alive[i]);
+                Tolerance.ulps(0)
+                    .check(
+                        "E[Y] row " + i,
+                        m.conditionalExpectedPurchases(t, f[i], r[i], a[i]),
+                        expected[i]);
               }
             });
   }
 
   @Test
   void fit_weightsEqualDuplicatedRows() {
-    // Fitters fit on compressed patterns; the weighted likelihood they maximise must equal the sum of
+    // Fitters fit on compressed patterns; the weighted likelihood they maximise must equal the sum
+    // of
     // the per-customer log-likelihoods over the raw, duplicated rows.
     CustomerHistories simulated = simulate(typicalParameters(), 2_000, 17);
     int n = simulated.size();
@@ -228,7 +237,8 @@ public abstract class PurchaseModelContract {
       sum += raw.weight(i) * fitted.logLikelihood(raw.frequency(i), raw.recency(i), raw.age(i));
     }
     Tolerance.relative(1e-9)
-        .check("log-likelihood", sum, fitted.fitReport().orElseThrow().diagnostics().logLikelihood());
+        .check(
+            "log-likelihood", sum, fitted.fitReport().orElseThrow().diagnostics().logLikelihood());
     double[] fromRaw = fitted.parameterValues();
     double[] fromCompressed = fit(compressed).parameterValues();
     for (int i = 0; i < fromRaw.length; i++) {
@@ -247,7 +257,8 @@ public abstract class PurchaseModelContract {
       double expected = truth[i];
       assertTrue(
           Math.abs(e.value() - expected) <= 3 * e.standardError(),
-          () -> e.name() + " = " + e.value() + " vs true " + expected + "\n" + report.summaryTable());
+          () ->
+              e.name() + " = " + e.value() + " vs true " + expected + "\n" + report.summaryTable());
     }
   }
 }

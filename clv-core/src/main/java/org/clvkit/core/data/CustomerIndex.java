@@ -29,8 +29,8 @@ final class CustomerIndex implements Serializable {
   private long[] longIds;
 
   /**
-   * String table: {@code (hash << 32)} | (index + 1), 0 marking an empty slot. Long table: id, index + 1 at
-   * 2s and 2s + 1. Capacity (slots) a power of two, at most half full.
+   * String table: {@code (hash << 32)} | (index + 1), 0 marking an empty slot. Long table: id,
+   * index + 1 at 2s and 2s + 1. Capacity (slots) a power of two, at most half full.
    */
   private long[] slots;
 

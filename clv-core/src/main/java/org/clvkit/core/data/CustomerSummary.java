@@ -7,7 +7,8 @@ import org.clvkit.core.Checks;
  * What a customer's purchase history says, in the form the customer-base models take. Times are in
  * periods of the {@link TimeScale} the summary was built with.
  *
- * <p>In Fader and Hardie's notation {@code frequency} is x, {@code recency} is t_x and {@code age} is T.
+ * <p>In Fader and Hardie's notation {@code frequency} is x, {@code recency} is t_x and {@code age}
+ * is T.
  *
  * @param customerId the customer's identifier
  * @param frequency number of repeat purchases (the first purchase is not counted)
@@ -30,7 +31,9 @@ public record CustomerSummary(
     LocalDateTime firstPurchase,
     LocalDateTime lastPurchase) {
 
-  /** Validates the fields and their relations (recency &lt;= age, purchaseCount = frequency + 1). */
+  /**
+   * Validates the fields and their relations (recency &lt;= age, purchaseCount = frequency + 1).
+   */
   public CustomerSummary {
     Checks.notNull("customerId", customerId);
     Checks.nonNegative("frequency", frequency);

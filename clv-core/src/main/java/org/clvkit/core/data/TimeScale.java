@@ -6,10 +6,10 @@ import java.time.LocalDateTime;
 import org.clvkit.core.Checks;
 
 /**
- * The length of one period, in which summaries express recency and age. Fixed-length only: there are no
- * calendar months here, so a "month" must be given explicitly, for example {@code
- * TimeScale.of(Duration.ofDays(30))} or {@code Duration.ofHours(730)} (365.25 days / 12), and the choice is
- * the caller's.
+ * The length of one period, in which summaries express recency and age. Fixed-length only: there
+ * are no calendar months here, so a "month" must be given explicitly, for example {@code
+ * TimeScale.of(Duration.ofDays(30))} or {@code Duration.ofHours(730)} (365.25 days / 12), and the
+ * choice is the caller's.
  *
  * @param period the length of one period, positive
  */

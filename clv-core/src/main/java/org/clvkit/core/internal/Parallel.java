@@ -6,11 +6,12 @@ import java.util.concurrent.Executor;
 import org.clvkit.core.Checks;
 
 /**
- * Splits index ranges into chunks and runs them on a caller-supplied {@link Executor}. clvkit never starts
- * threads of its own: without an executor (null) everything runs in the calling thread. Not API.
+ * Splits index ranges into chunks and runs them on a caller-supplied {@link Executor}. clvkit never
+ * starts threads of its own: without an executor (null) everything runs in the calling thread. Not
+ * API.
  *
- * <p>Chunk boundaries depend only on the range and the chunk count, never on timing, so sums combined in
- * chunk order ({@link #sum}) are reproducible run to run.
+ * <p>Chunk boundaries depend only on the range and the chunk count, never on timing, so sums
+ * combined in chunk order ({@link #sum}) are reproducible run to run.
  */
 public final class Parallel {
   private Parallel() {}
@@ -35,9 +36,9 @@ public final class Parallel {
   }
 
   /**
-   * Runs {@code task} over {@code [from, to)} split into {@code chunks} nearly equal chunks, on {@code
-   * executor} (or in this thread when it is null or there is one chunk), and waits for all of them. The
-   * first failure is rethrown unwrapped when it is unchecked.
+   * Runs {@code task} over {@code [from, to)} split into {@code chunks} nearly equal chunks, on
+   * {@code executor} (or in this thread when it is null or there is one chunk), and waits for all
+   * of them. The first failure is rethrown unwrapped when it is unchecked.
    */
   public static void run(Executor executor, int from, int to, int chunks, RangeTask task) {
     Checks.range(from, to, Integer.MAX_VALUE);
@@ -56,9 +57,9 @@ public final class Parallel {
   }
 
   /**
-   * Sums {@code f} over {@code [from, to)} split into {@code chunks} chunks, adding the partial sums in
-   * chunk order, so that the result does not depend on which thread finished first. With {@code chunks =
-   * 1} it is the plain sequential sum.
+   * Sums {@code f} over {@code [from, to)} split into {@code chunks} chunks, adding the partial
+   * sums in chunk order, so that the result does not depend on which thread finished first. With
+   * {@code chunks = 1} it is the plain sequential sum.
    */
   public static double sum(Executor executor, int from, int to, int chunks, RangeSum f) {
     Checks.positive("chunks", chunks);

@@ -23,15 +23,21 @@ class ParallelTest {
 
   @Test
   void run_visitsEveryRowExactlyOnce() {
-    qt(100).forAll(integers().between(0, 5_000), integers().between(1, 16))
+    qt(100)
+        .forAll(integers().between(0, 5_000), integers().between(1, 16))
         .checkAssert(
             (n, chunks) -> {
               AtomicIntegerArray visits = new AtomicIntegerArray(n + 2);
-              Parallel.run(POOL, 1, n + 1, chunks, (from, to) -> {
-                for (int i = from; i < to; i++) {
-                  visits.incrementAndGet(i);
-                }
-              });
+              Parallel.run(
+                  POOL,
+                  1,
+                  n + 1,
+                  chunks,
+                  (from, to) -> {
+                    for (int i = from; i < to; i++) {
+                      visits.incrementAndGet(i);
+                    }
+                  });
               assertEquals(0, visits.get(0));
               for (int i = 1; i <= n; i++) {
                 assertEquals(1, visits.get(i), "row " + i);
@@ -46,13 +52,14 @@ class ParallelTest {
     for (int i = 0; i < values.length; i++) {
       values[i] = 1.0 / (i + 1) * (i % 2 == 0 ? 1 : -1e3);
     }
-    Parallel.RangeSum f = (chunk, from, to) -> {
-      double s = 0;
-      for (int i = from; i < to; i++) {
-        s += values[i];
-      }
-      return s;
-    };
+    Parallel.RangeSum f =
+        (chunk, from, to) -> {
+          double s = 0;
+          for (int i = from; i < to; i++) {
+            s += values[i];
+          }
+          return s;
+        };
     double sequential = Parallel.sum(null, 0, values.length, 7, f);
     for (int repeat = 0; repeat < 20; repeat++) {
       assertEquals(
@@ -72,11 +79,17 @@ class ParallelTest {
     ClvArgumentException e =
         assertThrows(
             ClvArgumentException.class,
-            () -> Parallel.run(POOL, 0, 100, 4, (from, to) -> {
-              if (from > 0) {
-                throw thrown;
-              }
-            }));
+            () ->
+                Parallel.run(
+                    POOL,
+                    0,
+                    100,
+                    4,
+                    (from, to) -> {
+                      if (from > 0) {
+                        throw thrown;
+                      }
+                    }));
     assertSame(thrown, e);
   }
 }

@@ -105,10 +105,7 @@ public final class BdwFitter implements Fitter<BdwModel> {
     if (data.recency(i) != x) {
       throw Checks.fail(
           "%s = %s must equal %s = %s for contract histories (renewals are consecutive)",
-          Checks.indexed("recency", i),
-          data.recency(i),
-          Checks.indexed("frequency", i),
-          x);
+          Checks.indexed("recency", i), data.recency(i), Checks.indexed("frequency", i), x);
     }
     return (int) x;
   }
@@ -124,7 +121,6 @@ public final class BdwFitter implements Fitter<BdwModel> {
   public BdwFitter withSettings(FitSettings value) {
     return new BdwFitter(value, executor);
   }
-
 
   /**
    * Fits the model to a cohort's survivor counts: {@code alive[t]} customers are still active at

@@ -25,17 +25,18 @@ import org.clvkit.models.internal.LogPochhammer;
  * <ul>
  *   <li>{@code S(t) = P(T > t) = B(α, β + t^c) / B(α, β)}, S(0) = 1;
  *   <li>{@code P(T = t) = S(t−1) − S(t)}, t = 1, 2, …;
- *   <li>{@code r(t) = S(t)/S(t−1)}, the retention rate of period t, and {@code 1 − r(t)} the
- *       churn probability of a customer in its t-th period ({@link #churnProbability(int)}).
+ *   <li>{@code r(t) = S(t)/S(t−1)}, the retention rate of period t, and {@code 1 − r(t)} the churn
+ *       probability of a customer in its t-th period ({@link #churnProbability(int)}).
  * </ul>
  *
- * <p>At c = 1 the model is the shifted-beta-geometric model ({@link org.clvkit.models.sbg.SbgModel},
- * Fader &amp; Hardie 2007), and every quantity here equals that model's. Log-survival is computed as
- * {@code ln (β)_α − ln (β+t^c)_α} by {@link LogPochhammer}, without the cancellation of
- * differences of log-beta functions. The discounted lifetimes DEL and DERL have no closed form for
- * c ≠ 1 and are summed until the remaining terms, bounded by S(N)·z^(N+1)/(1−z), fall below 1e-16
- * of the sum (z = 1/(1+d)); that takes about 37/d terms at most, so rates below about 1e-5 are
- * slow, and beyond 10^7 terms the sum gives up with an {@link ArithmeticException}.
+ * <p>At c = 1 the model is the shifted-beta-geometric model ({@link
+ * org.clvkit.models.sbg.SbgModel}, Fader &amp; Hardie 2007), and every quantity here equals that
+ * model's. Log-survival is computed as {@code ln (β)_α − ln (β+t^c)_α} by {@link LogPochhammer},
+ * without the cancellation of differences of log-beta functions. The discounted lifetimes DEL and
+ * DERL have no closed form for c ≠ 1 and are summed until the remaining terms, bounded by
+ * S(N)·z^(N+1)/(1−z), fall below 1e-16 of the sum (z = 1/(1+d)); that takes about 37/d terms at
+ * most, so rates below about 1e-5 are slow, and beyond 10^7 terms the sum gives up with an {@link
+ * ArithmeticException}.
  */
 public final class BdwModel implements Model {
   private static final long serialVersionUID = 1L;
@@ -112,8 +113,8 @@ public final class BdwModel implements Model {
 
   /**
    * ln S(t) = ln B(α, β+u) − ln B(α, β) with u = t^c, written as ln (β)_α − ln (β+u)_α (both
-   * Pochhammer symbols of step α, each accurate relative to α(1 + |ln β|)), so that no two terms
-   * of size u ln u cancel when u is large; 0 at t = 0.
+   * Pochhammer symbols of step α, each accurate relative to α(1 + |ln β|)), so that no two terms of
+   * size u ln u cancel when u is large; 0 at t = 0.
    */
   static double logSurvival(double alpha, double beta, double c, double t) {
     if (t == 0) {
@@ -311,9 +312,9 @@ public final class BdwModel implements Model {
   }
 
   /**
-   * The log-likelihood of contract histories read as {@link BdwFitter#fit(CustomerHistories)}
-   * reads them: a customer with x renewals in n opportunities contributes ln P(T = x + 1) when x
-   * &lt; n (churned) and ln S(n) when x = n (still active).
+   * The log-likelihood of contract histories read as {@link BdwFitter#fit(CustomerHistories)} reads
+   * them: a customer with x renewals in n opportunities contributes ln P(T = x + 1) when x &lt; n
+   * (churned) and ln S(n) when x = n (still active).
    */
   @Override
   public double logLikelihood(CustomerHistories data) {

@@ -9,9 +9,9 @@ import org.clvkit.core.Checks;
 /**
  * Simulates customers from the beta-discrete-Weibull model with known parameters: each customer
  * draws θ ~ Beta(α, β) and then survives t periods with probability (1 − θ)^(t^c) (Fader, Hardie,
- * Liu, Davin &amp; Steenburgh 2018; at c = 1 the sBG of Fader
- * &amp; Hardie 2007, section 3). Immutable and thread-safe: every method takes its seed, and the
- * same seed gives the same customers.
+ * Liu, Davin &amp; Steenburgh 2018; at c = 1 the sBG of Fader &amp; Hardie 2007, section 3).
+ * Immutable and thread-safe: every method takes its seed, and the same seed gives the same
+ * customers.
  */
 public final class BdwSimulator implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -113,8 +113,8 @@ public final class BdwSimulator implements Serializable {
 
     /**
      * The next customer's lifetime T (periods paid for), or {@code cap + 1} when it exceeds {@code
-     * cap}, drawn by inversion: P(T &gt; t) = (1 − θ)^(t^c) = P(u &lt; (1 − θ)^(t^c)) for u uniform,
-     * so T is the least t with t^c &gt;= ln u / ln(1 − θ).
+     * cap}, drawn by inversion: P(T &gt; t) = (1 − θ)^(t^c) = P(u &lt; (1 − θ)^(t^c)) for u
+     * uniform, so T is the least t with t^c &gt;= ln u / ln(1 − θ).
      */
     long lifetime(int cap) {
       double theta = churn.sample();

@@ -54,13 +54,19 @@ public final class BgBbFitter implements Fitter<BgBbModel> {
     return new BgBbFitter(value, executor);
   }
 
-  /** The executor given to {@link #withExecutor}, or null; the likelihood sums too few terms to split. */
+  /**
+   * The executor given to {@link #withExecutor}, or null; the likelihood sums too few terms to
+   * split.
+   */
   @Override
   public Executor executor() {
     return executor;
   }
 
-  /** This fitter with an executor, kept for the {@link Fitter} contract and unused: see {@link #executor()}. */
+  /**
+   * This fitter with an executor, kept for the {@link Fitter} contract and unused: see {@link
+   * #executor()}.
+   */
   @Override
   public BgBbFitter withExecutor(Executor value) {
     return new BgBbFitter(settings, value);

@@ -9,7 +9,6 @@ import org.clvkit.models.Discount;
 import org.clvkit.models.DiscretePurchaseModel;
 import org.clvkit.models.FitReport;
 import org.clvkit.models.ModelType;
-import org.clvkit.models.PurchaseModel;
 import org.clvkit.models.ResidualValueModel;
 
 /**
@@ -39,7 +38,10 @@ import org.clvkit.models.ResidualValueModel;
 public final class BgBbModel implements DiscretePurchaseModel, ResidualValueModel {
   private static final long serialVersionUID = 1L;
 
-  /** The model's type: id {@code "bgbb"}, name {@code "BG/BB"}, parameters {@code alpha, beta, gamma, delta}. */
+  /**
+   * The model's type: id {@code "bgbb"}, name {@code "BG/BB"}, parameters {@code alpha, beta,
+   * gamma, delta}.
+   */
   public static final ModelType<BgBbModel> TYPE =
       ModelType.of(
           "bgbb",
@@ -52,10 +54,8 @@ public final class BgBbModel implements DiscretePurchaseModel, ResidualValueMode
                   : fitted(BgBbParameters.of(parameters), report),
           BgBbFitter::create);
 
-
   /** The model's name in reports. */
   public static final String NAME = "BG/BB";
-
 
   private final BgBbParameters parameters;
   private final FitReport report;
@@ -97,7 +97,6 @@ public final class BgBbModel implements DiscretePurchaseModel, ResidualValueMode
     return parameters;
   }
 
-
   @Override
   public ModelType<BgBbModel> type() {
     return TYPE;
@@ -112,7 +111,6 @@ public final class BgBbModel implements DiscretePurchaseModel, ResidualValueMode
   public double[] parameterValues() {
     return parameters.toArray();
   }
-
 
   /**
    * Checks one discrete-time history: the rules of {@link CustomerHistories#validateRow}, then
@@ -284,10 +282,11 @@ public final class BgBbModel implements DiscretePurchaseModel, ResidualValueMode
   }
 
   /**
-   * Discounted expected residual purchases (the paper's "transactions"), DERT (eq. 18): the expected purchases at all future
-   * opportunities n+1, n+2, …, the one at n+k discounted by (1 + d)^{−k}: {@code B(α+x+1,
-   * β+n−x)/B(α, β) · B(γ, δ+n+1)/(B(γ, δ) (1+d)) · ₂F₁(1, δ+n+1; γ+δ+n+1; 1/(1+d)) / L}. Multiplied
-   * by the margin per purchase it is the customer's residual lifetime value.
+   * Discounted expected residual purchases (the paper's "transactions"), DERT (eq. 18): the
+   * expected purchases at all future opportunities n+1, n+2, …, the one at n+k discounted by (1 +
+   * d)^{−k}: {@code B(α+x+1, β+n−x)/B(α, β) · B(γ, δ+n+1)/(B(γ, δ) (1+d)) · ₂F₁(1, δ+n+1; γ+δ+n+1;
+   * 1/(1+d)) / L}. Multiplied by the margin per purchase it is the customer's residual lifetime
+   * value.
    *
    * <p>Any positive rate is accepted. As d → 0, DERT tends to the undiscounted expected number of
    * future purchases, {@code P(alive at n) · (α+x)/(α+β+n) · (δ+n)/(γ−1)}, when γ &gt; 1; when γ
@@ -313,9 +312,9 @@ public final class BgBbModel implements DiscretePurchaseModel, ResidualValueMode
   }
 
   /**
-   * Batch form of {@link #conditionalDiscountedResidualPurchases(Discount, double, double,
-   * double)} over rows {@code [from, to)}, written into {@code out} at the same indices; bit for
-   * bit the per-customer values.
+   * Batch form of {@link #conditionalDiscountedResidualPurchases(Discount, double, double, double)}
+   * over rows {@code [from, to)}, written into {@code out} at the same indices; bit for bit the
+   * per-customer values.
    */
   @Override
   public void conditionalDiscountedResidualPurchases(

@@ -24,9 +24,9 @@ import org.clvkit.models.internal.MaximumLikelihood;
 import org.clvkit.models.internal.ModelFitting;
 
 /**
- * Fits the BG/NBD with static covariates ({@link BgNbdCovariateModel}, CLVTools'
- * parameterisation) by maximum likelihood, and says so when the likelihood has no interior
- * maximum. Immutable and reusable.
+ * Fits the BG/NBD with static covariates ({@link BgNbdCovariateModel}, CLVTools' parameterisation)
+ * by maximum likelihood, and says so when the likelihood has no interior maximum. Immutable and
+ * reusable.
  *
  * <p>Procedure: the BG/NBD without covariates is fitted first ({@link BgNbdFitter}); its
  * log-likelihood is the restricted one of the likelihood-ratio test and its parameters, with all
@@ -40,11 +40,11 @@ import org.clvkit.models.internal.ModelFitting;
  * <p>The ridge: because a covariate scales a and b together, a covariate row whose customers show
  * no heterogeneity in drop-out can push a_g and b_g to infinity along a/(a+b) fixed, with ever
  * larger |γ_dropout| (or a₀ and b₀ themselves to infinity): the likelihood then rises towards a
- * boundary and has no interior maximum. The fit detects this — a log-parameter beyond ±13.8
- * (1e±6), a drop-out index γ_dropoutᵀz beyond ±13.8 for some row, or a standard error of a
- * drop-out coefficient or of ln a₀, ln b₀ above 10 (a flat ridge) — and reports it as not
- * converged, with a message naming the non-identified coefficients, instead of standard errors
- * that mean nothing; it throws {@link FitFailedException} unless non-converged fits are allowed.
+ * boundary and has no interior maximum. The fit detects this — a log-parameter beyond ±13.8 (1e±6),
+ * a drop-out index γ_dropoutᵀz beyond ±13.8 for some row, or a standard error of a drop-out
+ * coefficient or of ln a₀, ln b₀ above 10 (a flat ridge) — and reports it as not converged, with a
+ * message naming the non-identified coefficients, instead of standard errors that mean nothing; it
+ * throws {@link FitFailedException} unless non-converged fits are allowed.
  */
 public final class BgNbdCovariateFitter {
   private static final String MODEL = "BG/NBD with static covariates";
@@ -104,9 +104,7 @@ public final class BgNbdCovariateFitter {
     org.clvkit.models.Covariates covariates =
         data.covariates()
             .orElseThrow(
-                () ->
-                    Checks.fail(
-                        "data must carry covariates (CustomerHistories.withCovariates)"));
+                () -> Checks.fail("data must carry covariates (CustomerHistories.withCovariates)"));
     return fit(data, CovariateMatrix.from(covariates));
   }
 

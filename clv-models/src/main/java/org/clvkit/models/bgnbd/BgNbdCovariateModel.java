@@ -27,9 +27,9 @@ import org.clvkit.models.internal.CovariateLayout;
  * BG/NBD's (Fader, Hardie &amp; Lee 2005) with (r, α_i, a_i, b_i), by the kernel of {@link
  * BgNbdModel}; with all coefficients 0 every prediction equals the model without covariates.
  *
- * <p>Rows are given in the order of {@link #covariateNames()} to the per-customer methods; the batch
- * methods find the model's covariates by name in a {@link CovariateMatrix} and build one kernel per
- * change of covariate row. Immutable, thread-safe and {@link Serializable}.
+ * <p>Rows are given in the order of {@link #covariateNames()} to the per-customer methods; the
+ * batch methods find the model's covariates by name in a {@link CovariateMatrix} and build one
+ * kernel per change of covariate row. Immutable, thread-safe and {@link Serializable}.
  */
 public final class BgNbdCovariateModel implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -79,7 +79,8 @@ public final class BgNbdCovariateModel implements Serializable {
     this.layout =
         CovariateLayout.resolve(
             all,
-            new CovariateSettings(this.purchaseCovariates, this.dropoutCovariates, List.of(), 0, 0));
+            new CovariateSettings(
+                this.purchaseCovariates, this.dropoutCovariates, List.of(), 0, 0));
     this.coefficients = new double[layout.coefficients()];
     System.arraycopy(this.purchaseCoefficients, 0, coefficients, 0, purchaseCoefficients.length);
     System.arraycopy(
@@ -176,10 +177,7 @@ public final class BgNbdCovariateModel implements Serializable {
     checkRow(row);
     double scale = dropoutScale(row, 0);
     return new BgNbdParameters(
-        parameters.r(),
-        alphaOf(row, 0),
-        parameters.a() * scale,
-        parameters.b() * scale);
+        parameters.r(), alphaOf(row, 0), parameters.a() * scale, parameters.b() * scale);
   }
 
   /** The model without covariates of a customer with this covariate row. */
@@ -254,8 +252,7 @@ public final class BgNbdCovariateModel implements Serializable {
   }
 
   /**
-   * Batch P(alive) over rows {@code [from, to)}; every row is validated before anything is
-   * written.
+   * Batch P(alive) over rows {@code [from, to)}; every row is validated before anything is written.
    */
   public void probabilityAlive(
       double[] frequency,

@@ -9,9 +9,9 @@ import org.clvkit.models.CustomerHistories;
 import org.clvkit.models.covariates.CovariateMatrix;
 
 /**
- * Draws customers from a {@link BgNbdCovariateModel}: customer i, with covariate row z_i, has λ_i
- * ~ Gamma(r, rate α_i) and p_i ~ Beta(a_i, b_i) with the model's (α_i, a_i, b_i); purchases arrive
- * at exponential(λ_i) intervals and after each the customer drops out with probability p_i (Fader,
+ * Draws customers from a {@link BgNbdCovariateModel}: customer i, with covariate row z_i, has λ_i ~
+ * Gamma(r, rate α_i) and p_i ~ Beta(a_i, b_i) with the model's (α_i, a_i, b_i); purchases arrive at
+ * exponential(λ_i) intervals and after each the customer drops out with probability p_i (Fader,
  * Hardie &amp; Lee 2005). Customers are drawn in order from one Mersenne Twister seeded with {@code
  * seed}.
  */

@@ -62,16 +62,11 @@ public final class BgNbdFitter implements Fitter<BgNbdModel> {
     return new BgNbdFitter(Checks.notNull("settings", value), executor);
   }
 
-
-
-
-
-
   /**
    * This fitter evaluating the log-likelihood in parallel on {@code value}: the patterns are summed
    * in fixed chunks whose partial sums are added in chunk order, so the fit is the same, bit for
-   * bit, with or without an executor. The fitter starts no threads; the caller owns the executor
-   * (a {@link java.util.concurrent.ForkJoinPool} or a fixed thread pool, say) and shuts it down.
+   * bit, with or without an executor. The fitter starts no threads; the caller owns the executor (a
+   * {@link java.util.concurrent.ForkJoinPool} or a fixed thread pool, say) and shuts it down.
    *
    * @param value where the chunks run, or null (the default) for the calling thread
    */
@@ -110,7 +105,8 @@ public final class BgNbdFitter implements Fitter<BgNbdModel> {
   public BgNbdModel fit(CustomerHistories data) {
     CustomerHistories patterns = Checks.notNull("data", data).compressed();
     double timeScale = ModelFitting.defaultTimeScale(patterns.maxAge());
-    BgNbdProblem problem = new BgNbdProblem("BG/NBD", BgNbdLikelihood.bgNbd(patterns, executor), timeScale);
+    BgNbdProblem problem =
+        new BgNbdProblem("BG/NBD", BgNbdLikelihood.bgNbd(patterns, executor), timeScale);
     ModelFitting.Outcome outcome = ModelFitting.fit(problem, timeScale, settings);
     return BgNbdModel.fitted(BgNbdParameters.of(outcome.parameters()), outcome.report());
   }

@@ -29,7 +29,9 @@ import org.clvkit.models.internal.BgNbdFunctions;
 public final class BgNbdModel implements ContinuousPurchaseModel {
   private static final long serialVersionUID = 1L;
 
-  /** The model's type: id {@code "bgnbd"}, name {@code "BG/NBD"}, parameters {@code r, alpha, a, b}. */
+  /**
+   * The model's type: id {@code "bgnbd"}, name {@code "BG/NBD"}, parameters {@code r, alpha, a, b}.
+   */
   public static final ModelType<BgNbdModel> TYPE =
       ModelType.of(
           "bgnbd",
@@ -41,7 +43,6 @@ public final class BgNbdModel implements ContinuousPurchaseModel {
                   ? of(BgNbdParameters.of(parameters))
                   : fitted(BgNbdParameters.of(parameters), report),
           BgNbdFitter::create);
-
 
   private final BgNbdParameters parameters;
   private final FitReport report;
@@ -76,7 +77,6 @@ public final class BgNbdModel implements ContinuousPurchaseModel {
     return parameters;
   }
 
-
   @Override
   public ModelType<BgNbdModel> type() {
     return TYPE;
@@ -92,7 +92,6 @@ public final class BgNbdModel implements ContinuousPurchaseModel {
   public double[] parameterValues() {
     return parameters.toArray();
   }
-
 
   /**
    * E[X(t)] = (a+b−1)/(a−1) · [1 − (α/(α+t))^r · 2F1(r, b; a+b−1; t/(α+t))] (FHL 2005, eq. 9). When

@@ -142,8 +142,13 @@ public final class CustomerLifetimeValue implements Serializable {
       double r = recency[i];
       double a = age[i];
       // Fast acceptance; CustomerHistories builds the message for a row that fails.
-      if (!(f >= 0 && f < Double.POSITIVE_INFINITY && f == Math.rint(f)
-          && r >= 0 && r <= a && a < Double.POSITIVE_INFINITY && (f != 0 || r == 0))) {
+      if (!(f >= 0
+          && f < Double.POSITIVE_INFINITY
+          && f == Math.rint(f)
+          && r >= 0
+          && r <= a
+          && a < Double.POSITIVE_INFINITY
+          && (f != 0 || r == 0))) {
         CustomerHistories.validateRow(f, r, a, i);
       }
     }

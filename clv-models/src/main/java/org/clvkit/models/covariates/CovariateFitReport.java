@@ -17,8 +17,8 @@ import org.clvkit.models.ParameterEstimate;
  * @param model the model's name, e.g. {@code "Pareto/NBD with static covariates"}
  * @param parameters the model's parameters (α and β of the customer whose covariates are all 0);
  *     empty when the fit did not converge
- * @param coefficients the coefficients, free purchase ones first, then free drop-out ones, then
- *     the constrained ones; empty when the fit did not converge
+ * @param coefficients the coefficients, free purchase ones first, then free drop-out ones, then the
+ *     constrained ones; empty when the fit did not converge
  * @param diagnostics how the optimiser did; its log-likelihood is unpenalised
  * @param objective CLVTools' objective at the estimates: −LL / customers + λ_purchase ‖γ_purchase‖²
  *     + λ_dropout ‖γ_dropout‖²
@@ -95,7 +95,10 @@ public record CovariateFitReport(
     if (purchasePenalty > 0 || dropoutPenalty > 0) {
       out.append(
           String.format(
-              Locale.ROOT, ", L2 penalty purchase %g, dropout %g", purchasePenalty, dropoutPenalty));
+              Locale.ROOT,
+              ", L2 penalty purchase %g, dropout %g",
+              purchasePenalty,
+              dropoutPenalty));
     }
     out.append('\n');
     String header = "%-24s %13s %13s %13s %13s%n";

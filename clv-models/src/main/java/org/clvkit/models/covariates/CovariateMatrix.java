@@ -16,8 +16,8 @@ import org.clvkit.core.Checks;
  * every covariate model is its model without covariates. Categorical attributes enter as 0/1
  * indicator columns with one level left out as reference (see the CSV reader of the CLI).
  *
- * <p>Rules, each checked with a message naming the place: at least one column; names not blank
- * and distinct; {@code values.length} a multiple of the column count; every value finite.
+ * <p>Rules, each checked with a message naming the place: at least one column; names not blank and
+ * distinct; {@code values.length} a multiple of the column count; every value finite.
  */
 public final class CovariateMatrix implements Serializable {
   private static final long serialVersionUID = 1L;

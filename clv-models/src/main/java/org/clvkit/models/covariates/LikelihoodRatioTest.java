@@ -39,7 +39,8 @@ public record LikelihoodRatioTest(
     Checks.positive("degreesOfFreedom", degreesOfFreedom);
     double statistic = 2 * (logLikelihood - restrictedLogLikelihood);
     // The χ² upper tail as the regularised upper incomplete gamma Q(df/2, statistic/2).
-    double p = statistic <= 0 ? 1.0 : Gamma.regularizedGammaQ(0.5 * degreesOfFreedom, 0.5 * statistic);
+    double p =
+        statistic <= 0 ? 1.0 : Gamma.regularizedGammaQ(0.5 * degreesOfFreedom, 0.5 * statistic);
     return new LikelihoodRatioTest(
         statistic, degreesOfFreedom, Math.max(0, Math.min(1, p)), restrictedLogLikelihood);
   }

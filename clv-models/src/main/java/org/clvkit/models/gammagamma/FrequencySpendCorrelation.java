@@ -7,8 +7,8 @@ import org.clvkit.core.Checks;
 /**
  * The Pearson correlation between purchase frequency and mean spend among repeat customers, the
  * check of the Gamma-Gamma model's assumption that the two are independent (Fader and Hardie 2013,
- * "The Gamma-Gamma model of monetary value", who find a weak correlation for CDNOW and treat it
- * as negligible; it is 0.114 over its 946 repeat customers).
+ * "The Gamma-Gamma model of monetary value", who find a weak correlation for CDNOW and treat it as
+ * negligible; it is 0.114 over its 946 repeat customers).
  *
  * <p>The verdict uses a fixed threshold: |r| &lt; {@value #THRESHOLD} (below a "medium" correlation
  * in Cohen's 1988 conventions) counts as weak enough for the model; a larger |r| means that spend

@@ -133,8 +133,12 @@ final class GammaGammaLikelihood implements ModelFitting.Problem {
       double q = Math.exp(theta[1]);
       double logGamma = theta[2] + logScale;
       double gamma = Math.exp(logGamma);
-      if (!(p > 0 && q > 0 && p < Double.POSITIVE_INFINITY && q < Double.POSITIVE_INFINITY
-          && gamma > 0 && gamma < Double.POSITIVE_INFINITY)) {
+      if (!(p > 0
+          && q > 0
+          && p < Double.POSITIVE_INFINITY
+          && q < Double.POSITIVE_INFINITY
+          && gamma > 0
+          && gamma < Double.POSITIVE_INFINITY)) {
         return Double.NEGATIVE_INFINITY;
       }
       patternSums(gamma);
@@ -158,11 +162,7 @@ final class GammaGammaLikelihood implements ModelFitting.Problem {
         if (gradient != null) {
           double digammaSum = LogPochhammer.digamma(px + q);
           double logSpend = data.groupLogSpend[g];
-          dp +=
-              x
-                  * (w * (digammaSum - LogPochhammer.digamma(px) + logX)
-                      + logSpend
-                      - logSums[g]);
+          dp += x * (w * (digammaSum - LogPochhammer.digamma(px) + logX) + logSpend - logSums[g]);
           dq += w * digammaSum - logSums[g];
           dgamma += (px + q) * inverseSums[g];
         }

@@ -216,8 +216,7 @@ public final class GammaGammaModel implements Model {
 
   /**
    * The log-density of a repeat customer's mean transaction value m̄ given their number of
-   * transactions x, the quantity the fit maximises summed over customers (Fader and Hardie
-   * 2013):
+   * transactions x, the quantity the fit maximises summed over customers (Fader and Hardie 2013):
    *
    * <pre>
    * log f(m̄ | p, q, γ; x) = log Γ(px + q) − log Γ(px) − log Γ(q) + q log γ + px log x
@@ -263,10 +262,7 @@ public final class GammaGammaModel implements Model {
     throw Checks.fail(
         "%s = %s has no finite expected spend: it needs p * frequency + q > 1, with p = %s and"
             + " q = %s",
-        f,
-        frequency,
-        parameters.p(),
-        parameters.q());
+        f, frequency, parameters.p(), parameters.q());
   }
 
   /**

@@ -5,9 +5,9 @@ import org.clvkit.core.Checks;
 
 /**
  * Draws spend data from a Gamma-Gamma model with known parameters (Fader and Hardie 2013, "The
- * Gamma-Gamma model of monetary value"): each customer gets a rate ν ~ Gamma(q, γ), and
- * each of their transactions a value z ~ Gamma(p, ν) (shape, rate). Immutable and thread-safe;
- * every draw is determined by the seed, so the same seed gives the same data on every machine.
+ * Gamma-Gamma model of monetary value"): each customer gets a rate ν ~ Gamma(q, γ), and each of
+ * their transactions a value z ~ Gamma(p, ν) (shape, rate). Immutable and thread-safe; every draw
+ * is determined by the seed, so the same seed gives the same data on every machine.
  *
  * <p>{@link #simulateMonetaryValue(double[], long)} and {@link #simulateTransactionValues(double[],
  * long)} with the same frequencies and seed describe the same customers: each monetary value is the
@@ -83,9 +83,7 @@ public final class GammaGammaSimulator {
       if (frequency[i] > Integer.MAX_VALUE - 8) {
         throw Checks.fail(
             "%s must be at most %d to simulate, was %s",
-            Checks.indexed("frequency", i),
-            Integer.MAX_VALUE - 8,
-            frequency[i]);
+            Checks.indexed("frequency", i), Integer.MAX_VALUE - 8, frequency[i]);
       }
     }
   }

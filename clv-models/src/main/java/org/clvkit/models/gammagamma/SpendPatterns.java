@@ -246,9 +246,13 @@ final class SpendPatterns {
       double m = monetaryValue[i];
       double w = weights == null ? 1 : weights[i];
       // Fast acceptance; the messages are built only for a row that fails.
-      if (!(f >= 0 && f < Double.POSITIVE_INFINITY && f == Math.rint(f)
-          && m >= 0 && m < Double.POSITIVE_INFINITY
-          && w >= 0 && w < Double.POSITIVE_INFINITY)) {
+      if (!(f >= 0
+          && f < Double.POSITIVE_INFINITY
+          && f == Math.rint(f)
+          && m >= 0
+          && m < Double.POSITIVE_INFINITY
+          && w >= 0
+          && w < Double.POSITIVE_INFINITY)) {
         Checks.count(Checks.indexed("frequency", i), f);
         Checks.nonNegative(Checks.indexed("monetaryValue", i), m);
         Checks.nonNegative(Checks.indexed("weights", i), w);

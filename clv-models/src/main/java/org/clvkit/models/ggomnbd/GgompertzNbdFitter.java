@@ -18,11 +18,10 @@ import org.clvkit.models.internal.ModelFitting;
  * <p>The fit maximises the log-likelihood over distinct (x, t_x, T) patterns, over log-parameters
  * with the analytic gradient (each pattern's integral and its five derivatives on one adaptive
  * Gauss–Kronrod subdivision), in a time unit that puts the largest age at 10 periods, from several
- * seeded starting points ({@link FitSettings}); standard errors come from the observed
- * information. When the data are better described by the Pareto/NBD (the limit b → 0 with β/b
- * fixed, as on CDNOW) the likelihood has no interior maximum: the fit then fails with a message
- * naming the parameter that ran off (or is returned flagged with {@code
- * withAllowNonConverged(true)}).
+ * seeded starting points ({@link FitSettings}); standard errors come from the observed information.
+ * When the data are better described by the Pareto/NBD (the limit b → 0 with β/b fixed, as on
+ * CDNOW) the likelihood has no interior maximum: the fit then fails with a message naming the
+ * parameter that ran off (or is returned flagged with {@code withAllowNonConverged(true)}).
  */
 public final class GgompertzNbdFitter implements Fitter<GgompertzNbdModel> {
   private final FitSettings settings;
@@ -71,7 +70,6 @@ public final class GgompertzNbdFitter implements Fitter<GgompertzNbdModel> {
     return new GgompertzNbdFitter(value, executor);
   }
 
-
   /**
    * The log-likelihood this fitter maximises, on {@code data} compressed to patterns, as a function
    * of the parameters {@code r, alpha, b, s, beta} in the data's units.
@@ -80,14 +78,16 @@ public final class GgompertzNbdFitter implements Fitter<GgompertzNbdModel> {
    */
   @Override
   public LogLikelihood logLikelihood(CustomerHistories data) {
-    return ModelFitting.logLikelihood(new GgompertzNbdLikelihood(Checks.notNull("data", data), 1.0));
+    return ModelFitting.logLikelihood(
+        new GgompertzNbdLikelihood(Checks.notNull("data", data), 1.0));
   }
 
   /**
    * Fits the model.
    *
    * @param data customer histories, raw or compressed, with weights
-   * @return the fitted model, its {@link GgompertzNbdModel#fitReport()} holding estimates and diagnostics
+   * @return the fitted model, its {@link GgompertzNbdModel#fitReport()} holding estimates and
+   *     diagnostics
    * @throws FitFailedException when the fit fails and the settings do not allow that
    */
   @Override
@@ -96,7 +96,8 @@ public final class GgompertzNbdFitter implements Fitter<GgompertzNbdModel> {
     double timeScale = ModelFitting.defaultTimeScale(data.maxAge());
     ModelFitting.Outcome outcome =
         ModelFitting.fit(new GgompertzNbdLikelihood(data, timeScale), timeScale, settings);
-    return GgompertzNbdModel.fitted(GgompertzNbdParameters.of(outcome.parameters()), outcome.report());
+    return GgompertzNbdModel.fitted(
+        GgompertzNbdParameters.of(outcome.parameters()), outcome.report());
   }
 
   /**
@@ -108,7 +109,8 @@ public final class GgompertzNbdFitter implements Fitter<GgompertzNbdModel> {
   }
 
   /** Fits the model to patterns with the number of customers sharing each. */
-  public GgompertzNbdModel fit(double[] frequency, double[] recency, double[] age, double[] weights) {
+  public GgompertzNbdModel fit(
+      double[] frequency, double[] recency, double[] age, double[] weights) {
     return fit(CustomerHistories.of(frequency, recency, age, weights));
   }
 }

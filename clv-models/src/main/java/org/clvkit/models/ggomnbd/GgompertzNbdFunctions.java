@@ -6,22 +6,23 @@ import org.clvkit.models.internal.LogPochhammer;
 /**
  * The per-customer formulas of the Gamma-Gompertz/NBD (Bemmaor &amp; Glady 2012, section 3 and
  * appendix), shared by the model's per-customer and batch methods and by the likelihood. Each
- * integral is computed by {@link GaussKronrod} in a caller's workspace to relative error
- * {@link #TOLERANCE}; immutable, with all scratch space in a caller's {@link Scratch}.
+ * integral is computed by {@link GaussKronrod} in a caller's workspace to relative error {@link
+ * #TOLERANCE}; immutable, with all scratch space in a caller's {@link Scratch}.
  *
  * <p>With B(τ) = β − 1 + e^{bτ} (evaluated as β + expm1(bτ), or bτ + log1p((β−1)e^{−bτ}) in log
  * form once bτ &gt; 1, so neither b → 0 nor large bτ loses digits or overflows):
  *
  * <ul>
  *   <li>population survival S(τ) = (β/B(τ))^s;
- *   <li>the likelihood of (x, t_x, T): Γ(r+x)α^r/Γ(r) · [A + C], A = (β/B(T))^s (α+T)^{−(r+x)}, C
- *       = b s β^s ∫_{t_x}^T e^{bτ} (α+τ)^{−(r+x)} B(τ)^{−(s+1)} dτ (B&amp;G eq. 6);
+ *   <li>the likelihood of (x, t_x, T): Γ(r+x)α^r/Γ(r) · [A + C], A = (β/B(T))^s (α+T)^{−(r+x)}, C =
+ *       b s β^s ∫_{t_x}^T e^{bτ} (α+τ)^{−(r+x)} B(τ)^{−(s+1)} dτ (B&amp;G eq. 6);
  *   <li>P(alive | x, t_x, T) = A / (A + C);
  *   <li>alive at T, λ | data ~ Gamma(r+x, α+T) and η | data ~ Gamma(s, B(T)), so P(alive at T+t |
  *       data) = P(alive) (B(T)/B(T+t))^s and E[Y(t) | data] = P(alive) (r+x)/(α+T) ∫_0^t
  *       (B(T)/B(T+u))^s du;
- *   <li>E[X(t)] = (r/α) ∫_0^t S(u) du, and P(X(t) = n) = S(t) NB(n; t) + ∫_0^t f(τ) NB(n; τ) dτ with
- *       f = −S' the lifetime density and NB the negative binomial count of an always-alive customer.
+ *   <li>E[X(t)] = (r/α) ∫_0^t S(u) du, and P(X(t) = n) = S(t) NB(n; t) + ∫_0^t f(τ) NB(n; τ) dτ
+ *       with f = −S' the lifetime density and NB the negative binomial count of an always-alive
+ *       customer.
  * </ul>
  */
 final class GgompertzNbdFunctions {
@@ -137,7 +138,8 @@ final class GgompertzNbdFunctions {
       double tau = point;
       out[0] =
           switch (kind) {
-            case LIKELIHOOD -> Math.exp(f.logIntegrandOffset(first, second, reflect ? -point : point));
+            case LIKELIHOOD ->
+                Math.exp(f.logIntegrandOffset(first, second, reflect ? -point : point));
             case RESIDUAL -> Math.exp(f.s * logBRatio(f.b, f.beta, second, tau));
             case SURVIVAL -> Math.exp(f.logSurvival(tau));
             default -> Math.exp(f.logDensity(tau) + f.logNegativeBinomial(n, tau));
@@ -153,13 +155,17 @@ final class GgompertzNbdFunctions {
     }
 
     /**
-     * The integral over [from, to] of an integrand that is largest at {@code from} and falls on
-     * the length scale {@code scale}, as a sum over the pieces [from, from + scale], then pieces
+     * The integral over [from, to] of an integrand that is largest at {@code from} and falls on the
+     * length scale {@code scale}, as a sum over the pieces [from, from + scale], then pieces
      * doubling in length: an adaptive rule on the whole interval could place no node in a spike
      * much narrower than the interval and accept 0.
      */
     private double graded(
-        GgompertzNbdFunctions functions, int what, double from, double to, double scale,
+        GgompertzNbdFunctions functions,
+        int what,
+        double from,
+        double to,
+        double scale,
         double absolute) {
       double width = Math.max(scale, (to - from) * 1e-15);
       if (!(width < to - from)) {
@@ -219,9 +225,9 @@ final class GgompertzNbdFunctions {
   }
 
   /**
-   * h(τ0 + v) − h(τ0) from the offset v itself (not from τ0 + v, whose rounding would be
-   * multiplied by s b): −s b v − (s+1)(log1p((β−1)e^{−bτ0}e^{−bv}) − log1p((β−1)e^{−bτ0})) −
-   * (r+x) log1p(v/(α+τ0)) once bτ0 and b(τ0 + v) exceed 1.
+   * h(τ0 + v) − h(τ0) from the offset v itself (not from τ0 + v, whose rounding would be multiplied
+   * by s b): −s b v − (s+1)(log1p((β−1)e^{−bτ0}e^{−bv}) − log1p((β−1)e^{−bτ0})) − (r+x)
+   * log1p(v/(α+τ0)) once bτ0 and b(τ0 + v) exceed 1.
    */
   double logIntegrandOffset(double rx, double tau0, double v) {
     double tau = tau0 + v;
@@ -280,8 +286,8 @@ final class GgompertzNbdFunctions {
     return scratch.graded(this, Scratch.RESIDUAL, 0, t, survivalScale(age), 0);
   }
 
-  double conditionalExpectedPurchases(double t, double x, double recency, double age,
-      Scratch scratch) {
+  double conditionalExpectedPurchases(
+      double t, double x, double recency, double age, Scratch scratch) {
     if (t == 0) {
       return 0;
     }
@@ -289,8 +295,7 @@ final class GgompertzNbdFunctions {
     return alive * (r + x) / (alpha + age) * residualLifetime(t, age, scratch);
   }
 
-  double probabilityAliveAt(double t, double x, double recency, double age,
-      Scratch scratch) {
+  double probabilityAliveAt(double t, double x, double recency, double age, Scratch scratch) {
     double alive = probabilityAlive(x, recency, age, scratch);
     return alive * Math.exp(s * logBRatio(b, beta, age, t));
   }
@@ -308,7 +313,9 @@ final class GgompertzNbdFunctions {
       return n == 0 ? 0 : Double.NEGATIVE_INFINITY;
     }
     double logStay = -Math.log1p(tau / alpha);
-    return LogPochhammer.value(r, n) - LogPochhammer.value(1, n) + (r + n) * logStay
+    return LogPochhammer.value(r, n)
+        - LogPochhammer.value(1, n)
+        + (r + n) * logStay
         + n * Math.log(tau / alpha);
   }
 

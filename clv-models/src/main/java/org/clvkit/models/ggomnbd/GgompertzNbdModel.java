@@ -4,24 +4,23 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.clvkit.core.Checks;
+import org.clvkit.models.ContinuousPurchaseModel;
 import org.clvkit.models.CustomerHistories;
 import org.clvkit.models.FitReport;
-import org.clvkit.models.ContinuousPurchaseModel;
 import org.clvkit.models.ModelType;
-import org.clvkit.models.PurchaseModel;
 
 /**
  * The Gamma-Gompertz/NBD model of Bemmaor &amp; Glady (2012), "Modeling purchasing behavior with
  * sudden 'death': a flexible customer lifetime model", Management Science 58(5), 1012–1021
  * (CLVTools' {@code ggomnbd}). Immutable, thread-safe and {@link java.io.Serializable}.
  *
- * <p>While alive a customer buys as a Poisson process with rate λ ~ Gamma(r, α). Its lifetime τ
- * has the Gompertz survival exp(−η(e^{bτ} − 1)), whose hazard η b e^{bτ} grows with age at rate b,
- * and η ~ Gamma(s, β) across customers, so that a new customer survives to τ with probability S(τ)
- * = (β/(β − 1 + e^{bτ}))^s. As b → 0 with β/b fixed the model tends to the Pareto/NBD with the same
- * s and β/b. The formulas are those of {@code GgompertzNbdFunctions} (B&amp;G eq. 6 for the
- * likelihood); every integral is computed by adaptive Gauss–Kronrod quadrature to a relative
- * error of 1e-12 (the {@code internal} {@code GaussKronrod}).
+ * <p>While alive a customer buys as a Poisson process with rate λ ~ Gamma(r, α). Its lifetime τ has
+ * the Gompertz survival exp(−η(e^{bτ} − 1)), whose hazard η b e^{bτ} grows with age at rate b, and
+ * η ~ Gamma(s, β) across customers, so that a new customer survives to τ with probability S(τ) =
+ * (β/(β − 1 + e^{bτ}))^s. As b → 0 with β/b fixed the model tends to the Pareto/NBD with the same s
+ * and β/b. The formulas are those of {@code GgompertzNbdFunctions} (B&amp;G eq. 6 for the
+ * likelihood); every integral is computed by adaptive Gauss–Kronrod quadrature to a relative error
+ * of 1e-12 (the {@code internal} {@code GaussKronrod}).
  *
  * <p>Customer histories are {@code frequency, recency, age}: Fader–Hardie's x, t_x and T in the
  * period the parameters are in, validated with the messages of {@link
@@ -33,7 +32,10 @@ public final class GgompertzNbdModel implements ContinuousPurchaseModel {
   /** The model's name in reports. */
   public static final String NAME = "GGompertz/NBD";
 
-  /** The model's type: id {@code "ggomnbd"}, the display name, parameters "r", "alpha", "b", "s", "beta". */
+  /**
+   * The model's type: id {@code "ggomnbd"}, the display name, parameters "r", "alpha", "b", "s",
+   * "beta".
+   */
   public static final ModelType<GgompertzNbdModel> TYPE =
       ModelType.of(
           "ggomnbd",
@@ -93,11 +95,10 @@ public final class GgompertzNbdModel implements ContinuousPurchaseModel {
     return parameters.toArray();
   }
 
-
   /**
-   * E[X(t)] = (r/α) ∫_0^t S(u) du with S(u) = (β/(β − 1 + e^{bu}))^s: the expected repeat
-   * purchases of a new customer in its first t periods (CLVTools' {@code newcustomer} for this
-   * model); B&amp;G's integration-by-parts form, (r/α)[t S(t) + b s β^s ∫_0^t u e^{bu}(β − 1 +
+   * E[X(t)] = (r/α) ∫_0^t S(u) du with S(u) = (β/(β − 1 + e^{bu}))^s: the expected repeat purchases
+   * of a new customer in its first t periods (CLVTools' {@code newcustomer} for this model);
+   * B&amp;G's integration-by-parts form, (r/α)[t S(t) + b s β^s ∫_0^t u e^{bu}(β − 1 +
    * e^{bu})^{−(s+1)} du], is the same quantity.
    *
    * @param t horizon, finite and &gt;= 0
@@ -124,8 +125,8 @@ public final class GgompertzNbdModel implements ContinuousPurchaseModel {
   }
 
   /**
-   * E[Y(t) | x, t_x, T] = P(alive) · (r+x)/(α+T) · ∫_0^t ((β − 1 + e^{bT})/(β − 1 +
-   * e^{b(T+u)}))^s du: given alive at T, λ is Gamma(r+x, α+T) and η is Gamma(s, β − 1 + e^{bT}).
+   * E[Y(t) | x, t_x, T] = P(alive) · (r+x)/(α+T) · ∫_0^t ((β − 1 + e^{bT})/(β − 1 + e^{b(T+u)}))^s
+   * du: given alive at T, λ is Gamma(r+x, α+T) and η is Gamma(s, β − 1 + e^{bT}).
    *
    * @param t horizon, finite and &gt;= 0
    * @param frequency repeat purchases x
@@ -142,15 +143,14 @@ public final class GgompertzNbdModel implements ContinuousPurchaseModel {
   }
 
   /**
-   * P(alive at T | x, t_x, T) = A / (A + C) with A = (β/(β − 1 + e^{bT}))^s (α+T)^{−(r+x)} and C
-   * = b s β^s ∫_{t_x}^T e^{bτ} (α+τ)^{−(r+x)} (β − 1 + e^{bτ})^{−(s+1)} dτ (B&amp;G, appendix);
-   * 1 when t_x = T.
+   * P(alive at T | x, t_x, T) = A / (A + C) with A = (β/(β − 1 + e^{bT}))^s (α+T)^{−(r+x)} and C =
+   * b s β^s ∫_{t_x}^T e^{bτ} (α+τ)^{−(r+x)} (β − 1 + e^{bτ})^{−(s+1)} dτ (B&amp;G, appendix); 1
+   * when t_x = T.
    */
   @Override
   public double probabilityAlive(double frequency, double recency, double age) {
     CustomerHistories.validateRow(frequency, recency, age, -1);
-    return functions.probabilityAlive(
-        frequency, recency, age, new GgompertzNbdFunctions.Scratch());
+    return functions.probabilityAlive(frequency, recency, age, new GgompertzNbdFunctions.Scratch());
   }
 
   /**
@@ -182,8 +182,9 @@ public final class GgompertzNbdModel implements ContinuousPurchaseModel {
     double sum = 0;
     for (int i = 0; i < data.size(); i++) {
       CustomerHistories.validateRow(data.frequency(i), data.recency(i), data.age(i), i);
-      sum += data.weight(i)
-          * functions.logLikelihood(data.frequency(i), data.recency(i), data.age(i), scratch);
+      sum +=
+          data.weight(i)
+              * functions.logLikelihood(data.frequency(i), data.recency(i), data.age(i), scratch);
     }
     return sum;
   }
@@ -230,7 +231,9 @@ public final class GgompertzNbdModel implements ContinuousPurchaseModel {
     }
   }
 
-  /** For example {@code GGompertz/NBD(r=0.5531, alpha=10.58, b=1.1e-06, s=0.6068, beta=1.3e-05)}. */
+  /**
+   * For example {@code GGompertz/NBD(r=0.5531, alpha=10.58, b=1.1e-06, s=0.6068, beta=1.3e-05)}.
+   */
   @Override
   public String toString() {
     return String.format(

@@ -7,7 +7,8 @@ import org.clvkit.core.Checks;
  * The parameters of the Gamma-Gompertz/NBD model (Bemmaor &amp; Glady 2012), in CLVTools' order:
  * the purchase rate λ is Gamma(r, α); a customer's lifetime τ has the Gompertz survival
  * exp(−η(e^{bτ} − 1)) with η ~ Gamma(s, β). α is a rate in the caller's period (days instead of
- * weeks make it 7 times larger) and b a rate per period (7 times smaller); r, s and β carry no unit.
+ * weeks make it 7 times larger) and b a rate per period (7 times smaller); r, s and β carry no
+ * unit.
  *
  * @param r shape of the purchase-rate distribution, finite and &gt; 0
  * @param alpha rate of the purchase-rate distribution, finite and &gt; 0

@@ -262,9 +262,9 @@ public final class BgNbdFunctions {
   }
 
   /**
-   * The kernel of the discounted expectation on validated input, periods &gt; 0: P(alive) times
-   * the alive customer's discounted expectation, by the series or period by period. The memo (null
-   * for one customer) keeps the per-period sums by (x, T); the value is the same either way.
+   * The kernel of the discounted expectation on validated input, periods &gt; 0: P(alive) times the
+   * alive customer's discounted expectation, by the series or period by period. The memo (null for
+   * one customer) keeps the per-period sums by (x, T); the value is the same either way.
    */
   private double discounted(
       BgNbdDiscountSeries series,

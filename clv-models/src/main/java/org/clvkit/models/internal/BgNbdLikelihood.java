@@ -23,16 +23,16 @@ import org.clvkit.models.CustomerHistories;
  * that nothing cancels when T is small against α. Speed: the terms that depend on the frequency
  * alone (log-gamma and digamma differences, {@code ln(b+x+s−1)}) are computed once per distinct
  * frequency, and {@code ln(α+t)}, {@code log1p(t/α)} once per distinct recency and age, so that
- * each pattern costs one {@code exp} and one {@code log}; nothing is allocated per pattern. Log-gamma
- * and digamma differences of large frequencies come from {@link LogPochhammer} (commons-math3's
- * digamma is good only to about 3e-9 below 49).
+ * each pattern costs one {@code exp} and one {@code log}; nothing is allocated per pattern.
+ * Log-gamma and digamma differences of large frequencies come from {@link LogPochhammer}
+ * (commons-math3's digamma is good only to about 3e-9 below 49).
  *
  * <p>Parallel evaluation: the patterns are summed in fixed chunks of about {@value #CHUNK} (their
  * number depends only on the number of patterns), each with its own partial log-likelihood and
- * gradient, added in chunk order; with an executor the chunks run on it, without one in the
- * calling thread, with bit-identical results. The gradient is with respect to the log-parameters.
- * An instance holds work arrays and must not be used from two threads at once (its chunks run on
- * the executor's threads within one call).
+ * gradient, added in chunk order; with an executor the chunks run on it, without one in the calling
+ * thread, with bit-identical results. The gradient is with respect to the log-parameters. An
+ * instance holds work arrays and must not be used from two threads at once (its chunks run on the
+ * executor's threads within one call).
  */
 public final class BgNbdLikelihood {
   /** Frequencies up to this use exact sums for the log-gamma and digamma differences. */
@@ -264,8 +264,7 @@ public final class BgNbdLikelihood {
             0,
             patterns,
             chunks,
-            (chunk, from, to) ->
-                sum(from, to, r, a, wantGradient ? chunkGradients[chunk] : null));
+            (chunk, from, to) -> sum(from, to, r, a, wantGradient ? chunkGradients[chunk] : null));
     if (wantGradient) {
       double gr = 0;
       double galpha = 0;

@@ -15,8 +15,8 @@ import org.clvkit.models.covariates.CovariateSettings;
  * coefficients, then the free drop-out coefficients, then the constrained ones (one per constrained
  * covariate, acting on both processes); {@link #purchaseCoefficient} and {@link
  * #dropoutCoefficient} map each process's covariates to it. The penalty weight of a coefficient is
- * λ_purchase, λ_dropout or, for a constrained one, their sum (CLVTools counts the shared coefficient
- * in both processes' sums). Immutable.
+ * λ_purchase, λ_dropout or, for a constrained one, their sum (CLVTools counts the shared
+ * coefficient in both processes' sums). Immutable.
  */
 public final class CovariateLayout implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -60,12 +60,12 @@ public final class CovariateLayout implements Serializable {
 
   /**
    * Resolves the settings with other names for the two parameters the covariates act on (the sBG
-   * names them {@code alpha} and {@code beta}): coefficients are then named {@code first.X},
-   * {@code second.X} and {@code constrained.X}, and messages name the parameters so.
+   * names them {@code alpha} and {@code beta}): coefficients are then named {@code first.X}, {@code
+   * second.X} and {@code constrained.X}, and messages name the parameters so.
    *
    * @param available the covariate matrix's column names
-   * @param settings which covariates act where ({@code purchase} for the first, {@code dropout}
-   *     for the second)
+   * @param settings which covariates act where ({@code purchase} for the first, {@code dropout} for
+   *     the second)
    * @param first the first parameter's name
    * @param second the second parameter's name
    */
@@ -81,7 +81,8 @@ public final class CovariateLayout implements Serializable {
     }
     for (String name : dropout) {
       if (!available.contains(name)) {
-        throw Checks.fail("%s covariate %s is not among the covariates %s", second, name, available);
+        throw Checks.fail(
+            "%s covariate %s is not among the covariates %s", second, name, available);
       }
     }
     for (String name : settings.constrained()) {

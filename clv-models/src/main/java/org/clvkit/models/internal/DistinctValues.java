@@ -3,9 +3,9 @@ package org.clvkit.models.internal;
 import java.util.Arrays;
 
 /**
- * The distinct values of a column, and the distinct pairs of two index columns, by open
- * addressing: what the likelihood kernels use to compute the terms that depend on one value (or
- * one pair) once per evaluation instead of once per pattern. Not API.
+ * The distinct values of a column, and the distinct pairs of two index columns, by open addressing:
+ * what the likelihood kernels use to compute the terms that depend on one value (or one pair) once
+ * per evaluation instead of once per pattern. Not API.
  */
 public final class DistinctValues {
   private DistinctValues() {}
@@ -96,8 +96,8 @@ public final class DistinctValues {
 
   /**
    * The distinct pairs {@code (first[i], second[i])} of two non-negative index columns, in order of
-   * first appearance, as codes {@code first · 2^32 + second}; rows where {@code include[i]} is false
-   * get index -1 and add no pair.
+   * first appearance, as codes {@code first · 2^32 + second}; rows where {@code include[i]} is
+   * false get index -1 and add no pair.
    *
    * @param first first indices, &gt;= 0
    * @param second second indices, &gt;= 0

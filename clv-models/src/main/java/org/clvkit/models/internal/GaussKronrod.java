@@ -8,17 +8,17 @@ import java.util.Locale;
  * Überhuber &amp; Kahaner 1983), with globally adaptive bisection of the subinterval whose error
  * estimate is largest, as QUADPACK's {@code qag} does. Not API.
  *
- * <p>On each subinterval the K15 value is the estimate and |K15 − G7| the error estimate (the
- * plain difference, not QUADPACK's (200·|K15 − G7|/I)^1.5 scaling, so the estimate is
- * conservative for smooth integrands). Integration stops when the summed error estimate is at most
- * {@code max(absoluteTolerance, relativeTolerance · |I|, 50 ε Σ|I_i|)}; after {@link #MAX_INTERVALS}
+ * <p>On each subinterval the K15 value is the estimate and |K15 − G7| the error estimate (the plain
+ * difference, not QUADPACK's (200·|K15 − G7|/I)^1.5 scaling, so the estimate is conservative for
+ * smooth integrands). Integration stops when the summed error estimate is at most {@code
+ * max(absoluteTolerance, relativeTolerance · |I|, 50 ε Σ|I_i|)}; after {@link #MAX_INTERVALS}
  * subintervals it throws {@link ArithmeticException} with the interval, the value and the error
  * reached (a divergent or non-integrable integrand).
  *
  * <p>The integrand may be vector-valued ({@link Integrand}, for a likelihood together with its
- * derivatives): all components share one subdivision, driven by the error of component 0. A
- * {@link Workspace} holds the subintervals and is reused between calls, so that a kernel allocates
- * nothing per customer; it is not thread-safe.
+ * derivatives): all components share one subdivision, driven by the error of component 0. A {@link
+ * Workspace} holds the subintervals and is reused between calls, so that a kernel allocates nothing
+ * per customer; it is not thread-safe.
  */
 public final class GaussKronrod {
   /**
@@ -108,8 +108,10 @@ public final class GaussKronrod {
     private final double[] lower = new double[MAX_INTERVALS];
     private final double[] upper = new double[MAX_INTERVALS];
     private final double[] error = new double[MAX_INTERVALS];
+
     /** Component k of subinterval i at {@code values[i * dimension + k]}. */
     private final double[] values;
+
     private final double[] kronrod;
     private final double[] gauss;
     private final double[] point;
@@ -143,8 +145,8 @@ public final class GaussKronrod {
     }
 
     /**
-     * Integrates each component of {@code f} over [a, b] on one adaptive subdivision driven by
-     * the error of component 0.
+     * Integrates each component of {@code f} over [a, b] on one adaptive subdivision driven by the
+     * error of component 0.
      *
      * @param f the integrand
      * @param a lower limit, finite

@@ -216,17 +216,18 @@ public final class Hypergeometric {
    *
    * <p>For {@code z <= }{@value #DERIVATIVE_SERIES_LIMIT} one pass over Euler's form {@code F =
    * (1−z)^(1−b) Σ_n c_n}, {@code c_n = (a−b+1)_n / (a+1)_n · z^n} (DLMF 15.8.1), whose terms are
-   * positive (for a − b + 1 &gt; 0) and fall at least as fast as z^n, accumulates the sum and its derivatives together:
-   * {@code ∂c_n/∂a = c_n Σ_{k=1..n} [1/(a−b+k) − 1/(a+k)]}, {@code ∂c_n/∂b = −c_n Σ_{k=1..n}
-   * 1/(a−b+k)}, {@code ∂c_n/∂z = n c_n / z}; it stops when the next term, weighted by the largest
-   * derivative factor, is below 1e-17 (1−z)² of the sum. Beyond the limit the value comes from
-   * {@link #log2F1OneMinus}, {@code ∂/∂z} from the identity {@code d/dz [z^a F] = a z^(a−1)
-   * (1−z)^(−b)} (valid because c = a + 1), and {@code ∂/∂a}, {@code ∂/∂b} from central differences
-   * with relative steps 1e-5 (relative error about 1e-10). Accuracy on the series branch (tested
-   * against mpmath): 1e-13 relative, or absolutely {@code ∂ln F/∂a} to 1e-15 and the others to
-   * 1e-14 times the term that Euler's form subtracts from a sum of the same size: 1 + |1−b|
-   * |ln(1−z)| for {@code ln F}, 1 + |ln(1−z)| for {@code ∂ln F/∂b}, 1 + |b−1|/(1−z) for {@code ∂ln
-   * F/∂z}; the Pareto/NBD gradient needs them only to that absolute accuracy. Allocates nothing.
+   * positive (for a − b + 1 &gt; 0) and fall at least as fast as z^n, accumulates the sum and its
+   * derivatives together: {@code ∂c_n/∂a = c_n Σ_{k=1..n} [1/(a−b+k) − 1/(a+k)]}, {@code ∂c_n/∂b =
+   * −c_n Σ_{k=1..n} 1/(a−b+k)}, {@code ∂c_n/∂z = n c_n / z}; it stops when the next term, weighted
+   * by the largest derivative factor, is below 1e-17 (1−z)² of the sum. Beyond the limit the value
+   * comes from {@link #log2F1OneMinus}, {@code ∂/∂z} from the identity {@code d/dz [z^a F] = a
+   * z^(a−1) (1−z)^(−b)} (valid because c = a + 1), and {@code ∂/∂a}, {@code ∂/∂b} from central
+   * differences with relative steps 1e-5 (relative error about 1e-10). Accuracy on the series
+   * branch (tested against mpmath): 1e-13 relative, or absolutely {@code ∂ln F/∂a} to 1e-15 and the
+   * others to 1e-14 times the term that Euler's form subtracts from a sum of the same size: 1 +
+   * |1−b| |ln(1−z)| for {@code ln F}, 1 + |ln(1−z)| for {@code ∂ln F/∂b}, 1 + |b−1|/(1−z) for
+   * {@code ∂ln F/∂z}; the Pareto/NBD gradient needs them only to that absolute accuracy. Allocates
+   * nothing.
    *
    * @param a finite and &gt; 0
    * @param b finite and &gt; 0
@@ -242,11 +243,16 @@ public final class Hypergeometric {
    */
   public static void log2F1AndDerivatives(
       double a, double b, double gap, double z, double oneMinusZ, double[] out, int offset) {
-    if (!(a > 0 && a < Double.POSITIVE_INFINITY
-        && b > 0 && b < Double.POSITIVE_INFINITY
-        && gap > 0 && gap < Double.POSITIVE_INFINITY
-        && z >= 0 && z < 1
-        && oneMinusZ > 0 && oneMinusZ <= 1)) {
+    if (!(a > 0
+        && a < Double.POSITIVE_INFINITY
+        && b > 0
+        && b < Double.POSITIVE_INFINITY
+        && gap > 0
+        && gap < Double.POSITIVE_INFINITY
+        && z >= 0
+        && z < 1
+        && oneMinusZ > 0
+        && oneMinusZ <= 1)) {
       checkParameters(a, b, 1.0);
       Checks.positive("gap", gap);
       Checks.inRange("z", z, 0.0, 1.0);

@@ -3,20 +3,21 @@ package org.clvkit.models.internal;
 import java.util.Arrays;
 
 /**
- * Maximises a smooth log-likelihood over unconstrained log-parameters: BFGS with a backtracking (Armijo)
- * line search (Nocedal &amp; Wright, Numerical Optimization, 2nd ed., Algorithm 6.1 and 3.1), followed by
- * up to three Newton steps with a finite-difference Hessian of the analytic gradient, whose inverse also
- * gives the asymptotic covariance of the log-parameters. Not API.
+ * Maximises a smooth log-likelihood over unconstrained log-parameters: BFGS with a backtracking
+ * (Armijo) line search (Nocedal &amp; Wright, Numerical Optimization, 2nd ed., Algorithm 6.1 and
+ * 3.1), followed by up to three Newton steps with a finite-difference Hessian of the analytic
+ * gradient, whose inverse also gives the asymptotic covariance of the log-parameters. Not API.
  *
- * <p>The search stays inside a box {@code [-bound, bound]} on every log-parameter; an optimum on the box is
- * reported through {@link Result#boundIndex()}, never as converged. Convergence means a positive-definite
- * information matrix and either {@code ‖g‖∞ <= 1e-8 · max(1, |LL|)} (the gradient noise of a sum over
- * customers grows with |LL|) or a remaining Newton step below 1e-7 on every log-parameter.
+ * <p>The search stays inside a box {@code [-bound, bound]} on every log-parameter; an optimum on
+ * the box is reported through {@link Result#boundIndex()}, never as converged. Convergence means a
+ * positive-definite information matrix and either {@code ‖g‖∞ <= 1e-8 · max(1, |LL|)} (the gradient
+ * noise of a sum over customers grows with |LL|) or a remaining Newton step below 1e-7 on every
+ * log-parameter.
  *
  * <p>Two parts of {@link #maximize} are also offered alone for fits on large data: {@link #search},
  * the BFGS phase without the Newton polish (for the starting points, run on a sample of the data),
- * and {@link #refine}, quasi-Newton steps from a point near the optimum (on all the data), which end
- * with the same convergence test and covariance as {@link #maximize}.
+ * and {@link #refine}, quasi-Newton steps from a point near the optimum (on all the data), which
+ * end with the same convergence test and covariance as {@link #maximize}.
  */
 public final class MaximumLikelihood {
   private static final double ARMIJO = 1e-4;
@@ -43,7 +44,8 @@ public final class MaximumLikelihood {
   }
 
   /** The message of a result whose information matrix is singular or not positive definite. */
-  public static final String SINGULAR = "the information matrix is singular or not positive definite";
+  public static final String SINGULAR =
+      "the information matrix is singular or not positive definite";
 
   /** The outcome of one maximisation. */
   public static final class Result {
@@ -103,7 +105,10 @@ public final class MaximumLikelihood {
       return evaluations;
     }
 
-    /** Whether the convergence criterion was met at an interior point with a positive-definite information. */
+    /**
+     * Whether the convergence criterion was met at an interior point with a positive-definite
+     * information.
+     */
     public boolean converged() {
       return converged;
     }
@@ -198,10 +203,9 @@ public final class MaximumLikelihood {
 
   /**
    * The BFGS phase of {@link #maximize} alone, without the Newton polish and its Hessians, to a
-   * gradient criterion of the caller's: for choosing among starting points on a sample of the
-   * data, where the optimum need not be known to more than a few digits. The result has no
-   * covariance; it counts as converged when {@code ‖g‖∞ <= tolerance · max(1, |LL|)} at an
-   * interior point.
+   * gradient criterion of the caller's: for choosing among starting points on a sample of the data,
+   * where the optimum need not be known to more than a few digits. The result has no covariance; it
+   * counts as converged when {@code ‖g‖∞ <= tolerance · max(1, |LL|)} at an interior point.
    *
    * @param objective the log-likelihood
    * @param start starting log-parameters
@@ -219,8 +223,7 @@ public final class MaximumLikelihood {
     double[] x = search.x;
     double[] g = search.g;
     int boundIndex = boundIndex(x, bound);
-    boolean converged =
-        boundIndex < 0 && maxAbs(g) <= tolerance * Math.max(1, Math.abs(search.fx));
+    boolean converged = boundIndex < 0 && maxAbs(g) <= tolerance * Math.max(1, Math.abs(search.fx));
     String message =
         boundIndex >= 0
             ? "parameter " + boundIndex + " reached its bound"
@@ -255,11 +258,11 @@ public final class MaximumLikelihood {
    * Quasi-Newton iteration from a point near the optimum, as the last phase of a fit whose starting
    * points were searched on a sample of the data: BFGS started from {@code inverse} (the covariance
    * of the sample's optimum, say, which is close to the data's) with unit steps first, stopping at
-   * the tighter gradient criterion of {@link #maximize}'s Newton polish (1e-10 of |LL|); a step that
-   * changes the log-likelihood by less than its rounding (1e-12 of |LL|) is accepted when it shrinks
-   * the gradient. The covariance comes from a finite-difference Hessian at the final point, and
-   * convergence is judged as in {@link #maximize}. A result that did not converge means that the
-   * start was not near a regular maximum; the caller then falls back to {@link #maximize}.
+   * the tighter gradient criterion of {@link #maximize}'s Newton polish (1e-10 of |LL|); a step
+   * that changes the log-likelihood by less than its rounding (1e-12 of |LL|) is accepted when it
+   * shrinks the gradient. The covariance comes from a finite-difference Hessian at the final point,
+   * and convergence is judged as in {@link #maximize}. A result that did not converge means that
+   * the start was not near a regular maximum; the caller then falls back to {@link #maximize}.
    *
    * @param objective the log-likelihood
    * @param start log-parameters near the maximum
@@ -278,7 +281,14 @@ public final class MaximumLikelihood {
     double fx = f.value(x, g);
     if (!Double.isFinite(fx) || !allFinite(g)) {
       return new Result(
-          x, Double.NEGATIVE_INFINITY, Double.NaN, 0, f.count, false, -1, null,
+          x,
+          Double.NEGATIVE_INFINITY,
+          Double.NaN,
+          0,
+          f.count,
+          false,
+          -1,
+          null,
           "the log-likelihood is not finite at the starting point " + Arrays.toString(x));
     }
     double[][] h = null;
@@ -394,7 +404,14 @@ public final class MaximumLikelihood {
     if (!Double.isFinite(fx) || !allFinite(g)) {
       out.failure =
           new Result(
-              x, Double.NEGATIVE_INFINITY, Double.NaN, 0, f.count, false, -1, null,
+              x,
+              Double.NEGATIVE_INFINITY,
+              Double.NaN,
+              0,
+              f.count,
+              false,
+              -1,
+              null,
               "the log-likelihood is not finite at the starting point " + Arrays.toString(x));
       return out;
     }
@@ -443,7 +460,9 @@ public final class MaximumLikelihood {
           actualSlope += g[i] * (xn[i] - x[i]);
         }
         fn = f.value(xn, gn);
-        if (Double.isFinite(fn) && allFinite(gn) && fn >= fx + ARMIJO * Math.min(actualSlope, t * slope)) {
+        if (Double.isFinite(fn)
+            && allFinite(gn)
+            && fn >= fx + ARMIJO * Math.min(actualSlope, t * slope)) {
           searchOk = true;
           break;
         }
@@ -501,7 +520,8 @@ public final class MaximumLikelihood {
     int boundIndex = boundIndex(x, bound);
     boolean gradientOk = maxAbs(g) <= GRADIENT_TOLERANCE * Math.max(1, Math.abs(fx));
     if (!gradientOk && covariance != null) {
-      // Scale-free alternative: the remaining Newton step changes no log-parameter by more than 1e-7.
+      // Scale-free alternative: the remaining Newton step changes no log-parameter by more than
+      // 1e-7.
       double[] p = new double[n];
       multiply(covariance, g, p);
       gradientOk = maxAbs(p) <= STEP_TOLERANCE;
@@ -513,15 +533,24 @@ public final class MaximumLikelihood {
     } else if (covariance == null) {
       message = SINGULAR;
     } else if (!gradientOk) {
-      message = "not converged: " + stop + String.format(java.util.Locale.ROOT,
-          ", gradient max %.3g", maxAbs(g));
+      message =
+          "not converged: "
+              + stop
+              + String.format(java.util.Locale.ROOT, ", gradient max %.3g", maxAbs(g));
     } else {
       message = "converged";
       converged = true;
     }
     return new Result(
-        x, fx, gradientNorm, iterations, evaluations, converged, boundIndex,
-        boundIndex >= 0 ? null : covariance, message);
+        x,
+        fx,
+        gradientNorm,
+        iterations,
+        evaluations,
+        converged,
+        boundIndex,
+        boundIndex >= 0 ? null : covariance,
+        message);
   }
 
   private static int boundIndex(double[] x, double bound) {
@@ -565,8 +594,8 @@ public final class MaximumLikelihood {
   }
 
   /**
-   * Inverse of a symmetric positive-definite matrix by Cholesky; null when not positive definite or when
-   * its condition (ratio of extreme pivots) exceeds 1e14.
+   * Inverse of a symmetric positive-definite matrix by Cholesky; null when not positive definite or
+   * when its condition (ratio of extreme pivots) exceeds 1e14.
    */
   static double[][] inverseSpd(double[][] a) {
     int n = a.length;
@@ -626,8 +655,7 @@ public final class MaximumLikelihood {
     double rho = 1.0 / sy;
     for (int i = 0; i < n; i++) {
       for (int j = 0; j < n; j++) {
-        h[i][j] +=
-            rho * ((1 + rho * yhy) * s[i] * s[j] - hy[i] * s[j] - s[i] * hy[j]);
+        h[i][j] += rho * ((1 + rho * yhy) * s[i] * s[j] - hy[i] * s[j] - s[i] * hy[j]);
       }
     }
   }

@@ -5,47 +5,48 @@ import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import org.clvkit.core.Checks;
-import org.clvkit.models.LogLikelihood;
 import org.clvkit.models.FitDiagnostics;
 import org.clvkit.models.FitFailedException;
 import org.clvkit.models.FitReport;
 import org.clvkit.models.FitSettings;
 import org.clvkit.models.FitStatus;
+import org.clvkit.models.LogLikelihood;
 import org.clvkit.models.ParameterEstimate;
 
 /**
  * The fitting procedure every maximum-likelihood fitter shares: optimisation over log-parameters in
- * rescaled time from several seeded starting points, an optional L2 penalty on the parameters in the
- * caller's time unit, standard errors by the delta method, and the decision whether the fit is
+ * rescaled time from several seeded starting points, an optional L2 penalty on the parameters in
+ * the caller's time unit, standard errors by the delta method, and the decision whether the fit is
  * acceptable. Not API.
  *
- * <p>Time rescaling: the data's times are divided by {@code timeScale} for the optimisation. A parameter
- * with time exponent e satisfies {@code θ = θ' · timeScale^e}, where θ' is its value in rescaled time (a
- * Gamma rate α of purchase rates per period has e = 1). Covariances of the log-parameters are unchanged
- * by the shift. The reported log-likelihood is evaluated on the caller's time unit.
+ * <p>Time rescaling: the data's times are divided by {@code timeScale} for the optimisation. A
+ * parameter with time exponent e satisfies {@code θ = θ' · timeScale^e}, where θ' is its value in
+ * rescaled time (a Gamma rate α of purchase rates per period has e = 1). Covariances of the
+ * log-parameters are unchanged by the shift. The reported log-likelihood is evaluated on the
+ * caller's time unit.
  *
  * <p>Large data ({@link Sampling}): when a problem has at least {@link Sampling#from()} patterns
  * and can be sampled ({@link Problem#sample}), the starting points are searched (BFGS without the
  * Newton polish, {@link MaximumLikelihood#search}) on a seeded probability-proportional-to-weight
  * sample of about {@link Sampling#size()} patterns whose weights are scaled to stand for all the
- * customers ({@link PatternSample}). The best of them is then refined on all the patterns by
- * {@link MaximumLikelihood#refine}: BFGS whose starting matrix is the inverse of the sample's
- * information at its optimum (close to the data's), run to the tight gradient criterion of the
- * full search's Newton polish, then a finite-difference Hessian for the covariance, with the same
- * convergence test. The answer is the maximum that the full search finds whenever the starting
- * points lead to one maximum (the usual case), to the last digits the gradient criterion leaves;
- * the cost is the sample search plus 12 to 20 evaluations on all the patterns instead of 30 to 60
- * per starting point. If the sample search or the refinement does not converge, the full search
- * runs as if there had been no sample, so failures and their messages are those of the full
- * search. The diagnostics count the iterations and evaluations of every phase (sample and full).
+ * customers ({@link PatternSample}). The best of them is then refined on all the patterns by {@link
+ * MaximumLikelihood#refine}: BFGS whose starting matrix is the inverse of the sample's information
+ * at its optimum (close to the data's), run to the tight gradient criterion of the full search's
+ * Newton polish, then a finite-difference Hessian for the covariance, with the same convergence
+ * test. The answer is the maximum that the full search finds whenever the starting points lead to
+ * one maximum (the usual case), to the last digits the gradient criterion leaves; the cost is the
+ * sample search plus 12 to 20 evaluations on all the patterns instead of 30 to 60 per starting
+ * point. If the sample search or the refinement does not converge, the full search runs as if there
+ * had been no sample, so failures and their messages are those of the full search. The diagnostics
+ * count the iterations and evaluations of every phase (sample and full).
  */
 public final class ModelFitting {
   /** Log-parameters beyond ±23 (about 1e±10) are treated as runaway estimates. */
   static final double BOUND = 23.0;
 
   /**
-   * A non-converged fit with a log-parameter beyond ±13.8 (1e±6 in rescaled time, where sensible values
-   * are within a few orders of magnitude of 1) has run off rather than merely stalled.
+   * A non-converged fit with a log-parameter beyond ±13.8 (1e±6 in rescaled time, where sensible
+   * values are within a few orders of magnitude of 1) has run off rather than merely stalled.
    */
   static final double RUNAWAY = 13.8;
 
@@ -126,13 +127,15 @@ public final class ModelFitting {
     List<String> parameterNames();
 
     /**
-     * Time exponents of the parameters (see the class comment); all 0 for models without a time unit.
+     * Time exponents of the parameters (see the class comment); all 0 for models without a time
+     * unit.
      */
     double[] timeExponents();
 
     /**
-     * The (unpenalised) log-likelihood over log-parameters, on the data with every time divided by {@code
-     * timeScale} ({@code timeScale = 1} is the caller's unit). Must not be called concurrently.
+     * The (unpenalised) log-likelihood over log-parameters, on the data with every time divided by
+     * {@code timeScale} ({@code timeScale = 1} is the caller's unit). Must not be called
+     * concurrently.
      */
     MaximumLikelihood.Objective objective(double timeScale);
 
@@ -167,8 +170,8 @@ public final class ModelFitting {
    */
   public record Sampling(int from, int size) {
     /**
-     * Samples of 5,000 patterns from 50,000 patterns on: the sample search then costs about as
-     * much as 5 to 10 evaluations on all the patterns.
+     * Samples of 5,000 patterns from 50,000 patterns on: the sample search then costs about as much
+     * as 5 to 10 evaluations on all the patterns.
      */
     public static final Sampling DEFAULT = new Sampling(50_000, 5_000);
 
@@ -208,9 +211,11 @@ public final class ModelFitting {
    * ({@link FitSettings#sampleFrom()}, {@link FitSettings#sampleSize()}).
    *
    * @param problem the model's likelihood
-   * @param timeScale the period length used for the optimisation, in the caller's periods (1 for none)
+   * @param timeScale the period length used for the optimisation, in the caller's periods (1 for
+   *     none)
    * @param settings penalty, starts, seed, iteration cap, whether to return non-converged fits
-   * @throws FitFailedException when the best fit did not converge and the settings do not allow that
+   * @throws FitFailedException when the best fit did not converge and the settings do not allow
+   *     that
    */
   public static Outcome fit(Problem problem, double timeScale, FitSettings settings) {
     return fit(
@@ -221,10 +226,13 @@ public final class ModelFitting {
    * Fits a problem with the given sampling rule.
    *
    * @param problem the model's likelihood
-   * @param timeScale the period length used for the optimisation, in the caller's periods (1 for none)
+   * @param timeScale the period length used for the optimisation, in the caller's periods (1 for
+   *     none)
    * @param settings penalty, starts, seed, iteration cap, whether to return non-converged fits
-   * @param sampling when to search the starting points on a sample ({@link Sampling#NEVER} for never)
-   * @throws FitFailedException when the best fit did not converge and the settings do not allow that
+   * @param sampling when to search the starting points on a sample ({@link Sampling#NEVER} for
+   *     never)
+   * @throws FitFailedException when the best fit did not converge and the settings do not allow
+   *     that
    */
   public static Outcome fit(
       Problem problem, double timeScale, FitSettings settings, Sampling sampling) {
@@ -364,8 +372,8 @@ public final class ModelFitting {
   }
 
   /**
-   * A time scale that puts the largest time at 10 periods, as the customer-base literature's software
-   * does, or 1 when {@code maxTime} is 0.
+   * A time scale that puts the largest time at 10 periods, as the customer-base literature's
+   * software does, or 1 when {@code maxTime} is 0.
    */
   public static double defaultTimeScale(double maxTime) {
     return maxTime > 0 ? maxTime / 10.0 : 1.0;

@@ -10,13 +10,13 @@ import java.util.Arrays;
  * stored values are those the caller computed, so results are bit for bit those without the memo.
  * Not thread-safe (one per call and thread); not API.
  *
- * <p>Layout, for a memo that is read once per row in no particular order: an open-addressing
- * table (linear probing) of {@code int} entry numbers, and the entries (the exact bits of frequency
- * and age, and the value) packed in the order they came. Both grow by doubling, so a batch with
- * few patterns touches a few kilobytes, and 22,858 patterns take under 1 MB (a core's L2 cache
- * here) instead of the several megabytes of a table sized for the largest batch. The memo stops
- * taking new patterns when it holds its maximum, and stops looking up once misses outnumber hits
- * after that, so that data without repeats cost little.
+ * <p>Layout, for a memo that is read once per row in no particular order: an open-addressing table
+ * (linear probing) of {@code int} entry numbers, and the entries (the exact bits of frequency and
+ * age, and the value) packed in the order they came. Both grow by doubling, so a batch with few
+ * patterns touches a few kilobytes, and 22,858 patterns take under 1 MB (a core's L2 cache here)
+ * instead of the several megabytes of a table sized for the largest batch. The memo stops taking
+ * new patterns when it holds its maximum, and stops looking up once misses outnumber hits after
+ * that, so that data without repeats cost little.
  */
 final class PatternCache {
   /** Most patterns kept. */
@@ -40,7 +40,9 @@ final class PatternCache {
   private long missesWhenFull;
   private boolean enabled = true;
 
-  /** A memo for a batch of {@code rows} rows: it keeps up to max(16, min(rows, 65,536)) patterns. */
+  /**
+   * A memo for a batch of {@code rows} rows: it keeps up to max(16, min(rows, 65,536)) patterns.
+   */
   PatternCache(int rows) {
     limit = Math.max(16, Math.min(rows, MAX_PATTERNS));
     int patterns = Math.min(limit, INITIAL_PATTERNS);

@@ -40,8 +40,8 @@ import org.clvkit.models.sbg.SbgParameters;
  *
  * where {@code first} is the purchase process (α for the sBG) and {@code second} the drop-out
  * process (β for the sBG). A fitted model's summary (log-likelihood, convergence, customers, the
- * coefficient table and the likelihood-ratio test) is written as comments and {@code fit.*}
- * entries for the reader; a loaded model carries no fit report. Numbers are written with {@link
+ * coefficient table and the likelihood-ratio test) is written as comments and {@code fit.*} entries
+ * for the reader; a loaded model carries no fit report. Numbers are written with {@link
  * Double#toString(double)}, so a load gives back the saved values bit for bit.
  */
 public final class CovariateModelFiles {

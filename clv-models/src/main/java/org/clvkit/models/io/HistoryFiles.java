@@ -16,7 +16,8 @@ import org.clvkit.models.CustomerHistories;
  * Reads customer histories from comma-separated text with a header line, the two forms the
  * literature and the peers publish: one row per customer (a customer summary: frequency, recency,
  * age and, when present, the mean repeat spend) and aggregated patterns with the number of
- * customers per pattern (such as the BG/BB donation table {@code frequency,recency,periods,weights}).
+ * customers per pattern (such as the BG/BB donation table {@code
+ * frequency,recency,periods,weights}).
  *
  * <p>Columns are found by header name, case-insensitive, under the names the literature and the
  * peers use; other columns (ids, totals) are ignored:
@@ -81,9 +82,7 @@ public final class HistoryFiles {
           if (column[k] >= 0) {
             throw Checks.fail(
                 "line 1: columns %s and %s both give the %s",
-                names[column[k]].strip(),
-                names[c].strip(),
-                NAMES.get(k).get(0));
+                names[column[k]].strip(), names[c].strip(), NAMES.get(k).get(0));
           }
           column[k] = c;
         }
@@ -93,9 +92,7 @@ public final class HistoryFiles {
       if (column[k] < 0) {
         throw Checks.fail(
             "line 1: a %s column is required (one of %s), the header is %s",
-            NAMES.get(k).get(0),
-            NAMES.get(k),
-            header.strip());
+            NAMES.get(k).get(0), NAMES.get(k), header.strip());
       }
     }
     double[][] columns = new double[NAMES.size()][64];
@@ -134,16 +131,15 @@ public final class HistoryFiles {
         column[3] < 0
             ? CustomerHistories.of(frequency, recency, age)
             : CustomerHistories.of(frequency, recency, age, Arrays.copyOf(columns[3], rows));
-    return column[4] < 0
-        ? histories
-        : histories.withMonetaryValue(Arrays.copyOf(columns[4], rows));
+    return column[4] < 0 ? histories : histories.withMonetaryValue(Arrays.copyOf(columns[4], rows));
   }
 
   private static double number(String cell, String name, int line) {
     String text = cell.strip();
     try {
       double value = Double.parseDouble(text);
-      if (Double.isFinite(value) && text.chars().allMatch(ch -> "0123456789+-.eE".indexOf(ch) >= 0)) {
+      if (Double.isFinite(value)
+          && text.chars().allMatch(ch -> "0123456789+-.eE".indexOf(ch) >= 0)) {
         return value;
       }
     } catch (NumberFormatException e) {

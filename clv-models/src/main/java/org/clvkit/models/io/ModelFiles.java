@@ -86,11 +86,12 @@ import org.clvkit.models.io.ModelFileException.Problem;
  * fit.customers}, {@code fit.patterns}, {@code fit.penalty}, {@code fit.diagnostics.*} (every field
  * of {@link FitDiagnostics}; {@code status} and {@code parameter} only for a fit that did not
  * converge, and read as {@code CONVERGED} or {@code NOT_CONVERGED} when absent), {@code
- * fit.startingPointSample} when the starting points were searched on a sample, {@code fit.hasEstimates} and, when true, {@code
- * fit.estimate.<name>.standardError|lower|upper} per parameter (the estimate's value is the
- * parameter). Numbers are written in {@link Double#toString(double)} form, which reads back to the
- * same double, so a loaded model predicts bit for bit as the saved one. Text values escape {@code
- * \}, control and non-ASCII characters as {@code Properties} does.
+ * fit.startingPointSample} when the starting points were searched on a sample, {@code
+ * fit.hasEstimates} and, when true, {@code fit.estimate.<name>.standardError|lower|upper} per
+ * parameter (the estimate's value is the parameter). Numbers are written in {@link
+ * Double#toString(double)} form, which reads back to the same double, so a loaded model predicts
+ * bit for bit as the saved one. Text values escape {@code \}, control and non-ASCII characters as
+ * {@code Properties} does.
  *
  * <p><b>Loading</b> is strict, and each failure is a {@link ModelFileException} with its own {@link
  * Problem}: not a model file ({@code FOREIGN}), cut off ({@code TRUNCATED}), a newer format ({@code

@@ -32,7 +32,10 @@ import org.clvkit.models.internal.BgNbdFunctions;
 public final class MbgNbdModel implements ContinuousPurchaseModel {
   private static final long serialVersionUID = 1L;
 
-  /** The model's type: id {@code "mbgnbd"}, name {@code "MBG/NBD"}, parameters {@code r, alpha, a, b}. */
+  /**
+   * The model's type: id {@code "mbgnbd"}, name {@code "MBG/NBD"}, parameters {@code r, alpha, a,
+   * b}.
+   */
   public static final ModelType<MbgNbdModel> TYPE =
       ModelType.of(
           "mbgnbd",
@@ -44,7 +47,6 @@ public final class MbgNbdModel implements ContinuousPurchaseModel {
                   ? of(MbgNbdParameters.of(parameters))
                   : fitted(MbgNbdParameters.of(parameters), report),
           MbgNbdFitter::create);
-
 
   private final MbgNbdParameters parameters;
   private final FitReport report;
@@ -79,7 +81,6 @@ public final class MbgNbdModel implements ContinuousPurchaseModel {
     return parameters;
   }
 
-
   @Override
   public ModelType<MbgNbdModel> type() {
     return TYPE;
@@ -95,7 +96,6 @@ public final class MbgNbdModel implements ContinuousPurchaseModel {
   public double[] parameterValues() {
     return parameters.toArray();
   }
-
 
   /**
    * E[X(t)] = b/(a−1) · [1 − (α/(α+t))^r · 2F1(r, b+1; a+b; t/(α+t))] (Batislam et al. 2007),

@@ -73,7 +73,6 @@ public final class NbdFitter implements Fitter<NbdModel> {
     return new NbdFitter(value, executor);
   }
 
-
   /**
    * The log-likelihood this fitter maximises, on {@code data} reduced to distinct (x, T) pairs, as
    * a function of the parameters {@code r, alpha} in the data's units.

@@ -158,9 +158,7 @@ final class NbdLikelihood implements ModelFitting.Problem {
     };
   }
 
-  /**
-   * The log-likelihood with ages divided by {@code scale}; the gradient in the log-parameters.
-   */
+  /** The log-likelihood with ages divided by {@code scale}; the gradient in the log-parameters. */
   double logLikelihood(double r, double alpha, double scale, double[] gradient) {
     boolean withGradient = gradient != null;
     for (int j = 0; j < frequencies.length; j++) {

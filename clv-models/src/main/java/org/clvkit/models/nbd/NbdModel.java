@@ -4,23 +4,22 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.clvkit.core.Checks;
+import org.clvkit.models.ContinuousPurchaseModel;
 import org.clvkit.models.CustomerHistories;
 import org.clvkit.models.FitReport;
-import org.clvkit.models.ContinuousPurchaseModel;
 import org.clvkit.models.ModelType;
-import org.clvkit.models.PurchaseModel;
 import org.clvkit.models.internal.LogPochhammer;
 
 /**
  * The NBD model of repeat buying (Ehrenberg 1959, "The pattern of consumer purchases", Applied
  * Statistics 8(1); Morrison &amp; Schmittlein 1988, "Generalizing the NBD model for customer
  * purchases", J. Business &amp; Economic Statistics 6(2)), with the formulas of Fader &amp; Hardie
- * (2004), "Illustrating the performance of the NBD as a benchmark model for customer-base
- * analysis" (Hardie's note 005). Immutable, thread-safe and {@link java.io.Serializable}; build one
- * from known parameters with {@link #of(NbdParameters)} or fit one with {@link NbdFitter}.
+ * (2004), "Illustrating the performance of the NBD as a benchmark model for customer-base analysis"
+ * (Hardie's note 005). Immutable, thread-safe and {@link java.io.Serializable}; build one from
+ * known parameters with {@link #of(NbdParameters)} or fit one with {@link NbdFitter}.
  *
- * <p>A customer buys as a Poisson process with rate λ ~ Gamma(r, α) and never drops out. The
- * number of repeat purchases in (0, t] is then negative binomial: P(X(t) = n) = Γ(r+n)/(Γ(r) n!) ·
+ * <p>A customer buys as a Poisson process with rate λ ~ Gamma(r, α) and never drops out. The number
+ * of repeat purchases in (0, t] is then negative binomial: P(X(t) = n) = Γ(r+n)/(Γ(r) n!) ·
  * (α/(α+t))^r · (t/(α+t))^n. Given x purchases in (0, T], the posterior of λ is Gamma(r+x, α+T):
  * the timing of the purchases (recency) carries no information, and every customer is alive, so
  * {@link #probabilityAlive} is exactly 1 for every valid history.
@@ -95,7 +94,6 @@ public final class NbdModel implements ContinuousPurchaseModel {
     return parameters.toArray();
   }
 
-
   /**
    * E[X(t)] = r t / α (note 005, eq. 3): linear in t, since nobody drops out. This is also the
    * expected number of purchases of a customer not yet acquired over the first t periods after
@@ -150,10 +148,7 @@ public final class NbdModel implements ContinuousPurchaseModel {
     double logOdds = Math.log(t / alpha); // ln(t/(α+t)) − ln(α/(α+t))
     double logStay = -Math.log1p(t / alpha); // ln(α/(α+t))
     double log =
-        LogPochhammer.value(r, n)
-            - LogPochhammer.value(1, n)
-            + (r + n) * logStay
-            + n * logOdds;
+        LogPochhammer.value(r, n) - LogPochhammer.value(1, n) + (r + n) * logStay + n * logOdds;
     return Math.exp(log);
   }
 

@@ -48,8 +48,7 @@ public final class NbdSimulator {
       Checks.nonNegative(Checks.indexed("ages", i), ages[i]);
     }
     RandomGenerator random = new MersenneTwister(seed);
-    GammaDistribution rates =
-        new GammaDistribution(random, parameters.r(), 1 / parameters.alpha());
+    GammaDistribution rates = new GammaDistribution(random, parameters.r(), 1 / parameters.alpha());
     double[] x = new double[n];
     double[] tx = new double[n];
     for (int i = 0; i < n; i++) {

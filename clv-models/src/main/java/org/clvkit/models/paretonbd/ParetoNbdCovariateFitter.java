@@ -34,14 +34,14 @@ import org.clvkit.models.internal.PatternSample;
  * unit that puts the largest age at 10 periods (coefficients do not depend on the unit). From
  * {@value #SAMPLE_FROM} rows on, the search first runs (BFGS to a loose criterion) on a seeded
  * probability-proportional-to-weight sample of about {@value #SAMPLE_SIZE} customers with
- * Horvitz–Thompson weights, and is then refined on all customers by quasi-Newton steps started
- * from the sample's inverse information, ending with the same convergence test and standard
- * errors; if either phase fails the full search runs from the start (as {@code ModelFitting} does
- * for the models without covariates).
+ * Horvitz–Thompson weights, and is then refined on all customers by quasi-Newton steps started from
+ * the sample's inverse information, ending with the same convergence test and standard errors; if
+ * either phase fails the full search runs from the start (as {@code ModelFitting} does for the
+ * models without covariates).
  *
  * <p>Penalty (CLVTools): the fit minimises −LL/n + λ_purchase ‖γ_purchase‖² + λ_dropout
- * ‖γ_dropout‖² (n the number of customers; equivalently it maximises LL − n · penalty); r, α₀, s and
- * β₀ are not penalised. The report gives the unpenalised LL beside that objective. Constraints
+ * ‖γ_dropout‖² (n the number of customers; equivalently it maximises LL − n · penalty); r, α₀, s
+ * and β₀ are not penalised. The report gives the unpenalised LL beside that objective. Constraints
  * (CLVTools' {@code names.cov.constr}): a constrained covariate has one coefficient acting on both
  * processes. A fit that does not converge or ends on the bound of ±23 throws {@link
  * FitFailedException} (or is returned flagged with {@code withAllowNonConverged(true)}).
@@ -156,9 +156,7 @@ public final class ParetoNbdCovariateFitter {
     org.clvkit.models.Covariates covariates =
         data.covariates()
             .orElseThrow(
-                () ->
-                    Checks.fail(
-                        "data must carry covariates (CustomerHistories.withCovariates)"));
+                () -> Checks.fail("data must carry covariates (CustomerHistories.withCovariates)"));
     return fit(data, CovariateMatrix.from(covariates));
   }
 
@@ -233,7 +231,9 @@ public final class ParetoNbdCovariateFitter {
 
     double[] theta = best.theta();
     double[] values = {
-      Math.exp(theta[0]), Math.exp(theta[1] + logScale), Math.exp(theta[2]),
+      Math.exp(theta[0]),
+      Math.exp(theta[1] + logScale),
+      Math.exp(theta[2]),
       Math.exp(theta[3] + logScale)
     };
     double[] original = theta.clone();

@@ -10,18 +10,18 @@ import org.clvkit.models.CustomerHistories;
 
 /**
  * The Pareto/NBD log-likelihood of customers whose gamma scales α_i and β_i depend on their
- * covariate row, with its gradient with respect to ln r, ln s and each covariate row's ln α and
- * ln β: the kernel of the covariate fit. The caller maps the rows' scales from its coefficients
- * (α_i = α₀ exp(−γ_purchaseᵀz_i), β_i = β₀ exp(−γ_dropoutᵀz_i)) and chains the gradient back.
+ * covariate row, with its gradient with respect to ln r, ln s and each covariate row's ln α and ln
+ * β: the kernel of the covariate fit. The caller maps the rows' scales from its coefficients (α_i =
+ * α₀ exp(−γ_purchaseᵀz_i), β_i = β₀ exp(−γ_dropoutᵀz_i)) and chains the gradient back.
  *
  * <p>Customers are grouped by covariate row (compared bit for bit, −0 as 0) and, within a group,
  * compressed to distinct (frequency, recency, age) patterns with weights: the patterns of the fit
  * are the distinct (frequency, recency, age, covariate row). A group of at least {@link #LARGE}
  * patterns is evaluated by its own {@link ParetoNbdLikelihood}, which computes the hypergeometric
- * terms once per distinct frequency, time and pair (categorical covariates give a few such
- * groups); smaller groups (continuous covariates give one customer each) are evaluated pattern by
- * pattern with the per-pattern kernel, one {@link ParetoNbdFunctions} per group and evaluation
- * sharing the constants of r and s. Both paths use the same kernel, {@link
+ * terms once per distinct frequency, time and pair (categorical covariates give a few such groups);
+ * smaller groups (continuous covariates give one customer each) are evaluated pattern by pattern
+ * with the per-pattern kernel, one {@link ParetoNbdFunctions} per group and evaluation sharing the
+ * constants of r and s. Both paths use the same kernel, {@link
  * ParetoNbdFunctions#logLikelihood(double, double, double, double[], double[])}.
  *
  * <p>Parallel evaluation: large groups one after another, each split into chunks on the executor;
@@ -226,9 +226,9 @@ final class ParetoNbdCovariateLikelihood {
   }
 
   /**
-   * The weighted log-likelihood with every time divided by {@code timeScale} (without the
-   * Jacobian term of the caller's unit), with group g's scales {@code alpha[g]} and {@code
-   * beta[g]} (in the rescaled unit).
+   * The weighted log-likelihood with every time divided by {@code timeScale} (without the Jacobian
+   * term of the caller's unit), with group g's scales {@code alpha[g]} and {@code beta[g]} (in the
+   * rescaled unit).
    *
    * @param shape when not null, receives d LL / d (ln r, ln s)
    * @param alphaGradient when not null, receives d LL / d ln α_g per group

@@ -28,11 +28,11 @@ import org.clvkit.models.internal.CovariateLayout;
  * the kernel of {@link ParetoNbdModel}: with all coefficients 0, α_i = α₀ and β_i = β₀ exactly and
  * every prediction equals the model without covariates bit for bit.
  *
- * <p>A covariate row is given in the order of {@link #covariateNames()} to the per-customer methods;
- * the batch methods take a {@link CovariateMatrix} and find the model's covariates in it by name.
- * Batch methods validate every row before writing and build one kernel per change of covariate row
- * (none per customer when consecutive customers share a row, as sorted categorical data do).
- * Immutable, thread-safe and {@link Serializable}.
+ * <p>A covariate row is given in the order of {@link #covariateNames()} to the per-customer
+ * methods; the batch methods take a {@link CovariateMatrix} and find the model's covariates in it
+ * by name. Batch methods validate every row before writing and build one kernel per change of
+ * covariate row (none per customer when consecutive customers share a row, as sorted categorical
+ * data do). Immutable, thread-safe and {@link Serializable}.
  */
 public final class ParetoNbdCovariateModel implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -83,7 +83,8 @@ public final class ParetoNbdCovariateModel implements Serializable {
     this.layout =
         CovariateLayout.resolve(
             all,
-            new CovariateSettings(this.purchaseCovariates, this.dropoutCovariates, List.of(), 0, 0));
+            new CovariateSettings(
+                this.purchaseCovariates, this.dropoutCovariates, List.of(), 0, 0));
     this.coefficients = new double[layout.coefficients()];
     System.arraycopy(this.purchaseCoefficients, 0, coefficients, 0, purchaseCoefficients.length);
     System.arraycopy(
@@ -179,13 +180,12 @@ public final class ParetoNbdCovariateModel implements Serializable {
   }
 
   /**
-   * The Pareto/NBD parameters (r, α_i, s, β_i) of a customer with covariate row {@code row} (in
-   * the order of {@link #covariateNames()}).
+   * The Pareto/NBD parameters (r, α_i, s, β_i) of a customer with covariate row {@code row} (in the
+   * order of {@link #covariateNames()}).
    */
   public ParetoNbdParameters parametersFor(double[] row) {
     checkRow(row);
-    return new ParetoNbdParameters(
-        parameters.r(), alphaOf(row, 0), parameters.s(), betaOf(row, 0));
+    return new ParetoNbdParameters(parameters.r(), alphaOf(row, 0), parameters.s(), betaOf(row, 0));
   }
 
   /** The model without covariates of a customer with this covariate row. */
@@ -314,7 +314,9 @@ public final class ParetoNbdCovariateModel implements Serializable {
     batch(Quantity.EXPECTED, t, frequency, recency, age, covariates, out, from, to);
   }
 
-  /** Batch DERT(δ | x, t_x, T, z) over rows {@code [from, to)}, δ the discount's continuous rate. */
+  /**
+   * Batch DERT(δ | x, t_x, T, z) over rows {@code [from, to)}, δ the discount's continuous rate.
+   */
   public void conditionalDiscountedResidualPurchases(
       Discount discount,
       double[] frequency,

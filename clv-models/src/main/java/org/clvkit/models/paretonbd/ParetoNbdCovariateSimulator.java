@@ -6,8 +6,8 @@ import org.clvkit.models.CustomerHistories;
 import org.clvkit.models.covariates.CovariateMatrix;
 
 /**
- * Draws customers from a {@link ParetoNbdCovariateModel}: customer i, with covariate row z_i, has
- * a purchase rate λ_i ~ Gamma(r, α_i) and a drop-out rate μ_i ~ Gamma(s, β_i) with α_i = α₀
+ * Draws customers from a {@link ParetoNbdCovariateModel}: customer i, with covariate row z_i, has a
+ * purchase rate λ_i ~ Gamma(r, α_i) and a drop-out rate μ_i ~ Gamma(s, β_i) with α_i = α₀
  * exp(−γ_purchaseᵀz_i) and β_i = β₀ exp(−γ_dropoutᵀz_i), a lifetime ~ Exp(μ_i), and Poisson
  * purchases at rate λ_i while alive — the generative story of the model's likelihood, drawn as
  * {@link ParetoNbdSimulator} draws it. Seeded: the same seed and inputs give the same customers;

@@ -61,16 +61,11 @@ public final class ParetoNbdFitter implements Fitter<ParetoNbdModel> {
     return new ParetoNbdFitter(Checks.notNull("settings", value), executor);
   }
 
-
-
-
-
-
   /**
    * This fitter evaluating the log-likelihood in parallel on {@code value}: the patterns are summed
    * in fixed chunks whose partial sums are added in chunk order, so the fit is the same, bit for
-   * bit, with or without an executor. The fitter starts no threads; the caller owns the executor
-   * (a {@link java.util.concurrent.ForkJoinPool} or a fixed thread pool, say) and shuts it down.
+   * bit, with or without an executor. The fitter starts no threads; the caller owns the executor (a
+   * {@link java.util.concurrent.ForkJoinPool} or a fixed thread pool, say) and shuts it down.
    *
    * @param value where the chunks run, or null (the default) for the calling thread
    */

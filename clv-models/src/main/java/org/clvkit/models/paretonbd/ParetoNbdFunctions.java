@@ -39,8 +39,10 @@ final class ParetoNbdFunctions {
   /** Length of a block of {@link #pairTerms}. */
   static final int PAIR_TERMS = 6;
 
-  /** Length of the work array of the per-pattern {@link #logLikelihood(double, double, double,
-   * double[], double[])}. */
+  /**
+   * Length of the work array of the per-pattern {@link #logLikelihood(double, double, double,
+   * double[], double[])}.
+   */
   static final int WORK = FREQUENCY_TERMS + AGE_TERMS + 2 * PAIR_TERMS;
 
   final double r;
@@ -82,9 +84,9 @@ final class ParetoNbdFunctions {
   }
 
   /**
-   * The kernel of the same r and s with other scales α and β, sharing the constants of r and s
-   * (ln Γ(r), ψ(r), ln s): what the covariate models build per covariate row, where α and β vary
-   * by customer. Equal, field for field, to {@code new ParetoNbdFunctions(r, alpha, s, beta)}.
+   * The kernel of the same r and s with other scales α and β, sharing the constants of r and s (ln
+   * Γ(r), ψ(r), ln s): what the covariate models build per covariate row, where α and β vary by
+   * customer. Equal, field for field, to {@code new ParetoNbdFunctions(r, alpha, s, beta)}.
    */
   ParetoNbdFunctions(ParetoNbdFunctions shared, double alpha, double beta) {
     this.r = shared.r;

@@ -12,12 +12,12 @@ import org.clvkit.models.internal.PatternSample;
  *
  * <p>Each pattern's ln L is assembled by {@link ParetoNbdFunctions} from terms of its frequency x,
  * of its age T and of the pairs (x, t_x) and (x, T) — the hypergeometric terms with their
- * derivatives, the dear part. Here each of these is computed once per evaluation for every
- * distinct frequency, time and pair, so that a pattern costs the assembly alone (an {@code
- * expm1}, two logarithms and an exponential); customer bases share few distinct pairs (the
- * 305,305 patterns of a million CDNOW-like customers have about 55,000). The result equals the
- * per-pattern {@link ParetoNbdFunctions#logLikelihood(double, double, double, double[],
- * double[])} summed over the patterns, term for term.
+ * derivatives, the dear part. Here each of these is computed once per evaluation for every distinct
+ * frequency, time and pair, so that a pattern costs the assembly alone (an {@code expm1}, two
+ * logarithms and an exponential); customer bases share few distinct pairs (the 305,305 patterns of
+ * a million CDNOW-like customers have about 55,000). The result equals the per-pattern {@link
+ * ParetoNbdFunctions#logLikelihood(double, double, double, double[], double[])} summed over the
+ * patterns, term for term.
  *
  * <p>Parallel evaluation: the pair terms are computed in chunks, and the patterns summed in fixed
  * chunks (their number depends only on the number of patterns), each with its own partial sums,
@@ -40,8 +40,10 @@ final class ParetoNbdLikelihood {
   /** Distinct frequencies, ascending; {@code frequencyIndex[i]} points into them. */
   private final double[] frequencies;
 
-  /** Distinct recencies and ages together, ascending; {@code recencyIndex[i]}, {@code ageIndex[i]}
-   * point into them. */
+  /**
+   * Distinct recencies and ages together, ascending; {@code recencyIndex[i]}, {@code ageIndex[i]}
+   * point into them.
+   */
   private final double[] times;
 
   private final int[] frequencyIndex;
@@ -210,8 +212,7 @@ final class ParetoNbdLikelihood {
    * @throws ArithmeticException if a hypergeometric series cannot converge (far from any sensible
    *     optimum)
    */
-  double value(
-      double r, double alpha, double s, double beta, double timeScale, double[] gradient) {
+  double value(double r, double alpha, double s, double beta, double timeScale, double[] gradient) {
     ParetoNbdFunctions f = new ParetoNbdFunctions(r, alpha, s, beta);
     for (int k = 0; k < frequencies.length; k++) {
       f.frequencyTerms(frequencies[k], frequencyTerms, k * ParetoNbdFunctions.FREQUENCY_TERMS);

@@ -9,7 +9,6 @@ import org.clvkit.models.CustomerHistories;
 import org.clvkit.models.Discount;
 import org.clvkit.models.FitReport;
 import org.clvkit.models.ModelType;
-import org.clvkit.models.PurchaseModel;
 import org.clvkit.models.ResidualValueModel;
 
 /**
@@ -37,7 +36,10 @@ import org.clvkit.models.ResidualValueModel;
 public final class ParetoNbdModel implements ContinuousPurchaseModel, ResidualValueModel {
   private static final long serialVersionUID = 1L;
 
-  /** The model's type: id {@code "pnbd"}, name {@code "Pareto/NBD"}, parameters {@code r, alpha, s, beta}. */
+  /**
+   * The model's type: id {@code "pnbd"}, name {@code "Pareto/NBD"}, parameters {@code r, alpha, s,
+   * beta}.
+   */
   public static final ModelType<ParetoNbdModel> TYPE =
       ModelType.of(
           "pnbd",
@@ -49,7 +51,6 @@ public final class ParetoNbdModel implements ContinuousPurchaseModel, ResidualVa
                   ? of(ParetoNbdParameters.of(parameters))
                   : fitted(ParetoNbdParameters.of(parameters), report),
           ParetoNbdFitter::create);
-
 
   private final ParetoNbdParameters parameters;
   private final FitReport report;
@@ -85,7 +86,6 @@ public final class ParetoNbdModel implements ContinuousPurchaseModel, ResidualVa
     return parameters;
   }
 
-
   @Override
   public ModelType<ParetoNbdModel> type() {
     return TYPE;
@@ -101,7 +101,6 @@ public final class ParetoNbdModel implements ContinuousPurchaseModel, ResidualVa
   public double[] parameterValues() {
     return parameters.toArray();
   }
-
 
   /**
    * E[X(t)] = r β / (α (s−1)) · [1 − (β/(β+t))^{s−1}] (note 009, eq. 27), and r β / α · ln(1 + t/β)
@@ -203,8 +202,9 @@ public final class ParetoNbdModel implements ContinuousPurchaseModel, ResidualVa
    * hypergeometric function. Multiplied by a margin and the expected spend per purchase this is the
    * customer's residual lifetime value. A discount rate d per period compounded once a period
    * corresponds to δ = ln(1 + d) ({@link Discount#perPeriod}); an annual rate of 15 % with weekly
-   * periods gives δ = ln(1.15) / 52 ({@code Discount.continuous(Math.log(1.15) / 52)}). Grows without bound as δ → 0 when s &lt;= 1 (the expected lifetime is infinite), and is +∞
-   * only when δ is so small that the value exceeds the double range.
+   * periods gives δ = ln(1.15) / 52 ({@code Discount.continuous(Math.log(1.15) / 52)}). Grows
+   * without bound as δ → 0 when s &lt;= 1 (the expected lifetime is infinite), and is +∞ only when
+   * δ is so small that the value exceeds the double range.
    *
    * @param discount the discount; its continuous rate δ ({@link Discount#continuousRate()})
    * @param frequency repeat purchases x
@@ -220,9 +220,9 @@ public final class ParetoNbdModel implements ContinuousPurchaseModel, ResidualVa
   }
 
   /**
-   * Batch form of {@link #conditionalDiscountedResidualPurchases(Discount, double, double,
-   * double)} over rows {@code [from, to)}, written into {@code out} at the same indices; every row
-   * is validated before anything is written.
+   * Batch form of {@link #conditionalDiscountedResidualPurchases(Discount, double, double, double)}
+   * over rows {@code [from, to)}, written into {@code out} at the same indices; every row is
+   * validated before anything is written.
    */
   @Override
   public void conditionalDiscountedResidualPurchases(

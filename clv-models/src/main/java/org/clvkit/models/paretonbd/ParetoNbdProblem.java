@@ -91,7 +91,8 @@ final class ParetoNbdProblem implements ModelFitting.Problem {
                   scale,
                   gradient);
         } catch (ArithmeticException e) {
-          return Double.NEGATIVE_INFINITY; // a special function gave up far from any sensible optimum
+          return Double
+              .NEGATIVE_INFINITY; // a special function gave up far from any sensible optimum
         }
         return ll - constant;
       }

@@ -23,8 +23,8 @@ import org.clvkit.models.internal.MaximumLikelihood;
  *
  * <p>The covariate settings' {@code purchase} covariates act on α and its {@code dropout}
  * covariates on β (the coefficients are named {@code alpha.X} and {@code beta.X}); penalties
- * λ_purchase and λ_dropout apply to them as CLVTools defines its penalty (−LL/n + λ_α ‖γ_α‖² +
- * λ_β ‖γ_β‖²). Procedure: the sBG without covariates is fitted first ({@link SbgFitter}, which also
+ * λ_purchase and λ_dropout apply to them as CLVTools defines its penalty (−LL/n + λ_α ‖γ_α‖² + λ_β
+ * ‖γ_β‖²). Procedure: the sBG without covariates is fitted first ({@link SbgFitter}, which also
  * validates the lifetimes); its log-likelihood is the restricted one of the likelihood-ratio test
  * and its (α, β), with coefficients 0, the start. The likelihood (Fader &amp; Hardie 2007, eq. 5)
  * is summed per covariate row over distinct lifetimes with the sBG kernel at (α_g, β_g) and its
@@ -65,7 +65,8 @@ public final class SbgCovariateFitter {
    * @param churned whether the customer left at the end of its last observed period
    * @param matrix one covariate row per customer
    */
-  public SbgCovariateModel fitLifetimes(double[] periods, boolean[] churned, CovariateMatrix matrix) {
+  public SbgCovariateModel fitLifetimes(
+      double[] periods, boolean[] churned, CovariateMatrix matrix) {
     Checks.notEmpty("periods", periods);
     double[] weights = new double[periods.length];
     Arrays.fill(weights, 1.0);
@@ -85,7 +86,9 @@ public final class SbgCovariateFitter {
       double[] periods, boolean[] churned, double[] weights, CovariateMatrix matrix) {
     Checks.notNull("covariates", matrix);
     SbgModel restricted =
-        SbgFitter.create().withSettings(settings.withPenalty(0)).fitLifetimes(periods, churned, weights);
+        SbgFitter.create()
+            .withSettings(settings.withPenalty(0))
+            .fitLifetimes(periods, churned, weights);
     int n = periods.length;
     Checks.sameLength("covariates rows", matrix.rows(), "periods", n);
     CovariateLayout layout = CovariateLayout.resolve(matrix.names(), covariates, "alpha", "beta");
@@ -133,7 +136,8 @@ public final class SbgCovariateFitter {
     double beta0 = Math.exp(theta[1]);
     if (converged) {
       estimates.add(
-          ParameterEstimate.fromLogScale("alpha0", alpha0, Math.sqrt(Math.max(0, covariance[0][0]))));
+          ParameterEstimate.fromLogScale(
+              "alpha0", alpha0, Math.sqrt(Math.max(0, covariance[0][0]))));
       estimates.add(
           ParameterEstimate.fromLogScale("beta0", beta0, Math.sqrt(Math.max(0, covariance[1][1]))));
       for (int j = 0; j < c; j++) {

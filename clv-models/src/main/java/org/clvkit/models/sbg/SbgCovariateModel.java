@@ -193,17 +193,12 @@ public final class SbgCovariateModel implements Serializable {
   }
 
   /**
-   * Batch DERL over customers {@code [from, to)}, each with its current period in {@code n} and
-   * its covariate row in {@code covariates}; every row is validated before anything is written;
-   * one {@link SbgModel} per change of covariate row; bit for bit the per-customer values.
+   * Batch DERL over customers {@code [from, to)}, each with its current period in {@code n} and its
+   * covariate row in {@code covariates}; every row is validated before anything is written; one
+   * {@link SbgModel} per change of covariate row; bit for bit the per-customer values.
    */
   public void discountedExpectedResidualLifetime(
-      double discountRate,
-      double[] n,
-      CovariateMatrix covariates,
-      double[] out,
-      int from,
-      int to) {
+      double discountRate, double[] n, CovariateMatrix covariates, double[] out, int from, int to) {
     Checks.positive("discountRate", discountRate);
     Checks.notNull("n", n);
     Checks.notNull("out", out);

@@ -55,13 +55,19 @@ public final class SbgFitter implements Fitter<SbgModel> {
     return new SbgFitter(value, executor);
   }
 
-  /** The executor given to {@link #withExecutor}, or null; the likelihood sums too few terms to split. */
+  /**
+   * The executor given to {@link #withExecutor}, or null; the likelihood sums too few terms to
+   * split.
+   */
   @Override
   public Executor executor() {
     return executor;
   }
 
-  /** This fitter with an executor, kept for the {@link Fitter} contract and unused: see {@link #executor()}. */
+  /**
+   * This fitter with an executor, kept for the {@link Fitter} contract and unused: see {@link
+   * #executor()}.
+   */
   @Override
   public SbgFitter withExecutor(Executor value) {
     return new SbgFitter(settings, value);
@@ -124,10 +130,7 @@ public final class SbgFitter implements Fitter<SbgModel> {
     if (data.recency(i) != x) {
       throw Checks.fail(
           "%s = %s must equal %s = %s for contract histories (renewals are consecutive)",
-          Checks.indexed("recency", i),
-          data.recency(i),
-          Checks.indexed("frequency", i),
-          x);
+          Checks.indexed("recency", i), data.recency(i), Checks.indexed("frequency", i), x);
     }
     return (int) x;
   }

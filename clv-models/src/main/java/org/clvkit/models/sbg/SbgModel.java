@@ -16,7 +16,8 @@ import org.clvkit.models.internal.Hypergeometric;
  * A shifted-beta-geometric (sBG) retention model with known or fitted parameters (Fader &amp;
  * Hardie 2007, "How to project customer retention", J. Interactive Marketing 21(1); Fader &amp;
  * Hardie 2010, "Customer-base valuation in a contractual setting: the perils of ignoring
- * heterogeneity", Marketing Science 29(1)). Immutable, thread-safe and {@link java.io.Serializable}.
+ * heterogeneity", Marketing Science 29(1)). Immutable, thread-safe and {@link
+ * java.io.Serializable}.
  *
  * <p>A customer's lifetime T is the number of periods it pays for: it joins at the start of period
  * 1 and, at the end of each period, leaves with probability θ or renews, θ ~ Beta(α, β). Then
@@ -333,15 +334,14 @@ public final class SbgModel implements Model {
   private double derl(double oneMinusZ, double n) {
     double a = parameters.alpha();
     double b = parameters.beta() + n;
-    return (b - 1)
-        / (a + b - 1)
-        * Math.exp(Hypergeometric.log2F1OneMinus(1, b, a + b, oneMinusZ));
+    return (b - 1) / (a + b - 1) * Math.exp(Hypergeometric.log2F1OneMinus(1, b, a + b, oneMinusZ));
   }
 
   /**
    * The log-likelihood of contract histories, read as {@link SbgFitter#fit(CustomerHistories)}
    * reads them: a row with x renewals in n = age opportunities churned in period x + 1 when x &lt;
-   * n (probability P(T = x + 1)) and is still a customer otherwise (probability S(n)); weighted sum.
+   * n (probability P(T = x + 1)) and is still a customer otherwise (probability S(n)); weighted
+   * sum.
    *
    * @param data contract histories (recency = frequency, whole numbers)
    */

@@ -59,13 +59,19 @@ class BdwFitterTest {
       String[] names = {"alpha", "beta", "c"};
       for (int k = 0; k < 3; k++) {
         ParameterEstimate e = report.estimates().get(k);
-        Tolerance.relative(1e-6).check(segment + " " + names[k], table.number(row, names[k]),
-            e.value());
-        Tolerance.relative(1e-3).check(segment + " se " + names[k],
-            table.number(row, "se_" + names[k]), e.standardError());
+        Tolerance.relative(1e-6)
+            .check(segment + " " + names[k], table.number(row, names[k]), e.value());
+        Tolerance.relative(1e-3)
+            .check(
+                segment + " se " + names[k],
+                table.number(row, "se_" + names[k]),
+                e.standardError());
       }
-      Tolerance.absolute(1e-7).check(segment + " log-likelihood",
-          table.number(row, "log_likelihood"), report.diagnostics().logLikelihood());
+      Tolerance.absolute(1e-7)
+          .check(
+              segment + " log-likelihood",
+              table.number(row, "log_likelihood"),
+              report.diagnostics().logLikelihood());
     }
   }
 
@@ -79,11 +85,18 @@ class BdwFitterTest {
       double[] alive = survivors(segment + "_pct_alive");
       SbgModel sbg = SbgFitter.create().fitSurvivors(alive);
       double sbgLl = sbg.fitReport().orElseThrow().diagnostics().logLikelihood();
-      double atCOne = BdwFitter.create().logLikelihoodOfSurvivors(alive)
-          .value(sbg.parameters().alpha(), sbg.parameters().beta(), 1.0);
+      double atCOne =
+          BdwFitter.create()
+              .logLikelihoodOfSurvivors(alive)
+              .value(sbg.parameters().alpha(), sbg.parameters().beta(), 1.0);
       Tolerance.relative(1e-12).check(segment + " LL at c = 1", sbgLl, atCOne);
-      double bdwLl = BdwFitter.create().fitSurvivors(alive).fitReport().orElseThrow()
-          .diagnostics().logLikelihood();
+      double bdwLl =
+          BdwFitter.create()
+              .fitSurvivors(alive)
+              .fitReport()
+              .orElseThrow()
+              .diagnostics()
+              .logLikelihood();
       assertTrue(bdwLl >= sbgLl, segment + ": " + bdwLl + " < " + sbgLl);
     }
   }
@@ -100,8 +113,11 @@ class BdwFitterTest {
     }
     censored[alive.length - 1] = alive[alive.length - 1];
     BdwLikelihood likelihood = new BdwLikelihood(periods, churned, censored);
-    GradientChecks.matchesCentralDifferences("d LL / d log-parameter ",
-        likelihood::logLikelihood, new double[] {-0.7, 0.3, 0.25}, 1e-6,
+    GradientChecks.matchesCentralDifferences(
+        "d LL / d log-parameter ",
+        likelihood::logLikelihood,
+        new double[] {-0.7, 0.3, 0.25},
+        1e-6,
         Tolerance.relative(1e-6));
   }
 
@@ -111,14 +127,15 @@ class BdwFitterTest {
     BdwSimulator simulator = BdwSimulator.of(truth);
     double[] lifetimes = simulator.lifetimes(20_000, 12, 31);
     boolean[] churned = simulator.churned(20_000, 12, 31);
-    FitReport report = BdwFitter.create().fitLifetimes(lifetimes, churned).fitReport()
-        .orElseThrow();
+    FitReport report =
+        BdwFitter.create().fitLifetimes(lifetimes, churned).fitReport().orElseThrow();
     assertTrue(report.converged(), report.summaryTable());
     double[] expected = truth.toArray();
     for (int k = 0; k < 3; k++) {
       ParameterEstimate e = report.estimates().get(k);
       double want = expected[k];
-      assertTrue(Math.abs(e.value() - want) <= 3 * e.standardError(),
+      assertTrue(
+          Math.abs(e.value() - want) <= 3 * e.standardError(),
           () -> e.name() + " = " + e.value() + " vs " + want + "\n" + report.summaryTable());
     }
   }
@@ -133,22 +150,30 @@ class BdwFitterTest {
       double sd = Math.sqrt(200_000 * p * (1 - p));
       double expected = 200_000 * p;
       int period = t;
-      assertTrue(Math.abs(alive[t] - expected) <= 4 * sd + 1e-9,
+      assertTrue(
+          Math.abs(alive[t] - expected) <= 4 * sd + 1e-9,
           () -> "t=" + period + ": " + alive[period] + " vs " + expected);
     }
   }
 
   @Test
   void fitSurvivors_rejectsBadCounts() {
-    assertRejects("alive[2] = 700.0 must be <= alive[1] = 600.0",
+    assertRejects(
+        "alive[2] = 700.0 must be <= alive[1] = 600.0",
         () -> BdwFitter.create().fitSurvivors(1000, 600, 700));
-    assertRejects("alive has length 1 but needs at least 2 (the cohort and one later count)",
+    assertRejects(
+        "alive has length 1 but needs at least 2 (the cohort and one later count)",
         () -> BdwFitter.create().fitSurvivors(1000));
   }
 
   @Test
   void fit_reportsTheModelsName() {
-    assertEquals("BdW", BdwFitter.create().fitSurvivors(survivors("regular_pct_alive"))
-        .fitReport().orElseThrow().model());
+    assertEquals(
+        "BdW",
+        BdwFitter.create()
+            .fitSurvivors(survivors("regular_pct_alive"))
+            .fitReport()
+            .orElseThrow()
+            .model());
   }
 }

@@ -33,5 +33,4 @@ class BgBbContractTest extends DiscretePurchaseModelContract {
   protected CustomerHistories simulate(double[] parameters, int customers, long seed) {
     return BgBbSimulator.of(BgBbParameters.of(parameters)).simulate(customers, 6, seed);
   }
-
 }

@@ -157,8 +157,8 @@ class BgBbFitterTest {
 
   @Test
   void fit_penaltyIsReportedAndShrinksTheParameters() {
-    BgBbModel penalised = BgBbFitter.create().withSettings(FitSettings.DEFAULT.withPenalty(1.0))
-            .fit(donations());
+    BgBbModel penalised =
+        BgBbFitter.create().withSettings(FitSettings.DEFAULT.withPenalty(1.0)).fit(donations());
     assertEquals(1.0, penalised.fitReport().orElseThrow().penalty());
     assertTrue(penalised.parameters().delta() < DONATIONS.parameters().delta());
   }

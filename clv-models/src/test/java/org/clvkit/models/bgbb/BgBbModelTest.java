@@ -161,7 +161,8 @@ class BgBbModelTest {
                   .check(
                       "DERT(" + rate + ") of (" + x + ", " + tx + ", " + n + ")",
                       finite,
-                      PAPER.conditionalDiscountedResidualPurchases(Discount.perPeriod(rate), x, tx, n));
+                      PAPER.conditionalDiscountedResidualPurchases(
+                          Discount.perPeriod(rate), x, tx, n));
             });
   }
 
@@ -221,7 +222,8 @@ class BgBbModelTest {
                   .check(
                       "DERT(1e-9) of (" + x + ", " + tx + ", " + n + ") " + model,
                       limit,
-                      model.conditionalDiscountedResidualPurchases(Discount.perPeriod(1e-9), x, tx, n));
+                      model.conditionalDiscountedResidualPurchases(
+                          Discount.perPeriod(1e-9), x, tx, n));
             });
   }
 
@@ -239,7 +241,8 @@ class BgBbModelTest {
       Tolerance.ulps(0)
           .check(
               "DERT " + i,
-              PAPER.conditionalDiscountedResidualPurchases(Discount.perPeriod(0.1), f[i], r[i], a[i]),
+              PAPER.conditionalDiscountedResidualPurchases(
+                  Discount.perPeriod(0.1), f[i], r[i], a[i]),
               dert[i]);
       Tolerance.ulps(0)
           .check(
@@ -338,7 +341,9 @@ class BgBbModelTest {
         () -> PAPER.conditionalExpectedPurchases(1, f, new double[] {0, 2.5}, a, out, 0, 2));
     assertRejects(
         "range [from, to) = [0, 3) must lie within [0, 2]",
-        () -> PAPER.conditionalDiscountedResidualPurchases(Discount.perPeriod(0.1), f, r, a, out, 0, 3));
+        () ->
+            PAPER.conditionalDiscountedResidualPurchases(
+                Discount.perPeriod(0.1), f, r, a, out, 0, 3));
     assertRejects(
         "age has length 1 but frequency has length 2",
         () -> PAPER.discountedExpectedPurchases(3, 0.1, f, r, new double[] {6}, out, 0, 2));

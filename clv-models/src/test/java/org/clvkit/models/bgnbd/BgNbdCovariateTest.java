@@ -114,7 +114,11 @@ class BgNbdCovariateTest {
         new BgNbdCovariateFitter.Objective(likelihoods, groups, layout, 3.9, data.size(), true);
     double[] theta = {Math.log(0.3), Math.log(1.2), Math.log(0.8), Math.log(2.4), 0.3, -0.2, 0.1};
     GradientChecks.matchesCentralDifferences(
-        "gradient ", penalised::value, theta, 1e-5, Tolerance.relative(1e-6).or(Tolerance.absolute(1e-5)));
+        "gradient ",
+        penalised::value,
+        theta,
+        1e-5,
+        Tolerance.relative(1e-6).or(Tolerance.absolute(1e-5)));
     BgNbdCovariateFitter.Objective plain =
         new BgNbdCovariateFitter.Objective(likelihoods, groups, layout, 1.0, data.size(), false);
     BgNbdCovariateModel model =
@@ -178,8 +182,7 @@ class BgNbdCovariateTest {
             .fitReport()
             .orElseThrow();
     assertFalse(report.converged());
-    assertEquals(
-        org.clvkit.models.FitStatus.NO_INTERIOR_MAXIMUM, report.diagnostics().status());
+    assertEquals(org.clvkit.models.FitStatus.NO_INTERIOR_MAXIMUM, report.diagnostics().status());
     assertEquals("dropout.web", report.diagnostics().parameter());
     assertTrue(report.coefficients().isEmpty());
     assertTrue(report.likelihoodRatioTest().isEmpty());

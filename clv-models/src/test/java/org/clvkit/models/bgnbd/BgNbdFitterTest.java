@@ -43,8 +43,8 @@ class BgNbdFitterTest {
   void fit_penaltyShrinksTheParameters() {
     CustomerHistories data = BgNbdSimulator.of(TRUTH, 4).histories(1_000, 30);
     double[] plain = BgNbdFitter.create().fit(data).parameterValues();
-    BgNbdModel penalised = BgNbdFitter.create().withSettings(FitSettings.DEFAULT.withPenalty(0.1))
-            .fit(data);
+    BgNbdModel penalised =
+        BgNbdFitter.create().withSettings(FitSettings.DEFAULT.withPenalty(0.1)).fit(data);
     double[] shrunk = penalised.parameterValues();
     assertTrue(shrunk[1] < plain[1], Arrays.toString(shrunk) + " vs " + Arrays.toString(plain));
     assertEquals(0.1, penalised.fitReport().orElseThrow().penalty());
@@ -61,7 +61,9 @@ class BgNbdFitterTest {
         assertThrows(FitFailedException.class, () -> BgNbdFitter.create().fit(zeros, zeros, ages));
     assertTrue(e.getMessage().startsWith("BG/NBD fit failed: "), e.getMessage());
     assertFalse(e.diagnostics().converged());
-    BgNbdModel flagged = BgNbdFitter.create().withSettings(FitSettings.DEFAULT.withAllowNonConverged(true))
+    BgNbdModel flagged =
+        BgNbdFitter.create()
+            .withSettings(FitSettings.DEFAULT.withAllowNonConverged(true))
             .fit(zeros, zeros, ages);
     assertFalse(flagged.fitReport().orElseThrow().converged());
     assertTrue(flagged.fitReport().orElseThrow().estimates().isEmpty());
@@ -132,8 +134,13 @@ class BgNbdFitterTest {
             full.diagnostics().logLikelihood(),
             sampled.diagnostics().logLikelihood());
     assertEquals(
-        0, BgNbdFitter.create().fit(CdnowHistories.load()).fitReport().orElseThrow()
-            .startingPointSample(), "CDNOW has fewer than 50,000 patterns");
+        0,
+        BgNbdFitter.create()
+            .fit(CdnowHistories.load())
+            .fitReport()
+            .orElseThrow()
+            .startingPointSample(),
+        "CDNOW has fewer than 50,000 patterns");
   }
 
   @Test

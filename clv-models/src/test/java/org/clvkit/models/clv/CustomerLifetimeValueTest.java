@@ -69,11 +69,17 @@ class CustomerLifetimeValueTest {
               double v = 1 / (1 + d);
               double ratio = v * Math.exp(-mu);
               double sum =
-                  alive * (lambda / mu) * -Math.expm1(-mu) * v * (1 - Math.pow(ratio, n))
+                  alive
+                      * (lambda / mu)
+                      * -Math.expm1(-mu)
+                      * v
+                      * (1 - Math.pow(ratio, n))
                       / (1 - ratio);
               Tolerance.relative(1e-10)
                   .or(Tolerance.absolute(1e-300))
-                  .check("CLV", 0.5 * spend(x, 21.5) * sum,
+                  .check(
+                      "CLV",
+                      0.5 * spend(x, 21.5) * sum,
                       clv.conditionalValue(n, d, x, recency, age, 21.5));
             });
   }
@@ -116,15 +122,16 @@ class CustomerLifetimeValueTest {
   void expectedValue_isMarginTimesPopulationSpendTimesDiscountedPurchases() {
     CustomerLifetimeValue clv =
         CustomerLifetimeValue.of(new PoissonExponentialPurchases(0.3, 0), SPEND, 0.4);
-    double expected = 0.4 * 6.2493 * 15.4443 / 2.7443 * 0.3 * -Math.expm1(-24 * Math.log1p(0.02))
-        / 0.02;
+    double expected =
+        0.4 * 6.2493 * 15.4443 / 2.7443 * 0.3 * -Math.expm1(-24 * Math.log1p(0.02)) / 0.02;
     Tolerance.relative(1e-12)
         .check("value of a new customer", expected, clv.expectedValue(24, 0.02));
   }
 
   @Test
   void batch_equalsPerCustomerBitForBit() {
-    qt(50).forAll(doubles().between(0.01, 3), doubles().between(0, 0.5), integers().between(1, 400))
+    qt(50)
+        .forAll(doubles().between(0.01, 3), doubles().between(0, 0.5), integers().between(1, 400))
         .checkAssert(
             (lambda, mu, n) -> {
               CustomerLifetimeValue clv =

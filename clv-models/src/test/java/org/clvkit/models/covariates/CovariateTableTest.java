@@ -95,7 +95,11 @@ class CovariateTableTest {
     assertTrue(Files.readString(file).contains("coefficient.first.channel\\=web = "));
     SbgCovariateModel sbg =
         SbgCovariateModel.of(
-            new SbgParameters(0.7, 1.2), List.of("a"), new double[] {0.25}, List.of(), new double[0]);
+            new SbgParameters(0.7, 1.2),
+            List.of("a"),
+            new double[] {0.25},
+            List.of(),
+            new double[0]);
     CovariateModelFiles.save(sbg, null, dir.resolve("sbg.properties"));
     SbgCovariateModel sbgBack =
         (SbgCovariateModel) CovariateModelFiles.load(dir.resolve("sbg.properties"));

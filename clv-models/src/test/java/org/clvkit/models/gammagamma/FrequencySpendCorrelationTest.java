@@ -35,7 +35,8 @@ class FrequencySpendCorrelationTest {
   @Test
   void of_equalsPearsonOverTheRepeatCustomers() {
     // commons-math's Pearson correlation on the filtered rows, an independent implementation.
-    qt(50).forAll(integers().between(3, 500))
+    qt(50)
+        .forAll(integers().between(3, 500))
         .checkAssert(
             n -> {
               SplittableRandom random = new SplittableRandom(n);
@@ -75,8 +76,7 @@ class FrequencySpendCorrelationTest {
     double[] me = {10, 10, 14, 13, 13, 13, 0, 0, 0, 0, 0, 30};
     FrequencySpendCorrelation weighted = FrequencySpendCorrelation.of(f, m, w);
     FrequencySpendCorrelation expanded = FrequencySpendCorrelation.of(fe, me);
-    Tolerance.absolute(1e-14)
-        .check("r", expanded.correlation(), weighted.correlation());
+    Tolerance.absolute(1e-14).check("r", expanded.correlation(), weighted.correlation());
     assertEquals(7.0, weighted.customers());
   }
 

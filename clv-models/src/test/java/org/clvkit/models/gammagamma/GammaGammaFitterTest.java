@@ -75,7 +75,8 @@ class GammaGammaFitterTest {
   @Test
   void fit_logLikelihoodEqualsSumOfPerCustomerDensities() {
     // The grouped, compressed likelihood (fast path) against the per-customer density (slow path).
-    qt(20).forAll(integers().between(1, 2_000))
+    qt(20)
+        .forAll(integers().between(1, 2_000))
         .checkAssert(
             n -> {
               SplittableRandom random = new SplittableRandom(n);
@@ -217,7 +218,8 @@ class GammaGammaFitterTest {
     CdnowSummary cdnow = CdnowSummary.load();
     GammaGammaModel plain = GammaGammaFitter.create().fit(cdnow.frequency, cdnow.monetaryValue);
     GammaGammaModel penalised =
-        GammaGammaFitter.create().withSettings(FitSettings.DEFAULT.withPenalty(1.0))
+        GammaGammaFitter.create()
+            .withSettings(FitSettings.DEFAULT.withPenalty(1.0))
             .fit(cdnow.frequency, cdnow.monetaryValue);
     assertTrue(penalised.parameters().gamma() < plain.parameters().gamma());
     assertEquals(1.0, penalised.fitReport().orElseThrow().penalty());
@@ -237,7 +239,9 @@ class GammaGammaFitterTest {
         assertThrows(FitFailedException.class, () -> GammaGammaFitter.create().fit(f, m));
     assertFalse(e.diagnostics().converged());
     assertTrue(e.getMessage().startsWith("Gamma-Gamma fit failed: "), e.getMessage());
-    GammaGammaModel flagged = GammaGammaFitter.create().withSettings(FitSettings.DEFAULT.withAllowNonConverged(true))
+    GammaGammaModel flagged =
+        GammaGammaFitter.create()
+            .withSettings(FitSettings.DEFAULT.withAllowNonConverged(true))
             .fit(f, m);
     assertFalse(flagged.fitReport().orElseThrow().converged());
     assertTrue(flagged.fitReport().orElseThrow().estimates().isEmpty());
@@ -249,7 +253,8 @@ class GammaGammaFitterTest {
     double[] m = {0, 20, 31, 0, 0, 18, 22, 15};
     double[] w = {5, 1, 2, 3, 2, 1, 1, 0.5};
     GammaGammaModel model =
-        GammaGammaFitter.create().withSettings(FitSettings.DEFAULT.withAllowNonConverged(true))
+        GammaGammaFitter.create()
+            .withSettings(FitSettings.DEFAULT.withAllowNonConverged(true))
             .fit(f, m, w);
     assertEquals(10.0, model.customersLeftOut());
     assertEquals(5.5, model.fitReport().orElseThrow().customers());

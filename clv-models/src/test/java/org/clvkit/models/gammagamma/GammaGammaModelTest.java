@@ -100,8 +100,7 @@ class GammaGammaModelTest {
   @Test
   void expectedSpend_isThePopulationMean() {
     // E[Z] = p gamma / (q - 1) (Fader & Hardie 2013, equation 4).
-    Tolerance.relative(1e-15)
-        .check("E[Z]", 6.2493 * 15.4443 / (3.7443 - 1), CDNOW.expectedSpend());
+    Tolerance.relative(1e-15).check("E[Z]", 6.2493 * 15.4443 / (3.7443 - 1), CDNOW.expectedSpend());
   }
 
   @Test
@@ -133,7 +132,8 @@ class GammaGammaModelTest {
 
   @Test
   void batch_equalsPerCustomerBitForBit() {
-    qt(50).forAll(parameters(), integers().between(1, 300))
+    qt(50)
+        .forAll(parameters(), integers().between(1, 300))
         .checkAssert(
             (p, n) -> {
               GammaGammaModel model = GammaGammaModel.of(p);
@@ -223,12 +223,14 @@ class GammaGammaModelTest {
     assertEquals(13.0, heavy.conditionalExpectedSpend(3, 1), 1e-12);
     assertRejects(
         "conditional expected spend of frequency = 1.0, monetaryValue = 1.7E308 overflows",
-        () -> GammaGammaModel.of(new GammaGammaParameters(10, 0.001, 1))
-            .conditionalExpectedSpend(1, 1.7e308));
+        () ->
+            GammaGammaModel.of(new GammaGammaParameters(10, 0.001, 1))
+                .conditionalExpectedSpend(1, 1.7e308));
     assertRejects(
         "monetaryValue[2] must be finite and >= 0, was NaN",
-        () -> CDNOW.conditionalExpectedSpend(
-            new double[] {1, 2, 3}, new double[] {1, 2, Double.NaN}, new double[3], 0, 3));
+        () ->
+            CDNOW.conditionalExpectedSpend(
+                new double[] {1, 2, 3}, new double[] {1, 2, Double.NaN}, new double[3], 0, 3));
     assertRejects(
         "frequency[0] must be a whole number >= 0, was -1.0",
         () -> CDNOW.conditionalExpectedSpend(new double[] {-1}, new double[] {1}));
@@ -237,13 +239,16 @@ class GammaGammaModelTest {
         () -> CDNOW.conditionalExpectedSpend(new double[] {1, 2}, new double[] {1}));
     assertRejects(
         "range [from, to) = [1, 4) must lie within [0, 3]",
-        () -> CDNOW.conditionalExpectedSpend(
-            new double[] {1, 2, 3}, new double[] {1, 2, 3}, new double[3], 1, 4));
+        () ->
+            CDNOW.conditionalExpectedSpend(
+                new double[] {1, 2, 3}, new double[] {1, 2, 3}, new double[3], 1, 4));
     assertRejects(
         "range [from, to) = [0, 3) must lie within [0, 2]",
-        () -> CDNOW.conditionalExpectedSpend(
-            new double[] {1, 2, 3}, new double[] {1, 2, 3}, new double[2], 0, 3));
-    assertRejects("out must not be null",
+        () ->
+            CDNOW.conditionalExpectedSpend(
+                new double[] {1, 2, 3}, new double[] {1, 2, 3}, new double[2], 0, 3));
+    assertRejects(
+        "out must not be null",
         () -> CDNOW.conditionalExpectedSpend(new double[] {1}, new double[] {1}, null, 0, 1));
     assertRejects("frequency must be finite and > 0, was 0.0", () -> CDNOW.logLikelihood(0, 10));
     assertRejects("monetaryValue must be finite and > 0, was 0.0", () -> CDNOW.logLikelihood(1, 0));
@@ -269,8 +274,9 @@ class GammaGammaModelTest {
     ClvArgumentException e =
         org.junit.jupiter.api.Assertions.assertThrows(
             ClvArgumentException.class,
-            () -> CDNOW.conditionalExpectedSpend(
-                new double[] {1, 2, 0.5}, new double[] {1, 2, 3}, out, 0, 3));
+            () ->
+                CDNOW.conditionalExpectedSpend(
+                    new double[] {1, 2, 0.5}, new double[] {1, 2, 3}, out, 0, 3));
     assertEquals("frequency[2] must be a whole number >= 0, was 0.5", e.getMessage());
     assertEquals(-1.0, out[0]);
   }

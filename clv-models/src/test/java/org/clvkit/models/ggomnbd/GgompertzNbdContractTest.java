@@ -1,9 +1,9 @@
 package org.clvkit.models.ggomnbd;
 
 import java.util.SplittableRandom;
+import org.clvkit.models.ContinuousPurchaseModelContract;
 import org.clvkit.models.CustomerHistories;
 import org.clvkit.models.PurchaseModel;
-import org.clvkit.models.ContinuousPurchaseModelContract;
 
 /** The {@link PurchaseModel} contract for the Gamma-Gompertz/NBD. */
 class GgompertzNbdContractTest extends ContinuousPurchaseModelContract {

@@ -30,8 +30,11 @@ class GgompertzNbdFitterTest {
     FitReport report = model.fitReport().orElseThrow();
     double ll = report.diagnostics().logLikelihood();
     for (int i = 0; i < table.size(); i++) {
-      Tolerance.absolute(0.01).check(table.text(i, "source") + " published supremum",
-          table.number(i, "published_log_likelihood"), ll);
+      Tolerance.absolute(0.01)
+          .check(
+              table.text(i, "source") + " published supremum",
+              table.number(i, "published_log_likelihood"),
+              ll);
     }
     GgompertzNbdParameters p = model.parameters();
     assertTrue(p.b() < 1e-3, () -> "b = " + p.b() + "\n" + report.summaryTable());
@@ -43,7 +46,8 @@ class GgompertzNbdFitterTest {
   void gradient_matchesCentralDifferences() {
     CustomerHistories data = CdnowHistories.load();
     GgompertzNbdLikelihood likelihood = new GgompertzNbdLikelihood(data, 3.9);
-    GradientChecks.matchesCentralDifferences("d LL / d log-parameter ",
+    GradientChecks.matchesCentralDifferences(
+        "d LL / d log-parameter ",
         (theta, gradient) -> {
           double[] p = new double[5];
           for (int k = 0; k < 5; k++) {
@@ -58,9 +62,10 @@ class GgompertzNbdFitterTest {
 
   @Test
   void fit_failsWithoutAllowNonConvergedOnCdnow() {
-    org.clvkit.models.FitFailedException e = org.junit.jupiter.api.Assertions.assertThrows(
-        org.clvkit.models.FitFailedException.class,
-        () -> GgompertzNbdFitter.create().fit(CdnowHistories.load()));
+    org.clvkit.models.FitFailedException e =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            org.clvkit.models.FitFailedException.class,
+            () -> GgompertzNbdFitter.create().fit(CdnowHistories.load()));
     assertFalse(e.diagnostics().converged());
     assertTrue(e.getMessage().contains("GGompertz/NBD"), e.getMessage());
   }

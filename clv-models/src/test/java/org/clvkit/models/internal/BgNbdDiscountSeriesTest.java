@@ -140,7 +140,8 @@ class BgNbdDiscountSeriesTest {
   }
 
   @Test
-  void discountedExpectedPurchases_perPeriodBatchWithRepeatedPatternsEqualsPerCustomerAndDefinition() {
+  void
+      discountedExpectedPurchases_perPeriodBatchWithRepeatedPatternsEqualsPerCustomerAndDefinition() {
     // Months (α ≈ 1, T up to 9): n / (α + T) > 1/2 for every customer, so every value comes from
     // the per-period path, memoised by (x, T) in the batch. Ages on a weekly calendar repeat.
     BgNbdFunctions[] models = {

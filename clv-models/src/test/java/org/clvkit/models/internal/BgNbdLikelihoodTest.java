@@ -247,8 +247,10 @@ class BgNbdLikelihoodTest {
               double scale = ModelFitting.defaultTimeScale(data.maxAge());
               BgNbdProblem problem = new BgNbdProblem("BG/NBD", kernel(data, shift), scale);
               ModelFitting.Outcome full =
-                  ModelFitting.fit(problem, scale, FitSettings.DEFAULT, ModelFitting.Sampling.NEVER);
-              ModelFitting.Outcome fast = ModelFitting.fit(problem, scale, FitSettings.DEFAULT, small);
+                  ModelFitting.fit(
+                      problem, scale, FitSettings.DEFAULT, ModelFitting.Sampling.NEVER);
+              ModelFitting.Outcome fast =
+                  ModelFitting.fit(problem, scale, FitSettings.DEFAULT, small);
               FitReport a = full.report();
               FitReport b = fast.report();
               assertTrue(a.converged() && b.converged(), b.summaryTable());

@@ -294,13 +294,13 @@ class HypergeometricTest {
 
   /**
    * Against mpmath (hyp2f1 at 50 digits and mpmath.diff of its log, confirmed by the 60-digit
-   * defining series with analytic derivatives; src/test/python/hypergeometric_derivatives_reference.py),
-   * with the table's tolerances: the series branch (z &lt;= 0.9) to 1e-13 relative, or absolute
-   * 1e-15 for d/da and otherwise 1e-14 times the size of the term Euler's form subtracts (ln F: 1
-   * + |1−b| |ln(1−z)|, d/db: 1 + |ln(1−z)|, d/dz: 1 + |b−1|/(1−z)); beyond it the
-   * value to 1e-12 relative or 1e-13 absolute, d/dz (which multiplies the error of ln F by a/z) to
-   * 1e-12 relative or 1e-13 (1 + a/z) absolute, and the central differences in a and b to 1e-5
-   * relative or 1e-7 absolute.
+   * defining series with analytic derivatives;
+   * src/test/python/hypergeometric_derivatives_reference.py), with the table's tolerances: the
+   * series branch (z &lt;= 0.9) to 1e-13 relative, or absolute 1e-15 for d/da and otherwise 1e-14
+   * times the size of the term Euler's form subtracts (ln F: 1 + |1−b| |ln(1−z)|, d/db: 1 +
+   * |ln(1−z)|, d/dz: 1 + |b−1|/(1−z)); beyond it the value to 1e-12 relative or 1e-13 absolute,
+   * d/dz (which multiplies the error of ln F by a/z) to 1e-12 relative or 1e-13 (1 + a/z) absolute,
+   * and the central differences in a and b to 1e-5 relative or 1e-7 absolute.
    */
   @Test
   void log2F1AndDerivatives_matchesMpmath() {

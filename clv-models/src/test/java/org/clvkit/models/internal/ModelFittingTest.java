@@ -24,9 +24,9 @@ import org.clvkit.testing.Tolerance;
 import org.junit.jupiter.api.Test;
 
 /**
- * The shared fitting procedure, exercised on the negative binomial distribution (NBD) of counts x over
- * exposures T: P(x) = Γ(r+x)/(Γ(r) x!) (α/(α+T))^r (T/(α+T))^x, whose rate parameter α carries the
- * time unit. Simple enough to check against an independent computation, rich enough to show the
+ * The shared fitting procedure, exercised on the negative binomial distribution (NBD) of counts x
+ * over exposures T: P(x) = Γ(r+x)/(Γ(r) x!) (α/(α+T))^r (T/(α+T))^x, whose rate parameter α carries
+ * the time unit. Simple enough to check against an independent computation, rich enough to show the
  * optimiser's behaviour.
  */
 class ModelFittingTest {
@@ -109,7 +109,8 @@ class ModelFittingTest {
                         + x[i] * Math.log(tt / (a + tt))
                         - x[i] * Math.log(1 / timeScale));
             if (gradient != null) {
-              gr += w[i] * r * (Gamma.digamma(r + x[i]) - Gamma.digamma(r) + Math.log(a / (a + tt)));
+              gr +=
+                  w[i] * r * (Gamma.digamma(r + x[i]) - Gamma.digamma(r) + Math.log(a / (a + tt)));
               ga += w[i] * a * (r / a - (r + x[i]) / (a + tt));
             }
           }
@@ -173,7 +174,8 @@ class ModelFittingTest {
 
   @Test
   void fit_weightsEqualDuplicatedRows() {
-    Nbd compressed = new Nbd(new double[] {0, 1, 9}, new double[] {10, 10, 20}, new double[] {5, 3, 2});
+    Nbd compressed =
+        new Nbd(new double[] {0, 1, 9}, new double[] {10, 10, 20}, new double[] {5, 3, 2});
     Nbd expanded =
         new Nbd(
             new double[] {0, 0, 0, 0, 0, 1, 1, 1, 9, 9},
@@ -190,7 +192,8 @@ class ModelFittingTest {
     Nbd data = simulate(1.5, 4.0, 3_000, 3);
     ModelFitting.Outcome outcome = ModelFitting.fit(data, 1.0, FitSettings.DEFAULT);
     double[] theta = {Math.log(outcome.parameters()[0]), Math.log(outcome.parameters()[1])};
-    // Second differences of the log-likelihood itself (no gradient), a different route to the Hessian.
+    // Second differences of the log-likelihood itself (no gradient), a different route to the
+    // Hessian.
     MaximumLikelihood.Objective f = data.objective(1.0);
     double h = 1e-4;
     double[][] hess = new double[2][2];
@@ -217,10 +220,14 @@ class ModelFittingTest {
     double varLogR = -hess[1][1] / det;
     double varLogAlpha = -hess[0][0] / det;
     Tolerance.relative(1e-3)
-        .check("se(r)", outcome.parameters()[0] * Math.sqrt(varLogR),
+        .check(
+            "se(r)",
+            outcome.parameters()[0] * Math.sqrt(varLogR),
             outcome.report().estimates().get(0).standardError());
     Tolerance.relative(1e-3)
-        .check("se(alpha)", outcome.parameters()[1] * Math.sqrt(varLogAlpha),
+        .check(
+            "se(alpha)",
+            outcome.parameters()[1] * Math.sqrt(varLogAlpha),
             outcome.report().estimates().get(1).standardError());
   }
 
@@ -236,7 +243,8 @@ class ModelFittingTest {
 
   @Test
   void fit_equidispersedCountsRunToTheBoundAndAreReported() {
-    // Every customer buys exactly at the mean rate: no heterogeneity, so r -> infinity (the Poisson limit).
+    // Every customer buys exactly at the mean rate: no heterogeneity, so r -> infinity (the Poisson
+    // limit).
     int n = 200;
     double[] x = new double[n];
     double[] t = new double[n];
@@ -251,8 +259,7 @@ class ModelFittingTest {
         assertThrows(
             FitFailedException.class, () -> ModelFitting.fit(data, 1.0, FitSettings.DEFAULT));
     assertFalse(e.diagnostics().converged());
-    assertTrue(
-        e.getMessage().startsWith("NBD fit failed: parameter r ran to"), e.getMessage());
+    assertTrue(e.getMessage().startsWith("NBD fit failed: parameter r ran to"), e.getMessage());
     assertTrue(e.getMessage().endsWith("the likelihood has no interior maximum on these data"));
     assertEquals(FitStatus.NO_INTERIOR_MAXIMUM, e.diagnostics().status());
     assertEquals(java.util.Optional.of("r"), e.diagnostics().offendingParameter());
@@ -271,8 +278,7 @@ class ModelFittingTest {
   @Test
   void fit_sampleSearchFindsTheFullSearchMaximum() {
     Seeded.qt(6)
-        .forAll(
-            doubles().between(0.3, 3.0), doubles().between(2.0, 30.0), longs().between(1, 1000))
+        .forAll(doubles().between(0.3, 3.0), doubles().between(2.0, 30.0), longs().between(1, 1000))
         .checkAssert(
             (r, alpha, seed) -> {
               Nbd data = simulate(r, alpha, 4_000, seed);
@@ -308,8 +314,7 @@ class ModelFittingTest {
   void fit_sampleSearchCountsEveryEvaluation() {
     Nbd data = simulate(0.8, 12.0, 4_000, 21);
     CountingNbd counted = new CountingNbd(data);
-    FitReport report =
-        ModelFitting.fit(counted, 5.0, FitSettings.DEFAULT, SMALL_SAMPLE).report();
+    FitReport report = ModelFitting.fit(counted, 5.0, FitSettings.DEFAULT, SMALL_SAMPLE).report();
     // The reported evaluations are those of the sample and of all patterns, plus the final one in
     // the caller's time unit.
     assertEquals(counted.evaluations[0], report.diagnostics().evaluations());
@@ -408,8 +413,10 @@ class ModelFittingTest {
   void search_stopsAtItsOwnTolerance() {
     Nbd data = simulate(0.8, 12.0, 2_000, 9);
     MaximumLikelihood.Objective f = data.objective(5.0);
-    MaximumLikelihood.Result loose = MaximumLikelihood.search(f, new double[] {0, 0}, 1000, 23, 1e-4);
-    MaximumLikelihood.Result tight = MaximumLikelihood.search(f, new double[] {0, 0}, 1000, 23, 1e-8);
+    MaximumLikelihood.Result loose =
+        MaximumLikelihood.search(f, new double[] {0, 0}, 1000, 23, 1e-4);
+    MaximumLikelihood.Result tight =
+        MaximumLikelihood.search(f, new double[] {0, 0}, 1000, 23, 1e-8);
     assertTrue(loose.converged() && tight.converged());
     assertTrue(loose.evaluations() <= tight.evaluations());
     assertEquals(null, tight.covariance());

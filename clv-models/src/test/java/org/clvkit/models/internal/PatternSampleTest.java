@@ -122,7 +122,6 @@ class PatternSampleTest {
   @Test
   void draw_rejectsBadArguments() {
     assertRejects("weight must not be empty", () -> PatternSample.draw(new double[0], 1, 1));
-    assertRejects(
-        "size must be > 0, was 0", () -> PatternSample.draw(new double[] {1}, 0, 1));
+    assertRejects("size must be > 0, was 0", () -> PatternSample.draw(new double[] {1}, 0, 1));
   }
 }

@@ -316,7 +316,6 @@ class ModelFilesErrorTest {
         replaceLine(GIVEN, "provenance.timeUnit", "provenance.timeUnit = \\ "));
   }
 
-
   @Test
   void toText_nullProvenance() {
     assertRejects(

@@ -148,7 +148,8 @@ class ModelFilesRoundTripTest {
   void roundTrip_nonConvergedFitKeepsItsDiagnostics() {
     BgBbModel model =
         BgBbFitter.create()
-            .withSettings(FitSettings.DEFAULT.withStarts(1).withMaxIterations(1).withAllowNonConverged(true))
+            .withSettings(
+                FitSettings.DEFAULT.withStarts(1).withMaxIterations(1).withAllowNonConverged(true))
             .fit(SampleModels.donations());
     FitReport report = model.fitReport().orElseThrow();
     assertFalse(report.converged());

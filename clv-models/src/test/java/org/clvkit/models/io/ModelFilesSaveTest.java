@@ -77,8 +77,7 @@ class ModelFilesSaveTest {
   }
 
   @Test
-  void save_replacesTheContentAndLeavesNoTemporaryFile(@TempDir Path directory)
-      throws IOException {
+  void save_replacesTheContentAndLeavesNoTemporaryFile(@TempDir Path directory) throws IOException {
     Path file = directory.resolve("m".repeat(200) + ".properties");
     Files.writeString(file, "an older file");
 
@@ -107,8 +106,7 @@ class ModelFilesSaveTest {
     Path file = directory.resolve("missing").resolve("model.properties");
 
     assertThrows(
-        NoSuchFileException.class,
-        () -> ModelFiles.save(SampleModels.SBG_GIVEN, PROVENANCE, file));
+        NoSuchFileException.class, () -> ModelFiles.save(SampleModels.SBG_GIVEN, PROVENANCE, file));
 
     assertEquals(List.of(), list(directory));
   }

@@ -9,9 +9,9 @@ import org.clvkit.models.CustomerHistories;
 import org.clvkit.models.covariates.CoefficientEstimate;
 import org.clvkit.models.covariates.CovariateFitReport;
 import org.clvkit.models.covariates.CovariateMatrix;
+import org.clvkit.models.covariates.CovariateSettings;
 import org.clvkit.models.covariates.LikelihoodRatioTest;
 import org.clvkit.models.internal.CovariateLayout;
-import org.clvkit.models.covariates.CovariateSettings;
 import org.clvkit.testing.Tolerance;
 import org.junit.jupiter.api.Test;
 
@@ -58,8 +58,7 @@ class ParetoNbdCovariateFitterTest {
     for (int i = 0; i < recency.length; i++) {
       recency[i] = Math.min(age[i], Math.rint(7 * recency[i]) / 7);
     }
-    return CustomerHistories.of(
-        data.frequencyColumn(), recency, age, data.weightColumn());
+    return CustomerHistories.of(data.frequencyColumn(), recency, age, data.weightColumn());
   }
 
   static final ParetoNbdCovariateModel TRUE_MODEL =
@@ -188,8 +187,7 @@ class ParetoNbdCovariateFitterTest {
       double lambda = j < 3 ? lp : ld;
       double g = theta[4 + j];
       penalty += lambda * g * g;
-      Tolerance.absolute(1e-6)
-          .check("stationarity " + j, 2 * lambda * g, gradient[4 + j] / n);
+      Tolerance.absolute(1e-6).check("stationarity " + j, 2 * lambda * g, gradient[4 + j] / n);
     }
     Tolerance.relative(1e-12).check("objective", -value / n + penalty, report.objective());
     // Shrinkage: the penalised drop-out coefficients are smaller than the unpenalised ones.
@@ -236,7 +234,6 @@ class ParetoNbdCovariateFitterTest {
   }
 
   private static void within3(CoefficientEstimate e, double truth) {
-    assertTrue(
-        Math.abs(e.value() - truth) <= 3 * e.standardError(), e + " vs truth " + truth);
+    assertTrue(Math.abs(e.value() - truth) <= 3 * e.standardError(), e + " vs truth " + truth);
   }
 }

@@ -252,7 +252,8 @@ class ParetoNbdCovariateModelTest {
       double[] row = {z.value(i, 2), z.value(i, 0), z.value(i, 1)};
       assertEquals(MODEL.probabilityAlive(f[i], r[i], a[i], row), alive[i], 0.0);
       assertEquals(
-          MODEL.conditionalDiscountedResidualPurchases(Discount.continuous(0.01), f[i], r[i], a[i], row),
+          MODEL.conditionalDiscountedResidualPurchases(
+              Discount.continuous(0.01), f[i], r[i], a[i], row),
           dert[i],
           0.0);
     }

@@ -41,8 +41,8 @@ class ParetoNbdFitterTest {
   void fit_penaltyShrinksTheRates() {
     CustomerHistories data = Cdnow.histories();
     ParetoNbdModel plain = ParetoNbdFitter.create().fit(data);
-    ParetoNbdModel penalised = ParetoNbdFitter.create().withSettings(FitSettings.DEFAULT.withPenalty(0.01))
-            .fit(data);
+    ParetoNbdModel penalised =
+        ParetoNbdFitter.create().withSettings(FitSettings.DEFAULT.withPenalty(0.01)).fit(data);
     assertTrue(penalised.parameters().beta() < plain.parameters().beta());
     assertTrue(penalised.parameters().alpha() < plain.parameters().alpha());
     assertEquals(0.01, penalised.fitReport().orElseThrow().penalty());

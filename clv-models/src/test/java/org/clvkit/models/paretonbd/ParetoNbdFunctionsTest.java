@@ -101,9 +101,9 @@ class ParetoNbdFunctionsTest {
 
   /**
    * The frequency terms ln Γ(r+x) − ln Γ(r) and ψ(r+x) − ψ(r) against mpmath (30 digits: {@code
-   * mp.loggamma(r+x) − mp.loggamma(r)}, {@code mp.digamma(r+x) − mp.digamma(r)}) and ln(r+s+x),
-   * and over x = 0..4999 against commons-math3 (whose digamma switches to a short asymptotic series
-   * at 49 and is good only to about 1e-9 there, hence the absolute tolerance for ψ).
+   * mp.loggamma(r+x) − mp.loggamma(r)}, {@code mp.digamma(r+x) − mp.digamma(r)}) and ln(r+s+x), and
+   * over x = 0..4999 against commons-math3 (whose digamma switches to a short asymptotic series at
+   * 49 and is good only to about 1e-9 there, hence the absolute tolerance for ψ).
    */
   @Test
   void frequencyTerms_matchLogGammaAndDigamma() {

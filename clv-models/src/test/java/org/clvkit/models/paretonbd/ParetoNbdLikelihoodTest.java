@@ -48,7 +48,9 @@ class ParetoNbdLikelihoodTest {
         e,
         e,
         (a, b, c, d) ->
-            new double[] {Math.pow(10, a), 10 * Math.pow(10, b), Math.pow(10, c), 10 * Math.pow(10, d)});
+            new double[] {
+              Math.pow(10, a), 10 * Math.pow(10, b), Math.pow(10, c), 10 * Math.pow(10, d)
+            });
   }
 
   @Test
@@ -85,7 +87,8 @@ class ParetoNbdLikelihoodTest {
               }
               String at = Arrays.toString(p);
               // Summation order differs (chunks, sorted patterns): rounding of the sum's terms.
-              Tolerance.absolute(1e-14 * magnitude).check("LL (per-pattern gradient path) " + at, slow, fast);
+              Tolerance.absolute(1e-14 * magnitude)
+                  .check("LL (per-pattern gradient path) " + at, slow, fast);
               Tolerance.absolute(1e-12 * magnitude).check("LL (value path) " + at, value, fast);
               for (int k = 0; k < 4; k++) {
                 Tolerance.relative(1e-12)
@@ -170,7 +173,8 @@ class ParetoNbdLikelihoodTest {
               ParetoNbdProblem problem =
                   new ParetoNbdProblem(new ParetoNbdLikelihood(data, null), scale);
               ModelFitting.Outcome full =
-                  ModelFitting.fit(problem, scale, FitSettings.DEFAULT, ModelFitting.Sampling.NEVER);
+                  ModelFitting.fit(
+                      problem, scale, FitSettings.DEFAULT, ModelFitting.Sampling.NEVER);
               ModelFitting.Outcome fast =
                   ModelFitting.fit(problem, scale, FitSettings.DEFAULT, small);
               FitReport a = full.report();
@@ -198,12 +202,14 @@ class ParetoNbdLikelihoodTest {
     CustomerHistories data =
         ParetoNbdSimulator.of(new ParetoNbdParameters(0.55, 10.6, 0.6, 11.7), 8)
             .histories(20_000, 39);
-    ParetoNbdModel alone = ParetoNbdFitter.create().withSettings(FitSettings.DEFAULT.withStarts(1))
-            .fit(data);
+    ParetoNbdModel alone =
+        ParetoNbdFitter.create().withSettings(FitSettings.DEFAULT.withStarts(1)).fit(data);
     ForkJoinPool pool = new ForkJoinPool(2);
     try {
-      ParetoNbdFitter fitter = ParetoNbdFitter.create().withSettings(FitSettings.DEFAULT.withStarts(1))
-            .withExecutor(pool);
+      ParetoNbdFitter fitter =
+          ParetoNbdFitter.create()
+              .withSettings(FitSettings.DEFAULT.withStarts(1))
+              .withExecutor(pool);
       assertEquals(pool, fitter.executor());
       ParetoNbdModel parallel = fitter.fit(data);
       assertEquals(alone.parameters(), parallel.parameters());

@@ -104,7 +104,10 @@ class ParetoNbdModelTest {
               table.text(i, "name") + " delta=" + delta,
               table.number(i, "dert"),
               m.conditionalDiscountedResidualPurchases(
-                  Discount.continuous(delta), table.number(i, "x"), table.number(i, "t_x"), table.number(i, "T")));
+                  Discount.continuous(delta),
+                  table.number(i, "x"),
+                  table.number(i, "t_x"),
+                  table.number(i, "T")));
     }
   }
 
@@ -131,7 +134,8 @@ class ParetoNbdModelTest {
           .check(
               "DERT x=" + c[0],
               sum,
-              CDNOW.conditionalDiscountedResidualPurchases(Discount.continuous(delta), c[0], c[1], c[2]));
+              CDNOW.conditionalDiscountedResidualPurchases(
+                  Discount.continuous(delta), c[0], c[1], c[2]));
     }
   }
 
@@ -207,11 +211,14 @@ class ParetoNbdModelTest {
     double[] a = {38.86, 38.86, 38.86, 38.86, 38.86};
     double[] out = new double[7];
     CDNOW.conditionalDiscountedResidualPurchases(Discount.continuous(0.003), f, r, a, out, 1, 5);
-    double[] all = CDNOW.conditionalDiscountedResidualPurchases(Discount.continuous(0.003), f, r, a);
+    double[] all =
+        CDNOW.conditionalDiscountedResidualPurchases(Discount.continuous(0.003), f, r, a);
     assertEquals(0.0, out[0]);
     assertEquals(0.0, out[5]);
     for (int i = 0; i < f.length; i++) {
-      double single = CDNOW.conditionalDiscountedResidualPurchases(Discount.continuous(0.003), f[i], r[i], a[i]);
+      double single =
+          CDNOW.conditionalDiscountedResidualPurchases(
+              Discount.continuous(0.003), f[i], r[i], a[i]);
       Tolerance.ulps(0).check("DERT row " + i, single, all[i]);
       if (i >= 1 && i < 5) {
         Tolerance.ulps(0).check("DERT range row " + i, single, out[i]);
@@ -223,7 +230,8 @@ class ParetoNbdModelTest {
   void conditionalDiscountedResidualPurchases_decreasesWithTheDiscountRate() {
     double previous = Double.POSITIVE_INFINITY;
     for (double delta : new double[] {1e-6, 1e-4, 1e-2, 1, 100}) {
-      double v = CDNOW.conditionalDiscountedResidualPurchases(Discount.continuous(delta), 2, 30.43, 38.86);
+      double v =
+          CDNOW.conditionalDiscountedResidualPurchases(Discount.continuous(delta), 2, 30.43, 38.86);
       assertTrue(Double.isFinite(v) && v > 0 && v < previous, () -> "DERT at " + delta + " = " + v);
       previous = v;
     }

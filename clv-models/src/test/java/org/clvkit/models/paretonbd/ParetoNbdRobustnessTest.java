@@ -143,7 +143,8 @@ class ParetoNbdRobustnessTest {
               String context = Arrays.toString(p) + " x=" + x + " t_x=" + tx + " T=" + t;
               assertFinite("ln L " + context, m.logLikelihood(x, tx, t));
               for (double delta : new double[] {1e-4, 0.01, 10}) {
-                double v = m.conditionalDiscountedResidualPurchases(Discount.continuous(delta), x, tx, t);
+                double v =
+                    m.conditionalDiscountedResidualPurchases(Discount.continuous(delta), x, tx, t);
                 assertFinite("DERT(" + delta + ") " + context, v);
                 assertTrue(v >= 0, () -> "DERT = " + v + " for " + context);
               }

@@ -53,7 +53,9 @@ class ParetoNbdValidationTest {
   void perCustomer_rejectsInfiniteAge() {
     assertRejects(
         "age must be finite and >= 0, was Infinity",
-        () -> MODEL.conditionalDiscountedResidualPurchases(Discount.continuous(0.01), 1, 2, Double.POSITIVE_INFINITY));
+        () ->
+            MODEL.conditionalDiscountedResidualPurchases(
+                Discount.continuous(0.01), 1, 2, Double.POSITIVE_INFINITY));
   }
 
   @Test
@@ -86,7 +88,10 @@ class ParetoNbdValidationTest {
         "continuousRate must be finite and > 0, was NaN",
         () ->
             MODEL.conditionalDiscountedResidualPurchases(
-                Discount.continuous(Double.NaN), new double[] {1}, new double[] {2}, new double[] {10}));
+                Discount.continuous(Double.NaN),
+                new double[] {1},
+                new double[] {2},
+                new double[] {10}));
   }
 
   @Test
@@ -103,7 +108,9 @@ class ParetoNbdValidationTest {
         () -> MODEL.conditionalExpectedPurchases(3, f, r, a, out, 0, 4));
     assertRejects(
         "frequency[2] must be a whole number >= 0, was 1.5",
-        () -> MODEL.conditionalDiscountedResidualPurchases(Discount.continuous(0.01), f, r, a, out, 0, 4));
+        () ->
+            MODEL.conditionalDiscountedResidualPurchases(
+                Discount.continuous(0.01), f, r, a, out, 0, 4));
     assertArrayEquals(new double[] {-7, -7, -7, -7}, out);
   }
 
@@ -125,7 +132,9 @@ class ParetoNbdValidationTest {
         "recency must not be null", () -> MODEL.conditionalExpectedPurchases(1, f, null, a));
     assertRejects(
         "out must not be null",
-        () -> MODEL.conditionalDiscountedResidualPurchases(Discount.continuous(0.01), f, r, a, null, 0, 2));
+        () ->
+            MODEL.conditionalDiscountedResidualPurchases(
+                Discount.continuous(0.01), f, r, a, null, 0, 2));
   }
 
   @Test

@@ -16,7 +16,6 @@ import java.util.Arrays;
 import java.util.List;
 import org.clvkit.models.FitFailedException;
 import org.clvkit.models.FitReport;
-import org.clvkit.models.FitSettings;
 import org.clvkit.models.GradientChecks;
 import org.clvkit.models.ParameterEstimate;
 import org.clvkit.testing.ReferenceTable;

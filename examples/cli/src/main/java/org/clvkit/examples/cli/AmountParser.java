@@ -6,8 +6,8 @@ import org.clvkit.core.ClvArgumentException;
 /**
  * Reads amounts: a decimal number with an optional sign, a decimal mark ({@code --decimal}, '.' by
  * default) and an optional grouping mark ({@code --grouping}, none by default) between groups of
- * three digits ({@code 1,234.50} with {@code --grouping ,}; {@code 1.234,50} with {@code --decimal ,
- * --grouping .}); with the default '.' decimal mark also an exponent ({@code 1e3}). {@code NaN}
+ * three digits ({@code 1,234.50} with {@code --grouping ,}; {@code 1.234,50} with {@code --decimal
+ * , --grouping .}); with the default '.' decimal mark also an exponent ({@code 1e3}). {@code NaN}
  * and {@code Infinity} are read so that the summary rejects them as not finite. Currency signs are
  * not numbers. Values are correctly rounded (the same double as {@link Double#parseDouble}).
  */
@@ -27,8 +27,7 @@ final class AmountParser {
 
   AmountParser(char decimal, char grouping) {
     if (decimal == grouping) {
-      throw CliException.usage(
-          "--decimal and --grouping must differ, were both '" + decimal + "'");
+      throw CliException.usage("--decimal and --grouping must differ, were both '" + decimal + "'");
     }
     this.decimal = decimal;
     this.grouping = grouping;
@@ -49,8 +48,9 @@ final class AmountParser {
         case ",", ".", "'", "_" -> g = grouping.charAt(0);
         case "space", " " -> g = ' ';
         case "none", "" -> g = 0;
-        default -> throw CliException.usage(
-            "--grouping must be ',', '.', \"'\", '_', space or none, was \"" + grouping + "\"");
+        default ->
+            throw CliException.usage(
+                "--grouping must be ',', '.', \"'\", '_', space or none, was \"" + grouping + "\"");
       }
     }
     return new AmountParser(d, g);

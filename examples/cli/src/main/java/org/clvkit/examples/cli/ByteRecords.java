@@ -17,9 +17,9 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Splits a byte stream into records without decoding it: RFC 4180 CSV with one ASCII delimiter
- * byte and {@code "} quotes (a quoted field may span lines), or lines whose fields are separated by
- * runs of spaces and tabs. Each record keeps its original bytes, its first line number and its byte
+ * Splits a byte stream into records without decoding it: RFC 4180 CSV with one ASCII delimiter byte
+ * and {@code "} quotes (a quoted field may span lines), or lines whose fields are separated by runs
+ * of spaces and tabs. Each record keeps its original bytes, its first line number and its byte
  * offset in the (decompressed) stream, so that a bad row can be reported at its place and copied
  * verbatim. Fields are decoded strictly with the input's charset only when asked for, and a record
  * longer than the limit is not buffered: it is reported {@link #tooLong()} with its first bytes,
@@ -72,7 +72,8 @@ final class ByteRecords implements Closeable {
             .newDecoder()
             .onMalformedInput(CodingErrorAction.REPORT)
             .onUnmappableCharacter(CodingErrorAction.REPORT);
-    this.asciiCompatible = !charset.name().startsWith("UTF-16") && !charset.name().startsWith("UTF-32");
+    this.asciiCompatible =
+        !charset.name().startsWith("UTF-16") && !charset.name().startsWith("UTF-32");
     this.maxRecordBytes = maxRecordBytes;
     this.buf = new byte[Math.max(MIN_BUFFER, Math.min(1 << 20, maxRecordBytes + 2))];
     this.line = 1;
@@ -176,7 +177,9 @@ final class ByteRecords implements Closeable {
         if (eof) {
           if (inQuotes) {
             malformed =
-                "a quoted field opened on line " + recordLine + " is not closed by the end of the file";
+                "a quoted field opened on line "
+                    + recordLine
+                    + " is not closed by the end of the file";
           }
           addField(fieldFrom, i, fieldQuoted);
           end = i;
@@ -266,7 +269,9 @@ final class ByteRecords implements Closeable {
       } else {
         if (afterQuote && b != '\r' && malformed == null) {
           malformed =
-              "a quoted field on line " + recordLine + " must end at its closing quote, was followed by other characters";
+              "a quoted field on line "
+                  + recordLine
+                  + " must end at its closing quote, was followed by other characters";
         }
         i++;
       }

@@ -29,9 +29,9 @@ import picocli.CommandLine.Option;
 
 /**
  * The covariate options of {@code clv fit} and {@code clv score}: a covariate CSV joined to the
- * summary by customer id, which covariates act on which process, constraints and the L2 penalty
- * per process (CLVTools' definitions), and the fit and scoring of the Pareto/NBD and BG/NBD with
- * static covariates.
+ * summary by customer id, which covariates act on which process, constraints and the L2 penalty per
+ * process (CLVTools' definitions), and the fit and scoring of the Pareto/NBD and BG/NBD with static
+ * covariates.
  */
 final class CovariateOptions {
   @Option(
@@ -110,8 +110,8 @@ final class CovariateOptions {
         switch (kv[0].strip()) {
           case "purchase" -> purchasePenalty = v;
           case "dropout" -> dropoutPenalty = v;
-          default -> throw CliException.usage(
-              "--l2 names purchase or dropout, was " + kv[0].strip());
+          default ->
+              throw CliException.usage("--l2 names purchase or dropout, was " + kv[0].strip());
         }
       }
     }
@@ -215,8 +215,7 @@ final class CovariateOptions {
         model = m;
         report = m.fitReport().orElseThrow();
       } else {
-        throw CliException.usage(
-            "--covariates works with -m pnbd and -m bgnbd, not " + kind.id());
+        throw CliException.usage("--covariates works with -m pnbd and -m bgnbd, not " + kind.id());
       }
     } catch (ClvArgumentException e) {
       throw CliException.usage(e.getMessage());
@@ -242,7 +241,8 @@ final class CovariateOptions {
         try {
           Files.deleteIfExists(temporary);
         } catch (IOException e) {
-          // the move succeeded or the run is failing already; a stray hidden file is all that is left
+          // the move succeeded or the run is failing already; a stray hidden file is all that is
+          // left
         }
       }
     }

@@ -5,9 +5,9 @@ import picocli.CommandLine.Option;
 
 /**
  * How ids are written into CSV outputs that analysts open in spreadsheets: by default a text cell
- * that a spreadsheet would run as a formula (it begins with {@code =}, {@code +}, {@code -}, {@code
- * @}, a tab or a carriage return) gets a leading {@code '}, as OWASP's "CSV Injection" guidance
- * recommends; {@code --csv-formulas=raw} writes ids as they are.
+ * that a spreadsheet would run as a formula (it begins with {@code =}, {@code +}, {@code -},
+ * {@code @}, a tab or a carriage return) gets a leading {@code '}, as OWASP's "CSV Injection"
+ * guidance recommends; {@code --csv-formulas=raw} writes ids as they are.
  */
 final class CsvOutputOptions {
   @Option(

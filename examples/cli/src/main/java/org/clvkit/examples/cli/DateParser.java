@@ -18,8 +18,8 @@ import org.clvkit.core.ClvArgumentException;
 /**
  * Parses the date column strictly, as core's {@code TransactionLogFormat} does: {@code yyyy} is the
  * year (no era needed), February 30 is an error, a pattern with a time of day gives date-times and
- * one without gives the start of the day. Times are "local seconds": seconds since
- * 1970-01-01T00:00 of the wall-clock date-time, without time zone.
+ * one without gives the start of the day. Times are "local seconds": seconds since 1970-01-01T00:00
+ * of the wall-clock date-time, without time zone.
  *
  * <p><b>Timestamps with an offset</b> ({@code 2024-03-01T23:30:00+08:00}, {@code ...Z}) belong to
  * the calendar day written in them, at their own offset (23:30 on March 1 above, whatever the

@@ -252,8 +252,7 @@ final class InputOptions {
       case "drop":
         return RowPipeline.Duplicates.DROP;
       default:
-        throw CliException.usage(
-            "--duplicates must be keep or drop, was \"" + duplicates + "\"");
+        throw CliException.usage("--duplicates must be keep or drop, was \"" + duplicates + "\"");
     }
   }
 
@@ -303,8 +302,7 @@ final class InputOptions {
       return 1 << 20;
     }
     if (maxRowBytes < 64 || maxRowBytes > (1 << 30)) {
-      throw CliException.usage(
-          "--max-row-bytes must be in [64, 1073741824], was " + maxRowBytes);
+      throw CliException.usage("--max-row-bytes must be in [64, 1073741824], was " + maxRowBytes);
     }
     return maxRowBytes;
   }

@@ -7,9 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The checks made before anything is read: no output may be an input or another output (compared
- * by real path, so links and {@code ./} spellings are seen through), and no input or output file
- * may lie inside an output folder that a run replaces as a whole. A clash is a usage error (exit 2)
+ * The checks made before anything is read: no output may be an input or another output (compared by
+ * real path, so links and {@code ./} spellings are seen through), and no input or output file may
+ * lie inside an output folder that a run replaces as a whole. A clash is a usage error (exit 2)
  * naming both paths.
  */
 final class PathChecks {

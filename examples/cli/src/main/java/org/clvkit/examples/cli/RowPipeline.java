@@ -21,9 +21,9 @@ import org.clvkit.core.data.SummaryOptions;
 
 /**
  * Between the reader and core's {@link SummaryAccumulator}: checks each row at once (so that a bad
- * row is reported while its original bytes are at hand), counts exact duplicate rows (same customer,
- * time and amount) and keeps or drops them, and bounds memory whatever the length and order of the
- * log.
+ * row is reported while its original bytes are at hand), counts exact duplicate rows (same
+ * customer, time and amount) and keeps or drops them, and bounds memory whatever the length and
+ * order of the log.
  *
  * <p>The first {@link #DEFAULT_CHUNK_ROWS} rows are held in memory; a log that ends within them is
  * summarised in file order. A longer log is spilled: rows go, by a hash of the customer id, into
@@ -39,7 +39,8 @@ final class RowPipeline implements AutoCloseable {
 
   /** The rows held before spilling: the default, or fewer in a small heap (~256 bytes a row). */
   static int chunkRows() {
-    return (int) Math.max(1024, Math.min(DEFAULT_CHUNK_ROWS, Runtime.getRuntime().maxMemory() / 256));
+    return (int)
+        Math.max(1024, Math.min(DEFAULT_CHUNK_ROWS, Runtime.getRuntime().maxMemory() / 256));
   }
 
   /** Temporary files of a spilled log. */
@@ -70,8 +71,7 @@ final class RowPipeline implements AutoCloseable {
   private long duplicateRows;
   private long spilledRows;
 
-  RowPipeline(
-      SummaryOptions options, Duplicates duplicates, int chunkRows, Path tempParent) {
+  RowPipeline(SummaryOptions options, Duplicates duplicates, int chunkRows, Path tempParent) {
     this.options = options;
     this.duplicates = duplicates;
     this.chunkRows = chunkRows;
@@ -124,7 +124,8 @@ final class RowPipeline implements AutoCloseable {
   private void spill() {
     try {
       if (partitions == null) {
-        Path parent = tempParent != null ? tempParent : Path.of(System.getProperty("java.io.tmpdir"));
+        Path parent =
+            tempParent != null ? tempParent : Path.of(System.getProperty("java.io.tmpdir"));
         spillDir = Files.createTempDirectory(parent, "clv-spill-");
         Path dir = spillDir;
         cleanup = new Thread(() -> deleteQuietly(dir));
@@ -180,8 +181,7 @@ final class RowPipeline implements AutoCloseable {
       }
       // Every customer's rows are in one partition and are fed together in time order, so the
       // accumulator can run in its ordered mode, which keeps a fixed size per customer.
-      SummaryAccumulator total =
-          new SummaryAccumulator(options.withOrderedInput(true), 1 << 12);
+      SummaryAccumulator total = new SummaryAccumulator(options.withOrderedInput(true), 1 << 12);
       for (int p = 0; p < PARTITIONS; p++) {
         readPartition(spillDir.resolve("part-" + p), total);
         Files.delete(spillDir.resolve("part-" + p));

@@ -83,8 +83,7 @@ final class ScoreOptions {
           String.format(
               "--horizon %s is %s: with --discount > 0 CLV is discounted period by period, so the"
                   + " horizon must be a whole number of periods",
-              horizon,
-              Horizon.text(periods, unit)));
+              horizon, Horizon.text(periods, unit)));
     }
     if (Math.abs(periods - Math.rint(periods)) <= 1e-9) {
       periods = Math.rint(periods);

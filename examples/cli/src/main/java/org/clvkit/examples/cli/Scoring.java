@@ -177,8 +177,8 @@ final class Scoring {
 
   /**
    * Writes the scores as {@link #write(AtomicOutput, boolean)}, and with {@code intervals} the 90 %
-   * interval of the expected purchases and of the CLV after each: {@code
-   * expected_purchases_lower, expected_purchases_upper}, {@code clv_lower, clv_upper}.
+   * interval of the expected purchases and of the CLV after each: {@code expected_purchases_lower,
+   * expected_purchases_upper}, {@code clv_lower, clv_upper}.
    */
   void write(AtomicOutput out, boolean escapeFormulas, ReportIntervals.Result intervals) {
     boolean money = hasSpend();

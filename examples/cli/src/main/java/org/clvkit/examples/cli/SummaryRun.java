@@ -158,7 +158,9 @@ final class SummaryRun {
     Double holdoutAfterDays =
         options.holdoutStart == null ? null : Horizon.days(options.holdoutStart);
     LocalDate holdoutStart =
-        holdoutAfterDays != null ? null : InputOptions.date("--holdout-start", options.holdoutStart);
+        holdoutAfterDays != null
+            ? null
+            : InputOptions.date("--holdout-start", options.holdoutStart);
     LocalDate holdoutEnd = InputOptions.date("--holdout-end", options.holdoutEnd);
     if (calibrationEnd != null && options.holdoutStart != null) {
       throw CliException.usage(
@@ -260,8 +262,7 @@ final class SummaryRun {
               + ", its last date (rows after today, "
               + today
               + ", are bad rows)");
-      LocalDate p999 =
-          scan.rows() == 0 ? last : LocalDate.ofEpochDay(scan.percentileDay());
+      LocalDate p999 = scan.rows() == 0 ? last : LocalDate.ofEpochDay(scan.percentileDay());
       if (last.isAfter(p999.plusDays(FAR_BEYOND_DAYS))) {
         notes.add(
             String.format(

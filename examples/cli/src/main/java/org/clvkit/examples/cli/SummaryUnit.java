@@ -15,8 +15,8 @@ import java.util.Locale;
 /**
  * The time unit of a summary written by {@code clv summarize}, read back from it: on the first rows
  * with a positive recency, the days from {@code first_purchase} to {@code last_purchase} divided by
- * {@code recency} is the length of a period in days (7 for weeks). So {@code fit} records the
- * unit the summary was made in, whatever {@code --time-unit} says.
+ * {@code recency} is the length of a period in days (7 for weeks). So {@code fit} records the unit
+ * the summary was made in, whatever {@code --time-unit} says.
  */
 final class SummaryUnit {
   private SummaryUnit() {}
@@ -85,8 +85,8 @@ final class SummaryUnit {
   }
 
   /**
-   * The unit to record: {@code --time-unit} when given (it must agree with the summary's), else
-   * the summary's, else weeks.
+   * The unit to record: {@code --time-unit} when given (it must agree with the summary's), else the
+   * summary's, else weeks.
    */
   static TimeUnit choose(String option, Path summary) {
     TimeUnit inferred = infer(summary);

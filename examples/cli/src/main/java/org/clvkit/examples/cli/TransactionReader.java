@@ -13,16 +13,16 @@ import org.clvkit.core.ClvArgumentException;
 
 /**
  * Streams a transaction table (CSV, TSV, any one-byte delimiter with RFC 4180 quotes, or runs of
- * whitespace; split byte-wise by {@link ByteRecords} and decoded strictly) row by row into a {@link RowSink}: the customer id, the time in seconds and the
- * amount of each row, with its line number. Nothing is kept per row, so memory does not grow with
- * the input.
+ * whitespace; split byte-wise by {@link ByteRecords} and decoded strictly) row by row into a {@link
+ * RowSink}: the customer id, the time in seconds and the amount of each row, with its line number.
+ * Nothing is kept per row, so memory does not grow with the input.
  *
  * <p>Every line is accounted for: a header line, a blank line, or a data row; a data row is passed
  * on or is bad. A bad row (a byte that does not decode in the input's charset, a line longer than
  * the limit, broken quotes, too few fields, an empty id, a date or amount that does not parse, or a
- * row the sink rejects: a negative or non-finite amount, a date after the observation end) goes to {@link BadRows}: it stops the read
- * with its line number and reason, or is skipped, counted and listed. Missing header columns and
- * empty inputs always stop.
+ * row the sink rejects: a negative or non-finite amount, a date after the observation end) goes to
+ * {@link BadRows}: it stops the read with its line number and reason, or is skipped, counted and
+ * listed. Missing header columns and empty inputs always stop.
  */
 final class TransactionReader {
   /** Receives the rows; may throw {@link ClvArgumentException} to reject one. */
@@ -161,8 +161,7 @@ final class TransactionReader {
             throw CliException.data(badBytes(name, records, invalid, "the header"));
           }
           List<String> header = records.fields();
-          String hint =
-              header.size() == 1 ? layout.delimiter().hint(records.text(200), 3) : "";
+          String hint = header.size() == 1 ? layout.delimiter().hint(records.text(200), 3) : "";
           at =
               new int[] {
                 layout.id().resolve(header, name, headerLine, hint),

@@ -96,7 +96,8 @@ class CleanFailureTest {
                 "cause: the drop-out process cannot be estimated: in these data hardly any"
                     + " customer seems to have stopped buying"),
         r::toString);
-    assertTrue(r.err().contains("1 of 2 models failed (bgnbd); the others were saved"), r::toString);
+    assertTrue(
+        r.err().contains("1 of 2 models failed (bgnbd); the others were saved"), r::toString);
     assertFalse(Files.exists(models.resolve("bgnbd.properties")));
     assertTrue(Files.isRegularFile(models.resolve("gg.properties")), r::toString);
   }
@@ -105,7 +106,8 @@ class CleanFailureTest {
   void fit_penaltyOfOneModel_leavesTheOthersAlone() throws IOException {
     Path s = summary();
     Cli.Result plain = Cli.run("fit", s, "-m", "gg", "-o", dir.resolve("a"));
-    Cli.Result other = Cli.run("fit", s, "-m", "gg", "-o", dir.resolve("b"), "--penalty", "bgnbd=1");
+    Cli.Result other =
+        Cli.run("fit", s, "-m", "gg", "-o", dir.resolve("b"), "--penalty", "bgnbd=1");
     Cli.Result own = Cli.run("fit", s, "-m", "gg", "-o", dir.resolve("c"), "--penalty", "gg=1");
     assertEquals(ExitCodes.OK, plain.code(), plain::toString);
     assertEquals(ExitCodes.OK, other.code(), other::toString);
@@ -122,7 +124,8 @@ class CleanFailureTest {
     assertTrue(
         Cli.lines(dir.resolve("m/gg.properties")).contains("provenance.timeUnit = day"),
         () -> Cli.read(dir.resolve("m/gg.properties")));
-    Cli.Result wrong = Cli.run("fit", s, "-m", "gg", "-o", dir.resolve("m"), "--time-unit", "weeks");
+    Cli.Result wrong =
+        Cli.run("fit", s, "-m", "gg", "-o", dir.resolve("m"), "--time-unit", "weeks");
     assertEquals(ExitCodes.USAGE, wrong.code(), wrong::toString);
     assertEquals(
         "error: --time-unit weeks does not match the summary "
@@ -135,7 +138,8 @@ class CleanFailureTest {
   @Test
   void score_negativeDiscount_isAUsageError() throws IOException {
     Cli.Result r =
-        Cli.run("score", dir.resolve("s.csv"), "-p", dir.resolve("m.properties"), "--discount", "-0.5");
+        Cli.run(
+            "score", dir.resolve("s.csv"), "-p", dir.resolve("m.properties"), "--discount", "-0.5");
     assertEquals(ExitCodes.USAGE, r.code(), r::toString);
     assertEquals(
         "error: --discount must be a finite rate >= 0 per period, was -0.5 (a negative rate would"

@@ -29,8 +29,7 @@ class ClvJarTest {
 
   @Test
   void jar_reportWithoutInput_writesTheReportOfTheBundledData() throws Exception {
-    Cli.Result r =
-        Cli.exec(List.of(java(), "-jar", jar(), "report", "-o", "clv-report"), 300, dir);
+    Cli.Result r = Cli.exec(List.of(java(), "-jar", jar(), "report", "-o", "clv-report"), 300, dir);
     assertEquals(ExitCodes.OK, r.code(), r::toString);
     assertTrue(Files.isRegularFile(dir.resolve("clv-report/report.html")), r::toString);
     assertTrue(r.out().contains("BG/NBD fitted on 2357 customers"), r::toString);

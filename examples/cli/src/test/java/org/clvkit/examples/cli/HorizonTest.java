@@ -105,8 +105,15 @@ class HorizonTest {
     Path edited = dir.resolve("edited.properties");
     Files.write(edited, noFit);
     Cli.Result half =
-        Cli.run("score", dir.resolve("summary.csv"), "-p", dir.resolve("bgnbd.properties"), "-s",
-            edited, "-o", dir.resolve("x.csv"));
+        Cli.run(
+            "score",
+            dir.resolve("summary.csv"),
+            "-p",
+            dir.resolve("bgnbd.properties"),
+            "-s",
+            edited,
+            "-o",
+            dir.resolve("x.csv"));
     assertEquals(ExitCodes.DATA, half.code(), half::toString);
     assertTrue(
         half.err()
@@ -121,8 +128,15 @@ class HorizonTest {
             .map(l -> l.startsWith("model.customersLeftOut") ? "model.customersLeftOut = 0" : l)
             .toList());
     Cli.Result whole =
-        Cli.run("score", dir.resolve("summary.csv"), "-p", dir.resolve("bgnbd.properties"), "-s",
-            edited, "-o", dir.resolve("y.csv"));
+        Cli.run(
+            "score",
+            dir.resolve("summary.csv"),
+            "-p",
+            dir.resolve("bgnbd.properties"),
+            "-s",
+            edited,
+            "-o",
+            dir.resolve("y.csv"));
     assertEquals(ExitCodes.OK, whole.code(), whole::toString);
   }
 

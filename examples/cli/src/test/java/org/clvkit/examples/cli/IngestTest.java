@@ -136,8 +136,7 @@ class IngestTest {
         stop.firstErrorLine());
     Path s = dir.resolve("s.csv");
     Cli.Result skip =
-        Cli.run(
-            "summarize", f, "--on-bad-row=skip", "--rejects", dir.resolve("r.csv"), "-o", s);
+        Cli.run("summarize", f, "--on-bad-row=skip", "--rejects", dir.resolve("r.csv"), "-o", s);
     assertEquals(ExitCodes.OK, skip.code(), skip::toString);
     assertTrue(
         skip.err()
@@ -150,8 +149,7 @@ class IngestTest {
 
   @Test
   void summarize_rowAfterTheGivenCalibrationEnd_isABadRow() throws IOException {
-    Path f =
-        bytes("late.csv", ascii("customer_id,date,amount\na,2024-01-02,5\nb,2024-03-09,6\n"));
+    Path f = bytes("late.csv", ascii("customer_id,date,amount\na,2024-01-02,5\nb,2024-03-09,6\n"));
     Cli.Result r = Cli.run("summarize", f, "--calibration-end", "2024-03-01");
     assertEquals(ExitCodes.DATA, r.code(), r::toString);
     assertEquals(
@@ -216,13 +214,7 @@ class IngestTest {
     Path rejects = dir.resolve("r.csv");
     Cli.Result r =
         Cli.run(
-            "summarize",
-            f,
-            "--on-bad-row=skip",
-            "--rejects",
-            rejects,
-            "-o",
-            dir.resolve("s.csv"));
+            "summarize", f, "--on-bad-row=skip", "--rejects", rejects, "-o", dir.resolve("s.csv"));
     assertEquals(ExitCodes.OK, r.code(), r::toString);
     byte[] expected =
         concat(
@@ -259,8 +251,7 @@ class IngestTest {
     }
     Path s = dir.resolve("s.csv");
     Path rejects = dir.resolve("r.csv");
-    Cli.Result r =
-        Cli.run("summarize", f, "--on-bad-row=skip", "--rejects", rejects, "-o", s);
+    Cli.Result r = Cli.run("summarize", f, "--on-bad-row=skip", "--rejects", rejects, "-o", s);
     assertEquals(ExitCodes.OK, r.code(), r::toString);
     assertTrue(
         r.err().startsWith(f + ": 3 rows (1 header line, 0 blank lines skipped): 2 summarised, 1"),
@@ -281,8 +272,7 @@ class IngestTest {
     Path s = dir.resolve("s.csv");
     Cli.Result r = Cli.run("summarize", f, "-o", s);
     assertEquals(ExitCodes.OK, r.code(), r::toString);
-    assertEquals(
-        List.of("\"'=HYPERLINK(\"\"http://x\"\")\"", "'@cmd", "'-2", "plain"), ids(s));
+    assertEquals(List.of("\"'=HYPERLINK(\"\"http://x\"\")\"", "'@cmd", "'-2", "plain"), ids(s));
     Cli.Result raw = Cli.run("summarize", f, "-o", s, "--csv-formulas=raw");
     assertEquals(ExitCodes.OK, raw.code(), raw::toString);
     assertEquals(List.of("\"=HYPERLINK(\"\"http://x\"\")\"", "@cmd", "-2", "plain"), ids(s));
@@ -300,8 +290,7 @@ class IngestTest {
     Cli.Result r = Cli.run("summarize", f, "-o", s);
     assertEquals(ExitCodes.OK, r.code(), r::toString);
     assertTrue(
-        r.err().contains("dates read as " + DateParser.ISO_DATE_TIME + " (detected"),
-        r::toString);
+        r.err().contains("dates read as " + DateParser.ISO_DATE_TIME + " (detected"), r::toString);
     assertTrue(
         r.err()
             .contains(
@@ -328,8 +317,7 @@ class IngestTest {
     Path s2 = dir.resolve("s2.csv");
     Cli.Result r1 = Cli.run("summarize", us, "--grouping", ",", "-o", s1);
     Cli.Result r2 =
-        Cli.run(
-            "summarize", de, "--delimiter", ";", "--decimal", ",", "--grouping", ".", "-o", s2);
+        Cli.run("summarize", de, "--delimiter", ";", "--decimal", ",", "--grouping", ".", "-o", s2);
     assertEquals(ExitCodes.OK, r1.code(), r1::toString);
     assertEquals(ExitCodes.OK, r2.code(), r2::toString);
     assertEquals("1244.5", value(s1, "a", "total_spend"));

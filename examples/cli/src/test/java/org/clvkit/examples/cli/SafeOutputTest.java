@@ -24,11 +24,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Issue 12, part 1: outputs appear complete or not at all. A run killed in the middle of writing
- * (a child JVM paused by the test hook {@link AtomicOutput#PAUSE_PROPERTY}, then killed with
- * SIGKILL) or a run that fails leaves every earlier output byte for byte; outputs that clash with
- * an input or with each other are usage errors before anything is read; outputs are checked
- * writable before the input is read.
+ * Issue 12, part 1: outputs appear complete or not at all. A run killed in the middle of writing (a
+ * child JVM paused by the test hook {@link AtomicOutput#PAUSE_PROPERTY}, then killed with SIGKILL)
+ * or a run that fails leaves every earlier output byte for byte; outputs that clash with an input
+ * or with each other are usage errors before anything is read; outputs are checked writable before
+ * the input is read.
  */
 class SafeOutputTest {
   @TempDir Path dir;
@@ -128,14 +128,7 @@ class SafeOutputTest {
     assertEquals(ExitCodes.OK, first.code(), first::toString);
     Map<String, byte[]> before = tree(report);
     killWhileWriting(
-        200,
-        "report",
-        log("b.csv", 900),
-        "-o",
-        report,
-        "--on-bad-row=skip",
-        "--rejects",
-        rejects);
+        200, "report", log("b.csv", 900), "-o", report, "--on-bad-row=skip", "--rejects", rejects);
     assertSameTree(before, tree(report));
     assertFalse(Files.exists(rejects), "the rejects file is committed with the report");
   }
@@ -230,8 +223,7 @@ class SafeOutputTest {
   void summarize_rejectsIsTheOutput_isAUsageError() throws IOException {
     Path input = log("orders.csv", 10);
     Path out = dir.resolve("out.csv");
-    Cli.Result r =
-        Cli.run("summarize", input, "--on-bad-row=skip", "--rejects", out, "-o", out);
+    Cli.Result r = Cli.run("summarize", input, "--on-bad-row=skip", "--rejects", out, "-o", out);
     assertEquals(ExitCodes.USAGE, r.code(), r::toString);
     assertEquals(
         "error: --rejects "
@@ -246,8 +238,7 @@ class SafeOutputTest {
 
   @Test
   void summarize_unwritableOutput_failsBeforeReadingTheInput() {
-    Path input =
-        Cli.write(dir.resolve("bad.csv"), "customer_id,date,amount\na,not a date,1\n");
+    Path input = Cli.write(dir.resolve("bad.csv"), "customer_id,date,amount\na,not a date,1\n");
     Path blocker = Cli.write(dir.resolve("file"), "x");
     Cli.Result r = Cli.run("summarize", input, "-o", blocker.resolve("summary.csv"));
     assertEquals(ExitCodes.IO, r.code(), r::toString);

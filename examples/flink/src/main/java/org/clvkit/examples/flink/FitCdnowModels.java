@@ -23,8 +23,8 @@ import org.clvkit.models.io.Provenance;
  * the files bundled in {@code src/main/resources/cdnow/} were made, and a template for fitting your
  * own. The calibration period is the literature's: the 39 weeks up to {@link #CALIBRATION_END}, in
  * weeks; purchases of one customer on one day are one purchase, zero-value purchases are kept.
- * BG/NBD is fitted on every customer's (x, t_x, T), Gamma-Gamma on the repeat customers' (x,
- * mean repeat spend).
+ * BG/NBD is fitted on every customer's (x, t_x, T), Gamma-Gamma on the repeat customers' (x, mean
+ * repeat spend).
  *
  * <p>Regenerate the bundled files (from the repository root; the directory is relative to {@code
  * examples/flink}):

@@ -29,8 +29,8 @@ public record JobArguments(
     double margin) {
 
   /**
-   * Validates that each model has at most one source (file or parameters; neither means the
-   * bundled file) and that the margin is in [0, 1].
+   * Validates that each model has at most one source (file or parameters; neither means the bundled
+   * file) and that the margin is in [0, 1].
    */
   public JobArguments {
     alternatives("bgNbdModel", bgNbdModel, "bgNbd", bgNbd);

@@ -167,8 +167,8 @@ public final class StreamingClvJob {
 
   /**
    * Replays a log in event-time order and prints a report: the run's counts, every output for one
-   * customer, the customers by stage at the end of observation and the five of highest CLV. The
-   * end of observation is the log's last event time.
+   * customer, the customers by stage at the end of observation and the five of highest CLV. The end
+   * of observation is the log's last event time.
    *
    * <p>The job runs where it is submitted: {@code flink run clvkit-example-flink-VERSION-job.jar
    * [options]} runs it on the cluster ({@link StreamExecutionEnvironment#getExecutionEnvironment()}

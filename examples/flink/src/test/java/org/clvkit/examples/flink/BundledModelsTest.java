@@ -66,9 +66,9 @@ class BundledModelsTest {
   }
 
   /**
-   * The published estimates: BG/NBD r, α, a, b = 0.2426, 4.4136, 0.7929, 2.4259 to their 4
-   * decimals (Fader, Hardie and Lee 2005, section 7); Gamma-Gamma p, q, γ = 6.25, 3.74, 15.44 to
-   * the 2 decimals of Fader and Hardie (2013), "The Gamma-Gamma model of monetary value".
+   * The published estimates: BG/NBD r, α, a, b = 0.2426, 4.4136, 0.7929, 2.4259 to their 4 decimals
+   * (Fader, Hardie and Lee 2005, section 7); Gamma-Gamma p, q, γ = 6.25, 3.74, 15.44 to the 2
+   * decimals of Fader and Hardie (2013), "The Gamma-Gamma model of monetary value".
    */
   @Test
   void bundledFiles_agreeWithThePublishedEstimates() {

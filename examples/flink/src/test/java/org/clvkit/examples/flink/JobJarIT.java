@@ -25,12 +25,11 @@ import org.apache.flink.runtime.minicluster.MiniClusterConfiguration;
 import org.junit.jupiter.api.Test;
 
 /**
- * Submits the shaded job jar the way {@code flink run} does: a {@link PackagedProgram} from the
- * jar (its manifest's {@code Main-Class}, a user-code class loader over the jar alone) executed
- * through {@link ClientUtils#executeProgram} against a running cluster (a {@link MiniCluster} on
- * 127.0.0.1) with the {@code remote} executor. Failsafe runs this after {@code package}, with
- * clvkit's classes kept off the test class path (see the pom), so the job finds them in the jar or
- * fails.
+ * Submits the shaded job jar the way {@code flink run} does: a {@link PackagedProgram} from the jar
+ * (its manifest's {@code Main-Class}, a user-code class loader over the jar alone) executed through
+ * {@link ClientUtils#executeProgram} against a running cluster (a {@link MiniCluster} on 127.0.0.1)
+ * with the {@code remote} executor. Failsafe runs this after {@code package}, with clvkit's classes
+ * kept off the test class path (see the pom), so the job finds them in the jar or fails.
  *
  * <p>Reference: the report of the bundled CDNOW sample (6,919 rows, 6,696 after merging same-day
  * purchases; see {@code CdnowStreamTest} for the counts checked against the single-JVM library).
@@ -110,8 +109,7 @@ class JobJarIT {
         program.close();
       }
       String report = printed.toString(StandardCharsets.UTF_8);
-      assertTrue(
-          report.contains("events: 6919 replayed, 6919 applied, 0 late,"), report);
+      assertTrue(report.contains("events: 6919 replayed, 6919 applied, 0 late,"), report);
       assertTrue(report.contains("2357 customers"), report);
       assertTrue(report.contains("throughput: 6919 events in "), report);
     }

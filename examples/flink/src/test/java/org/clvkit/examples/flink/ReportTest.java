@@ -136,8 +136,9 @@ class ReportTest {
     assertEquals(report, out.substring(0, Math.min(report.length(), out.length())));
     String throughput = out.substring(report.length());
     assertTrue(
-        throughput.matches("\nthroughput: 4 events in [0-9.]+ s \\([0-9]+ events/s,"
-            + " submission to last output\\)\n"),
+        throughput.matches(
+            "\nthroughput: 4 events in [0-9.]+ s \\([0-9]+ events/s,"
+                + " submission to last output\\)\n"),
         throughput);
   }
 }

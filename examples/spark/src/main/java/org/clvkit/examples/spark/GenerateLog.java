@@ -25,8 +25,8 @@ import org.clvkit.models.simulation.SyntheticCustomerBase;
  *
  * <p>{@code GenerateLog CUSTOMERS FILE csv|cdnow [SEED]}: {@code csv} writes {@code
  * customer_id,date,amount} with ISO dates (the Spark job's default layout); {@code cdnow} writes
- * the CDNOW sample's layout ({@code id id yyyyMMdd 1 amount}, whitespace-separated; the Flink
- * job's {@code --log}), in time order.
+ * the CDNOW sample's layout ({@code id id yyyyMMdd 1 amount}, whitespace-separated; the Flink job's
+ * {@code --log}), in time order.
  */
 public final class GenerateLog {
   private GenerateLog() {}

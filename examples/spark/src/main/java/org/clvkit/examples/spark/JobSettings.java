@@ -100,9 +100,7 @@ public record JobSettings(
     if (modelsOutput != null) {
       Checks.notEmptyText("modelsOutput", modelsOutput);
       // Files inside the Parquet output would break reading it back; compare the paths as written.
-      if (Path.of(modelsOutput)
-          .normalize()
-          .startsWith(Path.of(output).normalize())) {
+      if (Path.of(modelsOutput).normalize().startsWith(Path.of(output).normalize())) {
         throw Checks.fail("modelsOutput must lie outside output %s, was %s", output, modelsOutput);
       }
     }

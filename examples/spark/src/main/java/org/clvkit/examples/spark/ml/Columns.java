@@ -40,8 +40,7 @@ final class Columns {
   static StructType appendDouble(StructType schema, String param, String column) {
     if (Arrays.asList(schema.fieldNames()).contains(column)) {
       throw new ClvArgumentException(
-          String.format(
-              "%s must name a column not in the input, was \"%s\"", param, column));
+          String.format("%s must name a column not in the input, was \"%s\"", param, column));
     }
     return schema.add(column, DataTypes.DoubleType, true);
   }

@@ -23,8 +23,8 @@ import org.clvkit.models.gammagamma.GammaGammaModel;
  * A fitted Gamma-Gamma stage. {@link #transform} appends the expected spend per purchase E[M | x,
  * m̄] ({@link GammaGammaModel#conditionalExpectedSpend(double, double)}) and, when the input holds
  * a purchase stage's discounted expected purchases, the CLV {@code margin × E[M | x, m̄] ×
- * discounted purchases}: the product {@link org.clvkit.models.clv.CustomerLifetimeValue} forms,
- * in the same order, so the value equals its {@code conditionalValue}. A null input gives a null
+ * discounted purchases}: the product {@link org.clvkit.models.clv.CustomerLifetimeValue} forms, in
+ * the same order, so the value equals its {@code conditionalValue}. A null input gives a null
  * output; a row outside the model's domain fails the query with clvkit's message.
  */
 public final class GammaGammaSpendModel extends Model<GammaGammaSpendModel> implements MLWritable {
@@ -127,8 +127,7 @@ public final class GammaGammaSpendModel extends Model<GammaGammaSpendModel> impl
                 ? null
                 : share * m.conditionalExpectedSpend(x, mean) * purchases;
     Column d = col(getOrDefault(p.discountedPurchasesCol)).cast("double");
-    return out.withColumn(
-        getOrDefault(p.clvCol), udf(value, DataTypes.DoubleType).apply(f, v, d));
+    return out.withColumn(getOrDefault(p.clvCol), udf(value, DataTypes.DoubleType).apply(f, v, d));
   }
 
   @Override

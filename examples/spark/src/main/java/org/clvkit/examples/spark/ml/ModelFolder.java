@@ -24,8 +24,8 @@ import org.clvkit.models.io.Provenance;
  * ML persistence of a fitted stage: Spark's own metadata (class, uid, parameters) as every {@link
  * DefaultParamsWriter} writes it, plus the fitted model as a clvkit model file {@value #FILE} in
  * the stage's folder, so that the same file can be read by {@link ModelFiles#load} outside Spark
- * (the Flink example, the command-line tool, a service). Paths go through Hadoop's file system
- * API: local, HDFS and object stores alike.
+ * (the Flink example, the command-line tool, a service). Paths go through Hadoop's file system API:
+ * local, HDFS and object stores alike.
  */
 final class ModelFolder {
   /** The model file, relative to the stage's folder. */
@@ -68,7 +68,8 @@ final class ModelFolder {
    * @param <S> the stage
    * @param <M> the model
    */
-  static <S extends Params, M extends Model> MLReader<S> reader(Class<M> type, BiFunction<S, M, S> attach) {
+  static <S extends Params, M extends Model> MLReader<S> reader(
+      Class<M> type, BiFunction<S, M, S> attach) {
     return new DefaultParamsReader<S>() {
       @Override
       public S load(String path) {

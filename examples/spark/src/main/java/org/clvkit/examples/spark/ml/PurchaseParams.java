@@ -7,8 +7,8 @@ import org.apache.spark.ml.param.Param;
 import org.apache.spark.ml.param.ParamValidators;
 
 /**
- * The ML parameters of a purchase-model stage, shared by the estimator and its model so that
- * {@code copyValues} carries them from one to the other. Names and defaults:
+ * The ML parameters of a purchase-model stage, shared by the estimator and its model so that {@code
+ * copyValues} carries them from one to the other. Names and defaults:
  *
  * <ul>
  *   <li>input columns {@code frequencyCol} ("frequency": repeat purchases x), {@code recencyCol}

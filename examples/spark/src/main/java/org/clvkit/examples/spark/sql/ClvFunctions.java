@@ -22,8 +22,8 @@ import org.clvkit.models.gammagamma.GammaGammaModel;
 import org.clvkit.models.io.ModelFiles;
 
 /**
- * Registers clvkit's scoring functions with a {@link SparkSession}, bound to fitted models, so
- * that SQL (and PySpark, through the JVM gateway) can call them:
+ * Registers clvkit's scoring functions with a {@link SparkSession}, bound to fitted models, so that
+ * SQL (and PySpark, through the JVM gateway) can call them:
  *
  * <pre>{@code
  * ClvFunctions.register(spark, CustomerLifetimeValue.of(purchases, spend, 0.3));
@@ -47,8 +47,8 @@ import org.clvkit.models.io.ModelFiles;
  * </ul>
  *
  * <p>Each function is the model's per-customer method, so a query gives the single-JVM values. A
- * null argument gives null (SQL's rule); an argument outside the model's domain (recency above
- * age, a fractional number of periods) fails the query with clvkit's message naming it.
+ * null argument gives null (SQL's rule); an argument outside the model's domain (recency above age,
+ * a fractional number of periods) fails the query with clvkit's message naming it.
  */
 public final class ClvFunctions {
   /** {@code clv_p_alive(frequency, recency, age)}. */
@@ -154,14 +154,14 @@ public final class ClvFunctions {
     register(spark, CustomerLifetimeValue.of(purchases, spend, margin));
   }
 
-  private static <M extends Model> M load(SparkSession spark, String file, Class<M> type) throws IOException {
+  private static <M extends Model> M load(SparkSession spark, String file, Class<M> type)
+      throws IOException {
     Path path = new Path(file);
     FileSystem fs = path.getFileSystem(spark.sparkContext().hadoopConfiguration());
     try (Reader in = new InputStreamReader(fs.open(path), StandardCharsets.UTF_8)) {
       return ModelFiles.load(in, type).model();
     }
   }
-
 
   private static boolean anyNull(Object... values) {
     for (Object v : values) {
@@ -176,8 +176,7 @@ public final class ClvFunctions {
   private static int periods(Number n) {
     double d = n.doubleValue();
     if (d != Math.rint(d) || d < 0 || d > Integer.MAX_VALUE) {
-      throw new ClvArgumentException(
-          "periods must be a whole number >= 0, was " + n);
+      throw new ClvArgumentException("periods must be a whole number >= 0, was " + n);
     }
     return (int) d;
   }

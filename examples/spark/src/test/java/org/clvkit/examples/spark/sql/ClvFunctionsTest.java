@@ -94,8 +94,7 @@ class ClvFunctionsTest {
 
   @Test
   void register_modelFiles_bindsTheSavedModels() throws IOException {
-    ParetoNbdModel pareto =
-        ParetoNbdFitter.create().fit(cdnow.frequency, cdnow.recency, cdnow.age);
+    ParetoNbdModel pareto = ParetoNbdFitter.create().fit(cdnow.frequency, cdnow.recency, cdnow.age);
     Path purchases = dir.resolve("pareto.properties");
     Path spend = dir.resolve("gamma-gamma.properties");
     ModelFiles.save(pareto, Provenance.now("week"), purchases);
