@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,7 +15,6 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.JarFile;
 import java.util.stream.Collectors;
-import org.apache.spark.launcher.JavaModuleOptions;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -100,7 +100,7 @@ class SparkSubmitIT {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Xmx1g");
-    command.addAll(Arrays.asList(JavaModuleOptions.defaultModuleOptionArray()));
+    command.addAll(moduleOptions());
     command.addAll(
         List.of(
             "-cp",
@@ -139,5 +139,25 @@ class SparkSubmitIT {
     assertEquals(2357, actual.count());
     assertEquals(0, expected.exceptAll(actual).count());
     assertEquals(0, actual.exceptAll(expected).count());
+  }
+
+  /**
+   * The module options this JVM was started with (failsafe's argLine: the pom's {@code
+   * spark.jvm.flags}), which spark-submit's JVM needs too. Read from the running JVM rather than
+   * from Spark 4's {@code JavaModuleOptions}, which Spark 3.5 (the {@code spark-3.5} profile)
+   * lacks.
+   */
+  private static List<String> moduleOptions() {
+    List<String> options = new ArrayList<>();
+    for (String argument : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+      if (argument.startsWith("--add-opens")
+          || argument.startsWith("--add-exports")
+          || argument.equals("-XX:+IgnoreUnrecognizedVMOptions")
+          || argument.startsWith("-Djdk.reflect.")
+          || argument.startsWith("-Dio.netty.")) {
+        options.add(argument);
+      }
+    }
+    return options;
   }
 }
