@@ -171,7 +171,8 @@ public final class ParallelScorer {
    *
    * @param model the purchase model
    * @param periods horizon in whole periods, &gt;= 0
-   * @param discountRate discount rate per period, finite and &gt; -1
+   * @param discountRate discount rate per period, finite and &gt; -1, with (1 +
+   *     discountRate)^-periods finite
    * @param frequency repeat purchases per customer
    * @param recency time of the last purchase per customer
    * @param age time since the first purchase per customer

@@ -2,6 +2,7 @@ package org.clvkit.models;
 
 import java.io.Serializable;
 import org.clvkit.core.Checks;
+import org.clvkit.models.internal.DiscountRates;
 
 /**
  * A model of how many purchases customers make and for how long they stay: BG/NBD, MBG/NBD,
@@ -143,15 +144,15 @@ public interface PurchaseModel extends Model {
    * by a margin and the expected spend per purchase this is a customer's CLV over that horizon.
    *
    * @param periods horizon in whole periods, &gt;= 0
-   * @param discountRate discount rate per period, finite and &gt; -1 (0 for none)
+   * @param discountRate discount rate per period, finite and &gt; -1, with (1 +
+   *     discountRate)^-periods finite (0 for none)
    * @param frequency repeat purchases x
    * @param recency time of the last purchase t_x
    * @param age time since the first purchase T
    */
   default double discountedExpectedPurchases(
       int periods, double discountRate, double frequency, double recency, double age) {
-    Checks.nonNegative("periods", periods);
-    Checks.greaterThan("discountRate", discountRate, -1);
+    DiscountRates.check(periods, discountRate);
     double total = 0;
     double previous = 0;
     double factor = 1;
@@ -161,7 +162,7 @@ public interface PurchaseModel extends Model {
       total += (cumulative - previous) * factor;
       previous = cumulative;
     }
-    return total;
+    return DiscountRates.finiteResult(total, periods, discountRate);
   }
 
   /**

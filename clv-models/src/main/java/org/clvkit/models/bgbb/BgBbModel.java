@@ -10,6 +10,7 @@ import org.clvkit.models.DiscretePurchaseModel;
 import org.clvkit.models.FitReport;
 import org.clvkit.models.ModelType;
 import org.clvkit.models.ResidualValueModel;
+import org.clvkit.models.internal.DiscountRates;
 
 /**
  * A BG/BB model (Fader, Hardie &amp; Shang 2010, "Customer-base analysis in a discrete-time
@@ -251,13 +252,13 @@ public final class BgBbModel implements DiscretePurchaseModel, ResidualValueMode
    * the interface's definition, computed in one pass.
    *
    * @param periods number of future opportunities, &gt;= 0
-   * @param discountRate discount rate per opportunity, finite and &gt; -1
+   * @param discountRate discount rate per opportunity, finite and &gt; -1, with (1 +
+   *     discountRate)^-periods finite
    */
   @Override
   public double discountedExpectedPurchases(
       int periods, double discountRate, double frequency, double recency, double age) {
-    Checks.nonNegative("periods", periods);
-    Checks.greaterThan("discountRate", discountRate, -1);
+    DiscountRates.check(periods, discountRate);
     validateHistory(frequency, recency, age, -1);
     return kernel.discountedExpected(periods, 1 / (1 + discountRate), frequency, recency, age);
   }
@@ -272,8 +273,7 @@ public final class BgBbModel implements DiscretePurchaseModel, ResidualValueMode
       double[] out,
       int from,
       int to) {
-    Checks.nonNegative("periods", periods);
-    Checks.greaterThan("discountRate", discountRate, -1);
+    DiscountRates.check(periods, discountRate);
     validateColumns(frequency, recency, age, out, from, to);
     double z = 1 / (1 + discountRate);
     for (int i = from; i < to; i++) {

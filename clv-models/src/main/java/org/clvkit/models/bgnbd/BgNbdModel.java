@@ -198,7 +198,8 @@ public final class BgNbdModel implements ContinuousPurchaseModel {
    * Validates the history also when n = 0.
    *
    * @param periods horizon in whole periods, &gt;= 0
-   * @param discountRate discount rate per period, finite and &gt; -1 (0 for none)
+   * @param discountRate discount rate per period, finite and &gt; -1, with (1 +
+   *     discountRate)^-periods finite (0 for none)
    * @param frequency repeat purchases x
    * @param recency time of the last purchase t_x
    * @param age time since the first purchase T

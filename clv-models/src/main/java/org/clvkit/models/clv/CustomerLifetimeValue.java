@@ -6,6 +6,7 @@ import org.clvkit.core.Checks;
 import org.clvkit.models.CustomerHistories;
 import org.clvkit.models.PurchaseModel;
 import org.clvkit.models.gammagamma.GammaGammaModel;
+import org.clvkit.models.internal.DiscountRates;
 
 /**
  * The value of customers over a finite horizon from a purchase model (BG/NBD, MBG/NBD, Pareto/NBD,
@@ -78,7 +79,8 @@ public final class CustomerLifetimeValue implements Serializable {
    * of observation (see the class comment).
    *
    * @param periods horizon in whole periods of the purchase model, &gt;= 0 (0 gives 0)
-   * @param discountRate discount rate per period, finite and &gt; -1 (0 for none)
+   * @param discountRate discount rate per period, finite and &gt; -1, with (1 +
+   *     discountRate)^-periods finite (0 for none)
    * @param frequency repeat purchases x, a whole number &gt;= 0
    * @param recency time from the first to the last purchase t_x, in [0, age], 0 when x = 0
    * @param age time from the first purchase to the end of observation T, finite and &gt;= 0
@@ -96,8 +98,11 @@ public final class CustomerLifetimeValue implements Serializable {
     checkHorizon(periods, discountRate);
     CustomerHistories.validateRow(frequency, recency, age, -1);
     double perPurchase = margin * spend.conditionalExpectedSpend(frequency, monetaryValue);
-    return perPurchase
-        * purchases.discountedExpectedPurchases(periods, discountRate, frequency, recency, age);
+    return DiscountRates.finiteResult(
+        perPurchase
+            * purchases.discountedExpectedPurchases(periods, discountRate, frequency, recency, age),
+        periods,
+        discountRate);
   }
 
   /**
@@ -106,7 +111,8 @@ public final class CustomerLifetimeValue implements Serializable {
    * any is computed; a failure names the row.
    *
    * @param periods horizon in whole periods, &gt;= 0
-   * @param discountRate discount rate per period, finite and &gt; -1
+   * @param discountRate discount rate per period, finite and &gt; -1, with (1 +
+   *     discountRate)^-periods finite
    * @param frequency repeat purchases per customer
    * @param recency time of the last purchase per customer
    * @param age time since the first purchase per customer
@@ -148,7 +154,7 @@ public final class CustomerLifetimeValue implements Serializable {
           && r >= 0
           && r <= a
           && a < Double.POSITIVE_INFINITY
-          && (f != 0 || r == 0))) {
+          && (f == 0) == (r == 0))) {
         CustomerHistories.validateRow(f, r, a, i);
       }
     }
@@ -158,7 +164,7 @@ public final class CustomerLifetimeValue implements Serializable {
         periods, discountRate, frequency, recency, age, out, from, to);
     for (int i = from; i < to; i++) {
       double perPurchase = margin * spend.conditionalExpectedSpend(frequency[i], monetaryValue[i]);
-      out[i] = perPurchase * out[i];
+      out[i] = DiscountRates.finiteResult(perPurchase * out[i], periods, discountRate);
     }
   }
 
@@ -187,7 +193,8 @@ public final class CustomerLifetimeValue implements Serializable {
    * instead of four adjacent arrays. Weights are ignored (each row is one customer's value).
    *
    * @param periods horizon in whole periods, &gt;= 0
-   * @param discountRate discount rate per period, finite and &gt; -1
+   * @param discountRate discount rate per period, finite and &gt; -1, with (1 +
+   *     discountRate)^-periods finite
    * @param customers histories with monetary values
    * @return the CLV of each row, in row order
    */
@@ -214,7 +221,8 @@ public final class CustomerLifetimeValue implements Serializable {
    * purchases of a new customer. The first purchase itself is not included.
    *
    * @param periods horizon in whole periods, &gt;= 0
-   * @param discountRate discount rate per period, finite and &gt; -1
+   * @param discountRate discount rate per period, finite and &gt; -1, with (1 +
+   *     discountRate)^-periods finite
    * @throws org.clvkit.core.ClvArgumentException for bad input, or when the spend model's
    *     population mean is infinite (q &lt;= 1)
    */
@@ -230,12 +238,11 @@ public final class CustomerLifetimeValue implements Serializable {
       total += (cumulative - previous) * factor;
       previous = cumulative;
     }
-    return perPurchase * total;
+    return DiscountRates.finiteResult(perPurchase * total, periods, discountRate);
   }
 
   private static void checkHorizon(int periods, double discountRate) {
-    Checks.nonNegative("periods", periods);
-    Checks.greaterThan("discountRate", discountRate, -1);
+    DiscountRates.check(periods, discountRate);
   }
 
   @Override

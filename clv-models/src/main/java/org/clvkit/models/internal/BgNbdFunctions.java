@@ -218,8 +218,7 @@ public final class BgNbdFunctions {
    */
   public double discountedExpectedPurchases(
       int periods, double discountRate, double x, double recency, double age) {
-    Checks.nonNegative("periods", periods);
-    Checks.greaterThan("discountRate", discountRate, -1);
+    DiscountRates.check(periods, discountRate);
     CustomerHistories.validateRow(x, recency, age, -1);
     if (periods == 0) {
       return 0.0;
@@ -244,8 +243,7 @@ public final class BgNbdFunctions {
       double[] out,
       int from,
       int to) {
-    Checks.nonNegative("periods", periods);
-    Checks.greaterThan("discountRate", discountRate, -1);
+    DiscountRates.check(periods, discountRate);
     checkColumns(frequency, recency, age, out, from, to);
     if (periods == 0) {
       java.util.Arrays.fill(out, from, to, 0.0);

@@ -8,6 +8,7 @@ import org.clvkit.models.ContinuousPurchaseModel;
 import org.clvkit.models.CustomerHistories;
 import org.clvkit.models.FitReport;
 import org.clvkit.models.ModelType;
+import org.clvkit.models.internal.DiscountRates;
 import org.clvkit.models.internal.LogPochhammer;
 
 /**
@@ -276,8 +277,7 @@ public final class NbdModel implements ContinuousPurchaseModel {
   @Override
   public double discountedExpectedPurchases(
       int periods, double discountRate, double frequency, double recency, double age) {
-    Checks.nonNegative("periods", periods);
-    Checks.greaterThan("discountRate", discountRate, -1);
+    DiscountRates.check(periods, discountRate);
     CustomerHistories.validateRow(frequency, recency, age, -1);
     return conditional(1, frequency, age) * annuity(periods, discountRate);
   }
@@ -303,8 +303,7 @@ public final class NbdModel implements ContinuousPurchaseModel {
       double[] out,
       int from,
       int to) {
-    Checks.nonNegative("periods", periods);
-    Checks.greaterThan("discountRate", discountRate, -1);
+    DiscountRates.check(periods, discountRate);
     checkColumns(frequency, recency, age, out, from, to);
     double annuity = annuity(periods, discountRate);
     for (int i = from; i < to; i++) {

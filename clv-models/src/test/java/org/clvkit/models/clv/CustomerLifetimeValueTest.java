@@ -235,6 +235,53 @@ class CustomerLifetimeValueTest {
   }
 
   @Test
+  void conditionalValue_discountRateNearMinusOne_rejectedNamingRateAndHorizon() {
+    // (1 - 0.999)^-120 = 1e360 is beyond the finite range: these calls returned Infinity.
+    CustomerLifetimeValue clv =
+        CustomerLifetimeValue.of(new PoissonExponentialPurchases(0.4, 0.05), SPEND, 1);
+    String message =
+        "discountRate = -0.999 over 120 periods gives a discount factor (1 + discountRate)^-120"
+            + " beyond the finite range";
+    assertRejects(message, () -> clv.conditionalValue(120, -0.999, 1, 2, 39, 4));
+    assertRejects(message, () -> clv.expectedValue(120, -0.999));
+    assertRejects(
+        message,
+        () ->
+            clv.conditionalValue(
+                120,
+                -0.999,
+                new double[] {1},
+                new double[] {2},
+                new double[] {39},
+                new double[] {4}));
+    assertRejects(
+        message, () -> clv.purchaseModel().discountedExpectedPurchases(120, -0.999, 1, 2, 39));
+    // The same rate over a short horizon stays finite and is accepted.
+    assertTrue(Double.isFinite(clv.conditionalValue(12, -0.999, 1, 2, 39, 4)));
+  }
+
+  @Test
+  void conditionalValue_repeatPurchasesAtTimeZero_rejectedLikeRecencyWithoutPurchases() {
+    CustomerLifetimeValue clv =
+        CustomerLifetimeValue.of(new PoissonExponentialPurchases(0.4, 0.05), SPEND, 1);
+    assertRejects(
+        "recency = 0.0 must be > 0 when frequency = 2.0 (repeat purchases fall after the first"
+            + " purchase)",
+        () -> clv.conditionalValue(12, 0.01, 2, 0, 39, 4));
+    assertRejects(
+        "recency[1] = 0.0 must be > 0 when frequency[1] = 2.0 (repeat purchases fall after the"
+            + " first purchase)",
+        () ->
+            clv.conditionalValue(
+                12,
+                0.01,
+                new double[] {1, 2},
+                new double[] {3, 0},
+                new double[] {39, 39},
+                new double[] {4, 4}));
+  }
+
+  @Test
   void batch_rejectsBadRowsBeforeWritingAny() {
     CustomerLifetimeValue clv =
         CustomerLifetimeValue.of(new PoissonExponentialPurchases(0.4, 0.05), SPEND, 1);
