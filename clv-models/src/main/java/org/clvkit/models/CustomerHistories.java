@@ -25,11 +25,15 @@ import org.clvkit.core.data.CustomerSummaries;
  * recency = x (see {@link org.clvkit.models.sbg.SbgFitter}).
  *
  * <p>Rules, each checked with a message naming the row: frequency a whole number &gt;= 0; recency
- * and age finite and &gt;= 0; recency &lt;= age; recency = 0 exactly when frequency = 0 (x = 0 ⇔
- * t_x = 0, Fader and Hardie's summaries: a repeat purchase is one made after the first purchase, on
- * a later day, since purchases on the same day are merged, so x &gt; 0 with t_x = 0 cannot arise,
- * and neither can a last purchase at t_x &gt; 0 without a repeat purchase); weight finite and &gt;=
- * 0; at least one row with a positive weight. Every model checks a history by {@link #validateRow}.
+ * and age finite and &gt;= 0; recency &lt;= age; recency = 0 when frequency = 0; weight finite and
+ * &gt;= 0; at least one row with a positive weight. The rule on recency is one-sided on purpose: x
+ * = 0 with t_x &gt; 0 is a contradiction (with no repeat purchase the last purchase is the first,
+ * at time 0) and is rejected; x &gt; 0 with t_x = 0 is accepted as the limit of repeat purchases
+ * made at the first-purchase time, where every model's formulas are defined. clvkit's own summaries
+ * never produce it (purchases on the same day are merged, so a repeat purchase is at least a day
+ * after the first), but the frequency–recency matrices of {@code org.clvkit.models.diagnostics}
+ * evaluate that column and data rounded to coarse periods can hold it. Every model checks a history
+ * by {@link #validateRow}.
  */
 public final class CustomerHistories implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -194,8 +198,7 @@ public final class CustomerHistories implements Serializable {
 
   /**
    * Checks one customer's history with the messages of this class; the batch prediction methods of
-   * the models use it so that their errors read the same. The rules are those of the class comment:
-   * in particular t_x = 0 exactly when x = 0, in both directions.
+   * the models use it so that their errors read the same.
    *
    * @param frequency repeat purchases x
    * @param recency time of the last purchase t_x
@@ -210,7 +213,7 @@ public final class CustomerHistories implements Serializable {
             && recency >= 0
             && recency <= age
             && age != Double.POSITIVE_INFINITY
-            && (frequency == 0) == (recency == 0);
+            && (frequency != 0 || recency == 0);
     if (!valid) {
       // Names are built only on failure: the batch methods call this once per row.
       String f = row < 0 ? "frequency" : Checks.indexed("frequency", row);
@@ -220,12 +223,7 @@ public final class CustomerHistories implements Serializable {
       Checks.nonNegative(r, recency);
       Checks.nonNegative(a, age);
       Checks.atMost(r, recency, a, age);
-      if (frequency == 0) {
-        throw Checks.fail("%s = %s must be 0 when %s = 0", r, recency, f);
-      }
-      throw Checks.fail(
-          "%s = %s must be > 0 when %s = %s (repeat purchases fall after the first purchase)",
-          r, recency, f, frequency);
+      throw Checks.fail("%s = %s must be 0 when %s = 0", r, recency, f);
     }
   }
 

@@ -92,14 +92,6 @@ class CustomerHistoriesTest {
         "recency[0] = 3.0 must be 0 when frequency[0] = 0",
         () -> CustomerHistories.of(new double[] {0}, new double[] {3}, new double[] {39}));
     assertRejects(
-        "recency[0] = 0.0 must be > 0 when frequency[0] = 2.0 (repeat purchases fall after the"
-            + " first purchase)",
-        () -> CustomerHistories.of(new double[] {2}, new double[] {0}, new double[] {39}));
-    assertRejects(
-        "recency = 0.0 must be > 0 when frequency = 2.0 (repeat purchases fall after the first"
-            + " purchase)",
-        () -> CustomerHistories.validateRow(2, 0, 39, -1));
-    assertRejects(
         "weights[0] must be finite and >= 0, was -2.0",
         () -> CustomerHistories.of(one, one, one, new double[] {-2}));
     assertRejects(

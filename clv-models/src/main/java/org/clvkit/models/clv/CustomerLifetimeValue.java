@@ -154,7 +154,7 @@ public final class CustomerLifetimeValue implements Serializable {
           && r >= 0
           && r <= a
           && a < Double.POSITIVE_INFINITY
-          && (f == 0) == (r == 0))) {
+          && (f != 0 || r == 0))) {
         CustomerHistories.validateRow(f, r, a, i);
       }
     }

@@ -121,7 +121,14 @@ final class ParetoNbdFunctions {
 
   /** ln 2F1(a, b; a+1; |α−β|/(m+t)), 0 at α = β. */
   private double logF(double a, double b, double t) {
-    return gap == 0 ? 0.0 : log2F1(a, b, a + 1, max + t, t);
+    if (gap == 0) {
+      return 0.0;
+    }
+    double denominator = max + t;
+    double z = gap / denominator;
+    return z <= 0.5
+        ? Hypergeometric.log2F1(a, b, a + 1, z)
+        : Hypergeometric.log2F1TiedOneMinus(a, b, (min + t) / denominator);
   }
 
   /**

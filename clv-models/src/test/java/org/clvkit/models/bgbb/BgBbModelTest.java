@@ -138,13 +138,19 @@ class BgBbModelTest {
   }
 
   @Test
-  void discountedExpectedPurchases_withANegativeRateOverflowsToInfinityNotNaN() {
-    // z = 2: the discounted sum grows like 2^k and overflows; the result is +Infinity, never NaN.
-    assertEquals(Double.POSITIVE_INFINITY, PAPER.discountedExpectedPurchases(5000, -0.5, 0, 0, 6));
-    // A customer certainly dead (P(alive) underflows to 0) gets 0, not 0 × ∞.
+  void discountedExpectedPurchases_negativeRateCompoundingBeyondFiniteRange_rejected() {
+    // z = 2 over 5000 periods: the factor 2^5000 is infinite; issue 12 asks for a rejection, not
+    // Infinity (the value returned before).
+    String message =
+        "discountRate = -0.5 over 5000 periods gives a discount factor (1 + discountRate)^-5000"
+            + " beyond the finite range";
+    assertRejects(message, () -> PAPER.discountedExpectedPurchases(5000, -0.5, 0, 0, 6));
     BgBbModel sure = BgBbModel.of(new BgBbParameters(1000, 0.001, 1, 1));
+    assertRejects(message, () -> sure.discountedExpectedPurchases(5000, -0.5, 1, 1, 3000));
+    // A customer certainly dead (P(alive) underflows to 0) gets 0 over a horizon whose factor is
+    // finite (2^1000), not 0 × ∞.
     assertEquals(0.0, sure.probabilityAlive(1, 1, 3000));
-    assertEquals(0.0, sure.discountedExpectedPurchases(5000, -0.5, 1, 1, 3000));
+    assertEquals(0.0, sure.discountedExpectedPurchases(1000, -0.5, 1, 1, 3000));
   }
 
   @Test

@@ -261,27 +261,6 @@ class CustomerLifetimeValueTest {
   }
 
   @Test
-  void conditionalValue_repeatPurchasesAtTimeZero_rejectedLikeRecencyWithoutPurchases() {
-    CustomerLifetimeValue clv =
-        CustomerLifetimeValue.of(new PoissonExponentialPurchases(0.4, 0.05), SPEND, 1);
-    assertRejects(
-        "recency = 0.0 must be > 0 when frequency = 2.0 (repeat purchases fall after the first"
-            + " purchase)",
-        () -> clv.conditionalValue(12, 0.01, 2, 0, 39, 4));
-    assertRejects(
-        "recency[1] = 0.0 must be > 0 when frequency[1] = 2.0 (repeat purchases fall after the"
-            + " first purchase)",
-        () ->
-            clv.conditionalValue(
-                12,
-                0.01,
-                new double[] {1, 2},
-                new double[] {3, 0},
-                new double[] {39, 39},
-                new double[] {4, 4}));
-  }
-
-  @Test
   void batch_rejectsBadRowsBeforeWritingAny() {
     CustomerLifetimeValue clv =
         CustomerLifetimeValue.of(new PoissonExponentialPurchases(0.4, 0.05), SPEND, 1);

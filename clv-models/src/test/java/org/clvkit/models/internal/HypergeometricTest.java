@@ -415,4 +415,21 @@ class HypergeometricTest {
             + "b = 20.0, c = 40.0, z = 0.999 (1 - z = 0.0010000000000000009)",
         e.getMessage());
   }
+
+  @Test
+  void log2F1TiedOneMinus_paretoNbdCornerBeyondEverySeries_matchesMpmath() {
+    // Issue 12, part 4: a = r+s+x near 1e6, b = s+1, 1 − z near 1e-5 (r = s = 0.001, α = 1e4,
+    // β = 0.1): every series exceeded its cap. Reference: paretonbd_corner.csv, mpmath.hyp2f1.
+    ReferenceTable table = ReferenceTable.load("paretonbd_corner.csv");
+    for (int i = 0; i < table.size(); i++) {
+      double a = 0.001 + 0.001 + table.number(i, "frequency");
+      double t = table.number(i, "recency");
+      double oneMinusZ = (0.1 + t) / (1e4 + t);
+      Tolerance.relative(1e-11)
+          .check(
+              "ln 2F1(" + a + ", 1.001; a+1; 1 - " + oneMinusZ + ")",
+              table.number(i, "log2F1"),
+              Hypergeometric.log2F1TiedOneMinus(a, 1.001, oneMinusZ));
+    }
+  }
 }
