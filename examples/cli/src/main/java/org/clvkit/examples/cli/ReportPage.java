@@ -750,11 +750,17 @@ final class ReportPage {
   private void segmentsSection(Html h) {
     Segments segs = c.segments();
     h.raw("<section id=\"segments\">\n").element("h2", msg.get("segments.title"));
-    h.element(
-        "p",
-        segs.file == null
-            ? msg.get("segments.fromCohort")
-            : msg.format("segments.fromFile", segs.file));
+    if (segs.column != null) {
+      h.element("p", msg.format("segments.fromColumn", segs.column));
+      h.element(
+          "p", msg.format("segments.disagreeing", msg.number(segs.disagreeing, 0), segs.column));
+    } else {
+      h.element(
+          "p",
+          segs.file == null
+              ? msg.get("segments.fromCohort")
+              : msg.format("segments.fromFile", segs.file));
+    }
     if (segs.file != null) {
       h.element(
           "p", msg.format("segments.unmatched", msg.number(segs.unmatchedRows, 0), segs.file));
@@ -776,7 +782,7 @@ final class ReportPage {
         h.element(
             "p",
             msg.format(
-                "segments.unknownCount",
+                segs.column != null ? "segments.unknownCountColumn" : "segments.unknownCount",
                 msg.number(dim.counts()[dim.unknown()], 0),
                 dim.labels().get(dim.unknown())));
       }

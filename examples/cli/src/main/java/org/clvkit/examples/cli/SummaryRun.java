@@ -152,6 +152,23 @@ final class SummaryRun {
       Path rejectsShownAs,
       boolean collectPurchases,
       PrintWriter err) {
+    return run(options, bundledByDefault, rejectsOut, rejectsShownAs, collectPurchases, null, err);
+  }
+
+  /**
+   * As {@link #run(InputOptions, boolean, AtomicOutput, Path, boolean, PrintWriter)}, collecting a
+   * segment column of the accepted rows as well.
+   *
+   * @param segments the segment column to collect, or null
+   */
+  static Result run(
+      InputOptions options,
+      boolean bundledByDefault,
+      AtomicOutput rejectsOut,
+      Path rejectsShownAs,
+      boolean collectPurchases,
+      SegmentColumn segments,
+      PrintWriter err) {
     InputSource source;
     TransactionReader.Layout layout;
     LocalDate calibrationEnd = InputOptions.date("--calibration-end", options.calibrationEnd);
@@ -212,6 +229,9 @@ final class SummaryRun {
       throw new IllegalStateException("a rejects file goes with --on-bad-row=skip");
     }
     TransactionReader reader = new TransactionReader(source, layout, progress, err);
+    if (segments != null) {
+      segments.source(source.name());
+    }
 
     List<String> notes = new ArrayList<>();
     DateParser dates = reader.dates();
@@ -340,7 +360,9 @@ final class SummaryRun {
                 }
               },
               badRows,
-              true);
+              true,
+              segments == null ? null : segments.spec(),
+              segments);
       summaries = pipeline.finish();
     }
     String duplicateNote =
