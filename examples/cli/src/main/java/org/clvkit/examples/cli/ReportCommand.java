@@ -119,6 +119,16 @@ final class ReportCommand implements Callable<Integer> {
   Path segments;
 
   @Option(
+      names = "--segment-column",
+      paramLabel = "NAME|INDEX",
+      description =
+          "Segments from a column of the transaction log (header name or position from 1; at"
+              + " most 50 segments). A customer's segment is the one on the row of their first"
+              + " purchase; customers whose rows disagree are counted on the page. Instead of"
+              + " --segments.")
+  String segmentColumn;
+
+  @Option(
       names = "--acquisition-cost",
       paramLabel = "FILE",
       description =
@@ -171,6 +181,9 @@ final class ReportCommand implements Callable<Integer> {
     if (annualDiscount != null && (!(annualDiscount > -1) || annualDiscount.isInfinite())) {
       throw CliException.usage("--annual-discount must be finite and > -1, was " + annualDiscount);
     }
+    if (segmentColumn != null && segments != null) {
+      throw CliException.usage("--segment-column and --segments must not both be given");
+    }
     scoring.settings(TimeUnit.WEEKS); // options checked before anything is read
     csv.escape();
     Path out = Output.chosen(output, deprecatedOut, Path.of("clv-report"), err);
@@ -209,7 +222,11 @@ final class ReportCommand implements Callable<Integer> {
       PrintWriter stdout,
       PrintWriter err) {
     boolean marginGiven = spec.commandLine().getParseResult().hasMatchedOption("--margin");
-    SummaryRun.Result run = SummaryRun.run(input, true, rejectsOut, rejects, true, err);
+    SegmentColumn column =
+        segmentColumn == null
+            ? null
+            : new SegmentColumn(ColumnSpec.parse("--segment-column", segmentColumn));
+    SummaryRun.Result run = SummaryRun.run(input, true, rejectsOut, rejects, true, column, err);
     err.println(run.account());
     CustomerSummaries summaries = run.summaries();
     TimeUnit unit = run.unit();
@@ -241,9 +258,11 @@ final class ReportCommand implements Callable<Integer> {
     SummaryTable table = SummaryTable.of(run.source().name(), summaries);
 
     Segments segs =
-        segments == null
-            ? Segments.acquisitionCohort(summaries, msg.get("segments.cohort"))
-            : Segments.read(segments, summaries, msg.get("segments.unknown"));
+        column != null
+            ? Segments.fromColumn(column, summaries, msg.get("segments.unknown"))
+            : segments == null
+                ? Segments.acquisitionCohort(summaries, msg.get("segments.cohort"))
+                : Segments.read(segments, summaries, msg.get("segments.unknown"));
     int dims = segs.dimensions.size();
     int[][] assignment = new int[dims][];
     int[] segmentCounts = new int[dims];

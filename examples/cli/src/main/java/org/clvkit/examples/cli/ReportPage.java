@@ -13,7 +13,9 @@ import java.util.Map;
 import org.clvkit.core.data.CustomerSummaries;
 import org.clvkit.core.lifecycle.LifecycleStage;
 import org.clvkit.core.rfm.RfmSegment;
+import org.clvkit.models.FitDiagnostics;
 import org.clvkit.models.FitReport;
+import org.clvkit.models.ParameterEstimate;
 import org.clvkit.models.PurchaseModel;
 import org.clvkit.models.diagnostics.CalibrationHoldout;
 import org.clvkit.models.diagnostics.ModelComparison;
@@ -494,7 +496,7 @@ final class ReportPage {
     h.element("p", moneyStatement());
     h.element(
         "p", msg.format("glance.intervals", iv.method, msg.percent(ReportIntervals.LEVEL, 0)));
-    h.element("p", msg.format("glance.reading", run.account()));
+    h.element("p", msg.format("glance.reading", run.account(msg)));
     h.raw("</section>\n");
 
     // ---- model choice
@@ -553,8 +555,8 @@ final class ReportPage {
     // ---- fitted models
     h.raw("<section id=\"models\">\n").element("h2", msg.get("fit.title"));
     h.element("p", msg.format("fit.explain", periods()));
-    h.element("pre", purchaseReport.summaryTable());
-    h.element("pre", spendReport.summaryTable());
+    fitTable(h, purchaseReport);
+    fitTable(h, spendReport);
     h.raw("<p>").text(msg.get("fit.files")).raw(" ");
     for (int k = 0; k < choice.kinds().size(); k++) {
       String key = choice.kinds().get(k).id();
@@ -747,14 +749,69 @@ final class ReportPage {
             "money.revenue", discount, horizon, periods(), currency, c.choice().model().name());
   }
 
+  /**
+   * A fit's estimates, standard errors, 95 % intervals and diagnostics from the report's data, in
+   * the page's language (not {@link FitReport#summaryTable()}, which is English).
+   */
+  private void fitTable(Html h, FitReport r) {
+    StringBuilder head =
+        new StringBuilder(
+            msg.format(
+                "fit.fitted",
+                r.model(),
+                msg.number(r.customers(), 0),
+                msg.number(r.patterns(), 0)));
+    if (r.penalty() > 0) {
+      head.append(msg.format("fit.penalty", String.format(msg.locale(), "%g", r.penalty())));
+    }
+    if (r.startingPointSample() > 0) {
+      head.append(msg.format("fit.sample", msg.number(r.startingPointSample(), 0)));
+    }
+    h.element("h3", head.toString());
+    h.raw("<div class=\"scroll\"><table>\n")
+        .row(
+            true,
+            msg.get("fit.parameter"),
+            msg.get("fit.estimate"),
+            msg.get("fit.stdError"),
+            msg.get("fit.lower"),
+            msg.get("fit.upper"));
+    for (ParameterEstimate e : r.estimates()) {
+      h.row(
+          false, e.name(), sig(e.value()), sig(e.standardError()), sig(e.lower()), sig(e.upper()));
+    }
+    h.raw("</table></div>\n");
+    FitDiagnostics d = r.diagnostics();
+    h.element(
+        "p",
+        msg.format(
+            "fit.diagnostics",
+            msg.number(d.logLikelihood(), 4),
+            d.converged() ? msg.get("fit.converged") : msg.format("fit.notConverged", d.message()),
+            msg.number(d.iterations(), 0),
+            msg.number(d.evaluations(), 0),
+            String.format(msg.locale(), "%.2g", d.gradientNorm())));
+  }
+
+  /** Six significant digits, as the library's summary table. */
+  private String sig(double v) {
+    return String.format(msg.locale(), "%.6g", v);
+  }
+
   private void segmentsSection(Html h) {
     Segments segs = c.segments();
     h.raw("<section id=\"segments\">\n").element("h2", msg.get("segments.title"));
-    h.element(
-        "p",
-        segs.file == null
-            ? msg.get("segments.fromCohort")
-            : msg.format("segments.fromFile", segs.file));
+    if (segs.column != null) {
+      h.element("p", msg.format("segments.fromColumn", segs.column));
+      h.element(
+          "p", msg.format("segments.disagreeing", msg.number(segs.disagreeing, 0), segs.column));
+    } else {
+      h.element(
+          "p",
+          segs.file == null
+              ? msg.get("segments.fromCohort")
+              : msg.format("segments.fromFile", segs.file));
+    }
     if (segs.file != null) {
       h.element(
           "p", msg.format("segments.unmatched", msg.number(segs.unmatchedRows, 0), segs.file));
@@ -776,7 +833,7 @@ final class ReportPage {
         h.element(
             "p",
             msg.format(
-                "segments.unknownCount",
+                segs.column != null ? "segments.unknownCountColumn" : "segments.unknownCount",
                 msg.number(dim.counts()[dim.unknown()], 0),
                 dim.labels().get(dim.unknown())));
       }

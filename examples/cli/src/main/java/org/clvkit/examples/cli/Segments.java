@@ -60,13 +60,51 @@ final class Segments {
   /** Rows of the file whose customer id is not in the data (0 without a file). */
   final long unmatchedRows;
 
-  /** The file's name, or null for the acquisition cohort. */
+  /** The file's name, or null for the acquisition cohort or a column of the log. */
   final String file;
 
+  /** The log's segment column ({@code --segment-column}), or null. */
+  final String column;
+
+  /** Customers whose rows in the log name more than one segment (0 without a column). */
+  final long disagreeing;
+
   private Segments(List<Dimension> dimensions, long unmatchedRows, String file) {
+    this(dimensions, unmatchedRows, file, null, 0);
+  }
+
+  private Segments(
+      List<Dimension> dimensions,
+      long unmatchedRows,
+      String file,
+      String column,
+      long disagreeing) {
     this.dimensions = List.copyOf(dimensions);
     this.unmatchedRows = unmatchedRows;
     this.file = file;
+    this.column = column;
+    this.disagreeing = disagreeing;
+  }
+
+  /**
+   * Segments from a column of the transaction log ({@link SegmentColumn}): each customer's segment
+   * is the one on the row of their first purchase (the earliest time; of rows at that time, the
+   * first in the log).
+   *
+   * @param column the collected column
+   * @param unknown the label of the unknown segment (customers whose first row has an empty value)
+   */
+  static Segments fromColumn(SegmentColumn column, CustomerSummaries s, String unknown) {
+    String[] values = new String[s.size()];
+    for (int i = 0; i < s.size(); i++) {
+      values[i] = column.segment(s.customerId(i));
+    }
+    return new Segments(
+        List.of(dimension(column.name(), values, unknown, column.source())),
+        0,
+        null,
+        column.name(),
+        column.disagreeing(s));
   }
 
   /** The acquisition cohort (first-purchase month) as the one dimension. */

@@ -50,7 +50,72 @@ final class SummaryRun {
       TransactionReader.Stats stats,
       Path rejects,
       PurchaseDays purchases,
-      List<String> notes) {
+      List<String> notes,
+      List<Note> keyedNotes) {
+
+    /**
+     * The account of {@link #account()} in the report's language, from the bundle's {@code
+     * ingest.*} keys.
+     */
+    String account(Messages msg) {
+      PolicyCounts p = policyCounts();
+      StringBuilder out = new StringBuilder();
+      out.append(
+          msg.format(
+              "ingest.rows",
+              source.name(),
+              msg.number(stats.rows(), 0),
+              msg.number(stats.headerLines(), 0),
+              msg.number(stats.blankLines(), 0),
+              msg.number(stats.passed() - p.dropped(), 0)));
+      if (rejects != null) {
+        out.append(msg.format("ingest.badRows", msg.number(stats.skipped(), 0), rejects));
+      }
+      if (p.afterObservationEndDropped() > 0) {
+        out.append(
+            msg.format(
+                "ingest.afterEnd",
+                msg.number(p.afterObservationEndDropped(), 0),
+                msg.date(summaries.options().observationEnd().toLocalDate())));
+      }
+      if (p.zeroAmountsDropped() > 0) {
+        out.append(msg.format("ingest.zeroDropped", msg.number(p.zeroAmountsDropped(), 0)));
+      }
+      if (p.zeroAmountsKept() > 0) {
+        out.append(msg.format("ingest.zeroKept", msg.number(p.zeroAmountsKept(), 0)));
+      }
+      out.append(
+          msg.format(
+              "ingest.customers",
+              msg.number(summaries.size(), 0),
+              msg.date(summaries.options().calibrationEnd().toLocalDate()),
+              msg.periods(unit)));
+      if (summaries.hasHoldout()) {
+        out.append(
+            msg.format(
+                "ingest.holdout",
+                msg.date(summaries.options().calibrationEnd().toLocalDate().plusDays(1)),
+                msg.date(summaries.options().observationEnd().toLocalDate()),
+                msg.number(summaries.holdoutLength(), 2),
+                msg.periods(unit)));
+        int holdoutOnly = summaries.holdoutOnlyCustomerIds().size();
+        if (holdoutOnly > 0) {
+          out.append(
+              msg.format(
+                  "ingest.holdoutOnly",
+                  msg.number(holdoutOnly, 0),
+                  msg.number(summaries.holdoutOnlyPurchases(), 0)));
+        }
+      }
+      out.append(msg.get("ingest.end"));
+      if (p.refundsDropped() > 0) {
+        out.append(' ').append(msg.format("ingest.refunds", msg.number(p.refundsDropped(), 0)));
+      }
+      for (Note note : keyedNotes) {
+        out.append(' ').append(note.render(msg));
+      }
+      return out.toString();
+    }
 
     PolicyCounts policyCounts() {
       return summaries.policyCounts();
@@ -133,6 +198,26 @@ final class SummaryRun {
     }
   }
 
+  /**
+   * A note of the account for the report, by bundle key: numbers and dates among the arguments are
+   * formatted for the report's language when rendered.
+   */
+  record Note(String key, Object... args) {
+    String render(Messages msg) {
+      Object[] shown = new Object[args.length];
+      for (int i = 0; i < args.length; i++) {
+        Object a = args[i];
+        shown[i] =
+            a instanceof LocalDate d
+                ? msg.date(d)
+                : a instanceof Long || a instanceof Integer
+                    ? msg.number(((Number) a).doubleValue(), 0)
+                    : String.valueOf(a);
+      }
+      return msg.format(key, shown);
+    }
+  }
+
   private SummaryRun() {}
 
   /**
@@ -151,6 +236,23 @@ final class SummaryRun {
       AtomicOutput rejectsOut,
       Path rejectsShownAs,
       boolean collectPurchases,
+      PrintWriter err) {
+    return run(options, bundledByDefault, rejectsOut, rejectsShownAs, collectPurchases, null, err);
+  }
+
+  /**
+   * As {@link #run(InputOptions, boolean, AtomicOutput, Path, boolean, PrintWriter)}, collecting a
+   * segment column of the accepted rows as well.
+   *
+   * @param segments the segment column to collect, or null
+   */
+  static Result run(
+      InputOptions options,
+      boolean bundledByDefault,
+      AtomicOutput rejectsOut,
+      Path rejectsShownAs,
+      boolean collectPurchases,
+      SegmentColumn segments,
       PrintWriter err) {
     InputSource source;
     TransactionReader.Layout layout;
@@ -212,14 +314,19 @@ final class SummaryRun {
       throw new IllegalStateException("a rejects file goes with --on-bad-row=skip");
     }
     TransactionReader reader = new TransactionReader(source, layout, progress, err);
+    if (segments != null) {
+      segments.source(source.name());
+    }
 
     List<String> notes = new ArrayList<>();
+    List<Note> keyed = new ArrayList<>();
     DateParser dates = reader.dates();
     if (reader.detectedDates()) {
       notes.add(
           "dates read as "
               + dates.pattern()
               + " (detected from the first rows; --date-format sets it)");
+      keyed.add(new Note("ingest.note.dates", dates.pattern()));
     }
     boolean holdout = holdoutStart != null || holdoutAfterDays != null || holdoutEnd != null;
     LocalDate today = today();
@@ -246,6 +353,13 @@ final class SummaryRun {
               first,
               options.holdoutStart.strip(),
               Math.round(holdoutAfterDays)));
+      keyed.add(
+          new Note(
+              "ingest.note.holdoutStart",
+              holdoutStart,
+              first,
+              options.holdoutStart.strip(),
+              Math.round(holdoutAfterDays)));
     }
     if (endFromData) {
       // No usable date: the reading pass reports the bad rows (an end of today is then moot).
@@ -262,6 +376,7 @@ final class SummaryRun {
               + ", its last date (rows after today, "
               + today
               + ", are bad rows)");
+      keyed.add(new Note("ingest.note.endFromData", last, today));
       LocalDate p999 = scan.rows() == 0 ? last : LocalDate.ofEpochDay(scan.percentileDay());
       if (last.isAfter(p999.plusDays(FAR_BEYOND_DAYS))) {
         notes.add(
@@ -275,6 +390,9 @@ final class SummaryRun {
                 p999,
                 scan.rowsAfterPercentile(),
                 FAR_BEYOND_DAYS));
+        keyed.add(
+            new Note(
+                "ingest.note.farBeyond", last, p999, scan.rowsAfterPercentile(), FAR_BEYOND_DAYS));
       }
     }
     LocalDate observationEnd = holdoutEnd == null ? calibrationEnd : holdoutEnd;
@@ -340,7 +458,9 @@ final class SummaryRun {
                 }
               },
               badRows,
-              true);
+              true,
+              segments == null ? null : segments.spec(),
+              segments);
       summaries = pipeline.finish();
     }
     String duplicateNote =
@@ -352,8 +472,16 @@ final class SummaryRun {
                 ? "dropped (--duplicates=drop)"
                 : "kept as purchases (--duplicates=drop leaves them out)");
     notes.add(0, duplicateNote);
+    keyed.add(
+        0,
+        new Note(
+            options.duplicatePolicy() == RowPipeline.Duplicates.DROP
+                ? "ingest.note.duplicatesDropped"
+                : "ingest.note.duplicatesKept",
+            pipeline.duplicateRows()));
     if (pipeline.spilled()) {
       notes.add("the log was spilled to temporary files to bound memory (--temp-dir sets where)");
+      keyed.add(new Note("ingest.note.spilled"));
     }
     checkFinite(source.name(), summaries);
     if (dates.offsetTimestamps() > 0) {
@@ -366,6 +494,10 @@ final class SummaryRun {
                   ? "the calendar day written in it (its local day at its own offset; --zone"
                       + " moves them to one zone first)"
                   : "its calendar day in " + layout.zone()));
+      keyed.add(
+          layout.zone() == null
+              ? new Note("ingest.note.offsetOwn", dates.offsetTimestamps())
+              : new Note("ingest.note.offsetZone", dates.offsetTimestamps(), layout.zone()));
     }
     if (stats.passed() == 0) {
       throw CliException.data(
@@ -387,7 +519,8 @@ final class SummaryRun {
               summaries.policyCounts().afterObservationEndDropped(),
               observationEnd));
     }
-    return new Result(source, unit, summaries, stats, rejects, purchases, List.copyOf(notes));
+    return new Result(
+        source, unit, summaries, stats, rejects, purchases, List.copyOf(notes), List.copyOf(keyed));
   }
 
   /** A last date more than this many days after the 99.9th percentile date is warned about. */

@@ -31,6 +31,17 @@ final class TransactionReader {
   }
 
   /**
+   * Receives one more column of the rows the {@link RowSink} accepted (a segment column): empty
+   * when the row has too few fields for it.
+   */
+  interface ColumnSink {
+    /** The column's header name, before any row (not called without a header). */
+    void header(String name);
+
+    void accept(long line, String customerId, long epochSecond, String value);
+  }
+
+  /**
    * How the table is laid out.
    *
    * @param delimiter the field separator
@@ -124,6 +135,27 @@ final class TransactionReader {
    *     error
    */
   Stats read(RowSink sink, BadRows badRows, boolean showProgress) {
+    return read(sink, badRows, showProgress, null, null);
+  }
+
+  /**
+   * Reads the whole input into {@code sink}, and one more column of the accepted rows into {@code
+   * extraSink}.
+   *
+   * @param extra the extra column, or null
+   * @param extraSink receives it, or null
+   * @see #read(RowSink, BadRows, boolean)
+   */
+  Stats read(
+      RowSink sink, BadRows badRows, boolean showProgress, ColumnSpec extra, ColumnSink extraSink) {
+    if (extra != null && !layout.header() && extra.byName()) {
+      throw CliException.usage(
+          extra.option()
+              + " must be a column position (1, 2, ...) with --no-header, was \""
+              + extra.name()
+              + "\"");
+    }
+    int extraAt = extra == null || extra.byName() ? -1 : extra.index();
     String name = source.name();
     long[] bytes = {0};
     DateParser dates = dates();
@@ -169,6 +201,10 @@ final class TransactionReader {
                 layout.amount().resolve(header, name, headerLine, hint)
               };
           needed = neededFields(at);
+          if (extra != null) {
+            extraAt = extra.resolve(header, name, headerLine, hint);
+            extraSink.header(header.get(extraAt).strip());
+          }
           continue;
         }
         rows++;
@@ -214,6 +250,10 @@ final class TransactionReader {
           long second = dates.epochSecond(trim(records.field(at[1])), line, at[1] + 1);
           double amount = amounts.parse(trim(records.field(at[2])), line, at[2] + 1);
           sink.accept(line, id, second, amount);
+          if (extraSink != null) {
+            extraSink.accept(
+                line, id, second, records.size() > extraAt ? trim(records.field(extraAt)) : "");
+          }
         } catch (ClvArgumentException e) {
           badRows.bad(name, line, e.getMessage(), records);
         }

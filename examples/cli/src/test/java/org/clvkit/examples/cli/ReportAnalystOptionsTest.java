@@ -161,4 +161,26 @@ class ReportAnalystOptionsTest {
                     + " first"),
         r::toString);
   }
+
+  @Test
+  void report_chinese_fitTablesAndReadingParagraphHaveNoEnglishSentence() {
+    String html = BundledReports.chinese().html();
+    int from = html.indexOf("<section id=\"models\">");
+    String models = html.substring(from, html.indexOf("</section>", from));
+    int reading = html.indexOf("<p>数据读取：");
+    String paragraph = html.substring(reading, html.indexOf("</p>", reading));
+    assertTrue(models.contains("<th>估计值</th><th>标准误</th>"), models);
+    assertTrue(models.contains("，已收敛，"), models);
+    assertTrue(paragraph.contains("位客户在校准期内有购买"), paragraph);
+    for (String part : List.of(models, paragraph)) {
+      String words =
+          part.replaceAll("<[^>]*>", " ")
+              .replaceAll("--[a-z-]+(=[a-z]+)?", " ")
+              .replaceAll("clv [a-z]+", " ")
+              .replaceAll("[A-Za-z0-9_./-]+\\.(csv|txt|json|html|properties)", " ");
+      java.util.regex.Matcher m =
+          java.util.regex.Pattern.compile("[A-Za-z]{3,}[ ,;:]+[A-Za-z]{3,}").matcher(words);
+      assertTrue(!m.find(), () -> "English in the Chinese page: \"" + m.group() + "\" in " + part);
+    }
+  }
 }
