@@ -63,8 +63,13 @@ final class Messages {
     return isChinese() ? "zh-CN" : "en";
   }
 
-  /** The text of {@code key}. */
+  /** The text of {@code key}, with the bundle's {@code %%} read as a literal percent sign. */
   String get(String key) {
+    return pattern(key).replace("%%", "%");
+  }
+
+  /** The raw value of {@code key}: a {@link java.util.Formatter} pattern. */
+  private String pattern(String key) {
     try {
       return bundle.getString(key);
     } catch (MissingResourceException e) {
@@ -74,7 +79,7 @@ final class Messages {
 
   /** The text of {@code key} formatted with {@link String#format(Locale, String, Object...)}. */
   String format(String key, Object... args) {
-    return String.format(locale, get(key), args);
+    return String.format(locale, pattern(key), args);
   }
 
   /** A number with grouping and {@code decimals} decimals. */

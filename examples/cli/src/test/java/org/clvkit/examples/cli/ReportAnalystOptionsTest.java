@@ -183,4 +183,13 @@ class ReportAnalystOptionsTest {
       assertTrue(!m.find(), () -> "English in the Chinese page: \"" + m.group() + "\" in " + part);
     }
   }
+
+  @Test
+  void report_bothLanguages_showNoFormatterEscapes() {
+    // The bundles are Formatter patterns, where a percent sign is written %%; the page shows %.
+    for (String html : List.of(BundledReports.english().html(), BundledReports.chinese().html())) {
+      assertTrue(!html.contains("%%"), () -> html.substring(Math.max(0, html.indexOf("%%") - 80)));
+    }
+    assertTrue(BundledReports.chinese().html().contains("<th>95% 下限</th>"));
+  }
 }
