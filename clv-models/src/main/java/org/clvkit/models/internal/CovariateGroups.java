@@ -41,11 +41,11 @@ public final class CovariateGroups {
     Checks.positive("columns", columns);
     int n = data.size();
     Checks.sameLength("covariates", covariates.length, "rows * columns", n * columns);
-    Map<Key, Integer> index = new HashMap<>();
+    Map<CovariateRowKey, Integer> index = new HashMap<>();
     int[] rowGroup = new int[n];
     int[] firstRow = new int[n];
     for (int i = 0; i < n; i++) {
-      Key key = new Key(covariates, i * columns, columns);
+      CovariateRowKey key = new CovariateRowKey(covariates, i * columns, columns);
       Integer g = index.get(key);
       if (g == null) {
         g = index.size();
@@ -122,11 +122,11 @@ public final class CovariateGroups {
   public static Assignment assign(double[] covariates, int columns, int n) {
     Checks.positive("columns", columns);
     Checks.sameLength("covariates", covariates.length, "rows * columns", n * columns);
-    Map<Key, Integer> index = new HashMap<>();
+    Map<CovariateRowKey, Integer> index = new HashMap<>();
     int[] group = new int[n];
     double[] rows = new double[Math.max(1, n) * columns];
     for (int i = 0; i < n; i++) {
-      Key key = new Key(covariates, i * columns, columns);
+      CovariateRowKey key = new CovariateRowKey(covariates, i * columns, columns);
       Integer g = index.get(key);
       if (g == null) {
         g = index.size();
@@ -164,45 +164,5 @@ public final class CovariateGroups {
   /** Total distinct (frequency, recency, age, covariate row) patterns. */
   public int patterns() {
     return patterns;
-  }
-
-  /** A covariate row as a hash key, compared bit for bit with −0 taken as 0. */
-  private static final class Key {
-    private final double[] values;
-    private final int offset;
-    private final int length;
-    private final int hash;
-
-    Key(double[] values, int offset, int length) {
-      this.values = values;
-      this.offset = offset;
-      this.length = length;
-      int h = 1;
-      for (int j = 0; j < length; j++) {
-        long bits = Double.doubleToLongBits(values[offset + j] + 0.0);
-        h = 31 * h + (int) (bits ^ (bits >>> 32));
-      }
-      this.hash = h;
-    }
-
-    @Override
-    public int hashCode() {
-      return hash;
-    }
-
-    @Override
-    public boolean equals(Object other) {
-      if (!(other instanceof Key)) {
-        return false;
-      }
-      Key o = (Key) other;
-      for (int j = 0; j < length; j++) {
-        if (Double.doubleToLongBits(values[offset + j] + 0.0)
-            != Double.doubleToLongBits(o.values[o.offset + j] + 0.0)) {
-          return false;
-        }
-      }
-      return true;
-    }
   }
 }

@@ -7,6 +7,7 @@ import java.util.concurrent.Executor;
 import org.clvkit.core.Checks;
 import org.clvkit.core.internal.Parallel;
 import org.clvkit.models.CustomerHistories;
+import org.clvkit.models.internal.CovariateRowKey;
 
 /**
  * The Pareto/NBD log-likelihood of customers whose gamma scales α_i and β_i depend on their
@@ -69,11 +70,11 @@ final class ParetoNbdCovariateLikelihood {
     int n = data.size();
     Checks.sameLength("covariates", covariates.length, "rows * columns", n * columns);
     // Group the rows by covariate row.
-    Map<RowKey, Integer> index = new HashMap<>();
+    Map<CovariateRowKey, Integer> index = new HashMap<>();
     int[] rowGroup = new int[n];
     int[] firstRow = new int[Math.max(16, n)];
     for (int i = 0; i < n; i++) {
-      RowKey key = new RowKey(covariates, i * columns, columns);
+      CovariateRowKey key = new CovariateRowKey(covariates, i * columns, columns);
       Integer g = index.get(key);
       if (g == null) {
         g = index.size();
@@ -338,45 +339,5 @@ final class ParetoNbdCovariateLikelihood {
     chunkSums[c][0] = gr;
     chunkSums[c][1] = gs;
     return ll;
-  }
-
-  /** A covariate row as a hash key, compared bit for bit with −0 taken as 0. */
-  private static final class RowKey {
-    private final double[] values;
-    private final int offset;
-    private final int length;
-    private final int hash;
-
-    RowKey(double[] values, int offset, int length) {
-      this.values = values;
-      this.offset = offset;
-      this.length = length;
-      int h = 1;
-      for (int j = 0; j < length; j++) {
-        long bits = Double.doubleToLongBits(values[offset + j] + 0.0);
-        h = 31 * h + (int) (bits ^ (bits >>> 32));
-      }
-      this.hash = h;
-    }
-
-    @Override
-    public int hashCode() {
-      return hash;
-    }
-
-    @Override
-    public boolean equals(Object other) {
-      if (!(other instanceof RowKey)) {
-        return false;
-      }
-      RowKey o = (RowKey) other;
-      for (int j = 0; j < length; j++) {
-        if (Double.doubleToLongBits(values[offset + j] + 0.0)
-            != Double.doubleToLongBits(o.values[o.offset + j] + 0.0)) {
-          return false;
-        }
-      }
-      return true;
-    }
   }
 }
