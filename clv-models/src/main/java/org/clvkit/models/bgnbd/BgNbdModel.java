@@ -1,32 +1,36 @@
 package org.clvkit.models.bgnbd;
 
 import java.util.List;
-import java.util.Locale;
-import java.util.Optional;
 import org.clvkit.core.Checks;
-import org.clvkit.models.ContinuousPurchaseModel;
-import org.clvkit.models.CustomerHistories;
 import org.clvkit.models.FitReport;
 import org.clvkit.models.ModelType;
-import org.clvkit.models.PurchaseModel;
-import org.clvkit.models.internal.BgNbdFunctions;
 
 /**
  * The BG/NBD model of Fader, Hardie &amp; Lee (2005), "Counting your customers the easy way: an
  * alternative to the Pareto/NBD model", Marketing Science 24(2), 275–284, with the formulas of
- * Hardie's notes on the model. Immutable, thread-safe and {@link java.io.Serializable}; build one
- * from known parameters with {@link #of(BgNbdParameters)} or fit one with {@link BgNbdFitter}.
+ * Hardie's notes on the model; the s = 0 member of the {@link BgNbdFamilyModel BG/NBD family},
+ * which evaluates them. Immutable, thread-safe and {@link java.io.Serializable}; build one from
+ * known parameters with {@link #of(BgNbdParameters)} or fit one with {@link BgNbdFitter}.
  *
- * <p>Customer histories are {@code frequency, recency, age}: the paper's x (repeat purchases, the
- * first purchase not counted), t_x (time from the first to the last purchase, 0 when x = 0) and T
- * (time from the first purchase to the end of observation), in the period the parameters were
- * fitted in. Invalid histories are rejected with the messages of {@link
- * CustomerHistories#validateRow}. Every method returns a finite number for finite positive
- * parameters and valid histories: the formulas are evaluated in log space, P(alive) in logistic
- * form, and the expectations through log 2F1 with a transformation that keeps its third argument
- * positive (see {@link #expectedPurchases(double)}).
+ * <p>The formulas (x, t_x, T the customer's frequency, recency and age; z = t/(α+t)):
+ *
+ * <ul>
+ *   <li>E[X(t)] = (a+b−1)/(a−1) · [1 − (α/(α+t))^r · 2F1(r, b; a+b−1; z)] (FHL 2005, eq. 9); when a
+ *       + b &lt; 2, where the third argument of 2F1 could be 0 or negative, an equivalent form
+ *       whose 2F1 have third argument a + b is used.
+ *   <li>P(X(t) = n) = B(a, b+n)/B(a, b) · NBD(n) + δ(n &gt; 0) · B(a+1, b+n−1)/B(a, b) · P(NBD
+ *       &gt;= n), with NBD the negative binomial distribution of counts in (0, t] of an
+ *       always-alive customer (FHL 2005, eq. 8).
+ *   <li>E[Y(t) | x, t_x, T] = (a+b+x−1)/(a−1) · [1 − ((α+T)/(α+T+t))^{r+x} 2F1(r+x, b+x; a+b+x−1;
+ *       t/(α+T+t))] · P(alive) (FHL 2005, eq. 10).
+ *   <li>P(alive | x, t_x, T) = 1 / (1 + δ(x &gt; 0) · a/(b+x−1) · ((α+T)/(α+t_x))^{r+x}) (Fader,
+ *       Hardie &amp; Lee 2008, "Computing P(alive) using the BG/NBD model", Hardie's note 021):
+ *       exactly 1 for frequency 0, since a customer can only drop out right after a repeat
+ *       purchase.
+ *   <li>ln L(r, α, a, b | x, t_x, T) (FHL 2005, section 7; Hardie's note 004).
+ * </ul>
  */
-public final class BgNbdModel implements ContinuousPurchaseModel {
+public final class BgNbdModel extends BgNbdFamilyModel<BgNbdParameters> {
   private static final long serialVersionUID = 1L;
 
   /**
@@ -38,21 +42,11 @@ public final class BgNbdModel implements ContinuousPurchaseModel {
           "BG/NBD",
           BgNbdModel.class,
           List.of("r", "alpha", "a", "b"),
-          (parameters, report, extras) ->
-              report == null
-                  ? of(BgNbdParameters.of(parameters))
-                  : fitted(BgNbdParameters.of(parameters), report),
+          (parameters, report, extras) -> new BgNbdModel(BgNbdParameters.of(parameters), report),
           BgNbdFitter::create);
 
-  private final BgNbdParameters parameters;
-  private final FitReport report;
-  private final transient BgNbdFunctions functions;
-
   private BgNbdModel(BgNbdParameters parameters, FitReport report) {
-    this.parameters = Checks.notNull("parameters", parameters);
-    this.report = report;
-    this.functions =
-        BgNbdFunctions.bgNbd(parameters.r(), parameters.alpha(), parameters.a(), parameters.b());
+    super(parameters, report);
   }
 
   /** A model with known parameters and no fit report. */
@@ -72,180 +66,13 @@ public final class BgNbdModel implements ContinuousPurchaseModel {
     return new BgNbdModel(parameters, Checks.notNull("report", report));
   }
 
-  /** The parameters. */
-  public BgNbdParameters parameters() {
-    return parameters;
-  }
-
   @Override
   public ModelType<BgNbdModel> type() {
     return TYPE;
   }
 
-  @Override
-  public Optional<FitReport> fitReport() {
-    return Optional.ofNullable(report);
-  }
-
-  /** {@code r, alpha, a, b}. */
-  @Override
-  public double[] parameterValues() {
-    return parameters.toArray();
-  }
-
-  /**
-   * E[X(t)] = (a+b−1)/(a−1) · [1 − (α/(α+t))^r · 2F1(r, b; a+b−1; t/(α+t))] (FHL 2005, eq. 9). When
-   * a + b &lt; 2, where the third argument of 2F1 could be 0 or negative, an equivalent form whose
-   * 2F1 have third argument a + b is used; within 1e-4 of a = 1, where the form is 0/0, the value
-   * is interpolated in a (cubic through a = 1 ± 1e-4 and 1 ± 2e-4; relative error below 1e-7). In
-   * the corners where the hypergeometric series cannot converge (extreme parameters with t far
-   * beyond α) the same expectation is integrated numerically over the dropout probability. 0 at t =
-   * 0; grows like t^{1−a} without bound when a &lt;= 1 (the mean lifetime in purchases is then
-   * infinite).
-   *
-   * @param t horizon, finite and &gt;= 0
-   */
-  @Override
-  public double expectedPurchases(double t) {
-    return functions.expectedPurchases(t);
-  }
-
-  /**
-   * P(X(t) = n) = B(a, b+n)/B(a, b) · NBD(n) + δ(n &gt; 0) · B(a+1, b+n−1)/B(a, b) · P(NBD &gt;=
-   * n), with NBD the negative binomial distribution of counts in (0, t] of an always-alive customer
-   * (FHL 2005, eq. 8); the tail is the regularised incomplete beta function I_{t/(α+t)}(n, r).
-   *
-   * @param n number of repeat purchases, &gt;= 0
-   * @param t horizon, finite and &gt;= 0 (at t = 0 the probability is 1 for n = 0)
-   */
-  @Override
-  public double probabilityOfPurchases(int n, double t) {
-    return functions.probabilityOfPurchases(n, t);
-  }
-
-  /**
-   * E[Y(t) | x, t_x, T] = (a+b+x−1)/(a−1) · [1 − ((α+T)/(α+T+t))^{r+x} 2F1(r+x, b+x; a+b+x−1;
-   * t/(α+T+t))] · P(alive) (FHL 2005, eq. 10), evaluated as {@link #expectedPurchases(double)} is
-   * with the posterior parameters (r+x, α+T, a, b+x).
-   *
-   * @param t horizon, finite and &gt;= 0
-   * @param frequency repeat purchases x
-   * @param recency time of the last purchase t_x
-   * @param age time since the first purchase T
-   */
-  @Override
-  public double conditionalExpectedPurchases(
-      double t, double frequency, double recency, double age) {
-    return functions.conditionalExpectedPurchases(t, frequency, recency, age);
-  }
-
-  /**
-   * P(alive | x, t_x, T) = 1 / (1 + δ(x &gt; 0) · a/(b+x−1) · ((α+T)/(α+t_x))^{r+x}) (Fader, Hardie
-   * &amp; Lee 2008, "Computing P(alive) using the BG/NBD model", Hardie's note 021), evaluated as
-   * 1/(1 + exp(log-odds)). Exactly 1 for frequency 0: in the BG/NBD a customer can only drop out
-   * right after a repeat purchase.
-   *
-   * @param frequency repeat purchases x
-   * @param recency time of the last purchase t_x
-   * @param age time since the first purchase T
-   */
-  @Override
-  public double probabilityAlive(double frequency, double recency, double age) {
-    return functions.probabilityAlive(frequency, recency, age);
-  }
-
-  /**
-   * ln L(r, α, a, b | x, t_x, T) (FHL 2005, section 7; Hardie's note 004), the log-density of the
-   * customer's purchase times in the model's period, as the fitter maximises it.
-   */
-  @Override
-  public double logLikelihood(double frequency, double recency, double age) {
-    return functions.logLikelihood(frequency, recency, age);
-  }
-
-  /** The log-likelihood of all customers: the weighted sum of the per-customer values. */
-  @Override
-  public double logLikelihood(CustomerHistories data) {
-    return functions.logLikelihood(data);
-  }
-
-  @Override
-  public void conditionalExpectedPurchases(
-      double t,
-      double[] frequency,
-      double[] recency,
-      double[] age,
-      double[] out,
-      int from,
-      int to) {
-    functions.conditionalExpectedPurchases(t, frequency, recency, age, out, from, to);
-  }
-
-  @Override
-  public void probabilityAlive(
-      double[] frequency, double[] recency, double[] age, double[] out, int from, int to) {
-    functions.probabilityAlive(frequency, recency, age, out, from, to);
-  }
-
-  /**
-   * Σ_{k=1..n} (E[Y(k)] − E[Y(k−1)]) / (1 + d)^k, the discounted expected purchases in each of the
-   * next n periods (see {@link PurchaseModel#discountedExpectedPurchases(int, double, double,
-   * double, double)}). When n &lt;= (α + T)/2 it is evaluated as P(alive) times one power series in
-   * n/(α+T) for all n periods together, from Pfaff's transformation of the conditional expectation
-   * (FHL 2005, eq. 10) into an alternating series whose coefficients depend on the frequency only;
-   * otherwise period by period as the interface's default. The two agree to about 1e-14 relative
-   * (the series is the more accurate within 1e-4 of a = 1, where the closed form is interpolated).
-   * Validates the history also when n = 0.
-   *
-   * @param periods horizon in whole periods, &gt;= 0
-   * @param discountRate discount rate per period, finite and &gt; -1, with (1 +
-   *     discountRate)^-periods finite (0 for none)
-   * @param frequency repeat purchases x
-   * @param recency time of the last purchase t_x
-   * @param age time since the first purchase T
-   */
-  @Override
-  public double discountedExpectedPurchases(
-      int periods, double discountRate, double frequency, double recency, double age) {
-    return functions.discountedExpectedPurchases(periods, discountRate, frequency, recency, age);
-  }
-
-  /**
-   * Batch form of {@link #discountedExpectedPurchases(int, double, double, double, double)} over
-   * rows {@code [from, to)}, bit for bit the per-customer values: validates every row first
-   * (messages name the row), builds the series' coefficients once per distinct frequency and
-   * allocates nothing per row. About 0.1 µs per customer for 12 periods on CDNOW-like data, against
-   * about 2 µs period by period.
-   */
-  @Override
-  public void discountedExpectedPurchases(
-      int periods,
-      double discountRate,
-      double[] frequency,
-      double[] recency,
-      double[] age,
-      double[] out,
-      int from,
-      int to) {
-    functions.discountedExpectedPurchases(
-        periods, discountRate, frequency, recency, age, out, from, to);
-  }
-
-  /** For example {@code BG/NBD(r=0.2426, alpha=4.414, a=0.7929, b=2.426)}. */
-  @Override
-  public String toString() {
-    return String.format(
-        Locale.ROOT,
-        "%s(r=%.4g, alpha=%.4g, a=%.4g, b=%.4g)",
-        name(),
-        parameters.r(),
-        parameters.alpha(),
-        parameters.a(),
-        parameters.b());
-  }
-
   /** Rebuilds the derived constants after deserialization. */
   private Object readResolve() {
-    return new BgNbdModel(parameters, report);
+    return new BgNbdModel(parameters(), fitReport().orElse(null));
   }
 }

@@ -1,6 +1,5 @@
 package org.clvkit.models.bgnbd;
 
-import java.io.Serializable;
 import org.clvkit.core.Checks;
 
 /**
@@ -19,7 +18,8 @@ import org.clvkit.core.Checks;
  * @param a first shape of the Beta distribution of dropout probabilities, finite and &gt; 0
  * @param b second shape of the Beta distribution of dropout probabilities, finite and &gt; 0
  */
-public record BgNbdParameters(double r, double alpha, double a, double b) implements Serializable {
+public record BgNbdParameters(double r, double alpha, double a, double b)
+    implements BgNbdFamilyParameters {
 
   /** Validates that every parameter is finite and positive. */
   public BgNbdParameters {
@@ -27,11 +27,6 @@ public record BgNbdParameters(double r, double alpha, double a, double b) implem
     Checks.positive("alpha", alpha);
     Checks.positive("a", a);
     Checks.positive("b", b);
-  }
-
-  /** The parameters in the literature's order {@code r, alpha, a, b}, as a new array. */
-  public double[] toArray() {
-    return new double[] {r, alpha, a, b};
   }
 
   /**

@@ -1,26 +1,14 @@
 package org.clvkit.models.bgnbd;
 
-import java.util.Arrays;
-import org.clvkit.core.Checks;
-import org.clvkit.models.CustomerHistories;
-import org.clvkit.models.internal.BgNbdSimulation;
-
 /**
- * Simulates customers from the BG/NBD with known parameters: for tests (parameter recovery),
- * examples and benchmarks. Immutable; the same seed gives the same customers.
- *
- * <p>Each customer draws a purchase rate λ ~ Gamma(r, α) and a dropout probability p ~ Beta(a, b);
- * while alive, repeat purchases arrive as a Poisson process with rate λ, and after each the
- * customer drops out with probability p (FHL 2005, section 3). Observation ends at the customer's
- * age T.
+ * Simulates customers from the BG/NBD with known parameters (no dropout at the first purchase; FHL
+ * 2005, section 3), as every member of the {@link BgNbdFamilySimulator BG/NBD family} is simulated.
+ * Immutable; the same seed gives the same customers.
  */
-public final class BgNbdSimulator {
-  private final BgNbdParameters parameters;
-  private final long seed;
+public final class BgNbdSimulator extends BgNbdFamilySimulator {
 
   private BgNbdSimulator(BgNbdParameters parameters, long seed) {
-    this.parameters = Checks.notNull("parameters", parameters);
-    this.seed = seed;
+    super(parameters, seed);
   }
 
   /**
@@ -31,42 +19,5 @@ public final class BgNbdSimulator {
    */
   public static BgNbdSimulator of(BgNbdParameters parameters, long seed) {
     return new BgNbdSimulator(parameters, seed);
-  }
-
-  /**
-   * Histories of customers with the given ages (one customer per age, in order).
-   *
-   * @param ages each customer's time from the first purchase to the end of observation, finite and
-   *     &gt;= 0
-   */
-  public CustomerHistories histories(double[] ages) {
-    BgNbdParameters p = parameters;
-    return BgNbdSimulation.histories(p.r(), p.alpha(), p.a(), p.b(), 0, seed, ages);
-  }
-
-  /**
-   * Histories of {@code customers} customers all observed for {@code age} periods.
-   *
-   * @param customers number of customers, &gt; 0
-   * @param age time from the first purchase to the end of observation, finite and &gt;= 0
-   */
-  public CustomerHistories histories(int customers, double age) {
-    Checks.positive("customers", customers);
-    Checks.nonNegative("age", age);
-    double[] ages = new double[customers];
-    Arrays.fill(ages, age);
-    return histories(ages);
-  }
-
-  /**
-   * The repeat-purchase times of the same customers as {@link #histories(double[])}: row i holds
-   * customer i's purchase times in (0, ages[i]], ascending, measured from the first purchase.
-   *
-   * @param ages each customer's time from the first purchase to the end of observation, finite and
-   *     &gt;= 0
-   */
-  public double[][] purchaseTimes(double[] ages) {
-    BgNbdParameters p = parameters;
-    return BgNbdSimulation.purchaseTimes(p.r(), p.alpha(), p.a(), p.b(), 0, seed, ages);
   }
 }

@@ -1,7 +1,7 @@
 package org.clvkit.models.mbgnbd;
 
-import java.io.Serializable;
 import org.clvkit.core.Checks;
+import org.clvkit.models.bgnbd.BgNbdFamilyParameters;
 
 /**
  * The four parameters of the MBG/NBD model (Batislam, Denizel &amp; Filiztekin 2007, "Empirical
@@ -22,7 +22,8 @@ import org.clvkit.core.Checks;
  * @param a first shape of the Beta distribution of dropout probabilities, finite and &gt; 0
  * @param b second shape of the Beta distribution of dropout probabilities, finite and &gt; 0
  */
-public record MbgNbdParameters(double r, double alpha, double a, double b) implements Serializable {
+public record MbgNbdParameters(double r, double alpha, double a, double b)
+    implements BgNbdFamilyParameters {
 
   /** Validates that every parameter is finite and positive. */
   public MbgNbdParameters {
@@ -30,11 +31,6 @@ public record MbgNbdParameters(double r, double alpha, double a, double b) imple
     Checks.positive("alpha", alpha);
     Checks.positive("a", a);
     Checks.positive("b", b);
-  }
-
-  /** The parameters in the literature's order {@code r, alpha, a, b}, as a new array. */
-  public double[] toArray() {
-    return new double[] {r, alpha, a, b};
   }
 
   /**
