@@ -33,4 +33,10 @@ class BgBbContractTest extends DiscretePurchaseModelContract {
   protected CustomerHistories simulate(double[] parameters, int customers, long seed) {
     return BgBbSimulator.of(BgBbParameters.of(parameters)).simulate(customers, 6, seed);
   }
+
+  /** Finite sums of beta-binomial terms: 1e-11. */
+  @Override
+  protected double distributionTolerance() {
+    return 1e-11;
+  }
 }

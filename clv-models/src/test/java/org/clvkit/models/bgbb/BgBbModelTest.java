@@ -73,26 +73,6 @@ class BgBbModelTest {
   }
 
   @Test
-  void probabilityOfPurchases_sumsToOneAndHasTheModelsMean() {
-    qt(50)
-        .forAll(integers().between(0, 60))
-        .checkAssert(
-            t -> {
-              double total = 0;
-              double mean = 0;
-              for (int k = 0; k <= t + 3; k++) {
-                double p = PAPER.probabilityOfPurchases(k, t);
-                total += p;
-                mean += k * p;
-              }
-              Tolerance.absolute(1e-12).check("sum of P(X(" + t + ") = k)", 1.0, total);
-              Tolerance.relative(1e-11)
-                  .or(Tolerance.absolute(1e-15))
-                  .check("mean of X(" + t + ")", PAPER.expectedPurchases(t), mean);
-            });
-  }
-
-  @Test
   void probabilityAlive_afterAPurchaseAtTheLastOpportunityIsTheSurvivalOfOneMore() {
     // t_x = n: alive at n for sure, so P(alive at n+1) = E[1 − θ | survived n] = (δ+n)/(γ+δ+n).
     BgBbParameters p = PAPER.parameters();

@@ -96,15 +96,6 @@ class BgNbdModelTest {
   }
 
   @Test
-  void probabilityOfPurchases_meanEqualsExpectedPurchases() {
-    double mean = 0;
-    for (int n = 1; n < 2000; n++) {
-      mean += n * CDNOW.probabilityOfPurchases(n, 39);
-    }
-    Tolerance.relative(1e-9).check("Σ n P(X(39) = n)", CDNOW.expectedPurchases(39), mean);
-  }
-
-  @Test
   void parameters_areExposedInTheLiteraturesOrder() {
     assertEquals(List.of("r", "alpha", "a", "b"), CDNOW.parameterNames());
     assertEquals(0.7929, CDNOW.parameterValues()[2]);

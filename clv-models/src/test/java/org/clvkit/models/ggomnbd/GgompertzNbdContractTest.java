@@ -42,4 +42,10 @@ class GgompertzNbdContractTest extends ContinuousPurchaseModelContract {
     }
     return GgompertzNbdSimulator.of(GgompertzNbdParameters.of(parameters), seed).histories(ages);
   }
+
+  /** The typical parameters and a falling-hazard set (s &lt; 1, small b). */
+  @Override
+  protected double[][] distributionParameters() {
+    return new double[][] {typicalParameters(), {0.55, 10.5, 0.02, 0.6, 0.4}};
+  }
 }

@@ -98,19 +98,6 @@ class GgompertzNbdModelTest {
   }
 
   @Test
-  void probabilityOfPurchases_isADistributionWithMeanTheExpectation() {
-    double sum = 0;
-    double mean = 0;
-    for (int n = 0; n < 400; n++) {
-      double p = EXAMPLE.probabilityOfPurchases(n, 52);
-      sum += p;
-      mean += n * p;
-    }
-    Tolerance.absolute(1e-10).check("sum", 1.0, sum);
-    Tolerance.relative(1e-9).check("mean", EXAMPLE.expectedPurchases(52), mean);
-  }
-
-  @Test
   void probabilityAliveInTheFuture_startsAtNowAndFalls() {
     double now = EXAMPLE.probabilityAlive(3, 20, 38);
     assertEquals(now, EXAMPLE.probabilityAlive(0, 3, 20, 38));

@@ -39,4 +39,10 @@ class NbdContractTest extends ContinuousPurchaseModelContract {
     }
     return NbdSimulator.of(NbdParameters.of(parameters), seed).histories(ages);
   }
+
+  /** Closed forms on both sides: 1e-10. */
+  @Override
+  protected double distributionTolerance() {
+    return 1e-10;
+  }
 }

@@ -89,15 +89,6 @@ class NbdModelTest {
     }
   }
 
-  @Test
-  void expectedPurchases_isTheMeanOfTheCountDistribution() {
-    double mean = 0;
-    for (int n = 0; n < 20_000; n++) {
-      mean += n * CDNOW.probabilityOfPurchases(n, 52);
-    }
-    Tolerance.relative(1e-10).check("E[X(52)]", CDNOW.expectedPurchases(52), mean);
-  }
-
   /** The log-likelihood is the count probability without its parameter-free factor T^x / x!. */
   @Test
   void logLikelihood_isTheCountProbabilityLessItsParameterFreeFactor() {

@@ -34,4 +34,12 @@ class ParetoNbdContractTest extends ContinuousPurchaseModelContract {
     return ParetoNbdSimulator.of(ParetoNbdParameters.of(parameters), seed)
         .histories(customers, 39.0);
   }
+
+  /** CDNOW's estimates and two sets with larger purchase rates and faster dropout. */
+  @Override
+  protected double[][] distributionParameters() {
+    return new double[][] {
+      {0.5533, 10.5776, 0.6061, 11.6650}, {0.8, 5.0, 1.3, 5.0}, {0.4, 3.0, 2.5, 40.0}
+    };
+  }
 }
