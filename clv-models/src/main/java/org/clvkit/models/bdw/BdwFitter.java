@@ -9,6 +9,7 @@ import org.clvkit.models.FitSettings;
 import org.clvkit.models.Fitter;
 import org.clvkit.models.LogLikelihood;
 import org.clvkit.models.ModelType;
+import org.clvkit.models.internal.ContractLifetimes;
 import org.clvkit.models.internal.ModelFitting;
 
 /**
@@ -70,7 +71,7 @@ public final class BdwFitter implements Fitter<BdwModel> {
    */
   @Override
   public BdwModel fit(CustomerHistories data) {
-    return fit(lifetimes(data));
+    return fit(new BdwLikelihood(ContractLifetimes.ofHistories(data)));
   }
 
   /**
@@ -79,35 +80,7 @@ public final class BdwFitter implements Fitter<BdwModel> {
    */
   @Override
   public LogLikelihood logLikelihood(CustomerHistories data) {
-    return ModelFitting.logLikelihood(lifetimes(data));
-  }
-
-  private BdwLikelihood lifetimes(CustomerHistories data) {
-    Checks.notNull("data", data);
-    int n = data.size();
-    double[] periods = new double[n];
-    boolean[] churned = new boolean[n];
-    for (int i = 0; i < n; i++) {
-      int renewals = renewals(data, i);
-      churned[i] = renewals < data.age(i);
-      periods[i] = churned[i] ? renewals + 1 : renewals;
-    }
-    return lifetimeLikelihood(periods, churned, data.weightColumn());
-  }
-
-  /** The renewals x of row i of contract histories, after checking the row (as the sBG's). */
-  static int renewals(CustomerHistories data, int i) {
-    double x = data.frequency(i);
-    double n = data.age(i);
-    Checks.count(Checks.indexed("frequency", i), x);
-    Checks.count(Checks.indexed("age", i), n);
-    Checks.atMost(Checks.indexed("frequency", i), x, Checks.indexed("age", i), n);
-    if (data.recency(i) != x) {
-      throw Checks.fail(
-          "%s = %s must equal %s = %s for contract histories (renewals are consecutive)",
-          Checks.indexed("recency", i), data.recency(i), Checks.indexed("frequency", i), x);
-    }
-    return (int) x;
+    return ModelFitting.logLikelihood(new BdwLikelihood(ContractLifetimes.ofHistories(data)));
   }
 
   /** The settings. */
@@ -138,28 +111,7 @@ public final class BdwFitter implements Fitter<BdwModel> {
   }
 
   private static BdwLikelihood survivorLikelihood(double... alive) {
-    Checks.notEmpty("alive", alive);
-    if (alive.length < 2) {
-      throw Checks.fail(
-          "alive has length %d but needs at least 2 (the cohort and one later count)",
-          alive.length);
-    }
-    Checks.nonNegative("alive", alive);
-    Checks.positive(Checks.indexed("alive", 0), alive[0]);
-    for (int t = 1; t < alive.length; t++) {
-      Checks.atMost(
-          Checks.indexed("alive", t), alive[t], Checks.indexed("alive", t - 1), alive[t - 1]);
-    }
-    int last = alive.length - 1;
-    double[] periods = new double[alive.length];
-    double[] churned = new double[alive.length];
-    double[] censored = new double[alive.length];
-    for (int t = 0; t <= last; t++) {
-      periods[t] = t;
-      churned[t] = t == 0 ? 0 : alive[t - 1] - alive[t];
-    }
-    censored[last] = alive[last];
-    return new BdwLikelihood(periods, churned, censored);
+    return new BdwLikelihood(ContractLifetimes.ofSurvivors(alive));
   }
 
   /**
@@ -189,52 +141,7 @@ public final class BdwFitter implements Fitter<BdwModel> {
    * @throws FitFailedException when the fit did not converge and the settings do not allow that
    */
   public BdwModel fitLifetimes(double[] periods, boolean[] churned, double[] weights) {
-    return fit(lifetimeLikelihood(periods, churned, weights));
-  }
-
-  private static BdwLikelihood lifetimeLikelihood(
-      double[] periods, boolean[] churned, double[] weights) {
-    Checks.notEmpty("periods", periods);
-    Checks.notNull("churned", churned);
-    Checks.notNull("weights", weights);
-    int n = periods.length;
-    Checks.sameLength("churned", churned.length, "periods", n);
-    Checks.sameLength("weights", weights.length, "periods", n);
-    boolean anyWeight = false;
-    for (int i = 0; i < n; i++) {
-      String name = Checks.indexed("periods", i);
-      Checks.count(name, periods[i]);
-      if (churned[i] && periods[i] == 0) {
-        throw Checks.fail(
-            "%s = %s must be >= 1 when %s = true", name, periods[i], Checks.indexed("churned", i));
-      }
-      Checks.nonNegative(Checks.indexed("weights", i), weights[i]);
-      anyWeight |= weights[i] > 0;
-    }
-    if (!anyWeight) {
-      throw Checks.fail("weights must not all be 0");
-    }
-    // Sufficient statistics: per distinct lifetime, the churned and the censored weight.
-    double[] sorted = periods.clone();
-    Arrays.sort(sorted);
-    int distinct = 0;
-    for (int i = 0; i < n; i++) {
-      if (i == 0 || sorted[i] != sorted[i - 1]) {
-        sorted[distinct++] = sorted[i];
-      }
-    }
-    double[] values = Arrays.copyOf(sorted, distinct);
-    double[] churnWeights = new double[distinct];
-    double[] censorWeights = new double[distinct];
-    for (int i = 0; i < n; i++) {
-      int k = Arrays.binarySearch(values, periods[i]);
-      if (churned[i]) {
-        churnWeights[k] += weights[i];
-      } else {
-        censorWeights[k] += weights[i];
-      }
-    }
-    return new BdwLikelihood(values, churnWeights, censorWeights);
+    return fit(new BdwLikelihood(ContractLifetimes.ofLifetimes(periods, churned, weights)));
   }
 
   /**

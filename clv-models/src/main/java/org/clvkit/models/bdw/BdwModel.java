@@ -9,6 +9,7 @@ import org.clvkit.models.CustomerHistories;
 import org.clvkit.models.FitReport;
 import org.clvkit.models.Model;
 import org.clvkit.models.ModelType;
+import org.clvkit.models.internal.ContractLifetimes;
 import org.clvkit.models.internal.LogPochhammer;
 
 /**
@@ -321,7 +322,7 @@ public final class BdwModel implements Model {
     Checks.notNull("data", data);
     double total = 0;
     for (int i = 0; i < data.size(); i++) {
-      int renewals = BdwFitter.renewals(data, i);
+      int renewals = ContractLifetimes.renewals(data, i);
       int opportunities = (int) data.age(i);
       if (data.weight(i) > 0) {
         total +=

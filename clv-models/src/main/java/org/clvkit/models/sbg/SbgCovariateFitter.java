@@ -13,6 +13,7 @@ import org.clvkit.models.covariates.CovariateFitReport;
 import org.clvkit.models.covariates.CovariateMatrix;
 import org.clvkit.models.covariates.CovariateSettings;
 import org.clvkit.models.covariates.LikelihoodRatioTest;
+import org.clvkit.models.internal.ContractLifetimes;
 import org.clvkit.models.internal.CovariateGroups;
 import org.clvkit.models.internal.CovariateLayout;
 import org.clvkit.models.internal.MaximumLikelihood;
@@ -225,7 +226,7 @@ public final class SbgCovariateFitter {
         censorWeights[at] += weights[i];
       }
     }
-    return new SbgLikelihood(values, churnWeights, censorWeights);
+    return new SbgLikelihood(ContractLifetimes.of(values, churnWeights, censorWeights));
   }
 
   /** LL over θ = (ln α₀, ln β₀, γ), minus n · penalty when {@code penalised}. */

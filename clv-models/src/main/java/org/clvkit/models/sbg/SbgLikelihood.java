@@ -2,6 +2,7 @@ package org.clvkit.models.sbg;
 
 import java.util.List;
 import org.apache.commons.math3.special.Beta;
+import org.clvkit.models.internal.ContractLifetimes;
 import org.clvkit.models.internal.LogPochhammer;
 import org.clvkit.models.internal.MaximumLikelihood;
 import org.clvkit.models.internal.ModelFitting;
@@ -20,14 +21,13 @@ final class SbgLikelihood implements ModelFitting.Problem {
   private final double customers;
 
   /**
-   * @param periods distinct lifetimes t (whole, &gt;= 0), any order
-   * @param churned number of customers who left after exactly t periods (0 for t = 0)
-   * @param censored number of customers still active after t periods at the end of observation
+   * @param lifetimes per distinct lifetime t (whole, &gt;= 0), the customers who left after exactly
+   *     t periods and those still active after t periods at the end of observation
    */
-  SbgLikelihood(double[] periods, double[] churned, double[] censored) {
-    this.periods = periods;
-    this.churned = churned;
-    this.censored = censored;
+  SbgLikelihood(ContractLifetimes lifetimes) {
+    this.periods = lifetimes.periods();
+    this.churned = lifetimes.churned();
+    this.censored = lifetimes.censored();
     double total = 0;
     for (int i = 0; i < periods.length; i++) {
       total += churned[i] + censored[i];

@@ -10,6 +10,7 @@ import org.clvkit.models.CustomerHistories;
 import org.clvkit.models.FitReport;
 import org.clvkit.models.Model;
 import org.clvkit.models.ModelType;
+import org.clvkit.models.internal.ContractLifetimes;
 import org.clvkit.models.internal.Hypergeometric;
 
 /**
@@ -350,7 +351,7 @@ public final class SbgModel implements Model {
     Checks.notNull("data", data);
     double total = 0;
     for (int i = 0; i < data.size(); i++) {
-      int renewals = SbgFitter.renewals(data, i);
+      int renewals = ContractLifetimes.renewals(data, i);
       int opportunities = (int) data.age(i);
       if (data.weight(i) > 0) {
         total +=

@@ -1,24 +1,26 @@
 package org.clvkit.models.sbg;
 
 import java.io.Serializable;
-import org.apache.commons.math3.distribution.BetaDistribution;
-import org.apache.commons.math3.random.MersenneTwister;
-import org.apache.commons.math3.random.RandomGenerator;
 import org.clvkit.core.Checks;
+import org.clvkit.models.bdw.BdwParameters;
+import org.clvkit.models.bdw.BdwSimulator;
 
 /**
  * Simulates customers from the shifted-beta-geometric model with known parameters: each customer
  * draws θ ~ Beta(α, β) and then renews at the end of each period with probability 1 − θ (Fader
- * &amp; Hardie 2007, section 3). Immutable and thread-safe: every method takes its seed, and the
- * same seed gives the same customers.
+ * &amp; Hardie 2007, section 3). The sBG is the beta-discrete-Weibull at c = 1 (Fader et al. 2018),
+ * so the draws are those of {@link BdwSimulator} with c = 1: P(T &gt; t) = (1 − θ)^t. Immutable and
+ * thread-safe: every method takes its seed, and the same seed gives the same customers.
  */
 public final class SbgSimulator implements Serializable {
   private static final long serialVersionUID = 1L;
 
   private final SbgParameters parameters;
+  private final BdwSimulator bdw;
 
   private SbgSimulator(SbgParameters parameters) {
     this.parameters = Checks.notNull("parameters", parameters);
+    this.bdw = BdwSimulator.of(new BdwParameters(parameters.alpha(), parameters.beta(), 1.0));
   }
 
   /**
@@ -47,14 +49,7 @@ public final class SbgSimulator implements Serializable {
    * @return the observed periods per customer
    */
   public double[] lifetimes(int customers, int horizon, long seed) {
-    Checks.positive("customers", customers);
-    Checks.positive("horizon", horizon);
-    double[] out = new double[customers];
-    Draws draws = new Draws(parameters, seed);
-    for (int c = 0; c < customers; c++) {
-      out[c] = Math.min(draws.lifetime(horizon), horizon);
-    }
-    return out;
+    return bdw.lifetimes(customers, horizon, seed);
   }
 
   /**
@@ -66,14 +61,7 @@ public final class SbgSimulator implements Serializable {
    * @param seed seed of the random numbers
    */
   public boolean[] churned(int customers, int horizon, long seed) {
-    Checks.positive("customers", customers);
-    Checks.positive("horizon", horizon);
-    boolean[] out = new boolean[customers];
-    Draws draws = new Draws(parameters, seed);
-    for (int c = 0; c < customers; c++) {
-      out[c] = draws.lifetime(horizon) <= horizon;
-    }
-    return out;
+    return bdw.churned(customers, horizon, seed);
   }
 
   /**
@@ -85,42 +73,6 @@ public final class SbgSimulator implements Serializable {
    * @param seed seed of the random numbers
    */
   public double[] survivors(int customers, int periods, long seed) {
-    Checks.positive("customers", customers);
-    Checks.positive("periods", periods);
-    double[] alive = new double[periods + 1];
-    Draws draws = new Draws(parameters, seed);
-    for (int c = 0; c < customers; c++) {
-      long lifetime = draws.lifetime(periods);
-      for (int t = 0; t <= periods && t < lifetime; t++) {
-        alive[t]++;
-      }
-    }
-    return alive;
-  }
-
-  /** One stream of random numbers. */
-  private static final class Draws {
-    private final RandomGenerator random;
-    private final BetaDistribution churn;
-
-    Draws(SbgParameters parameters, long seed) {
-      random = new MersenneTwister(seed);
-      churn = new BetaDistribution(random, parameters.alpha(), parameters.beta());
-    }
-
-    /**
-     * The next customer's lifetime T (periods paid for), or {@code cap + 1} when it exceeds {@code
-     * cap}: T − 1 is geometric, drawn by inversion.
-     */
-    long lifetime(int cap) {
-      double theta = churn.sample();
-      if (theta >= 1) {
-        return 1;
-      }
-      double u = random.nextDouble();
-      // P(T > t) = (1 − θ)^t, so T = 1 + floor(log(1 − u) / log(1 − θ)).
-      double extra = Math.floor(Math.log1p(-u) / Math.log1p(-theta));
-      return extra >= cap ? cap + 1L : 1L + (long) extra;
-    }
+    return bdw.survivors(customers, periods, seed);
   }
 }

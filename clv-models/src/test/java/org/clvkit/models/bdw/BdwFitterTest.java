@@ -4,19 +4,12 @@ import static org.clvkit.testing.ClvAssertions.assertRejects;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
 import org.clvkit.models.FitReport;
 import org.clvkit.models.GradientChecks;
 import org.clvkit.models.ParameterEstimate;
+import org.clvkit.models.internal.ContractLifetimes;
 import org.clvkit.models.sbg.SbgFitter;
+import org.clvkit.models.sbg.SbgFitterTest;
 import org.clvkit.models.sbg.SbgModel;
 import org.clvkit.testing.ReferenceTable;
 import org.clvkit.testing.Tolerance;
@@ -27,23 +20,7 @@ class BdwFitterTest {
 
   /** Survivors at years 0 … 7 of a segment of Fader &amp; Hardie (2007), Table 1, percent × 10. */
   static double[] survivors(String column) {
-    try (InputStream in =
-        BdwFitterTest.class.getResourceAsStream("/data/sbg_retention_fader_hardie_2007.csv")) {
-      BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-      List<String> header = Arrays.asList(reader.readLine().split(","));
-      int index = header.indexOf(column);
-      List<Double> values = new ArrayList<>();
-      String line;
-      while ((line = reader.readLine()) != null) {
-        String[] cells = line.split(",");
-        if (Integer.parseInt(cells[0].trim()) <= 7) {
-          values.add(10 * Double.parseDouble(cells[index].trim()));
-        }
-      }
-      return values.stream().mapToDouble(Double::doubleValue).toArray();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return SbgFitterTest.survivors(column);
   }
 
   /** bdw_fader_hardie_2007.csv: the MLE by mpmath (bdw_reference.py). */
@@ -112,7 +89,7 @@ class BdwFitterTest {
       churned[t] = t == 0 ? 0 : alive[t - 1] - alive[t];
     }
     censored[alive.length - 1] = alive[alive.length - 1];
-    BdwLikelihood likelihood = new BdwLikelihood(periods, churned, censored);
+    BdwLikelihood likelihood = new BdwLikelihood(ContractLifetimes.of(periods, churned, censored));
     GradientChecks.matchesCentralDifferences(
         "d LL / d log-parameter ",
         likelihood::logLikelihood,

@@ -10,6 +10,7 @@ import org.clvkit.models.covariates.CoefficientEstimate;
 import org.clvkit.models.covariates.CovariateFitReport;
 import org.clvkit.models.covariates.CovariateMatrix;
 import org.clvkit.models.covariates.CovariateSettings;
+import org.clvkit.models.internal.ContractLifetimes;
 import org.clvkit.models.internal.CovariateGroups;
 import org.clvkit.models.internal.CovariateLayout;
 import org.clvkit.testing.ReferenceTable;
@@ -101,9 +102,10 @@ class SbgCovariateTest {
       }
       likelihoods[g] =
           new SbgLikelihood(
-              periods.stream().mapToDouble(Double::doubleValue).toArray(),
-              churn.stream().mapToDouble(Double::doubleValue).toArray(),
-              censor.stream().mapToDouble(Double::doubleValue).toArray());
+              ContractLifetimes.of(
+                  periods.stream().mapToDouble(Double::doubleValue).toArray(),
+                  churn.stream().mapToDouble(Double::doubleValue).toArray(),
+                  censor.stream().mapToDouble(Double::doubleValue).toArray()));
     }
     SbgCovariateFitter.Objective objective =
         new SbgCovariateFitter.Objective(likelihoods, groups, layout, 2_000, true);

@@ -18,6 +18,7 @@ import org.clvkit.models.FitFailedException;
 import org.clvkit.models.FitReport;
 import org.clvkit.models.GradientChecks;
 import org.clvkit.models.ParameterEstimate;
+import org.clvkit.models.internal.ContractLifetimes;
 import org.clvkit.testing.ReferenceTable;
 import org.clvkit.testing.Tolerance;
 import org.junit.jupiter.api.Test;
@@ -25,13 +26,14 @@ import org.junit.jupiter.api.Test;
 /**
  * Fitting the sBG model: Fader &amp; Hardie's (2007) segments, simulated lifetimes and bad input.
  */
-class SbgFitterTest {
+public class SbgFitterTest {
 
   /**
    * Survivors of a cohort of 1,000 at years 0 … 7 for a segment of Fader &amp; Hardie (2007), Table
-   * 1 (column {@code high_end_pct_alive} or {@code regular_pct_alive}), percent × 10.
+   * 1 (column {@code high_end_pct_alive} or {@code regular_pct_alive}), percent × 10; the BdW tests
+   * read the same table.
    */
-  static double[] survivors(String column) {
+  public static double[] survivors(String column) {
     try (InputStream in =
         SbgFitterTest.class.getResourceAsStream("/data/sbg_retention_fader_hardie_2007.csv")) {
       BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
@@ -170,9 +172,10 @@ class SbgFitterTest {
   void fit_analyticGradientMatchesFiniteDifferences() {
     SbgLikelihood likelihood =
         new SbgLikelihood(
-            new double[] {0, 1, 2, 7, 30},
-            new double[] {0, 130, 60, 20, 5},
-            new double[] {4, 0, 3, 500, 40});
+            ContractLifetimes.of(
+                new double[] {0, 1, 2, 7, 30},
+                new double[] {0, 130, 60, 20, 5},
+                new double[] {4, 0, 3, 500, 40}));
     GradientChecks.matchesCentralDifferences(
         "d LL / d log-parameter ",
         likelihood::logLikelihood,
