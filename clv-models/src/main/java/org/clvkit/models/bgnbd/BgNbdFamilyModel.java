@@ -80,8 +80,9 @@ public abstract sealed class BgNbdFamilyModel<P extends BgNbdFamilyParameters>
 
   /**
    * E[X(t)], the expected repeat purchases in (0, t] of a customer who made the first purchase at
-   * time 0 (formula in the model class's documentation). 0 at t = 0; grows without bound when a
-   * &lt;= 1 (the mean lifetime in purchases is then infinite).
+   * time 0: the prediction for a new customer, not yet acquired (CLVTools' {@code newcustomer};
+   * formula in the model class's documentation). 0 at t = 0; grows without bound when a &lt;= 1
+   * (the mean lifetime in purchases is then infinite).
    *
    * @param t horizon, finite and &gt;= 0
    */
@@ -130,6 +131,24 @@ public abstract sealed class BgNbdFamilyModel<P extends BgNbdFamilyParameters>
   @Override
   public double probabilityAlive(double frequency, double recency, double age) {
     return functions.probabilityAlive(frequency, recency, age);
+  }
+
+  /**
+   * Probability that the customer is still alive {@code t} periods after the end of observation
+   * (btyd's and pymc-marketing's {@code future_t}): alive at T, and no dropout after any purchase
+   * in (T, T+t]. Given the history an alive customer's λ and p have the posteriors Gamma(r+x, α+T)
+   * and Beta(a, b+x+s), so the value is P(alive) · 2F1(r+x, a; a+b+x+s; −t/(α+T)), evaluated by
+   * Pfaff's transformation with an argument in [0, 1). Equals {@link #probabilityAlive(double,
+   * double, double)} at t = 0 and falls with t; for the BG/NBD and x = 0 it starts at 1 (the
+   * customer can drop out only after a purchase).
+   *
+   * @param t periods after the end of observation, finite and &gt;= 0
+   * @param frequency repeat purchases x
+   * @param recency time of the last purchase t_x
+   * @param age time since the first purchase T
+   */
+  public double probabilityAlive(double t, double frequency, double recency, double age) {
+    return functions.probabilityAlive(t, frequency, recency, age);
   }
 
   /**

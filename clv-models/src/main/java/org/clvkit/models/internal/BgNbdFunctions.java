@@ -148,6 +148,28 @@ public final class BgNbdFunctions {
     return aliveKernel(x, recency, age);
   }
 
+  /**
+   * P(alive at T + t | x, t_x, T): alive at T, and no dropout after any of the Poisson(λt)
+   * purchases in (T, T+t], whose probability e^{−λpt} averages over the alive customer's posterior
+   * Gamma(r+x, α+T) × Beta(a, b+x+s) to 2F1(r+x, a; a+b+x+s; −u), u = t/(α+T). Evaluated by Pfaff's
+   * transformation as (1+u)^{−(r+x)} 2F1(r+x, b+x+s; a+b+x+s; u/(1+u)) (all parameters positive,
+   * the argument in [0, 1), 1 − z = 1/(1+u) passed exactly). Exactly P(alive) at t = 0.
+   */
+  public double probabilityAlive(double t, double x, double recency, double age) {
+    Checks.nonNegative("t", t);
+    CustomerHistories.validateRow(x, recency, age, -1);
+    double alive = aliveKernel(x, recency, age);
+    if (t == 0 || alive == 0) {
+      return alive;
+    }
+    double u = t / (alpha + age);
+    double rx = r + x;
+    double logSurvival =
+        -rx * Math.log1p(u)
+            + Hypergeometric.log2F1OneMinus(rx, b + x + shift, a + b + x + shift, 1 / (1 + u));
+    return alive * Math.exp(logSurvival);
+  }
+
   /** The checked per-customer form of {@link #expectedKernel}. */
   public double conditionalExpectedPurchases(double t, double x, double recency, double age) {
     Checks.nonNegative("t", t);

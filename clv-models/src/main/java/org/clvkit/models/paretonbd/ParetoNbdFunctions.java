@@ -183,6 +183,16 @@ final class ParetoNbdFunctions {
     return logistic(logDeathOdds(x, recency, age));
   }
 
+  /**
+   * P(alive at T + t | x, t_x, T) = P(alive) · ((β+T)/(β+T+t))^s: given alive at T the dropout
+   * rate's posterior is Gamma(s, β+T), over which e^{−μt} averages to that power; the power is
+   * taken as exp(−s log1p(t/(β+T))). Exactly P(alive) at t = 0.
+   */
+  double probabilityAliveAt(double t, double x, double recency, double age) {
+    double alive = probabilityAlive(x, recency, age);
+    return t == 0 ? alive : alive * Math.exp(-s * Math.log1p(t / (beta + age)));
+  }
+
   // ---------------------------------------------------------------------------------------------
   // Expectations
 

@@ -104,8 +104,9 @@ public final class ParetoNbdModel implements ContinuousPurchaseModel, ResidualVa
 
   /**
    * E[X(t)] = r β / (α (s−1)) · [1 − (β/(β+t))^{s−1}] (note 009, eq. 27), and r β / α · ln(1 + t/β)
-   * at s = 1. 0 at t = 0; grows like t^{1−s} without bound when s &lt; 1 (the mean lifetime is then
-   * infinite).
+   * at s = 1: the expected repeat purchases in (0, t] of a new customer, acquired at time 0
+   * (CLVTools' {@code newcustomer}). 0 at t = 0; grows like t^{1−s} without bound when s &lt; 1
+   * (the mean lifetime is then infinite).
    *
    * @param t horizon, finite and &gt;= 0
    */
@@ -162,6 +163,23 @@ public final class ParetoNbdModel implements ContinuousPurchaseModel, ResidualVa
   public double probabilityAlive(double frequency, double recency, double age) {
     CustomerHistories.validateRow(frequency, recency, age, -1);
     return functions.probabilityAlive(frequency, recency, age);
+  }
+
+  /**
+   * Probability that the customer is still alive {@code t} periods after the end of observation
+   * (btyd's and pymc-marketing's {@code future_t}): P(alive) · ((β+T)/(β+T+t))^s, since an alive
+   * customer's dropout rate has the posterior Gamma(s, β+T). Equals {@link
+   * #probabilityAlive(double, double, double)} at t = 0 and falls with t.
+   *
+   * @param t periods after the end of observation, finite and &gt;= 0
+   * @param frequency repeat purchases x
+   * @param recency time of the last purchase t_x
+   * @param age time since the first purchase T
+   */
+  public double probabilityAlive(double t, double frequency, double recency, double age) {
+    Checks.nonNegative("t", t);
+    CustomerHistories.validateRow(frequency, recency, age, -1);
+    return functions.probabilityAliveAt(t, frequency, recency, age);
   }
 
   /**
