@@ -1,6 +1,7 @@
 package org.clvkit.models.internal;
 
 import java.util.Locale;
+import org.clvkit.core.ClvConvergenceException;
 
 /**
  * Adaptive Gauss–Kronrod quadrature on a finite interval: the 7-point Gauss and 15-point Kronrod
@@ -186,7 +187,7 @@ public final class GaussKronrod {
           }
         }
         if (!(Double.isFinite(total) && Double.isFinite(totalError))) {
-          throw new ArithmeticException(
+          throw new ClvConvergenceException(
               String.format(
                   Locale.ROOT,
                   "integrand is not finite on [%s, %s] (value %s, error %s)",
@@ -209,7 +210,7 @@ public final class GaussKronrod {
           return;
         }
         if (n == MAX_INTERVALS) {
-          throw new ArithmeticException(
+          throw new ClvConvergenceException(
               String.format(
                   Locale.ROOT,
                   "Gauss-Kronrod quadrature did not converge on [%s, %s] in %d subintervals:"

@@ -4,6 +4,7 @@ import java.util.Locale;
 import org.apache.commons.math3.special.Beta;
 import org.apache.commons.math3.special.Gamma;
 import org.clvkit.core.Checks;
+import org.clvkit.core.ClvConvergenceException;
 
 /**
  * The Gauss hypergeometric function {@code 2F1(a, b; c; z) = Σ_n (a)_n (b)_n / ((c)_n n!) z^n} in
@@ -73,7 +74,7 @@ import org.clvkit.core.Checks;
  * <p>In the excepted corner (two large parameters very near {@code z = 1}; for the Pareto/NBD only
  * the probability of x purchases with s and x above a few hundred and α/β beyond 1e4) and for
  * {@code c <= max(a, b)} near 1 the evaluation usually succeeds, but may exhaust the policy's
- * iteration cap (taking milliseconds) and then throws an {@link ArithmeticException} naming the
+ * iteration cap (taking milliseconds) and then throws a {@link ClvConvergenceException} naming the
  * arguments. Every method checks its own rounding and cancellation and gives way to the next rather
  * than return a value it cannot vouch for; so does a value at or next to a zero of the function.
  *
@@ -204,8 +205,8 @@ public final class Hypergeometric {
    * @param oneMinusZ {@code 1 − z}, finite, in (0, 1]
    * @return ln F, F &gt;= 1
    * @throws org.clvkit.core.ClvArgumentException if an argument is outside the domain
-   * @throws ArithmeticException if neither the series nor the quadrature converges (the message
-   *     names a, b and z)
+   * @throws ClvConvergenceException if neither the series nor the quadrature gives a finite ln F
+   *     (the message names a, b, z and 1 − z; the series' failure is its cause)
    */
   public static double log2F1TiedOneMinus(double a, double b, double oneMinusZ) {
     Checks.atMost("oneMinusZ", oneMinusZ, "1", 1.0);
@@ -214,17 +215,49 @@ public final class Hypergeometric {
     } catch (ArithmeticException seriesFailed) {
       double z = 1.0 - oneMinusZ;
       double k = z / oneMinusZ;
-      double integral;
+      double result;
       try {
-        integral =
+        double integral =
             GaussKronrod.integrate(
                 v -> Math.exp(-v - b * Math.log1p(-k * Math.expm1(-v / a))), 0, 40, 1e-14, 0);
+        result = -b * Math.log(oneMinusZ) + Math.log(integral);
       } catch (ArithmeticException quadratureFailed) {
-        seriesFailed.addSuppressed(quadratureFailed);
-        throw seriesFailed;
+        throw tiedFailure(a, b, z, oneMinusZ, seriesFailed, quadratureFailed);
       }
-      return -b * Math.log(oneMinusZ) + Math.log(integral);
+      if (!(result > Double.NEGATIVE_INFINITY && result < Double.POSITIVE_INFINITY)) {
+        throw tiedFailure(a, b, z, oneMinusZ, seriesFailed, null);
+      }
+      return result;
     }
+  }
+
+  /**
+   * The exception of {@link #log2F1TiedOneMinus} when neither the series nor Euler's integral gives
+   * a finite ln F: it names the arguments and carries the series' failure as its cause and the
+   * quadrature's (if it threw) as suppressed.
+   */
+  private static ClvConvergenceException tiedFailure(
+      double a,
+      double b,
+      double z,
+      double oneMinusZ,
+      ArithmeticException seriesFailed,
+      ArithmeticException quadratureFailed) {
+    ClvConvergenceException e =
+        new ClvConvergenceException(
+            String.format(
+                Locale.ROOT,
+                "2F1(a, b; a+1; z) did not converge by its series or by Euler's integral for a = %s,"
+                    + " b = %s, z = %s (1 - z = %s)",
+                a,
+                b,
+                z,
+                oneMinusZ),
+            seriesFailed);
+    if (quadratureFailed != null) {
+      e.addSuppressed(quadratureFailed);
+    }
+    return e;
   }
 
   /**
@@ -347,7 +380,7 @@ public final class Hypergeometric {
       }
     }
     if (n > cap || !(sum < Double.POSITIVE_INFINITY && sumA == sumA && sumB == sumB)) {
-      throw new ArithmeticException(
+      throw new ClvConvergenceException(
           String.format(
               Locale.ROOT,
               "the derivative series of 2F1(a, b; a+1; z) did not converge within %d terms for "
@@ -403,7 +436,7 @@ public final class Hypergeometric {
       result = signedSeries(a, b, c, z, w, policy, wantSign);
     }
     if (Double.isNaN(result)) {
-      throw new ArithmeticException(
+      throw new ClvConvergenceException(
           String.format(
               Locale.ROOT,
               "2F1(a, b; c; z) could not reach relative precision %s within %d terms for a = %s, "

@@ -8,9 +8,9 @@ import org.clvkit.models.internal.LogPochhammer;
 /**
  * Log-space special functions, accurate where the models need them (tested against committed mpmath
  * tables in clv-models' tests). Every method throws {@link org.clvkit.core.ClvArgumentException}
- * for an argument outside its domain and {@link ArithmeticException} (with the arguments) when its
- * series cannot converge within its iteration cap. They allocate nothing and are safe to call from
- * any thread.
+ * for an argument outside its domain and {@link org.clvkit.core.ClvConvergenceException} (an {@link
+ * ArithmeticException}, with the arguments) when its series cannot converge within its iteration
+ * cap. They allocate nothing and are safe to call from any thread.
  */
 public final class SpecialFunctions {
   private SpecialFunctions() {}

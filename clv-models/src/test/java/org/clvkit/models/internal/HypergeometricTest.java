@@ -8,6 +8,7 @@ import static org.quicktheories.generators.SourceDSL.doubles;
 import static org.quicktheories.generators.SourceDSL.integers;
 
 import java.util.Locale;
+import org.clvkit.core.ClvConvergenceException;
 import org.clvkit.testing.ReferenceTable;
 import org.clvkit.testing.Seeded;
 import org.clvkit.testing.Tolerance;
@@ -431,5 +432,40 @@ class HypergeometricTest {
               table.number(i, "log2F1"),
               Hypergeometric.log2F1TiedOneMinus(a, 1.001, oneMinusZ));
     }
+  }
+
+  /**
+   * Issue 12, part 4: where the series exceed their cap (b = 1e200) and Euler's integral underflows
+   * to 0 at every node (its ln would be −∞, not the ln F &gt;= 0 it stands for), the library's own
+   * exception names the arguments and carries the series' failure, instead of a raw
+   * ArithmeticException or a silent −∞.
+   */
+  @Test
+  void log2F1TiedOneMinus_whereNeitherTheSeriesNorTheIntegralConvergesNamesTheArguments() {
+    ClvConvergenceException e =
+        assertThrows(
+            ClvConvergenceException.class,
+            () -> Hypergeometric.log2F1TiedOneMinus(1e6, 1e200, 1e-5));
+    assertEquals(
+        "2F1(a, b; a+1; z) did not converge by its series or by Euler's integral for a = 1000000.0,"
+            + " b = 1.0E200, z = 0.99999 (1 - z = 1.0E-5)",
+        e.getMessage());
+    assertEquals(
+        "2F1(a, b; c; z) could not reach relative precision 1.0E-16 within 500000 terms for a ="
+            + " 1000000.0, b = 1.0E200, c = 1000001.0, z = 0.99999 (1 - z = 1.0E-5)",
+        e.getCause().getMessage());
+    assertTrue(e instanceof ArithmeticException, "callers catching ArithmeticException still do");
+  }
+
+  /** The series' own failure is the library's exception too, naming a, b, c and z. */
+  @Test
+  void log2F1OneMinus_beyondItsIterationCapThrowsTheLibrarysException() {
+    ClvConvergenceException e =
+        assertThrows(
+            ClvConvergenceException.class, () -> Hypergeometric.log2F1OneMinus(1, 1e300, 2, 0.5));
+    assertEquals(
+        "2F1(a, b; c; z) could not reach relative precision 1.0E-16 within 500000 terms for a = 1.0,"
+            + " b = 1.0E300, c = 2.0, z = 0.5 (1 - z = 0.5)",
+        e.getMessage());
   }
 }
