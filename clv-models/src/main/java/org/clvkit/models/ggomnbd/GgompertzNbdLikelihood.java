@@ -6,6 +6,7 @@ import org.clvkit.models.internal.GaussKronrod;
 import org.clvkit.models.internal.LogPochhammer;
 import org.clvkit.models.internal.MaximumLikelihood;
 import org.clvkit.models.internal.ModelFitting;
+import org.clvkit.models.internal.PatternSample;
 
 /**
  * The Gamma-Gompertz/NBD maximum-likelihood problem over distinct (x, t_x, T) patterns, with the
@@ -92,6 +93,20 @@ final class GgompertzNbdLikelihood implements ModelFitting.Problem {
   @Override
   public int patterns() {
     return x.length;
+  }
+
+  /**
+   * The same problem on a seeded sample of about {@code size} patterns whose weights are scaled to
+   * stand for all the customers ({@link PatternSample}), for the starting-point search of large
+   * fits.
+   */
+  @Override
+  public ModelFitting.Problem sample(int size, long seed) {
+    PatternSample sample = PatternSample.draw(weight, size, seed);
+    CustomerHistories drawn =
+        CustomerHistories.of(
+            sample.select(x), sample.select(recency), sample.select(age), sample.weights());
+    return new GgompertzNbdLikelihood(drawn, timeScale);
   }
 
   @Override
