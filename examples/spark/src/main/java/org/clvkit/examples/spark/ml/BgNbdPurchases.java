@@ -3,14 +3,14 @@ package org.clvkit.examples.spark.ml;
 import org.apache.spark.ml.util.DefaultParamsReader;
 import org.apache.spark.ml.util.Identifiable;
 import org.apache.spark.ml.util.MLReader;
+import org.clvkit.models.ModelType;
 import org.clvkit.models.PurchaseModel;
-import org.clvkit.models.bgnbd.BgNbdFitter;
 import org.clvkit.models.bgnbd.BgNbdModel;
 
 /**
- * Spark ML estimator of the BG/NBD purchase model ({@link BgNbdFitter}, weighted by distinct
- * patterns); see {@link PurchaseEstimator} for the input and {@link BgNbdPurchasesModel} for what
- * the fitted stage appends.
+ * Spark ML estimator of the BG/NBD purchase model ({@link BgNbdModel#TYPE} and its fitter, weighted
+ * by distinct patterns); see {@link PurchaseEstimator} for the input and {@link
+ * BgNbdPurchasesModel} for what the fitted stage appends.
  */
 public final class BgNbdPurchases extends PurchaseEstimator<BgNbdPurchasesModel> {
   private static final long serialVersionUID = 1L;
@@ -30,14 +30,13 @@ public final class BgNbdPurchases extends PurchaseEstimator<BgNbdPurchasesModel>
   }
 
   @Override
-  protected PurchaseModel fitPatterns(
-      double[] frequency, double[] recency, double[] age, double[] weights) {
-    return BgNbdFitter.create().fit(frequency, recency, age, weights);
+  protected ModelType<BgNbdModel> modelType() {
+    return BgNbdModel.TYPE;
   }
 
   @Override
   protected BgNbdPurchasesModel fitted(String uid, PurchaseModel model) {
-    return new BgNbdPurchasesModel(uid, (BgNbdModel) model);
+    return new BgNbdPurchasesModel(uid, BgNbdModel.TYPE.cast(model));
   }
 
   /** The reader of saved estimators, for ML persistence ({@code Pipeline.load}). */

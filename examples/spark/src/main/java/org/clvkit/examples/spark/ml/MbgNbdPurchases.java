@@ -3,14 +3,14 @@ package org.clvkit.examples.spark.ml;
 import org.apache.spark.ml.util.DefaultParamsReader;
 import org.apache.spark.ml.util.Identifiable;
 import org.apache.spark.ml.util.MLReader;
+import org.clvkit.models.ModelType;
 import org.clvkit.models.PurchaseModel;
-import org.clvkit.models.mbgnbd.MbgNbdFitter;
 import org.clvkit.models.mbgnbd.MbgNbdModel;
 
 /**
- * Spark ML estimator of the MBG/NBD purchase model ({@link MbgNbdFitter}, weighted by distinct
- * patterns); see {@link PurchaseEstimator} for the input and {@link MbgNbdPurchasesModel} for what
- * the fitted stage appends.
+ * Spark ML estimator of the MBG/NBD purchase model ({@link MbgNbdModel#TYPE} and its fitter,
+ * weighted by distinct patterns); see {@link PurchaseEstimator} for the input and {@link
+ * MbgNbdPurchasesModel} for what the fitted stage appends.
  */
 public final class MbgNbdPurchases extends PurchaseEstimator<MbgNbdPurchasesModel> {
   private static final long serialVersionUID = 1L;
@@ -30,14 +30,13 @@ public final class MbgNbdPurchases extends PurchaseEstimator<MbgNbdPurchasesMode
   }
 
   @Override
-  protected PurchaseModel fitPatterns(
-      double[] frequency, double[] recency, double[] age, double[] weights) {
-    return MbgNbdFitter.create().fit(frequency, recency, age, weights);
+  protected ModelType<MbgNbdModel> modelType() {
+    return MbgNbdModel.TYPE;
   }
 
   @Override
   protected MbgNbdPurchasesModel fitted(String uid, PurchaseModel model) {
-    return new MbgNbdPurchasesModel(uid, (MbgNbdModel) model);
+    return new MbgNbdPurchasesModel(uid, MbgNbdModel.TYPE.cast(model));
   }
 
   /** The reader of saved estimators, for ML persistence ({@code Pipeline.load}). */

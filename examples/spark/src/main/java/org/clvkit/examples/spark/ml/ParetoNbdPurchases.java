@@ -3,13 +3,13 @@ package org.clvkit.examples.spark.ml;
 import org.apache.spark.ml.util.DefaultParamsReader;
 import org.apache.spark.ml.util.Identifiable;
 import org.apache.spark.ml.util.MLReader;
+import org.clvkit.models.ModelType;
 import org.clvkit.models.PurchaseModel;
-import org.clvkit.models.paretonbd.ParetoNbdFitter;
 import org.clvkit.models.paretonbd.ParetoNbdModel;
 
 /**
- * Spark ML estimator of the Pareto/NBD purchase model ({@link ParetoNbdFitter}, weighted by
- * distinct patterns); see {@link PurchaseEstimator} for the input and {@link
+ * Spark ML estimator of the Pareto/NBD purchase model ({@link ParetoNbdModel#TYPE} and its fitter,
+ * weighted by distinct patterns); see {@link PurchaseEstimator} for the input and {@link
  * ParetoNbdPurchasesModel} for what the fitted stage appends.
  */
 public final class ParetoNbdPurchases extends PurchaseEstimator<ParetoNbdPurchasesModel> {
@@ -30,14 +30,13 @@ public final class ParetoNbdPurchases extends PurchaseEstimator<ParetoNbdPurchas
   }
 
   @Override
-  protected PurchaseModel fitPatterns(
-      double[] frequency, double[] recency, double[] age, double[] weights) {
-    return ParetoNbdFitter.create().fit(frequency, recency, age, weights);
+  protected ModelType<ParetoNbdModel> modelType() {
+    return ParetoNbdModel.TYPE;
   }
 
   @Override
   protected ParetoNbdPurchasesModel fitted(String uid, PurchaseModel model) {
-    return new ParetoNbdPurchasesModel(uid, (ParetoNbdModel) model);
+    return new ParetoNbdPurchasesModel(uid, ParetoNbdModel.TYPE.cast(model));
   }
 
   /** The reader of saved estimators, for ML persistence ({@code Pipeline.load}). */

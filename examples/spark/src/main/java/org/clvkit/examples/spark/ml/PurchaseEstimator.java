@@ -13,6 +13,8 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.StructType;
 import org.clvkit.core.ClvArgumentException;
+import org.clvkit.models.CustomerHistories;
+import org.clvkit.models.ModelType;
 import org.clvkit.models.PurchaseModel;
 
 /**
@@ -46,16 +48,16 @@ public abstract class PurchaseEstimator<S extends PurchaseStageModel<S>> extends
   }
 
   /**
-   * Fits the model on distinct patterns with their counts as weights.
-   *
-   * @param frequency repeat purchases per pattern
-   * @param recency time of the last purchase per pattern
-   * @param age time since the first purchase per pattern
-   * @param weights customers per pattern
-   * @return the fitted model
+   * The registered type of the model this estimator fits (one of {@link
+   * org.clvkit.models.ModelTypes}); its {@link org.clvkit.models.Fitter} fits the patterns.
    */
-  protected abstract PurchaseModel fitPatterns(
-      double[] frequency, double[] recency, double[] age, double[] weights);
+  protected abstract ModelType<? extends PurchaseModel> modelType();
+
+  /** Fits the model type's fitter on distinct patterns with their counts as weights. */
+  private PurchaseModel fitPatterns(
+      double[] frequency, double[] recency, double[] age, double[] weights) {
+    return modelType().fitter().fit(CustomerHistories.of(frequency, recency, age, weights));
+  }
 
   /**
    * The fitted stage holding {@code model}.
