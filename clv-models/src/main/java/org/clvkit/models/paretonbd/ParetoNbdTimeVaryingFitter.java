@@ -40,7 +40,7 @@ import org.clvkit.models.internal.ModelFitting;
 public final class ParetoNbdTimeVaryingFitter {
   private static final String MODEL = "Pareto/NBD with time-varying covariates";
   private static final double BOUND = 23.0;
-  private static final int CHUNK = 2048;
+  private static final int CHUNK = 256;
   private static final int MAX_CHUNKS = 64;
 
   private final FitSettings settings;
