@@ -38,6 +38,11 @@ CASES = [
     ("beta_branch", 1.2, 2.0, 0.35, 40.0, (-0.5, 0.3), (0.9, 0.2), 4, 12.25, 30.0,
      (-2.5, 3.5, 9.0, 16.0, 31.0), (0.3, 1.2, 0.0, 0.6, 1.0), (-0.1, 0.4, 0.9, 0.0, 0.2),
      15.0, 0.03),
+    # one-week periods, short against both scales (the kernel's Gauss-Legendre path)
+    ("weekly_light", 0.55, 10.5, 0.61, 11.7, (0.4, -0.3), (-0.2, 0.5), 1, 3.5, 30.25,
+     tuple(range(-1, 40)),
+     tuple(float(k % 2) for k in range(41)),
+     tuple(mp.cos(k / 3.0) for k in range(41)), 8.0, 0.01),
 ]
 
 

@@ -277,7 +277,7 @@ public final class TimeVaryingCovariateTable {
       double origin = firstPurchaseDays[s];
       int firstRow = order[0];
       int lastRow = order[order.length - 1];
-      if (days[firstRow] > origin) {
+      if (days[firstRow] > origin + 1e-6) { // a millionth of a day against rounding in T
         throw Checks.fail(
             "%s: customer %s: the covariates start on %s (line %d), after the first purchase on"
                 + " %s",
