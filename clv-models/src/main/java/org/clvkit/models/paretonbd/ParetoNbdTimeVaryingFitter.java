@@ -43,6 +43,12 @@ public final class ParetoNbdTimeVaryingFitter {
   private static final int CHUNK = 256;
   private static final int MAX_CHUNKS = 64;
 
+  /**
+   * A variance of a log-parameter or coefficient above this (a standard error above 10) means a
+   * flat direction: the fit is reported as singular, not with standard errors.
+   */
+  private static final double MAX_VARIANCE = 100.0;
+
   private final FitSettings settings;
   private final CovariateSettings covariates;
   private final Executor executor;
@@ -143,26 +149,48 @@ public final class ParetoNbdTimeVaryingFitter {
     int bound = best.boundIndex();
     String offending =
         bound < 0 ? "" : bound < 4 ? names[bound] : layout.coefficientNames().get(bound - 4);
+    double[][] covariance = best.covariance();
+    String singular = null;
+    if (best.converged()) {
+      for (int i = 0; i < 4 + k && singular == null; i++) {
+        double variance = covariance == null ? Double.NaN : covariance[i][i];
+        if (!(variance < MAX_VARIANCE)) {
+          offending = i < 4 ? names[i] : layout.coefficientNames().get(i - 4);
+          singular =
+              String.format(
+                  Locale.ROOT,
+                  "the information is singular: the standard error of %s is %.3g (a covariate"
+                      + " constant over all periods and customers, or collinear covariates, cannot"
+                      + " be told apart from alpha0 and beta0)",
+                  offending,
+                  Math.sqrt(variance));
+        }
+      }
+    }
+    boolean converged = best.converged() && singular == null;
     FitDiagnostics diagnostics =
         new FitDiagnostics(
-            best.converged(),
+            converged,
             best.iterations(),
             best.evaluations() + restrictedEvaluations + 1,
             ll,
             best.gradientNorm(),
-            best.converged() ? "converged" : describe(best, layout, theta, values),
-            best.converged()
+            converged
+                ? "converged"
+                : singular != null ? singular : describe(best, layout, theta, values),
+            converged
                 ? FitStatus.CONVERGED
-                : bound >= 0 ? FitStatus.NO_INTERIOR_MAXIMUM : FitStatus.NOT_CONVERGED,
+                : singular != null
+                    ? FitStatus.SINGULAR_INFORMATION
+                    : bound >= 0 ? FitStatus.NO_INTERIOR_MAXIMUM : FitStatus.NOT_CONVERGED,
             offending);
-    if (!best.converged() && !settings.allowNonConverged()) {
+    if (!converged && !settings.allowNonConverged()) {
       throw new FitFailedException(MODEL, diagnostics);
     }
     List<ParameterEstimate> estimates = new ArrayList<>();
     List<CoefficientEstimate> coefficientEstimates = new ArrayList<>();
     LikelihoodRatioTest test = null;
-    double[][] covariance = best.covariance();
-    if (best.converged() && covariance != null) {
+    if (converged) {
       for (int i = 0; i < 4; i++) {
         estimates.add(
             ParameterEstimate.fromLogScale(
