@@ -167,6 +167,12 @@ public final class ParetoNbdTimeVaryingFitter {
         }
       }
     }
+    if (!best.converged()
+        && bound < 0
+        && covariance == null
+        && best.message().contains("singular")) {
+      singular = describe(best, layout, theta, values); // the optimiser found the flat direction
+    }
     boolean converged = best.converged() && singular == null;
     FitDiagnostics diagnostics =
         new FitDiagnostics(

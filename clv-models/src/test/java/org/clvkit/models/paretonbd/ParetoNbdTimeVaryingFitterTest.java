@@ -2,12 +2,15 @@ package org.clvkit.models.paretonbd;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.ForkJoinPool;
 import org.clvkit.models.CustomerHistories;
+import org.clvkit.models.FitFailedException;
+import org.clvkit.models.FitStatus;
 import org.clvkit.models.covariates.CoefficientEstimate;
 import org.clvkit.models.covariates.CovariateFitReport;
 import org.clvkit.models.covariates.CovariateMatrix;
@@ -125,5 +128,31 @@ class ParetoNbdTimeVaryingFitterTest {
     } finally {
       pool.shutdown();
     }
+  }
+
+  @Test
+  void fit_covariateConstantEverywhereIsSingularNotConverged() {
+    // A column of ones is a second intercept: ln alpha0 and its coefficient cannot be told apart.
+    SplittableRandom random = new SplittableRandom(12);
+    int n = 800;
+    double[] ages = ages(random, n);
+    double[] ones = new double[2 * n];
+    for (int i = 0; i < n; i++) {
+      ones[2 * i] = 1;
+      ones[2 * i + 1] = random.nextDouble();
+    }
+    TimeVaryingCovariates tv = TimeVaryingCovariates.constant(CovariateMatrix.of(NAMES, ones));
+    CustomerHistories data = ParetoNbdTimeVaryingSimulator.of(TRUTH, 8).histories(tv, ages);
+    FitFailedException e =
+        assertThrows(
+            FitFailedException.class,
+            () ->
+                ParetoNbdTimeVaryingFitter.create()
+                    .withCovariateSettings(
+                        org.clvkit.models.covariates.CovariateSettings.DEFAULT
+                            .withPurchase(List.of("promo"))
+                            .withDropout(List.of("season")))
+                    .fit(data, tv));
+    assertEquals(FitStatus.SINGULAR_INFORMATION, e.diagnostics().status(), e::getMessage);
   }
 }
