@@ -108,7 +108,14 @@ final class ScoreCommand implements Callable<Integer> {
       Scoring.Settings covariateSettings = scoring.settings(TimeUnit.WEEKS);
       SummaryTable covariateTable = summary.read();
       CovariateOptions.Joined joined = covariates.join(covariateTable, err);
-      covariates.score(purchaseModel, joined, covariateSettings.horizon(), output, out, escape);
+      covariates.score(
+          purchaseModel,
+          joined,
+          covariateSettings.horizon(),
+          covariateSettings.discount(),
+          output,
+          out,
+          escape);
       err.printf(
           Locale.ROOT,
           "scored %,d customers with the covariate model %s over %s%n",
