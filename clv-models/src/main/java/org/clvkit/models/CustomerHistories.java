@@ -109,7 +109,10 @@ public final class CustomerHistories implements Serializable {
     boolean anyWeight = false;
     for (int i = 0; i < n; i++) {
       validateRow(frequency[i], recency[i], age[i], i);
-      Checks.nonNegative(Checks.indexed("weights", i), weights[i]);
+      if (!(weights[i] >= 0 && weights[i] < Double.POSITIVE_INFINITY)) {
+        // The name is built only for a value to check further: this runs once per row.
+        Checks.nonNegative(Checks.indexed("weights", i), weights[i]);
+      }
       anyWeight |= weights[i] > 0;
     }
     if (!anyWeight) {

@@ -18,13 +18,14 @@ import org.clvkit.models.covariates.CoefficientEstimate;
 import org.clvkit.models.covariates.CovariateFitReport;
 import org.clvkit.models.paretonbd.ParetoNbdCovariateModel;
 import org.clvkit.models.paretonbd.ParetoNbdParameters;
+import org.clvkit.models.paretonbd.ParetoNbdTimeVaryingModel;
 import org.clvkit.models.sbg.SbgCovariateModel;
 import org.clvkit.models.sbg.SbgParameters;
 
 /**
  * Saves and loads the covariate models ({@link ParetoNbdCovariateModel}, {@link
- * BgNbdCovariateModel}, {@link SbgCovariateModel}) as human-readable, versioned properties files
- * with named coefficients:
+ * BgNbdCovariateModel}, {@link SbgCovariateModel}, {@link ParetoNbdTimeVaryingModel}) as
+ * human-readable, versioned properties files with named coefficients:
  *
  * <pre>
  * format = clvkit-covariate-model
@@ -90,6 +91,15 @@ public final class CovariateModelFiles {
       second = m.dropoutCovariates();
       secondCoefficients = m.dropoutCoefficients();
       report = m.fitReport().orElse(null);
+    } else if (model instanceof ParetoNbdTimeVaryingModel m) {
+      type = "pnbd-time-varying";
+      names = new String[] {"r", "alpha0", "s", "beta0"};
+      parameters = m.parameters().toArray();
+      first = m.purchaseCovariates();
+      firstCoefficients = m.purchaseCoefficients();
+      second = m.dropoutCovariates();
+      secondCoefficients = m.dropoutCoefficients();
+      report = m.fitReport().orElse(null);
     } else if (model instanceof SbgCovariateModel m) {
       type = "sbg-covariates";
       names = new String[] {"alpha0", "beta0"};
@@ -116,6 +126,7 @@ public final class CovariateModelFiles {
     lines.add("type = " + type);
     if (provenance != null) {
       lines.add("provenance = " + value(provenance.toString().replace('\n', ' ')));
+      lines.add("timeUnit = " + value(provenance.timeUnit()));
     }
     for (int i = 0; i < names.length; i++) {
       lines.add("parameter." + names[i] + " = " + parameters[i]);
@@ -226,6 +237,15 @@ public final class CovariateModelFiles {
           second,
           secondCoefficients);
     }
+    if ("pnbd-time-varying".equals(type)) {
+      double[] v = numbers(p, where, "r", "alpha0", "s", "beta0");
+      return ParetoNbdTimeVaryingModel.of(
+          new ParetoNbdParameters(v[0], v[1], v[2], v[3]),
+          first,
+          firstCoefficients,
+          second,
+          secondCoefficients);
+    }
     if ("sbg-covariates".equals(type)) {
       double[] v = numbers(p, where, "alpha0", "beta0");
       return SbgCovariateModel.of(
@@ -234,7 +254,8 @@ public final class CovariateModelFiles {
     throw new ModelFileException(
         ModelFileException.Problem.WRONG_TYPE,
         where
-            + ": type must be one of pnbd-covariates, bgnbd-covariates, sbg-covariates, was "
+            + ": type must be one of pnbd-covariates, bgnbd-covariates, sbg-covariates,"
+            + " pnbd-time-varying, was "
             + type);
   }
 

@@ -1,13 +1,11 @@
 package org.clvkit.models.paretonbd;
 
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.concurrent.Executor;
 import org.clvkit.core.Checks;
 import org.clvkit.core.internal.Parallel;
 import org.clvkit.models.CustomerHistories;
-import org.clvkit.models.internal.CovariateRowKey;
+import org.clvkit.models.internal.CovariateGroups;
 
 /**
  * The Pareto/NBD log-likelihood of customers whose gamma scales α_i and β_i depend on their
@@ -67,45 +65,13 @@ final class ParetoNbdCovariateLikelihood {
       CustomerHistories data, double[] covariates, int columns, Executor executor) {
     this.executor = executor;
     this.columns = columns;
-    int n = data.size();
-    Checks.sameLength("covariates", covariates.length, "rows * columns", n * columns);
-    // Group the rows by covariate row.
-    Map<CovariateRowKey, Integer> index = new HashMap<>();
-    int[] rowGroup = new int[n];
-    int[] firstRow = new int[Math.max(16, n)];
-    for (int i = 0; i < n; i++) {
-      CovariateRowKey key = new CovariateRowKey(covariates, i * columns, columns);
-      Integer g = index.get(key);
-      if (g == null) {
-        g = index.size();
-        index.put(key, g);
-        firstRow[g] = i;
-      }
-      rowGroup[i] = g;
-    }
-    this.groups = index.size();
-    this.groupRows = new double[groups * columns];
-    for (int g = 0; g < groups; g++) {
-      for (int j = 0; j < columns; j++) {
-        groupRows[g * columns + j] = covariates[firstRow[g] * columns + j] + 0.0;
-      }
-    }
-    int[] start = new int[groups + 1];
-    for (int i = 0; i < n; i++) {
-      start[rowGroup[i] + 1]++;
-    }
-    for (int g = 0; g < groups; g++) {
-      start[g + 1] += start[g];
-    }
-    int[] order = new int[n];
-    int[] fill = Arrays.copyOf(start, groups);
-    for (int i = 0; i < n; i++) {
-      order[fill[rowGroup[i]]++] = i;
-    }
-    double[] f = data.frequencyColumn();
-    double[] r = data.recencyColumn();
-    double[] a = data.ageColumn();
-    double[] w = data.weightColumn();
+    Checks.sameLength("covariates", covariates.length, "rows * columns", data.size() * columns);
+    // Group the rows by covariate row and compress each group, without per-customer objects.
+    CovariateGroups.Patterns p = CovariateGroups.patterns(data, covariates, columns);
+    this.groups = p.groups();
+    this.groupRows = p.rows();
+    int[] start = p.start();
+    int n = p.frequency().length;
     int[] largeGroups = new int[groups];
     ParetoNbdLikelihood[] largeLikelihoods = new ParetoNbdLikelihood[groups];
     int largeCount = 0;
@@ -120,45 +86,37 @@ final class ParetoNbdCovariateLikelihood {
     double totalPurchases = 0;
     double totalExposure = 0;
     for (int g = 0; g < groups; g++) {
-      int size = start[g + 1] - start[g];
-      double[] gf = new double[size];
-      double[] gr = new double[size];
-      double[] ga = new double[size];
-      double[] gw = new double[size];
-      boolean anyWeight = false;
-      for (int k = 0; k < size; k++) {
-        int i = order[start[g] + k];
-        gf[k] = f[i];
-        gr[k] = r[i];
-        ga[k] = a[i];
-        gw[k] = w[i];
-        anyWeight |= w[i] > 0;
-      }
-      if (!anyWeight) {
+      int from = start[g];
+      int m = start[g + 1] - from;
+      if (m == 0) {
         continue; // a covariate row whose customers all have weight 0 adds nothing
       }
-      CustomerHistories compressed = CustomerHistories.of(gf, gr, ga, gw).compressed();
-      int m = compressed.size();
       patternCount += m;
-      for (int k = 0; k < m; k++) {
-        double wk = compressed.weight(k);
+      for (int k = from; k < from + m; k++) {
+        double wk = p.weight()[k];
         totalWeight += wk;
-        totalPurchases += wk * compressed.frequency(k);
-        totalExposure += wk * compressed.age(k);
+        totalPurchases += wk * p.frequency()[k];
+        totalExposure += wk * p.age()[k];
       }
       if (m >= LARGE) {
         largeGroups[largeCount] = g;
-        largeLikelihoods[largeCount] = new ParetoNbdLikelihood(compressed, executor);
+        largeLikelihoods[largeCount] =
+            new ParetoNbdLikelihood(
+                CustomerHistories.of(
+                        Arrays.copyOfRange(p.frequency(), from, from + m),
+                        Arrays.copyOfRange(p.recency(), from, from + m),
+                        Arrays.copyOfRange(p.age(), from, from + m),
+                        Arrays.copyOfRange(p.weight(), from, from + m))
+                    .compressed(),
+                executor);
         largeCount++;
       } else {
-        for (int k = 0; k < m; k++) {
-          sf[small] = compressed.frequency(k);
-          sr[small] = compressed.recency(k);
-          sa[small] = compressed.age(k);
-          sw[small] = compressed.weight(k);
-          sg[small] = g;
-          small++;
-        }
+        System.arraycopy(p.frequency(), from, sf, small, m);
+        System.arraycopy(p.recency(), from, sr, small, m);
+        System.arraycopy(p.age(), from, sa, small, m);
+        System.arraycopy(p.weight(), from, sw, small, m);
+        Arrays.fill(sg, small, small + m, g);
+        small += m;
       }
     }
     this.largeGroup = Arrays.copyOf(largeGroups, largeCount);

@@ -359,10 +359,28 @@ final class ParetoNbdFunctions {
    * @throws ArithmeticException if the series cannot converge
    */
   void pairTerms(double x, double t, double[] out, int offset) {
+    pairTerms(r, s, x, t, alphaBranch, max, min, out, offset);
+  }
+
+  /**
+   * {@link #pairTerms(double, double, double[], int)} for the scales max(α, β) = {@code max} and
+   * min(α, β) = {@code min} ({@code alphaBranch}: α &gt;= β) without building a kernel: what the
+   * time-varying covariate model needs per period, where the scales change from period to period.
+   */
+  static void pairTerms(
+      double r,
+      double s,
+      double x,
+      double t,
+      boolean alphaBranch,
+      double max,
+      double min,
+      double[] out,
+      int offset) {
     double a = r + s + x;
     double b = alphaBranch ? s + 1 : r + x;
     double mt = max + t;
-    double z = gap / mt;
+    double z = (max - min) / mt;
     Hypergeometric.log2F1AndDerivatives(
         a, b, alphaBranch ? r + x : s + 1, z, (min + t) / mt, out, offset);
     double logF = out[offset];

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.clvkit.core.Checks;
+import org.clvkit.models.CustomerHistories;
 import org.clvkit.models.FitDiagnostics;
 import org.clvkit.models.FitFailedException;
 import org.clvkit.models.FitSettings;
@@ -57,6 +58,27 @@ public final class SbgCovariateFitter {
   /** This fitter with other covariate settings (purchase = α, dropout = β). */
   public SbgCovariateFitter withCovariateSettings(CovariateSettings value) {
     return new SbgCovariateFitter(settings, Checks.notNull("covariates", value));
+  }
+
+  /**
+   * Fits the model to contract histories in the shared customer columns, read as {@link
+   * SbgFitter#fit(CustomerHistories)} reads them (x renewals in n opportunities: churned in period
+   * x + 1 when x &lt; n, active after n renewals when x = n), with one covariate row per row.
+   *
+   * @param data contract histories: whole numbers, recency = frequency &lt;= age
+   * @param matrix one covariate row per row of {@code data}
+   */
+  public SbgCovariateModel fit(CustomerHistories data, CovariateMatrix matrix) {
+    Checks.notNull("data", data);
+    int n = data.size();
+    double[] periods = new double[n];
+    boolean[] churned = new boolean[n];
+    for (int i = 0; i < n; i++) {
+      int renewals = SbgFitter.renewals(data, i);
+      churned[i] = renewals < data.age(i);
+      periods[i] = churned[i] ? renewals + 1 : renewals;
+    }
+    return fitLifetimes(periods, churned, data.weightColumn(), matrix);
   }
 
   /**

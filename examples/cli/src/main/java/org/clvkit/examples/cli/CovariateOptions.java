@@ -25,6 +25,8 @@ import org.clvkit.models.io.ModelFileException;
 import org.clvkit.models.io.Provenance;
 import org.clvkit.models.paretonbd.ParetoNbdCovariateFitter;
 import org.clvkit.models.paretonbd.ParetoNbdCovariateModel;
+import org.clvkit.models.sbg.SbgCovariateFitter;
+import org.clvkit.models.sbg.SbgCovariateModel;
 import picocli.CommandLine.Option;
 
 /**
@@ -214,8 +216,17 @@ final class CovariateOptions {
                 .fit(data.histories(), data.covariates());
         model = m;
         report = m.fitReport().orElseThrow();
+      } else if (kind.id().equals("sbg")) {
+        SbgCovariateModel m =
+            SbgCovariateFitter.create()
+                .withSettings(fitSettings)
+                .withCovariateSettings(settings())
+                .fit(data.histories(), data.covariates());
+        model = m;
+        report = m.fitReport().orElseThrow();
       } else {
-        throw CliException.usage("--covariates works with -m pnbd and -m bgnbd, not " + kind.id());
+        throw CliException.usage(
+            "--covariates works with -m pnbd, -m bgnbd and -m sbg, not " + kind.id());
       }
     } catch (ClvArgumentException e) {
       throw CliException.usage(e.getMessage());
@@ -257,6 +268,7 @@ final class CovariateOptions {
       Path modelFile,
       Joined data,
       double horizon,
+      double discount,
       Path output,
       PrintWriter stdout,
       boolean escape) {
@@ -284,8 +296,11 @@ final class CovariateOptions {
       } else if (model instanceof BgNbdCovariateModel m) {
         m.probabilityAlive(f, r, a, data.covariates(), alive, 0, n);
         m.conditionalExpectedPurchases(horizon, f, r, a, data.covariates(), expected, 0, n);
+      } else if (model instanceof SbgCovariateModel m) {
+        scoreSbg(m, data, discount, output, stdout, escape);
+        return;
       } else {
-        throw CliException.usage(modelFile + ": not a Pareto/NBD or BG/NBD covariate model");
+        throw CliException.usage(modelFile + ": not a Pareto/NBD, BG/NBD or sBG covariate model");
       }
     } catch (ClvArgumentException e) {
       throw CliException.data(e.getMessage());
@@ -299,6 +314,57 @@ final class CovariateOptions {
         w.write(Double.toString(alive[i]));
         w.write(',');
         w.write(Double.toString(expected[i]));
+        w.write('\n');
+      }
+      w.flush();
+      scores.commit();
+    } catch (IOException e) {
+      throw Output.cannotWrite(output, e);
+    }
+  }
+
+  /**
+   * Scores contract customers with an sBG covariate model: for each customer still active after n
+   * renewals (x = n), the probability of renewing once more, r(n+1), and the discounted expected
+   * residual lifetime DERL(d, n+1) in periods (Fader &amp; Hardie 2010); churned customers get 0.
+   */
+  private static void scoreSbg(
+      SbgCovariateModel model,
+      Joined data,
+      double discount,
+      Path output,
+      PrintWriter stdout,
+      boolean escape) {
+    CustomerHistories h = data.histories();
+    int n = h.size();
+    CovariateMatrix used = data.covariates().select(model.covariateNames());
+    double[] values = used.values();
+    int columns = used.columns();
+    double[] row = new double[columns];
+    double[] renewal = new double[n];
+    double[] derl = new double[n];
+    try {
+      for (int i = 0; i < n; i++) {
+        if (h.frequency(i) < h.age(i)) {
+          continue; // churned
+        }
+        System.arraycopy(values, i * columns, row, 0, columns);
+        int next = (int) h.age(i) + 1;
+        renewal[i] = model.retention(next, row);
+        derl[i] = model.discountedExpectedResidualLifetime(discount, next, row);
+      }
+    } catch (ClvArgumentException e) {
+      throw CliException.data(e.getMessage());
+    }
+    try (AtomicOutput scores = AtomicOutput.openOrStdout(output, stdout)) {
+      Writer w = scores.writer();
+      w.write("id,probability_renewal,discounted_expected_residual_lifetime\n");
+      for (int i = 0; i < n; i++) {
+        w.write(CsvOutputOptions.cell(data.ids()[i], escape));
+        w.write(',');
+        w.write(Double.toString(renewal[i]));
+        w.write(',');
+        w.write(Double.toString(derl[i]));
         w.write('\n');
       }
       w.flush();

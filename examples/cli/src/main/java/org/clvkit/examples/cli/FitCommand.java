@@ -48,6 +48,8 @@ final class FitCommand implements Callable<Integer> {
 
   @Mixin CovariateOptions covariates;
 
+  @Mixin TimeVaryingOptions timeVarying;
+
   @Option(
       names = {"-m", "--model"},
       required = true,
@@ -89,9 +91,26 @@ final class FitCommand implements Callable<Integer> {
     Path out = Output.chosen(output, deprecatedOut, Path.of("."), err);
     PathChecks checks = new PathChecks().input("SUMMARY", summary.file);
     Output.directory(out);
-    String suffix = covariates.given() ? "-covariates.properties" : ".properties";
+    String suffix =
+        timeVarying.given()
+            ? "-time-varying.properties"
+            : covariates.given() ? "-covariates.properties" : ".properties";
     if (covariates.given()) {
       checks.input("--covariates", covariates.file);
+    }
+    if (timeVarying.given()) {
+      checks.input("--time-varying-covariates", timeVarying.file);
+      if (covariates.given()) {
+        throw CliException.usage(
+            "--covariates and --time-varying-covariates must not both be given (put constant"
+                + " covariates into the time-varying file)");
+      }
+      for (ModelType<?> kind : kinds) {
+        if (!kind.id().equals("pnbd")) {
+          throw CliException.usage(
+              "--time-varying-covariates works with -m pnbd only, not " + kind.id());
+        }
+      }
     }
     for (ModelType<?> kind : kinds) {
       checks.output("-o/--output", out.resolve(kind.id() + suffix));
@@ -105,6 +124,17 @@ final class FitCommand implements Callable<Integer> {
       fit.settings(kind); // a bad --penalty is a usage error before anything is read
     }
     SummaryTable table = summary.read();
+    if (timeVarying.given()) {
+      TimeVaryingOptions.Joined joined = timeVarying.join(table, covariates, unit, err);
+      ModelType<?> kind = kinds.iterator().next();
+      Path file =
+          timeVarying.fit(joined, covariates, fit.settings(kind), unit.name(), out, stdout, err);
+      stdout.println("saved " + file);
+      stdout.println();
+      stdout.flush();
+      err.flush();
+      return ExitCodes.OK;
+    }
     if (covariates.given()) {
       CovariateOptions.Joined joined = covariates.join(table, err);
       for (ModelType<?> kind : kinds) {

@@ -41,6 +41,8 @@ final class ScoreCommand implements Callable<Integer> {
 
   @Mixin CovariateOptions covariates;
 
+  @Mixin TimeVaryingOptions timeVarying;
+
   @Mixin CsvOutputOptions csv;
 
   @Option(
@@ -80,14 +82,40 @@ final class ScoreCommand implements Callable<Integer> {
     if (covariates.given()) {
       checks.input("--covariates", covariates.file);
     }
+    if (timeVarying.given()) {
+      checks.input("--time-varying-covariates", timeVarying.file);
+    }
     checks.check();
+    if (timeVarying.given()) {
+      // A Pareto/NBD with time-varying covariates (pnbd-time-varying.properties): P(alive) and
+      // the expected purchases over the horizon, with the file's periods after the calibration.
+      TimeUnit unit = TimeVaryingOptions.unitOf(purchaseModel);
+      Scoring.Settings tvSettings = scoring.settings(unit);
+      TimeVaryingOptions.Joined joined = timeVarying.join(summary.read(), covariates, unit, err);
+      timeVarying.score(purchaseModel, joined, tvSettings.horizon(), output, out, escape);
+      err.printf(
+          Locale.ROOT,
+          "scored %,d customers with the time-varying covariate model %s over %s%n",
+          joined.ids().length,
+          purchaseModel,
+          tvSettings.horizonText());
+      err.flush();
+      return ExitCodes.OK;
+    }
     if (covariates.given()) {
       // A covariate model (pnbd-covariates / bgnbd-covariates.properties): P(alive) and the
       // expected purchases over the horizon per customer.
       Scoring.Settings covariateSettings = scoring.settings(TimeUnit.WEEKS);
       SummaryTable covariateTable = summary.read();
       CovariateOptions.Joined joined = covariates.join(covariateTable, err);
-      covariates.score(purchaseModel, joined, covariateSettings.horizon(), output, out, escape);
+      covariates.score(
+          purchaseModel,
+          joined,
+          covariateSettings.horizon(),
+          covariateSettings.discount(),
+          output,
+          out,
+          escape);
       err.printf(
           Locale.ROOT,
           "scored %,d customers with the covariate model %s over %s%n",

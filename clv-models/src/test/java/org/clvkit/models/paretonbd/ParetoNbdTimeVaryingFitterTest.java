@@ -1,0 +1,158 @@
+package org.clvkit.models.paretonbd;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.ForkJoinPool;
+import org.clvkit.models.CustomerHistories;
+import org.clvkit.models.FitFailedException;
+import org.clvkit.models.FitStatus;
+import org.clvkit.models.covariates.CoefficientEstimate;
+import org.clvkit.models.covariates.CovariateFitReport;
+import org.clvkit.models.covariates.CovariateMatrix;
+import org.clvkit.models.covariates.TimeVaryingCovariates;
+import org.clvkit.testing.Tolerance;
+import org.junit.jupiter.api.Test;
+
+/** Fits of the Pareto/NBD with time-varying covariates on customers drawn from the model. */
+class ParetoNbdTimeVaryingFitterTest {
+  private static final List<String> NAMES = List.of("promo", "season");
+  private static final ParetoNbdTimeVaryingModel TRUTH =
+      ParetoNbdTimeVaryingModel.of(
+          new ParetoNbdParameters(0.8, 8.0, 0.7, 20.0),
+          NAMES,
+          new double[] {0.5, -0.3},
+          NAMES,
+          new double[] {-0.4, 0.6});
+
+  /** Periods of 8 weeks from a random offset, a random promotion flag and a seasonal wave. */
+  static TimeVaryingCovariates periods(SplittableRandom random, double[] ages) {
+    int n = ages.length;
+    int[] offsets = new int[n + 1];
+    double[] first = new double[n];
+    for (int i = 0; i < n; i++) {
+      first[i] = -8 * random.nextDouble();
+      offsets[i + 1] = offsets[i] + (int) Math.ceil((ages[i] - first[i]) / 8) + 1;
+    }
+    double[] starts = new double[offsets[n]];
+    double[] rows = new double[2 * offsets[n]];
+    for (int i = 0; i < n; i++) {
+      for (int k = offsets[i]; k < offsets[i + 1]; k++) {
+        starts[k] = first[i] + 8 * (k - offsets[i]);
+        rows[2 * k] = random.nextInt(3) == 0 ? 1 : 0;
+        rows[2 * k + 1] = Math.sin((starts[k] + 40 * random.nextDouble()) / 8.3);
+      }
+    }
+    return TimeVaryingCovariates.of(NAMES, offsets, starts, rows);
+  }
+
+  private static double[] ages(SplittableRandom random, int n) {
+    double[] ages = new double[n];
+    for (int i = 0; i < n; i++) {
+      ages[i] = 20 + 58 * random.nextDouble();
+    }
+    return ages;
+  }
+
+  @Test
+  void fit_recoversSimulatedCoefficientsWithinFourStandardErrors() {
+    SplittableRandom random = new SplittableRandom(2021);
+    int n = 2500;
+    double[] ages = ages(random, n);
+    TimeVaryingCovariates tv = periods(random, ages);
+    CustomerHistories data = ParetoNbdTimeVaryingSimulator.of(TRUTH, 16).histories(tv, ages);
+    ParetoNbdTimeVaryingModel fitted = ParetoNbdTimeVaryingFitter.create().fit(data, tv);
+    CovariateFitReport report = fitted.fitReport().orElseThrow();
+    assertTrue(report.converged(), report.diagnostics().message());
+    double[] truth = {0.5, -0.3, -0.4, 0.6};
+    List<CoefficientEstimate> estimates = report.coefficients();
+    assertEquals(4, estimates.size());
+    for (int j = 0; j < 4; j++) {
+      CoefficientEstimate e = estimates.get(j);
+      assertTrue(
+          Math.abs(e.value() - truth[j]) < 4 * e.standardError(),
+          e.name() + " = " + e.value() + " ± " + e.standardError() + ", truth " + truth[j]);
+    }
+    assertTrue(report.likelihoodRatioTest().orElseThrow().pValue() < 1e-6);
+  }
+
+  @Test
+  void fit_constantCovariatesGiveTheStaticCovariateFit() {
+    // With one period per customer the time-varying likelihood is the static model's (to 1e-12,
+    // see ParetoNbdTimeVaryingModelTest), so both fits reach the same maximum.
+    SplittableRandom random = new SplittableRandom(5);
+    int n = 2000;
+    double[] ages = ages(random, n);
+    double[] z = new double[2 * n];
+    for (int i = 0; i < n; i++) {
+      z[2 * i] = random.nextInt(2);
+      z[2 * i + 1] = random.nextDouble() * 2 - 1;
+    }
+    CovariateMatrix matrix = CovariateMatrix.of(NAMES, z);
+    TimeVaryingCovariates tv = TimeVaryingCovariates.constant(matrix);
+    CustomerHistories data = ParetoNbdTimeVaryingSimulator.of(TRUTH, 3).histories(tv, ages);
+    ParetoNbdTimeVaryingModel dynamic = ParetoNbdTimeVaryingFitter.create().fit(data, tv);
+    ParetoNbdCovariateModel fixed = ParetoNbdCovariateFitter.create().fit(data, matrix);
+    Tolerance tolerance = Tolerance.absolute(1e-6);
+    tolerance.check(
+        "log-likelihood",
+        fixed.fitReport().orElseThrow().diagnostics().logLikelihood(),
+        dynamic.fitReport().orElseThrow().diagnostics().logLikelihood());
+    Tolerance close = Tolerance.absolute(1e-4);
+    for (int j = 0; j < 2; j++) {
+      close.check(
+          "purchase " + j, fixed.purchaseCoefficients()[j], dynamic.purchaseCoefficients()[j]);
+      close.check("dropout " + j, fixed.dropoutCoefficients()[j], dynamic.dropoutCoefficients()[j]);
+    }
+  }
+
+  @Test
+  void fit_sameResultWithAndWithoutExecutor() {
+    SplittableRandom random = new SplittableRandom(9);
+    int n = 1200;
+    double[] ages = ages(random, n);
+    TimeVaryingCovariates tv = periods(random, ages);
+    CustomerHistories data = ParetoNbdTimeVaryingSimulator.of(TRUTH, 4).histories(tv, ages);
+    ParetoNbdTimeVaryingModel alone = ParetoNbdTimeVaryingFitter.create().fit(data, tv);
+    ForkJoinPool pool = new ForkJoinPool(2);
+    try {
+      ParetoNbdTimeVaryingModel parallel =
+          ParetoNbdTimeVaryingFitter.create().withExecutor(pool).fit(data, tv);
+      assertArrayEquals(alone.purchaseCoefficients(), parallel.purchaseCoefficients());
+      assertArrayEquals(alone.dropoutCoefficients(), parallel.dropoutCoefficients());
+      assertEquals(alone.parameters(), parallel.parameters());
+    } finally {
+      pool.shutdown();
+    }
+  }
+
+  @Test
+  void fit_covariateConstantEverywhereIsSingularNotConverged() {
+    // A column of ones is a second intercept: ln alpha0 and its coefficient cannot be told apart.
+    SplittableRandom random = new SplittableRandom(12);
+    int n = 800;
+    double[] ages = ages(random, n);
+    double[] ones = new double[2 * n];
+    for (int i = 0; i < n; i++) {
+      ones[2 * i] = 1;
+      ones[2 * i + 1] = random.nextDouble();
+    }
+    TimeVaryingCovariates tv = TimeVaryingCovariates.constant(CovariateMatrix.of(NAMES, ones));
+    CustomerHistories data = ParetoNbdTimeVaryingSimulator.of(TRUTH, 8).histories(tv, ages);
+    FitFailedException e =
+        assertThrows(
+            FitFailedException.class,
+            () ->
+                ParetoNbdTimeVaryingFitter.create()
+                    .withCovariateSettings(
+                        org.clvkit.models.covariates.CovariateSettings.DEFAULT
+                            .withPurchase(List.of("promo"))
+                            .withDropout(List.of("season")))
+                    .fit(data, tv));
+    assertEquals(FitStatus.SINGULAR_INFORMATION, e.diagnostics().status(), e::getMessage);
+  }
+}

@@ -1,0 +1,243 @@
+package org.clvkit.examples.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Reader;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.Properties;
+import org.clvkit.core.ClvArgumentException;
+import org.clvkit.models.CustomerHistories;
+import org.clvkit.models.FitSettings;
+import org.clvkit.models.covariates.CovariateFitReport;
+import org.clvkit.models.covariates.TimeVaryingCovariateTable;
+import org.clvkit.models.covariates.TimeVaryingCovariates;
+import org.clvkit.models.io.CovariateModelFiles;
+import org.clvkit.models.io.ModelFileException;
+import org.clvkit.models.io.Provenance;
+import org.clvkit.models.paretonbd.ParetoNbdTimeVaryingFitter;
+import org.clvkit.models.paretonbd.ParetoNbdTimeVaryingModel;
+import picocli.CommandLine.Option;
+
+/**
+ * The time-varying covariate options of {@code clv fit} and {@code clv score}: a long CSV (customer
+ * id, period start date, numeric covariates; one period per time unit) aligned to the summary's
+ * customers through the calibration end, and the fit and scoring of the Pareto/NBD with
+ * time-varying covariates. Which covariates act where, constraints, penalties, the id column and
+ * dropping missing customers come from {@link CovariateOptions}.
+ */
+final class TimeVaryingOptions {
+  @Option(
+      names = "--time-varying-covariates",
+      paramLabel = "FILE",
+      description =
+          "Long covariate CSV: customer id, period start date (yyyy-MM-dd, one row per time unit"
+              + " per customer, covering each customer from the first purchase to"
+              + " --calibration-end; later periods are used for scoring) and numeric covariates."
+              + " Fits/scores the Pareto/NBD with time-varying covariates (-m pnbd).")
+  Path file;
+
+  @Option(
+      names = "--covariate-date-column",
+      paramLabel = "NAME",
+      defaultValue = "date",
+      description = "The period start column of --time-varying-covariates (default date).")
+  String dateColumn;
+
+  @Option(
+      names = "--calibration-end",
+      paramLabel = "DATE",
+      description =
+          "The date the summary's ages are counted to (yyyy-MM-dd): a customer of age T first"
+              + " bought T time units before it. Required with --time-varying-covariates.")
+  String calibrationEnd;
+
+  /** Whether time-varying covariates were given. */
+  boolean given() {
+    return file != null;
+  }
+
+  /** The summary's customers that have periods, with their periods. */
+  record Joined(CustomerHistories histories, TimeVaryingCovariates covariates, String[] ids) {}
+
+  /** Reads the long CSV and aligns it with the summary; reports what was dropped on stderr. */
+  Joined join(SummaryTable table, CovariateOptions options, TimeUnit unit, PrintWriter err) {
+    LocalDate end = InputOptions.date("--calibration-end", calibrationEnd);
+    if (end == null) {
+      throw CliException.usage(
+          "--time-varying-covariates needs --calibration-end (the date the ages count to)");
+    }
+    if (table.ids == null) {
+      throw CliException.usage(
+          "--time-varying-covariates needs customer ids in the summary (--id-column)");
+    }
+    TimeVaryingCovariateTable covariates;
+    try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      covariates =
+          TimeVaryingCovariateTable.read(in, file.toString(), options.idColumn, dateColumn);
+    } catch (NoSuchFileException e) {
+      throw new CliException(ExitCodes.IO, file + ": file not found", e);
+    } catch (IOException e) {
+      throw new CliException(ExitCodes.IO, file + ": cannot read: " + e.getMessage(), e);
+    } catch (ClvArgumentException e) {
+      throw CliException.data(e.getMessage());
+    }
+    double unitDays = unit.scale().seconds() / 86_400.0;
+    int n = table.size();
+    double[] origin = new double[n];
+    for (int i = 0; i < n; i++) {
+      origin[i] = end.toEpochDay() - table.age[i] * unitDays;
+    }
+    TimeVaryingCovariateTable.Alignment aligned;
+    try {
+      aligned =
+          covariates.alignTo(List.of(table.ids), origin, table.age, unitDays, options.dropMissing);
+    } catch (ClvArgumentException e) {
+      throw CliException.data(e.getMessage());
+    }
+    if (!aligned.missingCovariates().isEmpty() || !aligned.missingSummaries().isEmpty()) {
+      err.printf(
+          Locale.ROOT,
+          "dropped %,d summary customers without time-varying covariates; ignored %,d covariate"
+              + " ids without a summary customer%n",
+          aligned.missingCovariates().size(),
+          aligned.missingSummaries().size());
+    }
+    int[] kept = aligned.keptRows();
+    double[] f = new double[kept.length];
+    double[] r = new double[kept.length];
+    double[] a = new double[kept.length];
+    double[] w = new double[kept.length];
+    String[] ids = new String[kept.length];
+    for (int k = 0; k < kept.length; k++) {
+      int i = kept[k];
+      f[k] = table.frequency[i];
+      r[k] = table.recency[i];
+      a[k] = table.age[i];
+      w[k] = table.weight == null ? 1 : table.weight[i];
+      ids[k] = table.ids[i];
+    }
+    try {
+      return new Joined(CustomerHistories.of(f, r, a, w), aligned.covariates(), ids);
+    } catch (ClvArgumentException e) {
+      throw SummaryRun.dataError(table.source + " (rows counted from 0 after the header)", e);
+    }
+  }
+
+  /** Fits the model, prints its table and saves it as {@code DIR/pnbd-time-varying.properties}. */
+  Path fit(
+      Joined data,
+      CovariateOptions options,
+      FitSettings fitSettings,
+      String timeUnit,
+      Path out,
+      PrintWriter stdout,
+      PrintWriter err) {
+    ParetoNbdTimeVaryingModel model;
+    try {
+      model =
+          ParetoNbdTimeVaryingFitter.create()
+              .withSettings(fitSettings)
+              .withCovariateSettings(options.settings())
+              .fit(data.histories(), data.covariates());
+    } catch (ClvArgumentException e) {
+      throw CliException.usage(e.getMessage());
+    }
+    CovariateFitReport report = model.fitReport().orElseThrow();
+    stdout.print(report.summaryTable());
+    if (!report.converged()) {
+      err.println("warning: the time-varying covariate fit did not converge; kept as asked");
+    }
+    Path target = out.resolve("pnbd-time-varying.properties");
+    Output.createParent(target.toAbsolutePath());
+    Path temporary = null;
+    try {
+      temporary =
+          Files.createTempFile(
+              target.toAbsolutePath().getParent(), "." + target.getFileName() + ".", ".tmp");
+      CovariateModelFiles.save(model, Provenance.now(timeUnit), temporary);
+      AtomicOutput.move(temporary, target);
+    } catch (IOException e) {
+      throw Output.cannotWrite(target, e);
+    } finally {
+      if (temporary != null) {
+        try {
+          Files.deleteIfExists(temporary);
+        } catch (IOException e) {
+          // moved already, or the run is failing: a stray hidden file is all that is left
+        }
+      }
+    }
+    return target;
+  }
+
+  /** The time unit recorded in a covariate model file (weeks when it has none). */
+  static TimeUnit unitOf(Path modelFile) {
+    Properties p = new Properties();
+    try (Reader in = Files.newBufferedReader(modelFile, StandardCharsets.UTF_8)) {
+      p.load(in);
+    } catch (IOException e) {
+      return TimeUnit.WEEKS; // the load reports what is wrong with the file
+    }
+    String unit = p.getProperty("timeUnit");
+    return unit == null ? TimeUnit.WEEKS : TimeUnit.parse(unit);
+  }
+
+  /**
+   * Scores the joined customers: id, P(alive) and the expected purchases over {@code horizon}
+   * periods (with the periods after the calibration end; the last one holds beyond the file), as
+   * CSV.
+   */
+  void score(
+      Path modelFile,
+      Joined data,
+      double horizon,
+      Path output,
+      PrintWriter stdout,
+      boolean escape) {
+    Object loaded;
+    try {
+      loaded = CovariateModelFiles.load(modelFile);
+    } catch (NoSuchFileException e) {
+      throw new CliException(ExitCodes.IO, modelFile + ": file not found", e);
+    } catch (IOException e) {
+      throw new CliException(ExitCodes.IO, modelFile + ": cannot read: " + e.getMessage(), e);
+    } catch (ModelFileException e) {
+      throw new CliException(ExitCodes.DATA, modelFile + ": " + e.getMessage(), e);
+    }
+    if (!(loaded instanceof ParetoNbdTimeVaryingModel model)) {
+      throw CliException.usage(modelFile + ": not a Pareto/NBD model with time-varying covariates");
+    }
+    int n = data.histories().size();
+    double[] alive = new double[n];
+    double[] expected = new double[n];
+    try {
+      model.probabilityAlive(data.histories(), data.covariates(), alive);
+      model.conditionalExpectedPurchases(horizon, data.histories(), data.covariates(), expected);
+    } catch (ClvArgumentException e) {
+      throw CliException.data(e.getMessage());
+    }
+    try (AtomicOutput scores = AtomicOutput.openOrStdout(output, stdout)) {
+      Writer w = scores.writer();
+      w.write("id,probability_alive,expected_purchases\n");
+      for (int i = 0; i < n; i++) {
+        w.write(CsvOutputOptions.cell(data.ids()[i], escape));
+        w.write(',');
+        w.write(Double.toString(alive[i]));
+        w.write(',');
+        w.write(Double.toString(expected[i]));
+        w.write('\n');
+      }
+      w.flush();
+      scores.commit();
+    } catch (IOException e) {
+      throw Output.cannotWrite(output, e);
+    }
+  }
+}

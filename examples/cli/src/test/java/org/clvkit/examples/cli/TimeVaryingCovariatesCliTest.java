@@ -1,0 +1,194 @@
+package org.clvkit.examples.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import org.clvkit.models.CustomerHistories;
+import org.clvkit.models.covariates.TimeVaryingCovariates;
+import org.clvkit.models.io.CovariateModelFiles;
+import org.clvkit.models.paretonbd.ParetoNbdTimeVaryingModel;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code clv fit} and {@code clv score} with {@code --time-varying-covariates} on the bundled CDNOW
+ * log (calibration to 1997-09-30, weeks), with a weekly calendar covariate {@code promo} (1 in
+ * every third week) shared by all customers, in a long CSV from 1996-12-24 to 1998-06-23.
+ */
+class TimeVaryingCovariatesCliTest {
+  private static final LocalDate END = LocalDate.parse("1997-09-30");
+
+  @TempDir Path dir;
+  private Path summary;
+  private Path covariates;
+  private List<String> ids;
+
+  @BeforeEach
+  void prepare() throws IOException {
+    Path log = dir.resolve("CDNOW_sample.txt");
+    try (InputStream in =
+        TimeVaryingCovariatesCliTest.class.getResourceAsStream(
+            "/org/clvkit/examples/cli/data/CDNOW_sample.txt")) {
+      Files.copy(in, log);
+    }
+    summary = dir.resolve("summary.csv");
+    Cli.Result s =
+        Cli.run(
+            "summarize",
+            log,
+            "--delimiter=whitespace",
+            "--no-header",
+            "--id=2",
+            "--date=3",
+            "--amount=5",
+            "--date-format=yyyyMMdd",
+            "--calibration-end=1997-09-30",
+            "--holdout-end=1998-06-30",
+            "-o",
+            summary);
+    assertEquals(ExitCodes.OK, s.code(), s::toString);
+    List<String> rows = Cli.lines(summary);
+    int idAt = Arrays.asList(rows.get(0).split(",")).indexOf("customer_id");
+    ids = rows.subList(1, rows.size()).stream().map(r -> r.split(",")[idAt]).toList();
+    StringBuilder csv = new StringBuilder("id,date,promo\n");
+    for (String id : ids) {
+      for (int k = -40; k < 40; k++) {
+        csv.append(id)
+            .append(',')
+            .append(END.plusDays(7L * k))
+            .append(',')
+            .append(Math.floorMod(k, 3) == 0 ? 1 : 0)
+            .append('\n');
+      }
+    }
+    covariates = Cli.write(dir.resolve("tv.csv"), csv.toString());
+  }
+
+  @Test
+  void fitThenScore_paretoNbdWithWeeklyPromotion() throws IOException {
+    Path models = dir.resolve("models");
+    Cli.Result f =
+        Cli.run(
+            "fit",
+            summary,
+            "-m",
+            "pnbd",
+            "--id-column",
+            "customer_id",
+            "--time-varying-covariates",
+            covariates,
+            "--calibration-end",
+            "1997-09-30",
+            "-o",
+            models);
+    assertEquals(ExitCodes.OK, f.code(), f::toString);
+    assertTrue(f.out().contains("Pareto/NBD with time-varying covariates"), f::toString);
+    assertTrue(f.out().contains("log-likelihood without covariates -9594.97"), f::toString);
+    Path file = models.resolve("pnbd-time-varying.properties");
+    ParetoNbdTimeVaryingModel model = (ParetoNbdTimeVaryingModel) CovariateModelFiles.load(file);
+    assertEquals(List.of("promo"), model.purchaseCovariates());
+    assertEquals(List.of("promo"), model.dropoutCovariates());
+    assertTrue(Files.readString(file).contains("timeUnit = week"));
+
+    Path scores = dir.resolve("scores.csv");
+    Cli.Result sc =
+        Cli.run(
+            "score",
+            summary,
+            "-p",
+            file,
+            "--id-column",
+            "customer_id",
+            "--time-varying-covariates",
+            covariates,
+            "--calibration-end",
+            "1997-09-30",
+            "--horizon",
+            "39",
+            "-o",
+            scores);
+    assertEquals(ExitCodes.OK, sc.code(), sc::toString);
+    List<String> lines = Cli.lines(scores);
+    assertEquals("id,probability_alive,expected_purchases", lines.get(0));
+    assertEquals(2357 + 1, lines.size());
+    // Customer 0001 has x = 2, t_x = 213/7 and T = 272/7 weeks; its periods start on the grid
+    // END + 7k days, k = -40 .. 39, that is at T + k weeks.
+    String[] c = lines.get(1).split(",");
+    assertEquals("0001", c[0]);
+    double age = 272.0 / 7;
+    double[] starts = new double[80];
+    double[] promo = new double[80];
+    for (int k = -40; k < 40; k++) {
+      starts[k + 40] = age + k;
+      promo[k + 40] = Math.floorMod(k, 3) == 0 ? 1 : 0;
+    }
+    TimeVaryingCovariates one =
+        TimeVaryingCovariates.of(List.of("promo"), new int[] {0, 80}, starts, promo);
+    CustomerHistories h =
+        CustomerHistories.of(new double[] {2}, new double[] {213.0 / 7}, new double[] {age});
+    double[] out = new double[1];
+    model.probabilityAlive(h, one, out);
+    assertEquals(out[0], Double.parseDouble(c[1]), 1e-12);
+    model.conditionalExpectedPurchases(39, h, one, out);
+    assertEquals(out[0], Double.parseDouble(c[2]), 1e-12);
+  }
+
+  @Test
+  void fit_gapInTheWeeksIsAnErrorNamingTheLines() throws IOException {
+    List<String> rows = Files.readAllLines(covariates);
+    // Line 3 of the file is customer 0001's second week (1997-01-07); leave it out.
+    String withGap =
+        String.join("\n", rows.subList(0, 2)) + "\n" + String.join("\n", rows.subList(3, 200));
+    Path gap = Cli.write(dir.resolve("gap.csv"), withGap + "\n");
+    Cli.Result r =
+        Cli.run(
+            "fit",
+            summary,
+            "-m",
+            "pnbd",
+            "--id-column",
+            "customer_id",
+            "--time-varying-covariates",
+            gap,
+            "--calibration-end",
+            "1997-09-30",
+            "--drop-missing-covariates",
+            "-o",
+            dir);
+    assertEquals(ExitCodes.DATA, r.code(), r::toString);
+    assertEquals(
+        "error: "
+            + gap
+            + ": customer 0001: gap between line 2 (1996-12-24) and line 3 (1997-01-07): they"
+            + " start 14 days apart, a period is 7.0 days",
+        r.firstErrorLine());
+  }
+
+  @Test
+  void fit_timeVaryingCovariatesNeedTheCalibrationEnd() {
+    Cli.Result r =
+        Cli.run(
+            "fit",
+            summary,
+            "-m",
+            "pnbd",
+            "--id-column",
+            "customer_id",
+            "--time-varying-covariates",
+            covariates,
+            "-o",
+            dir);
+    assertEquals(ExitCodes.USAGE, r.code(), r::toString);
+    assertEquals(
+        "error: --time-varying-covariates needs --calibration-end (the date the ages count to)",
+        r.firstErrorLine());
+  }
+}
