@@ -42,6 +42,10 @@ public final class CustomerSummaries implements Serializable {
   private final long[] lastPurchase;
   private final double[] holdoutPurchases;
   private final double[] holdoutSpend;
+
+  /** The sum of log inter-purchase times per row, or null without same-day merging. */
+  private final double[] litt;
+
   private final String[] holdoutOnlyIds;
   private final long holdoutOnlyPurchases;
   private final double holdoutOnlySpend;
@@ -67,6 +71,7 @@ public final class CustomerSummaries implements Serializable {
       long[] lastPurchase,
       double[] holdoutPurchases,
       double[] holdoutSpend,
+      double[] litt,
       String[] holdoutOnlyIds,
       long holdoutOnlyPurchases,
       double holdoutOnlySpend,
@@ -85,6 +90,7 @@ public final class CustomerSummaries implements Serializable {
     this.lastPurchase = lastPurchase;
     this.holdoutPurchases = holdoutPurchases;
     this.holdoutSpend = holdoutSpend;
+    this.litt = litt;
     this.holdoutOnlyIds = holdoutOnlyIds;
     this.holdoutOnlyPurchases = holdoutOnlyPurchases;
     this.holdoutOnlySpend = holdoutOnlySpend;
@@ -234,6 +240,34 @@ public final class CustomerSummaries implements Serializable {
   /** Value of those holdout purchases per row. */
   public double[] holdoutSpend() {
     return holdoutSpend.clone();
+  }
+
+  /**
+   * Whether the summaries carry {@link #litt()}: they do when made with same-day merging ({@link
+   * SummaryOptions#mergeSameDay()}, the default).
+   */
+  public boolean hasLitt() {
+    return litt != null;
+  }
+
+  /**
+   * The sum of the logs of the inter-purchase times per row, BTYDplus's {@code litt} (Platzer and
+   * Reutterer 2016, the MBG/CNBD-k and BG/CNBD-k likelihoods; BTYDplus {@code elog2cbs}): for a
+   * customer with distinct calibration purchase days t_0 &lt; t_1 &lt; ... &lt; t_x (same-day
+   * purchases merged), the sum over j = 1..x of ln(t_j - t_{j-1}), the times in periods of {@link
+   * SummaryOptions#timeScale()}; 0 when x = 0. It can be negative (gaps shorter than a period) and
+   * is at most x ln(t_x / x) (the logs' mean is at most the log of the gaps' mean).
+   *
+   * @throws org.clvkit.core.ClvArgumentException when the summaries were made without same-day
+   *     merging, where tied purchases would have gaps of 0 ({@link #hasLitt()} is then false)
+   */
+  public double[] litt() {
+    if (litt == null) {
+      throw Checks.fail(
+          "litt needs same-day merging (SummaryOptions.mergeSameDay), these summaries were made"
+              + " without it");
+    }
+    return litt.clone();
   }
 
   /** Row {@code i} as a record. */

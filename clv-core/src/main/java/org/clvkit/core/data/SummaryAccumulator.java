@@ -82,6 +82,7 @@ public final class SummaryAccumulator implements Serializable {
   private final boolean merge;
   private final boolean ordered;
   private final boolean keepDays;
+  private final double period;
 
   private final CustomerIndex index;
 
@@ -107,9 +108,11 @@ public final class SummaryAccumulator implements Serializable {
   private static final int COUNTS =
       6; // purchases: calibration (low 32 bits), holdout (high 32 bits)
   // Slot 7 serves one mode each: without merging, the number of rows at key == FIRST (tied first
-  // purchases); with unordered merging, the number of days in interior[c].
+  // purchases); with unordered merging, the number of days in interior[c]; with ordered merging,
+  // the running sum (double bits) of the logs of the calibration inter-purchase times (litt).
   private static final int FIRST_ROWS = 7;
   private static final int INTERIOR_SIZE = 7;
+  private static final int LITT = 7;
   private static final long ONE_HOLDOUT = 1L << 32;
 
   /** The most customers one accumulator holds (its state is one array); combine beyond. */
@@ -140,6 +143,7 @@ public final class SummaryAccumulator implements Serializable {
     this.merge = options.mergeSameDay();
     this.ordered = merge && options.orderedInput();
     this.keepDays = merge && !options.orderedInput();
+    this.period = options.timeScale().seconds();
     int capacity = Math.max(16, Math.min(expectedCustomers, 1 << 24));
     this.index = new CustomerIndex(capacity);
     state = new long[capacity * STRIDE];
@@ -409,6 +413,10 @@ public final class SummaryAccumulator implements Serializable {
             time(last));
       }
       newPurchase = key != last;
+      if (newPurchase && key <= calibrationEnd) {
+        // In order, the previous day is the customer's latest so far, a calibration day too.
+        add(at + LITT, Math.log((key - last) / period));
+      }
     } else {
       newPurchase = insertDay(c, key);
     }
@@ -586,6 +594,20 @@ public final class SummaryAccumulator implements Serializable {
     add(at + HOLDOUT_SPEND, o.value(from + HOLDOUT_SPEND));
     state[at + CALIBRATION_LAST] =
         Math.max(state[at + CALIBRATION_LAST], other[from + CALIBRATION_LAST]);
+    if (ordered) {
+      // One range follows the other: the logs of both, and of the gap between them when the later
+      // range starts in calibration on a day of its own.
+      boolean thisFirst = last <= oFirst;
+      long earlierLast = thisFirst ? last : oLast;
+      long laterFirst = thisFirst ? oFirst : first;
+      double earlier = thisFirst ? value(at + LITT) : o.value(from + LITT);
+      double later = thisFirst ? o.value(from + LITT) : value(at + LITT);
+      double sum = earlier;
+      if (laterFirst <= calibrationEnd && laterFirst != earlierLast) {
+        sum += Math.log((laterFirst - earlierLast) / period);
+      }
+      state[at + LITT] = bits(sum + later);
+    }
     if (keepDays) {
       addDay(c, oFirst);
       int size = (int) other[from + INTERIOR_SIZE];
@@ -687,6 +709,7 @@ public final class SummaryAccumulator implements Serializable {
     final long[] lastTime;
     final double[] holdoutPurchases;
     final double[] holdoutValue;
+    final double[] litt;
     final String[] holdoutOnly;
     final long[] holdoutOnlyPurchases;
     final double[] holdoutOnlySpend;
@@ -707,6 +730,7 @@ public final class SummaryAccumulator implements Serializable {
       lastTime = new long[n];
       holdoutPurchases = new double[n];
       holdoutValue = new double[n];
+      litt = options.mergeSameDay() ? new double[n] : null;
       holdoutOnly = new String[total - n];
       holdoutOnlyPurchases = new long[total - n];
       holdoutOnlySpend = new double[total - n];
@@ -733,6 +757,7 @@ public final class SummaryAccumulator implements Serializable {
           lastTime,
           holdoutPurchases,
           holdoutValue,
+          litt,
           holdoutOnly,
           purchases,
           spend,
@@ -776,6 +801,35 @@ public final class SummaryAccumulator implements Serializable {
     out.lastTime[i] = state[at + CALIBRATION_LAST];
     out.holdoutPurchases[i] = (int) (counts >>> 32);
     out.holdoutValue[i] = value(at + HOLDOUT_SPEND);
+    if (out.litt != null) {
+      out.litt[i] = x == 0 ? 0.0 : litt(c);
+    }
+  }
+
+  /**
+   * The sum of the logs of customer c's calibration inter-purchase times in periods (merging only):
+   * the running sum when ordered, else summed over its sorted distinct days {first, interior...,
+   * calibration last}, in the same ascending order, so that both modes agree bit for bit on the
+   * same rows.
+   */
+  private double litt(int c) {
+    int at = c * STRIDE;
+    if (ordered) {
+      return value(at + LITT);
+    }
+    long calibrationLast = state[at + CALIBRATION_LAST];
+    long previous = state[at + FIRST];
+    double sum = 0.0;
+    int size = (int) state[at + INTERIOR_SIZE];
+    long[] days = interior[c];
+    for (int k = 0; k < size && days[k] <= calibrationLast; k++) {
+      sum += Math.log((days[k] - previous) / period);
+      previous = days[k];
+    }
+    if (calibrationLast > previous) {
+      sum += Math.log((calibrationLast - previous) / period);
+    }
+    return sum;
   }
 
   /** Whether every customer so far was given a {@code long} id. */

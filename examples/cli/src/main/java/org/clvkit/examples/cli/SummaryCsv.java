@@ -12,9 +12,11 @@ import org.clvkit.core.data.CustomerSummaries;
 /**
  * Writes customer summaries as CSV, one row per customer with a calibration purchase: {@code
  * customer_id, frequency, recency, age, monetary_value, total_spend, purchases, first_purchase,
- * last_purchase} and, with a holdout, {@code holdout_purchases, holdout_spend}. Frequency is x
- * (repeat purchases), recency t_x (first to last purchase) and age T (first purchase to the
- * calibration end), in the time unit; numbers in the shortest form that reads back exactly.
+ * last_purchase}, with a holdout {@code holdout_purchases, holdout_spend}, and last, when same-day
+ * purchases are merged, {@code litt}. Frequency is x (repeat purchases), recency t_x (first to last
+ * purchase), age T (first purchase to the calibration end) and litt the sum of the logs of the
+ * inter-purchase times (BTYDplus's {@code litt}, 0 when x = 0), in the time unit; numbers in the
+ * shortest form that reads back exactly.
  */
 final class SummaryCsv {
   static final String[] COLUMNS = {
@@ -41,14 +43,19 @@ final class SummaryCsv {
     double[] total = s.totalSpend();
     double[] holdoutPurchases = holdout ? s.holdoutPurchases() : null;
     double[] holdoutSpend = holdout ? s.holdoutSpend() : null;
+    double[] litt = s.hasLitt() ? s.litt() : null;
     Path file = out.target();
     try {
       CsvWriter csv = CsvWriter.builder().lineDelimiter(LineDelimiter.LF).build(out.writer());
-      String[] row = new String[COLUMNS.length + (holdout ? 2 : 0)];
+      int littAt = COLUMNS.length + (holdout ? 2 : 0);
+      String[] row = new String[littAt + (litt != null ? 1 : 0)];
       System.arraycopy(COLUMNS, 0, row, 0, COLUMNS.length);
       if (holdout) {
         row[COLUMNS.length] = "holdout_purchases";
         row[COLUMNS.length + 1] = "holdout_spend";
+      }
+      if (litt != null) {
+        row[littAt] = "litt";
       }
       csv.writeRecord(row);
       for (int i = 0; i < s.size(); i++) {
@@ -64,6 +71,9 @@ final class SummaryCsv {
         if (holdout) {
           row[9] = Long.toString((long) holdoutPurchases[i]);
           row[10] = Double.toString(holdoutSpend[i]);
+        }
+        if (litt != null) {
+          row[littAt] = Double.toString(litt[i]);
         }
         csv.writeRecord(row);
         out.row();
