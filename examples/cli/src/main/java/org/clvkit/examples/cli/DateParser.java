@@ -28,8 +28,8 @@ import org.clvkit.core.ClvArgumentException;
  * offset are taken as already local.
  *
  * <p><b>Detection</b>: without {@code --date-format} the pattern is chosen from the first rows
- * ({@link #detect}): the first of yyyy-MM-dd, yyyyMMdd and ISO-8601 date-times (with 'T' or a
- * space, optional seconds and fraction, optional offset) that reads every sampled date. Day-month
+ * ({@link #detect}): of yyyy-MM-dd, yyyyMMdd and ISO-8601 date-times (with 'T' or a space, optional
+ * seconds and fraction, optional offset), the one that reads the most sampled dates. Day-month
  * orders such as 01/02/2024 are ambiguous and are never guessed.
  */
 final class DateParser {
@@ -112,26 +112,31 @@ final class DateParser {
   static final List<String> CANDIDATES = List.of("yyyy-MM-dd", "yyyyMMdd", ISO_DATE_TIME);
 
   /**
-   * The first candidate pattern that reads every one of {@code samples}; yyyy-MM-dd when none does
-   * (its rows are then reported as bad with that pattern).
+   * The candidate pattern that reads the most of {@code samples}, the first in order on a tie (so a
+   * few bad dates among the sampled rows, such as a February 31, do not change the choice; they are
+   * then reported as bad rows); yyyy-MM-dd when none reads any (its rows are then reported as bad
+   * with that pattern).
    */
   static DateParser detect(List<String> samples, ZoneId zone) {
+    String best = "yyyy-MM-dd";
+    int bestCount = 0;
     for (String candidate : CANDIDATES) {
       DateParser p = new DateParser(candidate, zone);
-      boolean all = !samples.isEmpty();
+      int count = 0;
       for (String s : samples) {
         try {
           p.epochSecond(s, 0, 0);
+          count++;
         } catch (ClvArgumentException e) {
-          all = false;
-          break;
+          // not this pattern
         }
       }
-      if (all) {
-        return new DateParser(candidate, zone);
+      if (count > bestCount) {
+        best = candidate;
+        bestCount = count;
       }
     }
-    return new DateParser("yyyy-MM-dd", zone);
+    return new DateParser(best, zone);
   }
 
   String pattern() {

@@ -140,8 +140,10 @@ final class InputOptions {
       names = "--on-bad-row",
       paramLabel = "stop|skip",
       description =
-          "stop (default): stop at the first bad row with its line number and reason. skip: skip"
-              + " bad rows, count them and list them in the rejects file.")
+          "stop (default): read the whole file, then stop with every bad row's line number and"
+              + " reason (the first 20 listed, all counted by kind, with the option for each kind);"
+              + " nothing is written. skip: skip bad rows, count them and list them in the rejects"
+              + " file.")
   String onBadRow;
 
   @Option(

@@ -264,6 +264,7 @@ final class TransactionReader {
       if (bar != null) {
         bar.finish(rows, bytes[0]);
       }
+      badRows.throwIfAny(name);
     } catch (IOException | UncheckedIOException e) {
       throw new CliException(ExitCodes.IO, name + ": cannot read: " + e.getMessage(), e);
     } finally {
