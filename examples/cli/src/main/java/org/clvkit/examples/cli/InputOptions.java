@@ -123,6 +123,15 @@ final class InputOptions {
   String duplicates;
 
   @Option(
+      names = "--sorted",
+      description =
+          "The input is sorted by customer: each customer's rows together and in time order (as"
+              + " CDNOW's files). Rows then stream into the summaries with memory for the customers"
+              + " only and no temporary file; a row that breaks the order ends the run naming its"
+              + " line. Without it any order is read (long logs are spilled to temporary files).")
+  boolean sorted;
+
+  @Option(
       names = "--temp-dir",
       paramLabel = "DIR",
       description =
