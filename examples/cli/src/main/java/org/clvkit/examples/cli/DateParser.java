@@ -180,6 +180,56 @@ final class DateParser {
     return second;
   }
 
+  /**
+   * The time of the ASCII date in {@code b[from, to)} when it has the pattern's plain form
+   * (yyyy-MM-dd or yyyyMMdd) and is a real date, read without making a string; {@link #NOT_FAST}
+   * otherwise (the caller then parses the field's text with {@link #epochSecond(String, long,
+   * int)}, which reports errors).
+   */
+  long fastEpochSecond(byte[] b, int from, int to) {
+    int n = to - from;
+    int m;
+    int d;
+    if (isoDate && n == 10 && b[from + 4] == '-' && b[from + 7] == '-') {
+      m = 5;
+      d = 8;
+    } else if (compactDate && n == 8) {
+      m = 4;
+      d = 6;
+    } else {
+      return NOT_FAST;
+    }
+    int year = digits(b, from, from + 4);
+    int month = digits(b, from + m, from + m + 2);
+    int day = digits(b, from + d, from + d + 2);
+    if (year < 0 || month < 1 || month > 12 || day < 1 || day > monthLength(year, month)) {
+      return NOT_FAST;
+    }
+    return epochDay(year, month, day) * SECONDS_PER_DAY;
+  }
+
+  /** What {@link #fastEpochSecond} returns for a field it does not read. */
+  static final long NOT_FAST = Long.MIN_VALUE;
+
+  private static int digits(byte[] b, int from, int to) {
+    int v = 0;
+    for (int i = from; i < to; i++) {
+      int c = b[i] - '0';
+      if (c < 0 || c > 9) {
+        return -1;
+      }
+      v = v * 10 + c;
+    }
+    return v;
+  }
+
+  private static int monthLength(int year, int month) {
+    boolean leap = (year & 3) == 0 && (year % 100 != 0 || year % 400 == 0);
+    return month == 2
+        ? (leap ? 29 : 28)
+        : (month == 4 || month == 6 || month == 9 || month == 11) ? 30 : 31;
+  }
+
   /** yyyy, MM at m and dd at d, checked as strictly as java.time (else the slow path). */
   private long fastDate(String t, int m, int d, long line, int column) {
     int year = digits(t, 0, 4);

@@ -427,6 +427,11 @@ final class RowPipeline implements AutoCloseable {
     }
   }
 
+  /** The table the reader interns ids in, or null for a sorted input (streamed). */
+  IdTable ids() {
+    return streamed == null ? ids : null;
+  }
+
   /** Exact duplicate rows seen (kept or dropped by the policy). */
   long duplicateRows() {
     return duplicateRows;

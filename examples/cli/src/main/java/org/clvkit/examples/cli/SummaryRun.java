@@ -382,6 +382,7 @@ final class SummaryRun {
     } else {
       badRows = BadRows.stop();
     }
+    reader.internIds(pipeline.ids());
     TransactionReader.Stats stats;
     CustomerSummaries summaries;
     try (badRows;
