@@ -12,7 +12,8 @@ import org.clvkit.core.Checks;
  * The per-customer summaries of a transaction log, as columns for the models' batch methods and as
  * {@link CustomerSummary} rows, with the holdout purchases when the options define a holdout and
  * everything that was left out. Made by {@link SummaryAccumulator#result()}. Immutable and
- * thread-safe; column accessors return copies.
+ * thread-safe; column accessors return copies, the per-row accessors ({@link #frequency(int)}, ...)
+ * read without copying.
  *
  * <p>Row {@code i} is customer {@link #customerId(int)}; times are in periods of {@link
  * SummaryOptions#timeScale()}. In Fader and Hardie's notation {@link #frequency()} is x, {@link
@@ -268,6 +269,61 @@ public final class CustomerSummaries implements Serializable {
               + " without it");
     }
     return litt.clone();
+  }
+
+  /** Repeat purchases x of row {@code i} (as {@link #frequency()}, without copying a column). */
+  public double frequency(int i) {
+    Checks.integerInRange("i", i, 0, size - 1);
+    return frequency[i];
+  }
+
+  /** Recency t_x of row {@code i} (as {@link #recency()}, without copying a column). */
+  public double recency(int i) {
+    Checks.integerInRange("i", i, 0, size - 1);
+    return recency[i];
+  }
+
+  /** Age T of row {@code i} (as {@link #age()}, without copying a column). */
+  public double age(int i) {
+    Checks.integerInRange("i", i, 0, size - 1);
+    return age[i];
+  }
+
+  /** Mean repeat value of row {@code i} (as {@link #monetaryValue()}, without copying). */
+  public double monetaryValue(int i) {
+    Checks.integerInRange("i", i, 0, size - 1);
+    return monetaryValue[i];
+  }
+
+  /** Calibration spend of row {@code i} (as {@link #totalSpend()}, without copying). */
+  public double totalSpend(int i) {
+    Checks.integerInRange("i", i, 0, size - 1);
+    return totalSpend[i];
+  }
+
+  /** Holdout purchases of row {@code i} (as {@link #holdoutPurchases()}, without copying). */
+  public double holdoutPurchases(int i) {
+    Checks.integerInRange("i", i, 0, size - 1);
+    return holdoutPurchases[i];
+  }
+
+  /** Holdout spend of row {@code i} (as {@link #holdoutSpend()}, without copying). */
+  public double holdoutSpend(int i) {
+    Checks.integerInRange("i", i, 0, size - 1);
+    return holdoutSpend[i];
+  }
+
+  /**
+   * The litt of row {@code i} (as {@link #litt()}, without copying).
+   *
+   * @throws org.clvkit.core.ClvArgumentException without same-day merging (see {@link #litt()})
+   */
+  public double litt(int i) {
+    if (litt == null) {
+      litt();
+    }
+    Checks.integerInRange("i", i, 0, size - 1);
+    return litt[i];
   }
 
   /** Row {@code i} as a record. */

@@ -91,4 +91,35 @@ class CdnowLittTest {
             + " without it",
         s::litt);
   }
+
+  @Test
+  void rowAccessors_readTheColumnsWithoutCopying() {
+    CustomerSummaries s = CdnowSummaryTest.summarise(CdnowSummaryTest.LITERATURE);
+    double[][] columns = {
+      s.frequency(),
+      s.recency(),
+      s.age(),
+      s.monetaryValue(),
+      s.totalSpend(),
+      s.holdoutPurchases(),
+      s.holdoutSpend(),
+      s.litt()
+    };
+    for (int i = 0; i < s.size(); i++) {
+      double[] row = {
+        s.frequency(i),
+        s.recency(i),
+        s.age(i),
+        s.monetaryValue(i),
+        s.totalSpend(i),
+        s.holdoutPurchases(i),
+        s.holdoutSpend(i),
+        s.litt(i)
+      };
+      for (int k = 0; k < row.length; k++) {
+        assertEquals(columns[k][i], row[k], "column " + k + " row " + i);
+      }
+    }
+    assertRejects("i must be in [0, 2356], was 2357", () -> s.litt(2357));
+  }
 }

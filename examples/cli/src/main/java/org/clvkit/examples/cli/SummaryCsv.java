@@ -36,44 +36,38 @@ final class SummaryCsv {
   /** Writes the summaries into {@code out}, complete but not committed. */
   static void write(CustomerSummaries s, AtomicOutput out, boolean escapeFormulas) {
     boolean holdout = s.hasHoldout();
-    double[] frequency = s.frequency();
-    double[] recency = s.recency();
-    double[] age = s.age();
-    double[] monetary = s.monetaryValue();
-    double[] total = s.totalSpend();
-    double[] holdoutPurchases = holdout ? s.holdoutPurchases() : null;
-    double[] holdoutSpend = holdout ? s.holdoutSpend() : null;
-    double[] litt = s.hasLitt() ? s.litt() : null;
+    boolean litt = s.hasLitt();
     Path file = out.target();
     try {
       CsvWriter csv = CsvWriter.builder().lineDelimiter(LineDelimiter.LF).build(out.writer());
       int littAt = COLUMNS.length + (holdout ? 2 : 0);
-      String[] row = new String[littAt + (litt != null ? 1 : 0)];
+      String[] row = new String[littAt + (litt ? 1 : 0)];
       System.arraycopy(COLUMNS, 0, row, 0, COLUMNS.length);
       if (holdout) {
         row[COLUMNS.length] = "holdout_purchases";
         row[COLUMNS.length + 1] = "holdout_spend";
       }
-      if (litt != null) {
+      if (litt) {
         row[littAt] = "litt";
       }
       csv.writeRecord(row);
       for (int i = 0; i < s.size(); i++) {
         row[0] = CsvOutputOptions.cell(s.customerId(i), escapeFormulas);
-        row[1] = Long.toString((long) frequency[i]);
-        row[2] = Double.toString(recency[i]);
-        row[3] = Double.toString(age[i]);
-        row[4] = Double.toString(monetary[i]);
-        row[5] = Double.toString(total[i]);
-        row[6] = Long.toString((long) frequency[i] + 1);
+        long x = (long) s.frequency(i);
+        row[1] = Long.toString(x);
+        row[2] = Double.toString(s.recency(i));
+        row[3] = Double.toString(s.age(i));
+        row[4] = Double.toString(s.monetaryValue(i));
+        row[5] = Double.toString(s.totalSpend(i));
+        row[6] = Long.toString(x + 1);
         row[7] = time(s.firstPurchase(i));
         row[8] = time(s.lastPurchase(i));
         if (holdout) {
-          row[9] = Long.toString((long) holdoutPurchases[i]);
-          row[10] = Double.toString(holdoutSpend[i]);
+          row[9] = Long.toString((long) s.holdoutPurchases(i));
+          row[10] = Double.toString(s.holdoutSpend(i));
         }
-        if (litt != null) {
-          row[littAt] = Double.toString(litt[i]);
+        if (litt) {
+          row[littAt] = Double.toString(s.litt(i));
         }
         csv.writeRecord(row);
         out.row();

@@ -657,11 +657,10 @@ final class SummaryRun {
    * @throws CliException data, naming the customer
    */
   static void checkFinite(String source, CustomerSummaries s) {
-    double[] total = s.totalSpend();
-    double[] holdoutSpend = s.hasHoldout() ? s.holdoutSpend() : null;
-    for (int i = 0; i < total.length; i++) {
-      if (!Double.isFinite(total[i])
-          || (holdoutSpend != null && !Double.isFinite(holdoutSpend[i]))) {
+    boolean holdout = s.hasHoldout();
+    for (int i = 0; i < s.size(); i++) {
+      double total = s.totalSpend(i);
+      if (!Double.isFinite(total) || (holdout && !Double.isFinite(s.holdoutSpend(i)))) {
         throw CliException.data(
             String.format(
                 Locale.ROOT,
@@ -669,7 +668,7 @@ final class SummaryRun {
                     + " up beyond %.4g); no summary was written",
                 source,
                 s.customerId(i),
-                Double.isFinite(total[i]) ? "Infinity in the holdout" : total[i],
+                Double.isFinite(total) ? "Infinity in the holdout" : total,
                 Double.MAX_VALUE));
       }
     }
