@@ -130,6 +130,16 @@ public final class SummaryAccumulator implements Serializable {
     return index.size();
   }
 
+  /**
+   * Whether a row of customer {@code customerId} was admitted so far (dropped rows do not count).
+   *
+   * @param customerId the customer; not null
+   */
+  public boolean hasCustomer(String customerId) {
+    Checks.notNull("customerId", customerId);
+    return index.find(customerId) >= 0;
+  }
+
   /** What the row policies did so far: zero amounts kept, rows dropped by reason. */
   public PolicyCounts policyCounts() {
     return rules.counts();

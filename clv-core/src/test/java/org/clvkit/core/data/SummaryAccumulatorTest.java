@@ -420,6 +420,21 @@ class SummaryAccumulatorTest {
   }
 
   @Test
+  void hasCustomer_namesOnlyCustomersWithAnAdmittedRow() {
+    SummaryAccumulator acc =
+        new SummaryAccumulator(
+            SummaryOptions.of(TimeScale.DAYS, LocalDate.of(2024, 1, 31))
+                .withZeroAmounts(RowPolicy.DROP));
+    acc.acceptEpochDay("a", LocalDate.of(2024, 1, 2).toEpochDay(), 5);
+    acc.acceptEpochDay("b", LocalDate.of(2024, 1, 3).toEpochDay(), 0);
+    acc.acceptEpochDay(42L, LocalDate.of(2024, 1, 4).toEpochDay(), 3);
+    assertEquals(true, acc.hasCustomer("a"));
+    assertEquals(false, acc.hasCustomer("b"), "its only row was dropped");
+    assertEquals(true, acc.hasCustomer("42"));
+    assertEquals(false, acc.hasCustomer("c"));
+  }
+
+  @Test
   void combine_anySplitAndOrderEqualsOneAccumulator() {
     for (boolean merge : new boolean[] {true, false}) {
       SummaryOptions options = lenient(merge);

@@ -10,7 +10,6 @@ import java.util.Arrays;
 import java.util.Locale;
 import org.clvkit.core.ClvArgumentException;
 import org.clvkit.core.data.CustomerSummaries;
-import org.clvkit.core.data.PolicyCounts;
 import org.clvkit.core.data.RowPolicy;
 import org.clvkit.core.data.SummaryAccumulator;
 import org.clvkit.core.data.SummaryOptions;
@@ -90,7 +89,9 @@ final class RowPipeline implements AutoCloseable {
   private String currentId;
   private long currentSecond;
   private long[] amountsAtSecond = new long[4];
+  private long[] linesAtSecond = new long[4];
   private int amountsCount;
+  private int pendingCount;
 
   /**
    * A pipeline.
@@ -186,36 +187,60 @@ final class RowPipeline implements AutoCloseable {
               id,
               SummaryCsv.time(DateParser.time(currentSecond))));
     }
-    boolean duplicate = false;
-    if (same && second == currentSecond) {
-      for (int k = 0; k < amountsCount && !duplicate; k++) {
-        duplicate = amountsAtSecond[k] == bits;
+    if (!same || second != currentSecond) {
+      flushPending();
+      if (!same && currentId != null && streamed.hasCustomer(id)) {
+        throw notSorted(
+            line,
+            String.format(
+                Locale.ROOT, "customer \"%s\" appears again after other customers' rows", id));
       }
-    } else {
       amountsCount = 0;
       currentSecond = second;
+      currentId = id;
     }
-    currentId = id;
+    boolean duplicate = false;
+    for (int k = 0; k < amountsCount && !duplicate; k++) {
+      duplicate = amountsAtSecond[k] == bits;
+    }
     if (duplicate) {
       duplicateRows++;
       if (duplicates == Duplicates.DROP) {
         return;
       }
-    } else {
-      if (amountsCount == amountsAtSecond.length) {
-        amountsAtSecond = Arrays.copyOf(amountsAtSecond, amountsCount * 2);
+    }
+    if (amountsCount == amountsAtSecond.length) {
+      amountsAtSecond = Arrays.copyOf(amountsAtSecond, amountsCount * 2);
+      linesAtSecond = Arrays.copyOf(linesAtSecond, amountsCount * 2);
+    }
+    amountsAtSecond[amountsCount] = bits;
+    linesAtSecond[amountsCount] = line;
+    amountsCount++;
+  }
+
+  /**
+   * Feeds the current customer's rows at its current time, ordered by amount (as the any-order path
+   * orders them, so that both give the same sums).
+   */
+  private void flushPending() {
+    int n = amountsCount;
+    for (int q = 1; q < n; q++) {
+      long a = amountsAtSecond[q];
+      long l = linesAtSecond[q];
+      int k = q - 1;
+      while (k >= 0 && amountsAtSecond[k] > a) {
+        amountsAtSecond[k + 1] = amountsAtSecond[k];
+        linesAtSecond[k + 1] = linesAtSecond[k];
+        k--;
       }
-      amountsAtSecond[amountsCount++] = bits;
+      amountsAtSecond[k + 1] = a;
+      linesAtSecond[k + 1] = l;
     }
-    int before = streamed.customers();
-    PolicyCounts counts = same ? null : streamed.policyCounts();
-    streamed.acceptAtLine(line, id, second, Double.longBitsToDouble(bits));
-    if (!same && streamed.customers() == before && streamed.policyCounts().equals(counts)) {
-      throw notSorted(
-          line,
-          String.format(
-              Locale.ROOT, "customer \"%s\" appears again after other customers' rows", id));
+    for (int q = 0; q < n; q++) {
+      streamed.acceptAtLine(
+          linesAtSecond[q], currentId, currentSecond, Double.longBitsToDouble(amountsAtSecond[q]));
     }
+    amountsCount = 0;
   }
 
   private CliException notSorted(long line, String what) {
@@ -287,6 +312,7 @@ final class RowPipeline implements AutoCloseable {
    */
   CustomerSummaries finish(SummaryOptions options) {
     if (streamed != null) {
+      flushPending();
       return streamed.result();
     }
     SummaryAccumulator total =
@@ -374,7 +400,7 @@ final class RowPipeline implements AutoCloseable {
       if (to - from > 32 && scratch.length < to - from) {
         scratch = new int[to - from];
       }
-      sortByTime(order, from, to, scratch);
+      sortByTimeAndAmount(order, from, to, scratch);
       String id = ids.id((g << shift) | p);
       for (int q = from; q < to; q++) {
         int i = order[q];
@@ -393,14 +419,18 @@ final class RowPipeline implements AutoCloseable {
     }
   }
 
-  /** Stable sort of {@code order[from, to)} by time (rows arrive in file order). */
-  private void sortByTime(int[] order, int from, int to, int[] scratch) {
-    long[] s = seconds;
+  /**
+   * Sorts {@code order[from, to)} by time, then by amount (its bits): a customer's rows reach the
+   * accumulator in an order that does not depend on the order of the file, so that sums, and hence
+   * the summaries, are the same bit for bit whatever the row order. Rows equal in both are exact
+   * duplicates, whose order does not matter.
+   */
+  private void sortByTimeAndAmount(int[] order, int from, int to, int[] scratch) {
     if (to - from <= 32) {
       for (int q = from + 1; q < to; q++) {
         int v = order[q];
         int k = q - 1;
-        while (k >= from && s[order[k]] > s[v]) {
+        while (k >= from && after(order[k], v)) {
           order[k + 1] = order[k];
           k--;
         }
@@ -409,9 +439,9 @@ final class RowPipeline implements AutoCloseable {
       return;
     }
     int mid = (from + to) >>> 1;
-    sortByTime(order, from, mid, scratch);
-    sortByTime(order, mid, to, scratch);
-    if (s[order[mid - 1]] <= s[order[mid]]) {
+    sortByTimeAndAmount(order, from, mid, scratch);
+    sortByTimeAndAmount(order, mid, to, scratch);
+    if (!after(order[mid - 1], order[mid])) {
       return;
     }
     System.arraycopy(order, from, scratch, 0, mid - from);
@@ -420,7 +450,7 @@ final class RowPipeline implements AutoCloseable {
     int b = mid;
     int out = from;
     while (a < aEnd && b < to) {
-      order[out++] = s[order[b]] < s[scratch[a]] ? order[b++] : scratch[a++];
+      order[out++] = after(scratch[a], order[b]) ? order[b++] : scratch[a++];
     }
     while (a < aEnd) {
       order[out++] = scratch[a++];
@@ -430,6 +460,13 @@ final class RowPipeline implements AutoCloseable {
   /** The table the reader interns ids in, or null for a sorted input (streamed). */
   IdTable ids() {
     return streamed == null ? ids : null;
+  }
+
+  /** Whether row x comes after row y: later, or at the same time with larger amount bits. */
+  private boolean after(int x, int y) {
+    long sx = seconds[x];
+    long sy = seconds[y];
+    return sx > sy || (sx == sy && amounts[x] > amounts[y]);
   }
 
   /** Exact duplicate rows seen (kept or dropped by the policy). */

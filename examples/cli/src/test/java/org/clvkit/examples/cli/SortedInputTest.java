@@ -19,7 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Issue 12, part 3: {@code --sorted} streams a log sorted by customer (and time within a customer)
  * into the summaries without buffering rows; its summaries equal those of the same rows in any
- * order bit for bit, and a file that is not sorted is an error naming the first row out of order.
+ * order bit for bit (same-day purchases included, whose sums depend on the order of addition), and
+ * a file that is not sorted is an error naming the first row out of order.
  */
 class SortedInputTest {
   @TempDir Path dir;
@@ -45,6 +46,20 @@ class SortedInputTest {
         rows.add(row);
         if (random.nextInt(10) == 0) {
           rows.add(row); // an exact duplicate, adjacent as a sorted export has it
+        }
+        if (random.nextInt(4) == 0) {
+          // More purchases that day: the sum of three or more amounts depends on their order.
+          for (int extra = 1 + random.nextInt(3); extra > 0; extra--) {
+            rows.add(
+                "cust"
+                    + c
+                    + ","
+                    + start.plusDays(day)
+                    + ","
+                    + (1 + random.nextInt(300))
+                    + "."
+                    + (10 + random.nextInt(90)));
+          }
         }
         day += 1 + random.nextInt(40);
       }
