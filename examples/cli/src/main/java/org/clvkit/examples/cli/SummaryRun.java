@@ -597,6 +597,14 @@ final class SummaryRun {
     private long firstDay;
     private long[] perDay = new long[0];
 
+    /**
+     * Days that would stretch {@link #perDay} beyond {@link #MAX_DAYS} (dates tens of thousands of
+     * years apart).
+     */
+    private final java.util.TreeMap<Long, Long> outliers = new java.util.TreeMap<>();
+
+    private static final int MAX_DAYS = 1 << 22;
+
     DateStats(long notAfterSecond) {
       this.notAfter = notAfterSecond;
     }
@@ -613,6 +621,10 @@ final class SummaryRun {
         firstDay = day;
         perDay = new long[64];
       }
+      if (day < firstDay ? firstDay + perDay.length - day > MAX_DAYS : day - firstDay >= MAX_DAYS) {
+        outliers.merge(day, 1L, Long::sum);
+        return;
+      }
       if (day < firstDay) {
         int shift = (int) Math.max(firstDay - day, perDay.length);
         long[] bigger = new long[perDay.length + shift];
@@ -627,15 +639,22 @@ final class SummaryRun {
     }
 
     TransactionReader.DateScan scan() {
+      java.util.TreeMap<Long, Long> days = new java.util.TreeMap<>(outliers);
+      for (int d = 0; d < perDay.length; d++) {
+        if (perDay[d] > 0) {
+          days.merge(firstDay + d, perDay[d], Long::sum);
+        }
+      }
       long below = (long) Math.ceil(rows * 0.999);
       long seen = 0;
       long percentileDay = Long.MIN_VALUE;
       long after = 0;
-      for (int d = 0; d < perDay.length && percentileDay == Long.MIN_VALUE; d++) {
-        seen += perDay[d];
-        if (perDay[d] > 0 && seen >= below) {
-          percentileDay = firstDay + d;
+      for (var e : days.entrySet()) {
+        seen += e.getValue();
+        if (seen >= below) {
+          percentileDay = e.getKey();
           after = rows - seen;
+          break;
         }
       }
       return new TransactionReader.DateScan(latest, rows, percentileDay, after, earliest);

@@ -345,4 +345,20 @@ class IngestTest {
     assertTrue(r.err().contains("1 refunds (negative amounts) dropped"), r::toString);
     assertEquals("12.0", value(s, "a", "total_spend"));
   }
+
+  @Test
+  void summarize_dateAtTheStartOfTime_withTheEndFromTheData_isSummarised() throws IOException {
+    // The one read gathers the rows per day for the end taken from the data; a date near
+    // LocalDateTime.MIN (accepted by the ISO-8601 pattern) once overflowed that count's array.
+    Path f =
+        bytes(
+            "old.csv",
+            ascii(
+                "customer_id,date,amount\na,2024-01-02T10:00,5\nb,-999999999-01-01T00:00,6\n"
+                    + "a,2024-02-01T09:30,5\n"));
+    Path s = dir.resolve("s.csv");
+    Cli.Result r = Cli.run("summarize", f, "-o", s);
+    assertEquals(ExitCodes.OK, r.code(), r::toString);
+    assertEquals(List.of("a", "b"), ids(s));
+  }
 }
