@@ -74,7 +74,7 @@ public final class SbgCovariateFitter {
     double[] periods = new double[n];
     boolean[] churned = new boolean[n];
     for (int i = 0; i < n; i++) {
-      int renewals = SbgFitter.renewals(data, i);
+      int renewals = ContractLifetimes.renewals(data, i);
       churned[i] = renewals < data.age(i);
       periods[i] = churned[i] ? renewals + 1 : renewals;
     }
