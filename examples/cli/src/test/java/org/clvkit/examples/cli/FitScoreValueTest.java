@@ -126,7 +126,7 @@ class FitScoreValueTest {
     assertEquals(ExitCodes.USAGE, r.code(), r::toString);
     assertEquals(
         "error: --model must be one of bgnbd, mbgnbd, pnbd, bgbb, sbg, gg, nbd, ggomnbd, bdw,"
-            + " was \"arima\"",
+            + " pnbd-hb, was \"arima\"",
         r.firstErrorLine());
   }
 
