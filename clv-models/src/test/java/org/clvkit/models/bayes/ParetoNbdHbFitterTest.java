@@ -142,6 +142,27 @@ class ParetoNbdHbFitterTest {
   }
 
   @Test
+  void posterior_isSerializableWithItsDraws() throws Exception {
+    CustomerHistories data = simulated(100, 7L);
+    ParetoNbdHbPosterior posterior = ParetoNbdHbFitter.create().withMcmc(SHORT).sample(data);
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
+      out.writeObject(posterior);
+    }
+    ParetoNbdHbPosterior back;
+    try (java.io.ObjectInputStream in =
+        new java.io.ObjectInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
+      back = (ParetoNbdHbPosterior) in.readObject();
+    }
+    assertArrayEquals(posterior.tauDraws(42), back.tauDraws(42));
+    assertArrayEquals(
+        posterior.probabilityAlive().meanColumn(), back.probabilityAlive().meanColumn());
+    assertEquals(posterior.model().posterior(), back.model().posterior());
+    assertEquals(
+        posterior.model().probabilityAlive(1, 10, 40), back.model().probabilityAlive(1, 10, 40));
+  }
+
+  @Test
   void registry_knowsTheModelByIdAndName() {
     assertSame(ParetoNbdHbModel.TYPE, ModelTypes.get("pnbd-hb"));
     assertSame(ParetoNbdHbModel.TYPE, ModelTypes.get("Pareto/NBD (HB)"));
