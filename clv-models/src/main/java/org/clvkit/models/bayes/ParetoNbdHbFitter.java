@@ -442,13 +442,13 @@ public final class ParetoNbdHbFitter implements Fitter<ParetoNbdHbModel> {
         converged
             ? String.format(
                 Locale.ROOT,
-                "converged: largest split R-hat %.3f (%s), least effective sample size %.0f",
+                "converged: largest R-hat %.3f (%s), least effective sample size %.0f",
                 worstRhat,
                 worst,
                 leastEss)
             : String.format(
                 Locale.ROOT,
-                "not converged: split R-hat of %s is %.3f (>= %.2f); run longer chains",
+                "not converged: R-hat of %s is %.3f (>= %.2f); run longer chains",
                 worst,
                 worstRhat,
                 RHAT_LIMIT);

@@ -99,19 +99,36 @@ public final class ParetoNbdGibbs {
   }
 
   /**
+   * The bound on |ln θ_k|: the hyperpriors are truncated to θ_k in [e^{−15}, e^{15}] (3.1e-7 to
+   * 3.3e6 in the data's period), where the Pareto/NBD likelihood stays computable (beyond it the
+   * hypergeometric argument |α − β| / (max(α, β) + t) rounds to 1). Posterior mass out there is nil
+   * for any data set with a few customers who buy again.
+   */
+  public static final double LOG_BOUND = 15;
+
+  /**
    * The log-posterior of θ in ln θ, up to a constant: the Pareto/NBD log-likelihood plus Σ_k (h ln
-   * θ_k − h θ_k) (the Gamma(h, h) hyperpriors with the Jacobian θ_k); −∞ outside the finite range.
+   * θ_k − h θ_k) (the Gamma(h, h) hyperpriors with the Jacobian θ_k); −∞ outside |ln θ_k| &lt;=
+   * {@link #LOG_BOUND} and where the likelihood cannot be evaluated (its hypergeometric series
+   * fails at extreme parameters): the prior is truncated to where the likelihood is computable.
    */
   public static double logPosterior(LogLikelihood likelihood, double[] logTheta, double[] theta) {
     double prior = 0;
     for (int k = 0; k < 4; k++) {
-      theta[k] = Math.exp(logTheta[k]);
-      if (!(theta[k] > 0 && theta[k] < Double.POSITIVE_INFINITY)) {
+      if (!(Math.abs(logTheta[k]) <= LOG_BOUND)) {
         return Double.NEGATIVE_INFINITY;
       }
+      theta[k] = Math.exp(logTheta[k]);
       prior += HYPER * logTheta[k] - HYPER * theta[k];
     }
-    double value = likelihood.value(theta) + prior;
+    double value;
+    try {
+      value = likelihood.value(theta) + prior;
+    } catch (ArithmeticException | IllegalArgumentException e) {
+      // The hypergeometric series or its quadrature gave up (ArithmeticException), or its argument
+      // rounded to 1 (ClvArgumentException): parameters this extreme are outside the support.
+      return Double.NEGATIVE_INFINITY;
+    }
     return Double.isNaN(value) ? Double.NEGATIVE_INFINITY : value;
   }
 
@@ -260,35 +277,46 @@ public final class ParetoNbdGibbs {
   }
 
   /**
-   * A drop-out time on (lo, hi] with density ∝ (a + τ)^{−p} (b + τ)^{−q}: rejection under the
-   * exponential through the log-density's two ends, which lies above it since the log-density is
-   * convex.
+   * A drop-out time on (lo, hi] with density ∝ (a + τ)^{−p} (b + τ)^{−q}: drawn from the steeper of
+   * the two power-law factors truncated to (lo, hi] by inversion, accepted with the probability the
+   * other factor has fallen since lo (at most 1, since both decrease). The steeper factor holds the
+   * mass near lo, where the other is near its maximum, so the acceptance rate stays high even at
+   * extreme parameters.
    */
   static double deadTime(
       SplittableRandom random, double p, double a, double q, double b, double lo, double hi) {
-    double gap = hi - lo;
-    double atLo = -p * Math.log(a + lo) - q * Math.log(b + lo);
-    double atHi = -p * Math.log(a + hi) - q * Math.log(b + hi);
-    double k = (atLo - atHi) / gap; // >= 0: the density decreases
+    double dropA = p * Math.log((a + hi) / (a + lo));
+    double dropB = q * Math.log((b + hi) / (b + lo));
+    boolean fromA = dropA >= dropB;
+    double c = fromA ? a : b;
+    double k = fromA ? p : q;
+    double other = fromA ? b : a;
+    double otherPower = fromA ? q : p;
     for (int tries = 0; tries < MAX_TRIES; tries++) {
-      double u = RandomVariates.openUniform(random);
-      double t;
-      double envelope;
-      if (k * gap < 1e-9) {
-        t = lo + gap * u;
-        envelope = atLo - k * (t - lo);
-      } else {
-        t = lo - Math.log1p(u * Math.expm1(-k * gap)) / k;
-        t = Math.min(Math.max(t, lo), hi);
-        envelope = atLo - k * (t - lo);
-      }
-      double density = -p * Math.log(a + t) - q * Math.log(b + t);
-      if (Math.log(RandomVariates.openUniform(random)) <= density - envelope) {
+      double t = powerLaw(random, c, k, lo, hi);
+      double logAccept = -otherPower * Math.log((other + t) / (other + lo));
+      if (Math.log(RandomVariates.openUniform(random)) <= logAccept) {
         return t;
       }
     }
     throw new IllegalStateException(
         "drop-out time sampler accepted nothing in " + MAX_TRIES + " tries");
+  }
+
+  /** A draw from the density ∝ (c + τ)^{−k} on (lo, hi] by inversion, in logs. */
+  static double powerLaw(SplittableRandom random, double c, double k, double lo, double hi) {
+    double w0 = c + lo;
+    double span = Math.log((c + hi) / w0);
+    double u = RandomVariates.openUniform(random);
+    double e = (1 - k) * span;
+    double logW;
+    if (Math.abs(e) < 1e-12) {
+      logW = u * span;
+    } else {
+      logW = Math.log1p(u * Math.expm1(e)) / (1 - k);
+    }
+    double t = w0 * Math.exp(Math.min(Math.max(logW, 0), span)) - c;
+    return Math.min(Math.max(t, lo), hi);
   }
 
   /**

@@ -142,6 +142,23 @@ class ParetoNbdHbFitterTest {
   }
 
   @Test
+  void sample_onFewCustomersStaysWhereTheLikelihoodIsComputable() {
+    // 120 customers leave s and beta a long ridge towards extreme values, where the likelihood's
+    // hypergeometric argument rounds to 1: the hyperpriors are truncated to |ln theta| <= 15.
+    double[] ages = new double[120];
+    java.util.Arrays.fill(ages, 39.0);
+    CustomerHistories data =
+        ParetoNbdSimulator.of(new ParetoNbdParameters(0.55, 10.5, 0.6, 11.7), 5L).histories(ages);
+    ParetoNbdHbPosterior posterior =
+        ParetoNbdHbFitter.create().withMcmc(new McmcSettings(2, 100, 400, 20, 3L)).sample(data);
+    for (String name : List.of("r", "alpha", "s", "beta")) {
+      for (double v : posterior.populationDraws(name)) {
+        assertTrue(Math.abs(Math.log(v)) <= 15, name + " = " + v);
+      }
+    }
+  }
+
+  @Test
   void posterior_isSerializableWithItsDraws() throws Exception {
     CustomerHistories data = simulated(100, 7L);
     ParetoNbdHbPosterior posterior = ParetoNbdHbFitter.create().withMcmc(SHORT).sample(data);
