@@ -15,6 +15,7 @@ module org.clvkit.models {
   requires commons.math3;
 
   exports org.clvkit.models;
+  exports org.clvkit.models.bayes;
   exports org.clvkit.models.bdw;
   exports org.clvkit.models.bgbb;
   exports org.clvkit.models.bgnbd;

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.clvkit.core.Checks;
+import org.clvkit.models.bayes.ParetoNbdHbModel;
 import org.clvkit.models.bdw.BdwModel;
 import org.clvkit.models.bgbb.BgBbModel;
 import org.clvkit.models.bgnbd.BgNbdModel;
@@ -32,7 +33,8 @@ public final class ModelTypes {
           GammaGammaModel.TYPE,
           NbdModel.TYPE,
           GgompertzNbdModel.TYPE,
-          BdwModel.TYPE);
+          BdwModel.TYPE,
+          ParetoNbdHbModel.TYPE);
 
   private ModelTypes() {}
 

@@ -30,9 +30,11 @@ class ModelTypesTest {
   void all_listsTheModelsByIdAndName() {
     List<String> ids = ModelTypes.all().stream().map(ModelType::id).toList();
     assertEquals(
-        List.of("bgnbd", "mbgnbd", "pnbd", "bgbb", "sbg", "gg", "nbd", "ggomnbd", "bdw"), ids);
+        List.of("bgnbd", "mbgnbd", "pnbd", "bgbb", "sbg", "gg", "nbd", "ggomnbd", "bdw", "pnbd-hb"),
+        ids);
     assertEquals(
-        "bgnbd, mbgnbd, pnbd, bgbb, sbg, gg, nbd, ggomnbd, bdw", ModelTypes.ids(ModelTypes.all()));
+        "bgnbd, mbgnbd, pnbd, bgbb, sbg, gg, nbd, ggomnbd, bdw, pnbd-hb",
+        ModelTypes.ids(ModelTypes.all()));
     assertSame(BgNbdModel.TYPE, ModelTypes.get("bgnbd"));
     assertSame(ParetoNbdModel.TYPE, ModelTypes.get("Pareto/NBD"));
     assertSame(GammaGammaModel.TYPE, ModelTypes.get("gg"));
@@ -42,21 +44,24 @@ class ModelTypesTest {
             MbgNbdModel.TYPE,
             ParetoNbdModel.TYPE,
             org.clvkit.models.nbd.NbdModel.TYPE,
-            org.clvkit.models.ggomnbd.GgompertzNbdModel.TYPE),
+            org.clvkit.models.ggomnbd.GgompertzNbdModel.TYPE,
+            org.clvkit.models.bayes.ParetoNbdHbModel.TYPE),
         ModelTypes.all(ContinuousPurchaseModel.class));
     assertEquals(List.of(BgBbModel.TYPE), ModelTypes.all(DiscretePurchaseModel.class));
     assertEquals(
-        List.of(ParetoNbdModel.TYPE, BgBbModel.TYPE), ModelTypes.all(ResidualValueModel.class));
+        List.of(ParetoNbdModel.TYPE, BgBbModel.TYPE, org.clvkit.models.bayes.ParetoNbdHbModel.TYPE),
+        ModelTypes.all(ResidualValueModel.class));
     assertEquals(List.of(SbgModel.TYPE), ModelTypes.all(SbgModel.class));
   }
 
   @Test
   void get_rejectsUnknownIdsNamingTheKnownOnes() {
     assertRejects(
-        "model must be one of bgnbd, mbgnbd, pnbd, bgbb, sbg, gg, nbd, ggomnbd, bdw, was arima",
+        "model must be one of bgnbd, mbgnbd, pnbd, bgbb, sbg, gg, nbd, ggomnbd, bdw, pnbd-hb,"
+            + " was arima",
         () -> ModelTypes.get("arima"));
     assertRejects(
-        "model must be one of bgnbd, mbgnbd, pnbd, nbd, ggomnbd, was bgbb",
+        "model must be one of bgnbd, mbgnbd, pnbd, nbd, ggomnbd, pnbd-hb, was bgbb",
         () -> ModelTypes.get("bgbb", ContinuousPurchaseModel.class));
     assertTrue(ModelTypes.find("arima").isEmpty());
   }

@@ -57,7 +57,7 @@ final class FitCommand implements Callable<Integer> {
       paramLabel = "MODEL",
       description =
           "Models to fit, repeated or comma-separated: bgnbd, mbgnbd, pnbd, bgbb, sbg, gg, nbd,"
-              + " ggomnbd, bdw.")
+              + " ggomnbd, bdw, pnbd-hb (Pareto/NBD by hierarchical Bayes, MCMC).")
   List<String> models;
 
   @Option(

@@ -112,6 +112,34 @@ class FitScoreValueTest {
   }
 
   @Test
+  void fitThenScore_paretoNbdHb_savesThePosteriorSummaryAndScoresWithIt() throws IOException {
+    // 120 customers from the Pareto/NBD simulator keep the default 4 chains x 2,500 iterations
+    // quick.
+    double[] ages = new double[120];
+    java.util.Arrays.fill(ages, 39.0);
+    org.clvkit.models.CustomerHistories h =
+        org.clvkit.models.paretonbd.ParetoNbdSimulator.of(
+                new org.clvkit.models.paretonbd.ParetoNbdParameters(0.55, 10.5, 0.6, 11.7), 5L)
+            .histories(ages);
+    StringBuilder csv = new StringBuilder("frequency,recency,age\n");
+    for (int i = 0; i < h.size(); i++) {
+      csv.append(h.frequency(i)).append(',').append(h.recency(i)).append(',').append(h.age(i));
+      csv.append('\n');
+    }
+    Path summary = Cli.write(dir.resolve("s.csv"), csv.toString());
+    Cli.Result fit = Cli.run("fit", summary, "-m", "pnbd-hb", "-o", dir);
+    assertEquals(ExitCodes.OK, fit.code(), fit::toString);
+    List<String> model = Cli.lines(dir.resolve("pnbd-hb.properties"));
+    assertTrue(model.contains("model.type = Pareto/NBD (HB)"), model::toString);
+    assertTrue(model.stream().anyMatch(l -> l.startsWith("model.posterior.rhat.beta = ")));
+    Path scores = dir.resolve("scores.csv");
+    Cli.Result sc =
+        Cli.run("score", summary, "-p", dir.resolve("pnbd-hb.properties"), "-o", scores);
+    assertEquals(ExitCodes.OK, sc.code(), sc::toString);
+    assertEquals(120 + 1, Cli.lines(scores).size());
+  }
+
+  @Test
   void score_wrongModelFile_isADataErrorNamingTheFile() throws IOException {
     Path summary = Cli.write(dir.resolve("s.csv"), "frequency,recency,age\n1,2,3\n");
     Path notAModel = Cli.write(dir.resolve("model.properties"), "hello\n");
@@ -126,7 +154,7 @@ class FitScoreValueTest {
     assertEquals(ExitCodes.USAGE, r.code(), r::toString);
     assertEquals(
         "error: --model must be one of bgnbd, mbgnbd, pnbd, bgbb, sbg, gg, nbd, ggomnbd, bdw,"
-            + " was \"arima\"",
+            + " pnbd-hb, was \"arima\"",
         r.firstErrorLine());
   }
 
