@@ -16,6 +16,7 @@ import org.clvkit.core.data.TimeScale;
 import org.clvkit.core.lifecycle.LifecycleStage;
 import org.clvkit.core.rfm.RfmSegment;
 import org.clvkit.models.ModelType;
+import org.clvkit.models.ModelTypes;
 import org.clvkit.models.PurchaseModel;
 import org.clvkit.models.diagnostics.CalibrationHoldout;
 import org.clvkit.models.diagnostics.FrequencyRecencyMatrix;
@@ -46,8 +47,13 @@ import picocli.CommandLine.Spec;
       "Summarise, fit, compare, score and chart in one go, into a directory with report.html"
           + " (self-contained: charts inlined), summary.csv, scores.csv (with 90 %% intervals),"
           + " segments.csv, cohorts.csv, models/, diagnostics/ and charts/.",
-      "Fits BG/NBD, MBG/NBD and Pareto/NBD (and BG/BB on discrete data), compares them and uses the"
-          + " best: lowest holdout error when there is a holdout, else lowest BIC; -m overrides.",
+      "Fits every purchase model clv fit knows that applies to the data (the continuous-time"
+          + " ones: BG/NBD, MBG/NBD, Pareto/NBD, NBD, GGompertz/NBD, ...; BG/BB on discrete data),"
+          + " compares them with a recommendation in words and uses the best: lowest holdout error"
+          + " when there is a holdout, else lowest BIC; -m overrides.",
+      "With --covariates FILE it also fits the chosen model with static covariates (Pareto/NBD"
+          + " or BG/NBD; Pareto/NBD for the others) and shows the coefficients with 95 %% intervals"
+          + " and the likelihood-ratio test against the model without covariates.",
       "Without TRANSACTIONS it runs on the bundled CDNOW sample with the literature's settings:"
           + " weeks, calibration to 1997-09-30, holdout to 1998-06-30 (Fader, Hardie and Lee 2005),"
           + " segmented by acquisition cohort."
@@ -72,8 +78,9 @@ final class ReportCommand implements Callable<Integer> {
       defaultValue = "auto",
       paramLabel = "MODEL",
       description =
-          "Purchase model: auto (default: the best of the comparison), bgnbd, mbgnbd, pnbd or bgbb"
-              + " (discrete data only); spend is always Gamma-Gamma.")
+          "Purchase model: auto (default: the best of the comparison) or the id of a purchase"
+              + " model as clv fit names them (bgbb on discrete data only); spend is always"
+              + " Gamma-Gamma.")
   String model;
 
   @Option(
@@ -166,7 +173,8 @@ final class ReportCommand implements Callable<Integer> {
               "--model",
               model,
               PurchaseModel.class,
-              "a report needs a purchase model (auto, bgnbd, mbgnbd, pnbd or bgbb)");
+              "a report needs a purchase model: auto, "
+                  + ModelTypes.ids(ModelTypes.all(PurchaseModel.class)));
     }
     if (draws < 2) {
       throw CliException.usage("--draws must be >= 2, was " + draws);

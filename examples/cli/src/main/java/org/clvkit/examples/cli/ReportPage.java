@@ -419,6 +419,7 @@ final class ReportPage {
                 + "th,td{border-bottom:1px solid #e3e7eb;padding:4px 10px;text-align:right}\n"
                 + "th:first-child,td:first-child{text-align:left}\n"
                 + "tr.chosen td{font-weight:bold;background:#eef3f8}\n"
+                + "tr.skipped td{color:#7a8694}\n"
                 + "figure{margin:0 0 22px}figure img{max-width:100%;height:auto;"
                 + "border:1px solid #e3e7eb}\n"
                 + "figcaption{font-size:14px;color:#4a5866;margin-top:4px}\n"
@@ -507,6 +508,9 @@ final class ReportPage {
         cmp.rule() == ModelComparison.Rule.HOLDOUT_MAE
             ? msg.get("models.ruleHoldout")
             : msg.get("models.ruleBic"));
+    List<String> advice = ModelAdvice.paragraphs(choice, msg);
+    h.raw("<p class=\"note\"><b>").text(advice.get(0)).raw("</b></p>\n");
+    double bestBic = cmp.rows().get(ModelAdvice.bestBic(cmp.rows())).bic();
     h.raw("<div class=\"scroll\"><table>\n")
         .row(
             true,
@@ -515,6 +519,7 @@ final class ReportPage {
             msg.get("models.logLikelihood"),
             "AIC",
             "BIC",
+            "ΔBIC",
             msg.get("models.mae"),
             msg.get("models.rmse"),
             msg.get("models.tracking"),
@@ -533,21 +538,38 @@ final class ReportPage {
           msg.number(r.logLikelihood(), 2),
           msg.number(r.aic(), 2),
           msg.number(r.bic(), 2),
+          msg.number(r.bic() - bestBic, 1),
           r.holdoutMae().isPresent() ? msg.number(r.holdoutMae().getAsDouble(), 4) : "–",
           r.holdoutRmse().isPresent() ? msg.number(r.holdoutRmse().getAsDouble(), 4) : "–",
           r.trackingMape().isPresent() ? msg.percent(r.trackingMape().getAsDouble() / 100, 1) : "–",
           used);
       h.raw("</tr>\n");
     }
+    for (ReportModels.Skipped skipped : choice.skipped()) {
+      h.raw("<tr class=\"skipped\">");
+      cells(
+          h,
+          skipped.kind().name(),
+          Integer.toString(skipped.kind().parameterNames().size()),
+          "–",
+          "–",
+          "–",
+          "–",
+          "–",
+          "–",
+          "–",
+          msg.get("models.notFittedCell"));
+      h.raw("</tr>\n");
+    }
     h.raw("</table></div>\n");
+    for (String paragraph : advice.subList(1, advice.size())) {
+      h.element("p", paragraph);
+    }
     h.element(
         "p",
         choice.override()
             ? msg.format("models.override", model.name(), cmp.chosenModel().name())
             : msg.format("models.chosen", model.name()));
-    for (String skipped : choice.skipped()) {
-      h.element("p", msg.format("models.skipped", skipped));
-    }
     h.raw("<p>");
     h.link("diagnostics/model_comparison.csv", "model_comparison.csv");
     h.raw("</p>\n</section>\n");
