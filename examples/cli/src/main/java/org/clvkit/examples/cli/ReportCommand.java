@@ -73,6 +73,8 @@ final class ReportCommand implements Callable<Integer> {
 
   @Mixin CsvOutputOptions csv;
 
+  @Mixin CovariateOptions covariates;
+
   @Option(
       names = {"-m", "--model"},
       defaultValue = "auto",
@@ -189,6 +191,9 @@ final class ReportCommand implements Callable<Integer> {
     if (annualDiscount != null && (!(annualDiscount > -1) || annualDiscount.isInfinite())) {
       throw CliException.usage("--annual-discount must be finite and > -1, was " + annualDiscount);
     }
+    if (covariates.given()) {
+      covariates.settings(); // a bad --l2 is a usage error before anything is read
+    }
     if (segmentColumn != null && segments != null) {
       throw CliException.usage("--segment-column and --segments must not both be given");
     }
@@ -201,6 +206,7 @@ final class ReportCommand implements Callable<Integer> {
         .input("TRANSACTIONS", input.file)
         .input("--segments", segments)
         .input("--acquisition-cost", acquisitionCost)
+        .input("--covariates", covariates.file)
         .outputFolder("-o/--output", out)
         .output("--rejects", rejectsOutside ? rejects : null)
         .check();
@@ -317,6 +323,11 @@ final class ReportCommand implements Callable<Integer> {
           dir.staged("models/" + choice.kinds().get(k).id() + ".properties"));
     }
     FitCommand.save(spend, unit, dir.staged("models/gg.properties"));
+    ReportCovariates covariateFit =
+        covariates.given()
+            ? ReportCovariates.fit(
+                covariates, choice.kind(), table, fit.settings(choice.kind()), unit, dir, err)
+            : null;
 
     Scoring scores = Scoring.score(table, purchases, spend, settings);
 
@@ -385,7 +396,8 @@ final class ReportCommand implements Callable<Integer> {
             intervals,
             cohorts,
             dir.target(),
-            acquisitionCost != null);
+            acquisitionCost != null,
+            covariateFit);
     ReportPage page = new ReportPage(context);
     write(dir, "segments.csv", page.segmentsCsv());
     write(dir, "cohorts.csv", page.cohortsCsv());
