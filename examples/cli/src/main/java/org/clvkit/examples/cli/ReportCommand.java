@@ -86,6 +86,16 @@ final class ReportCommand implements Callable<Integer> {
   String model;
 
   @Option(
+      names = "--compare",
+      split = ",",
+      paramLabel = "MODEL",
+      description =
+          "Purchase models to fit and compare (default: every one that applies to the data); the"
+              + " -m model is always among them. E.g. --compare bgnbd,mbgnbd,pnbd,nbd leaves out"
+              + " the GGompertz/NBD, whose fit is slow on large logs.")
+  List<String> compare;
+
+  @Option(
       names = {"-o", "--output"},
       paramLabel = "DIR",
       description =
@@ -163,6 +173,9 @@ final class ReportCommand implements Callable<Integer> {
               + " and use those intervals on the page and in scores.csv (default 0: none).")
   int bootstrap;
 
+  /** The models --compare names, or null for every applicable one (set in {@link #call}). */
+  private List<ModelType<? extends PurchaseModel>> only;
+
   @Override
   public Integer call() {
     PrintWriter stdout = spec.commandLine().getOut();
@@ -178,6 +191,14 @@ final class ReportCommand implements Callable<Integer> {
               "a report needs a purchase model: auto, "
                   + ModelTypes.ids(ModelTypes.all(PurchaseModel.class)));
     }
+    List<ModelType<? extends PurchaseModel>> only = null;
+    if (compare != null) {
+      only = new ArrayList<>();
+      for (String id : compare) {
+        only.add(ModelChoice.parse("--compare", id, PurchaseModel.class, "not a purchase model"));
+      }
+    }
+    this.only = only;
     if (draws < 2) {
       throw CliException.usage("--draws must be >= 2, was " + draws);
     }
@@ -296,6 +317,7 @@ final class ReportCommand implements Callable<Integer> {
             table,
             summaries,
             requested,
+            only,
             fit::settings,
             m -> tracking.curve(m),
             tracking.calibrationEnd);

@@ -103,6 +103,8 @@ record ReportModels(
    * @param table the calibration histories
    * @param summaries the summaries (for the holdout)
    * @param requested the model {@code -m} named, or null for the rule's choice
+   * @param only the models {@code --compare} names (the requested one is always fitted), or null
+   *     for every applicable one
    * @param settings the fit settings of each model
    * @param tracking makes the tracking curve of a model (for the tracking error), or null
    * @param calibrationEnd the calibration end on the tracking curves' axis
@@ -111,6 +113,7 @@ record ReportModels(
       SummaryTable table,
       CustomerSummaries summaries,
       ModelType<? extends PurchaseModel> requested,
+      List<ModelType<? extends PurchaseModel>> only,
       java.util.function.Function<ModelType<?>, FitSettings> settings,
       java.util.function.Function<PurchaseModel, RepeatPurchaseTracking> tracking,
       double calibrationEnd) {
@@ -127,7 +130,12 @@ record ReportModels(
               + ModelTypes.ids(ModelTypes.all(ContinuousPurchaseModel.class))
               + " or auto");
     }
-    List<ModelType<? extends PurchaseModel>> candidates = candidates(discrete);
+    List<ModelType<? extends PurchaseModel>> candidates = new ArrayList<>();
+    for (ModelType<? extends PurchaseModel> k : candidates(discrete)) {
+      if (only == null || only.contains(k) || k == requested) {
+        candidates.add(k);
+      }
+    }
     List<ModelType<? extends PurchaseModel>> kinds = new ArrayList<>();
     List<PurchaseModel> models = new ArrayList<>();
     List<Skipped> skipped = new ArrayList<>();

@@ -230,12 +230,30 @@ class EveryModelCliTest {
   }
 
   @Test
-  void report_nbdChosenWithM_scoresWithItAndRefusesAContractModel() {
+  void report_nbdChosenWithM_scoresWithItComparesWhatCompareNamesAndRefusesAContractModel() {
     Path out = dir.resolve("report-nbd");
     Cli.Result r =
-        Cli.run("report", "-o", out, "--progress", "never", "-m", "nbd", "--draws", "20");
+        Cli.run(
+            "report",
+            "-o",
+            out,
+            "--progress",
+            "never",
+            "-m",
+            "nbd",
+            "--compare",
+            "pnbd,bgnbd",
+            "--draws",
+            "20");
     assertEquals(ExitCodes.OK, r.code(), r::toString);
+    // --compare's models and the -m model, in the registry's order; nothing else is fitted
+    assertEquals(
+        List.of("BG/NBD", "Pareto/NBD", "NBD"),
+        ReportContentTest.csv(Cli.lines(out.resolve("diagnostics/model_comparison.csv"))).stream()
+            .map(row -> row.get("model"))
+            .toList());
     String html = Cli.read(out.resolve("report.html"));
+    assertTrue(!html.contains("GGompertz/NBD"), html);
     assertTrue(
         html.contains("The report uses NBD because -m asked for it; the rule would have chosen"),
         html);
@@ -244,6 +262,14 @@ class EveryModelCliTest {
     for (String line : Cli.lines(out.resolve("scores.csv")).subList(1, 2358)) {
       assertTrue(line.contains(",1.0,"), line);
     }
+    Cli.Result compare =
+        Cli.run("report", "-o", dir.resolve("report-bdw"), "--compare", "bgnbd,sbg");
+    assertEquals(ExitCodes.USAGE, compare.code(), compare::toString);
+    assertEquals(
+        "error: --compare must be one of "
+            + ModelTypes.ids(ModelTypes.all(PurchaseModel.class))
+            + ", was \"sbg\" (not a purchase model)",
+        compare.firstErrorLine());
     Cli.Result bdw = Cli.run("report", "-o", dir.resolve("report-bdw"), "-m", "bdw");
     assertEquals(ExitCodes.USAGE, bdw.code(), bdw::toString);
     assertEquals(
