@@ -2,16 +2,8 @@ package org.clvkit.models.uncertainty;
 
 import org.clvkit.core.Checks;
 import org.clvkit.models.PurchaseModel;
-import org.clvkit.models.bgbb.BgBbModel;
-import org.clvkit.models.bgbb.BgBbParameters;
-import org.clvkit.models.bgnbd.BgNbdModel;
-import org.clvkit.models.bgnbd.BgNbdParameters;
 import org.clvkit.models.gammagamma.GammaGammaModel;
 import org.clvkit.models.gammagamma.GammaGammaParameters;
-import org.clvkit.models.mbgnbd.MbgNbdModel;
-import org.clvkit.models.mbgnbd.MbgNbdParameters;
-import org.clvkit.models.paretonbd.ParetoNbdModel;
-import org.clvkit.models.paretonbd.ParetoNbdParameters;
 
 /**
  * Models of the same kind as a fitted one with other parameter values: the draws and the bootstrap
@@ -22,28 +14,16 @@ public final class Models {
 
   /**
    * A purchase model of the same kind as {@code like} with the given parameters, in the order of
-   * {@link PurchaseModel#parameterNames()}.
+   * {@link PurchaseModel#parameterNames()}, built through its {@link org.clvkit.models.ModelType}
+   * (so every registered purchase model works, BG/NBD to GGompertz/NBD).
    *
-   * @throws org.clvkit.core.ClvArgumentException when the kind is not one of BG/NBD, MBG/NBD,
-   *     Pareto/NBD and BG/BB, or a value is invalid for it
+   * @throws org.clvkit.core.ClvArgumentException when a value is invalid for the kind, or there are
+   *     not as many values as parameters
    */
   public static PurchaseModel withParameters(PurchaseModel like, double[] values) {
     Checks.notNull("like", like);
     Checks.notNull("values", values);
-    if (like instanceof BgNbdModel) {
-      return BgNbdModel.of(BgNbdParameters.of(values));
-    }
-    if (like instanceof MbgNbdModel) {
-      return MbgNbdModel.of(MbgNbdParameters.of(values));
-    }
-    if (like instanceof ParetoNbdModel) {
-      return ParetoNbdModel.of(ParetoNbdParameters.of(values));
-    }
-    if (like instanceof BgBbModel) {
-      return BgBbModel.of(BgBbParameters.of(values));
-    }
-    throw Checks.fail(
-        "like must be a BG/NBD, MBG/NBD, Pareto/NBD or BG/BB model, was %s", like.name());
+    return (PurchaseModel) like.type().model(values);
   }
 
   /** A Gamma-Gamma model with parameters {@code p, q, gamma}. */

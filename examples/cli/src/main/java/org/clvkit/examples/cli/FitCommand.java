@@ -10,10 +10,13 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.clvkit.core.ClvArgumentException;
+import org.clvkit.models.ContinuousPurchaseModel;
+import org.clvkit.models.DiscretePurchaseModel;
 import org.clvkit.models.FitFailedException;
 import org.clvkit.models.FitReport;
 import org.clvkit.models.Model;
 import org.clvkit.models.ModelType;
+import org.clvkit.models.ModelTypes;
 import org.clvkit.models.PurchaseModel;
 import org.clvkit.models.gammagamma.GammaGammaModel;
 import org.clvkit.models.io.ModelFiles;
@@ -124,6 +127,9 @@ final class FitCommand implements Callable<Integer> {
       fit.settings(kind); // a bad --penalty is a usage error before anything is read
     }
     SummaryTable table = summary.read();
+    for (ModelType<?> kind : kinds) {
+      checkApplies(kind, table);
+    }
     if (timeVarying.given()) {
       TimeVaryingOptions.Joined joined = timeVarying.join(table, covariates, unit, err);
       ModelType<?> kind = kinds.iterator().next();
@@ -202,6 +208,56 @@ final class FitCommand implements Callable<Integer> {
     save(model, unit, file);
     stdout.println("saved " + file);
     stdout.println();
+  }
+
+  /**
+   * Refuses, as a usage error naming the first row that shows it, a model whose kind does not fit
+   * the kind of histories: a discrete-time purchase model ({@link DiscretePurchaseModel}, e.g.
+   * BG/BB) needs whole-number frequency, recency and age with frequency &lt;= age; a contract model
+   * (neither a purchase nor a spend model, e.g. sBG, BdW) needs whole-number renewals with recency
+   * = frequency &lt;= age. Continuous-time purchase models and the spend model take any summary.
+   */
+  static void checkApplies(ModelType<?> kind, SummaryTable table) {
+    Class<?> c = kind.modelClass();
+    boolean discrete = DiscretePurchaseModel.class.isAssignableFrom(c);
+    boolean contract =
+        !PurchaseModel.class.isAssignableFrom(c) && !GammaGammaModel.class.isAssignableFrom(c);
+    if (!discrete && !contract) {
+      return;
+    }
+    for (int i = 0; i < table.size(); i++) {
+      double x = table.frequency[i];
+      double r = table.recency[i];
+      double a = table.age[i];
+      boolean whole = x == Math.rint(x) && r == Math.rint(r) && a == Math.rint(a);
+      boolean ok = whole && x <= a && (!contract || r == x);
+      if (!ok) {
+        throw CliException.usage(
+            String.format(
+                Locale.ROOT,
+                "--model %s (%s) needs %s; row %d of %s has frequency %s, recency %s, age %s,"
+                    + " as a summary of a transaction log has: choose one of %s",
+                kind.id(),
+                kind.name(),
+                contract
+                    ? "contract histories: whole-number renewals (frequency = recency) out of"
+                        + " whole-number periods (age), frequency <= age"
+                    : "discrete histories: whole-number frequency, recency and age (purchase"
+                        + " opportunities), frequency <= age",
+                i,
+                table.source,
+                number(x),
+                number(r),
+                number(a),
+                ModelTypes.ids(ModelTypes.all(ContinuousPurchaseModel.class))));
+      }
+    }
+  }
+
+  private static String number(double v) {
+    return v == Math.rint(v) && Math.abs(v) < 1e15
+        ? Long.toString((long) v)
+        : String.format(Locale.ROOT, "%.4g", v);
   }
 
   /** A plain-language cause of a failed fit, from the parameter the library names. */

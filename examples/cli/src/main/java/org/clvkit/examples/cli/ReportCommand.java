@@ -16,6 +16,7 @@ import org.clvkit.core.data.TimeScale;
 import org.clvkit.core.lifecycle.LifecycleStage;
 import org.clvkit.core.rfm.RfmSegment;
 import org.clvkit.models.ModelType;
+import org.clvkit.models.ModelTypes;
 import org.clvkit.models.PurchaseModel;
 import org.clvkit.models.diagnostics.CalibrationHoldout;
 import org.clvkit.models.diagnostics.FrequencyRecencyMatrix;
@@ -46,8 +47,13 @@ import picocli.CommandLine.Spec;
       "Summarise, fit, compare, score and chart in one go, into a directory with report.html"
           + " (self-contained: charts inlined), summary.csv, scores.csv (with 90 %% intervals),"
           + " segments.csv, cohorts.csv, models/, diagnostics/ and charts/.",
-      "Fits BG/NBD, MBG/NBD and Pareto/NBD (and BG/BB on discrete data), compares them and uses the"
-          + " best: lowest holdout error when there is a holdout, else lowest BIC; -m overrides.",
+      "Fits every purchase model clv fit knows that applies to the data (the continuous-time"
+          + " ones: BG/NBD, MBG/NBD, Pareto/NBD, NBD, GGompertz/NBD, ...; BG/BB on discrete data),"
+          + " compares them with a recommendation in words and uses the best: lowest holdout error"
+          + " when there is a holdout, else lowest BIC; -m overrides.",
+      "With --covariates FILE it also fits the chosen model with static covariates (Pareto/NBD"
+          + " or BG/NBD; Pareto/NBD for the others) and shows the coefficients with 95 %% intervals"
+          + " and the likelihood-ratio test against the model without covariates.",
       "Without TRANSACTIONS it runs on the bundled CDNOW sample with the literature's settings:"
           + " weeks, calibration to 1997-09-30, holdout to 1998-06-30 (Fader, Hardie and Lee 2005),"
           + " segmented by acquisition cohort."
@@ -67,14 +73,27 @@ final class ReportCommand implements Callable<Integer> {
 
   @Mixin CsvOutputOptions csv;
 
+  @Mixin CovariateOptions covariates;
+
   @Option(
       names = {"-m", "--model"},
       defaultValue = "auto",
       paramLabel = "MODEL",
       description =
-          "Purchase model: auto (default: the best of the comparison), bgnbd, mbgnbd, pnbd or bgbb"
-              + " (discrete data only); spend is always Gamma-Gamma.")
+          "Purchase model: auto (default: the best of the comparison) or the id of a purchase"
+              + " model as clv fit names them (bgbb on discrete data only); spend is always"
+              + " Gamma-Gamma.")
   String model;
+
+  @Option(
+      names = "--compare",
+      split = ",",
+      paramLabel = "MODEL",
+      description =
+          "Purchase models to fit and compare (default: every one that applies to the data); the"
+              + " -m model is always among them. E.g. --compare bgnbd,mbgnbd,pnbd,nbd leaves out"
+              + " the GGompertz/NBD, whose fit is slow on large logs.")
+  List<String> compare;
 
   @Option(
       names = {"-o", "--output"},
@@ -154,6 +173,9 @@ final class ReportCommand implements Callable<Integer> {
               + " and use those intervals on the page and in scores.csv (default 0: none).")
   int bootstrap;
 
+  /** The models --compare names, or null for every applicable one (set in {@link #call}). */
+  private List<ModelType<? extends PurchaseModel>> only;
+
   @Override
   public Integer call() {
     PrintWriter stdout = spec.commandLine().getOut();
@@ -166,8 +188,17 @@ final class ReportCommand implements Callable<Integer> {
               "--model",
               model,
               PurchaseModel.class,
-              "a report needs a purchase model (auto, bgnbd, mbgnbd, pnbd or bgbb)");
+              "a report needs a purchase model: auto, "
+                  + ModelTypes.ids(ModelTypes.all(PurchaseModel.class)));
     }
+    List<ModelType<? extends PurchaseModel>> only = null;
+    if (compare != null) {
+      only = new ArrayList<>();
+      for (String id : compare) {
+        only.add(ModelChoice.parse("--compare", id, PurchaseModel.class, "not a purchase model"));
+      }
+    }
+    this.only = only;
     if (draws < 2) {
       throw CliException.usage("--draws must be >= 2, was " + draws);
     }
@@ -181,6 +212,9 @@ final class ReportCommand implements Callable<Integer> {
     if (annualDiscount != null && (!(annualDiscount > -1) || annualDiscount.isInfinite())) {
       throw CliException.usage("--annual-discount must be finite and > -1, was " + annualDiscount);
     }
+    if (covariates.given()) {
+      covariates.settings(); // a bad --l2 is a usage error before anything is read
+    }
     if (segmentColumn != null && segments != null) {
       throw CliException.usage("--segment-column and --segments must not both be given");
     }
@@ -193,6 +227,7 @@ final class ReportCommand implements Callable<Integer> {
         .input("TRANSACTIONS", input.file)
         .input("--segments", segments)
         .input("--acquisition-cost", acquisitionCost)
+        .input("--covariates", covariates.file)
         .outputFolder("-o/--output", out)
         .output("--rejects", rejectsOutside ? rejects : null)
         .check();
@@ -282,6 +317,7 @@ final class ReportCommand implements Callable<Integer> {
             table,
             summaries,
             requested,
+            only,
             fit::settings,
             m -> tracking.curve(m),
             tracking.calibrationEnd);
@@ -309,6 +345,11 @@ final class ReportCommand implements Callable<Integer> {
           dir.staged("models/" + choice.kinds().get(k).id() + ".properties"));
     }
     FitCommand.save(spend, unit, dir.staged("models/gg.properties"));
+    ReportCovariates covariateFit =
+        covariates.given()
+            ? ReportCovariates.fit(
+                covariates, choice.kind(), table, fit.settings(choice.kind()), unit, dir, err)
+            : null;
 
     Scoring scores = Scoring.score(table, purchases, spend, settings);
 
@@ -377,7 +418,8 @@ final class ReportCommand implements Callable<Integer> {
             intervals,
             cohorts,
             dir.target(),
-            acquisitionCost != null);
+            acquisitionCost != null,
+            covariateFit);
     ReportPage page = new ReportPage(context);
     write(dir, "segments.csv", page.segmentsCsv());
     write(dir, "cohorts.csv", page.cohortsCsv());

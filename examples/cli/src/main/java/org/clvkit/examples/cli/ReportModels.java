@@ -4,23 +4,26 @@ import java.util.ArrayList;
 import java.util.List;
 import org.clvkit.core.ClvArgumentException;
 import org.clvkit.core.data.CustomerSummaries;
+import org.clvkit.models.ContinuousPurchaseModel;
 import org.clvkit.models.CustomerHistories;
+import org.clvkit.models.DiscretePurchaseModel;
+import org.clvkit.models.FitDiagnostics;
 import org.clvkit.models.FitFailedException;
 import org.clvkit.models.FitSettings;
+import org.clvkit.models.FitStatus;
 import org.clvkit.models.ModelType;
+import org.clvkit.models.ModelTypes;
 import org.clvkit.models.PurchaseModel;
-import org.clvkit.models.bgbb.BgBbModel;
-import org.clvkit.models.bgnbd.BgNbdModel;
 import org.clvkit.models.diagnostics.ModelComparison;
 import org.clvkit.models.diagnostics.RepeatPurchaseTracking;
-import org.clvkit.models.mbgnbd.MbgNbdModel;
-import org.clvkit.models.paretonbd.ParetoNbdModel;
 
 /**
- * The report's purchase model: every applicable model fitted (BG/NBD, MBG/NBD and Pareto/NBD, and
- * BG/BB when the histories are discrete: whole-number frequency, recency and age), compared by the
- * library's {@link ModelComparison} (holdout MAE when there is a holdout, BIC otherwise), and the
- * best used unless {@code -m} names one.
+ * The report's purchase model: every applicable model of the library's registry fitted ({@link
+ * #candidates}: the continuous-time models, and the discrete-time ones such as BG/BB when the
+ * histories are discrete: whole-number frequency, recency and age), compared by the library's
+ * {@link ModelComparison} (holdout MAE when there is a holdout, BIC otherwise), and the best used
+ * unless {@code -m} names one. A model that cannot be fitted on the data is listed with the reason,
+ * not dropped.
  *
  * @param kinds the models fitted, in comparison order
  * @param models the fitted models, same order
@@ -35,7 +38,23 @@ record ReportModels(
     ModelComparison comparison,
     int chosen,
     boolean override,
-    List<String> skipped) {
+    List<ReportModels.Skipped> skipped) {
+
+  /**
+   * A model that could not be fitted on the data.
+   *
+   * @param kind its type
+   * @param message the library's message (English)
+   * @param status how the fit ended, or null when the data are outside the model's domain (the
+   *     library rejected them before fitting)
+   * @param parameter the parameter that ran off for {@link FitStatus#NO_INTERIOR_MAXIMUM}, else
+   *     empty
+   */
+  record Skipped(
+      ModelType<? extends PurchaseModel> kind,
+      String message,
+      FitStatus status,
+      String parameter) {}
 
   /** The model the report uses. */
   PurchaseModel model() {
@@ -59,11 +78,33 @@ record ReportModels(
   }
 
   /**
+   * The models the report fits, from the library's registry ({@link ModelTypes}) in its order:
+   * every {@link ContinuousPurchaseModel} (any history), and every {@link DiscretePurchaseModel}
+   * when the histories are discrete. A model the library registers later joins the comparison with
+   * no change here.
+   *
+   * @param discrete whether the histories are discrete ({@link #isDiscrete})
+   */
+  static List<ModelType<? extends PurchaseModel>> candidates(boolean discrete) {
+    List<ModelType<? extends PurchaseModel>> out = new ArrayList<>();
+    for (ModelType<? extends PurchaseModel> type : ModelTypes.all(PurchaseModel.class)) {
+      Class<?> c = type.modelClass();
+      if (ContinuousPurchaseModel.class.isAssignableFrom(c)
+          || (discrete && DiscretePurchaseModel.class.isAssignableFrom(c))) {
+        out.add(type);
+      }
+    }
+    return List.copyOf(out);
+  }
+
+  /**
    * Fits and compares.
    *
    * @param table the calibration histories
    * @param summaries the summaries (for the holdout)
    * @param requested the model {@code -m} named, or null for the rule's choice
+   * @param only the models {@code --compare} names (the requested one is always fitted), or null
+   *     for every applicable one
    * @param settings the fit settings of each model
    * @param tracking makes the tracking curve of a model (for the tracking error), or null
    * @param calibrationEnd the calibration end on the tracking curves' axis
@@ -72,38 +113,55 @@ record ReportModels(
       SummaryTable table,
       CustomerSummaries summaries,
       ModelType<? extends PurchaseModel> requested,
+      List<ModelType<? extends PurchaseModel>> only,
       java.util.function.Function<ModelType<?>, FitSettings> settings,
       java.util.function.Function<PurchaseModel, RepeatPurchaseTracking> tracking,
       double calibrationEnd) {
     CustomerHistories histories = table.histories();
     boolean discrete = isDiscrete(table);
-    if (requested == BgBbModel.TYPE && !discrete) {
+    if (requested != null
+        && DiscretePurchaseModel.class.isAssignableFrom(requested.modelClass())
+        && !discrete) {
       throw CliException.usage(
-          "--model bgbb needs discrete histories (whole-number recency and age, frequency <= age:"
-              + " one purchase opportunity per period), and these are not: choose bgnbd, mbgnbd,"
-              + " pnbd or auto");
+          "--model "
+              + requested.id()
+              + " needs discrete histories (whole-number recency and age, frequency <= age:"
+              + " one purchase opportunity per period), and these are not: choose "
+              + ModelTypes.ids(ModelTypes.all(ContinuousPurchaseModel.class))
+              + " or auto");
     }
-    List<ModelType<? extends PurchaseModel>> candidates =
-        new ArrayList<>(List.of(BgNbdModel.TYPE, MbgNbdModel.TYPE, ParetoNbdModel.TYPE));
-    if (discrete) {
-      candidates.add(BgBbModel.TYPE);
+    List<ModelType<? extends PurchaseModel>> candidates = new ArrayList<>();
+    for (ModelType<? extends PurchaseModel> k : candidates(discrete)) {
+      if (only == null || only.contains(k) || k == requested) {
+        candidates.add(k);
+      }
     }
     List<ModelType<? extends PurchaseModel>> kinds = new ArrayList<>();
     List<PurchaseModel> models = new ArrayList<>();
-    List<String> skipped = new ArrayList<>();
+    List<Skipped> skipped = new ArrayList<>();
     for (ModelType<? extends PurchaseModel> k : candidates) {
       try {
         models.add(k.fitter().withSettings(settings.apply(k)).fit(histories));
         kinds.add(k);
-      } catch (FitFailedException | ClvArgumentException e) {
+      } catch (FitFailedException e) {
         if (k == requested) {
           throw e;
         }
-        skipped.add(k.name() + ": " + e.getMessage());
+        FitDiagnostics d = e.diagnostics();
+        skipped.add(new Skipped(k, e.getMessage(), d.status(), d.parameter()));
+      } catch (ClvArgumentException e) {
+        if (k == requested) {
+          throw e;
+        }
+        skipped.add(new Skipped(k, e.getMessage(), null, ""));
       }
     }
     if (models.isEmpty()) {
-      throw CliException.data("no purchase model could be fitted: " + String.join("; ", skipped));
+      List<String> reasons = new ArrayList<>();
+      for (Skipped k : skipped) {
+        reasons.add(k.kind().name() + ": " + k.message());
+      }
+      throw CliException.data("no purchase model could be fitted: " + String.join("; ", reasons));
     }
     ModelComparison comparison;
     if (summaries.hasHoldout()) {

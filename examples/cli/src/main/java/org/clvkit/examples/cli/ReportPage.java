@@ -17,6 +17,8 @@ import org.clvkit.models.FitDiagnostics;
 import org.clvkit.models.FitReport;
 import org.clvkit.models.ParameterEstimate;
 import org.clvkit.models.PurchaseModel;
+import org.clvkit.models.covariates.CoefficientEstimate;
+import org.clvkit.models.covariates.CovariateFitReport;
 import org.clvkit.models.diagnostics.CalibrationHoldout;
 import org.clvkit.models.diagnostics.ModelComparison;
 import org.clvkit.models.gammagamma.GammaGammaModel;
@@ -46,7 +48,8 @@ final class ReportPage {
       List<ReportIntervals.Result> intervals,
       Cohorts cohorts,
       Path dir,
-      boolean costFile) {}
+      boolean costFile,
+      ReportCovariates covariates) {}
 
   private final Context c;
   private final Messages msg;
@@ -419,6 +422,7 @@ final class ReportPage {
                 + "th,td{border-bottom:1px solid #e3e7eb;padding:4px 10px;text-align:right}\n"
                 + "th:first-child,td:first-child{text-align:left}\n"
                 + "tr.chosen td{font-weight:bold;background:#eef3f8}\n"
+                + "tr.skipped td{color:#7a8694}\n"
                 + "figure{margin:0 0 22px}figure img{max-width:100%;height:auto;"
                 + "border:1px solid #e3e7eb}\n"
                 + "figcaption{font-size:14px;color:#4a5866;margin-top:4px}\n"
@@ -507,6 +511,9 @@ final class ReportPage {
         cmp.rule() == ModelComparison.Rule.HOLDOUT_MAE
             ? msg.get("models.ruleHoldout")
             : msg.get("models.ruleBic"));
+    List<String> advice = ModelAdvice.paragraphs(choice, msg);
+    h.raw("<p class=\"note\"><b>").text(advice.get(0)).raw("</b></p>\n");
+    double bestBic = cmp.rows().get(ModelAdvice.bestBic(cmp.rows())).bic();
     h.raw("<div class=\"scroll\"><table>\n")
         .row(
             true,
@@ -515,6 +522,7 @@ final class ReportPage {
             msg.get("models.logLikelihood"),
             "AIC",
             "BIC",
+            "ΔBIC",
             msg.get("models.mae"),
             msg.get("models.rmse"),
             msg.get("models.tracking"),
@@ -533,21 +541,38 @@ final class ReportPage {
           msg.number(r.logLikelihood(), 2),
           msg.number(r.aic(), 2),
           msg.number(r.bic(), 2),
+          msg.number(r.bic() - bestBic, 1),
           r.holdoutMae().isPresent() ? msg.number(r.holdoutMae().getAsDouble(), 4) : "–",
           r.holdoutRmse().isPresent() ? msg.number(r.holdoutRmse().getAsDouble(), 4) : "–",
           r.trackingMape().isPresent() ? msg.percent(r.trackingMape().getAsDouble() / 100, 1) : "–",
           used);
       h.raw("</tr>\n");
     }
+    for (ReportModels.Skipped skipped : choice.skipped()) {
+      h.raw("<tr class=\"skipped\">");
+      cells(
+          h,
+          skipped.kind().name(),
+          Integer.toString(skipped.kind().parameterNames().size()),
+          "–",
+          "–",
+          "–",
+          "–",
+          "–",
+          "–",
+          "–",
+          msg.get("models.notFittedCell"));
+      h.raw("</tr>\n");
+    }
     h.raw("</table></div>\n");
+    for (String paragraph : advice.subList(1, advice.size())) {
+      h.element("p", paragraph);
+    }
     h.element(
         "p",
         choice.override()
             ? msg.format("models.override", model.name(), cmp.chosenModel().name())
             : msg.format("models.chosen", model.name()));
-    for (String skipped : choice.skipped()) {
-      h.element("p", msg.format("models.skipped", skipped));
-    }
     h.raw("<p>");
     h.link("diagnostics/model_comparison.csv", "model_comparison.csv");
     h.raw("</p>\n</section>\n");
@@ -563,6 +588,11 @@ final class ReportPage {
       h.link("models/" + key + ".properties", key + ".properties").raw(", ");
     }
     h.link("models/gg.properties", "gg.properties").raw("</p>\n</section>\n");
+
+    // ---- covariates
+    if (c.covariates() != null) {
+      covariatesSection(h, c.covariates());
+    }
 
     // ---- segments
     segmentsSection(h);
@@ -791,6 +821,120 @@ final class ReportPage {
             msg.number(d.iterations(), 0),
             msg.number(d.evaluations(), 0),
             String.format(msg.locale(), "%.2g", d.gradientNorm())));
+  }
+
+  /** The coefficient table and the likelihood-ratio test of the covariate fit. */
+  private void covariatesSection(Html h, ReportCovariates cov) {
+    String name = cov.kind().name();
+    String base = c.choice().model().name();
+    h.raw("<section id=\"covariates\">\n").element("h2", msg.get("covariates.title"));
+    h.element(
+        "p",
+        msg.format(
+            "covariates.fitted",
+            name,
+            msg.number(cov.customers(), 0),
+            msg.number(cov.missing(), 0)));
+    if (cov.substituted()) {
+      h.element("p", msg.format("covariates.substituted", base, name));
+    }
+    h.element("p", msg.get("covariates.meaning." + cov.kind().id()));
+    if (cov.report() == null) {
+      FitDiagnostics d = cov.failure();
+      h.raw("<p class=\"note\">")
+          .text(
+              msg.format(
+                  "covariates.failed",
+                  name,
+                  msg.format(
+                      "covariates.status." + d.status().name(),
+                      d.parameter().isEmpty() ? "?" : d.parameter())))
+          .raw("</p>\n</section>\n");
+      return;
+    }
+    CovariateFitReport r = cov.report();
+    h.raw("<div class=\"scroll\"><table>\n")
+        .row(
+            true,
+            msg.get("fit.parameter"),
+            msg.get("fit.estimate"),
+            msg.get("fit.stdError"),
+            msg.get("fit.lower"),
+            msg.get("fit.upper"));
+    for (ParameterEstimate e : r.parameters()) {
+      h.row(
+          false, e.name(), sig(e.value()), sig(e.standardError()), sig(e.lower()), sig(e.upper()));
+    }
+    h.raw("</table></div>\n");
+    h.raw("<div class=\"scroll\"><table>\n")
+        .row(
+            true,
+            msg.get("covariates.process"),
+            msg.get("covariates.covariate"),
+            msg.get("fit.estimate"),
+            msg.get("fit.stdError"),
+            msg.get("fit.lower"),
+            msg.get("fit.upper"),
+            msg.get("covariates.effect"));
+    for (CoefficientEstimate e : r.coefficients()) {
+      int dot = e.name().indexOf('.');
+      String process = dot < 0 ? "" : e.name().substring(0, dot);
+      String covariate = e.name().substring(dot + 1);
+      String effect =
+          e.lower() > 0
+              ? msg.get("covariates.effect.positive")
+              : e.upper() < 0
+                  ? msg.get("covariates.effect.negative")
+                  : msg.get("covariates.effect.none");
+      h.row(
+          false,
+          process.isEmpty() ? "" : msg.get("covariates.process." + process),
+          covariate,
+          sig(e.value()),
+          sig(e.standardError()),
+          sig(e.lower()),
+          sig(e.upper()),
+          effect);
+    }
+    h.raw("</table></div>\n");
+    FitDiagnostics d = r.diagnostics();
+    h.element(
+        "p",
+        msg.format(
+            "fit.diagnostics",
+            msg.number(d.logLikelihood(), 4),
+            d.converged() ? msg.get("fit.converged") : msg.format("fit.notConverged", d.message()),
+            msg.number(d.iterations(), 0),
+            msg.number(d.evaluations(), 0),
+            String.format(msg.locale(), "%.2g", d.gradientNorm())));
+    r.likelihoodRatioTest()
+        .ifPresent(
+            t -> {
+              StringBuilder text =
+                  new StringBuilder(
+                      msg.format(
+                          "covariates.test",
+                          name,
+                          msg.number(t.statistic(), 2),
+                          t.degreesOfFreedom(),
+                          String.format(msg.locale(), "%.3g", t.pValue()),
+                          msg.number(d.logLikelihood(), 2),
+                          msg.number(t.restrictedLogLikelihood(), 2)));
+              text.append(' ')
+                  .append(
+                      msg.get(
+                          t.pValue() < 0.05
+                              ? "covariates.test.significant"
+                              : "covariates.test.notSignificant"));
+              if (r.purchasePenalty() > 0 || r.dropoutPenalty() > 0) {
+                text.append(' ').append(msg.get("covariates.test.penalised"));
+              }
+              h.element("p", text.toString());
+            });
+    h.element("p", msg.format("covariates.scores", base));
+    h.raw("<p>").text(msg.get("fit.files")).raw(" ");
+    String file = cov.file();
+    h.link(file, file.substring(file.indexOf('/') + 1)).raw("</p>\n</section>\n");
   }
 
   /** Six significant digits, as the library's summary table. */

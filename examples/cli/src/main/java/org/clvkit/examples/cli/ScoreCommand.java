@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.clvkit.models.Model;
+import org.clvkit.models.ModelTypes;
 import org.clvkit.models.PurchaseModel;
 import org.clvkit.models.gammagamma.GammaGammaModel;
 import org.clvkit.models.io.ModelFileException;
@@ -132,7 +133,20 @@ final class ScoreCommand implements Callable<Integer> {
     try (AtomicOutput scoresOut = AtomicOutput.openOrStdout(output, out)) {
       TimeUnit unit = TimeUnit.parse(loadUnit(purchaseModel));
       settings = scoring.settings(unit);
-      purchases = load(purchaseModel, PurchaseModel.class);
+      Model saved = load(purchaseModel, Model.class);
+      if (!(saved instanceof PurchaseModel)) {
+        throw CliException.usage(
+            "-p/--purchase-model must hold a purchase model ("
+                + ModelTypes.ids(ModelTypes.all(PurchaseModel.class))
+                + "), "
+                + purchaseModel
+                + " holds "
+                + saved.name()
+                + " ("
+                + saved.type().id()
+                + "), which clv score does not score");
+      }
+      purchases = (PurchaseModel) saved;
       spend = spendModel == null ? null : load(spendModel, GammaGammaModel.class);
       table = summary.read();
       Scoring scores = Scoring.score(table, purchases, spend, settings);

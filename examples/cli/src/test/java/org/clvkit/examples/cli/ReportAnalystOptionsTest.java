@@ -135,12 +135,21 @@ class ReportAnalystOptionsTest {
     assertEquals(ExitCodes.OK, r.code(), r::toString);
     List<Map<String, String>> models =
         csv(Cli.lines(dir.resolve("r/diagnostics/model_comparison.csv")));
-    assertEquals(
-        List.of("BG/NBD", "MBG/NBD", "Pareto/NBD", "BG/BB"),
-        models.stream().map(m -> m.get("model")).toList());
-    assertTrue(
-        Cli.read(dir.resolve("r/report.html"))
-            .contains("The report uses BG/BB because -m asked for it"));
+    // every purchase model of the registry, in its order: fitted, or in the table as not fitted
+    String html = Cli.read(dir.resolve("r/report.html"));
+    List<String> fitted = models.stream().map(m -> m.get("model")).toList();
+    List<String> expected = new java.util.ArrayList<>();
+    for (org.clvkit.models.ModelType<?> type :
+        org.clvkit.models.ModelTypes.all(org.clvkit.models.PurchaseModel.class)) {
+      if (fitted.contains(type.name())) {
+        expected.add(type.name());
+      } else {
+        assertTrue(html.contains("<tr class=\"skipped\"><td>" + type.name() + "</td>"), html);
+      }
+    }
+    assertEquals(expected, fitted);
+    assertTrue(fitted.containsAll(List.of("BG/NBD", "MBG/NBD", "Pareto/NBD", "BG/BB", "NBD")));
+    assertTrue(html.contains("The report uses BG/BB because -m asked for it"));
   }
 
   @Test
@@ -163,18 +172,23 @@ class ReportAnalystOptionsTest {
   }
 
   @Test
-  void report_chinese_fitTablesAndReadingParagraphHaveNoEnglishSentence() {
+  void report_chinese_modelChoiceFitTablesAndReadingParagraphHaveNoEnglishSentence() {
     String html = BundledReports.chinese().html();
     int from = html.indexOf("<section id=\"models\">");
     String models = html.substring(from, html.indexOf("</section>", from));
+    int choiceFrom = html.indexOf("<section id=\"model-choice\">");
+    String choice = html.substring(choiceFrom, html.indexOf("</section>", choiceFrom));
     int reading = html.indexOf("<p>数据读取：");
     String paragraph = html.substring(reading, html.indexOf("</p>", reading));
     assertTrue(models.contains("<th>估计值</th><th>标准误</th>"), models);
     assertTrue(models.contains("，已收敛，"), models);
     assertTrue(paragraph.contains("位客户在校准期内有购买"), paragraph);
-    for (String part : List.of(models, paragraph)) {
+    assertTrue(choice.contains("<b>建议："), choice);
+    assertTrue(choice.contains("按 BIC，"), choice);
+    assertTrue(choice.contains("本报告按 -m 的要求采用 BG/NBD"), choice);
+    for (String part : List.of(models, paragraph, choice)) {
       String words =
-          part.replaceAll("<[^>]*>", " ")
+          part.replaceAll("<[^>]*>", "|")
               .replaceAll("--[a-z-]+(=[a-z]+)?", " ")
               .replaceAll("clv [a-z]+", " ")
               .replaceAll("[A-Za-z0-9_./-]+\\.(csv|txt|json|html|properties)", " ");

@@ -9,6 +9,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.clvkit.models.ContinuousPurchaseModel;
+import org.clvkit.models.ModelType;
+import org.clvkit.models.ModelTypes;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -43,9 +46,22 @@ class ReportContentTest {
     BundledReports.Run run = BundledReports.english();
     assertEquals(ExitCodes.OK, run.result().code(), run.result()::toString);
     List<Map<String, String>> models = csv(Cli.lines(run.file("diagnostics/model_comparison.csv")));
-    assertEquals(
-        List.of("BG/NBD", "MBG/NBD", "Pareto/NBD"),
-        models.stream().map(r -> r.get("model")).toList());
+    List<String> fitted = models.stream().map(r -> r.get("model")).toList();
+    String html = run.html();
+    // every continuous-time purchase model of the registry is in the table: fitted, or listed as
+    // not fitted with its row (CDNOW's are continuous, so none of the discrete-time ones)
+    for (ModelType<?> type : ModelTypes.all(ContinuousPurchaseModel.class)) {
+      assertTrue(
+          fitted.contains(type.name())
+              || html.contains("<tr class=\"skipped\"><td>" + type.name() + "</td>"),
+          type.name());
+      if (!fitted.contains(type.name())) {
+        assertTrue(html.contains("<p>" + type.name() + " could not be fitted: "), type.name());
+      }
+    }
+    assertTrue(
+        fitted.containsAll(List.of("BG/NBD", "MBG/NBD", "Pareto/NBD", "NBD")), fitted::toString);
+    assertFalse(fitted.contains("BG/BB"));
     Map<String, String> best =
         models.stream()
             .min(java.util.Comparator.comparingDouble(r -> num(r, "holdout_mae")))
@@ -54,12 +70,81 @@ class ReportContentTest {
     for (Map<String, String> r : models) {
       assertTrue(num(r, "holdout_rmse") >= num(r, "holdout_mae"));
       assertFalse(r.get("tracking_mape_pct").isEmpty());
-      assertEquals(2 * 4 - 2 * num(r, "log_likelihood"), num(r, "aic"), 1e-4);
+      double k = num(r, "parameters");
+      double ll = num(r, "log_likelihood");
+      assertEquals(2 * k - 2 * ll, num(r, "aic"), 1e-4);
+      assertEquals(k * Math.log(2357) - 2 * ll, num(r, "bic"), 1e-4);
     }
-    String html = run.html();
+    assertEquals(2, num(models.get(fitted.indexOf("NBD")), "parameters"));
     assertTrue(html.contains("Rule: the model with the lowest mean absolute error of holdout"));
     assertTrue(html.contains("The report uses " + best.get("model") + "."), html);
+    assertTrue(
+        html.contains(
+            "<b>Recommendation: use "
+                + best.get("model")
+                + " for forecasts: of the models that could be fitted, it predicted the holdout"
+                + " period best.</b>"),
+        html);
     assertTrue(run.result().out().contains("BG/NBD fitted on 2357 customers"));
+  }
+
+  @Test
+  void report_bundledData_explainsTheComparisonInWords() {
+    BundledReports.Run run = BundledReports.english();
+    List<Map<String, String>> models = csv(Cli.lines(run.file("diagnostics/model_comparison.csv")));
+    String html = run.html();
+    List<Map<String, String>> byBic =
+        models.stream().sorted(java.util.Comparator.comparingDouble(r -> num(r, "bic"))).toList();
+    double delta = num(byBic.get(1), "bic") - num(byBic.get(0), "bic");
+    String evidence =
+        delta < 2
+            ? "too small to matter (under 2"
+            : delta < 6
+                ? "positive evidence (2 to 6"
+                : delta < 10 ? "strong evidence (6 to 10" : "very strong evidence (over 10";
+    assertTrue(
+        html.contains(
+            String.format(
+                Locale.US,
+                "By BIC, %s describes the calibration data best; its lead over %s (ΔBIC %.1f) is %s",
+                byBic.get(0).get("model"),
+                byBic.get(1).get("model"),
+                delta,
+                evidence)),
+        html);
+    List<Map<String, String>> byMae =
+        models.stream()
+            .sorted(java.util.Comparator.comparingDouble(r -> num(r, "holdout_mae")))
+            .toList();
+    double first = num(byMae.get(0), "holdout_mae");
+    double second = num(byMae.get(1), "holdout_mae");
+    assertTrue(
+        html.contains(
+            String.format(
+                Locale.US,
+                "%s predicted the customers&#39; holdout purchases best: a mean absolute error of"
+                    + " %.4f purchases per customer, %.1f %% lower than the next best, %s (%.4f).",
+                byMae.get(0).get("model"),
+                first,
+                100 * (second - first) / second,
+                byMae.get(1).get("model"),
+                second)),
+        html);
+    String agreement =
+        byBic.get(0).get("model").equals(byMae.get(0).get("model"))
+            ? "Both criteria point to " + byMae.get(0).get("model") + "."
+            : "The criteria disagree: " + byBic.get(0).get("model") + " fits the calibration";
+    assertTrue(html.contains(agreement), html);
+    Map<String, String> nbd =
+        models.stream().filter(r -> r.get("model").equals("NBD")).findFirst().orElseThrow();
+    assertTrue(
+        html.contains(
+            String.format(
+                Locale.US,
+                "NBD, which assumes that no customer ever stops buying, trails the best model by"
+                    + " ΔBIC %.1f",
+                num(nbd, "bic") - num(byBic.get(0), "bic"))),
+        html);
   }
 
   @Test
