@@ -38,6 +38,21 @@ public final class ModelType<M extends Model> {
     M create(double[] parameters, FitReport report, double[] extras);
   }
 
+  /** How a type's fitter estimates the parameters. */
+  public enum Estimation {
+    /**
+     * Maximum likelihood: point estimates with standard errors from the information matrix; the
+     * log-likelihood at the estimates is the maximum, so AIC and BIC compare such fits.
+     */
+    MAXIMUM_LIKELIHOOD,
+    /**
+     * Markov chain Monte Carlo: the parameters are posterior means, their uncertainty posterior
+     * standard deviations; the log-likelihood at the means is not a maximum, so information
+     * criteria do not rank such a fit against maximum-likelihood ones.
+     */
+    MCMC
+  }
+
   private final String id;
   private final String name;
   private final Class<M> modelClass;
@@ -46,6 +61,7 @@ public final class ModelType<M extends Model> {
   private final Function<M, double[]> extras;
   private final Factory<M> factory;
   private final Supplier<? extends Fitter<M>> fitter;
+  private final Estimation estimation;
 
   private ModelType(
       String id,
@@ -55,7 +71,8 @@ public final class ModelType<M extends Model> {
       List<String> extraNames,
       Function<M, double[]> extras,
       Factory<M> factory,
-      Supplier<? extends Fitter<M>> fitter) {
+      Supplier<? extends Fitter<M>> fitter,
+      Estimation estimation) {
     this.id = id;
     this.name = name;
     this.modelClass = modelClass;
@@ -64,6 +81,7 @@ public final class ModelType<M extends Model> {
     this.extras = extras;
     this.factory = factory;
     this.fitter = fitter;
+    this.estimation = estimation;
   }
 
   /**
@@ -96,7 +114,15 @@ public final class ModelType<M extends Model> {
       throw Checks.fail("parameterNames must not be empty");
     }
     return new ModelType<>(
-        id, name, modelClass, names, List.of(), m -> new double[0], factory, fitter);
+        id,
+        name,
+        modelClass,
+        names,
+        List.of(),
+        m -> new double[0],
+        factory,
+        fitter,
+        Estimation.MAXIMUM_LIKELIHOOD);
   }
 
   /**
@@ -115,7 +141,32 @@ public final class ModelType<M extends Model> {
         List.copyOf(Checks.notNull("names", names)),
         Checks.notNull("values", values),
         factory,
-        fitter);
+        fitter,
+        estimation);
+  }
+
+  /**
+   * This type with another way of estimating (types are {@link Estimation#MAXIMUM_LIKELIHOOD}
+   * unless they say otherwise).
+   *
+   * @param value how the type's fitter estimates
+   */
+  public ModelType<M> withEstimation(Estimation value) {
+    return new ModelType<>(
+        id,
+        name,
+        modelClass,
+        parameterNames,
+        extraNames,
+        extras,
+        factory,
+        fitter,
+        Checks.notNull("estimation", value));
+  }
+
+  /** How this type's fitter estimates the parameters. */
+  public Estimation estimation() {
+    return estimation;
   }
 
   /** The short id, e.g. {@code "bgnbd"}. */

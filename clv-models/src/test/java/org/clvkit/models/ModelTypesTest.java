@@ -55,6 +55,24 @@ class ModelTypesTest {
   }
 
   @Test
+  void estimation_isMcmcForTheBayesianFitOnlyAndCarriedThroughWithers() {
+    List<String> mcmc =
+        ModelTypes.all().stream()
+            .filter(t -> t.estimation() == ModelType.Estimation.MCMC)
+            .map(ModelType::id)
+            .toList();
+    assertEquals(List.of("pnbd-hb"), mcmc);
+    ModelType<BgNbdModel> bayesian = BgNbdModel.TYPE.withEstimation(ModelType.Estimation.MCMC);
+    assertEquals(ModelType.Estimation.MAXIMUM_LIKELIHOOD, BgNbdModel.TYPE.estimation());
+    assertEquals(
+        ModelType.Estimation.MCMC,
+        bayesian.withExtras(List.of("n"), m -> new double[] {1}).estimation());
+    assertEquals(
+        List.of("n"), bayesian.withExtras(List.of("n"), m -> new double[] {1}).extraNames());
+    assertRejects("estimation must not be null", () -> BgNbdModel.TYPE.withEstimation(null));
+  }
+
+  @Test
   void get_rejectsUnknownIdsNamingTheKnownOnes() {
     assertRejects(
         "model must be one of bgnbd, mbgnbd, pnbd, bgbb, sbg, gg, nbd, ggomnbd, bdw, pnbd-hb,"

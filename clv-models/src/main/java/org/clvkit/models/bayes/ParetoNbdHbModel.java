@@ -64,7 +64,8 @@ public final class ParetoNbdHbModel implements ContinuousPurchaseModel, Residual
               NAMES,
               ParetoNbdHbModel::restore,
               ParetoNbdHbFitter::create)
-          .withExtras(EXTRAS, ParetoNbdHbModel::extras);
+          .withExtras(EXTRAS, ParetoNbdHbModel::extras)
+          .withEstimation(ModelType.Estimation.MCMC);
 
   private final ParetoNbdModel plugIn;
   private final FitReport report;

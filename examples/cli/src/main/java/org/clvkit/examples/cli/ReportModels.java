@@ -19,11 +19,11 @@ import org.clvkit.models.diagnostics.RepeatPurchaseTracking;
 
 /**
  * The report's purchase model: every applicable model of the library's registry fitted ({@link
- * #candidates}: the continuous-time models, and the discrete-time ones such as BG/BB when the
- * histories are discrete: whole-number frequency, recency and age), compared by the library's
- * {@link ModelComparison} (holdout MAE when there is a holdout, BIC otherwise), and the best used
- * unless {@code -m} names one. A model that cannot be fitted on the data is listed with the reason,
- * not dropped.
+ * #candidates}: the continuous-time maximum-likelihood models, and the discrete-time ones such as
+ * BG/BB when the histories are discrete: whole-number frequency, recency and age), compared by the
+ * library's {@link ModelComparison} (holdout MAE when there is a holdout, BIC otherwise), and the
+ * best used unless {@code -m} names one. A model that cannot be fitted on the data is listed with
+ * the reason, not dropped.
  *
  * @param kinds the models fitted, in comparison order
  * @param models the fitted models, same order
@@ -89,6 +89,9 @@ record ReportModels(
     List<ModelType<? extends PurchaseModel>> out = new ArrayList<>();
     for (ModelType<? extends PurchaseModel> type : ModelTypes.all(PurchaseModel.class)) {
       Class<?> c = type.modelClass();
+      if (type.estimation() != ModelType.Estimation.MAXIMUM_LIKELIHOOD) {
+        continue; // information criteria rank maximum-likelihood fits only
+      }
       if (ContinuousPurchaseModel.class.isAssignableFrom(c)
           || (discrete && DiscretePurchaseModel.class.isAssignableFrom(c))) {
         out.add(type);
@@ -135,6 +138,9 @@ record ReportModels(
       if (only == null || only.contains(k) || k == requested) {
         candidates.add(k);
       }
+    }
+    if (requested != null && !candidates.contains(requested)) {
+      candidates.add(requested); // e.g. a Bayesian fit, which the rule leaves out
     }
     List<ModelType<? extends PurchaseModel>> kinds = new ArrayList<>();
     List<PurchaseModel> models = new ArrayList<>();
