@@ -32,7 +32,9 @@ public final class ModelTypes {
           GammaGammaModel.TYPE,
           NbdModel.TYPE,
           GgompertzNbdModel.TYPE,
-          BdwModel.TYPE);
+          BdwModel.TYPE,
+          org.clvkit.models.cnbd.MbgCnbdModel.TYPE,
+          org.clvkit.models.cnbd.BgCnbdModel.TYPE);
 
   private ModelTypes() {}
 
