@@ -30,9 +30,13 @@ class ModelTypesTest {
   void all_listsTheModelsByIdAndName() {
     List<String> ids = ModelTypes.all().stream().map(ModelType::id).toList();
     assertEquals(
-        List.of("bgnbd", "mbgnbd", "pnbd", "bgbb", "sbg", "gg", "nbd", "ggomnbd", "bdw"), ids);
+        List.of(
+            "bgnbd", "mbgnbd", "pnbd", "bgbb", "sbg", "gg", "nbd", "ggomnbd", "bdw", "mbgcnbd",
+            "bgcnbd"),
+        ids);
     assertEquals(
-        "bgnbd, mbgnbd, pnbd, bgbb, sbg, gg, nbd, ggomnbd, bdw", ModelTypes.ids(ModelTypes.all()));
+        "bgnbd, mbgnbd, pnbd, bgbb, sbg, gg, nbd, ggomnbd, bdw, mbgcnbd, bgcnbd",
+        ModelTypes.ids(ModelTypes.all()));
     assertSame(BgNbdModel.TYPE, ModelTypes.get("bgnbd"));
     assertSame(ParetoNbdModel.TYPE, ModelTypes.get("Pareto/NBD"));
     assertSame(GammaGammaModel.TYPE, ModelTypes.get("gg"));
@@ -42,7 +46,9 @@ class ModelTypesTest {
             MbgNbdModel.TYPE,
             ParetoNbdModel.TYPE,
             org.clvkit.models.nbd.NbdModel.TYPE,
-            org.clvkit.models.ggomnbd.GgompertzNbdModel.TYPE),
+            org.clvkit.models.ggomnbd.GgompertzNbdModel.TYPE,
+            org.clvkit.models.cnbd.MbgCnbdModel.TYPE,
+            org.clvkit.models.cnbd.BgCnbdModel.TYPE),
         ModelTypes.all(ContinuousPurchaseModel.class));
     assertEquals(List.of(BgBbModel.TYPE), ModelTypes.all(DiscretePurchaseModel.class));
     assertEquals(
@@ -53,10 +59,11 @@ class ModelTypesTest {
   @Test
   void get_rejectsUnknownIdsNamingTheKnownOnes() {
     assertRejects(
-        "model must be one of bgnbd, mbgnbd, pnbd, bgbb, sbg, gg, nbd, ggomnbd, bdw, was arima",
+        "model must be one of bgnbd, mbgnbd, pnbd, bgbb, sbg, gg, nbd, ggomnbd, bdw, mbgcnbd,"
+            + " bgcnbd, was arima",
         () -> ModelTypes.get("arima"));
     assertRejects(
-        "model must be one of bgnbd, mbgnbd, pnbd, nbd, ggomnbd, was bgbb",
+        "model must be one of bgnbd, mbgnbd, pnbd, nbd, ggomnbd, mbgcnbd, bgcnbd, was bgbb",
         () -> ModelTypes.get("bgbb", ContinuousPurchaseModel.class));
     assertTrue(ModelTypes.find("arima").isEmpty());
   }

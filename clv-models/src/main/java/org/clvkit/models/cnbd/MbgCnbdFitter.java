@@ -5,7 +5,6 @@ import org.clvkit.core.Checks;
 import org.clvkit.models.CustomerHistories;
 import org.clvkit.models.FitFailedException;
 import org.clvkit.models.FitSettings;
-import org.clvkit.models.Fitter;
 import org.clvkit.models.LogLikelihood;
 import org.clvkit.models.ModelType;
 
@@ -29,7 +28,7 @@ import org.clvkit.models.ModelType;
  * System.out.println(model.k() + "\n" + model.fitReport().orElseThrow().summaryTable());
  * }</pre>
  */
-public final class MbgCnbdFitter implements Fitter<MbgCnbdModel> {
+public final class MbgCnbdFitter implements LittFitter<MbgCnbdModel> {
   /** The largest k searched by default: 12, BTYDplus's grid. */
   public static final int DEFAULT_MAX_K = 12;
 
@@ -78,7 +77,13 @@ public final class MbgCnbdFitter implements Fitter<MbgCnbdModel> {
     return new MbgCnbdFitter(settings, value, k, maxK);
   }
 
-  /** The fixed k, or empty (0) when k is chosen over 1..{@link #maxK()}. */
+  /** True unless k is fixed ({@link #withK}): choosing k needs litt. */
+  @Override
+  public boolean needsLitt() {
+    return k == 0;
+  }
+
+  /** The fixed k, or 0 when k is chosen over 1..{@link #maxK()}. */
   public int k() {
     return k;
   }
@@ -142,6 +147,7 @@ public final class MbgCnbdFitter implements Fitter<MbgCnbdModel> {
    * @throws FitFailedException when the fit at k = 1 (or at the fixed k) fails and the settings do
    *     not allow that
    */
+  @Override
   public MbgCnbdModel fit(CustomerHistories data, double[] litt) {
     Checks.notNull("data", data);
     if (k != 0) {

@@ -126,6 +126,7 @@ class FitScoreValueTest {
     assertEquals(ExitCodes.USAGE, r.code(), r::toString);
     assertEquals(
         "error: --model must be one of bgnbd, mbgnbd, pnbd, bgbb, sbg, gg, nbd, ggomnbd, bdw,"
+            + " mbgcnbd, bgcnbd,"
             + " was \"arima\"",
         r.firstErrorLine());
   }
