@@ -50,6 +50,7 @@ final class CnbdLikelihood implements ModelFitting.Problem {
   private final double[] digammaRate;
   private final double[] digammaB;
   private final double[] digammaAb;
+  private final double[] logDropOdds;
 
   /**
    * @param model the model's name for reports
@@ -97,6 +98,7 @@ final class CnbdLikelihood implements ModelFitting.Problem {
     this.digammaRate = new double[m];
     this.digammaB = new double[m];
     this.digammaAb = new double[m];
+    this.logDropOdds = new double[m];
   }
 
   @Override
@@ -193,6 +195,7 @@ final class CnbdLikelihood implements ModelFitting.Problem {
           LogPochhammer.value(b, x + dropout)
               - LogPochhammer.value(a + b, x + dropout)
               + LogPochhammer.value(r, k * x);
+      logDropOdds[i] = Math.log(a / (b + x - 1 + dropout));
       if (withGradient) {
         digammaRate[i] = x == 0 ? 0 : LogPochhammer.digamma(r + k * x) - psiR;
         digammaB[i] = LogPochhammer.digamma(b + x + dropout) - psiB;
@@ -234,13 +237,22 @@ final class CnbdLikelihood implements ModelFitting.Problem {
       double gamma = alpha + tx;
       double bShift = b + x - 1 + dropout;
       double logGamma = 0;
+      int f = frequencyIndex[i];
       if (canDrop) {
         logGamma = Math.log(gamma);
-        double dead = Math.log(a / bShift) - s * logGamma;
-        mix = CnbdFunctions.logSumExp(alive, dead);
-        pi1 = Math.exp(dead - mix);
+        double dead = logDropOdds[f] - s * logGamma;
+        // One exponential for both ln(e^alive + e^dead) and π1 = e^dead / (e^alive + e^dead).
+        double d = dead - alive;
+        if (d <= 0) {
+          double e = Math.exp(d);
+          mix = alive + Math.log1p(e);
+          pi1 = e / (1 + e);
+        } else {
+          double e = Math.exp(-d);
+          mix = dead + Math.log1p(e);
+          pi1 = 1 / (1 + e);
+        }
       }
-      int f = frequencyIndex[i];
       total += w * (frequencyTerm[f] + r * logAlpha + mix);
       if (withGradient) {
         double pi2 = 1 - pi1;
