@@ -1,7 +1,8 @@
 """Independent (M)BG/CNBD-k reference values for clv-models tests (mpmath at 20 digits; scipy for the CDNOW fits).
 
-Run from this directory: python3 cnbd_reference.py  (rewrites ../resources/reference/cnbd_functions.csv and
-../resources/reference/cnbd_cdnow.csv; needs mpmath, numpy and scipy).
+Run from this directory: python3 cnbd_reference.py [functions|cdnow]  (rewrites
+../resources/reference/cnbd_functions.csv and ../resources/reference/cnbd_cdnow.csv, or only the one named;
+needs mpmath, numpy and scipy; the functions table takes about ten minutes of one core).
 
 Models (Platzer & Reutterer 2016; BTYDplus xbgcnbd.*): Erlang-k inter-purchase times with phase rate
 lambda ~ Gamma(r, alpha); after each purchase the customer drops out with probability p ~ Beta(a, b), at the
@@ -30,6 +31,7 @@ k = 1..4 with the full log-likelihood including litt.
 import datetime
 import math
 import os
+import sys
 
 import numpy as np
 from mpmath import mp, mpf, quad, inf, log, exp, loggamma, beta as mbeta, gammainc, factorial, rf
@@ -178,118 +180,122 @@ for x, want in ((3, '-10.42500'), (4, '-12.22396')):
 assert abs(pmf(3, '0.5', 2, '0.3', '0.6', 0, 10, 2) - mpf('0.05669')) <= mpf('5e-6')
 assert abs(pmf(3, '0.5', 2, '0.3', '0.6', 1, 10, 2) - mpf('0.04548')) <= mpf('5e-6')
 
-# ---------- the functions table ----------
-PARAMS = [
-    (1, '0.243', '4.414', '0.793', '2.426'),   # BG/NBD on CDNOW (Fader, Hardie & Lee 2005)
-    (2, '0.85', '1.45', '0.79', '2.42'),
-    (3, '0.5', '2', '0.3', '0.6'),             # BTYDplus's self-test parameters
-    (5, '1.3', '0.8', '1.6', '4.2'),
-]
-HISTORIES = [(0, 0, 38.86, 0), (1, 1.71, 38.86, 0.5364933), (2, 30.43, 38.86, 3.0), (7, 29.57, 31.57, 9.2),
-             (25, 50.2, 52.0, 30.1)]
-rows = []
-for delta, model in ((1, 'mbgcnbd'), (0, 'bgcnbd')):
-    for (k, r, al, a, b) in PARAMS:
-        for (x, tx, T, litt) in HISTORIES:
-            common = (model, k, r, al, a, b)
-            rows.append(common + ('ll', 0, 0, x, tx, T, litt,
-                                  ll(k, r, al, a, b, delta, x, mpf(str(tx)), mpf(str(T)), mpf(str(litt)))))
-            rows.append(common + ('palive', 0, 0, x, tx, T, 0,
-                                  palive(k, r, al, a, b, delta, x, mpf(str(tx)), mpf(str(T)))))
-            for t in ((1, 39) if (x, tx) == (2, 30.43) else (39,)):
-                rows.append(common + ('cet', 0, t, x, tx, T, 0,
-                                      cet(k, r, al, a, b, delta, t, x, mpf(str(tx)), mpf(str(T)))))
-        for t in (2.5, 39):
-            for n in (0, 1, 2, 5):
-                rows.append((model, k, r, al, a, b, 'pmf', n, t, 0, 0, 0, 0, pmf(k, r, al, a, b, delta, mpf(str(t)), n)))
-            rows.append((model, k, r, al, a, b, 'expected', 0, t, 0, 0, 0, 0, expected(k, r, al, a, b, delta, mpf(str(t)))))
+WHAT = sys.argv[1] if len(sys.argv) > 1 else 'both'
 
-with open(os.path.join(OUT, 'cnbd_functions.csv'), 'w') as f:
-    f.write('# source: independent computation, clv-models/src/test/python/cnbd_reference.py (mpmath, 20 digits): '
-            '(M)BG/CNBD-k log-likelihood, P(alive) and conditional expected purchases as integrals over the phase '
-            'rate lambda, pmf by BTYDplus\'s formula and E[X(t)] as the sum of n pmf(n); the script first reproduces '
-            'BTYDplus\'s C++ self-test values (ll -10.42500, -12.22396; pmf 0.05669, 0.04548)\n')
-    f.write('# tolerance: relative 1e-11 or absolute 1e-14 (quadrature at 20 digits; the library\'s series in '
-            'double precision)\n')
-    f.write('model,k,r,alpha,a,b,quantity,n,t,x,tx,T,litt,value\n')
-    for row in rows:
-        f.write(','.join(str(v) for v in row[:-1]) + ',' + mp.nstr(row[-1], 17) + '\n')
-print('functions rows', len(rows))
+# ---------- the functions table ----------
+if WHAT in ('both', 'functions'):
+    PARAMS = [
+        (1, '0.243', '4.414', '0.793', '2.426'),   # BG/NBD on CDNOW (Fader, Hardie & Lee 2005)
+        (2, '0.85', '1.45', '0.79', '2.42'),
+        (3, '0.5', '2', '0.3', '0.6'),             # BTYDplus's self-test parameters
+        (5, '1.3', '0.8', '1.6', '4.2'),
+    ]
+    HISTORIES = [(0, 0, 38.86, 0), (1, 1.71, 38.86, 0.5364933), (2, 30.43, 38.86, 3.0), (7, 29.57, 31.57, 9.2),
+                 (25, 50.2, 52.0, 30.1)]
+    rows = []
+    for delta, model in ((1, 'mbgcnbd'), (0, 'bgcnbd')):
+        for (k, r, al, a, b) in PARAMS:
+            for (x, tx, T, litt) in HISTORIES:
+                common = (model, k, r, al, a, b)
+                rows.append(common + ('ll', 0, 0, x, tx, T, litt,
+                                      ll(k, r, al, a, b, delta, x, mpf(str(tx)), mpf(str(T)), mpf(str(litt)))))
+                rows.append(common + ('palive', 0, 0, x, tx, T, 0,
+                                      palive(k, r, al, a, b, delta, x, mpf(str(tx)), mpf(str(T)))))
+                for t in ((1, 39) if (x, tx) == (2, 30.43) else (39,)):
+                    rows.append(common + ('cet', 0, t, x, tx, T, 0,
+                                          cet(k, r, al, a, b, delta, t, x, mpf(str(tx)), mpf(str(T)))))
+            for t in (2.5, 39):
+                for n in (0, 1, 2, 5):
+                    rows.append((model, k, r, al, a, b, 'pmf', n, t, 0, 0, 0, 0, pmf(k, r, al, a, b, delta, mpf(str(t)), n)))
+                rows.append((model, k, r, al, a, b, 'expected', 0, t, 0, 0, 0, 0, expected(k, r, al, a, b, delta, mpf(str(t)))))
+
+    with open(os.path.join(OUT, 'cnbd_functions.csv'), 'w') as f:
+        f.write('# source: independent computation, clv-models/src/test/python/cnbd_reference.py (mpmath, 20 digits): '
+                '(M)BG/CNBD-k log-likelihood, P(alive) and conditional expected purchases as integrals over the phase '
+                'rate lambda, pmf by BTYDplus\'s formula and E[X(t)] as the sum of n pmf(n); the script first reproduces '
+                'BTYDplus\'s C++ self-test values (ll -10.42500, -12.22396; pmf 0.05669, 0.04548)\n')
+        f.write('# tolerance: relative 1e-11 or absolute 1e-14 (quadrature at 20 digits; the library\'s series in '
+                'double precision)\n')
+        f.write('model,k,r,alpha,a,b,quantity,n,t,x,tx,T,litt,value\n')
+        for row in rows:
+            f.write(','.join(str(v) for v in row[:-1]) + ',' + mp.nstr(row[-1], 17) + '\n')
+    print('functions rows', len(rows))
 
 # ---------- CDNOW ----------
-purchases = {}
-with open(os.path.join(DATA, 'CDNOW_sample.txt')) as f:
-    for line in f:
-        cells = line.split()
-        if not cells:
-            continue
-        cust = int(cells[1])
-        day = datetime.datetime.strptime(cells[2], '%Y%m%d').date()
-        purchases.setdefault(cust, set()).add(day)
-end = datetime.date(1997, 9, 30)
-ids = sorted(purchases)
-X, TX, TT, LITT = [], [], [], []
-for c in ids:
-    days = sorted(purchases[c])
-    first = days[0]
-    cal = [d for d in days if d <= end]
-    t = [(d - first).days / 7 for d in cal]
-    X.append(len(cal) - 1)
-    TX.append(t[-1])
-    TT.append((end - first).days / 7)
-    LITT.append(sum(math.log(t[i] - t[i - 1]) for i in range(1, len(t))))
-X, TX, TT, LITT = map(np.array, (X, TX, TT, LITT))
-summary = np.loadtxt(os.path.join(DATA, 'cdnow_customers_summary_with_transactions.csv'), delimiter=',', skiprows=1)
-assert np.array_equal(summary[:, 0].astype(int), np.array(ids))
-assert np.array_equal(summary[:, 1], X)
-assert np.max(np.abs(summary[:, 2] - TX)) <= 0.005 + 1e-9
-assert np.max(np.abs(summary[:, 3] - TT)) <= 0.005 + 1e-9
+if WHAT in ('both', 'cdnow'):
+    purchases = {}
+    with open(os.path.join(DATA, 'CDNOW_sample.txt')) as f:
+        for line in f:
+            cells = line.split()
+            if not cells:
+                continue
+            cust = int(cells[1])
+            day = datetime.datetime.strptime(cells[2], '%Y%m%d').date()
+            purchases.setdefault(cust, set()).add(day)
+    end = datetime.date(1997, 9, 30)
+    ids = sorted(purchases)
+    X, TX, TT, LITT = [], [], [], []
+    for c in ids:
+        days = sorted(purchases[c])
+        first = days[0]
+        cal = [d for d in days if d <= end]
+        t = [(d - first).days / 7 for d in cal]
+        X.append(len(cal) - 1)
+        TX.append(t[-1])
+        TT.append((end - first).days / 7)
+        LITT.append(sum(math.log(t[i] - t[i - 1]) for i in range(1, len(t))))
+    X, TX, TT, LITT = map(np.array, (X, TX, TT, LITT))
+    summary = np.loadtxt(os.path.join(DATA, 'cdnow_customers_summary_with_transactions.csv'), delimiter=',', skiprows=1)
+    assert np.array_equal(summary[:, 0].astype(int), np.array(ids))
+    assert np.array_equal(summary[:, 1], X)
+    assert np.max(np.abs(summary[:, 2] - TX)) <= 0.005 + 1e-9
+    assert np.max(np.abs(summary[:, 3] - TT)) <= 0.005 + 1e-9
 
 
-def cdnow_ll(theta, k, delta):
-    r, alpha, a, b = np.exp(theta)
-    s = r + k * X
-    beta = alpha + TT
-    z = (TT - TX) / beta
-    u = np.ones_like(s)
-    s2 = np.ones_like(s)
-    for j in range(1, k):
-        u = u * (s + j - 1) / j * z
-        s2 = s2 + u
-    alive = np.log(s2) - s * np.log(beta)
-    with np.errstate(divide='ignore'):
-        dead = np.where((X > 0) | (delta == 1),
-                        np.log(a) - np.log(b + X - 1 + delta) - s * np.log(alpha + TX), -np.inf)
-    mix = logsumexp(np.stack([alive, dead]), axis=0)
-    val = ((k - 1) * LITT - X * gammaln(k) + betaln(a, b + X + delta) - betaln(a, b)
-           + gammaln(s) - gammaln(r) + r * np.log(alpha) + mix)
-    return float(np.sum(val))
+    def cdnow_ll(theta, k, delta):
+        r, alpha, a, b = np.exp(theta)
+        s = r + k * X
+        beta = alpha + TT
+        z = (TT - TX) / beta
+        u = np.ones_like(s)
+        s2 = np.ones_like(s)
+        for j in range(1, k):
+            u = u * (s + j - 1) / j * z
+            s2 = s2 + u
+        alive = np.log(s2) - s * np.log(beta)
+        with np.errstate(divide='ignore'):
+            dead = np.where((X > 0) | (delta == 1),
+                            np.log(a) - np.log(b + X - 1 + delta) - s * np.log(alpha + TX), -np.inf)
+        mix = logsumexp(np.stack([alive, dead]), axis=0)
+        val = ((k - 1) * LITT - X * gammaln(k) + betaln(a, b + X + delta) - betaln(a, b)
+               + gammaln(s) - gammaln(r) + r * np.log(alpha) + mix)
+        return float(np.sum(val))
 
 
-fits = []
-for delta, model in ((1, 'mbgcnbd'), (0, 'bgcnbd')):
-    for k in (1, 2, 3, 4):
-        best = None
-        for start in ([0, 1.1, 0, 1.1], [-1, 1.5, -0.2, 0.9], [-0.5, 2, 0.5, 1.5], [0.5, 0.5, -0.5, 0.5],
-                      [-1.5, 1, 0.2, 2]):
-            res = minimize(lambda th: -cdnow_ll(th, k, delta), np.array(start, float), method='L-BFGS-B')
-            res = minimize(lambda th: -cdnow_ll(th, k, delta), res.x, method='Nelder-Mead',
-                           options={'xatol': 1e-10, 'fatol': 1e-10, 'maxiter': 20000, 'maxfev': 40000})
-            if best is None or res.fun < best.fun:
-                best = res
-        r, alpha, a, b = np.exp(best.x)
-        fits.append((model, k, r, alpha, a, b, -best.fun))
-        print(model, k, r, alpha, a, b, -best.fun)
+    fits = []
+    for delta, model in ((1, 'mbgcnbd'), (0, 'bgcnbd')):
+        for k in (1, 2, 3, 4):
+            best = None
+            for start in ([0, 1.1, 0, 1.1], [-1, 1.5, -0.2, 0.9], [-0.5, 2, 0.5, 1.5], [0.5, 0.5, -0.5, 0.5],
+                          [-1.5, 1, 0.2, 2]):
+                res = minimize(lambda th: -cdnow_ll(th, k, delta), np.array(start, float), method='L-BFGS-B')
+                res = minimize(lambda th: -cdnow_ll(th, k, delta), res.x, method='Nelder-Mead',
+                               options={'xatol': 1e-10, 'fatol': 1e-10, 'maxiter': 20000, 'maxfev': 40000})
+                if best is None or res.fun < best.fun:
+                    best = res
+            r, alpha, a, b = np.exp(best.x)
+            fits.append((model, k, r, alpha, a, b, -best.fun))
+            print(model, k, r, alpha, a, b, -best.fun)
 
-with open(os.path.join(OUT, 'cnbd_cdnow.csv'), 'w') as f:
-    f.write('# source: independent computation, clv-models/src/test/python/cnbd_reference.py (scipy L-BFGS-B then '
-            'Nelder-Mead on log-parameters, five starts): MBG/CNBD-k and BG/CNBD-k maximum likelihood at k = 1..4 on '
-            'the CDNOW sample summarised with litt as BTYDplus elog2cbs does (weeks, same-day purchases merged, '
-            'calibration to 1997-09-30); BTYDplus demo/cdnow.R states that its grid picks k = 1 for the MBG/CNBD-k '
-            'on CDNOW, and at k = 1 the fits are the MBG/NBD and BG/NBD ones (mbgnbd_cdnow_fit.csv, '
-            'bgnbd_cdnow_fit.csv)\n')
-    f.write('# tolerance: relative 1e-4 for the parameters, absolute 1e-4 for the log-likelihood (the optimisers\' '
-            'stopping rules)\n')
-    f.write('model,k,r,alpha,a,b,log_likelihood\n')
-    for row in fits:
-        f.write('%s,%d,%s\n' % (row[0], row[1], ','.join('%.10g' % v for v in row[2:])))
+    with open(os.path.join(OUT, 'cnbd_cdnow.csv'), 'w') as f:
+        f.write('# source: independent computation, clv-models/src/test/python/cnbd_reference.py (scipy L-BFGS-B then '
+                'Nelder-Mead on log-parameters, five starts): MBG/CNBD-k and BG/CNBD-k maximum likelihood at k = 1..4 on '
+                'the CDNOW sample summarised with litt as BTYDplus elog2cbs does (weeks, same-day purchases merged, '
+                'calibration to 1997-09-30); BTYDplus demo/cdnow.R states that its grid picks k = 1 for the MBG/CNBD-k '
+                'on CDNOW, and at k = 1 the fits are the MBG/NBD and BG/NBD ones (mbgnbd_cdnow_fit.csv, '
+                'bgnbd_cdnow_fit.csv)\n')
+        f.write('# tolerance: relative 1e-4 for the parameters, absolute 1e-4 for the log-likelihood (the optimisers\' '
+                'stopping rules)\n')
+        f.write('model,k,r,alpha,a,b,log_likelihood\n')
+        for row in fits:
+            f.write('%s,%d,%s\n' % (row[0], row[1], ','.join('%.10g' % v for v in row[2:])))
