@@ -183,37 +183,53 @@ assert abs(pmf(3, '0.5', 2, '0.3', '0.6', 1, 10, 2) - mpf('0.04548')) <= mpf('5e
 WHAT = sys.argv[1] if len(sys.argv) > 1 else 'both'
 
 # ---------- the functions table ----------
-if WHAT in ('both', 'functions'):
-    PARAMS = [
-        (1, '0.243', '4.414', '0.793', '2.426'),   # BG/NBD on CDNOW (Fader, Hardie & Lee 2005)
-        (2, '0.85', '1.45', '0.79', '2.42'),
-        (3, '0.5', '2', '0.3', '0.6'),             # BTYDplus's self-test parameters
-        (5, '1.3', '0.8', '1.6', '4.2'),
-    ]
-    HISTORIES = [(0, 0, 38.86, 0), (1, 1.71, 38.86, 0.5364933), (2, 30.43, 38.86, 3.0), (7, 29.57, 31.57, 9.2),
-                 (25, 50.2, 52.0, 30.1)]
-    rows = []
+def evaluate(task):
+    """One row of the functions table: (common columns..., value)."""
+    model, delta, k, r, al, a, b, quantity, n, t, x, tx, T, litt = task
+    args = (k, r, al, a, b, delta)
+    if quantity == 'll':
+        v = ll(*args, x, mpf(str(tx)), mpf(str(T)), mpf(str(litt)))
+    elif quantity == 'palive':
+        v = palive(*args, x, mpf(str(tx)), mpf(str(T)))
+    elif quantity == 'cet':
+        v = cet(*args, t, x, mpf(str(tx)), mpf(str(T)))
+    elif quantity == 'pmf':
+        v = pmf(*args, mpf(str(t)), n)
+    else:
+        v = expected(*args, mpf(str(t)))
+    return (model, k, r, al, a, b, quantity, n, t, x, tx, T, litt, v)
+
+
+PARAMS = [
+    (1, '0.243', '4.414', '0.793', '2.426'),   # BG/NBD on CDNOW (Fader, Hardie & Lee 2005)
+    (2, '0.85', '1.45', '0.79', '2.42'),
+    (3, '0.5', '2', '0.3', '0.6'),             # BTYDplus's self-test parameters
+    (5, '1.3', '0.8', '1.6', '4.2'),
+]
+HISTORIES = [(0, 0, 38.86, 0), (1, 1.71, 38.86, 0.5364933), (2, 30.43, 38.86, 3.0), (7, 29.57, 31.57, 9.2),
+             (25, 50.2, 52.0, 30.1)]
+
+if __name__ == '__main__' and WHAT in ('both', 'functions'):
+    from multiprocessing import Pool
+    tasks = []
     for delta, model in ((1, 'mbgcnbd'), (0, 'bgcnbd')):
         for (k, r, al, a, b) in PARAMS:
             for (x, tx, T, litt) in HISTORIES:
-                common = (model, k, r, al, a, b)
-                rows.append(common + ('ll', 0, 0, x, tx, T, litt,
-                                      ll(k, r, al, a, b, delta, x, mpf(str(tx)), mpf(str(T)), mpf(str(litt)))))
-                rows.append(common + ('palive', 0, 0, x, tx, T, 0,
-                                      palive(k, r, al, a, b, delta, x, mpf(str(tx)), mpf(str(T)))))
+                tasks.append((model, delta, k, r, al, a, b, 'll', 0, 0, x, tx, T, litt))
+                tasks.append((model, delta, k, r, al, a, b, 'palive', 0, 0, x, tx, T, 0))
                 for t in ((1, 39) if (x, tx) == (2, 30.43) else (39,)):
-                    rows.append(common + ('cet', 0, t, x, tx, T, 0,
-                                          cet(k, r, al, a, b, delta, t, x, mpf(str(tx)), mpf(str(T)))))
+                    tasks.append((model, delta, k, r, al, a, b, 'cet', 0, t, x, tx, T, 0))
             for t in (2.5, 39):
                 for n in (0, 1, 2, 5):
-                    rows.append((model, k, r, al, a, b, 'pmf', n, t, 0, 0, 0, 0, pmf(k, r, al, a, b, delta, mpf(str(t)), n)))
-                rows.append((model, k, r, al, a, b, 'expected', 0, t, 0, 0, 0, 0, expected(k, r, al, a, b, delta, mpf(str(t)))))
-
+                    tasks.append((model, delta, k, r, al, a, b, 'pmf', n, t, 0, 0, 0, 0))
+                tasks.append((model, delta, k, r, al, a, b, 'expected', 0, t, 0, 0, 0, 0))
+    with Pool(int(os.environ.get('PROCESSES', '4'))) as pool:
+        rows = pool.map(evaluate, tasks, chunksize=1)
     with open(os.path.join(OUT, 'cnbd_functions.csv'), 'w') as f:
         f.write('# source: independent computation, clv-models/src/test/python/cnbd_reference.py (mpmath, 20 digits): '
                 '(M)BG/CNBD-k log-likelihood, P(alive) and conditional expected purchases as integrals over the phase '
-                'rate lambda, pmf by BTYDplus\'s formula and E[X(t)] as the sum of n pmf(n); the script first reproduces '
-                'BTYDplus\'s C++ self-test values (ll -10.42500, -12.22396; pmf 0.05669, 0.04548)\n')
+                'rate lambda, pmf by BTYDplus\'s formula and E[X(t)] as the sum of n pmf(n); the script first '
+                'reproduces BTYDplus\'s C++ self-test values (ll -10.42500, -12.22396; pmf 0.05669, 0.04548)\n')
         f.write('# tolerance: relative 1e-11 or absolute 1e-14 (quadrature at 20 digits; the library\'s series in '
                 'double precision)\n')
         f.write('model,k,r,alpha,a,b,quantity,n,t,x,tx,T,litt,value\n')
@@ -222,7 +238,7 @@ if WHAT in ('both', 'functions'):
     print('functions rows', len(rows))
 
 # ---------- CDNOW ----------
-if WHAT in ('both', 'cdnow'):
+if __name__ == '__main__' and WHAT in ('both', 'cdnow'):
     purchases = {}
     with open(os.path.join(DATA, 'CDNOW_sample.txt')) as f:
         for line in f:
