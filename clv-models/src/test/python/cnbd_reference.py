@@ -1,6 +1,6 @@
 """Independent (M)BG/CNBD-k reference values for clv-models tests (mpmath at 20 digits; scipy for the CDNOW fits).
 
-Run from this directory: python3 cnbd_reference.py [functions|cdnow]  (rewrites
+Run from this directory: python3 cnbd_reference.py [functions|functions-without-cet|cdnow]  (rewrites
 ../resources/reference/cnbd_functions.csv and ../resources/reference/cnbd_cdnow.csv, or only the one named;
 needs mpmath, numpy and scipy; the functions table takes about ten minutes of one core).
 
@@ -209,7 +209,7 @@ PARAMS = [
 HISTORIES = [(0, 0, 38.86, 0), (1, 1.71, 38.86, 0.5364933), (2, 30.43, 38.86, 3.0), (7, 29.57, 31.57, 9.2),
              (25, 50.2, 52.0, 30.1)]
 
-if __name__ == '__main__' and WHAT in ('both', 'functions'):
+if __name__ == '__main__' and WHAT in ('both', 'functions', 'functions-without-cet'):
     from multiprocessing import Pool
     tasks = []
     for delta, model in ((1, 'mbgcnbd'), (0, 'bgcnbd')):
@@ -217,7 +217,7 @@ if __name__ == '__main__' and WHAT in ('both', 'functions'):
             for (x, tx, T, litt) in HISTORIES:
                 tasks.append((model, delta, k, r, al, a, b, 'll', 0, 0, x, tx, T, litt))
                 tasks.append((model, delta, k, r, al, a, b, 'palive', 0, 0, x, tx, T, 0))
-                for t in ((1, 39) if (x, tx) == (2, 30.43) else (39,)):
+                for t in ((1, 39) if (x, tx) == (2, 30.43) else (39,)) if WHAT != 'functions-without-cet' else ():
                     tasks.append((model, delta, k, r, al, a, b, 'cet', 0, t, x, tx, T, 0))
             for t in (2.5, 39):
                 for n in (0, 1, 2, 5):
