@@ -13,6 +13,14 @@ import org.clvkit.core.data.CustomerSummaries;
  * the models) is what a transaction log summarises to, with ids, dates and holdout counts, and
  * {@link #of(CustomerSummaries)} turns it into this.
  *
+ * <p>Optionally a {@code litt} column (for the MBG/CNBD-k and BG/CNBD-k of Platzer and Reutterer
+ * 2016; BTYDplus's {@code litt}): each row's sum of the logs of its x inter-purchase times,
+ * same-day purchases merged, in the same period as recency and age; 0 when x = 0. Attached with
+ * {@link #withLitt(double[])}, or by {@link #of(CustomerSummaries)} when the summaries carry it;
+ * shifted by {@link #rescaled(double)}; dropped by {@link #compressed()} (so that models which do
+ * not read it fit exactly as without it) and kept, as part of the pattern, by {@link
+ * #compressedWithLitt()}.
+ *
  * <p>In Fader and Hardie's notation {@code frequency} is x (repeat purchases, the first purchase
  * not counted), {@code recency} is t_x (time from the first to the last purchase, 0 when x = 0) and
  * {@code age} is T (time from the first purchase to the end of observation), all in the caller's
@@ -44,12 +52,13 @@ public final class CustomerHistories implements Serializable {
   private final double[] weight;
   private final double[] monetaryValue;
   private final Covariates covariates;
+  private final double[] litt;
   private final double totalWeight;
   private final boolean compressed;
 
   private CustomerHistories(
       double[] frequency, double[] recency, double[] age, double[] weight, boolean compressed) {
-    this(frequency, recency, age, weight, null, null, compressed);
+    this(frequency, recency, age, weight, null, null, null, compressed);
   }
 
   private CustomerHistories(
@@ -59,6 +68,7 @@ public final class CustomerHistories implements Serializable {
       double[] weight,
       double[] monetaryValue,
       Covariates covariates,
+      double[] litt,
       boolean compressed) {
     this.frequency = frequency;
     this.recency = recency;
@@ -66,6 +76,7 @@ public final class CustomerHistories implements Serializable {
     this.weight = weight;
     this.monetaryValue = monetaryValue;
     this.covariates = covariates;
+    this.litt = litt;
     double total = 0;
     for (double w : weight) {
       total += w;
@@ -120,15 +131,18 @@ public final class CustomerHistories implements Serializable {
   }
 
   /**
-   * One row per summarised customer, each with weight 1: frequency, recency, age and the mean
-   * repeat spend as monetary value.
+   * One row per summarised customer, each with weight 1: frequency, recency, age, the mean repeat
+   * spend as monetary value and, when the summaries carry it ({@link CustomerSummaries#hasLitt()}),
+   * the litt column.
    *
    * @param summaries customer summaries of a transaction log, at least one customer
    */
   public static CustomerHistories of(CustomerSummaries summaries) {
     Checks.notNull("summaries", summaries);
-    return of(summaries.frequency(), summaries.recency(), summaries.age())
-        .withMonetaryValue(summaries.monetaryValue());
+    CustomerHistories histories =
+        of(summaries.frequency(), summaries.recency(), summaries.age())
+            .withMonetaryValue(summaries.monetaryValue());
+    return summaries.hasLitt() ? histories.withLitt(summaries.litt()) : histories;
   }
 
   /**
@@ -146,7 +160,7 @@ public final class CustomerHistories implements Serializable {
     Checks.sameLength("monetaryValue", values.length, "frequency", frequency.length);
     Checks.nonNegative("monetaryValue", values);
     return new CustomerHistories(
-        frequency, recency, age, weight, values.clone(), covariates, compressed);
+        frequency, recency, age, weight, values.clone(), covariates, litt, compressed);
   }
 
   /**
@@ -158,7 +172,95 @@ public final class CustomerHistories implements Serializable {
     Checks.notNull("covariates", values);
     Checks.sameLength("covariates rows", values.rows(), "frequency", frequency.length);
     return new CustomerHistories(
-        frequency, recency, age, weight, monetaryValue, values, compressed);
+        frequency, recency, age, weight, monetaryValue, values, litt, compressed);
+  }
+
+  /**
+   * These histories with a litt column: per row the sum of the logs of its x inter-purchase times
+   * (BTYDplus's {@code litt}; see the class comment), in the period of recency and age. The array
+   * is copied. Not for compressed histories (attach it before compressing).
+   *
+   * <p>Rules, each with a message naming the row: finite; 0 when frequency = 0; and, when frequency
+   * &gt; 0, recency &gt; 0 and litt &lt;= x ln(t_x / x) (the mean of the logs of x gaps summing to
+   * t_x is at most the log of their mean), with a relative allowance of 1e-9 for rounding.
+   *
+   * @param values one value per row
+   */
+  public CustomerHistories withLitt(double[] values) {
+    if (compressed) {
+      throw Checks.fail("litt must be attached before compression");
+    }
+    Checks.notNull("litt", values);
+    Checks.sameLength("litt", values.length, "frequency", frequency.length);
+    for (int i = 0; i < values.length; i++) {
+      validateLitt(frequency[i], recency[i], values[i], i);
+    }
+    return new CustomerHistories(
+        frequency, recency, age, weight, monetaryValue, covariates, values.clone(), compressed);
+  }
+
+  /**
+   * Checks one row's litt against its frequency and recency (the rules of {@link
+   * #withLitt(double[])}).
+   *
+   * @param frequency repeat purchases x
+   * @param recency time of the last purchase t_x
+   * @param litt the sum of the logs of the inter-purchase times
+   * @param row the row index for the message, or -1 for a single customer
+   */
+  public static void validateLitt(double frequency, double recency, double litt, int row) {
+    String name = row < 0 ? "litt" : Checks.indexed("litt", row);
+    Checks.finite(name, litt);
+    if (frequency == 0) {
+      if (litt != 0) {
+        String f = row < 0 ? "frequency" : Checks.indexed("frequency", row);
+        throw Checks.fail("%s = %s must be 0 when %s = 0", name, litt, f);
+      }
+      return;
+    }
+    String r = row < 0 ? "recency" : Checks.indexed("recency", row);
+    if (!(recency > 0)) {
+      throw Checks.fail(
+          "%s = %s must be > 0 when %s is given (a gap of 0 has no log)", r, recency, name);
+    }
+    double bound = frequency * Math.log(recency / frequency);
+    if (litt > bound + 1e-9 * Math.max(1, Math.abs(bound))) {
+      throw Checks.fail(
+          "%s = %s must be <= x ln(t_x / x) = %s (x = %s, t_x = %s): gaps summing to t_x cannot"
+              + " have a larger sum of logs",
+          name, litt, bound, frequency, recency);
+    }
+  }
+
+  /** Whether a litt column is attached. */
+  public boolean hasLitt() {
+    return litt != null;
+  }
+
+  /**
+   * The litt of row {@code i}.
+   *
+   * @throws org.clvkit.core.ClvArgumentException when no litt column is attached
+   */
+  public double litt(int i) {
+    return requireLitt()[i];
+  }
+
+  /**
+   * A copy of the litt column.
+   *
+   * @throws org.clvkit.core.ClvArgumentException when no litt column is attached
+   */
+  public double[] littColumn() {
+    return requireLitt().clone();
+  }
+
+  private double[] requireLitt() {
+    if (litt == null) {
+      throw Checks.fail(
+          "litt is required (attach it with withLitt, or summarise with same-day" + " merging)");
+    }
+    return litt;
   }
 
   /** Whether a monetary-value column is attached. */
@@ -228,13 +330,27 @@ public final class CustomerHistories implements Serializable {
   }
 
   /**
+   * The distinct (frequency, recency, age, litt) patterns, as {@link #compressed()} but keeping the
+   * litt column as part of the pattern (for the models that read it). Without a litt column, the
+   * same as {@link #compressed()}.
+   */
+  public CustomerHistories compressedWithLitt() {
+    return compress(litt);
+  }
+
+  /**
    * The distinct (frequency, recency, age) patterns, with their covariate rows when covariates are
    * attached, their weights summed, in order of first appearance. Rows with weight 0 are left out.
    * The monetary-value column is not carried over (it would make nearly every row distinct; the
-   * Gamma-Gamma compresses (x, m̄) itself). Returns this object when it is already compressed.
+   * Gamma-Gamma compresses (x, m̄) itself), nor is litt (see {@link #compressedWithLitt()}).
+   * Returns this object when it is already compressed.
    */
   public CustomerHistories compressed() {
-    if (compressed) {
+    return compress(null);
+  }
+
+  private CustomerHistories compress(double[] litt) {
+    if (compressed && (litt == null) == (this.litt == null)) {
       return this;
     }
     int n = frequency.length;
@@ -246,6 +362,7 @@ public final class CustomerHistories implements Serializable {
     double[] r = new double[n];
     double[] a = new double[n];
     double[] w = new double[n];
+    double[] l = litt == null ? null : new double[n];
     int[] firstRow = covariates == null ? null : new int[n];
     int distinct = 0;
     for (int i = 0; i < n; i++) {
@@ -258,6 +375,9 @@ public final class CustomerHistories implements Serializable {
       if (covariates != null) {
         h = (h ^ covariates.hashRow(i)) * 0xC2B2AE3D27D4EB4FL;
       }
+      if (litt != null) {
+        h = (h ^ Double.doubleToLongBits(litt[i] + 0.0)) * 0x9E3779B97F4A7C15L;
+      }
       int slot = (int) (h ^ (h >>> 32)) & mask;
       while (true) {
         int j = slots[slot];
@@ -267,6 +387,9 @@ public final class CustomerHistories implements Serializable {
           r[distinct] = recency[i];
           a[distinct] = age[i];
           w[distinct] = weight[i];
+          if (l != null) {
+            l[distinct] = litt[i];
+          }
           if (firstRow != null) {
             firstRow[distinct] = i;
           }
@@ -276,6 +399,7 @@ public final class CustomerHistories implements Serializable {
         if (f[j] == frequency[i]
             && r[j] == recency[i]
             && a[j] == age[i]
+            && (l == null || l[j] == litt[i])
             && (firstRow == null || covariates.sameRow(firstRow[j], i))) {
           w[j] += weight[i];
           break;
@@ -290,13 +414,14 @@ public final class CustomerHistories implements Serializable {
         Arrays.copyOf(w, distinct),
         null,
         firstRow == null ? null : covariates.select(firstRow, distinct),
+        l == null ? null : Arrays.copyOf(l, distinct),
         true);
   }
 
   /**
    * These histories with every time divided by {@code factor} (recency and age in periods of {@code
-   * factor} old periods). Models fit on rescaled time for numerical conditioning and map the
-   * parameters back.
+   * factor} old periods; litt, a sum of x logs of times, becomes litt - x ln(factor)). Models fit
+   * on rescaled time for numerical conditioning and map the parameters back.
    *
    * @param factor the new period length in old periods, finite and &gt; 0
    */
@@ -308,7 +433,15 @@ public final class CustomerHistories implements Serializable {
       r[i] /= factor;
       a[i] /= factor;
     }
-    return new CustomerHistories(frequency, r, a, weight, monetaryValue, covariates, compressed);
+    double[] l = null;
+    if (litt != null) {
+      double shift = Math.log(factor);
+      l = litt.clone();
+      for (int i = 0; i < l.length; i++) {
+        l[i] -= frequency[i] * shift;
+      }
+    }
+    return new CustomerHistories(frequency, r, a, weight, monetaryValue, covariates, l, compressed);
   }
 
   /** Number of rows (patterns when compressed). */

@@ -102,4 +102,55 @@ class CustomerHistoriesTest {
     assertRejects(
         "frequency must not be empty", () -> CustomerHistories.of(new double[0], one, one));
   }
+
+  @Test
+  void withLitt_rejectsImpossibleValuesNamingTheRow() {
+    CustomerHistories h =
+        CustomerHistories.of(
+            new double[] {0, 2, 1}, new double[] {0, 4, 0}, new double[] {10, 10, 10});
+    assertRejects(
+        "litt[0] = 0.5 must be 0 when frequency[0] = 0",
+        () -> h.withLitt(new double[] {0.5, 0, 0}));
+    assertRejects(
+        "litt[1] must be finite, was NaN", () -> h.withLitt(new double[] {0, Double.NaN, 0}));
+    // Two gaps summing to 4 weeks: ln(2) + ln(2) = 1.386... is the largest possible sum of logs.
+    assertRejects(
+        "litt[1] = 1.5 must be <= x ln(t_x / x) = 1.3862943611198906 (x = 2.0, t_x = 4.0): gaps"
+            + " summing to t_x cannot have a larger sum of logs",
+        () -> h.withLitt(new double[] {0, 1.5, 0}));
+    assertRejects(
+        "recency[2] = 0.0 must be > 0 when litt[2] is given (a gap of 0 has no log)",
+        () -> h.withLitt(new double[] {0, 0, 0}));
+  }
+
+  @Test
+  void withLitt_keptByCompressionWithLittDroppedByCompressedShiftedByRescaling() {
+    double[] litt = {0, Math.log(1) + Math.log(3), Math.log(2) + Math.log(2), 0};
+    CustomerHistories h =
+        CustomerHistories.of(
+                new double[] {0, 2, 2, 0}, new double[] {0, 4, 4, 0}, new double[] {10, 10, 10, 10})
+            .withLitt(litt);
+    CustomerHistories c = h.compressedWithLitt();
+    // Rows 1 and 2 share (x, t_x, T) but not litt: three patterns; two without litt.
+    assertEquals(3, c.size());
+    assertEquals(2, h.compressed().size());
+    assertEquals(false, h.compressed().hasLitt());
+    assertEquals(litt[1], c.litt(1));
+    assertEquals(litt[2], c.litt(2));
+    assertEquals(2.0, c.weight(0));
+    // Times in units of 2 old periods: each of the x logs loses ln 2.
+    CustomerHistories r = h.rescaled(2);
+    assertEquals(Math.log(0.5) + Math.log(1.5), r.litt(1), 1e-15);
+    assertEquals(0.0, r.litt(0));
+  }
+
+  @Test
+  void littColumn_withoutLittSaysHowToAttachIt() {
+    CustomerHistories h =
+        CustomerHistories.of(new double[] {0}, new double[] {0}, new double[] {1});
+    assertEquals(false, h.hasLitt());
+    assertRejects(
+        "litt is required (attach it with withLitt, or summarise with same-day merging)",
+        h::littColumn);
+  }
 }

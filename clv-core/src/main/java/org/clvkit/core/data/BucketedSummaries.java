@@ -168,6 +168,14 @@ final class BucketedSummaries {
       Executor executor,
       int tasks) {
     int n = ids.size();
+    if (n < MIN_ROWS) {
+      // Row by row is as fast: one accumulator, the rows in log order.
+      SummaryAccumulator acc = new SummaryAccumulator(options, n / 2);
+      for (int i = 0; i < n; i++) {
+        ids.accept(acc, i, seconds[i], amounts[i]);
+      }
+      return acc.result();
+    }
     int bits = bucketBits(n);
     int buckets = 1 << bits;
     int chunks = tasks;
@@ -334,8 +342,8 @@ final class BucketedSummaries {
     for (SummaryAccumulator acc : accumulators) {
       longKeys &= acc.hasLongKeys();
     }
-    SummaryAccumulator.Columns out =
-        new SummaryAccumulator.Columns(options, calibration, calibration + holdoutOnly, longKeys);
+    SummaryColumns out =
+        new SummaryColumns(options, calibration, calibration + holdoutOnly, longKeys);
     Parallel.run(
         executor,
         0,
@@ -349,13 +357,12 @@ final class BucketedSummaries {
             }
           }
         });
-    long[] total = new long[5];
+    long rows = 0;
+    PolicyCounts counts = PolicyCounts.NONE;
     for (SummaryAccumulator acc : accumulators) {
-      long[] counters = acc.counters();
-      for (int j = 0; j < total.length; j++) {
-        total[j] += counters[j];
-      }
+      rows += acc.rowCount();
+      counts = counts.plus(acc.policyCounts());
     }
-    return out.summaries(total[0], new PolicyCounts(total[1], total[2], total[3], total[4]));
+    return out.summaries(rows, counts);
   }
 }

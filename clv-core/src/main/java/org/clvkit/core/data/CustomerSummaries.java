@@ -12,7 +12,8 @@ import org.clvkit.core.Checks;
  * The per-customer summaries of a transaction log, as columns for the models' batch methods and as
  * {@link CustomerSummary} rows, with the holdout purchases when the options define a holdout and
  * everything that was left out. Made by {@link SummaryAccumulator#result()}. Immutable and
- * thread-safe; column accessors return copies.
+ * thread-safe; column accessors return copies, the per-row accessors ({@link #frequency(int)}, ...)
+ * read without copying.
  *
  * <p>Row {@code i} is customer {@link #customerId(int)}; times are in periods of {@link
  * SummaryOptions#timeScale()}. In Fader and Hardie's notation {@link #frequency()} is x, {@link
@@ -42,6 +43,10 @@ public final class CustomerSummaries implements Serializable {
   private final long[] lastPurchase;
   private final double[] holdoutPurchases;
   private final double[] holdoutSpend;
+
+  /** The sum of log inter-purchase times per row, or null without same-day merging. */
+  private final double[] litt;
+
   private final String[] holdoutOnlyIds;
   private final long holdoutOnlyPurchases;
   private final double holdoutOnlySpend;
@@ -67,6 +72,7 @@ public final class CustomerSummaries implements Serializable {
       long[] lastPurchase,
       double[] holdoutPurchases,
       double[] holdoutSpend,
+      double[] litt,
       String[] holdoutOnlyIds,
       long holdoutOnlyPurchases,
       double holdoutOnlySpend,
@@ -85,6 +91,7 @@ public final class CustomerSummaries implements Serializable {
     this.lastPurchase = lastPurchase;
     this.holdoutPurchases = holdoutPurchases;
     this.holdoutSpend = holdoutSpend;
+    this.litt = litt;
     this.holdoutOnlyIds = holdoutOnlyIds;
     this.holdoutOnlyPurchases = holdoutOnlyPurchases;
     this.holdoutOnlySpend = holdoutOnlySpend;
@@ -234,6 +241,89 @@ public final class CustomerSummaries implements Serializable {
   /** Value of those holdout purchases per row. */
   public double[] holdoutSpend() {
     return holdoutSpend.clone();
+  }
+
+  /**
+   * Whether the summaries carry {@link #litt()}: they do when made with same-day merging ({@link
+   * SummaryOptions#mergeSameDay()}, the default).
+   */
+  public boolean hasLitt() {
+    return litt != null;
+  }
+
+  /**
+   * The sum of the logs of the inter-purchase times per row, BTYDplus's {@code litt} (Platzer and
+   * Reutterer 2016, the MBG/CNBD-k and BG/CNBD-k likelihoods; BTYDplus {@code elog2cbs}): for a
+   * customer with distinct calibration purchase days t_0 &lt; t_1 &lt; ... &lt; t_x (same-day
+   * purchases merged), the sum over j = 1..x of ln(t_j - t_{j-1}), the times in periods of {@link
+   * SummaryOptions#timeScale()}; 0 when x = 0. It can be negative (gaps shorter than a period) and
+   * is at most x ln(t_x / x) (the logs' mean is at most the log of the gaps' mean).
+   *
+   * @throws org.clvkit.core.ClvArgumentException when the summaries were made without same-day
+   *     merging, where tied purchases would have gaps of 0 ({@link #hasLitt()} is then false)
+   */
+  public double[] litt() {
+    if (litt == null) {
+      throw Checks.fail(
+          "litt needs same-day merging (SummaryOptions.mergeSameDay), these summaries were made"
+              + " without it");
+    }
+    return litt.clone();
+  }
+
+  /** Repeat purchases x of row {@code i} (as {@link #frequency()}, without copying a column). */
+  public double frequency(int i) {
+    Checks.integerInRange("i", i, 0, size - 1);
+    return frequency[i];
+  }
+
+  /** Recency t_x of row {@code i} (as {@link #recency()}, without copying a column). */
+  public double recency(int i) {
+    Checks.integerInRange("i", i, 0, size - 1);
+    return recency[i];
+  }
+
+  /** Age T of row {@code i} (as {@link #age()}, without copying a column). */
+  public double age(int i) {
+    Checks.integerInRange("i", i, 0, size - 1);
+    return age[i];
+  }
+
+  /** Mean repeat value of row {@code i} (as {@link #monetaryValue()}, without copying). */
+  public double monetaryValue(int i) {
+    Checks.integerInRange("i", i, 0, size - 1);
+    return monetaryValue[i];
+  }
+
+  /** Calibration spend of row {@code i} (as {@link #totalSpend()}, without copying). */
+  public double totalSpend(int i) {
+    Checks.integerInRange("i", i, 0, size - 1);
+    return totalSpend[i];
+  }
+
+  /** Holdout purchases of row {@code i} (as {@link #holdoutPurchases()}, without copying). */
+  public double holdoutPurchases(int i) {
+    Checks.integerInRange("i", i, 0, size - 1);
+    return holdoutPurchases[i];
+  }
+
+  /** Holdout spend of row {@code i} (as {@link #holdoutSpend()}, without copying). */
+  public double holdoutSpend(int i) {
+    Checks.integerInRange("i", i, 0, size - 1);
+    return holdoutSpend[i];
+  }
+
+  /**
+   * The litt of row {@code i} (as {@link #litt()}, without copying).
+   *
+   * @throws org.clvkit.core.ClvArgumentException without same-day merging (see {@link #litt()})
+   */
+  public double litt(int i) {
+    if (litt == null) {
+      litt();
+    }
+    Checks.integerInRange("i", i, 0, size - 1);
+    return litt[i];
   }
 
   /** Row {@code i} as a record. */

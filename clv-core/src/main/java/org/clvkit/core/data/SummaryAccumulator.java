@@ -4,7 +4,6 @@ import java.io.Serializable;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.util.Arrays;
 import java.util.concurrent.Executor;
 import java.util.stream.Collector;
 import org.clvkit.core.Checks;
@@ -58,68 +57,27 @@ import org.clvkit.core.Checks;
  * puts a's customers first, then b's new ones, so a parallel collect over an ordered stream gives
  * the sequential order. Sums (spend) are floating-point and may differ in the last bits between
  * splits.
+ *
+ * <p><b>Parts.</b> This class is the entry point (rows in, summaries out, combining); the row
+ * checks are {@code RowRules}, the packed per-customer storage {@code CustomerStates}, the ids'
+ * dense index {@code CustomerIndex}, and the column entry points' engine {@code BucketedSummaries}
+ * (all package-private).
  */
 public final class SummaryAccumulator implements Serializable {
   private static final long serialVersionUID = 1L;
 
-  static final long SECONDS_PER_DAY = 86_400L;
-  static final long MIN_EPOCH_DAY = LocalDate.MIN.toEpochDay();
-  static final long MAX_EPOCH_DAY = LocalDate.MAX.toEpochDay();
-  static final long MIN_EPOCH_SECOND = LocalDateTime.MIN.toEpochSecond(ZoneOffset.UTC);
-  static final long MAX_EPOCH_SECOND = LocalDateTime.MAX.toEpochSecond(ZoneOffset.UTC);
+  static final long SECONDS_PER_DAY = RowRules.SECONDS_PER_DAY;
 
-  /** Names a field of a row in messages; only called when a row is rejected. */
-  interface RowNames {
-    String name(String field, long row);
-  }
-
-  private static final RowNames INDEXED = (field, row) -> field + "[" + row + "]";
-  private static final RowNames LINES = (field, line) -> field + " (line " + line + ")";
-
-  private final SummaryOptions options;
-  private final long calibrationEnd;
-  private final long observationEnd;
-  private final boolean merge;
-  private final boolean ordered;
-  private final boolean keepDays;
-
-  private final CustomerIndex index;
-
-  /**
-   * Per customer, STRIDE longs at index * STRIDE (one cache line, so that a row touches one place):
-   * times are "keys", epoch seconds or the start of the day when merging; spends are double bits.
-   */
-  private long[] state;
-
-  // Unordered merging only: the distinct days strictly between first and last, sorted.
-  private long[][] interior;
-
-  // Bucketed column summaries only: each customer's first admitted row, or null.
-  private long[] firstRows;
-
-  private static final int STRIDE = 8;
-  private static final int FIRST = 0; // earliest key, calibration or holdout
-  private static final int LAST = 1; // latest key, calibration or holdout
-  private static final int CALIBRATION_LAST = 2; // latest key <= calibrationEnd, MIN_VALUE if none
-  private static final int FIRST_SPEND = 3; // sum of the amounts at key == FIRST
-  private static final int CALIBRATION_SPEND = 4;
-  private static final int HOLDOUT_SPEND = 5;
-  private static final int COUNTS =
-      6; // purchases: calibration (low 32 bits), holdout (high 32 bits)
-  // Slot 7 serves one mode each: without merging, the number of rows at key == FIRST (tied first
-  // purchases); with unordered merging, the number of days in interior[c].
-  private static final int FIRST_ROWS = 7;
-  private static final int INTERIOR_SIZE = 7;
-  private static final long ONE_HOLDOUT = 1L << 32;
+  private static final RowRules.RowNames INDEXED = RowRules.INDEXED;
 
   /** The most customers one accumulator holds (its state is one array); combine beyond. */
-  static final int MAX_CUSTOMERS = (Integer.MAX_VALUE - 8) / STRIDE;
+  static final int MAX_CUSTOMERS = CustomerStates.MAX_CUSTOMERS;
 
+  private final SummaryOptions options;
+  private final CustomerIndex index;
+  private final RowRules rules;
+  private final CustomerStates states;
   private long rows;
-  private long keptZeroAmounts;
-  private long droppedZeroAmounts;
-  private long droppedRefunds;
-  private long droppedAfterEnd;
 
   /** An empty accumulator. */
   public SummaryAccumulator(SummaryOptions options) {
@@ -135,17 +93,10 @@ public final class SummaryAccumulator implements Serializable {
   public SummaryAccumulator(SummaryOptions options, int expectedCustomers) {
     this.options = Checks.notNull("options", options);
     Checks.nonNegative("expectedCustomers", expectedCustomers);
-    this.calibrationEnd = options.calibrationEnd().toEpochSecond(ZoneOffset.UTC);
-    this.observationEnd = options.observationEnd().toEpochSecond(ZoneOffset.UTC);
-    this.merge = options.mergeSameDay();
-    this.ordered = merge && options.orderedInput();
-    this.keepDays = merge && !options.orderedInput();
     int capacity = Math.max(16, Math.min(expectedCustomers, 1 << 24));
     this.index = new CustomerIndex(capacity);
-    state = new long[capacity * STRIDE];
-    if (keepDays) {
-      interior = new long[capacity][];
-    }
+    this.rules = new RowRules(options);
+    this.states = new CustomerStates(options, capacity);
   }
 
   /**
@@ -179,9 +130,19 @@ public final class SummaryAccumulator implements Serializable {
     return index.size();
   }
 
+  /**
+   * Whether a row of customer {@code customerId} was admitted so far (dropped rows do not count).
+   *
+   * @param customerId the customer; not null
+   */
+  public boolean hasCustomer(String customerId) {
+    Checks.notNull("customerId", customerId);
+    return index.find(customerId) >= 0;
+  }
+
   /** What the row policies did so far: zero amounts kept, rows dropped by reason. */
   public PolicyCounts policyCounts() {
-    return new PolicyCounts(keptZeroAmounts, droppedZeroAmounts, droppedRefunds, droppedAfterEnd);
+    return rules.counts();
   }
 
   /**
@@ -248,7 +209,7 @@ public final class SummaryAccumulator implements Serializable {
    * @param amount the value; finite; zero and negative values follow the options' policies
    */
   public void acceptEpochSecond(String customerId, long epochSecond, double amount) {
-    checkEpochSecond(epochSecond, rows);
+    checkEpochSecond(epochSecond, rows, INDEXED);
     acceptRow(customerId, epochSecond, amount, rows, INDEXED);
   }
 
@@ -278,7 +239,7 @@ public final class SummaryAccumulator implements Serializable {
    * @param amount the value; finite; zero and negative values follow the options' policies
    */
   public void acceptEpochSecond(long customerId, long epochSecond, double amount) {
-    checkEpochSecond(epochSecond, rows);
+    checkEpochSecond(epochSecond, rows, INDEXED);
     acceptRow(customerId, epochSecond, amount, rows, INDEXED);
   }
 
@@ -293,223 +254,43 @@ public final class SummaryAccumulator implements Serializable {
    * @param amount the value; finite; zero and negative values follow the options' policies
    */
   public void acceptAtLine(long line, String customerId, long epochSecond, double amount) {
-    if (epochSecond < MIN_EPOCH_SECOND || epochSecond > MAX_EPOCH_SECOND) {
-      rows++;
-      Checks.integerInRange(
-          LINES.name("epochSecond", line), epochSecond, MIN_EPOCH_SECOND, MAX_EPOCH_SECOND);
-    }
-    acceptRow(customerId, epochSecond, amount, line, LINES);
+    checkEpochSecond(epochSecond, line, RowRules.LINES);
+    acceptRow(customerId, epochSecond, amount, line, RowRules.LINES);
   }
 
   /** The kernel behind every {@code accept}: validates, applies the policies and adds the row. */
-  void acceptRow(String id, long second, double amount, long row, RowNames names) {
+  void acceptRow(String id, long second, double amount, long row, RowRules.RowNames names) {
     rows++;
     if (id == null) {
       Checks.notNull(names.name("customerId", row), id);
     }
-    long key = admit(second, amount, row, names);
-    if (key == DROPPED) {
+    long key = rules.admit(second, amount, row, names);
+    if (key == RowRules.DROPPED) {
       return;
     }
     int before = index.size();
-    addPurchase(index.add(id), before, key, second, amount == 0 ? 0.0 : amount, row, names);
+    add(index.add(id), before, key, second, amount == 0 ? 0.0 : amount, row, names);
   }
 
-  /** As {@link #acceptRow(String, long, double, long, RowNames)} for a {@code long} id. */
-  void acceptRow(long id, long second, double amount, long row, RowNames names) {
+  /** As {@link #acceptRow(String, long, double, long, RowRules.RowNames)} for a {@code long} id. */
+  void acceptRow(long id, long second, double amount, long row, RowRules.RowNames names) {
     rows++;
-    long key = admit(second, amount, row, names);
-    if (key == DROPPED) {
+    long key = rules.admit(second, amount, row, names);
+    if (key == RowRules.DROPPED) {
       return;
     }
     int before = index.size();
-    addPurchase(index.add(id), before, key, second, amount == 0 ? 0.0 : amount, row, names);
+    add(index.add(id), before, key, second, amount == 0 ? 0.0 : amount, row, names);
   }
 
-  /** What {@link #admit} returns for a row that a policy drops. */
-  private static final long DROPPED = Long.MIN_VALUE;
-
-  /**
-   * Checks a row's amount and time against the rules and policies, in the documented order (after
-   * the id): returns its key (the time, or the start of its day when merging), or {@link #DROPPED}
-   * after counting a dropped row; throws for a rejected one.
-   */
-  private long admit(long second, double amount, long row, RowNames names) {
-    if (!Double.isFinite(amount)) {
-      Checks.finite(names.name("amount", row), amount);
-    }
-    long key = merge ? Math.floorDiv(second, SECONDS_PER_DAY) * SECONDS_PER_DAY : second;
-    if (key > observationEnd) {
-      if (options.afterObservationEnd() == RowPolicy.REJECT) {
-        Checks.notAfter(
-            names.name("time", row), time(second), "observationEnd", options.observationEnd());
-      }
-      droppedAfterEnd++;
-      return DROPPED;
-    }
-    if (amount < 0) {
-      if (options.refunds() == RowPolicy.REJECT) {
-        Checks.nonNegative(names.name("amount", row), amount);
-      }
-      droppedRefunds++;
-      return DROPPED;
-    }
-    if (amount == 0) {
-      RowPolicy zero = options.zeroAmounts();
-      if (zero == RowPolicy.REJECT) {
-        Checks.positive(names.name("amount", row), amount);
-      } else if (zero == RowPolicy.DROP) {
-        droppedZeroAmounts++;
-        return DROPPED;
-      }
-      keptZeroAmounts++;
-    }
-    return key;
-  }
-
-  /**
-   * Adds an admitted purchase (amount +0.0 rather than −0.0, so that sums stay +0.0) to customer c,
-   * who is new when {@code c == before} (the index's size before adding the id).
-   */
-  private void addPurchase(
-      int c, int before, long key, long second, double amount, long row, RowNames names) {
-    int at = c * STRIDE;
+  /** Adds an admitted purchase to customer c, who is new when {@code c == before}. */
+  private void add(
+      int c, int before, long key, long second, double amount, long row, RowRules.RowNames names) {
     if (c == before) {
-      ensureCapacity(c + 1);
-      if (firstRows != null) {
-        firstRows[c] = row;
-      }
-      state[at + FIRST] = key;
-      state[at + LAST] = key;
-      state[at + FIRST_SPEND] = bits(amount);
-      state[at + FIRST_ROWS] = merge ? 0 : 1; // INTERIOR_SIZE = 0 when merging
-      if (key <= calibrationEnd) {
-        state[at + CALIBRATION_LAST] = key;
-        state[at + CALIBRATION_SPEND] = bits(amount);
-        state[at + HOLDOUT_SPEND] = bits(0.0);
-        state[at + COUNTS] = 1;
-      } else {
-        state[at + CALIBRATION_LAST] = Long.MIN_VALUE;
-        state[at + CALIBRATION_SPEND] = bits(0.0);
-        state[at + HOLDOUT_SPEND] = bits(amount);
-        state[at + COUNTS] = ONE_HOLDOUT;
-      }
-      return;
-    }
-    boolean newPurchase;
-    if (!merge) {
-      newPurchase = true;
-    } else if (ordered) {
-      long last = state[at + LAST];
-      if (key < last) {
-        Checks.notBefore(
-            names.name("time", row),
-            time(second),
-            "last purchase of customer \"" + index.id(c) + "\" so far",
-            time(last));
-      }
-      newPurchase = key != last;
+      states.start(c, key, amount, row);
     } else {
-      newPurchase = insertDay(c, key);
+      states.add(c, key, second, amount, row, names, index);
     }
-    if (key <= calibrationEnd) {
-      add(at + CALIBRATION_SPEND, amount);
-      if (newPurchase) {
-        state[at + COUNTS]++;
-      }
-      if (key > state[at + CALIBRATION_LAST]) {
-        state[at + CALIBRATION_LAST] = key;
-      }
-    } else {
-      add(at + HOLDOUT_SPEND, amount);
-      if (newPurchase) {
-        state[at + COUNTS] += ONE_HOLDOUT;
-      }
-    }
-    long first = state[at + FIRST];
-    if (key < first) {
-      state[at + FIRST] = key;
-      state[at + FIRST_SPEND] = bits(amount);
-      if (!merge) {
-        state[at + FIRST_ROWS] = 1;
-      }
-    } else if (key == first) {
-      add(at + FIRST_SPEND, amount);
-      if (!merge) {
-        state[at + FIRST_ROWS]++;
-      }
-    }
-    if (key > state[at + LAST]) {
-      state[at + LAST] = key;
-    }
-  }
-
-  private static long bits(double value) {
-    return Double.doubleToRawLongBits(value);
-  }
-
-  private double value(int at) {
-    return Double.longBitsToDouble(state[at]);
-  }
-
-  private void add(int at, double amount) {
-    state[at] = bits(Double.longBitsToDouble(state[at]) + amount);
-  }
-
-  /**
-   * Number of distinct purchases (days when merging) of the customer whose state starts at {@code
-   * at}.
-   */
-  private int purchases(int at) {
-    long counts = state[at + COUNTS];
-    return (int) counts + (int) (counts >>> 32);
-  }
-
-  /**
-   * Records {@code day} in customer c's set of distinct days {first, interior..., last} unless it
-   * is there; returns whether it was new. Reads first and last before the caller updates them.
-   */
-  private boolean insertDay(int c, long day) {
-    int at = c * STRIDE;
-    long lo = state[at + FIRST];
-    long hi = state[at + LAST];
-    if (day == lo || day == hi) {
-      return false;
-    }
-    int distinct = purchases(at);
-    if (day < lo) {
-      if (distinct >= 2) {
-        insertInterior(c, 0, lo);
-      }
-      return true;
-    }
-    if (day > hi) {
-      if (distinct >= 2) {
-        insertInterior(c, (int) state[at + INTERIOR_SIZE], hi);
-      }
-      return true;
-    }
-    int size = (int) state[at + INTERIOR_SIZE];
-    int found = size == 0 ? -1 : Arrays.binarySearch(interior[c], 0, size, day);
-    if (found >= 0) {
-      return false;
-    }
-    insertInterior(c, -found - 1, day);
-    return true;
-  }
-
-  private void insertInterior(int c, int position, long day) {
-    long[] days = interior[c];
-    int size = (int) state[c * STRIDE + INTERIOR_SIZE];
-    if (days == null) {
-      days = new long[4];
-    } else if (size == days.length) {
-      days = Arrays.copyOf(days, size * 2);
-    }
-    System.arraycopy(days, position, days, position + 1, size - position);
-    days[position] = day;
-    interior[c] = days;
-    state[c * STRIDE + INTERIOR_SIZE] = size + 1;
   }
 
   /**
@@ -533,110 +314,14 @@ public final class SummaryAccumulator implements Serializable {
       int before = index.size();
       int c = index.addFrom(other.index, j);
       if (c == before) {
-        ensureCapacity(c + 1);
-        copyCustomer(other, j, c);
+        states.copy(other.states, j, c);
       } else {
-        mergeCustomer(other, j, c);
+        states.merge(other.states, j, c, index);
       }
     }
     rows += other.rows;
-    keptZeroAmounts += other.keptZeroAmounts;
-    droppedZeroAmounts += other.droppedZeroAmounts;
-    droppedRefunds += other.droppedRefunds;
-    droppedAfterEnd += other.droppedAfterEnd;
+    rules.add(other.rules);
     return this;
-  }
-
-  private void copyCustomer(SummaryAccumulator o, int j, int c) {
-    System.arraycopy(o.state, j * STRIDE, state, c * STRIDE, STRIDE);
-    if (keepDays) {
-      int size = (int) o.state[j * STRIDE + INTERIOR_SIZE];
-      interior[c] = size == 0 ? null : Arrays.copyOf(o.interior[j], size);
-    }
-  }
-
-  private void mergeCustomer(SummaryAccumulator o, int j, int c) {
-    int at = c * STRIDE;
-    int from = j * STRIDE;
-    long[] other = o.state;
-    long oFirst = other[from + FIRST];
-    long oLast = other[from + LAST];
-    long first = state[at + FIRST];
-    long last = state[at + LAST];
-    if (ordered && !(last <= oFirst || oLast <= first)) {
-      String id = index.id(c);
-      Checks.notBefore(
-          "first purchase of customer \"" + id + "\" in other",
-          time(oFirst),
-          "last purchase of customer \"" + id + "\"",
-          time(last));
-    }
-    if (oFirst < first) {
-      state[at + FIRST_SPEND] = other[from + FIRST_SPEND];
-      if (!merge) {
-        state[at + FIRST_ROWS] = other[from + FIRST_ROWS];
-      }
-    } else if (oFirst == first) {
-      add(at + FIRST_SPEND, o.value(from + FIRST_SPEND));
-      if (!merge) {
-        state[at + FIRST_ROWS] += other[from + FIRST_ROWS];
-      }
-    }
-    add(at + CALIBRATION_SPEND, o.value(from + CALIBRATION_SPEND));
-    add(at + HOLDOUT_SPEND, o.value(from + HOLDOUT_SPEND));
-    state[at + CALIBRATION_LAST] =
-        Math.max(state[at + CALIBRATION_LAST], other[from + CALIBRATION_LAST]);
-    if (keepDays) {
-      addDay(c, oFirst);
-      int size = (int) other[from + INTERIOR_SIZE];
-      for (int k = 0; k < size; k++) {
-        addDay(c, o.interior[j][k]);
-      }
-      if (o.purchases(from) >= 2) {
-        addDay(c, oLast);
-      }
-      return;
-    }
-    // Both counts at once: neither half can carry into the other.
-    state[at + COUNTS] += other[from + COUNTS];
-    if (ordered) {
-      // The day where one range ends and the other begins was counted on both sides.
-      long shared = last == oFirst ? oFirst : oLast == first ? oLast : Long.MIN_VALUE;
-      if (shared != Long.MIN_VALUE) {
-        state[at + COUNTS] -= shared <= calibrationEnd ? 1 : ONE_HOLDOUT;
-      }
-    }
-    state[at + FIRST] = Math.min(first, oFirst);
-    state[at + LAST] = Math.max(last, oLast);
-  }
-
-  /** Adds one distinct day of another accumulator's customer to customer c (unordered merging). */
-  private void addDay(int c, long day) {
-    int at = c * STRIDE;
-    if (insertDay(c, day)) {
-      state[at + COUNTS] += day <= calibrationEnd ? 1 : ONE_HOLDOUT;
-    }
-    if (day < state[at + FIRST]) {
-      state[at + FIRST] = day;
-    }
-    if (day > state[at + LAST]) {
-      state[at + LAST] = day;
-    }
-  }
-
-  private void ensureCapacity(int customers) {
-    if (customers * STRIDE <= state.length) {
-      return;
-    }
-    Checks.integerInRange("customers", customers, 0, MAX_CUSTOMERS);
-    int capacity = Math.min(MAX_CUSTOMERS, Math.max(customers, state.length / STRIDE * 2));
-    state = Arrays.copyOf(state, capacity * STRIDE);
-    if (keepDays) {
-      interior = Arrays.copyOf(interior, capacity);
-    }
-    if (firstRows != null) {
-      firstRows = Arrays.copyOf(firstRows, capacity);
-    }
   }
 
   /**
@@ -646,11 +331,12 @@ public final class SummaryAccumulator implements Serializable {
    * @return one row per customer with calibration purchases, in order of first acceptance
    */
   public CustomerSummaries result() {
-    Columns out = new Columns(options, calibrationCustomers(), index.size(), index.hasLongKeys());
+    SummaryColumns out =
+        new SummaryColumns(options, calibrationCustomers(), index.size(), index.hasLongKeys());
     int i = 0;
     int h = 0;
     for (int c = 0; c < index.size(); c++) {
-      writeCustomer(c, out, isCalibrationCustomer(c) ? i++ : h++);
+      states.write(c, index, out, states.isCalibrationCustomer(c) ? i++ : h++);
     }
     return out.summaries(rows, policyCounts());
   }
@@ -659,7 +345,7 @@ public final class SummaryAccumulator implements Serializable {
   int calibrationCustomers() {
     int n = 0;
     for (int c = 0; c < index.size(); c++) {
-      if (isCalibrationCustomer(c)) {
+      if (states.isCalibrationCustomer(c)) {
         n++;
       }
     }
@@ -668,114 +354,12 @@ public final class SummaryAccumulator implements Serializable {
 
   /** Whether customer c has a calibration purchase (else only holdout ones). */
   boolean isCalibrationCustomer(int c) {
-    return (int) state[c * STRIDE + COUNTS] > 0;
+    return states.isCalibrationCustomer(c);
   }
 
-  /** The result's columns, filled customer by customer at given positions. */
-  static final class Columns {
-    final SummaryOptions options;
-    final double period;
-    final long calibrationEnd;
-    final String[] ids;
-    final long[] longIds;
-    final double[] frequency;
-    final double[] recency;
-    final double[] age;
-    final double[] monetaryValue;
-    final double[] totalSpend;
-    final long[] firstTime;
-    final long[] lastTime;
-    final double[] holdoutPurchases;
-    final double[] holdoutValue;
-    final String[] holdoutOnly;
-    final long[] holdoutOnlyPurchases;
-    final double[] holdoutOnlySpend;
-
-    /** Columns for n rows and total customers; ids as longs when every id is a long. */
-    Columns(SummaryOptions options, int n, int total, boolean longKeys) {
-      this.options = options;
-      period = options.timeScale().seconds();
-      calibrationEnd = options.calibrationEnd().toEpochSecond(ZoneOffset.UTC);
-      ids = longKeys ? null : new String[n];
-      longIds = longKeys ? new long[n] : null;
-      frequency = new double[n];
-      recency = new double[n];
-      age = new double[n];
-      monetaryValue = new double[n];
-      totalSpend = new double[n];
-      firstTime = new long[n];
-      lastTime = new long[n];
-      holdoutPurchases = new double[n];
-      holdoutValue = new double[n];
-      holdoutOnly = new String[total - n];
-      holdoutOnlyPurchases = new long[total - n];
-      holdoutOnlySpend = new double[total - n];
-    }
-
-    /** The summaries; the holdout-only totals are summed in customer order. */
-    CustomerSummaries summaries(long rows, PolicyCounts counts) {
-      long purchases = 0;
-      double spend = 0;
-      for (int h = 0; h < holdoutOnly.length; h++) {
-        purchases += holdoutOnlyPurchases[h];
-        spend += holdoutOnlySpend[h];
-      }
-      return new CustomerSummaries(
-          options,
-          ids,
-          longIds,
-          frequency,
-          recency,
-          age,
-          monetaryValue,
-          totalSpend,
-          firstTime,
-          lastTime,
-          holdoutPurchases,
-          holdoutValue,
-          holdoutOnly,
-          purchases,
-          spend,
-          rows,
-          counts);
-    }
-  }
-
-  /**
-   * Writes customer c at {@code position} of the result: of the summary rows when it has a
-   * calibration purchase, of the holdout-only customers otherwise.
-   */
-  void writeCustomer(int c, Columns out, int position) {
-    int at = c * STRIDE;
-    long counts = state[at + COUNTS];
-    int calibrationPurchases = (int) counts;
-    if (calibrationPurchases == 0) {
-      out.holdoutOnly[position] = index.id(c);
-      out.holdoutOnlyPurchases[position] = (int) (counts >>> 32);
-      out.holdoutOnlySpend[position] = value(at + HOLDOUT_SPEND);
-      return;
-    }
-    int i = position;
-    int x = calibrationPurchases - 1;
-    long first = state[at + FIRST];
-    double spend = value(at + CALIBRATION_SPEND);
-    double firstValue =
-        merge ? value(at + FIRST_SPEND) : value(at + FIRST_SPEND) / state[at + FIRST_ROWS];
-    if (out.longIds != null) {
-      out.longIds[i] = index.longId(c);
-    } else {
-      out.ids[i] = index.id(c);
-    }
-    out.frequency[i] = x;
-    out.recency[i] = (state[at + CALIBRATION_LAST] - first) / out.period;
-    out.age[i] = (out.calibrationEnd - first) / out.period;
-    // Repeat spend is positive in exact arithmetic; max() only absorbs rounding of the difference.
-    out.monetaryValue[i] = x == 0 ? 0 : Math.max(0, (spend - firstValue) / x);
-    out.totalSpend[i] = spend;
-    out.firstTime[i] = first;
-    out.lastTime[i] = state[at + CALIBRATION_LAST];
-    out.holdoutPurchases[i] = (int) (counts >>> 32);
-    out.holdoutValue[i] = value(at + HOLDOUT_SPEND);
+  /** Writes customer c at {@code position} of the result (see {@link CustomerStates#write}). */
+  void writeCustomer(int c, SummaryColumns out, int position) {
+    states.write(c, index, out, position);
   }
 
   /** Whether every customer so far was given a {@code long} id. */
@@ -785,17 +369,17 @@ public final class SummaryAccumulator implements Serializable {
 
   /** Starts recording each new customer's row (for {@link BucketedSummaries}). */
   void recordFirstRows() {
-    firstRows = new long[state.length / STRIDE];
+    states.recordFirstRows();
   }
 
   /** The row at which customer c was first admitted; after {@link #recordFirstRows()}. */
   long firstRow(int c) {
-    return firstRows[c];
+    return states.firstRow(c);
   }
 
-  /** The row counts and policy counts of this accumulator, for a merge. */
-  long[] counters() {
-    return new long[] {rows, keptZeroAmounts, droppedZeroAmounts, droppedRefunds, droppedAfterEnd};
+  /** The rows offered to this accumulator, for a merge of buckets. */
+  long rowCount() {
+    return rows;
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -854,13 +438,6 @@ public final class SummaryAccumulator implements Serializable {
       int tasks) {
     Checks.notNull("customerIds", customerIds);
     checkColumns(options, customerIds.length, epochSeconds, amounts, tasks);
-    if (customerIds.length < BucketedSummaries.MIN_ROWS) {
-      SummaryAccumulator acc = new SummaryAccumulator(options, customerIds.length / 2);
-      for (int i = 0; i < customerIds.length; i++) {
-        acc.acceptEpochSecond(customerIds[i], epochSeconds[i], amounts[i]);
-      }
-      return acc.result();
-    }
     return BucketedSummaries.of(options, customerIds, epochSeconds, amounts, executor, tasks);
   }
 
@@ -885,13 +462,6 @@ public final class SummaryAccumulator implements Serializable {
       int tasks) {
     Checks.notNull("customerIds", customerIds);
     checkColumns(options, customerIds.length, epochSeconds, amounts, tasks);
-    if (customerIds.length < BucketedSummaries.MIN_ROWS) {
-      SummaryAccumulator acc = new SummaryAccumulator(options, customerIds.length / 2);
-      for (int i = 0; i < customerIds.length; i++) {
-        acc.acceptEpochSecond(customerIds[i], epochSeconds[i], amounts[i]);
-      }
-      return acc.result();
-    }
     return BucketedSummaries.of(options, customerIds, epochSeconds, amounts, executor, tasks);
   }
 
@@ -910,34 +480,33 @@ public final class SummaryAccumulator implements Serializable {
 
   /** {@link #acceptEpochSecond(long, long, double)} naming the row by {@code row}. */
   void acceptSecondAt(long id, long epochSecond, double amount, long row) {
-    checkEpochSecond(epochSecond, row);
+    checkEpochSecond(epochSecond, row, INDEXED);
     acceptRow(id, epochSecond, amount, row, INDEXED);
   }
 
   /** {@link #acceptEpochSecond(String, long, double)} naming the row by {@code row}. */
   void acceptSecondAt(String id, long epochSecond, double amount, long row) {
-    checkEpochSecond(epochSecond, row);
+    checkEpochSecond(epochSecond, row, INDEXED);
     acceptRow(id, epochSecond, amount, row, INDEXED);
   }
 
   /** Rejects a time outside the range of {@link LocalDateTime}, counting the row as read. */
-  private void checkEpochSecond(long epochSecond, long row) {
-    if (epochSecond < MIN_EPOCH_SECOND || epochSecond > MAX_EPOCH_SECOND) {
+  private void checkEpochSecond(long epochSecond, long row, RowRules.RowNames names) {
+    if (epochSecond < RowRules.MIN_EPOCH_SECOND || epochSecond > RowRules.MAX_EPOCH_SECOND) {
       rows++;
-      Checks.integerInRange(
-          INDEXED.name("epochSecond", row), epochSecond, MIN_EPOCH_SECOND, MAX_EPOCH_SECOND);
+      RowRules.checkEpochSecond(epochSecond, row, names);
     }
   }
 
   /** Rejects a day outside the range of {@link LocalDate}, counting the row as read. */
   private void checkEpochDay(long epochDay, long row) {
-    if (epochDay < MIN_EPOCH_DAY || epochDay > MAX_EPOCH_DAY) {
+    if (epochDay < RowRules.MIN_EPOCH_DAY || epochDay > RowRules.MAX_EPOCH_DAY) {
       rows++;
-      Checks.integerInRange(INDEXED.name("epochDay", row), epochDay, MIN_EPOCH_DAY, MAX_EPOCH_DAY);
+      RowRules.checkEpochDay(epochDay, row);
     }
   }
 
   static LocalDateTime time(long epochSecond) {
-    return LocalDateTime.ofEpochSecond(epochSecond, 0, ZoneOffset.UTC);
+    return RowRules.time(epochSecond);
   }
 }

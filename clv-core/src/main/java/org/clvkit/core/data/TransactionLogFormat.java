@@ -196,7 +196,7 @@ public final class TransactionLogFormat {
   public ReadReport read(BufferedReader reader, SummaryAccumulator into) throws IOException {
     Checks.notNull("reader", reader);
     Checks.notNull("into", into);
-    SummaryAccumulator.RowNames names = this::name;
+    RowRules.RowNames names = this::name;
     PolicyCounts before = into.policyCounts();
     int fieldCount = Math.max(idColumn, Math.max(dateColumn, amountColumn));
     String[] fields = new String[fieldCount];

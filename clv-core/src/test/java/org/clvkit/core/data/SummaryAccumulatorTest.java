@@ -2,6 +2,7 @@ package org.clvkit.core.data;
 
 import static org.clvkit.testing.ClvAssertions.assertRejects;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.quicktheories.generators.SourceDSL.longs;
 
 import java.io.ByteArrayInputStream;
@@ -419,6 +420,21 @@ class SummaryAccumulatorTest {
   }
 
   @Test
+  void hasCustomer_namesOnlyCustomersWithAnAdmittedRow() {
+    SummaryAccumulator acc =
+        new SummaryAccumulator(
+            SummaryOptions.of(TimeScale.DAYS, LocalDate.of(2024, 1, 31))
+                .withZeroAmounts(RowPolicy.DROP));
+    acc.acceptEpochDay("a", LocalDate.of(2024, 1, 2).toEpochDay(), 5);
+    acc.acceptEpochDay("b", LocalDate.of(2024, 1, 3).toEpochDay(), 0);
+    acc.acceptEpochDay(42L, LocalDate.of(2024, 1, 4).toEpochDay(), 3);
+    assertEquals(true, acc.hasCustomer("a"));
+    assertEquals(false, acc.hasCustomer("b"), "its only row was dropped");
+    assertEquals(true, acc.hasCustomer("42"));
+    assertEquals(false, acc.hasCustomer("c"));
+  }
+
+  @Test
   void combine_anySplitAndOrderEqualsOneAccumulator() {
     for (boolean merge : new boolean[] {true, false}) {
       SummaryOptions options = lenient(merge);
@@ -548,12 +564,20 @@ class SummaryAccumulatorTest {
     double[] ah = actual.holdoutPurchases();
     double[] es = expected.holdoutSpend();
     double[] as = actual.holdoutSpend();
+    assertEquals(expected.hasLitt(), actual.hasLitt(), "has litt");
+    double[] el = expected.hasLitt() ? expected.litt() : null;
+    double[] al = actual.hasLitt() ? actual.litt() : null;
+    // litt is a sum of logs: combining ordered halves adds the same terms in another order.
+    Tolerance sum = Tolerance.relative(1e-12).or(Tolerance.absolute(1e-12));
     for (int i = 0; i < expected.size(); i++) {
       String id = expected.customerId(i);
       int j = actual.indexOf(id);
       assertEquals(expected.summary(i), actual.summary(j), id);
       assertEquals(eh[i], ah[j], id + " holdout purchases");
       assertEquals(es[i], as[j], id + " holdout spend");
+      if (el != null) {
+        sum.check(id + " litt", el[i], al[j]);
+      }
     }
   }
 
@@ -632,6 +656,20 @@ class SummaryAccumulatorTest {
       close.check(who + " zbar", x == 0 ? 0 : (total - firstValue) / x, s.monetaryValue()[i]);
       assertEquals(holdout, (int) s.holdoutPurchases()[i], who + " holdout");
       close.check(who + " holdout spend", holdoutSpend, s.holdoutSpend()[i]);
+      if (options.mergeSameDay()) {
+        // litt: the logs of the gaps between consecutive distinct calibration days, in periods.
+        double litt = 0;
+        double previous = first;
+        for (double[] p : list) {
+          if (p[0] > first && p[0] <= calEnd) {
+            litt += Math.log((p[0] - previous) / day);
+            previous = p[0];
+          }
+        }
+        close.check(who + " litt", litt, s.litt()[i]);
+      } else {
+        assertFalse(s.hasLitt(), who + " has litt without merging");
+      }
     }
     assertEquals(calibrationCustomers, s.size());
   }

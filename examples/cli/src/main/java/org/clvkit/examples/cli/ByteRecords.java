@@ -439,6 +439,11 @@ final class ByteRecords implements Closeable {
     return fieldEnd[i];
   }
 
+  /** Whether ASCII bytes are the ASCII characters in the input's charset (not UTF-16/32). */
+  boolean asciiCompatible() {
+    return asciiCompatible;
+  }
+
   boolean quoted(int i) {
     return quoted[i];
   }

@@ -28,8 +28,8 @@ import org.clvkit.core.ClvArgumentException;
  * offset are taken as already local.
  *
  * <p><b>Detection</b>: without {@code --date-format} the pattern is chosen from the first rows
- * ({@link #detect}): the first of yyyy-MM-dd, yyyyMMdd and ISO-8601 date-times (with 'T' or a
- * space, optional seconds and fraction, optional offset) that reads every sampled date. Day-month
+ * ({@link #detect}): of yyyy-MM-dd, yyyyMMdd and ISO-8601 date-times (with 'T' or a space, optional
+ * seconds and fraction, optional offset), the one that reads the most sampled dates. Day-month
  * orders such as 01/02/2024 are ambiguous and are never guessed.
  */
 final class DateParser {
@@ -112,26 +112,31 @@ final class DateParser {
   static final List<String> CANDIDATES = List.of("yyyy-MM-dd", "yyyyMMdd", ISO_DATE_TIME);
 
   /**
-   * The first candidate pattern that reads every one of {@code samples}; yyyy-MM-dd when none does
-   * (its rows are then reported as bad with that pattern).
+   * The candidate pattern that reads the most of {@code samples}, the first in order on a tie (so a
+   * few bad dates among the sampled rows, such as a February 31, do not change the choice; they are
+   * then reported as bad rows); yyyy-MM-dd when none reads any (its rows are then reported as bad
+   * with that pattern).
    */
   static DateParser detect(List<String> samples, ZoneId zone) {
+    String best = "yyyy-MM-dd";
+    int bestCount = 0;
     for (String candidate : CANDIDATES) {
       DateParser p = new DateParser(candidate, zone);
-      boolean all = !samples.isEmpty();
+      int count = 0;
       for (String s : samples) {
         try {
           p.epochSecond(s, 0, 0);
+          count++;
         } catch (ClvArgumentException e) {
-          all = false;
-          break;
+          // not this pattern
         }
       }
-      if (all) {
-        return new DateParser(candidate, zone);
+      if (count > bestCount) {
+        best = candidate;
+        bestCount = count;
       }
     }
-    return new DateParser("yyyy-MM-dd", zone);
+    return new DateParser(best, zone);
   }
 
   String pattern() {
@@ -173,6 +178,56 @@ final class DateParser {
     lastSecond = second;
     lastWasOffset = offsetTimestamps != offsetsBefore;
     return second;
+  }
+
+  /**
+   * The time of the ASCII date in {@code b[from, to)} when it has the pattern's plain form
+   * (yyyy-MM-dd or yyyyMMdd) and is a real date, read without making a string; {@link #NOT_FAST}
+   * otherwise (the caller then parses the field's text with {@link #epochSecond(String, long,
+   * int)}, which reports errors).
+   */
+  long fastEpochSecond(byte[] b, int from, int to) {
+    int n = to - from;
+    int m;
+    int d;
+    if (isoDate && n == 10 && b[from + 4] == '-' && b[from + 7] == '-') {
+      m = 5;
+      d = 8;
+    } else if (compactDate && n == 8) {
+      m = 4;
+      d = 6;
+    } else {
+      return NOT_FAST;
+    }
+    int year = digits(b, from, from + 4);
+    int month = digits(b, from + m, from + m + 2);
+    int day = digits(b, from + d, from + d + 2);
+    if (year < 0 || month < 1 || month > 12 || day < 1 || day > monthLength(year, month)) {
+      return NOT_FAST;
+    }
+    return epochDay(year, month, day) * SECONDS_PER_DAY;
+  }
+
+  /** What {@link #fastEpochSecond} returns for a field it does not read. */
+  static final long NOT_FAST = Long.MIN_VALUE;
+
+  private static int digits(byte[] b, int from, int to) {
+    int v = 0;
+    for (int i = from; i < to; i++) {
+      int c = b[i] - '0';
+      if (c < 0 || c > 9) {
+        return -1;
+      }
+      v = v * 10 + c;
+    }
+    return v;
+  }
+
+  private static int monthLength(int year, int month) {
+    boolean leap = (year & 3) == 0 && (year % 100 != 0 || year % 400 == 0);
+    return month == 2
+        ? (leap ? 29 : 28)
+        : (month == 4 || month == 6 || month == 9 || month == 11) ? 30 : 31;
   }
 
   /** yyyy, MM at m and dd at d, checked as strictly as java.time (else the slow path). */

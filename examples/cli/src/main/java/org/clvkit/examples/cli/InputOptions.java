@@ -123,6 +123,15 @@ final class InputOptions {
   String duplicates;
 
   @Option(
+      names = "--sorted",
+      description =
+          "The input is sorted by customer: each customer's rows together and in time order (as"
+              + " CDNOW's files). Rows then stream into the summaries with memory for the customers"
+              + " only and no temporary file; a row that breaks the order ends the run naming its"
+              + " line. Without it any order is read (long logs are spilled to temporary files).")
+  boolean sorted;
+
+  @Option(
       names = "--temp-dir",
       paramLabel = "DIR",
       description =
@@ -140,8 +149,10 @@ final class InputOptions {
       names = "--on-bad-row",
       paramLabel = "stop|skip",
       description =
-          "stop (default): stop at the first bad row with its line number and reason. skip: skip"
-              + " bad rows, count them and list them in the rejects file.")
+          "stop (default): read the whole file, then stop with every bad row's line number and"
+              + " reason (the first 20 listed, all counted by kind, with the option for each kind);"
+              + " nothing is written. skip: skip bad rows, count them and list them in the rejects"
+              + " file.")
   String onBadRow;
 
   @Option(

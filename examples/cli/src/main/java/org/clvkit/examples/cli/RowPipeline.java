@@ -1,18 +1,13 @@
 package org.clvkit.examples.cli;
 
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.EOFException;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.Locale;
-import java.util.Set;
 import org.clvkit.core.ClvArgumentException;
 import org.clvkit.core.data.CustomerSummaries;
 import org.clvkit.core.data.RowPolicy;
@@ -25,13 +20,24 @@ import org.clvkit.core.data.SummaryOptions;
  * customer, time and amount) and keeps or drops them, and bounds memory whatever the length and
  * order of the log.
  *
- * <p>The first {@link #DEFAULT_CHUNK_ROWS} rows are held in memory; a log that ends within them is
- * summarised in file order. A longer log is spilled: rows go, by a hash of the customer id, into
- * {@link #PARTITIONS} temporary files (so that all rows of a customer, and all copies of a row,
- * share one file), and each file is then summarised on its own and the results combined. Memory
- * then grows with customers (the summaries) plus one partition's rows, not with the log; the
- * temporary folder is deleted on every exit path but a kill (and by a shutdown hook on Ctrl-C).
- * Customers of a spilled log are listed partition by partition.
+ * <p><b>Any order</b> (the default). Customer ids are interned to dense indexes ({@link IdTable}),
+ * so a row is 28 bytes (index, time, amount, line). The first {@link #DEFAULT_CHUNK_ROWS} rows are
+ * held in memory; a longer log is spilled: rows go, by their customer's index, into {@link
+ * #PARTITIONS} temporary files (so that all rows of a customer, and all copies of a row, share one
+ * file). At the end each part (the memory, or each file in turn) is grouped by customer with a
+ * counting sort, each customer's rows put in time order (a stable sort, so ties keep file order),
+ * duplicates counted, and the rows fed to one accumulator in its ordered mode, which keeps a fixed
+ * size per customer. Memory grows with customers (the ids, the summaries) plus one part's rows, not
+ * with the log; the temporary folder is deleted on every exit path but a kill (and by a shutdown
+ * hook on Ctrl-C). Customers of a spilled log are listed part by part, each part in order of first
+ * appearance.
+ *
+ * <p><b>Sorted</b> ({@code --sorted}: the rows of each customer together and in time order, as in
+ * CDNOW's files). The rows stream straight into the ordered accumulator: nothing is buffered, no
+ * temporary file, memory grows with customers only, customers are listed in file order. A row that
+ * breaks the order (a customer met again after another's rows, or a time before its customer's
+ * previous row) ends the run with an error naming its line. The summaries equal those of the
+ * default path bit for bit, as each customer's rows reach the accumulator in the same order.
  */
 final class RowPipeline implements AutoCloseable {
   /** Rows held in memory before spilling. */
@@ -46,41 +52,82 @@ final class RowPipeline implements AutoCloseable {
   /** Temporary files of a spilled log. */
   static final int PARTITIONS = 256;
 
+  private static final int PARTITION_BITS = 8;
+
+  /** Bytes of a spilled row: customer index, time, amount bits, line. */
+  private static final int RECORD_BYTES = 28;
+
   /** What to do with exact duplicate rows. */
   enum Duplicates {
     KEEP,
     DROP
   }
 
-  private record RowKey(String id, long second, long amountBits) {}
-
-  private final SummaryOptions options;
+  private final String source;
+  private final RowPolicy zeros;
+  private final RowPolicy refunds;
   private final Duplicates duplicates;
   private final int chunkRows;
   private final Path tempParent;
+  private final IdTable ids = new IdTable();
 
-  private String[] ids;
+  // Any order: the rows held in memory.
+  private int[] customers;
   private long[] seconds;
   private long[] amounts;
   private long[] lines;
   private int size;
 
   private Path spillDir;
-  private DataOutputStream[] partitions;
+  private FileChannel[] partitions;
+  private ByteBuffer[] buffers;
   private Thread cleanup;
   private long duplicateRows;
-  private long spilledRows;
 
-  RowPipeline(SummaryOptions options, Duplicates duplicates, int chunkRows, Path tempParent) {
-    this.options = options;
+  // Sorted: the accumulator fed row by row, and the current customer's rows at its latest time.
+  private final SummaryAccumulator streamed;
+  private String currentId;
+  private long currentSecond;
+  private long[] amountsAtSecond = new long[4];
+  private long[] linesAtSecond = new long[4];
+  private int amountsCount;
+  private int pendingCount;
+
+  /**
+   * A pipeline.
+   *
+   * @param source the input's name, for messages
+   * @param zeros the zero-amount policy (rejection is checked here)
+   * @param refunds the refund policy (rejection is checked here)
+   * @param duplicates what to do with exact duplicates
+   * @param chunkRows rows held in memory before spilling
+   * @param tempParent where the temporary folder goes, or null for the system's
+   * @param sorted the summary options when the input is declared sorted (streamed), else null
+   */
+  RowPipeline(
+      String source,
+      RowPolicy zeros,
+      RowPolicy refunds,
+      Duplicates duplicates,
+      int chunkRows,
+      Path tempParent,
+      SummaryOptions sorted) {
+    this.source = source;
+    this.zeros = zeros;
+    this.refunds = refunds;
     this.duplicates = duplicates;
     this.chunkRows = chunkRows;
     this.tempParent = tempParent;
-    int initial = Math.min(chunkRows, 1 << 12);
-    ids = new String[initial];
-    seconds = new long[initial];
-    amounts = new long[initial];
-    lines = new long[initial];
+    if (sorted != null) {
+      streamed = new SummaryAccumulator(sorted.withOrderedInput(true), 1 << 12);
+    } else {
+      streamed = null;
+      int initial = Math.min(chunkRows, 1 << 12);
+      customers = new int[initial];
+      seconds = new long[initial];
+      amounts = new long[initial];
+      lines = new long[initial];
+    }
   }
 
   /**
@@ -88,25 +135,32 @@ final class RowPipeline implements AutoCloseable {
    * takes it.
    *
    * @throws ClvArgumentException for a row to reject
+   * @throws CliException for a row that breaks the order of a sorted input
    */
   void accept(long line, String id, long second, double amount) {
-    String name = "amount (line " + line + ")";
     if (!Double.isFinite(amount)) {
       throw new ClvArgumentException(
-          String.format(Locale.ROOT, "%s must be finite, was %s", name, amount));
+          String.format(Locale.ROOT, "amount (line %d) must be finite, was %s", line, amount));
     }
-    if (amount < 0 && options.refunds() == RowPolicy.REJECT) {
+    if (amount < 0 && refunds == RowPolicy.REJECT) {
       throw new ClvArgumentException(
-          String.format(Locale.ROOT, "%s must be finite and >= 0, was %s", name, amount));
+          String.format(
+              Locale.ROOT, "amount (line %d) must be finite and >= 0, was %s", line, amount));
     }
-    if (amount == 0 && options.zeroAmounts() == RowPolicy.REJECT) {
+    if (amount == 0 && zeros == RowPolicy.REJECT) {
       throw new ClvArgumentException(
-          String.format(Locale.ROOT, "%s must be finite and > 0, was %s", name, amount));
+          String.format(
+              Locale.ROOT, "amount (line %d) must be finite and > 0, was %s", line, amount));
     }
-    if (size == ids.length) {
+    long bits = Double.doubleToLongBits(amount == 0 ? 0.0 : amount);
+    if (streamed != null) {
+      stream(line, id, second, bits);
+      return;
+    }
+    if (size == customers.length) {
       if (size < chunkRows) {
         int n = Math.min(chunkRows, size * 2);
-        ids = Arrays.copyOf(ids, n);
+        customers = Arrays.copyOf(customers, n);
         seconds = Arrays.copyOf(seconds, n);
         amounts = Arrays.copyOf(amounts, n);
         lines = Arrays.copyOf(lines, n);
@@ -114,11 +168,91 @@ final class RowPipeline implements AutoCloseable {
         spill();
       }
     }
-    ids[size] = id;
+    customers[size] = ids.index(id);
     seconds[size] = second;
-    amounts[size] = Double.doubleToLongBits(amount == 0 ? 0.0 : amount);
+    amounts[size] = bits;
     lines[size] = line;
     size++;
+  }
+
+  private void stream(long line, String id, long second, long bits) {
+    boolean same = id.equals(currentId);
+    if (same && second < currentSecond) {
+      throw notSorted(
+          line,
+          String.format(
+              Locale.ROOT,
+              "the time %s of customer \"%s\" is before its previous row's %s",
+              SummaryCsv.time(DateParser.time(second)),
+              id,
+              SummaryCsv.time(DateParser.time(currentSecond))));
+    }
+    if (!same || second != currentSecond) {
+      flushPending();
+      if (!same && currentId != null && streamed.hasCustomer(id)) {
+        throw notSorted(
+            line,
+            String.format(
+                Locale.ROOT, "customer \"%s\" appears again after other customers' rows", id));
+      }
+      amountsCount = 0;
+      currentSecond = second;
+      currentId = id;
+    }
+    boolean duplicate = false;
+    for (int k = 0; k < amountsCount && !duplicate; k++) {
+      duplicate = amountsAtSecond[k] == bits;
+    }
+    if (duplicate) {
+      duplicateRows++;
+      if (duplicates == Duplicates.DROP) {
+        return;
+      }
+    }
+    if (amountsCount == amountsAtSecond.length) {
+      amountsAtSecond = Arrays.copyOf(amountsAtSecond, amountsCount * 2);
+      linesAtSecond = Arrays.copyOf(linesAtSecond, amountsCount * 2);
+    }
+    amountsAtSecond[amountsCount] = bits;
+    linesAtSecond[amountsCount] = line;
+    amountsCount++;
+  }
+
+  /**
+   * Feeds the current customer's rows at its current time, ordered by amount (as the any-order path
+   * orders them, so that both give the same sums).
+   */
+  private void flushPending() {
+    int n = amountsCount;
+    for (int q = 1; q < n; q++) {
+      long a = amountsAtSecond[q];
+      long l = linesAtSecond[q];
+      int k = q - 1;
+      while (k >= 0 && amountsAtSecond[k] > a) {
+        amountsAtSecond[k + 1] = amountsAtSecond[k];
+        linesAtSecond[k + 1] = linesAtSecond[k];
+        k--;
+      }
+      amountsAtSecond[k + 1] = a;
+      linesAtSecond[k + 1] = l;
+    }
+    for (int q = 0; q < n; q++) {
+      streamed.acceptAtLine(
+          linesAtSecond[q], currentId, currentSecond, Double.longBitsToDouble(amountsAtSecond[q]));
+    }
+    amountsCount = 0;
+  }
+
+  private CliException notSorted(long line, String what) {
+    return new CliException(
+        ExitCodes.DATA,
+        String.format(
+            Locale.ROOT,
+            "%s: line %d breaks --sorted: %s; the input is not sorted by customer and time",
+            source,
+            line,
+            what),
+        "leave out --sorted to read the rows in any order");
   }
 
   private void spill() {
@@ -130,25 +264,26 @@ final class RowPipeline implements AutoCloseable {
         Path dir = spillDir;
         cleanup = new Thread(() -> deleteQuietly(dir));
         Runtime.getRuntime().addShutdownHook(cleanup);
-        partitions = new DataOutputStream[PARTITIONS];
+        partitions = new FileChannel[PARTITIONS];
+        buffers = new ByteBuffer[PARTITIONS];
         for (int p = 0; p < PARTITIONS; p++) {
           partitions[p] =
-              new DataOutputStream(
-                  new BufferedOutputStream(
-                      Files.newOutputStream(spillDir.resolve("part-" + p)), 1 << 14));
+              FileChannel.open(
+                  spillDir.resolve("part-" + p),
+                  StandardOpenOption.CREATE_NEW,
+                  StandardOpenOption.WRITE);
+          buffers[p] = ByteBuffer.allocate(RECORD_BYTES * 1024);
         }
       }
       for (int i = 0; i < size; i++) {
-        DataOutputStream out = partitions[partition(ids[i])];
-        byte[] id = ids[i].getBytes(StandardCharsets.UTF_8);
-        out.writeInt(id.length);
-        out.write(id);
-        out.writeLong(seconds[i]);
-        out.writeLong(amounts[i]);
-        out.writeLong(lines[i]);
-        ids[i] = null;
+        int c = customers[i];
+        int p = c & (PARTITIONS - 1);
+        ByteBuffer b = buffers[p];
+        if (b.remaining() < RECORD_BYTES) {
+          drain(p);
+        }
+        b.putInt(c).putLong(seconds[i]).putLong(amounts[i]).putLong(lines[i]);
       }
-      spilledRows += size;
       size = 0;
     } catch (IOException e) {
       throw new CliException(
@@ -161,30 +296,47 @@ final class RowPipeline implements AutoCloseable {
     }
   }
 
-  private static int partition(String id) {
-    int h = id.hashCode() * 0x9E3779B9;
-    return (h >>> 24) & (PARTITIONS - 1);
+  private void drain(int p) throws IOException {
+    ByteBuffer b = buffers[p];
+    b.flip();
+    while (b.hasRemaining()) {
+      partitions[p].write(b);
+    }
+    b.clear();
   }
 
-  /** Summarises everything taken. */
-  CustomerSummaries finish() {
+  /**
+   * Summarises everything taken.
+   *
+   * @param options how to summarise (for a sorted input, those it was made with)
+   */
+  CustomerSummaries finish(SummaryOptions options) {
+    if (streamed != null) {
+      flushPending();
+      return streamed.result();
+    }
+    SummaryAccumulator total =
+        new SummaryAccumulator(options.withOrderedInput(true), Math.max(16, ids.size()));
     if (partitions == null) {
-      SummaryAccumulator acc = new SummaryAccumulator(options, 1 << 12);
-      Set<RowKey> seen = new HashSet<>();
-      feed(acc, seen, ids, seconds, amounts, lines, size);
-      return acc.result();
+      int[] local = customers;
+      feed(total, local, ids.size(), 0, 0, size);
+      return total.result();
     }
     spill();
     try {
-      for (DataOutputStream out : partitions) {
-        out.close();
-      }
-      // Every customer's rows are in one partition and are fed together in time order, so the
-      // accumulator can run in its ordered mode, which keeps a fixed size per customer.
-      SummaryAccumulator total = new SummaryAccumulator(options.withOrderedInput(true), 1 << 12);
       for (int p = 0; p < PARTITIONS; p++) {
-        readPartition(spillDir.resolve("part-" + p), total);
-        Files.delete(spillDir.resolve("part-" + p));
+        drain(p);
+        partitions[p].close();
+      }
+      customers = null;
+      seconds = null;
+      amounts = null;
+      lines = null;
+      buffers = null;
+      for (int p = 0; p < PARTITIONS; p++) {
+        Path file = spillDir.resolve("part-" + p);
+        readPartition(file, p, total);
+        Files.delete(file);
       }
       return total.result();
     } catch (IOException e) {
@@ -193,66 +345,68 @@ final class RowPipeline implements AutoCloseable {
     }
   }
 
-  private void readPartition(Path file, SummaryAccumulator acc) throws IOException {
-    int n = 0;
-    String[] pid = new String[1024];
-    long[] ps = new long[1024];
-    long[] pa = new long[1024];
-    long[] pl = new long[1024];
-    try (DataInputStream in =
-        new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
-      while (true) {
-        int length;
-        try {
-          length = in.readInt();
-        } catch (EOFException end) {
-          break;
-        }
-        byte[] id = new byte[length];
-        in.readFully(id);
-        if (n == pid.length) {
-          pid = Arrays.copyOf(pid, n * 2);
-          ps = Arrays.copyOf(ps, n * 2);
-          pa = Arrays.copyOf(pa, n * 2);
-          pl = Arrays.copyOf(pl, n * 2);
-        }
-        pid[n] = new String(id, StandardCharsets.UTF_8);
-        ps[n] = in.readLong();
-        pa[n] = in.readLong();
-        pl[n] = in.readLong();
-        n++;
+  private void readPartition(Path file, int p, SummaryAccumulator acc) throws IOException {
+    long bytes = Files.size(file);
+    int n = (int) (bytes / RECORD_BYTES);
+    ByteBuffer b = ByteBuffer.allocate((int) bytes);
+    try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ)) {
+      while (b.hasRemaining() && in.read(b) >= 0) {
+        // fill
       }
     }
-    // Group by customer (in order of first appearance: a counting sort), then order each group by
-    // time and line: the order of a time-ordered log, so sums add up as in memory.
-    java.util.HashMap<String, Integer> customer = new java.util.HashMap<>(n * 2);
-    int[] c = new int[n];
+    b.flip();
+    int[] local = new int[n];
+    seconds = new long[n];
+    amounts = new long[n];
+    lines = new long[n];
     for (int i = 0; i < n; i++) {
-      Integer k = customer.putIfAbsent(pid[i], customer.size());
-      c[i] = k == null ? customer.size() - 1 : k;
+      local[i] = b.getInt() >>> PARTITION_BITS;
+      seconds[i] = b.getLong();
+      amounts[i] = b.getLong();
+      lines[i] = b.getLong();
     }
-    int k = customer.size();
-    int[] start = new int[k + 1];
+    int groups = (ids.size() - p + PARTITIONS - 1) >>> PARTITION_BITS;
+    feed(acc, local, Math.max(0, groups), PARTITION_BITS, p, n);
+    seconds = null;
+    amounts = null;
+    lines = null;
+  }
+
+  /**
+   * Feeds rows {@code [0, n)} of the current columns, whose customers are {@code local} (global
+   * index {@code (local << shift) | p}, below {@code groups} distinct locals), grouped by customer
+   * in order of index, each group in time order (ties in file order), duplicates counted.
+   */
+  private void feed(SummaryAccumulator acc, int[] local, int groups, int shift, int p, int n) {
+    int[] start = new int[groups + 1];
     for (int i = 0; i < n; i++) {
-      start[c[i] + 1]++;
+      start[local[i] + 1]++;
     }
-    for (int j = 0; j < k; j++) {
-      start[j + 1] += start[j];
+    for (int g = 0; g < groups; g++) {
+      start[g + 1] += start[g];
     }
     int[] order = new int[n];
-    int[] fill = Arrays.copyOf(start, k);
+    int[] fill = Arrays.copyOf(start, groups);
     for (int i = 0; i < n; i++) {
-      order[fill[c[i]]++] = i;
+      order[fill[local[i]]++] = i;
     }
-    for (int j = 0; j < k; j++) {
-      sortGroup(order, start[j], start[j + 1], ps, pa, pl);
-    }
-    for (int g = 0; g < k; g++) {
-      for (int q = start[g]; q < start[g + 1]; q++) {
+    int[] scratch = new int[0];
+    for (int g = 0; g < groups; g++) {
+      int from = start[g];
+      int to = start[g + 1];
+      if (from == to) {
+        continue;
+      }
+      if (to - from > 32 && scratch.length < to - from) {
+        scratch = new int[to - from];
+      }
+      sortByTimeAndAmount(order, from, to, scratch);
+      String id = ids.id((g << shift) | p);
+      for (int q = from; q < to; q++) {
         int i = order[q];
         boolean duplicate = false;
-        for (int back = q - 1; back >= start[g] && ps[order[back]] == ps[i]; back--) {
-          duplicate |= pa[order[back]] == pa[i];
+        for (int back = q - 1; back >= from && seconds[order[back]] == seconds[i]; back--) {
+          duplicate |= amounts[order[back]] == amounts[i];
         }
         if (duplicate) {
           duplicateRows++;
@@ -260,59 +414,59 @@ final class RowPipeline implements AutoCloseable {
             continue;
           }
         }
-        acc.acceptAtLine(pl[i], pid[i], ps[i], Double.longBitsToDouble(pa[i]));
+        acc.acceptAtLine(lines[i], id, seconds[i], Double.longBitsToDouble(amounts[i]));
       }
     }
   }
 
-  /** Insertion sort of {@code order[from, to)} by time and line (groups are small). */
-  private static void sortGroup(int[] order, int from, int to, long[] s, long[] a, long[] l) {
-    if (to - from > 64) {
-      Integer[] boxed = new Integer[to - from];
-      for (int q = from; q < to; q++) {
-        boxed[q - from] = order[q];
-      }
-      Arrays.sort(boxed, (x, y) -> compare(x, y, s, a, l));
-      for (int q = from; q < to; q++) {
-        order[q] = boxed[q - from];
+  /**
+   * Sorts {@code order[from, to)} by time, then by amount (its bits): a customer's rows reach the
+   * accumulator in an order that does not depend on the order of the file, so that sums, and hence
+   * the summaries, are the same bit for bit whatever the row order. Rows equal in both are exact
+   * duplicates, whose order does not matter.
+   */
+  private void sortByTimeAndAmount(int[] order, int from, int to, int[] scratch) {
+    if (to - from <= 32) {
+      for (int q = from + 1; q < to; q++) {
+        int v = order[q];
+        int k = q - 1;
+        while (k >= from && after(order[k], v)) {
+          order[k + 1] = order[k];
+          k--;
+        }
+        order[k + 1] = v;
       }
       return;
     }
-    for (int q = from + 1; q < to; q++) {
-      int v = order[q];
-      int p = q - 1;
-      while (p >= from && compare(order[p], v, s, a, l) > 0) {
-        order[p + 1] = order[p];
-        p--;
-      }
-      order[p + 1] = v;
+    int mid = (from + to) >>> 1;
+    sortByTimeAndAmount(order, from, mid, scratch);
+    sortByTimeAndAmount(order, mid, to, scratch);
+    if (!after(order[mid - 1], order[mid])) {
+      return;
+    }
+    System.arraycopy(order, from, scratch, 0, mid - from);
+    int a = 0;
+    int aEnd = mid - from;
+    int b = mid;
+    int out = from;
+    while (a < aEnd && b < to) {
+      order[out++] = after(scratch[a], order[b]) ? order[b++] : scratch[a++];
+    }
+    while (a < aEnd) {
+      order[out++] = scratch[a++];
     }
   }
 
-  private static int compare(int x, int y, long[] s, long[] a, long[] l) {
-    if (s[x] != s[y]) {
-      return Long.compare(s[x], s[y]);
-    }
-    return Long.compare(l[x], l[y]);
+  /** The table the reader interns ids in, or null for a sorted input (streamed). */
+  IdTable ids() {
+    return streamed == null ? ids : null;
   }
 
-  private void feed(
-      SummaryAccumulator acc,
-      Set<RowKey> seen,
-      String[] id,
-      long[] second,
-      long[] amount,
-      long[] line,
-      int n) {
-    for (int i = 0; i < n; i++) {
-      if (!seen.add(new RowKey(id[i], second[i], amount[i]))) {
-        duplicateRows++;
-        if (duplicates == Duplicates.DROP) {
-          continue;
-        }
-      }
-      acc.acceptAtLine(line[i], id[i], second[i], Double.longBitsToDouble(amount[i]));
-    }
+  /** Whether row x comes after row y: later, or at the same time with larger amount bits. */
+  private boolean after(int x, int y) {
+    long sx = seconds[x];
+    long sy = seconds[y];
+    return sx > sy || (sx == sy && amounts[x] > amounts[y]);
   }
 
   /** Exact duplicate rows seen (kept or dropped by the policy). */
@@ -329,7 +483,7 @@ final class RowPipeline implements AutoCloseable {
   @Override
   public void close() {
     if (partitions != null) {
-      for (DataOutputStream out : partitions) {
+      for (FileChannel out : partitions) {
         try {
           out.close();
         } catch (IOException ignored) {

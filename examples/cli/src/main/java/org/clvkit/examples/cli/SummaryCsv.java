@@ -12,9 +12,11 @@ import org.clvkit.core.data.CustomerSummaries;
 /**
  * Writes customer summaries as CSV, one row per customer with a calibration purchase: {@code
  * customer_id, frequency, recency, age, monetary_value, total_spend, purchases, first_purchase,
- * last_purchase} and, with a holdout, {@code holdout_purchases, holdout_spend}. Frequency is x
- * (repeat purchases), recency t_x (first to last purchase) and age T (first purchase to the
- * calibration end), in the time unit; numbers in the shortest form that reads back exactly.
+ * last_purchase}, with a holdout {@code holdout_purchases, holdout_spend}, and last, when same-day
+ * purchases are merged, {@code litt}. Frequency is x (repeat purchases), recency t_x (first to last
+ * purchase), age T (first purchase to the calibration end) and litt the sum of the logs of the
+ * inter-purchase times (BTYDplus's {@code litt}, 0 when x = 0), in the time unit; numbers in the
+ * shortest form that reads back exactly.
  */
 final class SummaryCsv {
   static final String[] COLUMNS = {
@@ -34,36 +36,38 @@ final class SummaryCsv {
   /** Writes the summaries into {@code out}, complete but not committed. */
   static void write(CustomerSummaries s, AtomicOutput out, boolean escapeFormulas) {
     boolean holdout = s.hasHoldout();
-    double[] frequency = s.frequency();
-    double[] recency = s.recency();
-    double[] age = s.age();
-    double[] monetary = s.monetaryValue();
-    double[] total = s.totalSpend();
-    double[] holdoutPurchases = holdout ? s.holdoutPurchases() : null;
-    double[] holdoutSpend = holdout ? s.holdoutSpend() : null;
+    boolean litt = s.hasLitt();
     Path file = out.target();
     try {
       CsvWriter csv = CsvWriter.builder().lineDelimiter(LineDelimiter.LF).build(out.writer());
-      String[] row = new String[COLUMNS.length + (holdout ? 2 : 0)];
+      int littAt = COLUMNS.length + (holdout ? 2 : 0);
+      String[] row = new String[littAt + (litt ? 1 : 0)];
       System.arraycopy(COLUMNS, 0, row, 0, COLUMNS.length);
       if (holdout) {
         row[COLUMNS.length] = "holdout_purchases";
         row[COLUMNS.length + 1] = "holdout_spend";
       }
+      if (litt) {
+        row[littAt] = "litt";
+      }
       csv.writeRecord(row);
       for (int i = 0; i < s.size(); i++) {
         row[0] = CsvOutputOptions.cell(s.customerId(i), escapeFormulas);
-        row[1] = Long.toString((long) frequency[i]);
-        row[2] = Double.toString(recency[i]);
-        row[3] = Double.toString(age[i]);
-        row[4] = Double.toString(monetary[i]);
-        row[5] = Double.toString(total[i]);
-        row[6] = Long.toString((long) frequency[i] + 1);
+        long x = (long) s.frequency(i);
+        row[1] = Long.toString(x);
+        row[2] = Double.toString(s.recency(i));
+        row[3] = Double.toString(s.age(i));
+        row[4] = Double.toString(s.monetaryValue(i));
+        row[5] = Double.toString(s.totalSpend(i));
+        row[6] = Long.toString(x + 1);
         row[7] = time(s.firstPurchase(i));
         row[8] = time(s.lastPurchase(i));
         if (holdout) {
-          row[9] = Long.toString((long) holdoutPurchases[i]);
-          row[10] = Double.toString(holdoutSpend[i]);
+          row[9] = Long.toString((long) s.holdoutPurchases(i));
+          row[10] = Double.toString(s.holdoutSpend(i));
+        }
+        if (litt) {
+          row[littAt] = Double.toString(s.litt(i));
         }
         csv.writeRecord(row);
         out.row();

@@ -332,99 +332,47 @@ final class SummaryRun {
     LocalDate today = today();
     boolean endFromData =
         (calibrationEnd == null && holdoutAfterDays == null) || (holdout && holdoutEnd == null);
-    TransactionReader.DateScan scan = null;
-    if (endFromData || holdoutAfterDays != null) {
-      long notAfter = today.plusDays(1).atStartOfDay().toEpochSecond(ZoneOffset.UTC) - 1;
-      scan = reader.scanDates(notAfter);
+    long notAfter = today.plusDays(1).atStartOfDay().toEpochSecond(ZoneOffset.UTC) - 1;
+    Ends ends = new Ends(calibrationEnd, holdoutStart, holdoutEnd);
+    boolean needScan = endFromData || holdoutAfterDays != null;
+    // A sorted input streams into summaries whose ends must be known before the read: a first
+    // pass over the dates finds them. Any other order finds them during its one read.
+    SummaryOptions summaryOptions = null;
+    if (options.sorted && needScan) {
+      TransactionReader.DateScan scan = reader.scanDates(notAfter);
+      ends.resolve(scan, options, holdoutAfterDays, endFromData, today, notes, keyed);
+      needScan = false;
     }
-    if (holdoutAfterDays != null) {
-      LocalDate first =
-          scan.earliest() == Long.MAX_VALUE
-              ? today
-              : DateParser.time(scan.earliest()).toLocalDate();
-      holdoutStart = first.plusDays(Math.round(holdoutAfterDays));
-      calibrationEnd = holdoutStart.minusDays(1);
-      notes.add(
-          String.format(
-              Locale.ROOT,
-              "holdout starts %s: the first purchase in the data, %s, plus --holdout-start %s"
-                  + " (%d days)",
-              holdoutStart,
-              first,
-              options.holdoutStart.strip(),
-              Math.round(holdoutAfterDays)));
-      keyed.add(
-          new Note(
-              "ingest.note.holdoutStart",
-              holdoutStart,
-              first,
-              options.holdoutStart.strip(),
-              Math.round(holdoutAfterDays)));
+    if (!needScan) {
+      summaryOptions = ends.summaryOptions(unit, zeros, options);
     }
-    if (endFromData) {
-      // No usable date: the reading pass reports the bad rows (an end of today is then moot).
-      LocalDate last =
-          scan.latest() == Long.MIN_VALUE ? today : DateParser.time(scan.latest()).toLocalDate();
-      if (calibrationEnd == null) {
-        calibrationEnd = last;
-      } else {
-        holdoutEnd = last;
-      }
-      notes.add(
-          "observation end taken from the data: "
-              + last
-              + ", its last date (rows after today, "
-              + today
-              + ", are bad rows)");
-      keyed.add(new Note("ingest.note.endFromData", last, today));
-      LocalDate p999 = scan.rows() == 0 ? last : LocalDate.ofEpochDay(scan.percentileDay());
-      if (last.isAfter(p999.plusDays(FAR_BEYOND_DAYS))) {
-        notes.add(
-            String.format(
-                Locale.ROOT,
-                "warning: the last date %s stands far beyond the rest: 99.9 %% of the rows are on"
-                    + " or before %s and only %,d after it (the rule: more than %d days after"
-                    + " the 99.9th percentile date). If that date is an error, give"
-                    + " --calibration-end or --holdout-end.",
-                last,
-                p999,
-                scan.rowsAfterPercentile(),
-                FAR_BEYOND_DAYS));
-        keyed.add(
-            new Note(
-                "ingest.note.farBeyond", last, p999, scan.rowsAfterPercentile(), FAR_BEYOND_DAYS));
-      }
-    }
-    LocalDate observationEnd = holdoutEnd == null ? calibrationEnd : holdoutEnd;
-    if (observationEnd.isBefore(calibrationEnd)) {
-      throw CliException.usage(
-          String.format(
-              Locale.ROOT,
-              "--holdout-end = %s must not be before the calibration end %s",
-              observationEnd,
-              calibrationEnd));
-    }
-    SummaryOptions summaryOptions =
-        SummaryOptions.of(unit.scale(), calibrationEnd)
-            .withHoldoutUntil(observationEnd)
-            .withZeroAmounts(zeros)
-            .withRefunds(options.refundPolicy())
-            .withAfterObservationEnd(RowPolicy.REJECT);
-    long observationEndSecond = observationEnd.atStartOfDay().toEpochSecond(ZoneOffset.UTC);
-    long lastSecond = observationEndSecond + 86_399L;
+    DateStats dateStats = needScan ? new DateStats(notAfter) : null;
+    // While the end is still to be taken from the data, rows after today are the bad ones.
+    boolean endPending = needScan && endFromData;
+    long lastSecond =
+        endPending
+            ? notAfter
+            : ends.observationEnd().atStartOfDay().toEpochSecond(ZoneOffset.UTC) + 86_399L;
     String endRule =
-        endFromData
-            ? "the observation end " + observationEnd + " (the last date not after today)"
-            : holdoutEnd != null
-                ? "the holdout end " + observationEnd
-                : "the calibration end " + observationEnd;
+        endPending
+            ? "today " + today + " (the observation end is taken from the data)"
+            : endFromData
+                ? "the observation end "
+                    + ends.observationEnd()
+                    + " (the last date not after today)"
+                : ends.holdoutEnd != null
+                    ? "the holdout end " + ends.observationEnd()
+                    : "the calibration end " + ends.observationEnd();
 
     RowPipeline pipeline =
         new RowPipeline(
-            summaryOptions,
+            source.name(),
+            zeros,
+            options.refundPolicy(),
             options.duplicatePolicy(),
             Integer.getInteger("clvkit.chunkRows", RowPipeline.chunkRows()),
-            options.tempDir);
+            options.tempDir,
+            options.sorted ? summaryOptions : null);
     PurchaseDays purchases = collectPurchases ? new PurchaseDays() : null;
     Path rejects = null;
     BadRows badRows;
@@ -434,6 +382,7 @@ final class SummaryRun {
     } else {
       badRows = BadRows.stop();
     }
+    reader.internIds(pipeline.ids());
     TransactionReader.Stats stats;
     CustomerSummaries summaries;
     try (badRows;
@@ -450,10 +399,11 @@ final class SummaryRun {
                           endRule,
                           SummaryCsv.time(DateParser.time(second))));
                 }
+                if (dateStats != null) {
+                  dateStats.add(second);
+                }
                 pipeline.accept(line, id, second, amount);
-                if (purchases != null
-                    && Math.floorDiv(second, 86_400L) * 86_400L <= observationEndSecond
-                    && (amount > 0 || (amount == 0 && zeros == RowPolicy.KEEP))) {
+                if (purchases != null && (amount > 0 || (amount == 0 && zeros == RowPolicy.KEEP))) {
                   purchases.add(id, second, amount);
                 }
               },
@@ -461,8 +411,14 @@ final class SummaryRun {
               true,
               segments == null ? null : segments.spec(),
               segments);
-      summaries = pipeline.finish();
+      if (dateStats != null) {
+        ends.resolve(dateStats.scan(), options, holdoutAfterDays, endFromData, today, notes, keyed);
+        summaryOptions = ends.summaryOptions(unit, zeros, options);
+      }
+      summaries = pipeline.finish(summaryOptions);
     }
+    calibrationEnd = ends.calibrationEnd;
+    LocalDate observationEnd = ends.observationEnd();
     String duplicateNote =
         String.format(
             Locale.ROOT,
@@ -523,6 +479,188 @@ final class SummaryRun {
         source, unit, summaries, stats, rejects, purchases, List.copyOf(notes), List.copyOf(keyed));
   }
 
+  /** The calibration and holdout ends of a run, given or taken from the data. */
+  private static final class Ends {
+    LocalDate calibrationEnd;
+    LocalDate holdoutStart;
+    LocalDate holdoutEnd;
+
+    Ends(LocalDate calibrationEnd, LocalDate holdoutStart, LocalDate holdoutEnd) {
+      this.calibrationEnd = calibrationEnd;
+      this.holdoutStart = holdoutStart;
+      this.holdoutEnd = holdoutEnd;
+    }
+
+    LocalDate observationEnd() {
+      return holdoutEnd == null ? calibrationEnd : holdoutEnd;
+    }
+
+    /** Takes the ends still open from the dates of the data, with the notes that say so. */
+    void resolve(
+        TransactionReader.DateScan scan,
+        InputOptions options,
+        Double holdoutAfterDays,
+        boolean endFromData,
+        LocalDate today,
+        List<String> notes,
+        List<Note> keyed) {
+      if (holdoutAfterDays != null) {
+        LocalDate first =
+            scan.earliest() == Long.MAX_VALUE
+                ? today
+                : DateParser.time(scan.earliest()).toLocalDate();
+        holdoutStart = first.plusDays(Math.round(holdoutAfterDays));
+        calibrationEnd = holdoutStart.minusDays(1);
+        notes.add(
+            String.format(
+                Locale.ROOT,
+                "holdout starts %s: the first purchase in the data, %s, plus --holdout-start %s"
+                    + " (%d days)",
+                holdoutStart,
+                first,
+                options.holdoutStart.strip(),
+                Math.round(holdoutAfterDays)));
+        keyed.add(
+            new Note(
+                "ingest.note.holdoutStart",
+                holdoutStart,
+                first,
+                options.holdoutStart.strip(),
+                Math.round(holdoutAfterDays)));
+      }
+      if (!endFromData) {
+        return;
+      }
+      // No usable date: the reading pass reports the bad rows (an end of today is then moot).
+      LocalDate last =
+          scan.latest() == Long.MIN_VALUE ? today : DateParser.time(scan.latest()).toLocalDate();
+      if (calibrationEnd == null) {
+        calibrationEnd = last;
+      } else {
+        holdoutEnd = last;
+      }
+      notes.add(
+          "observation end taken from the data: "
+              + last
+              + ", its last date (rows after today, "
+              + today
+              + ", are bad rows)");
+      keyed.add(new Note("ingest.note.endFromData", last, today));
+      LocalDate p999 = scan.rows() == 0 ? last : LocalDate.ofEpochDay(scan.percentileDay());
+      if (last.isAfter(p999.plusDays(FAR_BEYOND_DAYS))) {
+        notes.add(
+            String.format(
+                Locale.ROOT,
+                "warning: the last date %s stands far beyond the rest: 99.9 %% of the rows are on"
+                    + " or before %s and only %,d after it (the rule: more than %d days after"
+                    + " the 99.9th percentile date). If that date is an error, give"
+                    + " --calibration-end or --holdout-end.",
+                last,
+                p999,
+                scan.rowsAfterPercentile(),
+                FAR_BEYOND_DAYS));
+        keyed.add(
+            new Note(
+                "ingest.note.farBeyond", last, p999, scan.rowsAfterPercentile(), FAR_BEYOND_DAYS));
+      }
+    }
+
+    /** The summary options of these ends. */
+    SummaryOptions summaryOptions(TimeUnit unit, RowPolicy zeros, InputOptions options) {
+      LocalDate observationEnd = observationEnd();
+      if (observationEnd.isBefore(calibrationEnd)) {
+        throw CliException.usage(
+            String.format(
+                Locale.ROOT,
+                "--holdout-end = %s must not be before the calibration end %s",
+                observationEnd,
+                calibrationEnd));
+      }
+      return SummaryOptions.of(unit.scale(), calibrationEnd)
+          .withHoldoutUntil(observationEnd)
+          .withZeroAmounts(zeros)
+          .withRefunds(options.refundPolicy())
+          .withAfterObservationEnd(RowPolicy.REJECT);
+    }
+  }
+
+  /**
+   * The dates of the rows, gathered during the one read when the end is taken from the data: the
+   * earliest and latest time not after today and the rows per day, for {@link
+   * TransactionReader.DateScan}.
+   */
+  static final class DateStats {
+    private final long notAfter;
+    private long earliest = Long.MAX_VALUE;
+    private long latest = Long.MIN_VALUE;
+    private long rows;
+    private long firstDay;
+    private long[] perDay = new long[0];
+
+    /**
+     * Days that would stretch {@link #perDay} beyond {@link #MAX_DAYS} (dates tens of thousands of
+     * years apart).
+     */
+    private final java.util.TreeMap<Long, Long> outliers = new java.util.TreeMap<>();
+
+    private static final int MAX_DAYS = 1 << 22;
+
+    DateStats(long notAfterSecond) {
+      this.notAfter = notAfterSecond;
+    }
+
+    void add(long second) {
+      if (second > notAfter) {
+        return;
+      }
+      earliest = Math.min(earliest, second);
+      latest = Math.max(latest, second);
+      rows++;
+      long day = Math.floorDiv(second, 86_400L);
+      if (perDay.length == 0) {
+        firstDay = day;
+        perDay = new long[64];
+      }
+      if (day < firstDay ? firstDay + perDay.length - day > MAX_DAYS : day - firstDay >= MAX_DAYS) {
+        outliers.merge(day, 1L, Long::sum);
+        return;
+      }
+      if (day < firstDay) {
+        int shift = (int) Math.max(firstDay - day, perDay.length);
+        long[] bigger = new long[perDay.length + shift];
+        System.arraycopy(perDay, 0, bigger, shift, perDay.length);
+        perDay = bigger;
+        firstDay -= shift;
+      } else if (day - firstDay >= perDay.length) {
+        perDay =
+            java.util.Arrays.copyOf(perDay, (int) Math.max(day - firstDay + 1, perDay.length * 2L));
+      }
+      perDay[(int) (day - firstDay)]++;
+    }
+
+    TransactionReader.DateScan scan() {
+      java.util.TreeMap<Long, Long> days = new java.util.TreeMap<>(outliers);
+      for (int d = 0; d < perDay.length; d++) {
+        if (perDay[d] > 0) {
+          days.merge(firstDay + d, perDay[d], Long::sum);
+        }
+      }
+      long below = (long) Math.ceil(rows * 0.999);
+      long seen = 0;
+      long percentileDay = Long.MIN_VALUE;
+      long after = 0;
+      for (var e : days.entrySet()) {
+        seen += e.getValue();
+        if (seen >= below) {
+          percentileDay = e.getKey();
+          after = rows - seen;
+          break;
+        }
+      }
+      return new TransactionReader.DateScan(latest, rows, percentileDay, after, earliest);
+    }
+  }
+
   /** A last date more than this many days after the 99.9th percentile date is warned about. */
   static final int FAR_BEYOND_DAYS = 30;
 
@@ -538,11 +676,10 @@ final class SummaryRun {
    * @throws CliException data, naming the customer
    */
   static void checkFinite(String source, CustomerSummaries s) {
-    double[] total = s.totalSpend();
-    double[] holdoutSpend = s.hasHoldout() ? s.holdoutSpend() : null;
-    for (int i = 0; i < total.length; i++) {
-      if (!Double.isFinite(total[i])
-          || (holdoutSpend != null && !Double.isFinite(holdoutSpend[i]))) {
+    boolean holdout = s.hasHoldout();
+    for (int i = 0; i < s.size(); i++) {
+      double total = s.totalSpend(i);
+      if (!Double.isFinite(total) || (holdout && !Double.isFinite(s.holdoutSpend(i)))) {
         throw CliException.data(
             String.format(
                 Locale.ROOT,
@@ -550,7 +687,7 @@ final class SummaryRun {
                     + " up beyond %.4g); no summary was written",
                 source,
                 s.customerId(i),
-                Double.isFinite(total[i]) ? "Infinity in the holdout" : total[i],
+                Double.isFinite(total) ? "Infinity in the holdout" : total,
                 Double.MAX_VALUE));
       }
     }

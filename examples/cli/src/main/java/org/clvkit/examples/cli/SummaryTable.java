@@ -23,7 +23,9 @@ import org.clvkit.models.gammagamma.GammaGammaModel;
  * Customer summaries as columns, read from a summary CSV (the output of {@code clv summarize}, or
  * any CSV with a header naming frequency, recency and age columns) or taken from {@link
  * CustomerSummaries}: what {@code fit} and {@code score} work on. Optional columns are null when
- * absent.
+ * absent; {@code litt} (the sum of log inter-purchase times) is read when a column of that name
+ * exists and is attached to the histories, so files without it (older summaries, other tools) read
+ * as before.
  */
 final class SummaryTable {
   final String source;
@@ -34,6 +36,7 @@ final class SummaryTable {
   final double[] monetary;
   final double[] totalSpend;
   final double[] weight;
+  final double[] litt;
 
   private SummaryTable(
       String source,
@@ -43,7 +46,8 @@ final class SummaryTable {
       double[] age,
       double[] monetary,
       double[] totalSpend,
-      double[] weight) {
+      double[] weight,
+      double[] litt) {
     this.source = source;
     this.ids = ids;
     this.frequency = frequency;
@@ -52,6 +56,7 @@ final class SummaryTable {
     this.monetary = monetary;
     this.totalSpend = totalSpend;
     this.weight = weight;
+    this.litt = litt;
   }
 
   /** The columns of summaries made by core's accumulator. */
@@ -64,7 +69,8 @@ final class SummaryTable {
         s.age(),
         s.monetaryValue(),
         s.totalSpend(),
-        null);
+        null,
+        s.hasLitt() ? s.litt() : null);
   }
 
   int size() {
@@ -74,9 +80,11 @@ final class SummaryTable {
   /** The histories for the purchase models, validated with the models' rules. */
   CustomerHistories histories() {
     try {
-      return weight == null
-          ? CustomerHistories.of(frequency, recency, age)
-          : CustomerHistories.of(frequency, recency, age, weight);
+      CustomerHistories histories =
+          weight == null
+              ? CustomerHistories.of(frequency, recency, age)
+              : CustomerHistories.of(frequency, recency, age, weight);
+      return litt == null ? histories : histories.withLitt(litt);
     } catch (ClvArgumentException e) {
       throw SummaryRun.dataError(source + " (rows counted from 0 after the header)", e);
     }
@@ -195,11 +203,14 @@ final class SummaryTable {
               ? -1
               : column(
                   columns.weight(), null, true, "--weight-column", names, name, headerLine, hint);
+      int l = column(null, "litt", false, null, names, name, headerLine, hint);
       int capacity = 1024;
       String[] ids = new String[capacity];
-      double[][] cols = new double[6][capacity];
-      int[] at = {f, r, a, m, t, w};
-      String[] labels = {"frequency", "recency", "age", "monetary_value", "total_spend", "weight"};
+      double[][] cols = new double[7][capacity];
+      int[] at = {f, r, a, m, t, w, l};
+      String[] labels = {
+        "frequency", "recency", "age", "monetary_value", "total_spend", "weight", "litt"
+      };
       int n = 0;
       while (it.hasNext()) {
         CsvRecord row = it.next();
@@ -235,7 +246,8 @@ final class SummaryTable {
           Arrays.copyOf(cols[2], n),
           m >= 0 ? Arrays.copyOf(cols[3], n) : null,
           t >= 0 ? Arrays.copyOf(cols[4], n) : null,
-          w >= 0 ? Arrays.copyOf(cols[5], n) : null);
+          w >= 0 ? Arrays.copyOf(cols[5], n) : null,
+          l >= 0 ? Arrays.copyOf(cols[6], n) : null);
     } catch (IOException | UncheckedIOException e) {
       throw new CliException(ExitCodes.IO, name + ": cannot read: " + e.getMessage(), e);
     } catch (CsvParseException e) {

@@ -108,6 +108,7 @@ final class TransactionReader {
   private final PrintWriter err;
   private DateParser dates;
   private boolean detected;
+  private IdTable ids;
 
   TransactionReader(InputSource source, Layout layout, Progress.Mode progress, PrintWriter err) {
     this.source = source;
@@ -238,7 +239,7 @@ final class TransactionReader {
                     text,
                     hint));
           }
-          String id = trim(records.field(at[0]));
+          String id = id(records, at[0]);
           if (id.isEmpty()) {
             throw new ClvArgumentException(
                 String.format(
@@ -247,8 +248,8 @@ final class TransactionReader {
                     line,
                     at[0] + 1));
           }
-          long second = dates.epochSecond(trim(records.field(at[1])), line, at[1] + 1);
-          double amount = amounts.parse(trim(records.field(at[2])), line, at[2] + 1);
+          long second = date(records, at[1], dates, line);
+          double amount = amount(records, at[2], amounts, line);
           sink.accept(line, id, second, amount);
           if (extraSink != null) {
             extraSink.accept(
@@ -264,6 +265,7 @@ final class TransactionReader {
       if (bar != null) {
         bar.finish(rows, bytes[0]);
       }
+      badRows.throwIfAny(name);
     } catch (IOException | UncheckedIOException e) {
       throw new CliException(ExitCodes.IO, name + ": cannot read: " + e.getMessage(), e);
     } finally {
@@ -286,6 +288,65 @@ final class TransactionReader {
               headerLine));
     }
     return new Stats(headerLines, blank, rows, badRows.skipped() - skippedBefore);
+  }
+
+  /** Interns the customer ids of the next reads in {@code table} (null: plain strings). */
+  void internIds(IdTable table) {
+    this.ids = table;
+  }
+
+  /** The id field: interned from its bytes when plain ASCII, else decoded and trimmed. */
+  private String id(ByteRecords records, int k) {
+    if (ids != null && !records.quoted(k) && records.asciiCompatible()) {
+      byte[] b = records.buffer();
+      int from = trimFrom(b, records.fieldStart(k), records.fieldEnd(k));
+      int to = trimTo(b, from, records.fieldEnd(k));
+      String id = ids.intern(b, from, to);
+      if (id != null) {
+        return id;
+      }
+    }
+    return trim(records.field(k));
+  }
+
+  /** The date field: read from its bytes in the pattern's plain form, else parsed as text. */
+  private static long date(ByteRecords records, int k, DateParser dates, long line) {
+    if (!records.quoted(k) && records.asciiCompatible()) {
+      byte[] b = records.buffer();
+      int from = trimFrom(b, records.fieldStart(k), records.fieldEnd(k));
+      long second = dates.fastEpochSecond(b, from, trimTo(b, from, records.fieldEnd(k)));
+      if (second != DateParser.NOT_FAST) {
+        return second;
+      }
+    }
+    return dates.epochSecond(trim(records.field(k)), line, k + 1);
+  }
+
+  /** The amount field: read from its bytes when plain digits, else parsed as text. */
+  private static double amount(ByteRecords records, int k, AmountParser amounts, long line) {
+    if (!records.quoted(k) && records.asciiCompatible()) {
+      byte[] b = records.buffer();
+      int from = trimFrom(b, records.fieldStart(k), records.fieldEnd(k));
+      double v = amounts.fast(b, from, trimTo(b, from, records.fieldEnd(k)));
+      if (!Double.isNaN(v)) {
+        return v;
+      }
+    }
+    return amounts.parse(trim(records.field(k)), line, k + 1);
+  }
+
+  private static int trimFrom(byte[] b, int from, int to) {
+    while (from < to && (b[from] == ' ' || b[from] == '\t')) {
+      from++;
+    }
+    return from;
+  }
+
+  private static int trimTo(byte[] b, int from, int to) {
+    while (to > from && (b[to - 1] == ' ' || b[to - 1] == '\t')) {
+      to--;
+    }
+    return to;
   }
 
   private ByteRecords records(InputStream in) throws IOException {

@@ -128,11 +128,13 @@ class IngestTest {
                     + "a,2024-02-01,5\n"));
     Cli.Result stop = Cli.run("summarize", f, "-o", dir.resolve("s.csv"));
     assertEquals(ExitCodes.DATA, stop.code(), stop::toString);
+    // One read: the end is taken from the data while reading, so a row is judged against today.
     assertEquals(
         "error: "
             + f
-            + ": date (line 4) must not be after the observation end 2024-03-01 (the last date"
-            + " not after today), was 2099-01-01",
+            + ": date (line 4) must not be after today "
+            + SummaryRun.today()
+            + " (the observation end is taken from the data), was 2099-01-01",
         stop.firstErrorLine());
     Path s = dir.resolve("s.csv");
     Cli.Result skip =
@@ -342,5 +344,21 @@ class IngestTest {
     assertEquals(ExitCodes.OK, r.code(), r::toString);
     assertTrue(r.err().contains("1 refunds (negative amounts) dropped"), r::toString);
     assertEquals("12.0", value(s, "a", "total_spend"));
+  }
+
+  @Test
+  void summarize_dateAtTheStartOfTime_withTheEndFromTheData_isSummarised() throws IOException {
+    // The one read gathers the rows per day for the end taken from the data; a date near
+    // LocalDateTime.MIN (accepted by the ISO-8601 pattern) once overflowed that count's array.
+    Path f =
+        bytes(
+            "old.csv",
+            ascii(
+                "customer_id,date,amount\na,2024-01-02T10:00,5\nb,-999999999-01-01T00:00,6\n"
+                    + "a,2024-02-01T09:30,5\n"));
+    Path s = dir.resolve("s.csv");
+    Cli.Result r = Cli.run("summarize", f, "-o", s);
+    assertEquals(ExitCodes.OK, r.code(), r::toString);
+    assertEquals(List.of("a", "b"), ids(s));
   }
 }

@@ -20,7 +20,9 @@ import org.clvkit.core.rfm.RfmSegment;
  * expected purchases over the horizon from the BG/NBD (FHL 2005, equations 13 and 10), the expected
  * spend per purchase E[M | x, m̄] from the Gamma-Gamma model (Fader and Hardie 2013), the CLV over
  * the horizon (FHL 2005, "RFM and CLV"; see {@link org.clvkit.models.clv.CustomerLifetimeValue}),
- * the lifecycle stage as of the calibration end, and the RFM scores and segment.
+ * the lifecycle stage as of the calibration end, the RFM scores and segment, and last {@code litt},
+ * the sum of the logs of the inter-purchase times (BTYDplus's {@code litt}, for the CNBD-k models;
+ * the job always merges same-day purchases, which litt needs).
  */
 public final class PartitionScorer {
   /** The schema of the scores the job writes, one row per customer. */
@@ -42,7 +44,8 @@ public final class PartitionScorer {
           .add("rfm_recency", DataTypes.IntegerType, false)
           .add("rfm_frequency", DataTypes.IntegerType, false)
           .add("rfm_monetary", DataTypes.IntegerType, false)
-          .add("rfm_segment", DataTypes.StringType, false);
+          .add("rfm_segment", DataTypes.StringType, false)
+          .add("litt", DataTypes.DoubleType, false);
 
   private static final LifecycleStage[] STAGES = LifecycleStage.values();
 
@@ -66,6 +69,7 @@ public final class PartitionScorer {
     double[] monetary = s.monetaryValue();
     double[] total = s.totalSpend();
     double[] holdout = s.holdoutPurchases();
+    double[] litt = s.litt();
     double[] pAlive = new double[n];
     double[] expected = new double[n];
     double[] spend = new double[n];
@@ -130,7 +134,8 @@ public final class PartitionScorer {
             r[k],
             f[k],
             m[k],
-            segment[k].name());
+            segment[k].name(),
+            litt[k]);
       }
     };
   }

@@ -232,6 +232,7 @@ class CdnowSparkJobTest {
     double[] m = s.monetaryValue();
     double[] total = s.totalSpend();
     double[] holdout = s.holdoutPurchases();
+    double[] litt = s.litt();
     for (Row row : rows) {
       String id = Integer.toString(Integer.parseInt(row.getAs("customer_id")));
       Integer found = index.remove(id);
@@ -244,6 +245,7 @@ class CdnowSparkJobTest {
       assertEquals(m[i], row.<Double>getAs("monetary_value"), 0.0, at + "monetary_value");
       assertEquals(total[i], row.<Double>getAs("total_spend"), 0.0, at + "total_spend");
       assertEquals(holdout[i], row.<Double>getAs("holdout_purchases"), 0.0, at + "holdout");
+      assertEquals(litt[i], row.<Double>getAs("litt"), 0.0, at + "litt");
       CLOSE.check(
           at + "p_alive",
           ref.purchases.probabilityAlive(f[i], r[i], a[i]),
