@@ -121,16 +121,21 @@ public final class BgCnbdFitter implements LittFitter<BgCnbdModel> {
   }
 
   /**
-   * Fits the model at the fixed k.
+   * Fits the model: with the histories' litt column when they carry one ({@link
+   * CustomerHistories#hasLitt()}, as {@code CustomerHistories.of(summaries)} attaches it), as
+   * {@link #fit(CustomerHistories, double[])}; otherwise at the fixed k.
    *
    * @param data customer histories, raw or compressed, with weights
-   * @throws org.clvkit.core.ClvArgumentException when k is to be chosen (no {@link #withK}): that
-   *     needs litt, see {@link #fit(CustomerHistories, double[])}
+   * @throws org.clvkit.core.ClvArgumentException when k is to be chosen (no {@link #withK}) and the
+   *     histories carry no litt column
    * @throws FitFailedException when the fit fails and the settings do not allow that
    */
   @Override
   public BgCnbdModel fit(CustomerHistories data) {
     Checks.notNull("data", data);
+    if (data.hasLitt()) {
+      return fit(data, data.littColumn());
+    }
     if (k == 0) {
       throw CnbdFitting.missingLitt(BgCnbdModel.TYPE.id());
     }

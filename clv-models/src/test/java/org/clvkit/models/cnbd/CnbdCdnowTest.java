@@ -72,6 +72,8 @@ class CnbdCdnowTest {
     MbgCnbdModel mbg = MbgCnbdFitter.create().fit(rounded, CDNOW.litt);
     BgCnbdModel bg = BgCnbdFitter.create().fit(rounded, CDNOW.litt);
     assertEquals(1, mbg.k(), mbg.toString());
+    assertEquals(
+        mbg.k(), MbgCnbdFitter.create().fit(CDNOW.histories.withLitt(CDNOW.litt)).k(), "attached");
     assertEquals(1, bg.k(), bg.toString());
     check(ReferenceTable.load("mbgnbd_cdnow_fit.csv"), mbg);
     check(ReferenceTable.load("bgnbd_cdnow_fit.csv"), bg);
