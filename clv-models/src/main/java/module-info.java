@@ -20,6 +20,7 @@ module org.clvkit.models {
   exports org.clvkit.models.bgbb;
   exports org.clvkit.models.bgnbd;
   exports org.clvkit.models.clv;
+  exports org.clvkit.models.cnbd;
   exports org.clvkit.models.covariates;
   exports org.clvkit.models.diagnostics;
   exports org.clvkit.models.gammagamma;

@@ -34,6 +34,8 @@ public final class ModelTypes {
           NbdModel.TYPE,
           GgompertzNbdModel.TYPE,
           BdwModel.TYPE,
+          org.clvkit.models.cnbd.MbgCnbdModel.TYPE,
+          org.clvkit.models.cnbd.BgCnbdModel.TYPE,
           ParetoNbdHbModel.TYPE);
 
   private ModelTypes() {}

@@ -30,10 +30,12 @@ class ModelTypesTest {
   void all_listsTheModelsByIdAndName() {
     List<String> ids = ModelTypes.all().stream().map(ModelType::id).toList();
     assertEquals(
-        List.of("bgnbd", "mbgnbd", "pnbd", "bgbb", "sbg", "gg", "nbd", "ggomnbd", "bdw", "pnbd-hb"),
+        List.of(
+            "bgnbd", "mbgnbd", "pnbd", "bgbb", "sbg", "gg", "nbd", "ggomnbd", "bdw", "mbgcnbd",
+            "bgcnbd", "pnbd-hb"),
         ids);
     assertEquals(
-        "bgnbd, mbgnbd, pnbd, bgbb, sbg, gg, nbd, ggomnbd, bdw, pnbd-hb",
+        "bgnbd, mbgnbd, pnbd, bgbb, sbg, gg, nbd, ggomnbd, bdw, mbgcnbd, bgcnbd, pnbd-hb",
         ModelTypes.ids(ModelTypes.all()));
     assertSame(BgNbdModel.TYPE, ModelTypes.get("bgnbd"));
     assertSame(ParetoNbdModel.TYPE, ModelTypes.get("Pareto/NBD"));
@@ -45,6 +47,8 @@ class ModelTypesTest {
             ParetoNbdModel.TYPE,
             org.clvkit.models.nbd.NbdModel.TYPE,
             org.clvkit.models.ggomnbd.GgompertzNbdModel.TYPE,
+            org.clvkit.models.cnbd.MbgCnbdModel.TYPE,
+            org.clvkit.models.cnbd.BgCnbdModel.TYPE,
             org.clvkit.models.bayes.ParetoNbdHbModel.TYPE),
         ModelTypes.all(ContinuousPurchaseModel.class));
     assertEquals(List.of(BgBbModel.TYPE), ModelTypes.all(DiscretePurchaseModel.class));
@@ -75,11 +79,11 @@ class ModelTypesTest {
   @Test
   void get_rejectsUnknownIdsNamingTheKnownOnes() {
     assertRejects(
-        "model must be one of bgnbd, mbgnbd, pnbd, bgbb, sbg, gg, nbd, ggomnbd, bdw, pnbd-hb,"
-            + " was arima",
+        "model must be one of bgnbd, mbgnbd, pnbd, bgbb, sbg, gg, nbd, ggomnbd, bdw, mbgcnbd,"
+            + " bgcnbd, pnbd-hb, was arima",
         () -> ModelTypes.get("arima"));
     assertRejects(
-        "model must be one of bgnbd, mbgnbd, pnbd, nbd, ggomnbd, pnbd-hb, was bgbb",
+        "model must be one of bgnbd, mbgnbd, pnbd, nbd, ggomnbd, mbgcnbd, bgcnbd, pnbd-hb, was bgbb",
         () -> ModelTypes.get("bgbb", ContinuousPurchaseModel.class));
     assertTrue(ModelTypes.find("arima").isEmpty());
   }

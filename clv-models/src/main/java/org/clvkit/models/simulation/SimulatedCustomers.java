@@ -17,6 +17,7 @@ public final class SimulatedCustomers {
   private final double[] age;
   private final double[] monetaryValue;
   private final double observationEnd;
+  private final double[] litt;
 
   SimulatedCustomers(
       double[] acquired,
@@ -24,13 +25,32 @@ public final class SimulatedCustomers {
       double[] recency,
       double[] age,
       double[] monetaryValue,
-      double observationEnd) {
+      double observationEnd,
+      double[] litt) {
     this.acquired = acquired;
     this.frequency = frequency;
     this.recency = recency;
     this.age = age;
     this.monetaryValue = monetaryValue;
     this.observationEnd = observationEnd;
+    this.litt = litt;
+  }
+
+  /**
+   * A copy of the litt column: each customer's sum of the logarithms of the inter-purchase times
+   * (BTYDplus's {@code litt}, what the (M)BG/CNBD-k fitters choose k from), 0 without repeat
+   * purchases.
+   *
+   * @throws org.clvkit.core.ClvArgumentException for Pareto/NBD customers, whose summaries are
+   *     drawn without purchase times (take litt from the transaction log instead)
+   */
+  public double[] litt() {
+    if (litt == null) {
+      throw org.clvkit.core.Checks.fail(
+          "litt is not drawn for Pareto/NBD summaries: summarise transactions(count,"
+              + " observationEnd) instead");
+    }
+    return litt.clone();
   }
 
   /** Number of customers. */

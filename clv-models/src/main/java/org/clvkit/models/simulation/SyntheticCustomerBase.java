@@ -6,6 +6,8 @@ import org.clvkit.core.Checks;
 import org.clvkit.models.CustomerHistories;
 import org.clvkit.models.bgnbd.BgNbdParameters;
 import org.clvkit.models.bgnbd.BgNbdSimulator;
+import org.clvkit.models.cnbd.CnbdParameters;
+import org.clvkit.models.cnbd.CnbdSimulator;
 import org.clvkit.models.gammagamma.GammaGammaParameters;
 import org.clvkit.models.gammagamma.GammaGammaSimulator;
 import org.clvkit.models.mbgnbd.MbgNbdParameters;
@@ -16,21 +18,21 @@ import org.clvkit.models.paretonbd.ParetoNbdSimulator;
 /**
  * A seeded generator of synthetic customer bases of any size: customers acquired over an
  * acquisition period and observed to a common end, whose purchases follow a purchase model (BG/NBD,
- * MBG/NBD or Pareto/NBD) and whose spend follows the Gamma-Gamma model. It gives either the
- * per-customer summaries ({@link #customers(int, double)}) or the transaction log behind them
- * ({@link #transactions(int, double)}), in primitive columns. Immutable and thread-safe; the same
- * seed gives the same customers on every machine, and the two methods with the same arguments
- * describe the same customers.
+ * MBG/NBD, Pareto/NBD, MBG/CNBD-k or BG/CNBD-k) and whose spend follows the Gamma-Gamma model. It
+ * gives either the per-customer summaries ({@link #customers(int, double)}) or the transaction log
+ * behind them ({@link #transactions(int, double)}), in primitive columns. Immutable and
+ * thread-safe; the same seed gives the same customers on every machine, and the two methods with
+ * the same arguments describe the same customers.
  *
  * <p><b>How customers are drawn.</b> Time runs in the parameters' period from an origin 0. Customer
  * i (numbered in order of acquisition) makes a first purchase at the i-th of {@code count} ordered
  * uniform times on [0, acquisitionPeriod] (all at 0 by default), and is observed until {@code
  * observationEnd}, so that their age is T = observationEnd − acquisition time. Their repeat
- * purchases in (0, T] after the first are drawn by {@link BgNbdSimulator}, {@link MbgNbdSimulator}
- * or {@link ParetoNbdSimulator} for those ages; the value of each of their x + 1 purchases, the
- * first included, by {@link GammaGammaSimulator} (one spend rate ν ~ Gamma(q, γ) per customer and
- * values z ~ Gamma(p, ν)). The summary's monetary value is the mean of the x repeat values, 0 when
- * x = 0, as the Gamma-Gamma model and {@code SummaryAccumulator} define it.
+ * purchases in (0, T] after the first are drawn by {@link BgNbdSimulator}, {@link MbgNbdSimulator},
+ * {@link ParetoNbdSimulator} or {@link CnbdSimulator} for those ages; the value of each of their x
+ * + 1 purchases, the first included, by {@link GammaGammaSimulator} (one spend rate ν ~ Gamma(q, γ)
+ * per customer and values z ~ Gamma(p, ν)). The summary's monetary value is the mean of the x
+ * repeat values, 0 when x = 0, as the Gamma-Gamma model and {@code SummaryAccumulator} define it.
  *
  * <p><b>Cost.</b> About a second for 1,000,000 BG/NBD customers with the CDNOW parameters on one
  * core (the purchase and spend simulators dominate), and 40 bytes per transaction for the log.
@@ -49,7 +51,9 @@ public final class SyntheticCustomerBase {
   private enum Kind {
     BG_NBD("BG/NBD"),
     MBG_NBD("MBG/NBD"),
-    PARETO_NBD("Pareto/NBD");
+    PARETO_NBD("Pareto/NBD"),
+    MBG_CNBD("MBG/CNBD-k"),
+    BG_CNBD("BG/CNBD-k");
 
     final String label;
 
@@ -113,6 +117,30 @@ public final class SyntheticCustomerBase {
   }
 
   /**
+   * Customers whose purchases follow the MBG/CNBD-k (Erlang-k inter-purchase times).
+   *
+   * @param purchases the purchase model's parameters, in the period of all times
+   * @param spend the spend model's parameters
+   * @param seed the seed of every draw
+   */
+  public static SyntheticCustomerBase mbgCnbd(
+      CnbdParameters purchases, GammaGammaParameters spend, long seed) {
+    return new SyntheticCustomerBase(Kind.MBG_CNBD, purchases, spend, seed, 0);
+  }
+
+  /**
+   * Customers whose purchases follow the BG/CNBD-k (Erlang-k inter-purchase times).
+   *
+   * @param purchases the purchase model's parameters, in the period of all times
+   * @param spend the spend model's parameters
+   * @param seed the seed of every draw
+   */
+  public static SyntheticCustomerBase bgCnbd(
+      CnbdParameters purchases, GammaGammaParameters spend, long seed) {
+    return new SyntheticCustomerBase(Kind.BG_CNBD, purchases, spend, seed, 0);
+  }
+
+  /**
    * This generator with first purchases spread uniformly over {@code [0, length]} (0, the default,
    * acquires every customer at time 0, a single cohort).
    *
@@ -123,7 +151,10 @@ public final class SyntheticCustomerBase {
     return new SyntheticCustomerBase(kind, purchases, spend, seed, length);
   }
 
-  /** The purchase model's name: {@code "BG/NBD"}, {@code "MBG/NBD"} or {@code "Pareto/NBD"}. */
+  /**
+   * The purchase model's name: {@code "BG/NBD"}, {@code "MBG/NBD"}, {@code "Pareto/NBD"}, {@code
+   * "MBG/CNBD-k"} or {@code "BG/CNBD-k"}.
+   */
   public String purchaseModel() {
     return kind.label;
   }
@@ -162,7 +193,8 @@ public final class SyntheticCustomerBase {
         draw.histories.recencyColumn(),
         draw.ages,
         draw.monetaryValue,
-        observationEnd);
+        observationEnd,
+        draw.times == null ? null : CnbdSimulator.litt(draw.times));
   }
 
   /**
@@ -273,6 +305,10 @@ public final class SyntheticCustomerBase {
         return BgNbdSimulator.of((BgNbdParameters) purchases, purchaseSeed).purchaseTimes(ages);
       case MBG_NBD:
         return MbgNbdSimulator.of((MbgNbdParameters) purchases, purchaseSeed).purchaseTimes(ages);
+      case MBG_CNBD:
+        return CnbdSimulator.mbgCnbd((CnbdParameters) purchases, purchaseSeed).purchaseTimes(ages);
+      case BG_CNBD:
+        return CnbdSimulator.bgCnbd((CnbdParameters) purchases, purchaseSeed).purchaseTimes(ages);
       default:
         return ParetoNbdSimulator.of((ParetoNbdParameters) purchases, purchaseSeed)
             .purchaseTimes(ages);

@@ -18,6 +18,7 @@ import org.clvkit.models.Model;
 import org.clvkit.models.ModelType;
 import org.clvkit.models.ModelTypes;
 import org.clvkit.models.PurchaseModel;
+import org.clvkit.models.cnbd.LittFitter;
 import org.clvkit.models.gammagamma.GammaGammaModel;
 import org.clvkit.models.io.ModelFiles;
 import org.clvkit.models.io.Provenance;
@@ -39,7 +40,8 @@ import picocli.CommandLine.Spec;
       "Fit models on a summary CSV, print estimates with standard errors and diagnostics, and save"
           + " the fitted models (DIR/<model>.properties) for clv score.",
       "Models: bgnbd (BG/NBD), mbgnbd (MBG/NBD), pnbd (Pareto/NBD), bgbb (BG/BB, discrete time:"
-          + " whole periods, age = opportunities), gg (Gamma-Gamma spend, on repeat customers)."
+          + " whole periods, age = opportunities), gg (Gamma-Gamma spend, on repeat customers),"
+          + " mbgcnbd and bgcnbd ((M)BG/CNBD-k: k chosen from the summary's litt column)."
     },
     footer = {"", ExitCodes.HELP})
 final class FitCommand implements Callable<Integer> {
@@ -60,8 +62,16 @@ final class FitCommand implements Callable<Integer> {
       paramLabel = "MODEL",
       description =
           "Models to fit, repeated or comma-separated: bgnbd, mbgnbd, pnbd, bgbb, sbg, gg, nbd,"
-              + " ggomnbd, bdw, pnbd-hb (Pareto/NBD by hierarchical Bayes, MCMC).")
+              + " ggomnbd, bdw, mbgcnbd, bgcnbd, pnbd-hb (Pareto/NBD by hierarchical Bayes, MCMC).")
   List<String> models;
+
+  @Option(
+      names = "--litt-column",
+      paramLabel = "COLUMN",
+      description =
+          "Sum of log inter-purchase times per customer, for mbgcnbd and bgcnbd, which choose their"
+              + " regularity k with it (default litt).")
+  String littColumn;
 
   @Option(
       names = {"-o", "--output"},
@@ -192,7 +202,14 @@ final class FitCommand implements Callable<Integer> {
       Path file,
       PrintWriter stdout,
       PrintWriter err) {
-    Model model = kind.fitter().withSettings(fit.settings(kind)).fit(table.histories(kind));
+    var fitter = kind.fitter().withSettings(fit.settings(kind));
+    Model model;
+    if (fitter instanceof LittFitter<?> withLitt && withLitt.needsLitt()) {
+      double[] litt = LittColumn.read(summary.file, littColumn, kind.id());
+      model = withLitt.fit(table.histories(kind), litt);
+    } else {
+      model = fitter.fit(table.histories(kind));
+    }
     FitReport report = model.fitReport().orElseThrow();
     if (model instanceof GammaGammaModel m && m.customersLeftOut() > 0) {
       stdout.printf(

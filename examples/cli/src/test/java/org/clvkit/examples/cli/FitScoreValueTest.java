@@ -154,7 +154,7 @@ class FitScoreValueTest {
     assertEquals(ExitCodes.USAGE, r.code(), r::toString);
     assertEquals(
         "error: --model must be one of bgnbd, mbgnbd, pnbd, bgbb, sbg, gg, nbd, ggomnbd, bdw,"
-            + " pnbd-hb, was \"arima\"",
+            + " mbgcnbd, bgcnbd, pnbd-hb, was \"arima\"",
         r.firstErrorLine());
   }
 

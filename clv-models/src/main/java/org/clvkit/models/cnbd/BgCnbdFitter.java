@@ -1,0 +1,184 @@
+package org.clvkit.models.cnbd;
+
+import java.util.concurrent.Executor;
+import org.clvkit.core.Checks;
+import org.clvkit.models.CustomerHistories;
+import org.clvkit.models.FitFailedException;
+import org.clvkit.models.FitSettings;
+import org.clvkit.models.LogLikelihood;
+import org.clvkit.models.ModelType;
+
+/**
+ * Fits the BG/CNBD-k by maximum likelihood as BTYDplus's {@code bgcnbd.EstimateParameters} does: r,
+ * α, a, b by maximum likelihood at each k = 1, 2, … up to k_max (default {@value #DEFAULT_MAX_K},
+ * as BTYDplus), stopping early once the log-likelihood fell twice in a row, and the k with the
+ * largest log-likelihood kept. Choosing k needs each customer's litt (the sum of the log
+ * inter-purchase times, in the data's period): give it to {@link #fit(CustomerHistories,
+ * double[])}, or fix k with {@link #withK(int)}. At a fixed k litt only adds a constant and may be
+ * left out (as BTYDplus allows); the reported log-likelihood then leaves out (k−1)·Σ litt.
+ *
+ * <p>The maximisation is {@code ModelFitting}'s, as for the other models: log-parameters with an
+ * analytic gradient, time rescaled so that the largest age is 10 periods, several seeded starts
+ * ({@link FitSettings}), standard errors from the observed information. The report's estimates
+ * start with k, held fixed in the maximisation and so given standard error 0. Immutable and
+ * reusable; the likelihood runs in the calling thread.
+ *
+ * <pre>{@code
+ * BgCnbdModel model = BgCnbdFitter.create().fit(histories, litt);
+ * System.out.println(model.k() + "\n" + model.fitReport().orElseThrow().summaryTable());
+ * }</pre>
+ */
+public final class BgCnbdFitter implements LittFitter<BgCnbdModel> {
+  /** The largest k searched by default: 12, BTYDplus's grid. */
+  public static final int DEFAULT_MAX_K = 12;
+
+  private final FitSettings settings;
+  private final Executor executor;
+  private final int k;
+  private final int maxK;
+
+  private BgCnbdFitter(FitSettings settings, Executor executor, int k, int maxK) {
+    this.settings = Checks.notNull("settings", settings);
+    this.executor = executor;
+    this.k = k;
+    this.maxK = maxK;
+  }
+
+  /** A fitter choosing k in 1..12 with {@link FitSettings#DEFAULT}. */
+  public static BgCnbdFitter create() {
+    return new BgCnbdFitter(FitSettings.DEFAULT, null, 0, DEFAULT_MAX_K);
+  }
+
+  /** {@code BgCnbdModel.TYPE}. */
+  @Override
+  public ModelType<BgCnbdModel> type() {
+    return BgCnbdModel.TYPE;
+  }
+
+  @Override
+  public FitSettings settings() {
+    return settings;
+  }
+
+  @Override
+  public BgCnbdFitter withSettings(FitSettings value) {
+    return new BgCnbdFitter(value, executor, k, maxK);
+  }
+
+  /** The executor given to {@link #withExecutor}, or null; the likelihood runs in the caller. */
+  @Override
+  public Executor executor() {
+    return executor;
+  }
+
+  /** This fitter remembering {@code value}; the likelihood still runs in the calling thread. */
+  @Override
+  public BgCnbdFitter withExecutor(Executor value) {
+    return new BgCnbdFitter(settings, value, k, maxK);
+  }
+
+  /** True unless k is fixed ({@link #withK}): choosing k needs litt. */
+  @Override
+  public boolean needsLitt() {
+    return k == 0;
+  }
+
+  /** The fixed k, or 0 when k is chosen over 1..{@link #maxK()}. */
+  public int k() {
+    return k;
+  }
+
+  /** The largest k the search tries. */
+  public int maxK() {
+    return maxK;
+  }
+
+  /**
+   * This fitter with k fixed (no search; litt optional).
+   *
+   * @param value a whole number in [1, 100]
+   */
+  public BgCnbdFitter withK(int value) {
+    checkK("k", value);
+    return new BgCnbdFitter(settings, executor, value, maxK);
+  }
+
+  /**
+   * This fitter choosing k in 1..{@code value}.
+   *
+   * @param value a whole number in [1, 100]
+   */
+  public BgCnbdFitter withMaxK(int value) {
+    checkK("maxK", value);
+    return new BgCnbdFitter(settings, executor, 0, value);
+  }
+
+  static void checkK(String name, int value) {
+    if (value < 1 || value > CnbdParameters.MAX_K) {
+      throw Checks.fail(
+          "%s must be a whole number in [1, %d], was %d", name, CnbdParameters.MAX_K, value);
+    }
+  }
+
+  /**
+   * Fits the model: with the histories' litt column when they carry one ({@link
+   * CustomerHistories#hasLitt()}, as {@code CustomerHistories.of(summaries)} attaches it), as
+   * {@link #fit(CustomerHistories, double[])}; otherwise at the fixed k.
+   *
+   * @param data customer histories, raw or compressed, with weights
+   * @throws org.clvkit.core.ClvArgumentException when k is to be chosen (no {@link #withK}) and the
+   *     histories carry no litt column
+   * @throws FitFailedException when the fit fails and the settings do not allow that
+   */
+  @Override
+  public BgCnbdModel fit(CustomerHistories data) {
+    Checks.notNull("data", data);
+    if (data.hasLitt()) {
+      return fit(data, data.littColumn());
+    }
+    if (k == 0) {
+      throw CnbdFitting.missingLitt(BgCnbdModel.TYPE.id());
+    }
+    return build(CnbdFitting.fitAt(BgCnbdModel.NAME, 0, k, data, 0.0, settings));
+  }
+
+  /**
+   * Fits the model, choosing k unless it is fixed.
+   *
+   * @param data customer histories, raw or compressed, with weights
+   * @param litt one value per row of {@code data}: the sum of the logarithms of the customer's x
+   *     inter-purchase times in the data's period (for a compressed row, the mean over its
+   *     customers); finite, 0 when x = 0
+   * @throws FitFailedException when the fit at k = 1 (or at the fixed k) fails and the settings do
+   *     not allow that
+   */
+  @Override
+  public BgCnbdModel fit(CustomerHistories data, double[] litt) {
+    Checks.notNull("data", data);
+    if (k != 0) {
+      return build(
+          CnbdFitting.fitAt(
+              BgCnbdModel.NAME, 0, k, data, CnbdFitting.littSum(data, litt), settings));
+    }
+    return build(CnbdFitting.fitBest(BgCnbdModel.NAME, 0, maxK, data, litt, settings));
+  }
+
+  private static BgCnbdModel build(CnbdFitting.Fit fit) {
+    return BgCnbdModel.fitted(fit.parameters(), fit.report());
+  }
+
+  /**
+   * The log-likelihood over {@code k, r, alpha, a, b} without the litt term (see {@link
+   * BgCnbdModel#logLikelihood(double, double, double)}); the gradient's k entry is 0.
+   */
+  @Override
+  public LogLikelihood logLikelihood(CustomerHistories data) {
+    return CnbdFitting.logLikelihood(BgCnbdModel.NAME, 0, data, 0.0);
+  }
+
+  /** The full log-likelihood over {@code k, r, alpha, a, b}, with one litt per row. */
+  public LogLikelihood logLikelihood(CustomerHistories data, double[] litt) {
+    Checks.notNull("data", data);
+    return CnbdFitting.logLikelihood(BgCnbdModel.NAME, 0, data, CnbdFitting.littSum(data, litt));
+  }
+}
