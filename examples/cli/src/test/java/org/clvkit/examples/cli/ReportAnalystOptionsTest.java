@@ -135,12 +135,12 @@ class ReportAnalystOptionsTest {
     assertEquals(ExitCodes.OK, r.code(), r::toString);
     List<Map<String, String>> models =
         csv(Cli.lines(dir.resolve("r/diagnostics/model_comparison.csv")));
-    // every purchase model of the registry, in its order: fitted, or in the table as not fitted
+    // every purchase model the report compares (the registry's maximum-likelihood ones), in the
+    // registry's order: fitted, or in the table as not fitted
     String html = Cli.read(dir.resolve("r/report.html"));
     List<String> fitted = models.stream().map(m -> m.get("model")).toList();
     List<String> expected = new java.util.ArrayList<>();
-    for (org.clvkit.models.ModelType<?> type :
-        org.clvkit.models.ModelTypes.all(org.clvkit.models.PurchaseModel.class)) {
+    for (org.clvkit.models.ModelType<?> type : ReportModels.candidates(true)) {
       if (fitted.contains(type.name())) {
         expected.add(type.name());
       } else {
