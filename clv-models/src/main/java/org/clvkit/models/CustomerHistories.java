@@ -4,14 +4,15 @@ import java.io.Serializable;
 import java.util.Arrays;
 import org.clvkit.core.Checks;
 import org.clvkit.core.data.CustomerSummaries;
+import org.clvkit.models.covariates.CovariateMatrix;
 
 /**
  * The customer columns every model reads: per customer (or per distinct pattern, with a weight) the
  * number of repeat purchases, the recency and the age; optionally the mean repeat spend (for the
- * Gamma-Gamma) and a row of {@link Covariates} (for covariate models). Immutable. The one container
- * of model input: {@link org.clvkit.core.data.CustomerSummaries} (clv-core, which cannot depend on
- * the models) is what a transaction log summarises to, with ids, dates and holdout counts, and
- * {@link #of(CustomerSummaries)} turns it into this.
+ * Gamma-Gamma) and a row of a {@link CovariateMatrix} (for covariate models). Immutable. The one
+ * container of model input: {@link org.clvkit.core.data.CustomerSummaries} (clv-core, which cannot
+ * depend on the models) is what a transaction log summarises to, with ids, dates and holdout
+ * counts, and {@link #of(CustomerSummaries)} turns it into this.
  *
  * <p>Optionally a {@code litt} column (for the MBG/CNBD-k and BG/CNBD-k of Platzer and Reutterer
  * 2016; BTYDplus's {@code litt}): each row's sum of the logs of its x inter-purchase times,
@@ -51,7 +52,7 @@ public final class CustomerHistories implements Serializable {
   private final double[] age;
   private final double[] weight;
   private final double[] monetaryValue;
-  private final Covariates covariates;
+  private final CovariateMatrix covariates;
   private final double[] litt;
   private final double totalWeight;
   private final boolean compressed;
@@ -67,7 +68,7 @@ public final class CustomerHistories implements Serializable {
       double[] age,
       double[] weight,
       double[] monetaryValue,
-      Covariates covariates,
+      CovariateMatrix covariates,
       double[] litt,
       boolean compressed) {
     this.frequency = frequency;
@@ -171,7 +172,7 @@ public final class CustomerHistories implements Serializable {
    *
    * @param values one covariate row per row of these histories
    */
-  public CustomerHistories withCovariates(Covariates values) {
+  public CustomerHistories withCovariates(CovariateMatrix values) {
     Checks.notNull("covariates", values);
     Checks.sameLength("covariates rows", values.rows(), "frequency", frequency.length);
     return new CustomerHistories(
@@ -297,7 +298,7 @@ public final class CustomerHistories implements Serializable {
   }
 
   /** The covariates, if attached. */
-  public java.util.Optional<Covariates> covariates() {
+  public java.util.Optional<CovariateMatrix> covariates() {
     return java.util.Optional.ofNullable(covariates);
   }
 
@@ -376,7 +377,7 @@ public final class CustomerHistories implements Serializable {
       h = (h ^ Double.doubleToLongBits(recency[i] + 0.0)) * 0xC2B2AE3D27D4EB4FL;
       h = (h ^ Double.doubleToLongBits(age[i] + 0.0)) * 0x165667B19E3779F9L;
       if (covariates != null) {
-        h = (h ^ covariates.hashRow(i)) * 0xC2B2AE3D27D4EB4FL;
+        h = (h ^ hashRow(covariates, i)) * 0xC2B2AE3D27D4EB4FL;
       }
       if (litt != null) {
         h = (h ^ Double.doubleToLongBits(litt[i] + 0.0)) * 0x9E3779B97F4A7C15L;
@@ -403,7 +404,7 @@ public final class CustomerHistories implements Serializable {
             && r[j] == recency[i]
             && a[j] == age[i]
             && (l == null || l[j] == litt[i])
-            && (firstRow == null || covariates.sameRow(firstRow[j], i))) {
+            && (firstRow == null || sameRow(covariates, firstRow[j], i))) {
           w[j] += weight[i];
           break;
         }
@@ -416,9 +417,38 @@ public final class CustomerHistories implements Serializable {
         Arrays.copyOf(a, distinct),
         Arrays.copyOf(w, distinct),
         null,
-        firstRow == null ? null : covariates.select(firstRow, distinct),
+        firstRow == null ? null : selectRows(covariates, firstRow, distinct),
         l == null ? null : Arrays.copyOf(l, distinct),
         true);
+  }
+
+  /** Whether rows {@code i} and {@code j} of {@code m} are equal in every column. */
+  private static boolean sameRow(CovariateMatrix m, int i, int j) {
+    int k = m.columns();
+    double[] v = m.values();
+    return Arrays.equals(v, i * k, i * k + k, v, j * k, j * k + k);
+  }
+
+  /** A hash of row {@code i} of {@code m} (-0.0 and 0.0 hash alike, as they compare equal). */
+  private static long hashRow(CovariateMatrix m, int i) {
+    int k = m.columns();
+    double[] v = m.values();
+    long h = 0;
+    for (int c = i * k; c < i * k + k; c++) {
+      h = (h ^ Double.doubleToLongBits(v[c] + 0.0)) * 0x9E3779B97F4A7C15L;
+    }
+    return h;
+  }
+
+  /** The rows {@code rows[0..count)} of {@code m}, in that order. */
+  private static CovariateMatrix selectRows(CovariateMatrix m, int[] rows, int count) {
+    int k = m.columns();
+    double[] v = m.values();
+    double[] out = new double[count * k];
+    for (int r = 0; r < count; r++) {
+      System.arraycopy(v, rows[r] * k, out, r * k, k);
+    }
+    return CovariateMatrix.of(m.names(), out);
   }
 
   /**

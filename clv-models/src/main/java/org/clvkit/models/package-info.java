@@ -27,9 +27,9 @@
  *       {@code TYPE}, implementing the interfaces of its family and adding one line to {@code
  *       ModelTypes}; nothing switches over model names.
  *   <li><b>{@link org.clvkit.models.CustomerHistories}</b> is the one container of model input:
- *       frequency, recency, age and weights, optionally a monetary-value column (Gamma-Gamma) and
- *       {@link org.clvkit.models.Covariates}. {@code CustomerSummaries} (clv-core) is the output of
- *       a transaction log with ids, dates and holdout counts; {@code
+ *       frequency, recency, age and weights, optionally a monetary-value column (Gamma-Gamma) and a
+ *       {@link org.clvkit.models.covariates.CovariateMatrix}. {@code CustomerSummaries} (clv-core)
+ *       is the output of a transaction log with ids, dates and holdout counts; {@code
  *       CustomerHistories.of(summaries)} bridges the two.
  *   <li><b>Discounting</b> has one convention, the type {@link org.clvkit.models.Discount}: a rate
  *       d per period, equivalently δ = ln(1 + d) compounded continuously; each formula takes the
@@ -40,7 +40,8 @@
  *
  * A covariate model (time-invariant covariates first, as CLVTools' static covariates) reads its
  * covariate row from {@link org.clvkit.models.CustomerHistories#covariates()}: {@link
- * org.clvkit.models.Covariates} holds named columns row-major in one {@code double[]} with a column
+ * org.clvkit.models.covariates.CovariateMatrix} (the one covariate type, also the covariate
+ * fitters' explicit argument) holds named columns row-major in one {@code double[]} with a column
  * count, so that the kernel reads row i at {@code i * columns()} without allocating. {@link
  * org.clvkit.models.CustomerHistories#compressed()} groups only customers whose covariate rows are
  * equal, so weights stay correct. Such a model is a {@code Model} whose parameters are the base

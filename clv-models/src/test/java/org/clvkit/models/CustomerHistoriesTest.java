@@ -2,18 +2,28 @@ package org.clvkit.models;
 
 import static org.clvkit.testing.ClvAssertions.assertRejects;
 import static org.clvkit.testing.Seeded.qt;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.quicktheories.generators.SourceDSL.integers;
 
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import org.clvkit.core.data.CustomerSummaries;
+import org.clvkit.core.data.SummaryAccumulator;
+import org.clvkit.core.data.SummaryOptions;
+import org.clvkit.core.data.TimeScale;
 import org.junit.jupiter.api.Test;
 
 class CustomerHistoriesTest {
+  private static final double[] F = {1, 1, 1, 0, 1};
+  private static final double[] R = {2, 2, 2, 0, 2};
+  private static final double[] A = {5, 5, 5, 5, 5};
 
   @Test
   void compressed_sumsWeightsOfIdenticalPatternsInOrderOfFirstAppearance() {
@@ -152,5 +162,47 @@ class CustomerHistoriesTest {
     assertRejects(
         "litt is required (attach it with withLitt, or summarise with same-day merging)",
         h::littColumn);
+  }
+
+  @Test
+  void monetaryValue_isAttachedBeforeCompressionAndDroppedByIt() {
+    CustomerHistories data =
+        CustomerHistories.of(F, R, A).withMonetaryValue(new double[] {10, 20, 30, 0, 40});
+    assertTrue(data.hasMonetaryValue());
+    assertEquals(30.0, data.monetaryValue(2));
+    assertFalse(data.compressed().hasMonetaryValue());
+    assertEquals(data.size(), data.rescaled(2).monetaryValueColumn().length);
+    assertRejects(
+        "monetaryValue is required (attach it with withMonetaryValue)",
+        () -> CustomerHistories.of(F, R, A).monetaryValueColumn());
+    assertRejects(
+        "monetary values must be attached before compression",
+        () -> data.compressed().withMonetaryValue(new double[] {1, 2}));
+    assertRejects(
+        "monetaryValue[1] must be finite and >= 0, was -1.0",
+        () -> CustomerHistories.of(F, R, A).withMonetaryValue(new double[] {1, -1, 1, 1, 1}));
+  }
+
+  @Test
+  void of_summariesCarriesTheMonetaryValue() {
+    // Customer a: first purchase 2020-01-01, repeats after 1 and 3 weeks of 20 and 40; observed
+    // to 2020-03-04 (9 weeks). Customer b: one purchase.
+    SummaryAccumulator acc =
+        new SummaryAccumulator(SummaryOptions.of(TimeScale.WEEKS, LocalDate.of(2020, 3, 4)));
+    acc.accept("a", LocalDate.of(2020, 1, 1), 10.0);
+    acc.accept("a", LocalDate.of(2020, 1, 8), 20.0);
+    acc.accept("a", LocalDate.of(2020, 1, 22), 40.0);
+    acc.accept("b", LocalDate.of(2020, 2, 5), 5.0);
+    CustomerSummaries summaries = acc.result();
+    CustomerHistories histories = CustomerHistories.of(summaries);
+    assertArrayEquals(summaries.frequency(), histories.frequencyColumn());
+    assertArrayEquals(summaries.recency(), histories.recencyColumn());
+    assertArrayEquals(summaries.age(), histories.ageColumn());
+    assertArrayEquals(summaries.monetaryValue(), histories.monetaryValueColumn());
+    int a = summaries.indexOf("a");
+    assertEquals(2.0, histories.frequency(a));
+    assertEquals(30.0, histories.monetaryValue(a));
+    CustomerSummaries none = null;
+    assertRejects("summaries must not be null", () -> CustomerHistories.of(none));
   }
 }

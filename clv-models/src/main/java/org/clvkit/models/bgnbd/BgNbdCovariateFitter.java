@@ -101,11 +101,11 @@ public final class BgNbdCovariateFitter {
    */
   public BgNbdCovariateModel fit(CustomerHistories data) {
     Checks.notNull("data", data);
-    org.clvkit.models.Covariates covariates =
+    CovariateMatrix matrix =
         data.covariates()
             .orElseThrow(
                 () -> Checks.fail("data must carry covariates (CustomerHistories.withCovariates)"));
-    return fit(data, CovariateMatrix.from(covariates));
+    return fit(data, matrix);
   }
 
   /**

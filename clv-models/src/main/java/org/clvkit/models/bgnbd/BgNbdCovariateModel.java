@@ -9,6 +9,7 @@ import org.clvkit.core.Checks;
 import org.clvkit.models.CustomerHistories;
 import org.clvkit.models.covariates.CovariateFitReport;
 import org.clvkit.models.covariates.CovariateMatrix;
+import org.clvkit.models.covariates.CovariateModel;
 import org.clvkit.models.covariates.CovariateSettings;
 import org.clvkit.models.internal.BgNbdFunctions;
 import org.clvkit.models.internal.CovariateLayout;
@@ -31,7 +32,7 @@ import org.clvkit.models.internal.CovariateLayout;
  * batch methods find the model's covariates by name in a {@link CovariateMatrix} and build one
  * kernel per change of covariate row. Immutable, thread-safe and {@link Serializable}.
  */
-public final class BgNbdCovariateModel implements Serializable {
+public final class BgNbdCovariateModel implements CovariateModel {
   private static final long serialVersionUID = 1L;
 
   private final BgNbdParameters parameters;
@@ -143,6 +144,7 @@ public final class BgNbdCovariateModel implements Serializable {
   }
 
   /** The fit's report; empty for a model built from known values. */
+  @Override
   public Optional<CovariateFitReport> fitReport() {
     return Optional.ofNullable(report);
   }

@@ -2,6 +2,7 @@ package org.clvkit.models.covariates;
 
 import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -15,6 +16,12 @@ import org.clvkit.core.Checks;
  * <p>Values are used raw, as CLVTools uses them (no centring or scaling): with all coefficients 0
  * every covariate model is its model without covariates. Categorical attributes enter as 0/1
  * indicator columns with one level left out as reference (see the CSV reader of the CLI).
+ *
+ * <p>A matrix travels with the customer columns in {@link
+ * org.clvkit.models.CustomerHistories#withCovariates}, so that a covariate fitter's {@code
+ * fit(CustomerHistories)} finds it there; compressing such histories groups only rows whose
+ * covariate rows are equal. Models without covariates ignore it. Time-varying covariates are {@link
+ * TimeVaryingCovariates}.
  *
  * <p>Rules, each checked with a message naming the place: at least one column; names not blank and
  * distinct; {@code values.length} a multiple of the column count; every value finite.
@@ -95,12 +102,6 @@ public final class CovariateMatrix implements Serializable {
     return of(names, values);
   }
 
-  /** The same values as the API's {@link org.clvkit.models.Covariates} (copied). */
-  public static CovariateMatrix from(org.clvkit.models.Covariates covariates) {
-    Checks.notNull("covariates", covariates);
-    return of(covariates.names(), covariates.values());
-  }
-
   /** The covariates' names, in column order. */
   public List<String> names() {
     return names;
@@ -174,5 +175,23 @@ public final class CovariateMatrix implements Serializable {
     double[] out = new double[(to - from) * columns];
     System.arraycopy(values, from * columns, out, 0, out.length);
     return new CovariateMatrix(names, out);
+  }
+
+  /** Equal when the names and every value are equal. */
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof CovariateMatrix m
+        && m.names.equals(names)
+        && Arrays.equals(m.values, values);
+  }
+
+  @Override
+  public int hashCode() {
+    return names.hashCode() * 31 + Arrays.hashCode(values);
+  }
+
+  @Override
+  public String toString() {
+    return "CovariateMatrix(" + names + ", " + rows + " rows)";
   }
 }

@@ -16,6 +16,7 @@ import org.clvkit.models.bgnbd.BgNbdCovariateModel;
 import org.clvkit.models.bgnbd.BgNbdParameters;
 import org.clvkit.models.covariates.CoefficientEstimate;
 import org.clvkit.models.covariates.CovariateFitReport;
+import org.clvkit.models.covariates.CovariateModel;
 import org.clvkit.models.paretonbd.ParetoNbdCovariateModel;
 import org.clvkit.models.paretonbd.ParetoNbdParameters;
 import org.clvkit.models.paretonbd.ParetoNbdTimeVaryingModel;
@@ -43,9 +44,10 @@ import org.clvkit.models.sbg.SbgParameters;
  * process (β for the sBG). A fitted model's summary (log-likelihood, convergence, customers, the
  * coefficient table and the likelihood-ratio test) is written as comments and {@code fit.*} entries
  * for the reader; a loaded model carries no fit report. Numbers are written with {@link
- * Double#toString(double)}, so a load gives back the saved values bit for bit.
+ * Double#toString(double)}, so a load gives back the saved values bit for bit. Used through {@link
+ * ModelFiles#saveCovariateModel} and {@link ModelFiles#loadCovariateModel(Path, Class)}.
  */
-public final class CovariateModelFiles {
+final class CovariateModelFiles {
   /** The value of the {@code format} key. */
   public static final String FORMAT = "clvkit-covariate-model";
 
@@ -57,12 +59,12 @@ public final class CovariateModelFiles {
   /**
    * Saves a covariate model.
    *
-   * @param model one of the three covariate models
+   * @param model one of the four covariate models
    * @param provenance where and when, recorded in the file
    * @param file the file to write
    * @throws IOException when writing fails
    */
-  public static void save(Object model, Provenance provenance, Path file) throws IOException {
+  static void save(CovariateModel model, Provenance provenance, Path file) throws IOException {
     Checks.notNull("model", model);
     Checks.notNull("file", file);
     String type;
@@ -111,7 +113,8 @@ public final class CovariateModelFiles {
       report = m.fitReport().orElse(null);
     } else {
       throw Checks.fail(
-          "model must be a covariate model (Pareto/NBD, BG/NBD or sBG), was %s",
+          "model must be a covariate model of clvkit (Pareto/NBD, BG/NBD, sBG or time-varying"
+              + " Pareto/NBD), was %s",
           model.getClass().getName());
     }
     List<String> lines = new ArrayList<>();
@@ -192,12 +195,12 @@ public final class CovariateModelFiles {
   /**
    * Loads a covariate model saved by {@link #save}.
    *
-   * @return a {@link ParetoNbdCovariateModel}, {@link BgNbdCovariateModel} or {@link
-   *     SbgCovariateModel} without fit report
+   * @return a {@link ParetoNbdCovariateModel}, {@link BgNbdCovariateModel}, {@link
+   *     SbgCovariateModel} or {@link ParetoNbdTimeVaryingModel} without fit report
    * @throws ModelFileException naming the file and the problem when it is not a valid file
    * @throws IOException when reading fails
    */
-  public static Object load(Path file) throws IOException {
+  static CovariateModel load(Path file) throws IOException {
     Checks.notNull("file", file);
     Properties p = new Properties();
     try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {

@@ -39,6 +39,7 @@ import org.clvkit.models.Model;
 import org.clvkit.models.ModelType;
 import org.clvkit.models.ModelTypes;
 import org.clvkit.models.ParameterEstimate;
+import org.clvkit.models.covariates.CovariateModel;
 import org.clvkit.models.io.ModelFileException.Problem;
 
 /**
@@ -417,6 +418,69 @@ public final class ModelFiles {
       throw tooLarge();
     }
     return fromText(text, type);
+  }
+
+  /**
+   * Saves a covariate model ({@link org.clvkit.models.paretonbd.ParetoNbdCovariateModel}, {@link
+   * org.clvkit.models.bgnbd.BgNbdCovariateModel}, {@link org.clvkit.models.sbg.SbgCovariateModel},
+   * {@link org.clvkit.models.paretonbd.ParetoNbdTimeVaryingModel}) as a versioned properties file
+   * ({@code format = clvkit-covariate-model}, {@code version = 1}) with its base parameters, its
+   * coefficients named by covariate and process ({@code coefficient.first.<name>} for the purchase
+   * process or the sBG's α, {@code coefficient.second.<name>} for drop-out or β), and a fitted
+   * model's summary as comments and {@code fit.*} entries. Numbers are written with {@link
+   * Double#toString(double)}, so a load gives back the saved values bit for bit. The parent
+   * directory is created when missing.
+   *
+   * @param model one of the four covariate models of this library
+   * @param provenance the time unit and fit date recorded in the file, or null for none
+   * @param file the file to write, replaced if it exists
+   * @throws IOException when writing fails
+   * @throws ClvArgumentException when {@code model} is another implementation of {@link
+   *     CovariateModel}
+   */
+  public static void saveCovariateModel(CovariateModel model, Provenance provenance, Path file)
+      throws IOException {
+    CovariateModelFiles.save(model, provenance, file);
+  }
+
+  /**
+   * Loads a covariate model saved by {@link #saveCovariateModel}, whichever of the four it is.
+   *
+   * @param file the model file
+   * @return the model, without fit report
+   * @throws IOException when reading fails
+   * @throws ModelFileException naming the file and the problem when it is not a covariate model
+   *     file of this format version
+   */
+  public static CovariateModel loadCovariateModel(Path file) throws IOException {
+    return CovariateModelFiles.load(file);
+  }
+
+  /**
+   * Loads a covariate model of a known class saved by {@link #saveCovariateModel}.
+   *
+   * @param file the model file
+   * @param type the covariate model class expected
+   * @param <M> the model class
+   * @return the model, without fit report
+   * @throws IOException when reading fails
+   * @throws ModelFileException ({@link Problem#WRONG_TYPE}) when the file holds another covariate
+   *     model, or naming the problem when it is not a covariate model file
+   */
+  public static <M extends CovariateModel> M loadCovariateModel(Path file, Class<M> type)
+      throws IOException {
+    Checks.notNull("type", type);
+    CovariateModel model = CovariateModelFiles.load(file);
+    if (!type.isInstance(model)) {
+      throw new ModelFileException(
+          Problem.WRONG_TYPE,
+          file
+              + ": holds a "
+              + model.getClass().getSimpleName()
+              + ", not a "
+              + type.getSimpleName());
+    }
+    return type.cast(model);
   }
 
   private static ModelFileException tooLarge() {

@@ -153,11 +153,11 @@ public final class ParetoNbdCovariateFitter {
    */
   public ParetoNbdCovariateModel fit(CustomerHistories data) {
     Checks.notNull("data", data);
-    org.clvkit.models.Covariates covariates =
+    CovariateMatrix matrix =
         data.covariates()
             .orElseThrow(
                 () -> Checks.fail("data must carry covariates (CustomerHistories.withCovariates)"));
-    return fit(data, CovariateMatrix.from(covariates));
+    return fit(data, matrix);
   }
 
   /**

@@ -10,6 +10,7 @@ import org.clvkit.models.CustomerHistories;
 import org.clvkit.models.Discount;
 import org.clvkit.models.covariates.CovariateFitReport;
 import org.clvkit.models.covariates.CovariateMatrix;
+import org.clvkit.models.covariates.CovariateModel;
 import org.clvkit.models.covariates.CovariateSettings;
 import org.clvkit.models.internal.CovariateLayout;
 
@@ -34,7 +35,7 @@ import org.clvkit.models.internal.CovariateLayout;
  * covariate row (none per customer when consecutive customers share a row, as sorted categorical
  * data do). Immutable, thread-safe and {@link Serializable}.
  */
-public final class ParetoNbdCovariateModel implements Serializable {
+public final class ParetoNbdCovariateModel implements CovariateModel {
   private static final long serialVersionUID = 1L;
 
   private final ParetoNbdParameters parameters;
@@ -150,6 +151,7 @@ public final class ParetoNbdCovariateModel implements Serializable {
   }
 
   /** The fit's report; empty for a model built from known values. */
+  @Override
   public Optional<CovariateFitReport> fitReport() {
     return Optional.ofNullable(report);
   }

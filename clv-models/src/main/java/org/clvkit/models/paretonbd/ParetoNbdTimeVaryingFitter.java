@@ -15,6 +15,7 @@ import org.clvkit.models.FitStatus;
 import org.clvkit.models.ParameterEstimate;
 import org.clvkit.models.covariates.CoefficientEstimate;
 import org.clvkit.models.covariates.CovariateFitReport;
+import org.clvkit.models.covariates.CovariateMatrix;
 import org.clvkit.models.covariates.CovariateSettings;
 import org.clvkit.models.covariates.LikelihoodRatioTest;
 import org.clvkit.models.covariates.TimeVaryingCovariates;
@@ -88,6 +89,24 @@ public final class ParetoNbdTimeVaryingFitter {
   /** This fitter evaluating the likelihood on {@code value}; the caller owns the executor. */
   public ParetoNbdTimeVaryingFitter withExecutor(Executor value) {
     return new ParetoNbdTimeVaryingFitter(settings, covariates, value);
+  }
+
+  /**
+   * Fits the model to histories that carry time-invariant covariates ({@link
+   * CustomerHistories#withCovariates}), each customer's row held constant over time ({@link
+   * TimeVaryingCovariates#constant}); the estimates are then those of {@link
+   * ParetoNbdCovariateFitter}'s model.
+   *
+   * @param data the customers' histories with one covariate row each
+   * @throws org.clvkit.core.ClvArgumentException when the histories carry no covariates
+   */
+  public ParetoNbdTimeVaryingModel fit(CustomerHistories data) {
+    Checks.notNull("data", data);
+    CovariateMatrix matrix =
+        data.covariates()
+            .orElseThrow(
+                () -> Checks.fail("data must carry covariates (CustomerHistories.withCovariates)"));
+    return fit(data, TimeVaryingCovariates.constant(matrix));
   }
 
   /**

@@ -9,6 +9,7 @@ import org.clvkit.core.Checks;
 import org.clvkit.models.CustomerHistories;
 import org.clvkit.models.Discount;
 import org.clvkit.models.covariates.CovariateFitReport;
+import org.clvkit.models.covariates.CovariateModel;
 import org.clvkit.models.covariates.CovariateSettings;
 import org.clvkit.models.covariates.TimeVaryingCovariates;
 import org.clvkit.models.internal.CovariateLayout;
@@ -42,7 +43,7 @@ import org.clvkit.models.internal.CovariateLayout;
  * the same order, find the model's covariates in them by name, and allocate work arrays once per
  * call (none per customer). Immutable, thread-safe and {@link Serializable}.
  */
-public final class ParetoNbdTimeVaryingModel implements Serializable {
+public final class ParetoNbdTimeVaryingModel implements CovariateModel {
   private static final long serialVersionUID = 1L;
 
   private final ParetoNbdParameters parameters;
@@ -158,6 +159,7 @@ public final class ParetoNbdTimeVaryingModel implements Serializable {
   }
 
   /** The fit report, when the model was fitted. */
+  @Override
   public Optional<CovariateFitReport> fitReport() {
     return Optional.ofNullable(report);
   }

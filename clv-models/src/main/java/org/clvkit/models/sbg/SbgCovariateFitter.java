@@ -61,6 +61,23 @@ public final class SbgCovariateFitter {
   }
 
   /**
+   * Fits the model to contract histories that carry their covariates ({@link
+   * CustomerHistories#withCovariates}), read as {@link #fit(CustomerHistories, CovariateMatrix)}
+   * reads them.
+   *
+   * @param data contract histories with one covariate row each
+   * @throws org.clvkit.core.ClvArgumentException when the histories carry no covariates
+   */
+  public SbgCovariateModel fit(CustomerHistories data) {
+    Checks.notNull("data", data);
+    CovariateMatrix matrix =
+        data.covariates()
+            .orElseThrow(
+                () -> Checks.fail("data must carry covariates (CustomerHistories.withCovariates)"));
+    return fit(data, matrix);
+  }
+
+  /**
    * Fits the model to contract histories in the shared customer columns, read as {@link
    * SbgFitter#fit(CustomerHistories)} reads them (x renewals in n opportunities: churned in period
    * x + 1 when x &lt; n, active after n renewals when x = n), with one covariate row per row.

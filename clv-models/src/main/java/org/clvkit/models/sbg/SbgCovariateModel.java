@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.clvkit.core.Checks;
 import org.clvkit.models.covariates.CovariateFitReport;
 import org.clvkit.models.covariates.CovariateMatrix;
+import org.clvkit.models.covariates.CovariateModel;
 import org.clvkit.models.covariates.CovariateSettings;
 import org.clvkit.models.internal.CovariateLayout;
 
@@ -26,7 +27,7 @@ import org.clvkit.models.internal.CovariateLayout;
  * Rows are given in the order of {@link #covariateNames()}; the batch DERL finds the model's
  * covariates by name in a {@link CovariateMatrix}. Immutable, thread-safe and {@link Serializable}.
  */
-public final class SbgCovariateModel implements Serializable {
+public final class SbgCovariateModel implements CovariateModel {
   private static final long serialVersionUID = 1L;
 
   private final SbgParameters parameters;
@@ -124,6 +125,7 @@ public final class SbgCovariateModel implements Serializable {
   }
 
   /** The fit's report; empty for a model built from known values. */
+  @Override
   public Optional<CovariateFitReport> fitReport() {
     return Optional.ofNullable(report);
   }

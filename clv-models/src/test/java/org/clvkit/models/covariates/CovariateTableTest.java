@@ -3,6 +3,7 @@ package org.clvkit.models.covariates;
 import static org.clvkit.testing.ClvAssertions.assertRejects;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -10,7 +11,8 @@ import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.clvkit.models.io.CovariateModelFiles;
+import org.clvkit.models.io.ModelFileException;
+import org.clvkit.models.io.ModelFiles;
 import org.clvkit.models.io.Provenance;
 import org.clvkit.models.paretonbd.ParetoNbdCovariateModel;
 import org.clvkit.models.paretonbd.ParetoNbdParameters;
@@ -86,8 +88,9 @@ class CovariateTableTest {
             List.of("female"),
             new double[] {Math.PI});
     Path file = dir.resolve("pnbd-covariates.properties");
-    CovariateModelFiles.save(model, Provenance.now("weeks"), file);
-    ParetoNbdCovariateModel back = (ParetoNbdCovariateModel) CovariateModelFiles.load(file);
+    ModelFiles.saveCovariateModel(model, Provenance.now("weeks"), file);
+    ParetoNbdCovariateModel back =
+        ModelFiles.loadCovariateModel(file, ParetoNbdCovariateModel.class);
     assertEquals(model.parameters(), back.parameters());
     assertEquals(model.purchaseCovariates(), back.purchaseCovariates());
     assertArrayEquals(model.purchaseCoefficients(), back.purchaseCoefficients(), 0.0);
@@ -100,9 +103,18 @@ class CovariateTableTest {
             new double[] {0.25},
             List.of(),
             new double[0]);
-    CovariateModelFiles.save(sbg, null, dir.resolve("sbg.properties"));
+    ModelFiles.saveCovariateModel(sbg, null, dir.resolve("sbg.properties"));
     SbgCovariateModel sbgBack =
-        (SbgCovariateModel) CovariateModelFiles.load(dir.resolve("sbg.properties"));
+        ModelFiles.loadCovariateModel(dir.resolve("sbg.properties"), SbgCovariateModel.class);
     assertEquals(sbg.toString(), sbgBack.toString());
+    assertEquals(
+        sbg.toString(), ModelFiles.loadCovariateModel(dir.resolve("sbg.properties")).toString());
+    ModelFileException wrong =
+        assertThrows(
+            ModelFileException.class,
+            () -> ModelFiles.loadCovariateModel(file, SbgCovariateModel.class));
+    assertEquals(ModelFileException.Problem.WRONG_TYPE, wrong.problem());
+    assertEquals(
+        file + ": holds a ParetoNbdCovariateModel, not a SbgCovariateModel", wrong.getMessage());
   }
 }

@@ -223,9 +223,7 @@ class ParetoNbdCovariateFitterTest {
     CustomerHistories data =
         days(ParetoNbdCovariateSimulator.of(TRUE_MODEL, 42).histories(z, ages(n, 43)));
     ParetoNbdCovariateModel matrixForm = ParetoNbdCovariateFitter.create().fit(data, z);
-    ParetoNbdCovariateModel carried =
-        ParetoNbdCovariateFitter.create()
-            .fit(data.withCovariates(org.clvkit.models.Covariates.of(z.names(), z.rowMajor())));
+    ParetoNbdCovariateModel carried = ParetoNbdCovariateFitter.create().fit(data.withCovariates(z));
     assertEquals(matrixForm.toString(), carried.toString());
     assertEquals(matrixForm.parameters(), carried.parameters());
     org.clvkit.testing.ClvAssertions.assertRejects(

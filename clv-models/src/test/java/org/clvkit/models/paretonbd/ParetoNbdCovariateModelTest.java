@@ -293,18 +293,6 @@ class ParetoNbdCovariateModelTest {
   }
 
   @Test
-  void covariateMatrix_rejectsBadInput() {
-    assertRejects(
-        "covariates[1, b] must be finite, was NaN",
-        () -> CovariateMatrix.of(List.of("a", "b"), new double[] {1, 2, 3, Double.NaN}));
-    assertRejects(
-        "covariates length 3 must be a multiple of the number of columns 2",
-        () -> CovariateMatrix.of(List.of("a", "b"), new double[] {1, 2, 3}));
-    assertRejects(
-        "names[1] = a is a duplicate", () -> CovariateMatrix.of(List.of("a", "a"), new double[2]));
-  }
-
-  @Test
   void layout_rejectsUnknownAndUnconstrainableCovariates() {
     assertRejects(
         "purchase covariate x is not among the covariates [a, b]",

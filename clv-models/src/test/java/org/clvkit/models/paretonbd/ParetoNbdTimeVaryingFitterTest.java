@@ -108,6 +108,15 @@ class ParetoNbdTimeVaryingFitterTest {
           "purchase " + j, fixed.purchaseCoefficients()[j], dynamic.purchaseCoefficients()[j]);
       close.check("dropout " + j, fixed.dropoutCoefficients()[j], dynamic.dropoutCoefficients()[j]);
     }
+    // The histories carrying the same matrix: the same fit, bit for bit.
+    ParetoNbdTimeVaryingModel carried =
+        ParetoNbdTimeVaryingFitter.create().fit(data.withCovariates(matrix));
+    assertEquals(dynamic.toString(), carried.toString());
+    assertArrayEquals(dynamic.purchaseCoefficients(), carried.purchaseCoefficients(), 0.0);
+    assertArrayEquals(dynamic.dropoutCoefficients(), carried.dropoutCoefficients(), 0.0);
+    org.clvkit.testing.ClvAssertions.assertRejects(
+        "data must carry covariates (CustomerHistories.withCovariates)",
+        () -> ParetoNbdTimeVaryingFitter.create().fit(data));
   }
 
   @Test

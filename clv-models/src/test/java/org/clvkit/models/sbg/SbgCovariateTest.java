@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.SplittableRandom;
+import org.clvkit.models.CustomerHistories;
 import org.clvkit.models.GradientChecks;
 import org.clvkit.models.covariates.CoefficientEstimate;
 import org.clvkit.models.covariates.CovariateFitReport;
@@ -133,6 +134,33 @@ class SbgCovariateTest {
     within3(report.coefficient("beta.region"), 0.0);
     assertEquals(4, report.likelihoodRatioTest().orElseThrow().degreesOfFreedom());
     assertTrue(report.likelihoodRatioTest().orElseThrow().pValue() < 1e-6);
+  }
+
+  @Test
+  void fit_historiesCarryingCovariatesEqualTheLifetimeForm() {
+    // The same customers as contract histories: x renewals in n = 6 opportunities, x = t - 1 for
+    // a customer churned in period t, x = 6 for one still active.
+    int horizon = 6;
+    Lifetimes lifetimes = simulate(2_000, 7, horizon);
+    int n = lifetimes.periods.length;
+    double[] x = new double[n];
+    double[] age = new double[n];
+    for (int i = 0; i < n; i++) {
+      x[i] = lifetimes.churned[i] ? lifetimes.periods[i] - 1 : lifetimes.periods[i];
+      age[i] = horizon;
+    }
+    CustomerHistories data = CustomerHistories.of(x, x, age);
+    SbgCovariateModel byLifetimes =
+        SbgCovariateFitter.create()
+            .fitLifetimes(lifetimes.periods, lifetimes.churned, lifetimes.covariates);
+    SbgCovariateModel byMatrix = SbgCovariateFitter.create().fit(data, lifetimes.covariates);
+    SbgCovariateModel carried =
+        SbgCovariateFitter.create().fit(data.withCovariates(lifetimes.covariates));
+    assertEquals(byMatrix.toString(), carried.toString());
+    assertEquals(byLifetimes.toString(), carried.toString());
+    org.clvkit.testing.ClvAssertions.assertRejects(
+        "data must carry covariates (CustomerHistories.withCovariates)",
+        () -> SbgCovariateFitter.create().fit(data));
   }
 
   /** Lifetimes with their covariates. */

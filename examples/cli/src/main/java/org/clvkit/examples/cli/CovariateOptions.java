@@ -18,10 +18,11 @@ import org.clvkit.models.bgnbd.BgNbdCovariateFitter;
 import org.clvkit.models.bgnbd.BgNbdCovariateModel;
 import org.clvkit.models.covariates.CovariateFitReport;
 import org.clvkit.models.covariates.CovariateMatrix;
+import org.clvkit.models.covariates.CovariateModel;
 import org.clvkit.models.covariates.CovariateSettings;
 import org.clvkit.models.covariates.CovariateTable;
-import org.clvkit.models.io.CovariateModelFiles;
 import org.clvkit.models.io.ModelFileException;
+import org.clvkit.models.io.ModelFiles;
 import org.clvkit.models.io.Provenance;
 import org.clvkit.models.paretonbd.ParetoNbdCovariateFitter;
 import org.clvkit.models.paretonbd.ParetoNbdCovariateModel;
@@ -197,7 +198,7 @@ final class CovariateOptions {
       Path out,
       PrintWriter stdout,
       PrintWriter err) {
-    Object model;
+    CovariateModel model;
     CovariateFitReport report;
     try {
       if (kind.id().equals("pnbd")) {
@@ -243,7 +244,7 @@ final class CovariateOptions {
       temporary =
           Files.createTempFile(
               file.toAbsolutePath().getParent(), "." + file.getFileName() + ".", ".tmp");
-      CovariateModelFiles.save(model, Provenance.now(timeUnit), temporary);
+      ModelFiles.saveCovariateModel(model, Provenance.now(timeUnit), temporary);
       AtomicOutput.move(temporary, file);
     } catch (IOException e) {
       throw Output.cannotWrite(file, e);
@@ -272,9 +273,9 @@ final class CovariateOptions {
       Path output,
       PrintWriter stdout,
       boolean escape) {
-    Object model;
+    CovariateModel model;
     try {
-      model = CovariateModelFiles.load(modelFile);
+      model = ModelFiles.loadCovariateModel(modelFile);
     } catch (NoSuchFileException e) {
       throw new CliException(ExitCodes.IO, modelFile + ": file not found", e);
     } catch (IOException e) {

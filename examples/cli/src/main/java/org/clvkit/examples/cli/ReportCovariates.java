@@ -13,7 +13,8 @@ import org.clvkit.models.bgnbd.BgNbdCovariateFitter;
 import org.clvkit.models.bgnbd.BgNbdCovariateModel;
 import org.clvkit.models.bgnbd.BgNbdModel;
 import org.clvkit.models.covariates.CovariateFitReport;
-import org.clvkit.models.io.CovariateModelFiles;
+import org.clvkit.models.covariates.CovariateModel;
+import org.clvkit.models.io.ModelFiles;
 import org.clvkit.models.io.Provenance;
 import org.clvkit.models.paretonbd.ParetoNbdCovariateFitter;
 import org.clvkit.models.paretonbd.ParetoNbdCovariateModel;
@@ -71,7 +72,7 @@ record ReportCovariates(
     boolean substituted = chosen != kind;
     CovariateOptions.Joined data = options.join(table, err);
     int missing = table.size() - data.ids().length;
-    Object model;
+    CovariateModel model;
     CovariateFitReport report;
     try {
       if (bgnbd) {
@@ -102,7 +103,7 @@ record ReportCovariates(
     Path file = dir.staged(out.file());
     try {
       Output.createParent(file.toAbsolutePath());
-      CovariateModelFiles.save(model, Provenance.now(unit.name()), file);
+      ModelFiles.saveCovariateModel(model, Provenance.now(unit.name()), file);
     } catch (IOException e) {
       throw Output.cannotWrite(dir.finalPath(out.file()), e);
     }

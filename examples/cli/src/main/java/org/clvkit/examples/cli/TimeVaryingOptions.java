@@ -16,10 +16,11 @@ import org.clvkit.core.ClvArgumentException;
 import org.clvkit.models.CustomerHistories;
 import org.clvkit.models.FitSettings;
 import org.clvkit.models.covariates.CovariateFitReport;
+import org.clvkit.models.covariates.CovariateModel;
 import org.clvkit.models.covariates.TimeVaryingCovariateTable;
 import org.clvkit.models.covariates.TimeVaryingCovariates;
-import org.clvkit.models.io.CovariateModelFiles;
 import org.clvkit.models.io.ModelFileException;
+import org.clvkit.models.io.ModelFiles;
 import org.clvkit.models.io.Provenance;
 import org.clvkit.models.paretonbd.ParetoNbdTimeVaryingFitter;
 import org.clvkit.models.paretonbd.ParetoNbdTimeVaryingModel;
@@ -161,7 +162,7 @@ final class TimeVaryingOptions {
       temporary =
           Files.createTempFile(
               target.toAbsolutePath().getParent(), "." + target.getFileName() + ".", ".tmp");
-      CovariateModelFiles.save(model, Provenance.now(timeUnit), temporary);
+      ModelFiles.saveCovariateModel(model, Provenance.now(timeUnit), temporary);
       AtomicOutput.move(temporary, target);
     } catch (IOException e) {
       throw Output.cannotWrite(target, e);
@@ -201,9 +202,9 @@ final class TimeVaryingOptions {
       Path output,
       PrintWriter stdout,
       boolean escape) {
-    Object loaded;
+    CovariateModel loaded;
     try {
-      loaded = CovariateModelFiles.load(modelFile);
+      loaded = ModelFiles.loadCovariateModel(modelFile);
     } catch (NoSuchFileException e) {
       throw new CliException(ExitCodes.IO, modelFile + ": file not found", e);
     } catch (IOException e) {

@@ -11,7 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.clvkit.models.io.CovariateModelFiles;
+import org.clvkit.models.io.ModelFiles;
 import org.clvkit.models.paretonbd.ParetoNbdCovariateModel;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -85,7 +85,8 @@ class CovariatesCliTest {
     // The restricted fit is the Pareto/NBD's published CDNOW optimum (LL -9595.0).
     assertTrue(f.out().contains("log-likelihood without covariates -9594.97"), f::toString);
     Path file = models.resolve("pnbd-covariates.properties");
-    ParetoNbdCovariateModel model = (ParetoNbdCovariateModel) CovariateModelFiles.load(file);
+    ParetoNbdCovariateModel model =
+        ModelFiles.loadCovariateModel(file, ParetoNbdCovariateModel.class);
     assertEquals(List.of("first_month=m02", "first_month=m03"), model.purchaseCovariates());
     Path scores = dir.resolve("scores.csv");
     Cli.Result sc =

@@ -20,7 +20,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.clvkit.models.covariates.CoefficientEstimate;
 import org.clvkit.models.covariates.LikelihoodRatioTest;
-import org.clvkit.models.io.CovariateModelFiles;
+import org.clvkit.models.io.ModelFiles;
 import org.clvkit.models.paretonbd.ParetoNbdCovariateModel;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -84,7 +84,7 @@ class ReportCovariatesTest {
       file.load(in);
     }
     assertTrue(
-        CovariateModelFiles.load(out.resolve("models/pnbd-covariates.properties"))
+        ModelFiles.loadCovariateModel(out.resolve("models/pnbd-covariates.properties"))
             instanceof ParetoNbdCovariateModel);
     int rows = 0;
     for (String process : List.of("purchase", "dropout")) {

@@ -7,7 +7,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.SplittableRandom;
-import org.clvkit.models.io.CovariateModelFiles;
+import org.clvkit.models.io.ModelFiles;
 import org.clvkit.models.sbg.SbgCovariateModel;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -62,7 +62,7 @@ class SbgCovariatesCliTest {
     assertEquals(ExitCodes.OK, f.code(), f::toString);
     assertTrue(f.out().contains("sBG with covariates"), f::toString);
     Path file = models.resolve("sbg-covariates.properties");
-    SbgCovariateModel model = (SbgCovariateModel) CovariateModelFiles.load(file);
+    SbgCovariateModel model = ModelFiles.loadCovariateModel(file, SbgCovariateModel.class);
     assertEquals(List.of("plan=premium"), model.betaCovariates());
     // Premium has the larger beta (mean churn 1/10 against 1/4): a positive beta coefficient.
     assertTrue(model.betaCoefficients()[0] > 0, f::toString);

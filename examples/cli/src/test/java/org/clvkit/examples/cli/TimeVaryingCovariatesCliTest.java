@@ -12,7 +12,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.clvkit.models.CustomerHistories;
 import org.clvkit.models.covariates.TimeVaryingCovariates;
-import org.clvkit.models.io.CovariateModelFiles;
+import org.clvkit.models.io.ModelFiles;
 import org.clvkit.models.paretonbd.ParetoNbdTimeVaryingModel;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -93,7 +93,8 @@ class TimeVaryingCovariatesCliTest {
     assertTrue(f.out().contains("Pareto/NBD with time-varying covariates"), f::toString);
     assertTrue(f.out().contains("log-likelihood without covariates -9594.97"), f::toString);
     Path file = models.resolve("pnbd-time-varying.properties");
-    ParetoNbdTimeVaryingModel model = (ParetoNbdTimeVaryingModel) CovariateModelFiles.load(file);
+    ParetoNbdTimeVaryingModel model =
+        ModelFiles.loadCovariateModel(file, ParetoNbdTimeVaryingModel.class);
     assertEquals(List.of("promo"), model.purchaseCovariates());
     assertEquals(List.of("promo"), model.dropoutCovariates());
     assertTrue(Files.readString(file).contains("timeUnit = week"));
