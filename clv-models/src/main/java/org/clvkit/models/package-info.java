@@ -44,13 +44,15 @@
  * fitters' explicit argument) holds named columns row-major in one {@code double[]} with a column
  * count, so that the kernel reads row i at {@code i * columns()} without allocating. {@link
  * org.clvkit.models.CustomerHistories#compressed()} groups only customers whose covariate rows are
- * equal, so weights stay correct. Such a model is a {@code Model} whose parameters are the base
- * parameters followed by one coefficient per covariate and process ({@code parameterNames()} lists
- * them, e.g. {@code r, alpha, s, beta, life.gender, trans.gender}); its fitter is a {@code
- * Fitter<M>} that reads the covariates from the data it is given, and its {@code ModelType} joins
- * the registry. Its scoring methods take {@code CustomerHistories} (which carry the covariate row)
- * rather than three bare columns. Per-period (time-varying) covariates will come as a second
- * attachment on {@code CustomerHistories} with a period grid, so that neither {@code Model}, {@code
- * Fitter} nor the registry change.
+ * equal, so weights stay correct. The covariate models (Pareto/NBD, BG/NBD and sBG with static
+ * covariates, Pareto/NBD with time-varying ones) implement {@link
+ * org.clvkit.models.covariates.CovariateModel}: their parameters are the base parameters and one
+ * coefficient per covariate and process, reported with names in a {@link
+ * org.clvkit.models.covariates.CovariateFitReport}; {@link org.clvkit.models.io.ModelFiles} saves
+ * and loads them. Their fitters take {@code CustomerHistories} that carry the covariate row; their
+ * scoring methods take the covariate row with the customer's history. Per-period covariates ({@link
+ * org.clvkit.models.covariates.TimeVaryingCovariates}) are the time-varying fitter's second
+ * argument. They are not {@code Model}s of the registry: a fitted covariate model has a parameter
+ * list that depends on the covariates chosen, which a {@code ModelType}'s fixed names cannot hold.
  */
 package org.clvkit.models;
