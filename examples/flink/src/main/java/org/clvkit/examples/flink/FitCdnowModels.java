@@ -11,7 +11,10 @@ import org.clvkit.core.data.RowPolicy;
 import org.clvkit.core.data.SummaryAccumulator;
 import org.clvkit.core.data.SummaryOptions;
 import org.clvkit.core.data.TimeScale;
-import org.clvkit.models.bgnbd.BgNbdFitter;
+import org.clvkit.models.ContinuousPurchaseModel;
+import org.clvkit.models.CustomerHistories;
+import org.clvkit.models.ModelType;
+import org.clvkit.models.ModelTypes;
 import org.clvkit.models.bgnbd.BgNbdModel;
 import org.clvkit.models.gammagamma.GammaGammaFitter;
 import org.clvkit.models.gammagamma.GammaGammaModel;
@@ -51,12 +54,22 @@ public final class FitCdnowModels {
   private FitCdnowModels() {}
 
   /**
+   * File name of a purchase model in the output directory: {@code cdnow-ID.properties}, {@link
+   * #BG_NBD_FILE} for {@code bgnbd}.
+   *
+   * @param modelId the purchase model type's id
+   */
+  public static String purchaseModelFile(String modelId) {
+    return "cdnow-" + modelId + ".properties";
+  }
+
+  /**
    * The fitted pair.
    *
-   * @param purchases BG/NBD in weeks
+   * @param purchases the purchase model (BG/NBD unless another type was asked for) in weeks
    * @param spend Gamma-Gamma
    */
-  public record Models(BgNbdModel purchases, GammaGammaModel spend) {
+  public record Models(ContinuousPurchaseModel purchases, GammaGammaModel spend) {
     /** Validates that both are given. */
     public Models {
       Checks.notNull("purchases", purchases);
@@ -72,7 +85,21 @@ public final class FitCdnowModels {
    * @throws org.clvkit.models.FitFailedException when a fit fails
    */
   public static Models fit(List<Purchase> log) {
+    return fit(log, BgNbdModel.TYPE);
+  }
+
+  /**
+   * Summarises the log up to {@link #CALIBRATION_END} in weeks and fits the purchase model of
+   * {@code type} with its type's {@link org.clvkit.models.Fitter} and the Gamma-Gamma.
+   *
+   * @param log purchases in any order
+   * @param type the purchase model's type, e.g. {@code ParetoNbdModel.TYPE}
+   * @return the fitted models
+   * @throws org.clvkit.models.FitFailedException when a fit fails
+   */
+  public static Models fit(List<Purchase> log, ModelType<? extends ContinuousPurchaseModel> type) {
     Checks.notNull("log", log);
+    Checks.notNull("type", type);
     SummaryAccumulator accumulator =
         new SummaryAccumulator(
             SummaryOptions.of(TimeScale.WEEKS, CALIBRATION_END)
@@ -83,7 +110,7 @@ public final class FitCdnowModels {
     }
     CustomerSummaries s = accumulator.result();
     return new Models(
-        BgNbdFitter.create().fit(s.frequency(), s.recency(), s.age()),
+        type.fitter().fit(CustomerHistories.of(s.frequency(), s.recency(), s.age())),
         GammaGammaFitter.create().fit(s.frequency(), s.monetaryValue()));
   }
 
@@ -97,29 +124,49 @@ public final class FitCdnowModels {
    * @throws IOException when a file cannot be written
    */
   public static Models save(Path directory) throws IOException {
+    return save(directory, BgNbdModel.TYPE);
+  }
+
+  /**
+   * Fits the purchase model of {@code type} and the Gamma-Gamma on the bundled CDNOW sample and
+   * saves them into {@code directory} as {@link #purchaseModelFile(String)} and {@link
+   * #GAMMA_GAMMA_FILE}, with today as the fit date and {@code week} as the time unit.
+   *
+   * @param directory an existing directory
+   * @param type the purchase model's type
+   * @return the fitted models
+   * @throws IOException when a file cannot be written
+   */
+  public static Models save(Path directory, ModelType<? extends ContinuousPurchaseModel> type)
+      throws IOException {
     Checks.notNull("directory", directory);
     if (!Files.isDirectory(directory)) {
       throw Checks.fail("directory must be an existing directory, was %s", directory);
     }
-    Models models = fit(CdnowLog.bundled());
+    Models models = fit(CdnowLog.bundled(), type);
     Provenance provenance = Provenance.now(ModelLoading.TIME_UNIT);
-    ModelFiles.save(models.purchases(), provenance, directory.resolve(BG_NBD_FILE));
+    ModelFiles.save(
+        models.purchases(), provenance, directory.resolve(purchaseModelFile(type.id())));
     ModelFiles.save(models.spend(), provenance, directory.resolve(GAMMA_GAMMA_FILE));
     return models;
   }
 
   /**
-   * Fits and saves the models; see {@link #save(Path)}.
+   * Fits and saves the models; see {@link #save(Path, ModelType)}.
    *
-   * @param args one argument: the output directory
+   * @param args the output directory, optionally followed by a continuous purchase model id of
+   *     {@link ModelTypes} (default {@code bgnbd})
    * @throws IOException when a file cannot be written
    */
   public static void main(String[] args) throws IOException {
     Checks.notNull("args", args);
-    if (args.length != 1) {
-      throw Checks.fail("args must be one output directory, was %d arguments", args.length);
+    if (args.length != 1 && args.length != 2) {
+      throw Checks.fail(
+          "args must be an output directory and optionally a model id, was %d arguments",
+          args.length);
     }
-    Models models = save(Path.of(args[0]));
+    String id = args.length == 2 ? args[1] : BgNbdModel.TYPE.id();
+    Models models = save(Path.of(args[0]), ModelTypes.get(id, ContinuousPurchaseModel.class));
     System.out.println("saved " + models.purchases() + " and " + models.spend() + " to " + args[0]);
   }
 }

@@ -3,15 +3,23 @@ package org.clvkit.examples.flink;
 import java.nio.file.Path;
 import java.util.Arrays;
 import org.clvkit.core.Checks;
+import org.clvkit.models.ContinuousPurchaseModel;
+import org.clvkit.models.ModelType;
+import org.clvkit.models.ModelTypes;
 import org.clvkit.models.bgnbd.BgNbdParameters;
 import org.clvkit.models.gammagamma.GammaGammaParameters;
 
 /**
- * The command line of {@link StreamingClvJob#main(String[])}: {@code [--log FILE] [--bgnbd-model
- * FILE | --bgnbd r,alpha,a,b] [--gamma-gamma-model FILE | --gamma-gamma p,q,gamma] [--margin M]}.
- * Without {@code --log} the job replays the bundled CDNOW sample; each model comes from a model
- * file saved with {@code ModelFiles}, from parameters, or by default from the model files bundled
- * with the example ({@link ModelLoading}); the margin defaults to 1 (CLV as revenue).
+ * The command line of {@link StreamingClvJob#main(String[])}: {@code [--log FILE] [--model ID]
+ * [--purchase-model FILE | --bgnbd-model FILE | --bgnbd r,alpha,a,b] [--gamma-gamma-model FILE |
+ * --gamma-gamma p,q,gamma] [--margin M]}. Without {@code --log} the job replays the bundled CDNOW
+ * sample. The purchase model is of type {@code --model}: any continuous purchase model id of {@link
+ * ModelTypes} ({@code bgnbd}, the default, {@code mbgnbd}, {@code pnbd}, {@code nbd}, ...); it
+ * comes from a model file of that type ({@code --purchase-model}), for {@code bgnbd} also from
+ * {@code --bgnbd-model} or parameters, and otherwise from the bundled CDNOW sample (the bundled
+ * BG/NBD model file, or a fit of the chosen type at start-up; {@link ModelLoading}). The spend
+ * model comes from a model file, parameters or the bundled file; the margin defaults to 1 (CLV as
+ * revenue).
  *
  * @param log a transaction log in the CDNOW sample's format, or {@code null} for the bundled one
  * @param bgNbdModel a BG/NBD model file in weeks, or {@code null}
@@ -19,6 +27,8 @@ import org.clvkit.models.gammagamma.GammaGammaParameters;
  * @param gammaGammaModel a Gamma-Gamma model file, or {@code null}
  * @param gammaGamma the spend model's parameters, or {@code null}
  * @param margin share of spend kept as profit, in [0, 1]
+ * @param model the purchase model's type id, a continuous purchase model of {@link ModelTypes}
+ * @param purchaseModel a model file of type {@code model} in weeks, or {@code null}
  */
 public record JobArguments(
     Path log,
@@ -26,7 +36,9 @@ public record JobArguments(
     BgNbdParameters bgNbd,
     Path gammaGammaModel,
     GammaGammaParameters gammaGamma,
-    double margin) {
+    double margin,
+    String model,
+    Path purchaseModel) {
 
   /**
    * Validates that each model has at most one source (file or parameters; neither means the bundled
@@ -36,6 +48,34 @@ public record JobArguments(
     alternatives("bgNbdModel", bgNbdModel, "bgNbd", bgNbd);
     alternatives("gammaGammaModel", gammaGammaModel, "gammaGamma", gammaGamma);
     Checks.probability("margin", margin);
+    ModelTypes.get(model, ContinuousPurchaseModel.class);
+    alternatives("purchaseModel", purchaseModel, "bgNbdModel", bgNbdModel);
+    alternatives("purchaseModel", purchaseModel, "bgNbd", bgNbd);
+    if (!model.equals(BGNBD) && (bgNbdModel != null || bgNbd != null)) {
+      throw Checks.fail("bgNbdModel and bgNbd apply to model %s only, model was %s", BGNBD, model);
+    }
+  }
+
+  /** The id of the default purchase model, the BG/NBD. */
+  public static final String BGNBD = "bgnbd";
+
+  /**
+   * Arguments with the BG/NBD purchase model ({@code --model bgnbd}) and no {@code
+   * --purchase-model}.
+   */
+  public JobArguments(
+      Path log,
+      Path bgNbdModel,
+      BgNbdParameters bgNbd,
+      Path gammaGammaModel,
+      GammaGammaParameters gammaGamma,
+      double margin) {
+    this(log, bgNbdModel, bgNbd, gammaGammaModel, gammaGamma, margin, BGNBD, null);
+  }
+
+  /** The type of {@link #model()}. */
+  public ModelType<? extends ContinuousPurchaseModel> purchaseModelType() {
+    return ModelTypes.get(model, ContinuousPurchaseModel.class);
   }
 
   /**
@@ -71,6 +111,8 @@ public record JobArguments(
     Path gammaGammaModel = null;
     GammaGammaParameters gammaGamma = null;
     double margin = 1.0;
+    String model = BGNBD;
+    Path purchaseModel = null;
     for (int i = 0; i < args.length; i += 2) {
       String option = Checks.notNull(Checks.indexed("args", i), args[i]);
       if (i + 1 >= args.length) {
@@ -90,14 +132,18 @@ public record JobArguments(
           gammaGamma = new GammaGammaParameters(v[0], v[1], v[2]);
         }
         case "--margin" -> margin = numbers(option, text, 1, "a number")[0];
+        case "--model" -> model = text;
+        case "--purchase-model" -> purchaseModel = Path.of(text);
         default ->
             throw Checks.malformed(
                 Checks.indexed("args", i),
                 option,
-                "--log, --bgnbd-model, --bgnbd, --gamma-gamma-model, --gamma-gamma or --margin");
+                "--log, --model, --purchase-model, --bgnbd-model, --bgnbd, --gamma-gamma-model,"
+                    + " --gamma-gamma or --margin");
       }
     }
-    return new JobArguments(log, bgNbdModel, bgNbd, gammaGammaModel, gammaGamma, margin);
+    return new JobArguments(
+        log, bgNbdModel, bgNbd, gammaGammaModel, gammaGamma, margin, model, purchaseModel);
   }
 
   private static double[] numbers(String option, String text, int count, String expected) {

@@ -9,7 +9,9 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Set;
 import org.clvkit.core.Checks;
+import org.clvkit.models.ContinuousPurchaseModel;
 import org.clvkit.models.Model;
+import org.clvkit.models.ModelType;
 import org.clvkit.models.bgnbd.BgNbdModel;
 import org.clvkit.models.bgnbd.BgNbdParameters;
 import org.clvkit.models.clv.CustomerLifetimeValue;
@@ -24,6 +26,9 @@ import org.clvkit.models.io.SavedModel;
  * {@link FitCdnowModels}, the command-line tool's {@code clv fit}, the Spark example's {@code
  * --save-models}, or your own code), or known parameters. Without either, the model files bundled
  * with the example: BG/NBD and Gamma-Gamma fitted on the CDNOW sample by {@link FitCdnowModels}.
+ * The purchase model is of the type {@link JobArguments#model()} names (any continuous purchase
+ * model of {@link org.clvkit.models.ModelTypes}); without a model file of another type than the
+ * BG/NBD, that type is fitted on the bundled CDNOW sample at start-up through its type's fitter.
  *
  * <p>The job scores in weeks, so a BG/NBD model file must name its period {@code week} (or {@code
  * weeks}) in its provenance; a Gamma-Gamma model has no period. A file of another model type, a
@@ -65,15 +70,21 @@ public final class ModelLoading {
    * bundled file.
    *
    * @param arguments the job's arguments
-   * @return BG/NBD purchases and Gamma-Gamma spend, with the arguments' margin
+   * @return purchases of the arguments' model type and Gamma-Gamma spend, with the arguments'
+   *     margin
    * @throws IOException when a model file cannot be read
-   * @throws ModelFileException when a model file is not a BG/NBD (or Gamma-Gamma) model file in
-   *     weeks
+   * @throws ModelFileException when a model file is not of the asked type (purchase model files in
+   *     weeks)
    */
   public static CustomerLifetimeValue load(JobArguments arguments) throws IOException {
     Checks.notNull("arguments", arguments);
-    BgNbdModel purchases;
-    if (arguments.bgNbdModel() != null) {
+    ContinuousPurchaseModel purchases;
+    ModelType<? extends ContinuousPurchaseModel> type = arguments.purchaseModelType();
+    if (arguments.purchaseModel() != null) {
+      purchases = purchaseModel(arguments.purchaseModel(), type);
+    } else if (!type.equals(BgNbdModel.TYPE)) {
+      purchases = FitCdnowModels.fit(CdnowLog.bundled(), type).purchases();
+    } else if (arguments.bgNbdModel() != null) {
       purchases = bgNbd(arguments.bgNbdModel());
     } else if (arguments.bgNbd() != null) {
       purchases = BgNbdModel.of(arguments.bgNbd());
@@ -124,6 +135,26 @@ public final class ModelLoading {
   }
 
   /**
+   * Loads a purchase model file of {@code type} in weeks.
+   *
+   * @param file a model file saved by {@link ModelFiles}
+   * @param type the purchase model type the file must hold, e.g. {@code ParetoNbdModel.TYPE}
+   * @return the model, with its fit report if the file has one
+   * @throws IOException when the file cannot be read
+   * @throws ModelFileException when the file is not a model file of that type in weeks
+   */
+  public static <M extends ContinuousPurchaseModel> M purchaseModel(Path file, ModelType<M> type)
+      throws IOException {
+    Checks.notNull("file", file);
+    Checks.notNull("type", type);
+    try {
+      return inWeeks(ModelFiles.load(file, type.modelClass()));
+    } catch (ModelFileException e) {
+      throw about("--purchase-model " + file, e);
+    }
+  }
+
+  /**
    * Loads a Gamma-Gamma model file.
    *
    * @param file a model file saved by {@link ModelFiles}
@@ -163,7 +194,7 @@ public final class ModelLoading {
     }
   }
 
-  private static BgNbdModel inWeeks(SavedModel<BgNbdModel> saved) {
+  private static <M extends Model> M inWeeks(SavedModel<M> saved) {
     String unit = saved.provenance().timeUnit();
     if (!TIME_UNIT_NAMES.contains(unit.toLowerCase(Locale.ROOT))) {
       throw new ModelFileException(

@@ -90,7 +90,7 @@ class BundledModelsTest {
     BgNbdModel bgNbd = ModelLoading.bgNbd(dir.resolve(FitCdnowModels.BG_NBD_FILE));
     GammaGammaModel gammaGamma =
         ModelLoading.gammaGamma(dir.resolve(FitCdnowModels.GAMMA_GAMMA_FILE));
-    assertEquals(saved.purchases().parameters(), bgNbd.parameters());
+    assertEquals(BgNbdModel.TYPE.cast(saved.purchases()).parameters(), bgNbd.parameters());
     assertEquals(saved.purchases().fitReport(), bgNbd.fitReport());
     assertEquals(saved.spend().parameters(), gammaGamma.parameters());
     assertEquals(saved.spend().fitReport(), gammaGamma.fitReport());
@@ -104,7 +104,7 @@ class BundledModelsTest {
   @Test
   void fitCdnowModels_rejectsBadArguments(@TempDir Path dir) throws Exception {
     assertRejects(
-        "args must be one output directory, was 0 arguments",
+        "args must be an output directory and optionally a model id, was 0 arguments",
         () -> FitCdnowModels.main(new String[0]));
     Path file = Files.writeString(dir.resolve("file.txt"), "");
     assertRejects(

@@ -36,9 +36,10 @@ import org.clvkit.core.data.PolicyCounts;
 import org.clvkit.core.data.SummaryOptions;
 import org.clvkit.core.data.TimeScale;
 import org.clvkit.core.rfm.RfmScorer;
+import org.clvkit.models.ContinuousPurchaseModel;
+import org.clvkit.models.CustomerHistories;
+import org.clvkit.models.Fitter;
 import org.clvkit.models.Model;
-import org.clvkit.models.bgnbd.BgNbdFitter;
-import org.clvkit.models.bgnbd.BgNbdModel;
 import org.clvkit.models.clv.CustomerLifetimeValue;
 import org.clvkit.models.gammagamma.GammaGammaFitter;
 import org.clvkit.models.gammagamma.GammaGammaModel;
@@ -56,15 +57,17 @@ import org.clvkit.models.io.Provenance;
  *       org.clvkit.core.data.SummaryAccumulator}s per partition ({@link #summarise}, {@link
  *       PartitionSummaries}); the summaries equal those of one accumulator reading the whole log,
  *       bit for bit. The summaries stay cached on the executors.
- *   <li><b>Fit from sufficient statistics</b>: the BG/NBD likelihood depends on the customers only
- *       through the distinct (frequency, recency, age) patterns and their counts, the Gamma-Gamma
- *       likelihood through the distinct (frequency, monetary value) patterns and theirs. Spark
- *       aggregates those small tables across the cluster; the driver fits both models on them with
- *       weights ({@link BgNbdFitter#fit(double[], double[], double[], double[])}, {@link
- *       GammaGammaFitter#fit(double[], double[], double[])}), patterns in order of first appearance
- *       so that the likelihood sums run in the single-JVM order and the parameters are the same.
- *       The RFM break points are fitted on the driver from the three RFM measures of every customer
- *       (24 bytes a customer: clv-core's {@link RfmScorer} takes whole columns).
+ *   <li><b>Fit from sufficient statistics</b>: the purchase model's likelihood (the model chosen by
+ *       {@link JobSettings#model()}, by default the BG/NBD; any continuous purchase model of {@link
+ *       org.clvkit.models.ModelTypes}) depends on the customers only through the distinct
+ *       (frequency, recency, age) patterns and their counts, the Gamma-Gamma likelihood through the
+ *       distinct (frequency, monetary value) patterns and theirs. Spark aggregates those small
+ *       tables across the cluster; the driver fits both models on them with weights (the type's
+ *       {@link Fitter} on {@link CustomerHistories#of(double[], double[], double[], double[])},
+ *       {@link GammaGammaFitter#fit(double[], double[], double[])}), patterns in order of first
+ *       appearance so that the likelihood sums run in the single-JVM order and the parameters are
+ *       the same. The RFM break points are fitted on the driver from the three RFM measures of
+ *       every customer (24 bytes a customer: clv-core's {@link RfmScorer} takes whole columns).
  *   <li><b>Broadcast</b> the fitted models ({@link ScoringModels}, a few hundred bytes).
  *   <li><b>Score</b> each partition in {@code mapPartitions} with the batch methods ({@link
  *       PartitionScorer}) and <b>write</b> Parquet.
@@ -82,13 +85,26 @@ import org.clvkit.models.io.Provenance;
  * JobCommandLine#USAGE} for the options.
  */
 public final class ClvSparkJob {
-  /** File name of the saved BG/NBD model in {@link JobSettings#modelsOutput()}. */
+  /**
+   * File name of the saved BG/NBD model in {@link JobSettings#modelsOutput()}: {@link
+   * #purchaseModelFile(String)} of {@code bgnbd}.
+   */
   public static final String BG_NBD_FILE = "bgnbd.properties";
 
   /** File name of the saved Gamma-Gamma model in {@link JobSettings#modelsOutput()}. */
   public static final String GAMMA_GAMMA_FILE = "gamma-gamma.properties";
 
   private ClvSparkJob() {}
+
+  /**
+   * File name of the saved purchase model in {@link JobSettings#modelsOutput()}: its type's id and
+   * {@code .properties}, e.g. {@code pnbd.properties}.
+   *
+   * @param modelId the id of the purchase model's type
+   */
+  public static String purchaseModelFile(String modelId) {
+    return modelId + ".properties";
+  }
 
   /**
    * Runs the job on the session's master ({@code spark-submit} sets it; for a local run pass {@code
@@ -200,11 +216,12 @@ public final class ClvSparkJob {
   }
 
   /**
-   * Saves the fitted BG/NBD and Gamma-Gamma models as model files {@link #BG_NBD_FILE} and {@link
-   * #GAMMA_GAMMA_FILE} in {@code directory} (created if missing, files replaced), through Hadoop's
-   * file system API so that any path Spark writes works (local, HDFS, object stores). The
-   * provenance names the time scale ({@code week}, {@code day}, {@code 30 days}) and now as the fit
-   * date. {@code ModelFiles.load} reads the files back wherever they are copied.
+   * Saves the fitted purchase and Gamma-Gamma models as model files {@link
+   * #purchaseModelFile(String)} and {@link #GAMMA_GAMMA_FILE} in {@code directory} (created if
+   * missing, files replaced), through Hadoop's file system API so that any path Spark writes works
+   * (local, HDFS, object stores). The provenance names the time scale ({@code week}, {@code day},
+   * {@code 30 days}) and now as the fit date. {@code ModelFiles.load} reads the files back wherever
+   * they are copied.
    *
    * @param spark the session, for its Hadoop configuration
    * @param models the fitted models
@@ -219,7 +236,8 @@ public final class ClvSparkJob {
     FileSystem fs = dir.getFileSystem(spark.sparkContext().hadoopConfiguration());
     fs.mkdirs(dir);
     Provenance provenance = Provenance.now(timeUnit(timeScale));
-    save(fs, new org.apache.hadoop.fs.Path(dir, BG_NBD_FILE), models.purchases(), provenance);
+    String purchaseFile = purchaseModelFile(models.purchases().type().id());
+    save(fs, new org.apache.hadoop.fs.Path(dir, purchaseFile), models.purchases(), provenance);
     save(fs, new org.apache.hadoop.fs.Path(dir, GAMMA_GAMMA_FILE), models.spend(), provenance);
   }
 
@@ -418,7 +436,8 @@ public final class ClvSparkJob {
       a[i] = row.getDouble(2);
       w[i] = row.getLong(3);
     }
-    BgNbdModel purchases = BgNbdFitter.create().fit(f, r, a, w);
+    Fitter<? extends ContinuousPurchaseModel> fitter = settings.purchaseModelType().fitter();
+    ContinuousPurchaseModel purchases = fitter.fit(CustomerHistories.of(f, r, a, w));
 
     int k = spendPatterns.size();
     double[] x = new double[k];

@@ -11,6 +11,8 @@ import org.clvkit.core.data.TimeScale;
 import org.clvkit.core.lifecycle.StageRules;
 import org.clvkit.core.rfm.RfmScorer;
 import org.clvkit.examples.spark.JobSettings.Format;
+import org.clvkit.models.ContinuousPurchaseModel;
+import org.clvkit.models.ModelTypes;
 
 /**
  * The command line of {@link ClvSparkJob}: three positional arguments (input, format, output) and
@@ -39,7 +41,10 @@ public final class JobCommandLine {
           "  --rfm-levels L              RFM score levels, 2 to 9 (default 5)",
           "  --partitions P              customer partitions (default: Spark's parallelism)",
           "  --save-models DIR           save the fitted models as model files in DIR (outside",
-          "                              OUTPUT): bgnbd.properties, gamma-gamma.properties");
+          "                              OUTPUT): ID.properties, gamma-gamma.properties",
+          "  --model ID                  purchase model: "
+              + ModelTypes.ids(ModelTypes.all(ContinuousPurchaseModel.class))
+              + " (default bgnbd)");
 
   /**
    * Reads the command line of {@link #USAGE}: three positional arguments, then options in any
@@ -73,6 +78,7 @@ public final class JobCommandLine {
     int levels = RfmScorer.DEFAULT_LEVELS;
     int partitions = 0;
     String modelsOutput = null;
+    String model = "bgnbd";
     for (int i = 3; i < args.length; i += 2) {
       String option = args[i];
       if (i + 1 == args.length) {
@@ -95,6 +101,7 @@ public final class JobCommandLine {
         case "--rfm-levels" -> levels = integer(option, value);
         case "--partitions" -> partitions = integer(option, value);
         case "--save-models" -> modelsOutput = value;
+        case "--model" -> model = value;
         default -> throw Checks.malformed("option", option, "an option listed in the usage");
       }
     }
@@ -115,6 +122,7 @@ public final class JobCommandLine {
         .rfmLevels(levels)
         .partitions(partitions)
         .modelsOutput(modelsOutput)
+        .model(model)
         .build();
   }
 

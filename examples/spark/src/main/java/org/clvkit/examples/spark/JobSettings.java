@@ -6,6 +6,9 @@ import org.clvkit.core.Checks;
 import org.clvkit.core.data.SummaryOptions;
 import org.clvkit.core.lifecycle.StageRules;
 import org.clvkit.core.rfm.RfmScorer;
+import org.clvkit.models.ContinuousPurchaseModel;
+import org.clvkit.models.ModelType;
+import org.clvkit.models.ModelTypes;
 
 /**
  * What {@link ClvSparkJob} reads, how it summarises and scores, and where it writes. Immutable and
@@ -24,11 +27,12 @@ import org.clvkit.core.rfm.RfmScorer;
  *       {@code STRING}.
  * </ul>
  *
- * <p>Scores: P(alive) and expected purchases over the next {@code horizon} periods from the BG/NBD,
- * expected spend per purchase from the Gamma-Gamma model, CLV over {@code horizon} whole periods at
- * {@code discountRate} per period with {@code margin}, the lifecycle stage by {@code stageRules} as
- * of the calibration end, and the RFM segment from quantile scores with {@code rfmLevels} levels
- * fitted on all customers. All times are in periods of the summary options' time scale.
+ * <p>Scores: P(alive) and expected purchases over the next {@code horizon} periods from the
+ * purchase model ({@code model}, by default the BG/NBD), expected spend per purchase from the
+ * Gamma-Gamma model, CLV over {@code horizon} whole periods at {@code discountRate} per period with
+ * {@code margin}, the lifecycle stage by {@code stageRules} as of the calibration end, and the RFM
+ * segment from quantile scores with {@code rfmLevels} levels fitted on all customers. All times are
+ * in periods of the summary options' time scale.
  *
  * @param input the transaction log: a file or a directory of files, any path Spark reads
  * @param format the log's format
@@ -49,6 +53,8 @@ import org.clvkit.core.rfm.RfmScorer;
  * @param modelsOutput a directory (any path Spark writes, outside {@code output}) to save the
  *     fitted models in as model files ({@code org.clvkit.models.io.ModelFiles}), or {@code null}
  *     not to save them
+ * @param model id of the purchase model to fit: any continuous purchase model of {@link ModelTypes}
+ *     ({@code bgnbd}, {@code mbgnbd}, {@code pnbd}, {@code nbd}, ...)
  */
 public record JobSettings(
     String input,
@@ -66,7 +72,8 @@ public record JobSettings(
     StageRules stageRules,
     int rfmLevels,
     int partitions,
-    String modelsOutput)
+    String modelsOutput,
+    String model)
     implements Serializable {
 
   /** The input formats the job reads. */
@@ -104,12 +111,28 @@ public record JobSettings(
         throw Checks.fail("modelsOutput must lie outside output %s, was %s", output, modelsOutput);
       }
     }
+    ModelTypes.get(model, ContinuousPurchaseModel.class);
+  }
+
+  /** The type of {@link #model()}, whose fitter the job fits the purchase patterns with. */
+  public ModelType<? extends ContinuousPurchaseModel> purchaseModelType() {
+    return ModelTypes.get(model, ContinuousPurchaseModel.class);
+  }
+
+  /**
+   * These settings with another purchase model.
+   *
+   * @param id a continuous purchase model id of {@link ModelTypes}, e.g. {@code pnbd}
+   */
+  public JobSettings withModel(String id) {
+    return toBuilder().model(id).build();
   }
 
   /**
    * Settings with the defaults of {@link JobCommandLine#USAGE}: columns {@code customer_id, date,
    * amount}, dates {@code yyyy-MM-dd}, comma-separated, horizon 52, no discounting, margin 1, stage
-   * rules {@code StageRules.of(4, 8, 26)}, quintile RFM scores, Spark's default parallelism.
+   * rules {@code StageRules.of(4, 8, 26)}, quintile RFM scores, Spark's default parallelism, the
+   * BG/NBD ({@code bgnbd}).
    *
    * @param input the transaction log
    * @param format its format
@@ -201,6 +224,7 @@ public record JobSettings(
     private int rfmLevels = RfmScorer.DEFAULT_LEVELS;
     private int partitions = 0;
     private String modelsOutput;
+    private String model = "bgnbd";
 
     private Builder(String input, Format format, String output, SummaryOptions summary) {
       this.input = input;
@@ -223,6 +247,7 @@ public record JobSettings(
       rfmLevels = s.rfmLevels;
       partitions = s.partitions;
       modelsOutput = s.modelsOutput;
+      model = s.model;
     }
 
     /** The customer id, date and amount column names. */
@@ -277,6 +302,12 @@ public record JobSettings(
       return this;
     }
 
+    /** The purchase model id. */
+    public Builder model(String id) {
+      model = id;
+      return this;
+    }
+
     /**
      * The settings.
      *
@@ -299,7 +330,8 @@ public record JobSettings(
           stageRules,
           rfmLevels,
           partitions,
-          modelsOutput);
+          modelsOutput,
+          model);
     }
   }
 }

@@ -5,7 +5,7 @@ import java.time.LocalDateTime;
 import org.clvkit.core.Checks;
 import org.clvkit.core.lifecycle.StageRules;
 import org.clvkit.core.rfm.RfmScorer;
-import org.clvkit.models.bgnbd.BgNbdModel;
+import org.clvkit.models.ContinuousPurchaseModel;
 import org.clvkit.models.clv.CustomerLifetimeValue;
 import org.clvkit.models.gammagamma.GammaGammaModel;
 
@@ -14,7 +14,7 @@ import org.clvkit.models.gammagamma.GammaGammaModel;
  * purchase and spend models, the CLV that combines them, the RFM scorer, the stage rules and the
  * forecast settings. Immutable, thread-safe and {@link Serializable} (so is every part).
  *
- * @param purchases the fitted BG/NBD
+ * @param purchases the fitted purchase model (the type of {@link JobSettings#model()})
  * @param spend the fitted Gamma-Gamma spend model
  * @param value CLV from {@code purchases} and {@code spend} with the job's margin
  * @param rfm quantile RFM scores fitted on every customer
@@ -24,7 +24,7 @@ import org.clvkit.models.gammagamma.GammaGammaModel;
  * @param discountRate discount rate per period for CLV, finite and &gt; -1
  */
 public record ScoringModels(
-    BgNbdModel purchases,
+    ContinuousPurchaseModel purchases,
     GammaGammaModel spend,
     CustomerLifetimeValue value,
     RfmScorer rfm,

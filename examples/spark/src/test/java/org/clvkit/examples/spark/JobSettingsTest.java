@@ -117,6 +117,27 @@ class JobSettingsTest {
   }
 
   @Test
+  void parse_model_choosesThePurchaseModel() {
+    JobSettings s =
+        JobCommandLine.parse(
+            "in.csv", "csv", "out", "--calibration-end", "1997-09-30", "--model", "pnbd");
+    assertEquals(base().withModel("pnbd"), s);
+    assertEquals("pnbd", s.purchaseModelType().id());
+    assertEquals("bgnbd", base().model());
+  }
+
+  @Test
+  void parse_unknownOrDiscreteModel_rejectedListingTheContinuousIds() {
+    String ids = "bgnbd, mbgnbd, pnbd, nbd, ggomnbd, mbgcnbd, bgcnbd, pnbd-hb";
+    assertRejects(
+        "model must be one of " + ids + ", was bgbb",
+        () ->
+            JobCommandLine.parse(
+                "in", "csv", "out", "--calibration-end", "1997-09-30", "--model", "bgbb"));
+    assertRejects("model must be one of " + ids + ", was nope", () -> base().withModel("nope"));
+  }
+
+  @Test
   void parse_noCalibrationEnd_rejected() {
     assertRejects(
         "option --calibration-end must be given", () -> JobCommandLine.parse("in", "csv", "out"));

@@ -16,6 +16,7 @@ import org.apache.spark.sql.SparkSession;
 import org.clvkit.core.data.PolicyCounts;
 import org.clvkit.core.data.SummaryOptions;
 import org.clvkit.core.data.TimeScale;
+import org.clvkit.models.bgnbd.BgNbdModel;
 import org.clvkit.models.bgnbd.BgNbdParameters;
 import org.clvkit.models.gammagamma.GammaGammaParameters;
 import org.clvkit.testing.Tolerance;
@@ -93,7 +94,7 @@ class SyntheticSparkJobTest {
     // Every row is a purchase on a distinct day or merged into one: repeats + firsts <= rows.
     assertTrue(check.getDouble(7) + CUSTOMERS <= rows, "repeat purchases fit in the log");
 
-    BgNbdParameters fitted = result.models().purchases().parameters();
+    BgNbdParameters fitted = BgNbdModel.TYPE.cast(result.models().purchases()).parameters();
     Tolerance.relative(0.10).check("r", TRUE_PURCHASES.r(), fitted.r());
     Tolerance.relative(0.10).check("alpha", TRUE_PURCHASES.alpha(), fitted.alpha());
     Tolerance.relative(0.15).check("a", TRUE_PURCHASES.a(), fitted.a());

@@ -82,10 +82,18 @@ class ValueRecordsTest {
         new JobResult(6919, new PolicyCounts(8, 0, 0, 0), 2357, 0, 1000, 900, models(1, 0), "x");
     String text = result.describe();
     assertEquals(
+        java.util.Map.of("r", 0.243, "alpha", 4.414, "a", 0.793, "b", 2.426),
+        result.purchaseParameters());
+    assertEquals(
+        java.util.List.of("r", "alpha", "a", "b"),
+        java.util.List.copyOf(result.purchaseParameters().keySet()));
+    assertEquals(
         true,
         text.contains("6,919")
             && text.contains("2,357")
-            && text.contains(PURCHASES.parameters().toString())
+            && text.contains(
+                "BG/NBD:         {r=0.243, alpha=4.414, a=0.793, b=2.426}, fitted on 1,000 patterns")
+            && text.contains("Gamma-Gamma:    {p=")
             && text.contains("1,000 patterns"),
         text);
   }

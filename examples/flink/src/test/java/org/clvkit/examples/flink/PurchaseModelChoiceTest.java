@@ -1,0 +1,130 @@
+package org.clvkit.examples.flink;
+
+import static org.clvkit.testing.ClvAssertions.assertRejects;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Map;
+import org.clvkit.models.PurchaseModel;
+import org.clvkit.models.clv.CustomerLifetimeValue;
+import org.clvkit.models.io.ModelFileException;
+import org.clvkit.models.io.ModelFiles;
+import org.clvkit.models.io.SavedModel;
+import org.clvkit.models.paretonbd.ParetoNbdFitter;
+import org.clvkit.models.paretonbd.ParetoNbdModel;
+import org.clvkit.testing.Tolerance;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The job chooses its purchase model by id ({@code --model}) through clv-models' registry: a
+ * Pareto/NBD model file is loaded as that type and the stream scores with it; an unknown or
+ * discrete-time id is a usage error listing the continuous purchase model ids.
+ *
+ * <p>Reference for the fit: {@link ParetoNbdFitter} on the CDNOW calibration summary (weeks, 39
+ * weeks), exact; anchored to Fader, Hardie and Lee (2005), "A note on implementing the Pareto/NBD
+ * model in MATLAB": r = 0.5533, α = 10.5776, s = 0.6061, β = 11.6650, to 1e-3 relative.
+ */
+class PurchaseModelChoiceTest {
+  static final String CONTINUOUS_IDS =
+      "bgnbd, mbgnbd, pnbd, nbd, ggomnbd, mbgcnbd, bgcnbd, pnbd-hb";
+
+  @Test
+  void load_paretoNbdModelFile_streamScoresWithIt(@TempDir Path dir) throws Exception {
+    FitCdnowModels.Models saved = FitCdnowModels.save(dir, ParetoNbdModel.TYPE);
+    Path file = dir.resolve(FitCdnowModels.purchaseModelFile("pnbd"));
+    assertEquals("cdnow-pnbd.properties", file.getFileName().toString());
+    SavedModel<ParetoNbdModel> onDisk = ModelFiles.load(file, ParetoNbdModel.class);
+    assertEquals("week", onDisk.provenance().timeUnit());
+
+    CustomerLifetimeValue value =
+        ModelLoading.load(
+            JobArguments.parse("--model", "pnbd", "--purchase-model", file.toString()));
+    PurchaseModel purchases = value.purchaseModel();
+    ParetoNbdModel pnbd = ParetoNbdModel.TYPE.cast(purchases);
+    assertArrayEquals(saved.purchases().parameterValues(), pnbd.parameterValues());
+    double[] published = {0.5533, 10.5776, 0.6061, 11.6650};
+    for (int k = 0; k < published.length; k++) {
+      Tolerance.relative(1e-3)
+          .check(
+              "published Pareto/NBD " + pnbd.parameterNames().get(k),
+              published[k],
+              pnbd.parameterValues()[k]);
+    }
+
+    ScoringSettings settings =
+        ScoringSettings.weekly().withObservationEnd(LocalDate.of(1997, 9, 30).atStartOfDay());
+    StreamingClvJob.Result result =
+        StreamingClvJob.run(
+            LocalFlink.environment(2),
+            CdnowStreamTest.arrivalOrder(CdnowLog.bundled()),
+            settings,
+            value);
+    Map<String, CustomerScore> last = result.lastScores();
+    assertEquals(2357, last.size());
+    Tolerance exact = Tolerance.ulps(0);
+    for (CustomerScore s : last.values()) {
+      String who = "customer " + s.customerId() + " ";
+      exact.check(
+          who + "P(alive)",
+          pnbd.probabilityAlive(s.frequency(), s.recency(), s.age()),
+          s.probabilityAlive());
+      exact.check(
+          who + "expected purchases",
+          pnbd.conditionalExpectedPurchases(
+              settings.expectedPurchasesHorizon(), s.frequency(), s.recency(), s.age()),
+          s.expectedPurchases());
+    }
+  }
+
+  @Test
+  void load_modelWithoutFile_fitsThatTypeOnTheBundledSample() throws Exception {
+    CustomerLifetimeValue value = ModelLoading.load(JobArguments.parse("--model", "pnbd"));
+    assertArrayEquals(
+        FitCdnowModels.fit(CdnowLog.bundled(), ParetoNbdModel.TYPE).purchases().parameterValues(),
+        ParetoNbdModel.TYPE.cast(value.purchaseModel()).parameterValues());
+  }
+
+  @Test
+  void load_purchaseModelFileOfAnotherType_refused(@TempDir Path dir) throws Exception {
+    FitCdnowModels.save(dir);
+    Path file = dir.resolve(FitCdnowModels.BG_NBD_FILE);
+    ModelFileException e =
+        assertThrows(
+            ModelFileException.class,
+            () ->
+                ModelLoading.load(
+                    JobArguments.parse("--model", "pnbd", "--purchase-model", file.toString())));
+    assertSame(ModelFileException.Problem.WRONG_TYPE, e.problem());
+    assertEquals(
+        "--purchase-model "
+            + file
+            + ": wrong model type: asked for ParetoNbdModel, the file holds model type BG/NBD"
+            + " (BgNbdModel)",
+        e.getMessage());
+  }
+
+  @Test
+  void parse_unknownOrDiscreteModel_rejectedListingTheContinuousIds() {
+    assertRejects(
+        "model must be one of " + CONTINUOUS_IDS + ", was bgbb",
+        () -> JobArguments.parse("--model", "bgbb"));
+    assertRejects(
+        "model must be one of " + CONTINUOUS_IDS + ", was paretonbd",
+        () -> JobArguments.parse("--model", "paretonbd"));
+  }
+
+  @Test
+  void parse_bgNbdSourcesWithAnotherModel_rejected() {
+    assertRejects(
+        "bgNbdModel and bgNbd apply to model bgnbd only, model was pnbd",
+        () -> JobArguments.parse("--model", "pnbd", "--bgnbd", "1,2,3,4"));
+    assertRejects(
+        "purchaseModel and bgNbdModel are alternatives and must not both be given, were a and b",
+        () -> JobArguments.parse("--purchase-model", "a", "--bgnbd-model", "b"));
+  }
+}
