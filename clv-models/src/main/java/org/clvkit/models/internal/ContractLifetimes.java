@@ -76,15 +76,27 @@ public final class ContractLifetimes {
    */
   public static ContractLifetimes ofHistories(CustomerHistories data) {
     Checks.notNull("data", data);
-    int n = data.size();
-    double[] periods = new double[n];
-    boolean[] churned = new boolean[n];
-    for (int i = 0; i < n; i++) {
+    double[] periods = new double[data.size()];
+    boolean[] churned = new boolean[data.size()];
+    lifetimes(data, periods, churned);
+    return ofLifetimes(periods, churned, data.weightColumn());
+  }
+
+  /**
+   * Each row's observed lifetime, row by row (no reduction), after {@link #renewals} checks it:
+   * {@code churned[i]} when x &lt; n, and then {@code periods[i] = x + 1}, else {@code periods[i] =
+   * n}.
+   *
+   * @param data contract histories
+   * @param periods filled with each row's periods, length {@code data.size()}
+   * @param churned filled with whether each row churned, length {@code data.size()}
+   */
+  public static void lifetimes(CustomerHistories data, double[] periods, boolean[] churned) {
+    for (int i = 0; i < data.size(); i++) {
       int renewals = renewals(data, i);
       churned[i] = renewals < data.age(i);
       periods[i] = churned[i] ? renewals + 1 : renewals;
     }
-    return ofLifetimes(periods, churned, data.weightColumn());
   }
 
   /**

@@ -87,14 +87,9 @@ public final class SbgCovariateFitter {
    */
   public SbgCovariateModel fit(CustomerHistories data, CovariateMatrix matrix) {
     Checks.notNull("data", data);
-    int n = data.size();
-    double[] periods = new double[n];
-    boolean[] churned = new boolean[n];
-    for (int i = 0; i < n; i++) {
-      int renewals = ContractLifetimes.renewals(data, i);
-      churned[i] = renewals < data.age(i);
-      periods[i] = churned[i] ? renewals + 1 : renewals;
-    }
+    double[] periods = new double[data.size()];
+    boolean[] churned = new boolean[data.size()];
+    ContractLifetimes.lifetimes(data, periods, churned);
     return fitLifetimes(periods, churned, data.weightColumn(), matrix);
   }
 
