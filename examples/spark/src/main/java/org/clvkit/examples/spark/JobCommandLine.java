@@ -9,7 +9,6 @@ import org.clvkit.core.data.RowPolicy;
 import org.clvkit.core.data.SummaryOptions;
 import org.clvkit.core.data.TimeScale;
 import org.clvkit.core.lifecycle.StageRules;
-import org.clvkit.core.rfm.RfmScorer;
 import org.clvkit.examples.spark.JobSettings.Format;
 import org.clvkit.models.ContinuousPurchaseModel;
 import org.clvkit.models.ModelTypes;
@@ -60,25 +59,14 @@ public final class JobCommandLine {
       throw Checks.fail(
           "arguments must be INPUT FORMAT OUTPUT followed by options, were %d", args.length);
     }
-    String input = args[0];
-    Format format = format(args[1]);
-    String output = args[2];
+    // Summary options are built last (the calibration end may come after the options it holds);
+    // every other setting goes straight into the builder, which holds the defaults.
+    JobSettings.Builder settings = JobSettings.builder(args[0], format(args[1]), args[2], null);
     LocalDate calibrationEnd = null;
     LocalDate holdoutEnd = null;
     TimeScale scale = TimeScale.WEEKS;
     RowPolicy zeroAmounts = RowPolicy.REJECT;
     RowPolicy refunds = RowPolicy.REJECT;
-    String[] columns = {"customer_id", "date", "amount"};
-    String pattern = "yyyy-MM-dd";
-    char delimiter = ',';
-    int horizon = 52;
-    double discountRate = 0;
-    double margin = 1;
-    StageRules rules = StageRules.of(4, 8, 26);
-    int levels = RfmScorer.DEFAULT_LEVELS;
-    int partitions = 0;
-    String modelsOutput = null;
-    String model = "bgnbd";
     for (int i = 3; i < args.length; i += 2) {
       String option = args[i];
       if (i + 1 == args.length) {
@@ -91,17 +79,20 @@ public final class JobCommandLine {
         case "--period" -> scale = period(value);
         case "--zero-amounts" -> zeroAmounts = policy(option, value);
         case "--refunds" -> refunds = policy(option, value);
-        case "--columns" -> columns = columns(value);
-        case "--date-pattern" -> pattern = value;
-        case "--delimiter" -> delimiter = delimiter(value);
-        case "--horizon" -> horizon = integer(option, value);
-        case "--discount-rate" -> discountRate = number(option, value);
-        case "--margin" -> margin = number(option, value);
-        case "--stage-rules" -> rules = stageRules(value);
-        case "--rfm-levels" -> levels = integer(option, value);
-        case "--partitions" -> partitions = integer(option, value);
-        case "--save-models" -> modelsOutput = value;
-        case "--model" -> model = value;
+        case "--columns" -> {
+          String[] names = columns(value);
+          settings.columns(names[0], names[1], names[2]);
+        }
+        case "--date-pattern" -> settings.datePattern(value);
+        case "--delimiter" -> settings.delimiter(delimiter(value));
+        case "--horizon" -> settings.horizon(integer(option, value));
+        case "--discount-rate" -> settings.discountRate(number(option, value));
+        case "--margin" -> settings.margin(number(option, value));
+        case "--stage-rules" -> settings.stageRules(stageRules(value));
+        case "--rfm-levels" -> settings.rfmLevels(integer(option, value));
+        case "--partitions" -> settings.partitions(integer(option, value));
+        case "--save-models" -> settings.modelsOutput(value);
+        case "--model" -> settings.model(value);
         default -> throw Checks.malformed("option", option, "an option listed in the usage");
       }
     }
@@ -113,17 +104,7 @@ public final class JobCommandLine {
     if (holdoutEnd != null) {
       summary = summary.withHoldoutUntil(holdoutEnd);
     }
-    return JobSettings.builder(input, format, output, summary)
-        .columns(columns[0], columns[1], columns[2])
-        .datePattern(pattern)
-        .delimiter(delimiter)
-        .value(horizon, discountRate, margin)
-        .stageRules(rules)
-        .rfmLevels(levels)
-        .partitions(partitions)
-        .modelsOutput(modelsOutput)
-        .model(model)
-        .build();
+    return settings.summary(summary).build();
   }
 
   private static Format format(String text) {

@@ -34,6 +34,16 @@ import org.clvkit.models.ModelTypes;
  * segment from quantile scores with {@code rfmLevels} levels fitted on all customers. All times are
  * in periods of the summary options' time scale.
  *
+ * <p>Built with {@link #builder} (or {@link #of} for the defaults) and changed with {@link
+ * #toBuilder()}: the record's constructor holds every validation rule once, the {@link Builder}
+ * holds every default once and names each setting, and {@link JobCommandLine} only turns text into
+ * values for the builder. Why a record with a builder and not picocli (as the {@code clv} command
+ * uses): programs build these settings without a command line (tests, notebooks, a scheduler's
+ * code), so the settings type must not depend on a parser; the job's command line is 16 options of
+ * one value each, which a short parser reads with the project's own error messages ({@code Checks},
+ * naming option and value) where picocli would word them its own way; and picocli would be one more
+ * library to shade into the job jar that {@code spark-submit} ships to every executor.
+ *
  * @param input the transaction log: a file or a directory of files, any path Spark reads
  * @param format the log's format
  * @param output the directory the scores are written to as Parquet (replaced if it exists)
@@ -120,15 +130,6 @@ public record JobSettings(
   }
 
   /**
-   * These settings with another purchase model.
-   *
-   * @param id a continuous purchase model id of {@link ModelTypes}, e.g. {@code pnbd}
-   */
-  public JobSettings withModel(String id) {
-    return toBuilder().model(id).build();
-  }
-
-  /**
    * Settings with the defaults of {@link JobCommandLine#USAGE}: columns {@code customer_id, date,
    * amount}, dates {@code yyyy-MM-dd}, comma-separated, horizon 52, no discounting, margin 1, stage
    * rules {@code StageRules.of(4, 8, 26)}, quintile RFM scores, Spark's default parallelism, the
@@ -161,48 +162,6 @@ public record JobSettings(
     return new Builder(this);
   }
 
-  /** These settings with other column names. */
-  public JobSettings withColumns(String customer, String date, String amount) {
-    return toBuilder().columns(customer, date, amount).build();
-  }
-
-  /** These settings with another pattern for dates held as text. */
-  public JobSettings withDatePattern(String pattern) {
-    return toBuilder().datePattern(pattern).build();
-  }
-
-  /** These settings with another CSV field separator. */
-  public JobSettings withDelimiter(char value) {
-    return toBuilder().delimiter(value).build();
-  }
-
-  /** These settings with another horizon, discount rate and margin for the forecasts and CLV. */
-  public JobSettings withValue(int periods, double rate, double profitShare) {
-    return toBuilder().value(periods, rate, profitShare).build();
-  }
-
-  /** These settings with other lifecycle stage rules. */
-  public JobSettings withStageRules(StageRules rules) {
-    return toBuilder().stageRules(rules).build();
-  }
-
-  /** These settings with another number of RFM score levels. */
-  public JobSettings withRfmLevels(int levels) {
-    return toBuilder().rfmLevels(levels).build();
-  }
-
-  /** These settings with another number of customer partitions (0: Spark's default). */
-  public JobSettings withPartitions(int count) {
-    return toBuilder().partitions(count).build();
-  }
-
-  /**
-   * These settings with a directory to save the fitted models in, or {@code null} not to save them.
-   */
-  public JobSettings withModelsOutput(String directory) {
-    return toBuilder().modelsOutput(directory).build();
-  }
-
   /**
    * Collects settings one at a time, starting from the defaults of {@link #of}; {@link #build()}
    * validates them all at once (the record's constructor). Not thread-safe.
@@ -211,7 +170,7 @@ public record JobSettings(
     private final String input;
     private final Format format;
     private final String output;
-    private final SummaryOptions summary;
+    private SummaryOptions summary;
     private String customerColumn = "customer_id";
     private String dateColumn = "date";
     private String amountColumn = "amount";
@@ -250,6 +209,12 @@ public record JobSettings(
       model = s.model;
     }
 
+    /** How the log is summarised (time unit, calibration end, holdout, row policies). */
+    public Builder summary(SummaryOptions options) {
+      summary = options;
+      return this;
+    }
+
     /** The customer id, date and amount column names. */
     public Builder columns(String customer, String date, String amount) {
       customerColumn = customer;
@@ -270,10 +235,20 @@ public record JobSettings(
       return this;
     }
 
-    /** The horizon in periods, the discount rate per period and the margin. */
-    public Builder value(int periods, double rate, double profitShare) {
+    /** The periods ahead for expected purchases and CLV. */
+    public Builder horizon(int periods) {
       horizon = periods;
+      return this;
+    }
+
+    /** The discount rate per period for CLV. */
+    public Builder discountRate(double rate) {
       discountRate = rate;
+      return this;
+    }
+
+    /** The share of spend kept as profit for CLV. */
+    public Builder margin(double profitShare) {
       margin = profitShare;
       return this;
     }

@@ -79,8 +79,9 @@ class BadInputSparkJobTest {
 
   JobResult run(Path input, JobSettings.Format format, SummaryOptions options) {
     return run(
-        JobSettings.of(input.toString(), format, dir.resolve("out").toString(), options)
-            .withPartitions(3));
+        JobSettings.builder(input.toString(), format, dir.resolve("out").toString(), options)
+            .partitions(3)
+            .build());
   }
 
   JobResult run(JobSettings settings) {
@@ -165,8 +166,9 @@ class BadInputSparkJobTest {
         "datePattern must be a date pattern, was \"yyyy-MM-dd'\"",
         () ->
             run(
-                JobSettings.of(file.toString(), JobSettings.Format.CSV, "out", OPTIONS)
-                    .withDatePattern("yyyy-MM-dd'")));
+                JobSettings.builder(file.toString(), JobSettings.Format.CSV, "out", OPTIONS)
+                    .datePattern("yyyy-MM-dd'")
+                    .build()));
   }
 
   @Test
@@ -176,8 +178,9 @@ class BadInputSparkJobTest {
         "column must be one of the input's columns [customer_id, date, amount], was \"when\"",
         () ->
             run(
-                JobSettings.of(file.toString(), JobSettings.Format.CSV, "out", OPTIONS)
-                    .withColumns("customer_id", "when", "amount")));
+                JobSettings.builder(file.toString(), JobSettings.Format.CSV, "out", OPTIONS)
+                    .columns("customer_id", "when", "amount")
+                    .build()));
   }
 
   Path parquet(StructType schema, Row row) {

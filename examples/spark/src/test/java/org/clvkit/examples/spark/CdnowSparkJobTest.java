@@ -128,11 +128,13 @@ class CdnowSparkJobTest {
     }
   }
 
-  static JobSettings settings(String input, JobSettings.Format format, String output) {
-    return JobSettings.of(input, format, output, LITERATURE)
-        .withDatePattern("yyyyMMdd")
-        .withValue(HORIZON, DISCOUNT, MARGIN)
-        .withStageRules(RULES);
+  static JobSettings.Builder settings(String input, JobSettings.Format format, String output) {
+    return JobSettings.builder(input, format, output, LITERATURE)
+        .datePattern("yyyyMMdd")
+        .horizon(HORIZON)
+        .discountRate(DISCOUNT)
+        .margin(MARGIN)
+        .stageRules(RULES);
   }
 
   @Test
@@ -144,8 +146,9 @@ class CdnowSparkJobTest {
         ClvSparkJob.run(
             spark,
             settings(csv.toString(), JobSettings.Format.CSV, output)
-                .withPartitions(3)
-                .withModelsOutput(models.toString()));
+                .partitions(3)
+                .modelsOutput(models.toString())
+                .build());
 
     assertEquals(6919, result.rows());
     assertEquals(new PolicyCounts(8, 0, 0, 0), result.policyCounts());
@@ -184,9 +187,10 @@ class CdnowSparkJobTest {
         ClvSparkJob.run(
             spark,
             settings(csv.toString(), JobSettings.Format.CSV, output)
-                .withModel("pnbd")
-                .withPartitions(2)
-                .withModelsOutput(models.toString()));
+                .model("pnbd")
+                .partitions(2)
+                .modelsOutput(models.toString())
+                .build());
 
     ParetoNbdModel fitted = ParetoNbdModel.TYPE.cast(result.models().purchases());
     assertEquals(
@@ -262,8 +266,9 @@ class CdnowSparkJobTest {
         ClvSparkJob.run(
             spark,
             settings(parquet, JobSettings.Format.PARQUET, output)
-                .withColumns("customer", "day", "dollars")
-                .withPartitions(2));
+                .columns("customer", "day", "dollars")
+                .partitions(2)
+                .build());
 
     assertEquals(6919, result.rows());
     assertEquals(new PolicyCounts(8, 0, 0, 0), result.policyCounts());

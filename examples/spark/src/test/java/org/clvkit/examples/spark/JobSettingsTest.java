@@ -20,6 +20,11 @@ class JobSettingsTest {
     return JobSettings.of("in.csv", JobSettings.Format.CSV, "out", OPTIONS);
   }
 
+  /** A builder holding {@link #base()}'s settings. */
+  static JobSettings.Builder with() {
+    return base().toBuilder();
+  }
+
   @Test
   void parse_requiredOnly_givesDefaults() {
     JobSettings s = JobCommandLine.parse("in.csv", "CSV", "out", "--calibration-end", "1997-09-30");
@@ -69,15 +74,18 @@ class JobSettingsTest {
             .withRefunds(RowPolicy.DROP)
             .withHoldoutUntil(LocalDate.of(1998, 6, 30));
     JobSettings expected =
-        JobSettings.of("in", JobSettings.Format.PARQUET, "out", options)
-            .withColumns("id", "day", "usd")
-            .withDatePattern("yyyyMMdd")
-            .withDelimiter('\t')
-            .withValue(12, 0.01, 0.3)
-            .withStageRules(StageRules.of(3, 6.5, 20))
-            .withRfmLevels(3)
-            .withPartitions(8)
-            .withModelsOutput("models");
+        JobSettings.builder("in", JobSettings.Format.PARQUET, "out", options)
+            .columns("id", "day", "usd")
+            .datePattern("yyyyMMdd")
+            .delimiter('\t')
+            .horizon(12)
+            .discountRate(0.01)
+            .margin(0.3)
+            .stageRules(StageRules.of(3, 6.5, 20))
+            .rfmLevels(3)
+            .partitions(8)
+            .modelsOutput("models")
+            .build();
     assertEquals(expected, s);
     assertEquals(
         TimeScale.DAYS,
@@ -121,7 +129,7 @@ class JobSettingsTest {
     JobSettings s =
         JobCommandLine.parse(
             "in.csv", "csv", "out", "--calibration-end", "1997-09-30", "--model", "pnbd");
-    assertEquals(base().withModel("pnbd"), s);
+    assertEquals(with().model("pnbd").build(), s);
     assertEquals("pnbd", s.purchaseModelType().id());
     assertEquals("bgnbd", base().model());
   }
@@ -134,7 +142,7 @@ class JobSettingsTest {
         () ->
             JobCommandLine.parse(
                 "in", "csv", "out", "--calibration-end", "1997-09-30", "--model", "bgbb"));
-    assertRejects("model must be one of " + ids + ", was nope", () -> base().withModel("nope"));
+    assertRejects("model must be one of " + ids + ", was nope", () -> with().model("nope").build());
   }
 
   @Test
@@ -190,15 +198,17 @@ class JobSettingsTest {
   void new_modelsOutputInsideTheOutput_rejected() {
     assertRejects(
         "modelsOutput must lie outside output out, was out/models",
-        () -> base().withModelsOutput("out/models"));
+        () -> with().modelsOutput("out/models").build());
     assertRejects(
         "modelsOutput must lie outside output out, was ./out",
         () ->
             JobCommandLine.parse(
                 "in", "csv", "out", "--calibration-end", "1997-09-30", "--save-models", "./out"));
-    assertRejects("modelsOutput must not be empty", () -> base().withModelsOutput(""));
-    assertEquals("out-models", base().withModelsOutput("out-models").modelsOutput());
-    assertEquals(null, base().withModelsOutput("m").withModelsOutput(null).modelsOutput());
+    assertRejects("modelsOutput must not be empty", () -> with().modelsOutput("").build());
+    assertEquals("out-models", with().modelsOutput("out-models").build().modelsOutput());
+    assertEquals(
+        null,
+        with().modelsOutput("m").build().toBuilder().modelsOutput(null).build().modelsOutput());
   }
 
   @Test
@@ -243,11 +253,12 @@ class JobSettingsTest {
   void new_emptyText_rejected() {
     assertRejects(
         "input must not be empty", () -> JobSettings.of("", JobSettings.Format.CSV, "o", OPTIONS));
-    assertRejects("datePattern must not be empty", () -> base().withDatePattern(""));
+    assertRejects("datePattern must not be empty", () -> with().datePattern("").build());
     assertRejects(
-        "customerColumn must not be empty", () -> base().withColumns("", "date", "amount"));
-    assertRejects("dateColumn must not be null", () -> base().withColumns("id", null, "amount"));
-    assertRejects("amountColumn must not be empty", () -> base().withColumns("id", "date", ""));
+        "customerColumn must not be empty", () -> with().columns("", "date", "amount").build());
+    assertRejects(
+        "dateColumn must not be null", () -> with().columns("id", null, "amount").build());
+    assertRejects("amountColumn must not be empty", () -> with().columns("id", "date", "").build());
   }
 
   @Test
@@ -256,7 +267,7 @@ class JobSettingsTest {
     assertRejects(
         "summary must not be null",
         () -> JobSettings.of("in", JobSettings.Format.CSV, "out", null));
-    assertRejects("stageRules must not be null", () -> base().withStageRules(null));
+    assertRejects("stageRules must not be null", () -> with().stageRules(null).build());
     assertRejects(
         "output must not be empty",
         () -> JobSettings.of("in", JobSettings.Format.CSV, "", OPTIONS));
@@ -266,32 +277,32 @@ class JobSettingsTest {
   void new_badDelimiter_rejected() {
     assertRejects(
         "delimiter must be a character other than quote, line break, was \"\"\"",
-        () -> base().withDelimiter('"'));
+        () -> with().delimiter('"').build());
   }
 
   @Test
   void new_badHorizon_rejected() {
-    assertRejects("horizon must be > 0, was 0", () -> base().withValue(0, 0, 1));
+    assertRejects("horizon must be > 0, was 0", () -> with().horizon(0).build());
   }
 
   @Test
   void new_badDiscountRate_rejected() {
     assertRejects(
-        "discountRate must be finite and > -1.0, was -1.0", () -> base().withValue(1, -1, 1));
+        "discountRate must be finite and > -1.0, was -1.0", () -> with().discountRate(-1).build());
   }
 
   @Test
   void new_badMargin_rejected() {
-    assertRejects("margin must be in [0, 1], was NaN", () -> base().withValue(1, 0, Double.NaN));
+    assertRejects("margin must be in [0, 1], was NaN", () -> with().margin(Double.NaN).build());
   }
 
   @Test
   void new_badRfmLevels_rejected() {
-    assertRejects("rfmLevels must be in [2, 9], was 10", () -> base().withRfmLevels(10));
+    assertRejects("rfmLevels must be in [2, 9], was 10", () -> with().rfmLevels(10).build());
   }
 
   @Test
   void new_negativePartitions_rejected() {
-    assertRejects("partitions must be >= 0, was -1", () -> base().withPartitions(-1));
+    assertRejects("partitions must be >= 0, was -1", () -> with().partitions(-1).build());
   }
 }

@@ -57,13 +57,16 @@ class SyntheticSparkJobTest {
     JobResult result =
         ClvSparkJob.run(
             spark,
-            JobSettings.of(
+            JobSettings.builder(
                     input,
                     JobSettings.Format.PARQUET,
                     output,
                     SummaryOptions.of(TimeScale.WEEKS, END))
-                .withValue(52, 0.002, 0.25)
-                .withPartitions(4));
+                .horizon(52)
+                .discountRate(0.002)
+                .margin(0.25)
+                .partitions(4)
+                .build());
 
     assertEquals(rows, result.rows());
     assertEquals(PolicyCounts.NONE, result.policyCounts());

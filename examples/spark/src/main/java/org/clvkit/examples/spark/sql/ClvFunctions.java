@@ -7,6 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.api.java.UDF2;
 import org.apache.spark.sql.api.java.UDF3;
@@ -14,16 +16,24 @@ import org.apache.spark.sql.api.java.UDF4;
 import org.apache.spark.sql.api.java.UDF5;
 import org.apache.spark.sql.api.java.UDF6;
 import org.apache.spark.sql.types.DataTypes;
+import org.clvkit.core.Checks;
 import org.clvkit.core.ClvArgumentException;
+import org.clvkit.models.ContinuousPurchaseModel;
 import org.clvkit.models.Model;
-import org.clvkit.models.PurchaseModel;
+import org.clvkit.models.ModelTypes;
 import org.clvkit.models.clv.CustomerLifetimeValue;
 import org.clvkit.models.gammagamma.GammaGammaModel;
 import org.clvkit.models.io.ModelFiles;
 
 /**
  * Registers clvkit's scoring functions with a {@link SparkSession}, bound to fitted models, so that
- * SQL (and PySpark, through the JVM gateway) can call them:
+ * SQL (and PySpark, through the JVM gateway) can call them. The purchase model is any continuous
+ * purchase model of {@link ModelTypes} ({@link ContinuousPurchaseModel}: BG/NBD, MBG/NBD,
+ * Pareto/NBD, NBD, GGompertz/NBD, MBG/CNBD-k, BG/CNBD-k, Pareto/NBD (HB)), the spend model a
+ * Gamma-Gamma; they come fitted ({@link #register(SparkSession, CustomerLifetimeValue)}), from
+ * model files of any such type ({@link #register(SparkSession, String, String, double)}), or are
+ * fitted on a summaries table with the model chosen by id ({@link #register(SparkSession, Dataset,
+ * String, double)}):
  *
  * <pre>{@code
  * ClvFunctions.register(spark, CustomerLifetimeValue.of(purchases, spend, 0.3));
@@ -45,6 +55,10 @@ import org.clvkit.models.io.ModelFiles;
  *       CLV over the next whole {@code periods} ({@link CustomerLifetimeValue#conditionalValue(int,
  *       double, double, double, double, double)}, margin included).
  * </ul>
+ *
+ * <p>Every function reads (frequency, recency, age) only, whatever the model: the MBG/CNBD-k and
+ * BG/CNBD-k score from them too (litt, the sum of log inter-purchase times, enters only their fit,
+ * to choose k; {@link SummaryFits} asks for it there).
  *
  * <p>Each function is the model's per-customer method, so a query gives the single-JVM values. A
  * null argument gives null (SQL's rule); an argument outside the model's domain (recency above age,
@@ -77,13 +91,20 @@ public final class ClvFunctions {
    * and spend models and margin (replacing functions of the same names).
    *
    * @param spark the session
-   * @param value the fitted models and margin
+   * @param value the fitted models and margin; the purchase model a {@link ContinuousPurchaseModel}
+   * @throws ClvArgumentException when the purchase model is a discrete-time one (its P(alive) is at
+   *     the next opportunity, its times whole opportunities: not what these functions say)
    */
   public static void register(SparkSession spark, CustomerLifetimeValue value) {
     if (spark == null || value == null) {
       throw new ClvArgumentException("spark and value must not be null");
     }
-    PurchaseModel purchases = value.purchaseModel();
+    if (!(value.purchaseModel() instanceof ContinuousPurchaseModel purchases)) {
+      throw Checks.fail(
+          "purchase model must be one of %s, was %s",
+          ModelTypes.ids(ModelTypes.all(ContinuousPurchaseModel.class)),
+          value.purchaseModel().type().id());
+    }
     GammaGammaModel spend = value.spendModel();
     UDF3<Number, Number, Number, Double> alive =
         (x, tx, t) ->
@@ -136,7 +157,8 @@ public final class ClvFunctions {
    * "DIR/bgnbd.properties", "DIR/gamma-gamma.properties", 0.3)}.
    *
    * @param spark the session
-   * @param purchaseModelFile a purchase model file (BG/NBD, MBG/NBD, Pareto/NBD, ...)
+   * @param purchaseModelFile a model file of any continuous purchase model type (the file names its
+   *     type: BG/NBD, MBG/NBD, Pareto/NBD, NBD, ...)
    * @param spendModelFile a Gamma-Gamma model file
    * @param margin the share of spend kept as profit, in [0, 1]
    * @throws IOException when a file cannot be read
@@ -149,9 +171,34 @@ public final class ClvFunctions {
       throw new ClvArgumentException(
           "spark, purchaseModelFile and spendModelFile must not be null");
     }
-    PurchaseModel purchases = load(spark, purchaseModelFile, PurchaseModel.class);
+    ContinuousPurchaseModel purchases =
+        load(spark, purchaseModelFile, ContinuousPurchaseModel.class);
     GammaGammaModel spend = load(spark, spendModelFile, GammaGammaModel.class);
     register(spark, CustomerLifetimeValue.of(purchases, spend, margin));
+  }
+
+  /**
+   * Fits the purchase model of type {@code modelId} and the Gamma-Gamma on a summaries table
+   * ({@link SummaryFits}: columns {@code frequency, recency, age, monetary_value}, and {@code litt}
+   * for a model whose fitter needs it) and registers the functions bound to them. From PySpark:
+   * {@code spark._jvm.org.clvkit.examples.spark.sql.ClvFunctions.register( spark._jsparkSession,
+   * summaries._jdf, "pnbd", 0.3)}.
+   *
+   * @param spark the session
+   * @param summaries one row per customer
+   * @param modelId a continuous purchase model id of {@link ModelTypes}, e.g. {@code pnbd}
+   * @param margin the share of spend kept as profit, in [0, 1]
+   * @return the fitted models the functions are bound to
+   * @throws ClvArgumentException for an unknown or discrete-time id or a missing column (naming the
+   *     model and the column)
+   * @throws org.clvkit.models.FitFailedException when a fit fails
+   */
+  public static CustomerLifetimeValue register(
+      SparkSession spark, Dataset<Row> summaries, String modelId, double margin) {
+    Checks.notNull("spark", spark);
+    CustomerLifetimeValue value = SummaryFits.fit(summaries, modelId, margin);
+    register(spark, value);
+    return value;
   }
 
   private static <M extends Model> M load(SparkSession spark, String file, Class<M> type)

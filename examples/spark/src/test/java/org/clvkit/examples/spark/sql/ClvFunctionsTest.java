@@ -1,5 +1,6 @@
 package org.clvkit.examples.spark.sql;
 
+import static org.clvkit.testing.ClvAssertions.assertRejects;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -12,17 +13,24 @@ import java.util.Map;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.clvkit.core.ClvArgumentException;
+import org.clvkit.core.data.CustomerSummaries;
 import org.clvkit.examples.spark.CdnowSummaries;
 import org.clvkit.examples.spark.LocalSpark;
+import org.clvkit.models.CustomerHistories;
+import org.clvkit.models.Model;
+import org.clvkit.models.bgbb.BgBbModel;
 import org.clvkit.models.bgnbd.BgNbdFitter;
 import org.clvkit.models.bgnbd.BgNbdModel;
 import org.clvkit.models.clv.CustomerLifetimeValue;
+import org.clvkit.models.cnbd.MbgCnbdFitter;
+import org.clvkit.models.cnbd.MbgCnbdModel;
 import org.clvkit.models.gammagamma.GammaGammaFitter;
 import org.clvkit.models.gammagamma.GammaGammaModel;
 import org.clvkit.models.io.ModelFiles;
 import org.clvkit.models.io.Provenance;
 import org.clvkit.models.paretonbd.ParetoNbdFitter;
 import org.clvkit.models.paretonbd.ParetoNbdModel;
+import org.clvkit.testing.Tolerance;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -61,28 +69,71 @@ class ClvFunctionsTest {
           + " FROM summaries";
 
   void assertQueryEqualsSingleJvm(CustomerLifetimeValue expected) {
+    assertQueryEqualsSingleJvm(
+        expected,
+        Tolerance.ulps(0),
+        "summaries",
+        cdnow.ids,
+        cdnow.frequency,
+        cdnow.recency,
+        cdnow.age,
+        cdnow.monetary);
+  }
+
+  void assertQueryEqualsSingleJvm(
+      CustomerLifetimeValue expected, Tolerance tolerance, String view, CustomerSummaries s) {
+    assertQueryEqualsSingleJvm(
+        expected,
+        tolerance,
+        view,
+        s.customerIds().toArray(new String[0]),
+        s.frequency(),
+        s.recency(),
+        s.age(),
+        s.monetaryValue());
+  }
+
+  /**
+   * Every function's value for every customer of the view, against {@code expected}'s methods on
+   * the customer columns.
+   */
+  void assertQueryEqualsSingleJvm(
+      CustomerLifetimeValue expected,
+      Tolerance tolerance,
+      String view,
+      String[] ids,
+      double[] frequency,
+      double[] recency,
+      double[] age,
+      double[] monetary) {
     Map<String, Row> rows = new HashMap<>();
-    for (Row row : spark.sql(QUERY).collectAsList()) {
+    for (Row row : spark.sql(QUERY.replace("FROM summaries", "FROM " + view)).collectAsList()) {
       rows.put(row.getString(0), row);
     }
-    assertEquals(cdnow.size(), rows.size());
-    for (int i = 0; i < cdnow.size(); i++) {
-      Row row = rows.get(cdnow.ids[i]);
-      double x = cdnow.frequency[i];
-      double tx = cdnow.recency[i];
-      double t = cdnow.age[i];
-      double m = cdnow.monetary[i];
-      assertEquals(expected.purchaseModel().probabilityAlive(x, tx, t), row.getDouble(1), 0.0);
-      assertEquals(
+    assertEquals(ids.length, rows.size());
+    for (int i = 0; i < ids.length; i++) {
+      Row row = rows.get(ids[i]);
+      double x = frequency[i];
+      double tx = recency[i];
+      double t = age[i];
+      double m = monetary[i];
+      String who = "customer " + ids[i] + " ";
+      tolerance.check(
+          who + "P(alive)", expected.purchaseModel().probabilityAlive(x, tx, t), row.getDouble(1));
+      tolerance.check(
+          who + "expected purchases",
           expected.purchaseModel().conditionalExpectedPurchases(39, x, tx, t),
-          row.getDouble(2),
-          0.0);
-      assertEquals(
+          row.getDouble(2));
+      tolerance.check(
+          who + "discounted purchases",
           expected.purchaseModel().discountedExpectedPurchases(52, 0.01, x, tx, t),
-          row.getDouble(3),
-          0.0);
-      assertEquals(expected.spendModel().conditionalExpectedSpend(x, m), row.getDouble(4), 0.0);
-      assertEquals(expected.conditionalValue(52, 0.01, x, tx, t, m), row.getDouble(5), 0.0);
+          row.getDouble(3));
+      tolerance.check(
+          who + "expected spend",
+          expected.spendModel().conditionalExpectedSpend(x, m),
+          row.getDouble(4));
+      tolerance.check(
+          who + "CLV", expected.conditionalValue(52, 0.01, x, tx, t, m), row.getDouble(5));
     }
   }
 
@@ -106,6 +157,94 @@ class ClvFunctionsTest {
             ModelFiles.load(spend, GammaGammaModel.class).model(),
             MARGIN);
     assertQueryEqualsSingleJvm(loaded);
+  }
+
+  /**
+   * The model chosen by id and fitted on the summaries table: the Pareto/NBD's functions give the
+   * values of the single-JVM {@link ParetoNbdFitter} fit on the same customers to 1e-12 (the
+   * parameters agree to 1e-12 relative; the pattern table is summed in the single JVM's order).
+   */
+  @Test
+  void register_paretoNbdById_sqlEqualsSingleJvmFit() {
+    CustomerLifetimeValue bound =
+        ClvFunctions.register(spark, cdnow.frame(spark), ParetoNbdModel.TYPE.id(), MARGIN);
+    ParetoNbdModel single = ParetoNbdFitter.create().fit(cdnow.frequency, cdnow.recency, cdnow.age);
+    assertParametersAgree(single, bound.purchaseModel());
+    assertParametersAgree(value.spendModel(), bound.spendModel());
+    assertQueryEqualsSingleJvm(
+        CustomerLifetimeValue.of(single, value.spendModel(), MARGIN),
+        CLOSE,
+        "summaries",
+        cdnow.ids,
+        cdnow.frequency,
+        cdnow.recency,
+        cdnow.age,
+        cdnow.monetary);
+  }
+
+  /**
+   * The MBG/CNBD-k chosen by id, on summaries with a litt column (the sum of log inter-purchase
+   * times; {@link CdnowLogSummaries}): its fitter chooses k from litt, and the functions give the
+   * values of the single-JVM {@link MbgCnbdFitter} and {@link GammaGammaFitter} fits on the same
+   * summaries to 1e-12.
+   */
+  @Test
+  void register_mbgCnbdById_withLitt_sqlEqualsSingleJvmFit() {
+    CustomerSummaries s = CdnowLogSummaries.read();
+    CdnowLogSummaries.frame(spark, s).createOrReplaceTempView("log_summaries");
+    CustomerLifetimeValue bound =
+        ClvFunctions.register(spark, spark.table("log_summaries"), "mbgcnbd", MARGIN);
+    MbgCnbdModel single =
+        MbgCnbdFitter.create()
+            .fit(CustomerHistories.of(s.frequency(), s.recency(), s.age()), s.litt());
+    GammaGammaModel spend = GammaGammaFitter.create().fit(s.frequency(), s.monetaryValue());
+    assertEquals(single.k(), MbgCnbdModel.TYPE.cast(bound.purchaseModel()).k());
+    assertParametersAgree(single, bound.purchaseModel());
+    assertParametersAgree(spend, bound.spendModel());
+    assertQueryEqualsSingleJvm(
+        CustomerLifetimeValue.of(single, spend, MARGIN), CLOSE, "log_summaries", s);
+  }
+
+  /** A model whose fitter needs litt, asked for on a table without it: refused, naming both. */
+  @Test
+  void register_littModelWithoutLittColumn_refusedNamingModelAndColumn() {
+    assertRejects(
+        "summaries must have a litt column to fit bgcnbd (BG/CNBD-k), had columns"
+            + " [customer_id, frequency, recency, age, monetary_value]",
+        () -> ClvFunctions.register(spark, cdnow.frame(spark), "bgcnbd", MARGIN));
+    assertRejects(
+        "summaries must have a recency column to fit pnbd (Pareto/NBD), had columns"
+            + " [customer_id, frequency, age]",
+        () ->
+            ClvFunctions.register(
+                spark, cdnow.frame(spark).select("customer_id", "frequency", "age"), "pnbd", 1));
+  }
+
+  /** Discrete-time models are not what the functions compute: refused by id and as a model. */
+  @Test
+  void register_discreteTimeModel_refused() {
+    String ids = "bgnbd, mbgnbd, pnbd, nbd, ggomnbd, mbgcnbd, bgcnbd, pnbd-hb";
+    assertRejects(
+        "model must be one of " + ids + ", was bgbb",
+        () -> ClvFunctions.register(spark, cdnow.frame(spark), "bgbb", MARGIN));
+    assertRejects(
+        "purchase model must be one of " + ids + ", was bgbb",
+        () ->
+            ClvFunctions.register(
+                spark,
+                CustomerLifetimeValue.of(
+                    BgBbModel.TYPE.model(1.2, 0.75, 0.66, 2.78), value.spendModel(), MARGIN)));
+  }
+
+  static final Tolerance CLOSE = Tolerance.relative(1e-12).or(Tolerance.absolute(1e-12));
+
+  static void assertParametersAgree(Model expected, Model actual) {
+    assertEquals(expected.type(), actual.type());
+    double[] e = expected.parameterValues();
+    double[] a = actual.parameterValues();
+    for (int k = 0; k < e.length; k++) {
+      CLOSE.check(expected.name() + " " + expected.parameterNames().get(k), e[k], a[k]);
+    }
   }
 
   @Test
