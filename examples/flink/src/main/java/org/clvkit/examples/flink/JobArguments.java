@@ -15,11 +15,11 @@ import org.clvkit.models.gammagamma.GammaGammaParameters;
  * --gamma-gamma p,q,gamma] [--margin M]}. Without {@code --log} the job replays the bundled CDNOW
  * sample. The purchase model is of type {@code --model}: any continuous purchase model id of {@link
  * ModelTypes} ({@code bgnbd}, the default, {@code mbgnbd}, {@code pnbd}, {@code nbd}, ...); it
- * comes from a model file of that type ({@code --purchase-model}), for {@code bgnbd} also from
- * {@code --bgnbd-model} or parameters, and otherwise from the bundled CDNOW sample (the bundled
- * BG/NBD model file, or a fit of the chosen type at start-up; {@link ModelLoading}). The spend
- * model comes from a model file, parameters or the bundled file; the margin defaults to 1 (CLV as
- * revenue).
+ * comes from a model file ({@code --purchase-model}: of the {@code --model} type when that is
+ * given, otherwise of whichever continuous type the file holds), for {@code bgnbd} also from {@code
+ * --bgnbd-model} or parameters, and otherwise from the bundled model file of that type (fitted on
+ * the CDNOW sample; {@link ModelLoading#bundled}). The spend model comes from a model file,
+ * parameters or the bundled file; the margin defaults to 1 (CLV as revenue).
  *
  * @param log a transaction log in the CDNOW sample's format, or {@code null} for the bundled one
  * @param bgNbdModel a BG/NBD model file in weeks, or {@code null}
@@ -27,7 +27,9 @@ import org.clvkit.models.gammagamma.GammaGammaParameters;
  * @param gammaGammaModel a Gamma-Gamma model file, or {@code null}
  * @param gammaGamma the spend model's parameters, or {@code null}
  * @param margin share of spend kept as profit, in [0, 1]
- * @param model the purchase model's type id, a continuous purchase model of {@link ModelTypes}
+ * @param model the purchase model's type id, a continuous purchase model of {@link ModelTypes};
+ *     {@code null} with a {@code purchaseModel} file for the type the file holds ({@code bgnbd}
+ *     without a file)
  * @param purchaseModel a model file of type {@code model} in weeks, or {@code null}
  */
 public record JobArguments(
@@ -48,10 +50,15 @@ public record JobArguments(
     alternatives("bgNbdModel", bgNbdModel, "bgNbd", bgNbd);
     alternatives("gammaGammaModel", gammaGammaModel, "gammaGamma", gammaGamma);
     Checks.probability("margin", margin);
-    ModelTypes.get(model, ContinuousPurchaseModel.class);
+    if (model == null && purchaseModel == null) {
+      model = BGNBD;
+    }
+    if (model != null) {
+      ModelTypes.get(model, ContinuousPurchaseModel.class);
+    }
     alternatives("purchaseModel", purchaseModel, "bgNbdModel", bgNbdModel);
     alternatives("purchaseModel", purchaseModel, "bgNbd", bgNbd);
-    if (!model.equals(BGNBD) && (bgNbdModel != null || bgNbd != null)) {
+    if (model != null && !model.equals(BGNBD) && (bgNbdModel != null || bgNbd != null)) {
       throw Checks.fail("bgNbdModel and bgNbd apply to model %s only, model was %s", BGNBD, model);
     }
   }
@@ -73,8 +80,14 @@ public record JobArguments(
     this(log, bgNbdModel, bgNbd, gammaGammaModel, gammaGamma, margin, BGNBD, null);
   }
 
-  /** The type of {@link #model()}. */
+  /**
+   * The type of {@link #model()}.
+   *
+   * @throws org.clvkit.core.ClvArgumentException when the model is the file's type ({@code null}),
+   *     known only once the file is read
+   */
   public ModelType<? extends ContinuousPurchaseModel> purchaseModelType() {
+    Checks.notNull("model", model);
     return ModelTypes.get(model, ContinuousPurchaseModel.class);
   }
 
@@ -111,7 +124,7 @@ public record JobArguments(
     Path gammaGammaModel = null;
     GammaGammaParameters gammaGamma = null;
     double margin = 1.0;
-    String model = BGNBD;
+    String model = null;
     Path purchaseModel = null;
     for (int i = 0; i < args.length; i += 2) {
       String option = Checks.notNull(Checks.indexed("args", i), args[i]);

@@ -6,12 +6,15 @@ import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.clvkit.core.Checks;
 import org.clvkit.models.ContinuousPurchaseModel;
 import org.clvkit.models.Model;
 import org.clvkit.models.ModelType;
+import org.clvkit.models.ModelTypes;
 import org.clvkit.models.bgnbd.BgNbdModel;
 import org.clvkit.models.bgnbd.BgNbdParameters;
 import org.clvkit.models.clv.CustomerLifetimeValue;
@@ -25,20 +28,18 @@ import org.clvkit.models.io.SavedModel;
  * Where the job gets its fitted models at start-up: model files saved with {@link ModelFiles} (by
  * {@link FitCdnowModels}, the command-line tool's {@code clv fit}, the Spark example's {@code
  * --save-models}, or your own code), or known parameters. Without either, the model files bundled
- * with the example: BG/NBD and Gamma-Gamma fitted on the CDNOW sample by {@link FitCdnowModels}.
- * The purchase model is of the type {@link JobArguments#model()} names (any continuous purchase
- * model of {@link org.clvkit.models.ModelTypes}); without a model file of another type than the
- * BG/NBD, that type is fitted on the bundled CDNOW sample at start-up through its type's fitter.
+ * with the example, fitted on the CDNOW sample by {@link FitCdnowModels}: one purchase model file
+ * per continuous purchase model type of {@link ModelTypes} that the sample supports ({@link
+ * #bundled(ModelType)}) and the Gamma-Gamma. The purchase model is of the type {@link
+ * JobArguments#model()} names, or, for a {@code --purchase-model} file without {@code --model}, of
+ * the type the file holds; nothing here depends on which type it is.
  *
- * <p>The job scores in weeks, so a BG/NBD model file must name its period {@code week} (or {@code
+ * <p>The job scores in weeks, so a purchase model file must name its period {@code week} (or {@code
  * weeks}) in its provenance; a Gamma-Gamma model has no period. A file of another model type, a
- * damaged file or a BG/NBD model in other periods is refused with a {@link ModelFileException}
+ * damaged file or a purchase model in other periods is refused with a {@link ModelFileException}
  * naming the option and the file.
  */
 public final class ModelLoading {
-  /** Class-path location of the bundled BG/NBD model file. */
-  public static final String BUNDLED_BG_NBD = "/cdnow/cdnow-bgnbd.properties";
-
   /** Class-path location of the bundled Gamma-Gamma model file. */
   public static final String BUNDLED_GAMMA_GAMMA = "/cdnow/cdnow-gamma-gamma.properties";
 
@@ -79,17 +80,17 @@ public final class ModelLoading {
   public static CustomerLifetimeValue load(JobArguments arguments) throws IOException {
     Checks.notNull("arguments", arguments);
     ContinuousPurchaseModel purchases;
-    ModelType<? extends ContinuousPurchaseModel> type = arguments.purchaseModelType();
     if (arguments.purchaseModel() != null) {
-      purchases = purchaseModel(arguments.purchaseModel(), type);
-    } else if (!type.equals(BgNbdModel.TYPE)) {
-      purchases = FitCdnowModels.fit(CdnowLog.bundled(), type).purchases();
+      purchases =
+          arguments.model() == null
+              ? purchaseModel(arguments.purchaseModel())
+              : purchaseModel(arguments.purchaseModel(), arguments.purchaseModelType());
     } else if (arguments.bgNbdModel() != null) {
       purchases = bgNbd(arguments.bgNbdModel());
     } else if (arguments.bgNbd() != null) {
       purchases = BgNbdModel.of(arguments.bgNbd());
     } else {
-      purchases = bundledBgNbd();
+      purchases = bundled(arguments.purchaseModelType());
     }
     GammaGammaModel spend;
     if (arguments.gammaGammaModel() != null) {
@@ -155,6 +156,23 @@ public final class ModelLoading {
   }
 
   /**
+   * Loads a model file of any continuous purchase model type in weeks: the type the file holds.
+   *
+   * @param file a model file saved by {@link ModelFiles}
+   * @return the model, with its fit report if the file has one
+   * @throws IOException when the file cannot be read
+   * @throws ModelFileException when the file is not a continuous purchase model file in weeks
+   */
+  public static ContinuousPurchaseModel purchaseModel(Path file) throws IOException {
+    Checks.notNull("file", file);
+    try {
+      return inWeeks(ModelFiles.load(file, ContinuousPurchaseModel.class));
+    } catch (ModelFileException e) {
+      throw about("--purchase-model " + file, e);
+    }
+  }
+
+  /**
    * Loads a Gamma-Gamma model file.
    *
    * @param file a model file saved by {@link ModelFiles}
@@ -173,7 +191,52 @@ public final class ModelLoading {
 
   /** The bundled BG/NBD model, fitted on the CDNOW sample in weeks. */
   public static BgNbdModel bundledBgNbd() {
-    return inWeeks(bundled(BUNDLED_BG_NBD, BgNbdModel.class));
+    return bundled(BgNbdModel.TYPE);
+  }
+
+  /**
+   * Class-path location of the bundled model file of a purchase model type: {@code
+   * /cdnow/cdnow-ID.properties} ({@link FitCdnowModels#purchaseModelFile(String)}).
+   *
+   * @param type a continuous purchase model type
+   */
+  public static String bundledLocation(ModelType<? extends ContinuousPurchaseModel> type) {
+    Checks.notNull("type", type);
+    return "/cdnow/" + FitCdnowModels.purchaseModelFile(type.id());
+  }
+
+  /**
+   * The continuous purchase model types with a bundled model file, in the registry's order: those
+   * whose fit on the CDNOW sample succeeds ({@link FitCdnowModels#saveBundled(Path)}).
+   */
+  public static List<ModelType<? extends ContinuousPurchaseModel>> bundledTypes() {
+    List<ModelType<? extends ContinuousPurchaseModel>> out = new ArrayList<>();
+    for (ModelType<? extends ContinuousPurchaseModel> type :
+        ModelTypes.all(ContinuousPurchaseModel.class)) {
+      if (ModelLoading.class.getResource(bundledLocation(type)) != null) {
+        out.add(type);
+      }
+    }
+    return List.copyOf(out);
+  }
+
+  /**
+   * The bundled model of a purchase model type, fitted on the CDNOW sample in weeks.
+   *
+   * @param type a continuous purchase model type
+   * @return the model, with its fit report
+   * @throws org.clvkit.core.ClvArgumentException when the type has no bundled file (its fit on the
+   *     sample fails), naming the types that have one
+   */
+  public static <M extends ContinuousPurchaseModel> M bundled(ModelType<M> type) {
+    Checks.notNull("type", type);
+    if (ModelLoading.class.getResource(bundledLocation(type)) == null) {
+      throw Checks.fail(
+          "model %s has no bundled model file (its fit on the CDNOW sample fails): give"
+              + " --purchase-model FILE, or one of %s",
+          type.id(), ModelTypes.ids(bundledTypes()));
+    }
+    return inWeeks(bundled(bundledLocation(type), type.modelClass()));
   }
 
   /** The bundled Gamma-Gamma model, fitted on the CDNOW sample's repeat customers. */

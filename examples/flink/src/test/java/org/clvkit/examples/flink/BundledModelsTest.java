@@ -9,6 +9,12 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.clvkit.models.ContinuousPurchaseModel;
+import org.clvkit.models.FitFailedException;
+import org.clvkit.models.ModelType;
+import org.clvkit.models.ModelTypes;
 import org.clvkit.models.bgnbd.BgNbdModel;
 import org.clvkit.models.bgnbd.BgNbdParameters;
 import org.clvkit.models.clv.CustomerLifetimeValue;
@@ -70,6 +76,38 @@ class BundledModelsTest {
    * (Fader, Hardie and Lee 2005, section 7); Gamma-Gamma p, q, γ = 6.25, 3.74, 15.44 to the 2
    * decimals of Fader and Hardie (2013), "The Gamma-Gamma model of monetary value".
    */
+  /**
+   * Every continuous purchase model type of the registry: its bundled file holds the parameters of
+   * a fresh fit on the sample (relative 1e-9; the Markov chain Monte Carlo of the Pareto/NBD (HB)
+   * is seeded, so its fresh fit is the same draws), or, without a file, its fit on the sample fails
+   * — so no type the sample supports lacks a file.
+   */
+  @Test
+  void bundledFiles_oneForEveryContinuousTypeWhoseFitSucceeds() {
+    List<String> bundled = new ArrayList<>();
+    for (ModelType<? extends ContinuousPurchaseModel> type :
+        ModelTypes.all(ContinuousPurchaseModel.class)) {
+      if (ModelLoading.bundledTypes().contains(type)) {
+        ContinuousPurchaseModel file = ModelLoading.bundled(type);
+        FitCdnowModels.Models fit = FitCdnowModels.fit(CdnowLog.bundled(), type);
+        checkSame(
+            type.name() + " " + type.parameterNames() + REGENERATE,
+            fit.purchases().parameterValues(),
+            file.parameterValues(),
+            Tolerance.relative(1e-9));
+        assertEquals(2357.0, file.fitReport().orElseThrow().customers(), type.id());
+        bundled.add(type.id());
+      } else {
+        assertThrows(
+            FitFailedException.class,
+            () -> FitCdnowModels.fit(CdnowLog.bundled(), type),
+            type + " has no bundled file but fits on the sample" + REGENERATE);
+      }
+    }
+    assertEquals(
+        List.of("bgnbd", "mbgnbd", "pnbd", "nbd", "mbgcnbd", "bgcnbd", "pnbd-hb"), bundled);
+  }
+
   @Test
   void bundledFiles_agreeWithThePublishedEstimates() {
     checkSame(

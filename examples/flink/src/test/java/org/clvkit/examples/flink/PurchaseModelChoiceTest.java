@@ -3,17 +3,22 @@ package org.clvkit.examples.flink;
 import static org.clvkit.testing.ClvAssertions.assertRejects;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
 import org.clvkit.models.PurchaseModel;
 import org.clvkit.models.clv.CustomerLifetimeValue;
+import org.clvkit.models.cnbd.MbgCnbdModel;
 import org.clvkit.models.io.ModelFileException;
 import org.clvkit.models.io.ModelFiles;
+import org.clvkit.models.io.Provenance;
 import org.clvkit.models.io.SavedModel;
+import org.clvkit.models.nbd.NbdModel;
 import org.clvkit.models.paretonbd.ParetoNbdFitter;
 import org.clvkit.models.paretonbd.ParetoNbdModel;
 import org.clvkit.testing.Tolerance;
@@ -56,6 +61,12 @@ class PurchaseModelChoiceTest {
               pnbd.parameterValues()[k]);
     }
 
+    assertStreamScoresWith(pnbd, value);
+  }
+
+  /** Streams the bundled sample with {@code value}; each last score is the model's own. */
+  static void assertStreamScoresWith(PurchaseModel model, CustomerLifetimeValue value)
+      throws Exception {
     ScoringSettings settings =
         ScoringSettings.weekly().withObservationEnd(LocalDate.of(1997, 9, 30).atStartOfDay());
     StreamingClvJob.Result result =
@@ -71,22 +82,66 @@ class PurchaseModelChoiceTest {
       String who = "customer " + s.customerId() + " ";
       exact.check(
           who + "P(alive)",
-          pnbd.probabilityAlive(s.frequency(), s.recency(), s.age()),
+          model.probabilityAlive(s.frequency(), s.recency(), s.age()),
           s.probabilityAlive());
       exact.check(
           who + "expected purchases",
-          pnbd.conditionalExpectedPurchases(
+          model.conditionalExpectedPurchases(
               settings.expectedPurchasesHorizon(), s.frequency(), s.recency(), s.age()),
           s.expectedPurchases());
     }
   }
 
   @Test
-  void load_modelWithoutFile_fitsThatTypeOnTheBundledSample() throws Exception {
+  void load_modelWithoutFile_usesThatTypesBundledFile() throws Exception {
     CustomerLifetimeValue value = ModelLoading.load(JobArguments.parse("--model", "pnbd"));
     assertArrayEquals(
-        FitCdnowModels.fit(CdnowLog.bundled(), ParetoNbdModel.TYPE).purchases().parameterValues(),
+        ModelLoading.bundled(ParetoNbdModel.TYPE).parameterValues(),
         ParetoNbdModel.TYPE.cast(value.purchaseModel()).parameterValues());
+  }
+
+  /**
+   * A non-BG/NBD default: {@code --model mbgcnbd} without a file scores the stream with the bundled
+   * MBG/CNBD-k (fitted with the sample's litt, which chose k; scoring reads x, t_x, T only), each
+   * customer's last score equal to the model's own methods.
+   */
+  @Test
+  void run_bundledMbgCnbdDefault_streamScoresWithIt() throws Exception {
+    CustomerLifetimeValue value = ModelLoading.load(JobArguments.parse("--model", "mbgcnbd"));
+    MbgCnbdModel model = MbgCnbdModel.TYPE.cast(value.purchaseModel());
+    assertEquals(model.parameters(), ModelLoading.bundled(MbgCnbdModel.TYPE).parameters());
+    assertEquals(ModelLoading.bundledGammaGamma().parameters(), value.spendModel().parameters());
+    assertStreamScoresWith(model, value);
+  }
+
+  @Test
+  void load_purchaseModelFileWithoutModel_takesTheFilesType(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("any.properties");
+    ModelFiles.save(
+        ModelLoading.bundled(NbdModel.TYPE), new Provenance("weeks", Instant.EPOCH), file);
+    JobArguments arguments = JobArguments.parse("--purchase-model", file.toString());
+    assertNull(arguments.model());
+    CustomerLifetimeValue value = ModelLoading.load(arguments);
+    assertArrayEquals(
+        ModelLoading.bundled(NbdModel.TYPE).parameterValues(),
+        NbdModel.TYPE.cast(value.purchaseModel()).parameterValues());
+    Path spend = dir.resolve("gg.properties");
+    ModelFiles.save(
+        ModelLoading.bundledGammaGamma(), new Provenance("weeks", Instant.EPOCH), spend);
+    assertRejects(
+        "--purchase-model "
+            + spend
+            + ": wrong model type: asked for ContinuousPurchaseModel, the file holds model type"
+            + " Gamma-Gamma (GammaGammaModel)",
+        () -> ModelLoading.load(JobArguments.parse("--purchase-model", spend.toString())));
+  }
+
+  @Test
+  void load_typeWithoutBundledFile_refusedNamingTheBundledTypes() {
+    assertRejects(
+        "model ggomnbd has no bundled model file (its fit on the CDNOW sample fails): give"
+            + " --purchase-model FILE, or one of bgnbd, mbgnbd, pnbd, nbd, mbgcnbd, bgcnbd, pnbd-hb",
+        () -> ModelLoading.load(JobArguments.parse("--model", "ggomnbd")));
   }
 
   @Test
