@@ -1,5 +1,6 @@
 package org.clvkit.examples.spark.ml;
 
+import static org.clvkit.testing.ClvAssertions.assertRejects;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -28,6 +29,7 @@ import org.clvkit.models.gammagamma.GammaGammaModel;
 import org.clvkit.models.io.ModelFiles;
 import org.clvkit.models.mbgnbd.MbgNbdFitter;
 import org.clvkit.models.paretonbd.ParetoNbdFitter;
+import org.clvkit.models.paretonbd.ParetoNbdModel;
 import org.clvkit.testing.ClvAssertions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -111,6 +113,30 @@ class PipelineTest {
         ParetoNbdFitter.create().fit(cdnow.frequency, cdnow.recency, cdnow.age).parameterValues(),
         pareto.parameterValues(),
         1e-6);
+  }
+
+  /**
+   * The registry-chosen estimator: {@code modelId} pnbd fits what {@link ParetoNbdPurchases} fits
+   * (the same patterns through the same type's fitter), and its stage saves and loads as the type
+   * the model file holds.
+   */
+  @Test
+  void continuousPurchases_modelById_fitsAndRoundTripsThatType() throws Exception {
+    ContinuousPurchasesModel stage = new ContinuousPurchases().setModelId("pnbd").fit(summaries);
+    assertArrayEquals(
+        new ParetoNbdPurchases().fit(summaries).purchaseModel().parameterValues(),
+        ParetoNbdModel.TYPE.cast(stage.model()).parameterValues());
+    String path = dir.resolve("continuous-purchases").toString();
+    stage.write().overwrite().save(path);
+    ContinuousPurchasesModel loaded = ContinuousPurchasesModel.load(path);
+    assertArrayEquals(
+        stage.model().parameterValues(),
+        ParetoNbdModel.TYPE.cast(loaded.model()).parameterValues());
+    assertEquals(byCustomer(stage.transform(summaries)), byCustomer(loaded.transform(summaries)));
+    assertRejects(
+        "model must be one of bgnbd, mbgnbd, pnbd, nbd, ggomnbd, mbgcnbd, bgcnbd, pnbd-hb,"
+            + " was bgbb",
+        () -> new ContinuousPurchases().setModelId("bgbb"));
   }
 
   @Test
