@@ -2,6 +2,7 @@ package org.clvkit.examples.flink;
 
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import org.clvkit.core.Checks;
 import org.clvkit.models.ContinuousPurchaseModel;
 import org.clvkit.models.ModelType;
@@ -11,15 +12,17 @@ import org.clvkit.models.gammagamma.GammaGammaParameters;
 
 /**
  * The command line of {@link StreamingClvJob#main(String[])}: {@code [--log FILE] [--model ID]
- * [--purchase-model FILE | --bgnbd-model FILE | --bgnbd r,alpha,a,b] [--gamma-gamma-model FILE |
- * --gamma-gamma p,q,gamma] [--margin M]}. Without {@code --log} the job replays the bundled CDNOW
- * sample. The purchase model is of type {@code --model}: any continuous purchase model id of {@link
- * ModelTypes} ({@code bgnbd}, the default, {@code mbgnbd}, {@code pnbd}, {@code nbd}, ...); it
- * comes from a model file ({@code --purchase-model}: of the {@code --model} type when that is
- * given, otherwise of whichever continuous type the file holds), for {@code bgnbd} also from {@code
- * --bgnbd-model} or parameters, and otherwise from the bundled model file of that type (fitted on
- * the CDNOW sample; {@link ModelLoading#bundled}). The spend model comes from a model file,
- * parameters or the bundled file; the margin defaults to 1 (CLV as revenue).
+ * [--purchase-model FILE | --purchase-parameters V,V,... | --bgnbd-model FILE | --bgnbd
+ * r,alpha,a,b] [--gamma-gamma-model FILE | --gamma-gamma p,q,gamma] [--margin M]}. Without {@code
+ * --log} the job replays the bundled CDNOW sample. The purchase model is of type {@code --model}:
+ * any continuous purchase model id of {@link ModelTypes} ({@code bgnbd}, the default, {@code
+ * mbgnbd}, {@code pnbd}, {@code nbd}, ...); it comes from a model file ({@code --purchase-model}:
+ * of the {@code --model} type when that is given, otherwise of whichever continuous type the file
+ * holds) or its parameters ({@code --purchase-parameters}, in the order of the type's parameter
+ * names; {@code --bgnbd-model} and {@code --bgnbd} are the same two for {@code bgnbd}), and
+ * otherwise from the bundled model file of that type (fitted on the CDNOW sample; {@link
+ * ModelLoading#bundled}). The spend model comes from a model file, parameters or the bundled file;
+ * the margin defaults to 1 (CLV as revenue).
  *
  * @param log a transaction log in the CDNOW sample's format, or {@code null} for the bundled one
  * @param bgNbdModel a BG/NBD model file in weeks, or {@code null}
@@ -31,6 +34,8 @@ import org.clvkit.models.gammagamma.GammaGammaParameters;
  *     {@code null} with a {@code purchaseModel} file for the type the file holds ({@code bgnbd}
  *     without a file)
  * @param purchaseModel a model file of type {@code model} in weeks, or {@code null}
+ * @param purchaseParameters the parameters of a model of type {@code model}, in weeks and in the
+ *     order of its type's parameter names, or {@code null}
  */
 public record JobArguments(
     Path log,
@@ -40,7 +45,8 @@ public record JobArguments(
     GammaGammaParameters gammaGamma,
     double margin,
     String model,
-    Path purchaseModel) {
+    Path purchaseModel,
+    List<Double> purchaseParameters) {
 
   /**
    * Validates that each model has at most one source (file or parameters; neither means the bundled
@@ -58,6 +64,22 @@ public record JobArguments(
     }
     alternatives("purchaseModel", purchaseModel, "bgNbdModel", bgNbdModel);
     alternatives("purchaseModel", purchaseModel, "bgNbd", bgNbd);
+    alternatives("purchaseParameters", purchaseParameters, "purchaseModel", purchaseModel);
+    alternatives("purchaseParameters", purchaseParameters, "bgNbdModel", bgNbdModel);
+    alternatives("purchaseParameters", purchaseParameters, "bgNbd", bgNbd);
+    if (purchaseParameters != null) {
+      purchaseParameters = List.copyOf(purchaseParameters);
+      ModelType<?> type = ModelTypes.get(model, ContinuousPurchaseModel.class);
+      if (purchaseParameters.size() != type.parameterNames().size()) {
+        throw Checks.fail(
+            "purchaseParameters must be %d numbers %s for model %s, were %d",
+            type.parameterNames().size(),
+            String.join(",", type.parameterNames()),
+            model,
+            purchaseParameters.size());
+      }
+      type.model(parameterArray(purchaseParameters)); // validates each value
+    }
     if (model != null && !model.equals(BGNBD) && (bgNbdModel != null || bgNbd != null)) {
       throw Checks.fail("bgNbdModel and bgNbd apply to model %s only, model was %s", BGNBD, model);
     }
@@ -77,7 +99,16 @@ public record JobArguments(
       Path gammaGammaModel,
       GammaGammaParameters gammaGamma,
       double margin) {
-    this(log, bgNbdModel, bgNbd, gammaGammaModel, gammaGamma, margin, BGNBD, null);
+    this(log, bgNbdModel, bgNbd, gammaGammaModel, gammaGamma, margin, BGNBD, null, null);
+  }
+
+  /** {@link #purchaseParameters()} as an array, or {@code null}. */
+  public double[] purchaseParameterArray() {
+    return purchaseParameters == null ? null : parameterArray(purchaseParameters);
+  }
+
+  private static double[] parameterArray(List<Double> values) {
+    return values.stream().mapToDouble(Double::doubleValue).toArray();
   }
 
   /**
@@ -126,6 +157,7 @@ public record JobArguments(
     double margin = 1.0;
     String model = null;
     Path purchaseModel = null;
+    List<Double> purchaseParameters = null;
     for (int i = 0; i < args.length; i += 2) {
       String option = Checks.notNull(Checks.indexed("args", i), args[i]);
       if (i + 1 >= args.length) {
@@ -147,21 +179,34 @@ public record JobArguments(
         case "--margin" -> margin = numbers(option, text, 1, "a number")[0];
         case "--model" -> model = text;
         case "--purchase-model" -> purchaseModel = Path.of(text);
+        case "--purchase-parameters" ->
+            purchaseParameters =
+                Arrays.stream(numbers(option, text, -1, "comma-separated numbers"))
+                    .boxed()
+                    .toList();
         default ->
             throw Checks.malformed(
                 Checks.indexed("args", i),
                 option,
-                "--log, --model, --purchase-model, --bgnbd-model, --bgnbd, --gamma-gamma-model,"
-                    + " --gamma-gamma or --margin");
+                "--log, --model, --purchase-model, --purchase-parameters, --bgnbd-model, --bgnbd,"
+                    + " --gamma-gamma-model, --gamma-gamma or --margin");
       }
     }
     return new JobArguments(
-        log, bgNbdModel, bgNbd, gammaGammaModel, gammaGamma, margin, model, purchaseModel);
+        log,
+        bgNbdModel,
+        bgNbd,
+        gammaGammaModel,
+        gammaGamma,
+        margin,
+        model,
+        purchaseModel,
+        purchaseParameters);
   }
 
   private static double[] numbers(String option, String text, int count, String expected) {
     String[] parts = text.split(",", -1);
-    if (parts.length != count) {
+    if (count >= 0 && parts.length != count) {
       throw Checks.malformed(option, text, expected);
     }
     try {

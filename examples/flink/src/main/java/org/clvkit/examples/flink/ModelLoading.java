@@ -85,6 +85,8 @@ public final class ModelLoading {
           arguments.model() == null
               ? purchaseModel(arguments.purchaseModel())
               : purchaseModel(arguments.purchaseModel(), arguments.purchaseModelType());
+    } else if (arguments.purchaseParameters() != null) {
+      purchases = arguments.purchaseModelType().model(arguments.purchaseParameterArray());
     } else if (arguments.bgNbdModel() != null) {
       purchases = bgNbd(arguments.bgNbdModel());
     } else if (arguments.bgNbd() != null) {

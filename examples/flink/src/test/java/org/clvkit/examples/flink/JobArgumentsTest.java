@@ -67,8 +67,8 @@ class JobArgumentsTest {
     assertRejects("args[1] must not be null", () -> JobArguments.parse("--log", null));
     assertRejects("--margin must be followed by a value", () -> JobArguments.parse("--margin"));
     assertRejects(
-        "args[0] must be --log, --model, --purchase-model, --bgnbd-model, --bgnbd,"
-            + " --gamma-gamma-model, --gamma-gamma or --margin, was \"--seed\"",
+        "args[0] must be --log, --model, --purchase-model, --purchase-parameters, --bgnbd-model,"
+            + " --bgnbd, --gamma-gamma-model, --gamma-gamma or --margin, was \"--seed\"",
         () -> JobArguments.parse("--seed", "1"));
     assertRejects(
         "--bgnbd must be 4 comma-separated numbers r,alpha,a,b, was \"1,2,3\"",

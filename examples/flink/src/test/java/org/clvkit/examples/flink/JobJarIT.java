@@ -49,6 +49,12 @@ class JobJarIT {
           jar.getManifest().getMainAttributes().getValue("Main-Class"));
       assertTrue(jar.getEntry("org/clvkit/models/bgnbd/BgNbdModel.class") != null);
       assertTrue(jar.getEntry("org/clvkit/core/lifecycle/StageRules.class") != null);
+      // The bundled default models, one file per continuous purchase model the sample supports.
+      for (String id :
+          List.of(
+              "bgnbd", "mbgnbd", "pnbd", "nbd", "mbgcnbd", "bgcnbd", "pnbd-hb", "gamma-gamma")) {
+        assertTrue(jar.getEntry("cdnow/cdnow-" + id + ".properties") != null, id);
+      }
       assertEquals(
           List.of(),
           jar.stream()
@@ -96,7 +102,8 @@ class JobJarIT {
           PackagedProgram.newBuilder()
               .setJarFile(jobJar())
               .setConfiguration(client)
-              .setArguments("--margin", "0.3")
+              // A non-BG/NBD default: the bundled Pareto/NBD file, found through the jar's loader.
+              .setArguments("--model", "pnbd", "--margin", "0.3")
               .build();
       PrintStream console = System.out;
       ByteArrayOutputStream printed = new ByteArrayOutputStream();

@@ -136,6 +136,34 @@ class PurchaseModelChoiceTest {
         () -> ModelLoading.load(JobArguments.parse("--purchase-model", spend.toString())));
   }
 
+  /**
+   * Parameters of any continuous type, in its parameter names' order: the published CDNOW
+   * Pareto/NBD (Fader, Hardie and Lee 2005, the MATLAB note above).
+   */
+  @Test
+  void load_purchaseParametersOfTheChosenType() throws Exception {
+    CustomerLifetimeValue value =
+        ModelLoading.load(
+            JobArguments.parse(
+                "--model", "pnbd", "--purchase-parameters", "0.5533, 10.5776,0.6061,11.6650"));
+    assertArrayEquals(
+        new double[] {0.5533, 10.5776, 0.6061, 11.6650},
+        ParetoNbdModel.TYPE.cast(value.purchaseModel()).parameterValues());
+    assertRejects(
+        "purchaseParameters must be 4 numbers r,alpha,s,beta for model pnbd, were 2",
+        () -> JobArguments.parse("--model", "pnbd", "--purchase-parameters", "1,2"));
+    assertRejects(
+        "alpha must be finite and > 0, was -4.0",
+        () -> JobArguments.parse("--purchase-parameters", "1,-4,1,1"));
+    assertRejects(
+        "--purchase-parameters must be comma-separated numbers, was \"1,x\"",
+        () -> JobArguments.parse("--purchase-parameters", "1,x"));
+    assertRejects(
+        "purchaseParameters and purchaseModel are alternatives and must not both be given, were"
+            + " [1.0, 2.0] and f",
+        () -> JobArguments.parse("--purchase-parameters", "1,2", "--purchase-model", "f"));
+  }
+
   @Test
   void load_typeWithoutBundledFile_refusedNamingTheBundledTypes() {
     assertRejects(
