@@ -37,18 +37,45 @@ final class GgompertzNbdLikelihood implements ModelFitting.Problem {
   private final GaussKronrod.Workspace workspace = new GaussKronrod.Workspace(6);
   private final double[] integrals = new double[6];
   private final Integrand integrand = new Integrand();
+  private final GgompertzNbdPanels panels;
+  private final double[] gridIntegrals;
+  private final double[] gridScale;
+  private final double[] distinctX;
+  private final int[] xIndex;
+  private final double[] logRising;
+  private final double[] digammaRx;
 
   /**
    * @param data the customer histories (compressed here)
    * @param timeScale the time scale the fit will use, for the starting point
    */
   GgompertzNbdLikelihood(CustomerHistories data, double timeScale) {
+    this(data, timeScale, true);
+  }
+
+  /**
+   * @param data the customer histories (compressed here)
+   * @param timeScale the time scale the fit will use, for the starting point
+   * @param grid whether the patterns' integrals may come from {@link GgompertzNbdPanels} (false:
+   *     every integral adaptive, for tests)
+   */
+  GgompertzNbdLikelihood(CustomerHistories data, double timeScale, boolean grid) {
     CustomerHistories patterns = data.compressed();
     this.x = patterns.frequencyColumn();
     this.recency = patterns.recencyColumn();
     this.age = patterns.ageColumn();
     this.weight = patterns.weightColumn();
     this.timeScale = timeScale;
+    this.panels = grid ? new GgompertzNbdPanels(x, recency, age) : null;
+    this.gridIntegrals = new double[6 * x.length];
+    this.gridScale = new double[x.length];
+    this.distinctX = java.util.Arrays.stream(x).distinct().sorted().toArray();
+    this.xIndex = new int[x.length];
+    for (int i = 0; i < x.length; i++) {
+      xIndex[i] = java.util.Arrays.binarySearch(distinctX, x[i]);
+    }
+    this.logRising = new double[distinctX.length];
+    this.digammaRx = new double[distinctX.length];
     double total = 0;
     double bought = 0;
     double exposed = 0;
@@ -133,27 +160,73 @@ final class GgompertzNbdLikelihood implements ModelFitting.Problem {
     };
   }
 
-  /** The integrand e^{h−m} with h's derivatives. */
+  /**
+   * The integrand e^{h(τ)−h(τ0)} with h's derivatives. Each node computes e^{−bτ} (or e^{bτ} − 1)
+   * and one logarithm of B(τ) once and derives ln B(τ), e^{bτ}/B(τ), 1/B(τ) and the growth
+   * difference G(τ) − G(τ0) from them, and ln(α+τ) from the log1p the integrand needs anyway (four
+   * transcendental functions a node instead of eleven), with the same branches as {@link
+   * GgompertzNbdFunctions#growthDifference} (the difference of times once bτ and bτ0 exceed 1); the
+   * τ0 terms are set once per pattern by {@link #at}.
+   */
   private static final class Integrand implements GaussKronrod.Integrand {
-    GgompertzNbdFunctions f;
-    double r;
     double alpha;
     double b;
     double s;
     double beta;
     double rx;
     double tau0;
+    private boolean large0;
+    private double log1pQ0;
+    private double growth0;
+    private double alphaTau0;
+    private double logAlphaTau0;
+
+    /** Sets the pattern's r + x and the scaling point τ0. */
+    void at(double rx, double tau0) {
+      this.rx = rx;
+      this.tau0 = tau0;
+      double bt0 = b * tau0;
+      large0 = bt0 > 1;
+      log1pQ0 = large0 ? Math.log1p((beta - 1) * Math.exp(-bt0)) : 0;
+      growth0 = GgompertzNbdFunctions.growth(b, s, beta, tau0);
+      alphaTau0 = alpha + tau0;
+      logAlphaTau0 = Math.log(alphaTau0);
+    }
 
     @Override
     public void evaluate(double tau, double[] out) {
-      double logB = GgompertzNbdFunctions.logB(b, beta, tau);
-      double e = Math.exp(f.logIntegrandFrom(rx, tau, tau0));
+      double bt = b * tau;
+      double logB;
+      double share;
+      double inverseB;
+      double growthDifference;
+      if (bt > 1) {
+        double decay = Math.exp(-bt);
+        double q = (beta - 1) * decay;
+        double log1pQ = Math.log1p(q);
+        logB = bt + log1pQ;
+        share = 1 / (1 + q);
+        inverseB = decay * share;
+        growthDifference =
+            large0
+                ? -s * b * (tau - tau0) - (s + 1) * (log1pQ - log1pQ0)
+                : -s * bt - (s + 1) * log1pQ - growth0;
+      } else {
+        double grown = Math.expm1(bt);
+        logB = Math.log(beta + grown);
+        inverseB = 1 / (beta + grown);
+        share = (1 + grown) * inverseB;
+        growthDifference = bt - (s + 1) * logB - growth0;
+      }
+      // ln(α+τ) = ln(α+τ0) + log1p((τ−τ0)/(α+τ0)), the logarithm the integrand needs anyway.
+      double logRatio = Math.log1p((tau - tau0) / alphaTau0);
+      double e = Math.exp(growthDifference - rx * logRatio);
       out[0] = e;
-      out[1] = -e * Math.log(alpha + tau);
+      out[1] = -e * (logAlphaTau0 + logRatio);
       out[2] = -e * rx / (alpha + tau);
-      out[3] = e * tau * (1 - (s + 1) * GgompertzNbdFunctions.growthShare(b, beta, tau));
+      out[3] = e * tau * (1 - (s + 1) * share);
       out[4] = -e * logB;
-      out[5] = -e * (s + 1) * Math.exp(-logB);
+      out[5] = -e * (s + 1) * inverseB;
     }
   }
 
@@ -169,8 +242,6 @@ final class GgompertzNbdLikelihood implements ModelFitting.Problem {
     double beta = p[4];
     GgompertzNbdFunctions f = new GgompertzNbdFunctions(r, alpha, b, s, beta);
     Integrand g = integrand;
-    g.f = f;
-    g.r = r;
     g.alpha = alpha;
     g.b = b;
     g.s = s;
@@ -181,6 +252,12 @@ final class GgompertzNbdLikelihood implements ModelFitting.Problem {
     double psiR = withGradient ? LogPochhammer.digamma(r) : 0;
     double total = 0;
     double[] d = new double[5];
+    boolean grid =
+        panels != null && panels.integrate(r, alpha, b, s, beta, scale, gridIntegrals, gridScale);
+    for (int k = 0; k < distinctX.length; k++) {
+      logRising[k] = LogPochhammer.value(r, distinctX[k]);
+      digammaRx[k] = withGradient ? LogPochhammer.digamma(r + distinctX[k]) : 0;
+    }
     for (int i = 0; i < x.length; i++) {
       double xi = x[i];
       double tx = recency[i] / scale;
@@ -191,22 +268,28 @@ final class GgompertzNbdLikelihood implements ModelFitting.Problem {
       double logA = s * (logBeta - logBT) - rx * Math.log(alpha + t);
       double logC = Double.NEGATIVE_INFINITY;
       if (tx < t) {
-        double tau0 = f.peak(rx, tx, t);
-        g.rx = rx;
-        g.tau0 = tau0;
-        workspace.integrate(g, tx, t, GgompertzNbdFunctions.TOLERANCE, 0, integrals);
-        logC = Math.log(s * b) + s * logBeta + f.logIntegrand(rx, tau0) + Math.log(integrals[0]);
+        double logScale;
+        if (grid && panels.onGrid(i) && !Double.isNaN(gridIntegrals[6 * i])) {
+          System.arraycopy(gridIntegrals, 6 * i, integrals, 0, 6);
+          logScale = gridScale[i];
+        } else {
+          double tau0 = f.peak(rx, tx, t);
+          g.at(rx, tau0);
+          workspace.integrate(g, tx, t, GgompertzNbdFunctions.TOLERANCE, 0, integrals);
+          logScale = f.logIntegrand(rx, tau0);
+        }
+        logC = Math.log(s * b) + s * logBeta + logScale + Math.log(integrals[0]);
       }
       double max = Math.max(logA, logC);
       double logSum = max + Math.log1p(Math.exp(Math.min(logA, logC) - max));
-      total += w * (LogPochhammer.value(r, xi) + r * logAlpha + logSum);
+      total += w * (logRising[xIndex[i]] + r * logAlpha + logSum);
       if (withGradient) {
         double alive = Math.exp(logA - logSum);
         double dead = tx < t ? Math.exp(logC - logSum) : 0;
         double j0 = tx < t ? integrals[0] : 1;
         double[] c = tx < t ? integrals : null;
         // r
-        double dr = LogPochhammer.digamma(rx) - psiR + logAlpha - alive * Math.log(alpha + t);
+        double dr = digammaRx[xIndex[i]] - psiR + logAlpha - alive * Math.log(alpha + t);
         double da = r / alpha - alive * rx / (alpha + t);
         double db = -alive * s * t * GgompertzNbdFunctions.growthShare(b, beta, t);
         double ds = alive * (logBeta - logBT);
