@@ -21,16 +21,18 @@ import org.clvkit.models.internal.ModelFitting;
  * new fitter.
  *
  * <p>The fit maximises the log-likelihood over distinct (x, t_x, T) patterns, over log-parameters
- * with the analytic gradient (each pattern's integral and its five derivatives on one adaptive
- * Gauss–Kronrod subdivision), in a time unit that puts the largest age at 10 periods, from several
- * seeded starting points ({@link FitSettings}); standard errors come from the observed information.
- * When the data are better described by the Pareto/NBD (the limit b → 0 with β/b fixed, as on
- * CDNOW) the likelihood has no interior maximum: the optimiser may stop on the flat ridge towards
- * that limit and meet its criterion, so after every fit the log-likelihood is evaluated once more
- * with b and β divided by {@value #LIMIT_STEP} (β/b fixed); when it is at least the estimate's less
- * {@value #BOUNDARY_TOLERANCE}, the fit is reported as {@link FitStatus#NO_INTERIOR_MAXIMUM} with
- * parameter {@code b} and no standard errors, and fails ({@link FitFailedException}) unless the
- * settings allow non-converged fits ({@code withAllowNonConverged(true)} returns it flagged).
+ * with the analytic gradient (each pattern's integral and its five derivatives on one quadrature:
+ * 8-point Gauss–Legendre panels over the data's distinct recencies and ages, shared by all
+ * patterns, or an adaptive Gauss–Kronrod subdivision for the patterns the panels leave out), in a
+ * time unit that puts the largest age at 10 periods, from several seeded starting points ({@link
+ * FitSettings}); standard errors come from the observed information. When the data are better
+ * described by the Pareto/NBD (the limit b → 0 with β/b fixed, as on CDNOW) the likelihood has no
+ * interior maximum: the optimiser may stop on the flat ridge towards that limit and meet its
+ * criterion, so after every fit the log-likelihood is evaluated once more with b and β divided by
+ * {@value #LIMIT_STEP} (β/b fixed); when it is at least the estimate's less {@value
+ * #BOUNDARY_TOLERANCE}, the fit is reported as {@link FitStatus#NO_INTERIOR_MAXIMUM} with parameter
+ * {@code b} and no standard errors, and fails ({@link FitFailedException}) unless the settings
+ * allow non-converged fits ({@code withAllowNonConverged(true)} returns it flagged).
  */
 public final class GgompertzNbdFitter implements Fitter<GgompertzNbdModel> {
   /**

@@ -12,15 +12,21 @@ import org.clvkit.models.internal.PatternSample;
  * The Gamma-Gompertz/NBD maximum-likelihood problem over distinct (x, t_x, T) patterns, with the
  * analytic gradient in the log-parameters. Per pattern, ln L = ln Γ(r+x) − ln Γ(r) + r ln α + ln(A
  * + C) with A and C of {@link GgompertzNbdFunctions}; the derivatives of ln C come from the same
- * adaptive Gauss–Kronrod subdivision as C itself, the integrand e^{h(τ)} carrying the derivatives
- * of h(τ) = bτ − (r+x) ln(α+τ) − (s+1) ln B(τ):
+ * quadrature as C itself, the integrand e^{h(τ)} carrying the derivatives of h(τ) = bτ − (r+x)
+ * ln(α+τ) − (s+1) ln B(τ):
  *
  * <pre>
  *   ∂h/∂r = −ln(α+τ),  ∂h/∂α = −(r+x)/(α+τ),  ∂h/∂b = τ (1 − (s+1) e^{bτ}/B(τ)),
  *   ∂h/∂s = −ln B(τ),  ∂h/∂β = −(s+1)/B(τ).
  * </pre>
  *
- * α has time exponent 1 and b −1; an instance holds scratch space and must not be used from two
+ * The quadrature is the panel rule over the data's own time grid ({@link GgompertzNbdPanels}: node
+ * work shared by all patterns, one exponential per node and distinct x), and an adaptive
+ * Gauss–Kronrod subdivision per pattern for the patterns and evaluations it leaves out (the
+ * heaviest buyers, integrals that underflow, data without a coarse time grid). ln Γ(r+x) − ln Γ(r)
+ * and ψ(r+x) are computed once per distinct x, and B(T), ln(α+T) once per distinct T.
+ *
+ * <p>α has time exponent 1 and b −1; an instance holds scratch space and must not be used from two
  * threads at once.
  */
 final class GgompertzNbdLikelihood implements ModelFitting.Problem {
@@ -44,6 +50,12 @@ final class GgompertzNbdLikelihood implements ModelFitting.Problem {
   private final int[] xIndex;
   private final double[] logRising;
   private final double[] digammaRx;
+  private final double[] distinctAge;
+  private final int[] ageIndex;
+  private final double[] ageLogB;
+  private final double[] ageLogShift;
+  private final double[] ageInverseB;
+  private final double[] ageShare;
 
   /**
    * @param data the customer histories (compressed here)
@@ -75,6 +87,15 @@ final class GgompertzNbdLikelihood implements ModelFitting.Problem {
       xIndex[i] = java.util.Arrays.binarySearch(distinctX, x[i]);
     }
     this.logRising = new double[distinctX.length];
+    this.distinctAge = java.util.Arrays.stream(age).distinct().sorted().toArray();
+    this.ageIndex = new int[x.length];
+    for (int i = 0; i < x.length; i++) {
+      ageIndex[i] = java.util.Arrays.binarySearch(distinctAge, age[i]);
+    }
+    this.ageLogB = new double[distinctAge.length];
+    this.ageLogShift = new double[distinctAge.length];
+    this.ageInverseB = new double[distinctAge.length];
+    this.ageShare = new double[distinctAge.length];
     this.digammaRx = new double[distinctX.length];
     double total = 0;
     double bought = 0;
@@ -258,14 +279,25 @@ final class GgompertzNbdLikelihood implements ModelFitting.Problem {
       logRising[k] = LogPochhammer.value(r, distinctX[k]);
       digammaRx[k] = withGradient ? LogPochhammer.digamma(r + distinctX[k]) : 0;
     }
+    for (int k = 0; k < distinctAge.length; k++) {
+      double t = distinctAge[k] / scale;
+      double logBT = GgompertzNbdFunctions.logB(b, beta, t);
+      ageLogB[k] = logBT;
+      ageLogShift[k] = Math.log(alpha + t);
+      ageInverseB[k] = Math.exp(-logBT);
+      ageShare[k] = GgompertzNbdFunctions.growthShare(b, beta, t);
+    }
+    double logDensityConstant = Math.log(s * b) + s * logBeta;
     for (int i = 0; i < x.length; i++) {
       double xi = x[i];
       double tx = recency[i] / scale;
       double t = age[i] / scale;
       double w = weight[i];
       double rx = r + xi;
-      double logBT = GgompertzNbdFunctions.logB(b, beta, t);
-      double logA = s * (logBeta - logBT) - rx * Math.log(alpha + t);
+      int ti = ageIndex[i];
+      double logBT = ageLogB[ti];
+      double logShiftT = ageLogShift[ti];
+      double logA = s * (logBeta - logBT) - rx * logShiftT;
       double logC = Double.NEGATIVE_INFINITY;
       if (tx < t) {
         double logScale;
@@ -278,22 +310,26 @@ final class GgompertzNbdLikelihood implements ModelFitting.Problem {
           workspace.integrate(g, tx, t, GgompertzNbdFunctions.TOLERANCE, 0, integrals);
           logScale = f.logIntegrand(rx, tau0);
         }
-        logC = Math.log(s * b) + s * logBeta + logScale + Math.log(integrals[0]);
+        logC = logDensityConstant + logScale + Math.log(integrals[0]);
       }
-      double max = Math.max(logA, logC);
-      double logSum = max + Math.log1p(Math.exp(Math.min(logA, logC) - max));
+      // ln(A + C) = max + log1p(u), u = e^{min − max}; the shares A/(A+C) and C/(A+C) from u.
+      boolean aliveLarger = logA >= logC;
+      double max = aliveLarger ? logA : logC;
+      double u = Math.exp((aliveLarger ? logC : logA) - max);
+      double logSum = max + Math.log1p(u);
       total += w * (logRising[xIndex[i]] + r * logAlpha + logSum);
       if (withGradient) {
-        double alive = Math.exp(logA - logSum);
-        double dead = tx < t ? Math.exp(logC - logSum) : 0;
+        double larger = 1 / (1 + u);
+        double alive = aliveLarger ? larger : u * larger;
+        double dead = tx < t ? (aliveLarger ? u * larger : larger) : 0;
         double j0 = tx < t ? integrals[0] : 1;
         double[] c = tx < t ? integrals : null;
         // r
-        double dr = digammaRx[xIndex[i]] - psiR + logAlpha - alive * Math.log(alpha + t);
+        double dr = digammaRx[xIndex[i]] - psiR + logAlpha - alive * logShiftT;
         double da = r / alpha - alive * rx / (alpha + t);
-        double db = -alive * s * t * GgompertzNbdFunctions.growthShare(b, beta, t);
+        double db = -alive * s * t * ageShare[ti];
         double ds = alive * (logBeta - logBT);
-        double dbeta = alive * (s / beta - s * Math.exp(-logBT));
+        double dbeta = alive * (s / beta - s * ageInverseB[ti]);
         if (c != null) {
           dr += dead * c[1] / j0;
           da += dead * c[2] / j0;
