@@ -64,16 +64,20 @@ public final class GgompertzNbdFitter implements Fitter<GgompertzNbdModel> {
     return GgompertzNbdModel.TYPE;
   }
 
-  /**
-   * The executor given to {@link #withExecutor}, or null. This model's likelihood is small enough
-   * (distinct patterns of one cohort) that it is always evaluated in the calling thread.
-   */
+  /** The executor of the likelihood evaluations, or null for the calling thread. */
   @Override
   public Executor executor() {
     return executor;
   }
 
-  /** This fitter remembering {@code value}; the likelihood still runs in the calling thread. */
+  /**
+   * This fitter with the likelihood's pattern sums run on {@code value}: the patterns are summed in
+   * fixed chunks whose partial sums are added in chunk order, so the fit is the same, bit for bit,
+   * with or without an executor (one chunk per 8,192 patterns, so small data stay in one chunk).
+   * The fitter starts no threads; the caller owns the executor.
+   *
+   * @param value where the chunks run, or null (the default) for the calling thread
+   */
   @Override
   public GgompertzNbdFitter withExecutor(Executor value) {
     return new GgompertzNbdFitter(settings, value);
@@ -100,7 +104,7 @@ public final class GgompertzNbdFitter implements Fitter<GgompertzNbdModel> {
   @Override
   public LogLikelihood logLikelihood(CustomerHistories data) {
     return ModelFitting.logLikelihood(
-        new GgompertzNbdLikelihood(Checks.notNull("data", data), 1.0));
+        new GgompertzNbdLikelihood(Checks.notNull("data", data), 1.0, true, executor));
   }
 
   /**
@@ -115,7 +119,7 @@ public final class GgompertzNbdFitter implements Fitter<GgompertzNbdModel> {
   public GgompertzNbdModel fit(CustomerHistories data) {
     Checks.notNull("data", data);
     double timeScale = ModelFitting.defaultTimeScale(data.maxAge());
-    GgompertzNbdLikelihood problem = new GgompertzNbdLikelihood(data, timeScale);
+    GgompertzNbdLikelihood problem = new GgompertzNbdLikelihood(data, timeScale, true, executor);
     ModelFitting.Outcome outcome =
         ModelFitting.fit(problem, timeScale, settings.withAllowNonConverged(true));
     double[] p = outcome.parameters();

@@ -1,6 +1,8 @@
 package org.clvkit.models.ggomnbd;
 
 import java.util.List;
+import java.util.concurrent.Executor;
+import org.clvkit.core.internal.Parallel;
 import org.clvkit.models.CustomerHistories;
 import org.clvkit.models.internal.GaussKronrod;
 import org.clvkit.models.internal.LogPochhammer;
@@ -26,11 +28,22 @@ import org.clvkit.models.internal.PatternSample;
  * heaviest buyers, integrals that underflow, data without a coarse time grid). ln Γ(r+x) − ln Γ(r)
  * and ψ(r+x) are computed once per distinct x, and B(T), ln(α+T) once per distinct T.
  *
+ * <p>Parallel evaluation, as for the Pareto/NBD: the patterns are summed in fixed chunks (their
+ * number depends only on the number of patterns), each with its own scratch space and partial sums,
+ * added in chunk order; with an executor the chunks run on it, without one in the calling thread,
+ * and the result is the same bit for bit. The panel quadrature runs before, in the calling thread.
+ *
  * <p>α has time exponent 1 and b −1; an instance holds scratch space and must not be used from two
  * threads at once.
  */
 final class GgompertzNbdLikelihood implements ModelFitting.Problem {
   private static final List<String> NAMES = List.of("r", "alpha", "b", "s", "beta");
+
+  /** Patterns per chunk of the pattern sums, roughly. */
+  static final int CHUNK = 8_192;
+
+  /** Most chunks of one sum. */
+  static final int MAX_CHUNKS = 64;
 
   private final double[] x;
   private final double[] recency;
@@ -40,9 +53,10 @@ final class GgompertzNbdLikelihood implements ModelFitting.Problem {
   private final double purchases;
   private final double exposure;
   private final double timeScale;
-  private final GaussKronrod.Workspace workspace = new GaussKronrod.Workspace(6);
-  private final double[] integrals = new double[6];
-  private final Integrand integrand = new Integrand();
+  private final Executor executor;
+  private final int chunks;
+  private final Scratch[] scratch;
+  private final double[][] chunkGradients;
   private final GgompertzNbdPanels panels;
   private final double[] gridIntegrals;
   private final double[] gridScale;
@@ -62,7 +76,7 @@ final class GgompertzNbdLikelihood implements ModelFitting.Problem {
    * @param timeScale the time scale the fit will use, for the starting point
    */
   GgompertzNbdLikelihood(CustomerHistories data, double timeScale) {
-    this(data, timeScale, true);
+    this(data, timeScale, true, null);
   }
 
   /**
@@ -70,8 +84,10 @@ final class GgompertzNbdLikelihood implements ModelFitting.Problem {
    * @param timeScale the time scale the fit will use, for the starting point
    * @param grid whether the patterns' integrals may come from {@link GgompertzNbdPanels} (false:
    *     every integral adaptive, for tests)
+   * @param executor where the chunks of the pattern sums run, or null for the calling thread
    */
-  GgompertzNbdLikelihood(CustomerHistories data, double timeScale, boolean grid) {
+  GgompertzNbdLikelihood(
+      CustomerHistories data, double timeScale, boolean grid, Executor executor) {
     CustomerHistories patterns = data.compressed();
     this.x = patterns.frequencyColumn();
     this.recency = patterns.recencyColumn();
@@ -96,6 +112,13 @@ final class GgompertzNbdLikelihood implements ModelFitting.Problem {
     this.ageLogShift = new double[distinctAge.length];
     this.ageInverseB = new double[distinctAge.length];
     this.ageShare = new double[distinctAge.length];
+    this.executor = executor;
+    this.chunks = Math.max(1, Math.min(MAX_CHUNKS, x.length / CHUNK));
+    this.scratch = new Scratch[chunks];
+    for (int k = 0; k < chunks; k++) {
+      scratch[k] = new Scratch();
+    }
+    this.chunkGradients = new double[chunks][5];
     this.digammaRx = new double[distinctX.length];
     double total = 0;
     double bought = 0;
@@ -154,7 +177,7 @@ final class GgompertzNbdLikelihood implements ModelFitting.Problem {
     CustomerHistories drawn =
         CustomerHistories.of(
             sample.select(x), sample.select(recency), sample.select(age), sample.weights());
-    return new GgompertzNbdLikelihood(drawn, timeScale);
+    return new GgompertzNbdLikelihood(drawn, timeScale, panels != null, executor);
   }
 
   @Override
@@ -262,16 +285,10 @@ final class GgompertzNbdLikelihood implements ModelFitting.Problem {
     double s = p[3];
     double beta = p[4];
     GgompertzNbdFunctions f = new GgompertzNbdFunctions(r, alpha, b, s, beta);
-    Integrand g = integrand;
-    g.alpha = alpha;
-    g.b = b;
-    g.s = s;
-    g.beta = beta;
     boolean withGradient = gradient != null;
     double logAlpha = Math.log(alpha);
     double logBeta = Math.log(beta);
     double psiR = withGradient ? LogPochhammer.digamma(r) : 0;
-    double total = 0;
     double[] d = new double[5];
     boolean grid =
         panels != null && panels.integrate(r, alpha, b, s, beta, scale, gridIntegrals, gridScale);
@@ -287,8 +304,80 @@ final class GgompertzNbdLikelihood implements ModelFitting.Problem {
       ageInverseB[k] = Math.exp(-logBT);
       ageShare[k] = GgompertzNbdFunctions.growthShare(b, beta, t);
     }
+    Evaluation e =
+        new Evaluation(f, r, alpha, b, s, beta, scale, withGradient, grid, logAlpha, logBeta, psiR);
+    double total =
+        Parallel.sum(
+            executor,
+            0,
+            x.length,
+            chunks,
+            (chunk, from, to) -> sum(e, from, to, scratch[chunk], chunkGradients[chunk]));
+    if (withGradient) {
+      for (double[] partial : chunkGradients) {
+        for (int k = 0; k < 5; k++) {
+          d[k] += partial[k];
+        }
+      }
+    }
+    if (withGradient) {
+      for (int k = 0; k < 5; k++) {
+        gradient[k] = d[k] * p[k];
+      }
+    }
+    return total;
+  }
+
+  /** The per-evaluation constants the pattern sums share (read-only in the chunks). */
+  private record Evaluation(
+      GgompertzNbdFunctions f,
+      double r,
+      double alpha,
+      double b,
+      double s,
+      double beta,
+      double scale,
+      boolean withGradient,
+      boolean grid,
+      double logAlpha,
+      double logBeta,
+      double psiR) {}
+
+  /** One chunk's scratch space: the adaptive rule's workspace, integrand and integrals. */
+  private static final class Scratch {
+    final GaussKronrod.Workspace workspace = new GaussKronrod.Workspace(6);
+    final double[] integrals = new double[6];
+    final Integrand integrand = new Integrand();
+  }
+
+  /**
+   * The log-likelihood of patterns [from, to), weighted; their gradient (in the natural parameters)
+   * into {@code d}, overwritten.
+   */
+  private double sum(Evaluation e, int from, int to, Scratch scratch, double[] d) {
+    GgompertzNbdFunctions f = e.f();
+    double r = e.r();
+    double alpha = e.alpha();
+    double b = e.b();
+    double s = e.s();
+    double beta = e.beta();
+    double scale = e.scale();
+    boolean withGradient = e.withGradient();
+    boolean grid = e.grid();
+    double logAlpha = e.logAlpha();
+    double logBeta = e.logBeta();
+    double psiR = e.psiR();
+    double[] integrals = scratch.integrals;
+    GaussKronrod.Workspace workspace = scratch.workspace;
+    Integrand g = scratch.integrand;
+    g.alpha = alpha;
+    g.b = b;
+    g.s = s;
+    g.beta = beta;
+    java.util.Arrays.fill(d, 0);
     double logDensityConstant = Math.log(s * b) + s * logBeta;
-    for (int i = 0; i < x.length; i++) {
+    double total = 0;
+    for (int i = from; i < to; i++) {
       double xi = x[i];
       double tx = recency[i] / scale;
       double t = age[i] / scale;
@@ -342,11 +431,6 @@ final class GgompertzNbdLikelihood implements ModelFitting.Problem {
         d[2] += w * db;
         d[3] += w * ds;
         d[4] += w * dbeta;
-      }
-    }
-    if (withGradient) {
-      for (int k = 0; k < 5; k++) {
-        gradient[k] = d[k] * p[k];
       }
     }
     return total;
