@@ -125,7 +125,9 @@ public final class GgompertzNbdFitter implements Fitter<GgompertzNbdModel> {
     double[] p = outcome.parameters();
     FitReport report = outcome.report();
     FitDiagnostics diagnostics = report.diagnostics();
-    double limit = paretoLimit(problem, p);
+    // A penalised fit has an interior maximum by construction: the penalty is the caller's answer
+    // to the boundary, so only plain maximum likelihood is checked.
+    double limit = settings.penalty() == 0 ? paretoLimit(problem, p) : Double.NEGATIVE_INFINITY;
     if (limit >= diagnostics.logLikelihood() - BOUNDARY_TOLERANCE) {
       diagnostics =
           new FitDiagnostics(
