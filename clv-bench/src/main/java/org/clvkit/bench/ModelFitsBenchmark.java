@@ -154,4 +154,45 @@ public class ModelFitsBenchmark {
     }
     return ModelComparison.of(models, paretoNbdData);
   }
+
+  /**
+   * The Pareto/NBD and GGompertz/NBD fits alternately on the same simulated customers, each timed
+   * by the calling thread's CPU time as well as wall time, with the system load average: figures
+   * that stay meaningful on a shared machine. Usage: {@code java -cp benchmarks.jar
+   * org.clvkit.bench.ModelFitsBenchmark [customers=10000] [rounds=3]}; the first round includes the
+   * JIT's warm-up.
+   *
+   * @param args the number of customers and of rounds
+   */
+  public static void main(String[] args) {
+    ModelFitsBenchmark state = new ModelFitsBenchmark();
+    state.customers = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
+    int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
+    state.setup();
+    java.lang.management.ThreadMXBean threads =
+        java.lang.management.ManagementFactory.getThreadMXBean();
+    java.lang.management.OperatingSystemMXBean system =
+        java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+    for (int round = 1; round <= rounds; round++) {
+      for (int which = 0; which < 2; which++) {
+        long cpu = threads.getCurrentThreadCpuTime();
+        long wall = System.nanoTime();
+        Object model = which == 0 ? state.paretoNbd() : state.ggompertzNbd();
+        double cpuSeconds = (threads.getCurrentThreadCpuTime() - cpu) / 1e9;
+        double wallSeconds = (System.nanoTime() - wall) / 1e9;
+        System.out.printf(
+            java.util.Locale.ROOT,
+            "round %d %-13s %d customers: cpu %.3f s, wall %.3f s, load average %.1f (%s)%n",
+            round,
+            which == 0 ? "Pareto/NBD" : "GGompertz/NBD",
+            state.customers,
+            cpuSeconds,
+            wallSeconds,
+            system.getSystemLoadAverage(),
+            model instanceof PurchaseModel m && m.fitReport().isPresent()
+                ? m.fitReport().get().diagnostics().message()
+                : "");
+      }
+    }
+  }
 }

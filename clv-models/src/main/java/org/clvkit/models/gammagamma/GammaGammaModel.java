@@ -158,11 +158,15 @@ public final class GammaGammaModel implements Model {
   }
 
   /**
-   * The population mean spend per transaction, E[Z] = pγ/(q − 1) (Fader and Hardie 2013): the
-   * expected spend of a customer with no repeat transactions yet. Equal to {@code
-   * conditionalExpectedSpend(0, 0)}.
+   * The population mean spend per transaction, E[Z] = pγ/(q − 1) (Fader and Hardie 2013, eq. 4):
+   * the expected spend per transaction of a customer with no repeat transactions yet, and of a
+   * customer not yet acquired (CLVTools' {@code newcustomer.spending}). Equal to {@code
+   * conditionalExpectedSpend(0, 0)}. A new customer's expected value multiplies it by the purchase
+   * model's {@link org.clvkit.models.PurchaseModel#expectedPurchases(double)} ({@link
+   * org.clvkit.models.clv.CustomerLifetimeValue#expectedValue} adds margin and discounting).
    *
-   * @throws org.clvkit.core.ClvArgumentException when q &lt;= 1: the mean is then infinite
+   * @throws org.clvkit.core.ClvArgumentException when q &lt;= 1 (the message names p and q): the
+   *     mean is then infinite
    */
   public double expectedSpend() {
     return conditionalExpectedSpend(0, 0);

@@ -97,6 +97,27 @@ class GammaGammaModelTest {
     assertEquals(population, CDNOW.conditionalExpectedSpend(0, 55));
   }
 
+  /**
+   * A new customer's spend per transaction (CLVTools' {@code newcustomer.spending}) at the CDNOW
+   * estimates against an independent computation, E[p/ν] by quadrature over ν ~ Gamma(q, γ)
+   * (clv-models/src/test/python/gammagamma_newcustomer_reference.py, mpmath at 30 digits).
+   */
+  @Test
+  void expectedSpend_newCustomerMatchesQuadratureOverTheMixingDistribution() {
+    Tolerance.relative(1e-14).check("E[Z]", 35.169647629632328827, CDNOW.expectedSpend());
+  }
+
+  @Test
+  void expectedSpend_withQAtMostOneIsRejectedNamingQ() {
+    GammaGammaModel heavy = GammaGammaModel.of(new GammaGammaParameters(2.0, 0.8, 10.0));
+    org.clvkit.core.ClvArgumentException e =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            org.clvkit.core.ClvArgumentException.class, heavy::expectedSpend);
+    assertTrue(
+        e.getMessage().endsWith("it needs p * frequency + q > 1, with p = 2.0 and q = 0.8"),
+        e.getMessage());
+  }
+
   @Test
   void expectedSpend_isThePopulationMean() {
     // E[Z] = p gamma / (q - 1) (Fader & Hardie 2013, equation 4).
