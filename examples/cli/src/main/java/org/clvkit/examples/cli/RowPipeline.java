@@ -138,6 +138,14 @@ final class RowPipeline implements AutoCloseable {
    * @throws CliException for a row that breaks the order of a sorted input
    */
   void accept(long line, String id, long second, double amount) {
+    accept(line, id, -1, second, amount);
+  }
+
+  /**
+   * As {@link #accept(long, String, long, double)}, with the id's index in {@link #ids()} when the
+   * reader interned it already (else -1); {@code id} may then be null.
+   */
+  void accept(long line, String id, int index, long second, double amount) {
     if (!Double.isFinite(amount)) {
       throw new ClvArgumentException(
           String.format(Locale.ROOT, "amount (line %d) must be finite, was %s", line, amount));
@@ -168,7 +176,7 @@ final class RowPipeline implements AutoCloseable {
         spill();
       }
     }
-    customers[size] = ids.index(id);
+    customers[size] = index >= 0 ? index : ids.index(id);
     seconds[size] = second;
     amounts[size] = bits;
     lines[size] = line;
