@@ -372,7 +372,8 @@ final class SummaryRun {
             options.duplicatePolicy(),
             Integer.getInteger("clvkit.chunkRows", RowPipeline.chunkRows()),
             options.tempDir,
-            options.sorted ? summaryOptions : null);
+            options.sorted ? summaryOptions : null,
+            options.sorted ? null : summaryOptions);
     PurchaseDays purchases = collectPurchases ? new PurchaseDays() : null;
     Path rejects = null;
     BadRows badRows;
