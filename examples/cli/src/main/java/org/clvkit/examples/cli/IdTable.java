@@ -162,6 +162,15 @@ final class IdTable {
     return true;
   }
 
+  /**
+   * Frees the lookup tables once every id is in (about 40 bytes per customer): {@link #id} and
+   * {@link #size} still answer; {@link #index} and {@link #internIndex} must not be called again.
+   */
+  void freeLookup() {
+    numbers = null;
+    strings = null;
+  }
+
   /** The id of index {@code i}. */
   String id(int i) {
     return ids[i];

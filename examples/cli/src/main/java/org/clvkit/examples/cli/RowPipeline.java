@@ -377,6 +377,7 @@ final class RowPipeline implements AutoCloseable {
       sortedStream = true;
       return streamed.result();
     }
+    ids.freeLookup(); // every row is in: only the ids by index are needed from here
     SummaryAccumulator total =
         new SummaryAccumulator(options.withOrderedInput(true), Math.max(16, ids.size()));
     if (partitions == null) {

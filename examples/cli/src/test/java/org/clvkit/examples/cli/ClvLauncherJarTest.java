@@ -1,6 +1,7 @@
 package org.clvkit.examples.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.RandomAccessFile;
@@ -22,6 +23,11 @@ class ClvLauncherJarTest {
 
   /** The launcher's output (stdout and stderr) with {@code CLV_JAVA_OPTS} and the arguments. */
   private static String run(String options, String... args) throws Exception {
+    return runWithGc(null, options, args);
+  }
+
+  /** As {@link #run(String, String...)}, with {@code CLV_GC_OPTS} when not null. */
+  private static String runWithGc(String gc, String options, String... args) throws Exception {
     Path launcher = Path.of("bin", "clv").toAbsolutePath();
     List<String> command = new java.util.ArrayList<>(List.of("sh", launcher.toString()));
     command.addAll(List.of(args));
@@ -30,6 +36,11 @@ class ClvLauncherJarTest {
     env.put("CLV_JAR", System.getProperty("clv.jar"));
     env.put("CLV_JAVA_OPTS", options);
     env.remove("JAVA_OPTS");
+    if (gc != null) {
+      env.put("CLV_GC_OPTS", gc);
+    } else {
+      env.remove("CLV_GC_OPTS");
+    }
     env.put(
         "PATH",
         Path.of(System.getProperty("java.home"), "bin")
@@ -56,6 +67,16 @@ class ClvLauncherJarTest {
     String out = run("-XshowSettings:vm", "--version");
     assertTrue(out.contains("Max. Heap Size: 256.00M"), out);
     assertTrue(out.contains("clv (clvkit "), out);
+  }
+
+  @Test
+  void launcher_collector_parallelUnlessReplaced() throws Exception {
+    String flags = "-XX:+PrintCommandLineFlags";
+    String parallel = run(flags, "--version");
+    assertTrue(parallel.contains("-XX:+UseParallelGC"), parallel);
+    String serial = runWithGc("-XX:+UseSerialGC", flags, "--version");
+    assertTrue(serial.contains("-XX:+UseSerialGC"), serial);
+    assertFalse(serial.contains("-XX:+UseParallelGC"), serial);
   }
 
   @Test

@@ -44,6 +44,8 @@ class IdTableTest {
       assertEquals(k, viaBytes(t, id));
     }
     assertEquals(order.size(), t.size());
+    t.freeLookup();
+    assertEquals(order.size(), t.size());
     for (int k = 0; k < order.size(); k++) {
       assertEquals(order.get(k), t.id(k));
     }
