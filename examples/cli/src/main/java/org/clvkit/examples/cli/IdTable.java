@@ -1,70 +1,156 @@
 package org.clvkit.examples.cli;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
- * Customer ids interned to dense indexes 0, 1, 2, ... in order of first appearance: an
- * open-addressing hash table of {@code int}s over one {@code String[]}, about 20 bytes per customer
- * besides the strings, so that a row is carried on as an {@code int} (4 bytes) instead of its id.
- * ASCII ids are looked up from the reader's bytes ({@link #intern}), so a known customer's row
- * makes no string.
+ * Customer ids interned to dense indexes 0, 1, 2, ... in order of first appearance, so that a row
+ * is carried on as an {@code int} (4 bytes) instead of its id. ASCII ids are looked up from the
+ * reader's bytes ({@link #internIndex}), so a known customer's row makes no string.
+ *
+ * <p>Two open-addressing tables share the indexes. Ids written as a plain decimal number (digits
+ * only, at most 18, no leading zero but for {@code "0"}: one spelling per number) are keyed by
+ * their value, which sits in the slot beside the index: one memory access per known id, which is
+ * what a row of a million-customer log in random order costs (the customers' strings are far apart
+ * in memory). Every other id is keyed by its string, with its hash beside the index. An id goes to
+ * the same table whichever way it arrives (bytes or string), so each id has one index.
  */
 final class IdTable {
+  private static final int MAX_DIGITS = 18;
+
   private String[] ids = new String[1024];
-  private int[] slots = new int[2048]; // index + 1, 0 = empty
   private int size;
+
+  // Numeric ids: slot pairs (value, index + 1); index + 1 == 0 is an empty slot.
+  private long[] numbers = new long[2 * 2048];
+  private int numberCount;
+
+  // Other ids: slot pairs (hash, index + 1) packed in a long; 0 is an empty slot.
+  private long[] strings = new long[2048];
+  private int stringCount;
 
   /** The index of {@code id}, adding it when new. */
   int index(String id) {
+    long value = numericValue(id);
+    if (value >= 0) {
+      return numberIndex(value, null, 0, 0, id);
+    }
     int h = mix(id.hashCode());
-    int mask = slots.length - 1;
+    int mask = strings.length - 1;
     for (int s = h & mask; ; s = (s + 1) & mask) {
-      int k = slots[s];
-      if (k == 0) {
-        if (size == ids.length) {
-          ids = Arrays.copyOf(ids, size * 2);
-        }
-        ids[size] = id;
-        slots[s] = ++size;
-        if (size * 2 > slots.length) {
-          rehash();
+      long slot = strings[s];
+      if (slot == 0) {
+        strings[s] = pack(h, add(id));
+        if (++stringCount * 2 > strings.length) {
+          strings = rehashStrings(strings);
         }
         return size - 1;
       }
-      String known = ids[k - 1];
-      if (known == id || known.equals(id)) {
-        return k - 1;
+      if ((int) (slot >>> 32) == h) {
+        String known = ids[(int) slot - 1];
+        if (known == id || known.equals(id)) {
+          return (int) slot - 1;
+        }
       }
     }
   }
 
   /**
-   * The canonical string of the ASCII id in {@code bytes[from, to)}, added when new, without making
-   * a string for an id already known; null when a byte is not ASCII (the caller decodes it).
+   * The index of the ASCII id in {@code bytes[from, to)}, added when new, without making a string
+   * for an id already known; -1 when a byte is not ASCII (the caller decodes it).
    */
-  String intern(byte[] bytes, int from, int to) {
+  int internIndex(byte[] bytes, int from, int to) {
+    int length = to - from;
+    if (length > 0 && length <= MAX_DIGITS && (bytes[from] != '0' || length == 1)) {
+      long value = 0;
+      int i = from;
+      for (; i < to; i++) {
+        int d = bytes[i] - '0';
+        if (d < 0 || d > 9) {
+          break;
+        }
+        value = value * 10 + d;
+      }
+      if (i == to) {
+        return numberIndex(value, bytes, from, to, null);
+      }
+    }
     int h = 0;
     for (int i = from; i < to; i++) {
       byte b = bytes[i];
       if (b < 0) {
-        return null;
+        return -1;
       }
       h = 31 * h + b;
     }
-    int length = to - from;
-    int mask = slots.length - 1;
-    for (int s = mix(h) & mask; ; s = (s + 1) & mask) {
-      int k = slots[s];
-      if (k == 0) {
-        String id = new String(bytes, from, length, java.nio.charset.StandardCharsets.ISO_8859_1);
-        index(id);
-        return id;
+    int mixed = mix(h);
+    int mask = strings.length - 1;
+    for (int s = mixed & mask; ; s = (s + 1) & mask) {
+      long slot = strings[s];
+      if (slot == 0) {
+        strings[s] = pack(mixed, add(new String(bytes, from, length, StandardCharsets.ISO_8859_1)));
+        if (++stringCount * 2 > strings.length) {
+          strings = rehashStrings(strings);
+        }
+        return size - 1;
       }
-      String known = ids[k - 1];
-      if (known.length() == length && sameChars(known, bytes, from)) {
-        return known;
+      if ((int) (slot >>> 32) == mixed) {
+        String known = ids[(int) slot - 1];
+        if (known.length() == length && sameChars(known, bytes, from)) {
+          return (int) slot - 1;
+        }
       }
     }
+  }
+
+  /** The index of a numeric id: {@code id}, or else its ASCII bytes, make its string when new. */
+  private int numberIndex(long value, byte[] bytes, int from, int to, String id) {
+    int mask = (numbers.length >>> 1) - 1;
+    for (int s = mix64(value) & mask; ; s = (s + 1) & mask) {
+      long k = numbers[2 * s + 1];
+      if (k == 0) {
+        numbers[2 * s] = value;
+        numbers[2 * s + 1] =
+            add(id != null ? id : new String(bytes, from, to - from, StandardCharsets.ISO_8859_1));
+        if (++numberCount * 2 > (numbers.length >>> 1)) {
+          rehashNumbers();
+        }
+        return size - 1;
+      }
+      if (numbers[2 * s] == value) {
+        return (int) k - 1;
+      }
+    }
+  }
+
+  /** The value of an id written as a plain decimal number of at most 18 digits, else -1. */
+  private static long numericValue(String id) {
+    int length = id.length();
+    if (length == 0 || length > MAX_DIGITS || (id.charAt(0) == '0' && length > 1)) {
+      return -1;
+    }
+    long value = 0;
+    for (int i = 0; i < length; i++) {
+      int d = id.charAt(i) - '0';
+      if (d < 0 || d > 9) {
+        return -1;
+      }
+      value = value * 10 + d;
+    }
+    return value;
+  }
+
+  /** Appends {@code id}; returns its index + 1. */
+  private int add(String id) {
+    if (size == ids.length) {
+      ids = Arrays.copyOf(ids, size * 2);
+    }
+    ids[size] = id;
+    return ++size;
+  }
+
+  private static long pack(int hash, int indexPlusOne) {
+    return ((long) hash << 32) | (indexPlusOne & 0xffffffffL);
   }
 
   private static boolean sameChars(String known, byte[] bytes, int from) {
@@ -74,6 +160,15 @@ final class IdTable {
       }
     }
     return true;
+  }
+
+  /**
+   * Frees the lookup tables once every id is in (about 40 bytes per customer): {@link #id} and
+   * {@link #size} still answer; {@link #index} and {@link #internIndex} must not be called again.
+   */
+  void freeLookup() {
+    numbers = null;
+    strings = null;
   }
 
   /** The id of index {@code i}. */
@@ -86,21 +181,56 @@ final class IdTable {
     return size;
   }
 
-  private void rehash() {
-    int[] bigger = new int[slots.length * 2];
+  private static long[] rehashStrings(long[] old) {
+    long[] bigger = new long[old.length * 2];
     int mask = bigger.length - 1;
-    for (int i = 0; i < size; i++) {
-      int s = mix(ids[i].hashCode()) & mask;
-      while (bigger[s] != 0) {
-        s = (s + 1) & mask;
+    for (long slot : old) {
+      if (slot != 0) {
+        int s = (int) (slot >>> 32) & mask;
+        while (bigger[s] != 0) {
+          s = (s + 1) & mask;
+        }
+        bigger[s] = slot;
       }
-      bigger[s] = i + 1;
     }
-    slots = bigger;
+    return bigger;
   }
 
+  private void rehashNumbers() {
+    long[] old = numbers;
+    long[] bigger = new long[old.length * 2];
+    int mask = (bigger.length >>> 1) - 1;
+    for (int q = 0; q < old.length; q += 2) {
+      if (old[q + 1] != 0) {
+        int s = mix64(old[q]) & mask;
+        while (bigger[2 * s + 1] != 0) {
+          s = (s + 1) & mask;
+        }
+        bigger[2 * s] = old[q];
+        bigger[2 * s + 1] = old[q + 1];
+      }
+    }
+    numbers = bigger;
+  }
+
+  /** Murmur3's 32-bit finaliser: every bit of {@code h} moves the low bits that pick the slot. */
   private static int mix(int h) {
-    int x = h * 0x9E3779B9;
+    int x = h;
+    x ^= x >>> 16;
+    x *= 0x85EBCA6B;
+    x ^= x >>> 13;
+    x *= 0xC2B2AE35;
     return x ^ (x >>> 16);
+  }
+
+  /** Murmur3's 64-bit finaliser, folded to 32 bits. */
+  private static int mix64(long v) {
+    long x = v;
+    x ^= x >>> 33;
+    x *= 0xFF51AFD7ED558CCDL;
+    x ^= x >>> 33;
+    x *= 0xC4CEB9FE1A85EC53L;
+    x ^= x >>> 33;
+    return (int) x;
   }
 }

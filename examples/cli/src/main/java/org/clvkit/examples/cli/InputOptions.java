@@ -128,7 +128,9 @@ final class InputOptions {
           "The input is sorted by customer: each customer's rows together and in time order (as"
               + " CDNOW's files). Rows then stream into the summaries with memory for the customers"
               + " only and no temporary file; a row that breaks the order ends the run naming its"
-              + " line. Without it any order is read (long logs are spilled to temporary files).")
+              + " line. Without it any order is read (long logs are spilled to temporary files);"
+              + " a log sorted by customer is then detected when --calibration-end is given (and"
+              + " no end is taken from the data), and its summaries are those of --sorted.")
   boolean sorted;
 
   @Option(

@@ -111,12 +111,15 @@ public final class Main implements Runnable {
    */
   static int outOfMemory(PrintWriter err) {
     long max = Runtime.getRuntime().maxMemory() >> 20;
+    long raised = Math.max(1, 4 * max / 1024);
     err.println(
         "error: out of memory (Java heap of "
             + max
-            + " MiB): raise it with -Xmx, e.g. java -Xmx"
-            + Math.max(1, 4 * max / 1024)
-            + "g -jar clv.jar ... (summaries need about 200 bytes per customer, fits about 100"
+            + " MiB): raise it with -Xmx, e.g. "
+            + ("clv".equals(System.getProperty("clv.launcher"))
+                ? "CLV_JAVA_OPTS=-Xmx" + raised + "g clv"
+                : "java -Xmx" + raised + "g -jar clv.jar")
+            + " ... (summaries need about 200 bytes per customer, fits about 100"
             + " bytes per customer and model)");
     err.flush();
     return ExitCodes.SOFTWARE;

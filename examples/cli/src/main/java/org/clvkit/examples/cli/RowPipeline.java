@@ -38,6 +38,14 @@ import org.clvkit.core.data.SummaryOptions;
  * breaks the order (a customer met again after another's rows, or a time before its customer's
  * previous row) ends the run with an error naming its line. The summaries equal those of the
  * default path bit for bit, as each customer's rows reach the accumulator in the same order.
+ *
+ * <p><b>Detected sorted</b> (no {@code --sorted}, but the summary's ends known before the read).
+ * The rows take the any-order path and, while they arrive sorted by customer (each customer's rows
+ * together and in time order), also stream into an ordered accumulator as above. If the whole log
+ * was sorted, that accumulator's summaries are the result (the same summaries, customers in file
+ * order, as the any-order path without spilling) and the any-order rows are discarded; at the first
+ * row out of order the stream is dropped and the any-order path, which has every row, goes on
+ * alone. The file is read once either way.
  */
 final class RowPipeline implements AutoCloseable {
   /** Rows held in memory before spilling. */
@@ -83,9 +91,15 @@ final class RowPipeline implements AutoCloseable {
   private ByteBuffer[] buffers;
   private Thread cleanup;
   private long duplicateRows;
+  private boolean sortedStream;
 
   // Sorted: the accumulator fed row by row, and the current customer's rows at its latest time.
-  private final SummaryAccumulator streamed;
+  private SummaryAccumulator streamed;
+  // Detected sorted: whether rows have come sorted by customer so far (streamed beside the
+  // any-order path), the current customer's index, and the duplicates the stream counted.
+  private boolean detecting;
+  private int currentCustomer = -1;
+  private long streamedDuplicates;
   private String currentId;
   private long currentSecond;
   private long[] amountsAtSecond = new long[4];
@@ -103,6 +117,8 @@ final class RowPipeline implements AutoCloseable {
    * @param chunkRows rows held in memory before spilling
    * @param tempParent where the temporary folder goes, or null for the system's
    * @param sorted the summary options when the input is declared sorted (streamed), else null
+   * @param detect the summary options when the input is not declared sorted but may be (rows
+   *     streamed while they come sorted by customer), else null
    */
   RowPipeline(
       String source,
@@ -111,7 +127,8 @@ final class RowPipeline implements AutoCloseable {
       Duplicates duplicates,
       int chunkRows,
       Path tempParent,
-      SummaryOptions sorted) {
+      SummaryOptions sorted,
+      SummaryOptions detect) {
     this.source = source;
     this.zeros = zeros;
     this.refunds = refunds;
@@ -121,7 +138,10 @@ final class RowPipeline implements AutoCloseable {
     if (sorted != null) {
       streamed = new SummaryAccumulator(sorted.withOrderedInput(true), 1 << 12);
     } else {
-      streamed = null;
+      if (detect != null) {
+        streamed = new SummaryAccumulator(detect.withOrderedInput(true), 1 << 12);
+        detecting = true;
+      }
       int initial = Math.min(chunkRows, 1 << 12);
       customers = new int[initial];
       seconds = new long[initial];
@@ -138,6 +158,14 @@ final class RowPipeline implements AutoCloseable {
    * @throws CliException for a row that breaks the order of a sorted input
    */
   void accept(long line, String id, long second, double amount) {
+    accept(line, id, -1, second, amount);
+  }
+
+  /**
+   * As {@link #accept(long, String, long, double)}, with the id's index in {@link #ids()} when the
+   * reader interned it already (else -1); {@code id} may then be null.
+   */
+  void accept(long line, String id, int index, long second, double amount) {
     if (!Double.isFinite(amount)) {
       throw new ClvArgumentException(
           String.format(Locale.ROOT, "amount (line %d) must be finite, was %s", line, amount));
@@ -153,9 +181,13 @@ final class RowPipeline implements AutoCloseable {
               Locale.ROOT, "amount (line %d) must be finite and > 0, was %s", line, amount));
     }
     long bits = Double.doubleToLongBits(amount == 0 ? 0.0 : amount);
-    if (streamed != null) {
+    if (streamed != null && !detecting) {
       stream(line, id, second, bits);
       return;
+    }
+    int customer = index >= 0 ? index : ids.index(id);
+    if (detecting) {
+      detect(line, customer, second, bits);
     }
     if (size == customers.length) {
       if (size < chunkRows) {
@@ -168,11 +200,34 @@ final class RowPipeline implements AutoCloseable {
         spill();
       }
     }
-    customers[size] = ids.index(id);
+    customers[size] = customer;
     seconds[size] = second;
     amounts[size] = bits;
     lines[size] = line;
     size++;
+  }
+
+  /**
+   * Streams a row while the rows come sorted by customer: the same customer at the same or a later
+   * time, or a customer not met before (indexes are given in order of first appearance, so a higher
+   * index than the current customer's); else stops streaming for good.
+   */
+  private void detect(long line, int customer, long second, long bits) {
+    if (customer == currentCustomer ? second < currentSecond : customer < currentCustomer) {
+      detecting = false;
+      streamed = null;
+      amountsCount = 0;
+      amountsAtSecond = null;
+      linesAtSecond = null;
+      return;
+    }
+    if (customer != currentCustomer || second != currentSecond) {
+      flushPending();
+      currentCustomer = customer;
+      currentId = ids.id(customer);
+      currentSecond = second;
+    }
+    pend(line, bits);
   }
 
   private void stream(long line, String id, long second, long bits) {
@@ -199,12 +254,17 @@ final class RowPipeline implements AutoCloseable {
       currentSecond = second;
       currentId = id;
     }
+    pend(line, bits);
+  }
+
+  /** Adds a row of the current customer at the current time, counting exact duplicates. */
+  private void pend(long line, long bits) {
     boolean duplicate = false;
     for (int k = 0; k < amountsCount && !duplicate; k++) {
       duplicate = amountsAtSecond[k] == bits;
     }
     if (duplicate) {
-      duplicateRows++;
+      streamedDuplicates++;
       if (duplicates == Duplicates.DROP) {
         return;
       }
@@ -313,8 +373,11 @@ final class RowPipeline implements AutoCloseable {
   CustomerSummaries finish(SummaryOptions options) {
     if (streamed != null) {
       flushPending();
+      duplicateRows += streamedDuplicates;
+      sortedStream = true;
       return streamed.result();
     }
+    ids.freeLookup(); // every row is in: only the ids by index are needed from here
     SummaryAccumulator total =
         new SummaryAccumulator(options.withOrderedInput(true), Math.max(16, ids.size()));
     if (partitions == null) {
@@ -457,9 +520,9 @@ final class RowPipeline implements AutoCloseable {
     }
   }
 
-  /** The table the reader interns ids in, or null for a sorted input (streamed). */
+  /** The table the reader interns ids in, or null for a declared sorted input (streamed). */
   IdTable ids() {
-    return streamed == null ? ids : null;
+    return streamed == null || detecting ? ids : null;
   }
 
   /** Whether row x comes after row y: later, or at the same time with larger amount bits. */
@@ -474,9 +537,17 @@ final class RowPipeline implements AutoCloseable {
     return duplicateRows;
   }
 
-  /** Whether the log was spilled to temporary files. */
+  /** Whether the log was spilled to temporary files (and the spilled rows summarised). */
   boolean spilled() {
-    return partitions != null;
+    return partitions != null && !sortedStream;
+  }
+
+  /**
+   * Whether the summaries came from the rows as they streamed in, sorted by customer (declared or
+   * detected).
+   */
+  boolean streamedSorted() {
+    return sortedStream;
   }
 
   /** Deletes the temporary files. */

@@ -51,23 +51,24 @@ final class SummaryCsv {
         row[littAt] = "litt";
       }
       csv.writeRecord(row);
+      NumberText text = new NumberText();
       for (int i = 0; i < s.size(); i++) {
         row[0] = CsvOutputOptions.cell(s.customerId(i), escapeFormulas);
         long x = (long) s.frequency(i);
-        row[1] = Long.toString(x);
-        row[2] = Double.toString(s.recency(i));
-        row[3] = Double.toString(s.age(i));
-        row[4] = Double.toString(s.monetaryValue(i));
-        row[5] = Double.toString(s.totalSpend(i));
-        row[6] = Long.toString(x + 1);
-        row[7] = time(s.firstPurchase(i));
-        row[8] = time(s.lastPurchase(i));
+        row[1] = text.of(x);
+        row[2] = text.of(s.recency(i));
+        row[3] = text.of(s.age(i));
+        row[4] = text.of(s.monetaryValue(i));
+        row[5] = text.of(s.totalSpend(i));
+        row[6] = text.of(x + 1);
+        row[7] = text.time(s.firstPurchase(i));
+        row[8] = text.time(s.lastPurchase(i));
         if (holdout) {
-          row[9] = Long.toString((long) s.holdoutPurchases(i));
-          row[10] = Double.toString(s.holdoutSpend(i));
+          row[9] = text.of((long) s.holdoutPurchases(i));
+          row[10] = text.of(s.holdoutSpend(i));
         }
         if (litt) {
-          row[littAt] = Double.toString(s.litt(i));
+          row[littAt] = text.of(s.litt(i));
         }
         csv.writeRecord(row);
         out.row();

@@ -372,7 +372,8 @@ final class SummaryRun {
             options.duplicatePolicy(),
             Integer.getInteger("clvkit.chunkRows", RowPipeline.chunkRows()),
             options.tempDir,
-            options.sorted ? summaryOptions : null);
+            options.sorted ? summaryOptions : null,
+            options.sorted ? null : summaryOptions);
     PurchaseDays purchases = collectPurchases ? new PurchaseDays() : null;
     Path rejects = null;
     BadRows badRows;
@@ -387,30 +388,40 @@ final class SummaryRun {
     CustomerSummaries summaries;
     try (badRows;
         pipeline) {
-      stats =
-          reader.read(
-              (line, id, second, amount) -> {
-                if (second > lastSecond) {
-                  throw new ClvArgumentException(
-                      String.format(
-                          Locale.ROOT,
-                          "date (line %d) must not be after %s, was %s",
-                          line,
-                          endRule,
-                          SummaryCsv.time(DateParser.time(second))));
-                }
-                if (dateStats != null) {
-                  dateStats.add(second);
-                }
-                pipeline.accept(line, id, second, amount);
-                if (purchases != null && (amount > 0 || (amount == 0 && zeros == RowPolicy.KEEP))) {
-                  purchases.add(id, second, amount);
-                }
-              },
-              badRows,
-              true,
-              segments == null ? null : segments.spec(),
-              segments);
+      TransactionReader.RowSink sink =
+          new TransactionReader.RowSink() {
+            @Override
+            public void accept(long line, String id, long second, double amount) {
+              take(line, id, -1, second, amount);
+            }
+
+            @Override
+            public void acceptInterned(
+                long line, IdTable ids, int index, long second, double amount) {
+              take(line, purchases == null ? null : ids.id(index), index, second, amount);
+            }
+
+            /** A row: its id, or null when only its index is needed; its index, or -1. */
+            private void take(long line, String id, int index, long second, double amount) {
+              if (second > lastSecond) {
+                throw new ClvArgumentException(
+                    String.format(
+                        Locale.ROOT,
+                        "date (line %d) must not be after %s, was %s",
+                        line,
+                        endRule,
+                        SummaryCsv.time(DateParser.time(second))));
+              }
+              if (dateStats != null) {
+                dateStats.add(second);
+              }
+              pipeline.accept(line, id, index, second, amount);
+              if (purchases != null && (amount > 0 || (amount == 0 && zeros == RowPolicy.KEEP))) {
+                purchases.add(id, second, amount);
+              }
+            }
+          };
+      stats = reader.read(sink, badRows, true, segments == null ? null : segments.spec(), segments);
       if (dateStats != null) {
         ends.resolve(dateStats.scan(), options, holdoutAfterDays, endFromData, today, notes, keyed);
         summaryOptions = ends.summaryOptions(unit, zeros, options);

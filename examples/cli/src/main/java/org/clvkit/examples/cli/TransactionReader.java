@@ -28,6 +28,16 @@ final class TransactionReader {
   /** Receives the rows; may throw {@link ClvArgumentException} to reject one. */
   interface RowSink {
     void accept(long line, String customerId, long epochSecond, double amount);
+
+    /**
+     * A row whose id the reader interned in {@code ids} (see {@link #internIds}) as {@code index}:
+     * a sink that carries the index on needs not touch the id's string (for a log of a million
+     * customers in random order, a cache miss per row).
+     */
+    default void acceptInterned(
+        long line, IdTable ids, int index, long epochSecond, double amount) {
+      accept(line, ids.id(index), epochSecond, amount);
+    }
   }
 
   /**
@@ -239,8 +249,9 @@ final class TransactionReader {
                     text,
                     hint));
           }
-          String id = id(records, at[0]);
-          if (id.isEmpty()) {
+          int index = internedId(records, at[0]);
+          String id = index >= 0 ? null : trim(records.field(at[0]));
+          if (index < 0 && id.isEmpty()) {
             throw new ClvArgumentException(
                 String.format(
                     Locale.ROOT,
@@ -250,8 +261,15 @@ final class TransactionReader {
           }
           long second = date(records, at[1], dates, line);
           double amount = amount(records, at[2], amounts, line);
-          sink.accept(line, id, second, amount);
+          if (index >= 0) {
+            sink.acceptInterned(line, ids, index, second, amount);
+          } else {
+            sink.accept(line, id, second, amount);
+          }
           if (extraSink != null) {
+            if (id == null) {
+              id = ids.id(index);
+            }
             extraSink.accept(
                 line, id, second, records.size() > extraAt ? trim(records.field(extraAt)) : "");
           }
@@ -295,18 +313,20 @@ final class TransactionReader {
     this.ids = table;
   }
 
-  /** The id field: interned from its bytes when plain ASCII, else decoded and trimmed. */
-  private String id(ByteRecords records, int k) {
+  /**
+   * The index of the id field when interned from its bytes (plain ASCII, not empty), else -1 (the
+   * caller decodes and trims it).
+   */
+  private int internedId(ByteRecords records, int k) {
     if (ids != null && !records.quoted(k) && records.asciiCompatible()) {
       byte[] b = records.buffer();
       int from = trimFrom(b, records.fieldStart(k), records.fieldEnd(k));
       int to = trimTo(b, from, records.fieldEnd(k));
-      String id = ids.intern(b, from, to);
-      if (id != null) {
-        return id;
+      if (from < to) {
+        return ids.internIndex(b, from, to);
       }
     }
-    return trim(records.field(k));
+    return -1;
   }
 
   /** The date field: read from its bytes in the pattern's plain form, else parsed as text. */

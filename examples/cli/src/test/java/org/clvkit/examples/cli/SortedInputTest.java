@@ -26,7 +26,7 @@ class SortedInputTest {
   @TempDir Path dir;
 
   /** A log sorted by customer and day: 300 customers, decimal amounts, some exact duplicates. */
-  private static List<String> sortedRows() {
+  static List<String> sortedRows() {
     SplittableRandom random = new SplittableRandom(Seeded.SEED);
     LocalDate start = LocalDate.of(2023, 1, 1);
     List<String> rows = new ArrayList<>();

@@ -1,0 +1,82 @@
+package org.clvkit.examples.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.time.LocalDateTime;
+import java.util.SplittableRandom;
+import org.clvkit.testing.Seeded;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The summaries' text of numbers and times is exactly that of {@link Double#toString(double)},
+ * {@link Long#toString(long)} and {@link SummaryCsv#time}, cached or not, and whole cents written
+ * from their digits equal {@code Double.toString} for every one of the 10^7 values it covers.
+ */
+class NumberTextTest {
+  @Test
+  void cents_everyWholeNumberOfCentsBelowTheLimit_doubleToString() {
+    for (long n = 0; n < NumberText.MAX_CENTS; n++) {
+      double v = n / 100.0;
+      String text = NumberText.cents(v);
+      if (!Double.toString(v).equals(text)) {
+        assertEquals(Double.toString(v), text, "cents " + n);
+      }
+    }
+  }
+
+  @Test
+  void cents_notWholeCentsOrOutOfRange_null() {
+    assertNull(NumberText.cents(0.1 + 0.2)); // 0.30000000000000004
+    assertNull(NumberText.cents(177.67000000000002));
+    assertNull(NumberText.cents(100_000.0));
+    assertNull(NumberText.cents(-1.5));
+    assertNull(NumberText.cents(Double.NaN));
+    assertNull(NumberText.cents(1e-3));
+    assertNull(NumberText.cents(-0.0));
+  }
+
+  @Test
+  void of_anyDoubleRepeatedOrNot_doubleToString() {
+    SplittableRandom random = new SplittableRandom(Seeded.SEED);
+    NumberText text = new NumberText();
+    for (int i = 0; i < 200_000; i++) {
+      double v =
+          switch (i % 6) {
+            case 0 -> random.nextInt(600) / 7.0;
+            case 1 -> random.nextInt(1_000_000) / 100.0;
+            case 2 -> random.nextInt(1000) / 100.0 + random.nextInt(1000) / 100.0;
+            case 3 -> Double.longBitsToDouble(random.nextLong());
+            case 4 -> -random.nextDouble() * 1e9;
+            default ->
+                new double[] {0.0, -0.0, 1e7, 99_999.99, 1e-3, Double.NaN}[random.nextInt(6)];
+          };
+      assertEquals(Double.toString(v), text.of(v), "bits " + Double.doubleToRawLongBits(v));
+    }
+    assertEquals("-0.0", text.of(-0.0));
+    assertEquals("0.0", text.of(0.0));
+    assertEquals("Infinity", text.of(Double.POSITIVE_INFINITY));
+  }
+
+  @Test
+  void of_longs_longToString() {
+    NumberText text = new NumberText();
+    for (long v : new long[] {0, 1, 1023, 1024, -1, Long.MIN_VALUE, Long.MAX_VALUE, 5, 0}) {
+      assertEquals(Long.toString(v), text.of(v));
+    }
+  }
+
+  @Test
+  void time_datesAndTimes_summaryCsvTime() {
+    SplittableRandom random = new SplittableRandom(Seeded.SEED);
+    NumberText text = new NumberText();
+    LocalDateTime start = LocalDateTime.of(1997, 1, 1, 0, 0);
+    for (int i = 0; i < 50_000; i++) {
+      LocalDateTime t = start.plusDays(random.nextInt(20_000));
+      if (i % 3 == 0) {
+        t = t.plusSeconds(random.nextInt(86_400)).plusNanos(i % 2 == 0 ? 0 : 1000);
+      }
+      assertEquals(SummaryCsv.time(t), text.time(t));
+    }
+  }
+}
