@@ -1,8 +1,6 @@
 package org.clvkit.models.paretonbd;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Executor;
 import org.clvkit.core.Checks;
 import org.clvkit.models.CustomerHistories;
@@ -10,12 +8,9 @@ import org.clvkit.models.FitDiagnostics;
 import org.clvkit.models.FitFailedException;
 import org.clvkit.models.FitSettings;
 import org.clvkit.models.FitStatus;
-import org.clvkit.models.ParameterEstimate;
-import org.clvkit.models.covariates.CoefficientEstimate;
 import org.clvkit.models.covariates.CovariateFitReport;
 import org.clvkit.models.covariates.CovariateMatrix;
 import org.clvkit.models.covariates.CovariateSettings;
-import org.clvkit.models.covariates.LikelihoodRatioTest;
 import org.clvkit.models.internal.CovariateLayout;
 import org.clvkit.models.internal.MaximumLikelihood;
 import org.clvkit.models.internal.ModelFitting;
@@ -247,14 +242,10 @@ public final class ParetoNbdCovariateFitter {
     }
     double n = likelihood.customers();
     double objective = -ll / n + layout.penalty(theta, 4);
-    String message = best.converged() ? "converged" : describe(best, layout, theta, values);
+    String message =
+        best.converged() ? "converged" : CovariateFits.describe(best, layout, theta, values);
     int bound = best.boundIndex();
-    String offending =
-        bound < 0
-            ? ""
-            : bound < 4
-                ? new String[] {"r", "alpha0", "s", "beta0"}[bound]
-                : layout.coefficientNames().get(bound - 4);
+    String offending = bound < 0 ? "" : CovariateFits.name(layout, bound);
     FitDiagnostics diagnostics =
         new FitDiagnostics(
             best.converged(),
@@ -270,55 +261,25 @@ public final class ParetoNbdCovariateFitter {
     if (!best.converged() && !settings.allowNonConverged()) {
       throw new FitFailedException(MODEL, diagnostics);
     }
-    List<ParameterEstimate> estimates = new ArrayList<>();
-    List<CoefficientEstimate> coefficientEstimates = new ArrayList<>();
-    LikelihoodRatioTest test = null;
-    double[][] covariance = best.covariance();
-    if (best.converged() && covariance != null) {
-      String[] names = {"r", "alpha0", "s", "beta0"};
-      for (int i = 0; i < 4; i++) {
-        estimates.add(
-            ParameterEstimate.fromLogScale(
-                names[i], values[i], Math.sqrt(Math.max(0, covariance[i][i]))));
-      }
-      for (int j = 0; j < k; j++) {
-        coefficientEstimates.add(
-            CoefficientEstimate.wald(
-                layout.coefficientNames().get(j),
-                theta[4 + j],
-                Math.sqrt(Math.max(0, covariance[4 + j][4 + j]))));
-      }
-      test = LikelihoodRatioTest.of(ll, restrictedLl, k);
-    }
     CovariateFitReport report =
-        new CovariateFitReport(
+        CovariateFits.report(
             MODEL,
-            estimates,
-            coefficientEstimates,
+            values,
+            theta,
+            best.converged() ? best.covariance() : null,
+            layout,
             diagnostics,
             objective,
             n,
             likelihood.patterns(),
             likelihood.groups(),
-            covariates.purchasePenalty(),
-            covariates.dropoutPenalty(),
-            test);
+            covariates,
+            restrictedLl);
+    double[][] process = CovariateFits.processCoefficients(layout, theta);
     List<String> purchase = layout.purchaseNames();
     List<String> dropout = layout.dropoutNames();
-    double[] coefficients = java.util.Arrays.copyOfRange(theta, 4, 4 + k);
-    double[] row = new double[layout.columns()];
-    double[] gp = new double[purchase.size()];
-    for (int j = 0; j < gp.length; j++) {
-      row[layout.names().indexOf(purchase.get(j))] = 1;
-      gp[j] = layout.purchaseIndex(coefficients, row, 0);
-      java.util.Arrays.fill(row, 0);
-    }
-    double[] gd = new double[dropout.size()];
-    for (int j = 0; j < gd.length; j++) {
-      row[layout.names().indexOf(dropout.get(j))] = 1;
-      gd[j] = layout.dropoutIndex(coefficients, row, 0);
-      java.util.Arrays.fill(row, 0);
-    }
+    double[] gp = process[0];
+    double[] gd = process[1];
     return ParetoNbdCovariateModel.fitted(
         new ParetoNbdParameters(values[0], values[1], values[2], values[3]),
         purchase,
@@ -326,26 +287,6 @@ public final class ParetoNbdCovariateFitter {
         dropout,
         gd,
         report);
-  }
-
-  /** What went wrong, with the values reached. */
-  private static String describe(
-      MaximumLikelihood.Result best, CovariateLayout layout, double[] theta, double[] values) {
-    StringBuilder out = new StringBuilder(best.message()).append(" at ");
-    String[] names = {"r", "alpha0", "s", "beta0"};
-    for (int i = 0; i < 4; i++) {
-      out.append(i == 0 ? "" : ", ")
-          .append(names[i])
-          .append(" = ")
-          .append(String.format(Locale.ROOT, "%.6g", values[i]));
-    }
-    for (int j = 0; j < layout.coefficients(); j++) {
-      out.append(", ")
-          .append(layout.coefficientNames().get(j))
-          .append(" = ")
-          .append(String.format(Locale.ROOT, "%.6g", theta[4 + j]));
-    }
-    return out.toString();
   }
 
   /**

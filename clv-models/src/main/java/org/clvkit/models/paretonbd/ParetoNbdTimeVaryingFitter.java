@@ -1,6 +1,5 @@
 package org.clvkit.models.paretonbd;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -12,12 +11,9 @@ import org.clvkit.models.FitDiagnostics;
 import org.clvkit.models.FitFailedException;
 import org.clvkit.models.FitSettings;
 import org.clvkit.models.FitStatus;
-import org.clvkit.models.ParameterEstimate;
-import org.clvkit.models.covariates.CoefficientEstimate;
 import org.clvkit.models.covariates.CovariateFitReport;
 import org.clvkit.models.covariates.CovariateMatrix;
 import org.clvkit.models.covariates.CovariateSettings;
-import org.clvkit.models.covariates.LikelihoodRatioTest;
 import org.clvkit.models.covariates.TimeVaryingCovariates;
 import org.clvkit.models.internal.CovariateLayout;
 import org.clvkit.models.internal.MaximumLikelihood;
@@ -160,17 +156,15 @@ public final class ParetoNbdTimeVaryingFitter {
     }
     double n = likelihood.customers;
     double objective = -ll / n + layout.penalty(theta, 4);
-    String[] names = {"r", "alpha0", "s", "beta0"};
     int bound = best.boundIndex();
-    String offending =
-        bound < 0 ? "" : bound < 4 ? names[bound] : layout.coefficientNames().get(bound - 4);
+    String offending = bound < 0 ? "" : CovariateFits.name(layout, bound);
     double[][] covariance = best.covariance();
     String singular = null;
     if (best.converged()) {
       for (int i = 0; i < 4 + k && singular == null; i++) {
         double variance = covariance == null ? Double.NaN : covariance[i][i];
         if (!(variance < MAX_VARIANCE)) {
-          offending = i < 4 ? names[i] : layout.coefficientNames().get(i - 4);
+          offending = CovariateFits.name(layout, i);
           singular =
               String.format(
                   Locale.ROOT,
@@ -186,7 +180,9 @@ public final class ParetoNbdTimeVaryingFitter {
         && bound < 0
         && covariance == null
         && best.message().contains("singular")) {
-      singular = describe(best, layout, theta, values); // the optimiser found the flat direction
+      singular =
+          CovariateFits.describe(
+              best, layout, theta, values); // the optimiser found the flat direction
     }
     boolean converged = best.converged() && singular == null;
     FitDiagnostics diagnostics =
@@ -198,7 +194,7 @@ public final class ParetoNbdTimeVaryingFitter {
             best.gradientNorm(),
             converged
                 ? "converged"
-                : singular != null ? singular : describe(best, layout, theta, values),
+                : singular != null ? singular : CovariateFits.describe(best, layout, theta, values),
             converged
                 ? FitStatus.CONVERGED
                 : singular != null
@@ -208,53 +204,25 @@ public final class ParetoNbdTimeVaryingFitter {
     if (!converged && !settings.allowNonConverged()) {
       throw new FitFailedException(MODEL, diagnostics);
     }
-    List<ParameterEstimate> estimates = new ArrayList<>();
-    List<CoefficientEstimate> coefficientEstimates = new ArrayList<>();
-    LikelihoodRatioTest test = null;
-    if (converged) {
-      for (int i = 0; i < 4; i++) {
-        estimates.add(
-            ParameterEstimate.fromLogScale(
-                names[i], values[i], Math.sqrt(Math.max(0, covariance[i][i]))));
-      }
-      for (int j = 0; j < k; j++) {
-        coefficientEstimates.add(
-            CoefficientEstimate.wald(
-                layout.coefficientNames().get(j),
-                theta[4 + j],
-                Math.sqrt(Math.max(0, covariance[4 + j][4 + j]))));
-      }
-      test = LikelihoodRatioTest.of(ll, restrictedLl, k);
-    }
     CovariateFitReport report =
-        new CovariateFitReport(
+        CovariateFits.report(
             MODEL,
-            estimates,
-            coefficientEstimates,
+            values,
+            theta,
+            converged ? covariance : null,
+            layout,
             diagnostics,
             objective,
             n,
             likelihood.patternCount(),
             likelihood.pathCount(),
-            covariates.purchasePenalty(),
-            covariates.dropoutPenalty(),
-            test);
-    double[] coefficients = Arrays.copyOfRange(theta, 4, 4 + k);
+            covariates,
+            restrictedLl);
+    double[][] process = CovariateFits.processCoefficients(layout, theta);
     List<String> purchase = layout.purchaseNames();
     List<String> dropout = layout.dropoutNames();
-    double[] row = new double[layout.columns()];
-    double[] gp = new double[purchase.size()];
-    for (int j = 0; j < gp.length; j++) {
-      row[layout.names().indexOf(purchase.get(j))] = 1;
-      gp[j] = layout.purchaseIndex(coefficients, row, 0);
-      Arrays.fill(row, 0);
-    }
-    double[] gd = new double[dropout.size()];
-    for (int j = 0; j < gd.length; j++) {
-      row[layout.names().indexOf(dropout.get(j))] = 1;
-      gd[j] = layout.dropoutIndex(coefficients, row, 0);
-      Arrays.fill(row, 0);
-    }
+    double[] gp = process[0];
+    double[] gd = process[1];
     return ParetoNbdTimeVaryingModel.fitted(
         new ParetoNbdParameters(values[0], values[1], values[2], values[3]),
         purchase,
@@ -262,25 +230,6 @@ public final class ParetoNbdTimeVaryingFitter {
         dropout,
         gd,
         report);
-  }
-
-  private static String describe(
-      MaximumLikelihood.Result best, CovariateLayout layout, double[] theta, double[] values) {
-    StringBuilder out = new StringBuilder(best.message()).append(" at ");
-    String[] names = {"r", "alpha0", "s", "beta0"};
-    for (int i = 0; i < 4; i++) {
-      out.append(i == 0 ? "" : ", ")
-          .append(names[i])
-          .append(" = ")
-          .append(String.format(Locale.ROOT, "%.6g", values[i]));
-    }
-    for (int j = 0; j < layout.coefficients(); j++) {
-      out.append(", ")
-          .append(layout.coefficientNames().get(j))
-          .append(" = ")
-          .append(String.format(Locale.ROOT, "%.6g", theta[4 + j]));
-    }
-    return out.toString();
   }
 
   /**
