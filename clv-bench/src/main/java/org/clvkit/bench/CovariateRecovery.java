@@ -4,7 +4,9 @@ import java.io.PrintStream;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ForkJoinPool;
+import java.util.function.Function;
 import org.clvkit.models.CustomerHistories;
 import org.clvkit.models.covariates.CoefficientEstimate;
 import org.clvkit.models.covariates.CovariateFitReport;
@@ -25,7 +27,7 @@ import org.clvkit.models.paretonbd.ParetoNbdTimeVaryingSimulator;
  *
  * <pre>
  * java -cp clv-bench/target/benchmarks.jar org.clvkit.bench.CovariateRecovery static 1000000
- * java -cp clv-bench/target/benchmarks.jar org.clvkit.bench.CovariateRecovery time-varying 200000
+ * java -cp clv-bench/target/benchmarks.jar org.clvkit.bench.CovariateRecovery time-varying 1000000
  * </pre>
  *
  * It prints each coefficient with its standard error, the distance in standard errors and the fit
@@ -33,8 +35,11 @@ import org.clvkit.models.paretonbd.ParetoNbdTimeVaryingSimulator;
  *
  * <p>Static: Pareto/NBD (r, α₀, s, β₀) = (0.55, 10.6, 0.61, 11.7) with a 0/1 indicator {@code
  * channel} (probability 0.4) and a standard normal {@code spend} on both processes, ages uniform on
- * [1, 78] weeks. Time-varying: (0.8, 8, 0.7, 20) with 8-week periods, a promotion flag (1 in a
- * third of the periods) and a seasonal wave, as in the model's unit test.
+ * [1, 78] weeks. Time-varying: (0.8, 8, 0.7, 20) with covariates of calendar periods common to all
+ * customers (4-week periods over a 52-week calibration, a promotion flag in about a third of them
+ * and a yearly wave), first purchases spread over the first 26 weeks by day, recency in whole days
+ * — the customers share 182 covariate paths, so the fit's pattern compression applies (the model's
+ * unit test {@code ParetoNbdTimeVaryingFitterTest.calendar} draws the same design).
  */
 public final class CovariateRecovery {
   private CovariateRecovery() {}
@@ -92,20 +97,13 @@ public final class CovariateRecovery {
     }
     CovariateMatrix matrix = CovariateMatrix.of(names, z);
     CustomerHistories data = ParetoNbdCovariateSimulator.of(truth, 16).histories(matrix, ages);
-    ForkJoinPool pool = new ForkJoinPool(2);
-    try {
-      long start = System.nanoTime();
-      ParetoNbdCovariateModel fitted =
-          ParetoNbdCovariateFitter.create().withExecutor(pool).fit(data, matrix);
-      out.printf(
-          Locale.ROOT,
-          "static covariates: %,d customers fitted in %.2f s on 2 threads%n",
-          n,
-          (System.nanoTime() - start) / 1e9);
-      return lines(fitted.fitReport().orElseThrow(), new double[] {gp[0], gp[1], gd[0], gd[1]});
-    } finally {
-      pool.shutdown();
-    }
+    ParetoNbdCovariateModel fitted =
+        timed(
+            "static covariates",
+            n,
+            out,
+            pool -> ParetoNbdCovariateFitter.create().withExecutor(pool).fit(data, matrix));
+    return lines(fitted.fitReport().orElseThrow(), new double[] {gp[0], gp[1], gd[0], gd[1]});
   }
 
   /** The time-varying recovery on {@code n} customers. */
@@ -117,36 +115,67 @@ public final class CovariateRecovery {
         ParetoNbdTimeVaryingModel.of(
             new ParetoNbdParameters(0.8, 8.0, 0.7, 20.0), names, gp, names, gd);
     SplittableRandom random = new SplittableRandom(2021);
+    // Calendar covariates common to all customers: 4-week periods over a 52-week calibration, a
+    // promotion flag in about a third of them and a yearly wave; first purchases on day d of week
+    // w (w in 0..25, d in 0..6), so 182 covariate paths; recency in whole days.
+    int calendar = 13;
+    double[] promo = new double[calendar];
+    for (int p = 0; p < calendar; p++) {
+      promo[p] = random.nextInt(3) == 0 ? 1 : 0;
+    }
     double[] ages = new double[n];
     int[] offsets = new int[n + 1];
     double[] first = new double[n];
     for (int i = 0; i < n; i++) {
-      ages[i] = 20 + 58 * random.nextDouble();
-      first[i] = -8 * random.nextDouble();
-      offsets[i + 1] = offsets[i] + (int) Math.ceil((ages[i] - first[i]) / 8) + 1;
+      first[i] = random.nextInt(26) + random.nextInt(7) / 7.0;
+      ages[i] = 52 - first[i];
+      offsets[i + 1] = offsets[i] + calendar - (int) Math.floor(first[i] / 4);
     }
     double[] starts = new double[offsets[n]];
     double[] rows = new double[2 * offsets[n]];
     for (int i = 0; i < n; i++) {
+      int p0 = (int) Math.floor(first[i] / 4);
       for (int k = offsets[i]; k < offsets[i + 1]; k++) {
-        starts[k] = first[i] + 8 * (k - offsets[i]);
-        rows[2 * k] = random.nextInt(3) == 0 ? 1 : 0;
-        rows[2 * k + 1] = Math.sin((starts[k] + 40 * random.nextDouble()) / 8.3);
+        int p = p0 + k - offsets[i];
+        starts[k] = 4 * p - first[i];
+        rows[2 * k] = promo[p];
+        rows[2 * k + 1] = Math.sin(2 * Math.PI * 4 * p / 52);
       }
     }
     TimeVaryingCovariates tv = TimeVaryingCovariates.of(names, offsets, starts, rows);
-    CustomerHistories data = ParetoNbdTimeVaryingSimulator.of(truth, 16).histories(tv, ages);
+    CustomerHistories simulated = ParetoNbdTimeVaryingSimulator.of(truth, 16).histories(tv, ages);
+    double[] recency = simulated.recencyColumn();
+    for (int i = 0; i < n; i++) {
+      recency[i] = Math.min(ages[i], Math.rint(7 * recency[i]) / 7);
+    }
+    CustomerHistories data =
+        CustomerHistories.of(simulated.frequencyColumn(), recency, simulated.ageColumn());
+    ParetoNbdTimeVaryingModel fitted =
+        timed(
+            "time-varying covariates",
+            n,
+            out,
+            pool -> ParetoNbdTimeVaryingFitter.create().withExecutor(pool).fit(data, tv));
+    out.println(fitted.fitReport().orElseThrow().summaryTable());
+    return lines(fitted.fitReport().orElseThrow(), new double[] {gp[0], gp[1], gd[0], gd[1]});
+  }
+
+  /**
+   * Runs {@code fit} on a {@code ForkJoinPool} of two threads, prints its wall time, and returns
+   * its result.
+   */
+  static <T> T timed(String what, int n, PrintStream out, Function<Executor, T> fit) {
     ForkJoinPool pool = new ForkJoinPool(2);
     try {
       long start = System.nanoTime();
-      ParetoNbdTimeVaryingModel fitted =
-          ParetoNbdTimeVaryingFitter.create().withExecutor(pool).fit(data, tv);
+      T result = fit.apply(pool);
       out.printf(
           Locale.ROOT,
-          "time-varying covariates: %,d customers fitted in %.2f s on 2 threads%n",
+          "%s: %,d customers fitted in %.2f s on 2 threads%n",
+          what,
           n,
           (System.nanoTime() - start) / 1e9);
-      return lines(fitted.fitReport().orElseThrow(), new double[] {gp[0], gp[1], gd[0], gd[1]});
+      return result;
     } finally {
       pool.shutdown();
     }

@@ -1,8 +1,6 @@
 package org.clvkit.models.paretonbd;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Executor;
 import org.clvkit.core.Checks;
 import org.clvkit.models.CustomerHistories;
@@ -10,34 +8,31 @@ import org.clvkit.models.FitDiagnostics;
 import org.clvkit.models.FitFailedException;
 import org.clvkit.models.FitSettings;
 import org.clvkit.models.FitStatus;
-import org.clvkit.models.ParameterEstimate;
-import org.clvkit.models.covariates.CoefficientEstimate;
 import org.clvkit.models.covariates.CovariateFitReport;
 import org.clvkit.models.covariates.CovariateMatrix;
 import org.clvkit.models.covariates.CovariateSettings;
-import org.clvkit.models.covariates.LikelihoodRatioTest;
 import org.clvkit.models.internal.CovariateLayout;
 import org.clvkit.models.internal.MaximumLikelihood;
 import org.clvkit.models.internal.ModelFitting;
-import org.clvkit.models.internal.PatternSample;
 
 /**
  * Fits the Pareto/NBD with static covariates ({@link ParetoNbdCovariateModel}, CLVTools'
  * parameterisation) by maximum likelihood. Immutable and reusable.
  *
- * <p>Procedure: the model without covariates is fitted first ({@link ParetoNbdFitter}, same
- * settings without penalty); its log-likelihood is the restricted one of the likelihood-ratio test
- * and its parameters, with all coefficients 0, the starting point. The covariate model is then
- * maximised over (ln r, ln α₀, ln s, ln β₀, coefficients) by BFGS with the analytic gradient (the
- * Pareto/NBD gradient with respect to ln α_i and ln β_i, chained through ln α_i = ln α₀ −
- * γ_purchaseᵀz_i) and a Newton polish whose inverse Hessian gives the standard errors, in a time
- * unit that puts the largest age at 10 periods (coefficients do not depend on the unit). From
- * {@value #SAMPLE_FROM} rows on, the search first runs (BFGS to a loose criterion) on a seeded
- * probability-proportional-to-weight sample of about {@value #SAMPLE_SIZE} customers with
- * Horvitz–Thompson weights, and is then refined on all customers by quasi-Newton steps started from
- * the sample's inverse information, ending with the same convergence test and standard errors; if
- * either phase fails the full search runs from the start (as {@code ModelFitting} does for the
- * models without covariates).
+ * <p>Procedure: customers are compressed once to distinct (frequency, recency, age, covariate row)
+ * patterns; the model without covariates is fitted first to those patterns ({@link
+ * ParetoNbdFitter}, same settings without penalty); its log-likelihood is the restricted one of the
+ * likelihood-ratio test and its parameters, with all coefficients 0, the starting point. The
+ * covariate model is then maximised over (ln r, ln α₀, ln s, ln β₀, coefficients) by BFGS with the
+ * analytic gradient (the Pareto/NBD gradient with respect to ln α_i and ln β_i, chained through ln
+ * α_i = ln α₀ − γ_purchaseᵀz_i) and a Newton polish whose inverse Hessian gives the standard
+ * errors, in a time unit that puts the largest age at 10 periods (coefficients do not depend on the
+ * unit). From {@value #SAMPLE_FROM} rows on, the search first runs (BFGS to a loose criterion) on a
+ * seeded probability-proportional-to-weight sample of about {@value #SAMPLE_SIZE} of the distinct
+ * (frequency, recency, age, covariate row) patterns with Horvitz–Thompson weights, and is then
+ * refined on all customers by quasi-Newton steps started from the sample's inverse information,
+ * ending with the same convergence test and standard errors; if either phase fails the full search
+ * runs from the start (as {@code ModelFitting} does for the models without covariates).
  *
  * <p>Penalty (CLVTools): the fit minimises −LL/n + λ_purchase ‖γ_purchase‖² + λ_dropout
  * ‖γ_dropout‖² (n the number of customers; equivalently it maximises LL − n · penalty); r, α₀, s
@@ -180,7 +175,7 @@ public final class ParetoNbdCovariateFitter {
         ParetoNbdFitter.create()
             .withSettings(settings.withPenalty(0))
             .withExecutor(executor)
-            .fit(withoutCovariates(data));
+            .fit(likelihood.histories());
     double restrictedLl = restricted.fitReport().orElseThrow().diagnostics().logLikelihood();
     int restrictedEvaluations = restricted.fitReport().orElseThrow().diagnostics().evaluations();
 
@@ -200,10 +195,12 @@ public final class ParetoNbdCovariateFitter {
     if (data.size() >= SAMPLE_FROM) {
       // Large data: search on a seeded sample of the customers, refine on all of them (as
       // ModelFitting does for the models without covariates).
-      PatternSample sample =
-          PatternSample.draw(data.weightColumn(), SAMPLE_SIZE, settings.seed() ^ SAMPLE_SEED);
       Objective sampled =
-          new Objective(sampleLikelihood(data, used, sample), layout, timeScale, true);
+          new Objective(
+              likelihood.sample(SAMPLE_SIZE, settings.seed() ^ SAMPLE_SEED),
+              layout,
+              timeScale,
+              true);
       MaximumLikelihood.Result search =
           MaximumLikelihood.search(
               sampled, start, settings.maxIterations(), BOUND, SEARCH_TOLERANCE);
@@ -245,14 +242,10 @@ public final class ParetoNbdCovariateFitter {
     }
     double n = likelihood.customers();
     double objective = -ll / n + layout.penalty(theta, 4);
-    String message = best.converged() ? "converged" : describe(best, layout, theta, values);
+    String message =
+        best.converged() ? "converged" : CovariateFits.describe(best, layout, theta, values);
     int bound = best.boundIndex();
-    String offending =
-        bound < 0
-            ? ""
-            : bound < 4
-                ? new String[] {"r", "alpha0", "s", "beta0"}[bound]
-                : layout.coefficientNames().get(bound - 4);
+    String offending = bound < 0 ? "" : CovariateFits.name(layout, bound);
     FitDiagnostics diagnostics =
         new FitDiagnostics(
             best.converged(),
@@ -268,55 +261,25 @@ public final class ParetoNbdCovariateFitter {
     if (!best.converged() && !settings.allowNonConverged()) {
       throw new FitFailedException(MODEL, diagnostics);
     }
-    List<ParameterEstimate> estimates = new ArrayList<>();
-    List<CoefficientEstimate> coefficientEstimates = new ArrayList<>();
-    LikelihoodRatioTest test = null;
-    double[][] covariance = best.covariance();
-    if (best.converged() && covariance != null) {
-      String[] names = {"r", "alpha0", "s", "beta0"};
-      for (int i = 0; i < 4; i++) {
-        estimates.add(
-            ParameterEstimate.fromLogScale(
-                names[i], values[i], Math.sqrt(Math.max(0, covariance[i][i]))));
-      }
-      for (int j = 0; j < k; j++) {
-        coefficientEstimates.add(
-            CoefficientEstimate.wald(
-                layout.coefficientNames().get(j),
-                theta[4 + j],
-                Math.sqrt(Math.max(0, covariance[4 + j][4 + j]))));
-      }
-      test = LikelihoodRatioTest.of(ll, restrictedLl, k);
-    }
     CovariateFitReport report =
-        new CovariateFitReport(
+        CovariateFits.report(
             MODEL,
-            estimates,
-            coefficientEstimates,
+            values,
+            theta,
+            best.converged() ? best.covariance() : null,
+            layout,
             diagnostics,
             objective,
             n,
             likelihood.patterns(),
             likelihood.groups(),
-            covariates.purchasePenalty(),
-            covariates.dropoutPenalty(),
-            test);
+            covariates,
+            restrictedLl);
+    double[][] process = CovariateFits.processCoefficients(layout, theta);
     List<String> purchase = layout.purchaseNames();
     List<String> dropout = layout.dropoutNames();
-    double[] coefficients = java.util.Arrays.copyOfRange(theta, 4, 4 + k);
-    double[] row = new double[layout.columns()];
-    double[] gp = new double[purchase.size()];
-    for (int j = 0; j < gp.length; j++) {
-      row[layout.names().indexOf(purchase.get(j))] = 1;
-      gp[j] = layout.purchaseIndex(coefficients, row, 0);
-      java.util.Arrays.fill(row, 0);
-    }
-    double[] gd = new double[dropout.size()];
-    for (int j = 0; j < gd.length; j++) {
-      row[layout.names().indexOf(dropout.get(j))] = 1;
-      gd[j] = layout.dropoutIndex(coefficients, row, 0);
-      java.util.Arrays.fill(row, 0);
-    }
+    double[] gp = process[0];
+    double[] gd = process[1];
     return ParetoNbdCovariateModel.fitted(
         new ParetoNbdParameters(values[0], values[1], values[2], values[3]),
         purchase,
@@ -324,58 +287,6 @@ public final class ParetoNbdCovariateFitter {
         dropout,
         gd,
         report);
-  }
-
-  /** The likelihood of the sampled customers with their Horvitz–Thompson weights. */
-  private ParetoNbdCovariateLikelihood sampleLikelihood(
-      CustomerHistories data, CovariateMatrix used, PatternSample sample) {
-    int m = sample.size();
-    int k = used.columns();
-    double[] f = new double[m];
-    double[] r = new double[m];
-    double[] a = new double[m];
-    double[] z = new double[m * k];
-    double[] values = used.values();
-    for (int j = 0; j < m; j++) {
-      int i = sample.row(j);
-      f[j] = data.frequency(i);
-      r[j] = data.recency(i);
-      a[j] = data.age(i);
-      System.arraycopy(values, i * k, z, j * k, k);
-    }
-    return new ParetoNbdCovariateLikelihood(
-        CustomerHistories.of(f, r, a, sample.weights()), z, k, executor);
-  }
-
-  /**
-   * The histories without attached covariates, so that the model without covariates is fitted on
-   * the (frequency, recency, age) patterns alone, whichever way the covariates were given.
-   */
-  private static CustomerHistories withoutCovariates(CustomerHistories data) {
-    return data.covariates().isEmpty()
-        ? data
-        : CustomerHistories.of(
-            data.frequencyColumn(), data.recencyColumn(), data.ageColumn(), data.weightColumn());
-  }
-
-  /** What went wrong, with the values reached. */
-  private static String describe(
-      MaximumLikelihood.Result best, CovariateLayout layout, double[] theta, double[] values) {
-    StringBuilder out = new StringBuilder(best.message()).append(" at ");
-    String[] names = {"r", "alpha0", "s", "beta0"};
-    for (int i = 0; i < 4; i++) {
-      out.append(i == 0 ? "" : ", ")
-          .append(names[i])
-          .append(" = ")
-          .append(String.format(Locale.ROOT, "%.6g", values[i]));
-    }
-    for (int j = 0; j < layout.coefficients(); j++) {
-      out.append(", ")
-          .append(layout.coefficientNames().get(j))
-          .append(" = ")
-          .append(String.format(Locale.ROOT, "%.6g", theta[4 + j]));
-    }
-    return out.toString();
   }
 
   /**

@@ -6,6 +6,8 @@ import org.clvkit.core.Checks;
 import org.clvkit.core.internal.Parallel;
 import org.clvkit.models.CustomerHistories;
 import org.clvkit.models.internal.CovariateGroups;
+import org.clvkit.models.internal.DistinctValues;
+import org.clvkit.models.internal.PatternSample;
 
 /**
  * The Pareto/NBD log-likelihood of customers whose gamma scales α_i and β_i depend on their
@@ -45,15 +47,32 @@ final class ParetoNbdCovariateLikelihood {
   private final int[] largeGroup;
   private final ParetoNbdLikelihood[] large;
 
+  // Every pattern, ordered by group (what the restricted fit and the sample are drawn from).
+  private final double[] allFrequency;
+  private final double[] allRecency;
+  private final double[] allAge;
+  private final double[] allWeight;
+  private final int[] allGroup;
+
   // Small groups' patterns, ordered by group.
   private final double[] frequency;
   private final double[] recency;
   private final double[] age;
   private final double[] weight;
   private final int[] group;
+
+  /** Distinct frequencies of the small groups' patterns; {@code frequencyIndex[i]} points in. */
+  private final double[] frequencies;
+
+  private final int[] frequencyIndex;
+
+  /** The terms of each distinct frequency (they depend on r and s alone), per evaluation. */
+  private final double[] frequencyTerms;
+
   private final int[] chunkStart;
   private final double[][] chunkSums;
   private final double[][] chunkWork;
+  private final double[][] chunkGradient;
 
   /**
    * @param data the customers (raw or weighted rows)
@@ -103,12 +122,11 @@ final class ParetoNbdCovariateLikelihood {
         largeLikelihoods[largeCount] =
             new ParetoNbdLikelihood(
                 CustomerHistories.of(
-                        Arrays.copyOfRange(p.frequency(), from, from + m),
-                        Arrays.copyOfRange(p.recency(), from, from + m),
-                        Arrays.copyOfRange(p.age(), from, from + m),
-                        Arrays.copyOfRange(p.weight(), from, from + m))
-                    .compressed(),
-                executor);
+                    Arrays.copyOfRange(p.frequency(), from, from + m),
+                    Arrays.copyOfRange(p.recency(), from, from + m),
+                    Arrays.copyOfRange(p.age(), from, from + m),
+                    Arrays.copyOfRange(p.weight(), from, from + m)),
+                executor); // already distinct: no second compression
         largeCount++;
       } else {
         System.arraycopy(p.frequency(), from, sf, small, m);
@@ -126,6 +144,18 @@ final class ParetoNbdCovariateLikelihood {
     this.age = Arrays.copyOf(sa, small);
     this.weight = Arrays.copyOf(sw, small);
     this.group = Arrays.copyOf(sg, small);
+    this.frequencyIndex = new int[small];
+    this.frequencies = DistinctValues.of(frequency, frequencyIndex);
+    this.frequencyTerms = new double[frequencies.length * ParetoNbdFunctions.FREQUENCY_TERMS];
+    this.allFrequency = p.frequency();
+    this.allRecency = p.recency();
+    this.allAge = p.age();
+    this.allWeight = p.weight();
+    int[] ag = new int[n];
+    for (int g = 0; g < groups; g++) {
+      Arrays.fill(ag, start[g], start[g + 1], g);
+    }
+    this.allGroup = ag;
     this.patterns = patternCount;
     this.customers = totalWeight;
     this.purchases = totalPurchases;
@@ -146,7 +176,9 @@ final class ParetoNbdCovariateLikelihood {
     cuts[count++] = small;
     this.chunkStart = Arrays.copyOf(cuts, count);
     this.chunkSums = new double[count - 1][2];
-    this.chunkWork = new double[count - 1][ParetoNbdFunctions.WORK + 4];
+    this.chunkWork =
+        new double[count - 1][ParetoNbdFunctions.AGE_TERMS + 2 * ParetoNbdFunctions.PAIR_TERMS];
+    this.chunkGradient = new double[count - 1][4];
   }
 
   /** Distinct covariate rows. */
@@ -167,6 +199,36 @@ final class ParetoNbdCovariateLikelihood {
   /** Distinct (frequency, recency, age, covariate row) patterns. */
   int patterns() {
     return patterns;
+  }
+
+  /**
+   * The distinct (frequency, recency, age, covariate row) patterns with their weights, without the
+   * covariates: what the model without covariates is fitted to (it compresses them further).
+   */
+  CustomerHistories histories() {
+    return CustomerHistories.of(allFrequency, allRecency, allAge, allWeight);
+  }
+
+  /**
+   * The same likelihood on a seeded sample of about {@code size} patterns whose weights are scaled
+   * to stand for all the customers ({@link PatternSample}), evaluated in the calling thread.
+   */
+  ParetoNbdCovariateLikelihood sample(int size, long seed) {
+    PatternSample sample = PatternSample.draw(allWeight, size, seed);
+    int m = sample.size();
+    double[] f = new double[m];
+    double[] r = new double[m];
+    double[] a = new double[m];
+    double[] z = new double[m * columns];
+    for (int j = 0; j < m; j++) {
+      int i = sample.row(j);
+      f[j] = allFrequency[i];
+      r[j] = allRecency[i];
+      a[j] = allAge[i];
+      System.arraycopy(groupRows, allGroup[i] * columns, z, j * columns, columns);
+    }
+    return new ParetoNbdCovariateLikelihood(
+        CustomerHistories.of(f, r, a, sample.weights()), z, columns, null);
   }
 
   /** Σ w. */
@@ -209,6 +271,9 @@ final class ParetoNbdCovariateLikelihood {
       Arrays.fill(betaGradient, 0, groups, 0.0);
     }
     ParetoNbdFunctions shared = new ParetoNbdFunctions(r, 1.0, s, 1.0);
+    for (int k = 0; k < frequencies.length; k++) {
+      shared.frequencyTerms(frequencies[k], frequencyTerms, k * ParetoNbdFunctions.FREQUENCY_TERMS);
+    }
     double ll = 0;
     double gr = 0;
     double gs = 0;
@@ -260,7 +325,12 @@ final class ParetoNbdCovariateLikelihood {
     return ll;
   }
 
-  /** Σ w ln L over chunk c of the small groups; (ln r, ln s) sums into {@code chunkSums[c]}. */
+  /**
+   * Σ w ln L over chunk c of the small groups; (ln r, ln s) sums into {@code chunkSums[c]}. One
+   * kernel per chunk, given each group's scales in turn ({@link ParetoNbdFunctions#rescale}); the
+   * frequency terms are shared, the age and pair terms computed per pattern in the chunk's work
+   * array: nothing is allocated per group or pattern.
+   */
   private double sumSmall(
       ParetoNbdFunctions shared,
       int c,
@@ -269,24 +339,47 @@ final class ParetoNbdCovariateLikelihood {
       double timeScale,
       double[] alphaGradient,
       double[] betaGradient) {
+    int frequencyBlock = ParetoNbdFunctions.FREQUENCY_TERMS;
+    int recencyPairAt = ParetoNbdFunctions.AGE_TERMS;
+    int agePairAt = recencyPairAt + ParetoNbdFunctions.PAIR_TERMS;
     double[] work = chunkWork[c];
-    double[] gradient = new double[4];
+    double[] gradient = chunkGradient[c];
     double ll = 0;
     double gr = 0;
     double gs = 0;
-    int current = -1;
-    ParetoNbdFunctions f = null;
-    for (int i = chunkStart[c]; i < chunkStart[c + 1]; i++) {
+    int from = chunkStart[c];
+    int to = chunkStart[c + 1];
+    ParetoNbdFunctions f = new ParetoNbdFunctions(shared, alpha[group[from]], beta[group[from]]);
+    int current = group[from];
+    for (int i = from; i < to; i++) {
       int g = group[i];
       if (g != current) {
         current = g;
-        f = new ParetoNbdFunctions(shared, alpha[g], beta[g]);
+        f.rescale(alpha[g], beta[g]);
       }
       double w = weight[i];
+      double x = frequency[i];
+      double t = recency[i] / timeScale;
+      double age = this.age[i] / timeScale;
+      f.ageTerms(age, work, 0);
+      if (t < age) {
+        f.pairTerms(x, t, work, recencyPairAt);
+        f.pairTerms(x, age, work, agePairAt);
+      }
       ll +=
           w
               * f.logLikelihood(
-                  frequency[i], recency[i] / timeScale, age[i] / timeScale, gradient, work);
+                  x,
+                  t,
+                  age,
+                  frequencyTerms,
+                  frequencyIndex[i] * frequencyBlock,
+                  work,
+                  0,
+                  work,
+                  recencyPairAt,
+                  agePairAt,
+                  gradient);
       if (alphaGradient != null) {
         gr += w * gradient[0];
         alphaGradient[g] += w * gradient[1];

@@ -9,8 +9,10 @@ import org.clvkit.models.internal.LogPochhammer;
 /**
  * The Pareto/NBD kernel: every per-customer quantity for one parameter vector, with the constants
  * that depend only on the parameters computed once. The model's per-customer and batch methods and
- * the fit's objective all call it, so their results agree bit for bit. Immutable; allocates
- * nothing.
+ * the fit's objective all call it, so their results agree bit for bit. Allocates nothing.
+ * Immutable, except that the owner of a private instance may give it other scales with {@link
+ * #rescale} (the covariate likelihood does, once per covariate row, instead of building a kernel
+ * per row); instances that are shared are never rescaled.
  *
  * <p>Notation of Fader &amp; Hardie (2005), "A note on deriving the Pareto/NBD model and related
  * expressions" (Hardie's note 009): x = frequency, t_x = recency, T = age. The likelihood (note
@@ -46,26 +48,26 @@ final class ParetoNbdFunctions {
   static final int WORK = FREQUENCY_TERMS + AGE_TERMS + 2 * PAIR_TERMS;
 
   final double r;
-  final double alpha;
+  double alpha;
   final double s;
-  final double beta;
+  double beta;
   private final double logS;
   private final double logGammaR;
   private final double digammaR;
-  private final double logAlpha;
-  private final double logBeta;
+  private double logAlpha;
+  private double logBeta;
 
   /** Whether α &gt;= β: the 2F1's second argument is s+1 and m = α. */
-  private final boolean alphaBranch;
+  private boolean alphaBranch;
 
   /** m = max(α, β). */
-  private final double max;
+  private double max;
 
   /** min(α, β). */
-  private final double min;
+  private double min;
 
   /** |α − β|. */
-  private final double gap;
+  private double gap;
 
   ParetoNbdFunctions(double r, double alpha, double s, double beta) {
     this.r = r;
@@ -90,12 +92,20 @@ final class ParetoNbdFunctions {
    */
   ParetoNbdFunctions(ParetoNbdFunctions shared, double alpha, double beta) {
     this.r = shared.r;
-    this.alpha = alpha;
     this.s = shared.s;
-    this.beta = beta;
     this.logS = shared.logS;
     this.logGammaR = shared.logGammaR;
     this.digammaR = shared.digammaR;
+    rescale(alpha, beta);
+  }
+
+  /**
+   * Gives this kernel the scales α and β, keeping r and s: afterwards it equals, field for field,
+   * {@code new ParetoNbdFunctions(r, alpha, s, beta)}. Only for an instance no other thread sees.
+   */
+  void rescale(double alpha, double beta) {
+    this.alpha = alpha;
+    this.beta = beta;
     this.logAlpha = Math.log(alpha);
     this.logBeta = Math.log(beta);
     this.alphaBranch = alpha >= beta;

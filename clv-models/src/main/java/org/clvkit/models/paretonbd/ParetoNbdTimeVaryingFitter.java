@@ -1,6 +1,5 @@
 package org.clvkit.models.paretonbd;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -12,12 +11,9 @@ import org.clvkit.models.FitDiagnostics;
 import org.clvkit.models.FitFailedException;
 import org.clvkit.models.FitSettings;
 import org.clvkit.models.FitStatus;
-import org.clvkit.models.ParameterEstimate;
-import org.clvkit.models.covariates.CoefficientEstimate;
 import org.clvkit.models.covariates.CovariateFitReport;
 import org.clvkit.models.covariates.CovariateMatrix;
 import org.clvkit.models.covariates.CovariateSettings;
-import org.clvkit.models.covariates.LikelihoodRatioTest;
 import org.clvkit.models.covariates.TimeVaryingCovariates;
 import org.clvkit.models.internal.CovariateLayout;
 import org.clvkit.models.internal.MaximumLikelihood;
@@ -34,9 +30,10 @@ import org.clvkit.models.internal.ModelFitting;
  * chained through ln a_k = γ_purchaseᵀx_k) and a Newton polish whose inverse Hessian gives the
  * standard errors, in a time unit that puts the largest age at 10 periods. Penalties and
  * constraints as CLVTools defines them ({@link CovariateSettings}); the report gives the
- * unpenalised log-likelihood beside the objective. Customers are evaluated one by one (their
- * periods differ), in chunks on the executor, summed in chunk order: bit-identical with and without
- * an executor. There is no sampling phase and no pattern compression.
+ * unpenalised log-likelihood beside the objective. Patterns are evaluated one by one, in chunks on
+ * the executor, summed in chunk order: bit-identical with and without an executor. Customers with
+ * the same (frequency, recency, age, covariate path) share one term (see {@link Likelihood}): the
+ * report's patterns are those, its groups the distinct paths. There is no sampling phase.
  */
 public final class ParetoNbdTimeVaryingFitter {
   private static final String MODEL = "Pareto/NBD with time-varying covariates";
@@ -131,12 +128,7 @@ public final class ParetoNbdTimeVaryingFitter {
         ParetoNbdFitter.create()
             .withSettings(settings.withPenalty(0))
             .withExecutor(executor)
-            .fit(
-                CustomerHistories.of(
-                    data.frequencyColumn(),
-                    data.recencyColumn(),
-                    data.ageColumn(),
-                    data.weightColumn()));
+            .fit(likelihood.histories());
     double restrictedLl = restricted.fitReport().orElseThrow().diagnostics().logLikelihood();
     int restrictedEvaluations = restricted.fitReport().orElseThrow().diagnostics().evaluations();
 
@@ -164,17 +156,15 @@ public final class ParetoNbdTimeVaryingFitter {
     }
     double n = likelihood.customers;
     double objective = -ll / n + layout.penalty(theta, 4);
-    String[] names = {"r", "alpha0", "s", "beta0"};
     int bound = best.boundIndex();
-    String offending =
-        bound < 0 ? "" : bound < 4 ? names[bound] : layout.coefficientNames().get(bound - 4);
+    String offending = bound < 0 ? "" : CovariateFits.name(layout, bound);
     double[][] covariance = best.covariance();
     String singular = null;
     if (best.converged()) {
       for (int i = 0; i < 4 + k && singular == null; i++) {
         double variance = covariance == null ? Double.NaN : covariance[i][i];
         if (!(variance < MAX_VARIANCE)) {
-          offending = i < 4 ? names[i] : layout.coefficientNames().get(i - 4);
+          offending = CovariateFits.name(layout, i);
           singular =
               String.format(
                   Locale.ROOT,
@@ -190,7 +180,9 @@ public final class ParetoNbdTimeVaryingFitter {
         && bound < 0
         && covariance == null
         && best.message().contains("singular")) {
-      singular = describe(best, layout, theta, values); // the optimiser found the flat direction
+      singular =
+          CovariateFits.describe(
+              best, layout, theta, values); // the optimiser found the flat direction
     }
     boolean converged = best.converged() && singular == null;
     FitDiagnostics diagnostics =
@@ -202,7 +194,7 @@ public final class ParetoNbdTimeVaryingFitter {
             best.gradientNorm(),
             converged
                 ? "converged"
-                : singular != null ? singular : describe(best, layout, theta, values),
+                : singular != null ? singular : CovariateFits.describe(best, layout, theta, values),
             converged
                 ? FitStatus.CONVERGED
                 : singular != null
@@ -212,53 +204,25 @@ public final class ParetoNbdTimeVaryingFitter {
     if (!converged && !settings.allowNonConverged()) {
       throw new FitFailedException(MODEL, diagnostics);
     }
-    List<ParameterEstimate> estimates = new ArrayList<>();
-    List<CoefficientEstimate> coefficientEstimates = new ArrayList<>();
-    LikelihoodRatioTest test = null;
-    if (converged) {
-      for (int i = 0; i < 4; i++) {
-        estimates.add(
-            ParameterEstimate.fromLogScale(
-                names[i], values[i], Math.sqrt(Math.max(0, covariance[i][i]))));
-      }
-      for (int j = 0; j < k; j++) {
-        coefficientEstimates.add(
-            CoefficientEstimate.wald(
-                layout.coefficientNames().get(j),
-                theta[4 + j],
-                Math.sqrt(Math.max(0, covariance[4 + j][4 + j]))));
-      }
-      test = LikelihoodRatioTest.of(ll, restrictedLl, k);
-    }
     CovariateFitReport report =
-        new CovariateFitReport(
+        CovariateFits.report(
             MODEL,
-            estimates,
-            coefficientEstimates,
+            values,
+            theta,
+            converged ? covariance : null,
+            layout,
             diagnostics,
             objective,
             n,
-            likelihood.customerCount(),
-            likelihood.customerCount(),
-            covariates.purchasePenalty(),
-            covariates.dropoutPenalty(),
-            test);
-    double[] coefficients = Arrays.copyOfRange(theta, 4, 4 + k);
+            likelihood.patternCount(),
+            likelihood.pathCount(),
+            covariates,
+            restrictedLl);
+    double[][] process = CovariateFits.processCoefficients(layout, theta);
     List<String> purchase = layout.purchaseNames();
     List<String> dropout = layout.dropoutNames();
-    double[] row = new double[layout.columns()];
-    double[] gp = new double[purchase.size()];
-    for (int j = 0; j < gp.length; j++) {
-      row[layout.names().indexOf(purchase.get(j))] = 1;
-      gp[j] = layout.purchaseIndex(coefficients, row, 0);
-      Arrays.fill(row, 0);
-    }
-    double[] gd = new double[dropout.size()];
-    for (int j = 0; j < gd.length; j++) {
-      row[layout.names().indexOf(dropout.get(j))] = 1;
-      gd[j] = layout.dropoutIndex(coefficients, row, 0);
-      Arrays.fill(row, 0);
-    }
+    double[] gp = process[0];
+    double[] gd = process[1];
     return ParetoNbdTimeVaryingModel.fitted(
         new ParetoNbdParameters(values[0], values[1], values[2], values[3]),
         purchase,
@@ -268,29 +232,19 @@ public final class ParetoNbdTimeVaryingFitter {
         report);
   }
 
-  private static String describe(
-      MaximumLikelihood.Result best, CovariateLayout layout, double[] theta, double[] values) {
-    StringBuilder out = new StringBuilder(best.message()).append(" at ");
-    String[] names = {"r", "alpha0", "s", "beta0"};
-    for (int i = 0; i < 4; i++) {
-      out.append(i == 0 ? "" : ", ")
-          .append(names[i])
-          .append(" = ")
-          .append(String.format(Locale.ROOT, "%.6g", values[i]));
-    }
-    for (int j = 0; j < layout.coefficients(); j++) {
-      out.append(", ")
-          .append(layout.coefficientNames().get(j))
-          .append(" = ")
-          .append(String.format(Locale.ROOT, "%.6g", theta[4 + j]));
-    }
-    return out.toString();
-  }
-
   /**
    * The weighted log-likelihood of the customers with positive weight, times divided by the time
    * scale, with its gradient over θ = (ln r, ln α₀, ln s, ln β₀, coefficients). Holds work arrays:
    * one evaluation at a time.
+   *
+   * <p>Compression: customers are grouped by covariate path (their periods' starts on the customer
+   * clock and rows, compared bit for bit, −0 as 0), and customers with the same (frequency,
+   * recency, age, path) share one term with the summed weight (summed in row order). With
+   * covariates per calendar period common to all customers (seasons, campaigns) the path is set by
+   * the first purchase's time within the calendar, so a customer base has few paths and its
+   * patterns are far fewer than its customers. The paths' ln a_k and ln c_k are computed once per
+   * evaluation; a pattern's periods are copied into its chunk's scratch, so that nothing is shared
+   * between chunks. No allocation per customer or pattern.
    */
   static final class Likelihood {
     private final Executor executor;
@@ -299,16 +253,20 @@ public final class ParetoNbdTimeVaryingFitter {
     private final double[] recency;
     private final double[] age;
     private final double[] weight;
-    private final int[] offsets;
-    private final double[] starts;
-    private final double[] rows;
-    private final double[] la;
-    private final double[] lc;
-    private final double[] ga;
-    private final double[] gc;
+    private final double[] rawRecency;
+    private final double[] rawAge;
+    private final int[] path;
+    private final int[] pathOffsets;
+    private final double[] pathStarts;
+    private final double[] pathRows;
+    private final double[] pathLa;
+    private final double[] pathLc;
+    private final int pathCount;
     private final int[] chunkStart;
+    private final int pathChunks;
     private final double[][] chunkWork;
     private final double[][] chunkGradient;
+    private final double[][][] chunkPeriods;
     final double customers;
     final double purchases;
 
@@ -327,66 +285,173 @@ public final class ParetoNbdTimeVaryingFitter {
       int[] allOffsets = tv.offsets();
       double[] allStarts = tv.starts();
       double[] allRows = tv.values();
-      int kept = 0;
-      int periods = 0;
-      for (int i = 0; i < n; i++) {
-        if (data.weight(i) > 0) {
-          kept++;
-          periods += allOffsets[i + 1] - allOffsets[i];
-        }
-      }
       int k = layout.columns();
-      frequency = new double[kept];
-      recency = new double[kept];
-      age = new double[kept];
-      weight = new double[kept];
-      offsets = new int[kept + 1];
-      starts = new double[periods];
-      rows = new double[periods * k];
-      int m = 0;
-      int p = 0;
+      // Pass 1: each kept customer's path, by open addressing on (starts, rows).
+      int capacity = Integer.highestOneBit(Math.max(4, n * 2 - 1)) << 1;
+      int mask = capacity - 1;
+      int[] slots = new int[capacity];
+      Arrays.fill(slots, -1);
+      int[] customerPath = new int[n];
+      int[] firstCustomer = new int[Math.max(1, n)];
+      int paths = 0;
+      int pathPeriods = 0;
       int maxPeriods = 1;
       double totalWeight = 0;
       double totalPurchases = 0;
       for (int i = 0; i < n; i++) {
         double w = data.weight(i);
         if (!(w > 0)) {
+          customerPath[i] = -1;
           continue;
         }
-        frequency[m] = data.frequency(i);
-        recency[m] = data.recency(i) / timeScale;
-        age[m] = data.age(i) / timeScale;
-        weight[m] = w;
         totalWeight += w;
         totalPurchases += w * data.frequency(i);
-        int count = allOffsets[i + 1] - allOffsets[i];
-        maxPeriods = Math.max(maxPeriods, count);
-        for (int q = 0; q < count; q++) {
-          starts[p + q] = allStarts[allOffsets[i] + q] / timeScale;
+        int from = allOffsets[i];
+        int to = allOffsets[i + 1];
+        long h = to - from;
+        for (int q = from; q < to; q++) {
+          h = (h ^ Double.doubleToLongBits(allStarts[q] + 0.0)) * 0x9E3779B97F4A7C15L;
+          for (int j = q * k; j < (q + 1) * k; j++) {
+            h = (h ^ Double.doubleToLongBits(allRows[j] + 0.0)) * 0xC2B2AE3D27D4EB4FL;
+          }
         }
-        System.arraycopy(allRows, allOffsets[i] * k, rows, p * k, count * k);
-        p += count;
-        m++;
-        offsets[m] = p;
+        int slot = (int) (h ^ (h >>> 32)) & mask;
+        while (true) {
+          int g = slots[slot];
+          if (g < 0) {
+            slots[slot] = paths;
+            firstCustomer[paths] = i;
+            customerPath[i] = paths++;
+            pathPeriods += to - from;
+            maxPeriods = Math.max(maxPeriods, to - from);
+            break;
+          }
+          if (samePath(allOffsets, allStarts, allRows, k, firstCustomer[g], i)) {
+            customerPath[i] = g;
+            break;
+          }
+          slot = (slot + 1) & mask;
+        }
       }
+      pathCount = paths;
+      pathOffsets = new int[paths + 1];
+      pathStarts = new double[pathPeriods];
+      pathRows = new double[pathPeriods * k];
+      for (int g = 0; g < paths; g++) {
+        int i = firstCustomer[g];
+        int count = allOffsets[i + 1] - allOffsets[i];
+        int at = pathOffsets[g];
+        for (int q = 0; q < count; q++) {
+          pathStarts[at + q] = allStarts[allOffsets[i] + q] / timeScale;
+        }
+        System.arraycopy(allRows, allOffsets[i] * k, pathRows, at * k, count * k);
+        pathOffsets[g + 1] = at + count;
+      }
+      // Pass 2: distinct (frequency, recency, age, path) with summed weights, in row order.
+      Arrays.fill(slots, -1);
+      double[] f = new double[n];
+      double[] r = new double[n];
+      double[] a = new double[n];
+      double[] w = new double[n];
+      int[] pp = new int[n];
+      int distinct = 0;
+      for (int i = 0; i < n; i++) {
+        int g = customerPath[i];
+        if (g < 0) {
+          continue;
+        }
+        double fi = data.frequency(i);
+        double ri = data.recency(i) + 0.0;
+        double ai = data.age(i) + 0.0;
+        long h = Double.doubleToLongBits(fi) * 0x9E3779B97F4A7C15L;
+        h = (h ^ Double.doubleToLongBits(ri)) * 0xC2B2AE3D27D4EB4FL;
+        h = (h ^ Double.doubleToLongBits(ai)) * 0x165667B19E3779F9L;
+        h = (h ^ g) * 0xC2B2AE3D27D4EB4FL;
+        int slot = (int) (h ^ (h >>> 32)) & mask;
+        while (true) {
+          int j = slots[slot];
+          if (j < 0) {
+            slots[slot] = distinct;
+            f[distinct] = fi;
+            r[distinct] = ri;
+            a[distinct] = ai;
+            w[distinct] = data.weight(i);
+            pp[distinct] = g;
+            distinct++;
+            break;
+          }
+          if (pp[j] == g && f[j] == fi && r[j] == ri && a[j] == ai) {
+            w[j] += data.weight(i);
+            break;
+          }
+          slot = (slot + 1) & mask;
+        }
+      }
+      frequency = Arrays.copyOf(f, distinct);
+      rawRecency = Arrays.copyOf(r, distinct);
+      rawAge = Arrays.copyOf(a, distinct);
+      recency = new double[distinct];
+      age = new double[distinct];
+      for (int j = 0; j < distinct; j++) {
+        recency[j] = r[j] / timeScale;
+        age[j] = a[j] / timeScale;
+      }
+      weight = Arrays.copyOf(w, distinct);
+      path = Arrays.copyOf(pp, distinct);
       customers = totalWeight;
       purchases = totalPurchases;
       constant = totalPurchases * Math.log(timeScale);
-      la = new double[periods];
-      lc = new double[periods];
-      ga = new double[periods];
-      gc = new double[periods];
-      int chunks = Math.max(1, Math.min(MAX_CHUNKS, kept / CHUNK));
+      pathLa = new double[pathPeriods];
+      pathLc = new double[pathPeriods];
+      int chunks = Math.max(1, Math.min(MAX_CHUNKS, distinct / CHUNK));
       chunkStart = new int[chunks + 1];
       for (int c = 0; c <= chunks; c++) {
-        chunkStart[c] = Parallel.boundary(0, kept, chunks, c);
+        chunkStart[c] = Parallel.boundary(0, distinct, chunks, c);
       }
+      pathChunks = Math.max(1, Math.min(MAX_CHUNKS, pathPeriods / (64 * CHUNK)));
       chunkWork = new double[chunks][ParetoNbdTimeVaryingKernel.workLength(maxPeriods)];
       chunkGradient = new double[chunks][4 + layout.coefficients()];
+      // Per chunk: starts, ln a, ln c, d/d ln a, d/d ln c of the pattern's periods.
+      chunkPeriods = new double[chunks][5][maxPeriods];
     }
 
-    int customerCount() {
+    /** Whether customers i and j have the same periods (starts and rows bit for bit, −0 as 0). */
+    private static boolean samePath(
+        int[] offsets, double[] starts, double[] rows, int k, int i, int j) {
+      int count = offsets[i + 1] - offsets[i];
+      if (offsets[j + 1] - offsets[j] != count) {
+        return false;
+      }
+      for (int q = 0; q < count; q++) {
+        int qi = offsets[i] + q;
+        int qj = offsets[j] + q;
+        if (Double.doubleToLongBits(starts[qi] + 0.0)
+            != Double.doubleToLongBits(starts[qj] + 0.0)) {
+          return false;
+        }
+        for (int c = 0; c < k; c++) {
+          if (Double.doubleToLongBits(rows[qi * k + c] + 0.0)
+              != Double.doubleToLongBits(rows[qj * k + c] + 0.0)) {
+            return false;
+          }
+        }
+      }
+      return true;
+    }
+
+    /** Distinct (frequency, recency, age, covariate path) patterns. */
+    int patternCount() {
       return frequency.length;
+    }
+
+    /** The patterns without covariates, in the caller's unit: what the null model is fitted to. */
+    CustomerHistories histories() {
+      return CustomerHistories.of(frequency, rawRecency, rawAge, weight);
+    }
+
+    /** Distinct covariate paths. */
+    int pathCount() {
+      return pathCount;
     }
 
     /**
@@ -399,6 +464,17 @@ public final class ParetoNbdTimeVaryingFitter {
           new ParetoNbdTimeVaryingKernel(
               Math.exp(theta[0]), Math.exp(theta[1]), Math.exp(theta[2]), Math.exp(theta[3]));
       int k = layout.columns();
+      Parallel.run(
+          executor,
+          0,
+          pathLa.length,
+          pathChunks,
+          (from, to) -> {
+            for (int q = from; q < to; q++) {
+              pathLa[q] = layout.purchaseIndex(coefficients, pathRows, q * k);
+              pathLc[q] = layout.dropoutIndex(coefficients, pathRows, q * k);
+            }
+          });
       int chunks = chunkWork.length;
       boolean wantGradient = gradient != null;
       double ll =
@@ -410,7 +486,7 @@ public final class ParetoNbdTimeVaryingFitter {
               (first, from, to) -> {
                 double sum = 0;
                 for (int c = from; c < to; c++) {
-                  sum += chunk(kernel, coefficients, k, c, wantGradient);
+                  sum += chunk(kernel, k, c, wantGradient);
                 }
                 return sum;
               });
@@ -425,24 +501,25 @@ public final class ParetoNbdTimeVaryingFitter {
       return ll;
     }
 
-    private double chunk(
-        ParetoNbdTimeVaryingKernel kernel,
-        double[] coefficients,
-        int k,
-        int c,
-        boolean wantGradient) {
+    private double chunk(ParetoNbdTimeVaryingKernel kernel, int k, int c, boolean wantGradient) {
       double[] work = chunkWork[c];
       double[] g = chunkGradient[c];
+      double[][] periods = chunkPeriods[c];
+      double[] starts = periods[0];
+      double[] la = periods[1];
+      double[] lc = periods[2];
+      double[] ga = periods[3];
+      double[] gc = periods[4];
       Arrays.fill(g, 0.0);
       double[] g4 = new double[4];
       double sum = 0;
       for (int i = chunkStart[c]; i < chunkStart[c + 1]; i++) {
-        int from = offsets[i];
-        int to = offsets[i + 1];
-        for (int q = from; q < to; q++) {
-          la[q] = layout.purchaseIndex(coefficients, rows, q * k);
-          lc[q] = layout.dropoutIndex(coefficients, rows, q * k);
-        }
+        int p = path[i];
+        int from = pathOffsets[p];
+        int count = pathOffsets[p + 1] - from;
+        System.arraycopy(pathStarts, from, starts, 0, count);
+        System.arraycopy(pathLa, from, la, 0, count);
+        System.arraycopy(pathLc, from, lc, 0, count);
         double w = weight[i];
         sum +=
             w
@@ -451,8 +528,8 @@ public final class ParetoNbdTimeVaryingFitter {
                     recency[i],
                     age[i],
                     starts,
-                    from,
-                    to,
+                    0,
+                    count,
                     la,
                     lc,
                     wantGradient ? g4 : null,
@@ -464,8 +541,8 @@ public final class ParetoNbdTimeVaryingFitter {
           for (int j = 0; j < 4; j++) {
             g[j] += w * g4[j];
           }
-          for (int q = from; q < to; q++) {
-            layout.addGradient(w * ga[q], w * gc[q], rows, q * k, g, 4);
+          for (int q = 0; q < count; q++) {
+            layout.addGradient(w * ga[q], w * gc[q], pathRows, (from + q) * k, g, 4);
           }
         }
       }

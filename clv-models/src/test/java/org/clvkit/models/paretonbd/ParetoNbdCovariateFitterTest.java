@@ -231,6 +231,49 @@ class ParetoNbdCovariateFitterTest {
         () -> ParetoNbdCovariateFitter.create().fit(data));
   }
 
+  @Test
+  void fit_withExecutorIsBitIdentical() {
+    // 60,000 customers (the sample search, then the refinement on all of them) with a 0/1
+    // covariate and a continuous one: large covariate groups and one-customer groups both.
+    int n = 60_000;
+    SplittableRandom random = new SplittableRandom(21);
+    double[] values = new double[2 * n];
+    for (int i = 0; i < n; i++) {
+      values[2 * i] = random.nextBoolean() ? 1 : 0;
+      values[2 * i + 1] = i % 3 == 0 ? Math.rint(100 * random.nextGaussian()) / 100 : 0;
+    }
+    CovariateMatrix z = CovariateMatrix.of(List.of("female", "spend"), values);
+    ParetoNbdCovariateModel truth =
+        ParetoNbdCovariateModel.of(
+            TRUTH,
+            List.of("female", "spend"),
+            new double[] {0.4, 0.2},
+            List.of("female"),
+            new double[] {-0.5});
+    CustomerHistories data =
+        days(ParetoNbdCovariateSimulator.of(truth, 22).histories(z, ages(n, 23)));
+    ParetoNbdCovariateFitter fitter =
+        ParetoNbdCovariateFitter.create()
+            .withPurchaseCovariates(List.of("female", "spend"))
+            .withDropoutCovariates(List.of("female"));
+    ParetoNbdCovariateModel alone = fitter.fit(data, z);
+    java.util.concurrent.ForkJoinPool pool = new java.util.concurrent.ForkJoinPool(2);
+    try {
+      ParetoNbdCovariateModel parallel = fitter.withExecutor(pool).fit(data, z);
+      assertEquals(alone.toString(), parallel.toString());
+      assertEquals(alone.parameters(), parallel.parameters());
+      assertEquals(
+          alone.fitReport().orElseThrow().summaryTable(),
+          parallel.fitReport().orElseThrow().summaryTable());
+      assertEquals(
+          alone.fitReport().orElseThrow().diagnostics().logLikelihood(),
+          parallel.fitReport().orElseThrow().diagnostics().logLikelihood(),
+          0.0);
+    } finally {
+      pool.shutdown();
+    }
+  }
+
   private static void within3(CoefficientEstimate e, double truth) {
     assertTrue(Math.abs(e.value() - truth) <= 3 * e.standardError(), e + " vs truth " + truth);
   }

@@ -50,6 +50,49 @@ class ParetoNbdTimeVaryingFitterTest {
     return TimeVaryingCovariates.of(NAMES, offsets, starts, rows);
   }
 
+  /**
+   * Covariates of calendar periods common to all customers: 4-week periods over a 52-week
+   * calibration, a promotion flag (1 in about a third of the periods, seeded) and a yearly wave.
+   * Customer i's first purchase is on day d of week w (w uniform in 0..25, d in 0..6), so its age
+   * is 52 − (w + d/7) weeks and its periods (on its own clock) depend on (w, d) alone: 182
+   * covariate paths. Writes the ages into {@code ages}.
+   */
+  static TimeVaryingCovariates calendar(SplittableRandom random, double[] ages) {
+    int n = ages.length;
+    int periods = 13;
+    double[] promo = new double[periods];
+    for (int p = 0; p < periods; p++) {
+      promo[p] = random.nextInt(3) == 0 ? 1 : 0;
+    }
+    int[] offsets = new int[n + 1];
+    double[] first = new double[n];
+    for (int i = 0; i < n; i++) {
+      first[i] = random.nextInt(26) + random.nextInt(7) / 7.0;
+      ages[i] = 52 - first[i];
+      offsets[i + 1] = offsets[i] + periods - (int) Math.floor(first[i] / 4);
+    }
+    double[] starts = new double[offsets[n]];
+    double[] rows = new double[2 * offsets[n]];
+    for (int i = 0; i < n; i++) {
+      int p0 = (int) Math.floor(first[i] / 4);
+      for (int k = offsets[i]; k < offsets[i + 1]; k++) {
+        int p = p0 + k - offsets[i];
+        starts[k] = 4 * p - first[i];
+        rows[2 * k] = promo[p];
+        rows[2 * k + 1] = Math.sin(2 * Math.PI * 4 * p / 52);
+      }
+    }
+    return TimeVaryingCovariates.of(NAMES, offsets, starts, rows);
+  }
+
+  /**
+   * The histories with recency rounded to whole days (as {@link
+   * ParetoNbdCovariateFitterTest#days}).
+   */
+  static CustomerHistories days(CustomerHistories data) {
+    return ParetoNbdCovariateFitterTest.days(data);
+  }
+
   private static double[] ages(SplittableRandom random, int n) {
     double[] ages = new double[n];
     for (int i = 0; i < n; i++) {
@@ -136,6 +179,98 @@ class ParetoNbdTimeVaryingFitterTest {
       assertEquals(alone.parameters(), parallel.parameters());
     } finally {
       pool.shutdown();
+    }
+  }
+
+  @Test
+  void likelihood_compressedEqualsTheSumOverCustomers() {
+    // Calendar covariates: 3,000 customers on 182 paths; the compressed likelihood (and its
+    // gradient) equals the per-customer kernel summed over all customers.
+    SplittableRandom random = new SplittableRandom(31);
+    int n = 3000;
+    double[] ages = new double[n];
+    TimeVaryingCovariates tv = calendar(random, ages);
+    CustomerHistories data = days(ParetoNbdTimeVaryingSimulator.of(TRUTH, 32).histories(tv, ages));
+    org.clvkit.models.internal.CovariateLayout layout =
+        org.clvkit.models.internal.CovariateLayout.resolve(
+            NAMES, org.clvkit.models.covariates.CovariateSettings.DEFAULT);
+    ParetoNbdTimeVaryingFitter.Likelihood likelihood =
+        new ParetoNbdTimeVaryingFitter.Likelihood(data, tv, layout, 1.0, null);
+    assertTrue(likelihood.pathCount() <= 182, "paths " + likelihood.pathCount());
+    assertTrue(likelihood.patternCount() < n, "patterns " + likelihood.patternCount());
+    double[] theta = {
+      Math.log(0.7), Math.log(9.0), Math.log(0.8), Math.log(18.0), 0.4, -0.2, -0.3, 0.5
+    };
+    double[] gradient = new double[8];
+    double value = likelihood.value(theta, gradient);
+    ParetoNbdTimeVaryingKernel kernel =
+        new ParetoNbdTimeVaryingKernel(
+            Math.exp(theta[0]), Math.exp(theta[1]), Math.exp(theta[2]), Math.exp(theta[3]));
+    double[] coefficients = java.util.Arrays.copyOfRange(theta, 4, 8);
+    int[] offsets = tv.offsets();
+    double[] rows = tv.values();
+    double[] la = new double[tv.periods()];
+    double[] lc = new double[tv.periods()];
+    double[] ga = new double[tv.periods()];
+    double[] gc = new double[tv.periods()];
+    double[] g4 = new double[4];
+    double[] expected = new double[8];
+    double[] work = new double[ParetoNbdTimeVaryingKernel.workLength(13)];
+    double sum = 0;
+    for (int i = 0; i < n; i++) {
+      for (int q = offsets[i]; q < offsets[i + 1]; q++) {
+        la[q] = layout.purchaseIndex(coefficients, rows, 2 * q);
+        lc[q] = layout.dropoutIndex(coefficients, rows, 2 * q);
+      }
+      sum +=
+          kernel.logLikelihood(
+              data.frequency(i),
+              data.recency(i),
+              data.age(i),
+              tv.starts(),
+              offsets[i],
+              offsets[i + 1],
+              la,
+              lc,
+              g4,
+              ga,
+              gc,
+              work,
+              null);
+      for (int j = 0; j < 4; j++) {
+        expected[j] += g4[j];
+      }
+      for (int q = offsets[i]; q < offsets[i + 1]; q++) {
+        layout.addGradient(ga[q], gc[q], rows, 2 * q, expected, 4);
+      }
+    }
+    Tolerance tolerance = Tolerance.relative(1e-12).or(Tolerance.absolute(1e-9));
+    tolerance.check("log-likelihood", sum, value);
+    for (int j = 0; j < 8; j++) {
+      tolerance.check("gradient " + j, expected[j], gradient[j]);
+    }
+  }
+
+  @Test
+  void fit_calendarCovariatesCompressAndRecoverCoefficients() {
+    // 12,000 customers on 182 paths share about 8,000 patterns (recency in days); a million share
+    // far fewer per customer.
+    SplittableRandom random = new SplittableRandom(41);
+    int n = 12_000;
+    double[] ages = new double[n];
+    TimeVaryingCovariates tv = calendar(random, ages);
+    CustomerHistories data = days(ParetoNbdTimeVaryingSimulator.of(TRUTH, 42).histories(tv, ages));
+    ParetoNbdTimeVaryingModel fitted = ParetoNbdTimeVaryingFitter.create().fit(data, tv);
+    CovariateFitReport report = fitted.fitReport().orElseThrow();
+    assertTrue(report.converged(), report.diagnostics().message());
+    assertTrue(report.patterns() < 0.8 * n, report.summaryTable());
+    assertEquals(182, report.groups(), report.summaryTable());
+    double[] truth = {0.5, -0.3, -0.4, 0.6};
+    for (int j = 0; j < 4; j++) {
+      CoefficientEstimate e = report.coefficients().get(j);
+      assertTrue(
+          Math.abs(e.value() - truth[j]) < 4 * e.standardError(),
+          e.name() + " = " + e.value() + " ± " + e.standardError() + ", truth " + truth[j]);
     }
   }
 

@@ -130,14 +130,10 @@ final class CovariateOptions {
     }
   }
 
-  /** The summary's customers that have covariates, with their covariate rows. */
-  record Joined(CustomerHistories histories, CovariateMatrix covariates, String[] ids) {}
-
-  /** Reads the covariate CSV and joins it to the summary; reports what was dropped on stderr. */
-  Joined join(SummaryTable table, PrintWriter err) {
-    CovariateTable covariates;
+  /** Reads the covariate CSV (the {@code --covariates} file). */
+  CovariateTable read() {
     try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      covariates = CovariateTable.read(in, file.toString(), idColumn);
+      return CovariateTable.read(in, file.toString(), idColumn);
     } catch (NoSuchFileException e) {
       throw new CliException(ExitCodes.IO, file + ": file not found", e);
     } catch (IOException e) {
@@ -145,6 +141,14 @@ final class CovariateOptions {
     } catch (ClvArgumentException e) {
       throw CliException.data(e.getMessage());
     }
+  }
+
+  /** The summary's customers that have covariates, with their covariate rows. */
+  record Joined(CustomerHistories histories, CovariateMatrix covariates, String[] ids) {}
+
+  /** Reads the covariate CSV and joins it to the summary; reports what was dropped on stderr. */
+  Joined join(SummaryTable table, PrintWriter err) {
+    CovariateTable covariates = read();
     if (table.ids == null) {
       throw CliException.usage("--covariates needs customer ids in the summary (--id-column)");
     }

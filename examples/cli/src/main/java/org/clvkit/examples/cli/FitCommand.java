@@ -113,11 +113,6 @@ final class FitCommand implements Callable<Integer> {
     }
     if (timeVarying.given()) {
       checks.input("--time-varying-covariates", timeVarying.file);
-      if (covariates.given()) {
-        throw CliException.usage(
-            "--covariates and --time-varying-covariates must not both be given (put constant"
-                + " covariates into the time-varying file)");
-      }
       for (ModelType<?> kind : kinds) {
         if (!kind.id().equals("pnbd")) {
           throw CliException.usage(

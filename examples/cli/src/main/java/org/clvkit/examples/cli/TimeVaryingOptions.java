@@ -17,6 +17,7 @@ import org.clvkit.models.CustomerHistories;
 import org.clvkit.models.FitSettings;
 import org.clvkit.models.covariates.CovariateFitReport;
 import org.clvkit.models.covariates.CovariateModel;
+import org.clvkit.models.covariates.CovariateTable;
 import org.clvkit.models.covariates.TimeVaryingCovariateTable;
 import org.clvkit.models.covariates.TimeVaryingCovariates;
 import org.clvkit.models.io.ModelFileException;
@@ -41,7 +42,8 @@ final class TimeVaryingOptions {
           "Long covariate CSV: customer id, period start date (yyyy-MM-dd, one row per time unit"
               + " per customer, covering each customer from the first purchase to"
               + " --calibration-end; later periods are used for scoring) and numeric covariates."
-              + " Fits/scores the Pareto/NBD with time-varying covariates (-m pnbd).")
+              + " Fits/scores the Pareto/NBD with time-varying covariates (-m pnbd); with"
+              + " --covariates, the static columns are added to every period.")
   Path file;
 
   @Option(
@@ -124,11 +126,92 @@ final class TimeVaryingOptions {
       w[k] = table.weight == null ? 1 : table.weight[i];
       ids[k] = table.ids[i];
     }
+    Joined joined;
     try {
-      return new Joined(CustomerHistories.of(f, r, a, w), aligned.covariates(), ids);
+      joined = new Joined(CustomerHistories.of(f, r, a, w), aligned.covariates(), ids);
     } catch (ClvArgumentException e) {
       throw SummaryRun.dataError(table.source + " (rows counted from 0 after the header)", e);
     }
+    return options.given() ? withStatic(joined, options, err) : joined;
+  }
+
+  /**
+   * The joined customers with the static covariates of {@code --covariates} added to every period
+   * (a static covariate is a time-varying one constant over the periods): one per-period matrix
+   * with the time-varying columns first. Customers without a static row are an error, or dropped
+   * and counted with {@code --drop-missing-covariates}; a name in both files is a usage error.
+   */
+  static Joined withStatic(Joined joined, CovariateOptions options, PrintWriter err) {
+    CovariateTable table = options.read();
+    TimeVaryingCovariates tv = joined.covariates();
+    List<String> staticNames = table.matrix().names();
+    for (String name : staticNames) {
+      if (tv.names().contains(name)) {
+        throw CliException.usage(
+            "covariate "
+                + name
+                + " is in both --covariates and --time-varying-covariates; rename one");
+      }
+    }
+    CovariateTable.Alignment aligned;
+    try {
+      aligned = table.alignTo(List.of(joined.ids()), options.dropMissing);
+    } catch (ClvArgumentException e) {
+      throw CliException.data(options.file + ": " + e.getMessage());
+    }
+    for (String encoding : table.encodings()) {
+      err.println("covariate " + encoding);
+    }
+    if (!aligned.missingCovariates().isEmpty() || !aligned.missingSummaries().isEmpty()) {
+      err.printf(
+          Locale.ROOT,
+          "dropped %,d customers without static covariates; ignored %,d static covariate rows"
+              + " without a customer%n",
+          aligned.missingCovariates().size(),
+          aligned.missingSummaries().size());
+    }
+    int[] kept = aligned.keptRows();
+    double[] fixed = aligned.covariates().values();
+    int k1 = tv.columns();
+    int k2 = staticNames.size();
+    int k = k1 + k2;
+    int[] offsets = tv.offsets();
+    double[] starts = tv.starts();
+    double[] values = tv.values();
+    int periods = 0;
+    for (int i : kept) {
+      periods += offsets[i + 1] - offsets[i];
+    }
+    int[] outOffsets = new int[kept.length + 1];
+    double[] outStarts = new double[periods];
+    double[] outValues = new double[periods * k];
+    double[] f = new double[kept.length];
+    double[] r = new double[kept.length];
+    double[] a = new double[kept.length];
+    double[] w = new double[kept.length];
+    String[] ids = new String[kept.length];
+    CustomerHistories h = joined.histories();
+    int q = 0;
+    for (int c = 0; c < kept.length; c++) {
+      int i = kept[c];
+      for (int p = offsets[i]; p < offsets[i + 1]; p++, q++) {
+        outStarts[q] = starts[p];
+        System.arraycopy(values, p * k1, outValues, q * k, k1);
+        System.arraycopy(fixed, c * k2, outValues, q * k + k1, k2);
+      }
+      outOffsets[c + 1] = q;
+      f[c] = h.frequency(i);
+      r[c] = h.recency(i);
+      a[c] = h.age(i);
+      w[c] = h.weight(i);
+      ids[c] = joined.ids()[i];
+    }
+    List<String> names = new java.util.ArrayList<>(tv.names());
+    names.addAll(staticNames);
+    return new Joined(
+        CustomerHistories.of(f, r, a, w),
+        TimeVaryingCovariates.of(names, outOffsets, outStarts, outValues),
+        ids);
   }
 
   /** Fits the model, prints its table and saves it as {@code DIR/pnbd-time-varying.properties}. */

@@ -143,6 +143,142 @@ class TimeVaryingCovariatesCliTest {
   }
 
   @Test
+  void fitThenScore_staticAndTimeVaryingTogetherEqualOneLongFile() throws IOException {
+    // A static covariate per customer (--covariates) joined to the weekly promotion is the same
+    // model as one long file carrying that value in every week of the customer.
+    StringBuilder fixed = new StringBuilder("id,tier\n");
+    StringBuilder joined = new StringBuilder("id,date,promo,tier\n");
+    List<String> rows = Files.readAllLines(covariates);
+    for (int c = 0; c < ids.size(); c++) {
+      String tier = c % 3 == 0 ? "1" : "0";
+      fixed.append(ids.get(c)).append(',').append(tier).append('\n');
+    }
+    for (String row : rows.subList(1, rows.size())) {
+      int c = ids.indexOf(row.substring(0, row.indexOf(',')));
+      joined.append(row).append(',').append(c % 3 == 0 ? "1" : "0").append('\n');
+    }
+    Path staticFile = Cli.write(dir.resolve("static.csv"), fixed.toString());
+    Path longFile = Cli.write(dir.resolve("long.csv"), joined.toString());
+    Path both = dir.resolve("both");
+    Path one = dir.resolve("one");
+    Cli.Result f1 =
+        Cli.run(
+            "fit",
+            summary,
+            "-m",
+            "pnbd",
+            "--id-column",
+            "customer_id",
+            "--covariates",
+            staticFile,
+            "--time-varying-covariates",
+            covariates,
+            "--calibration-end",
+            "1997-09-30",
+            "-o",
+            both);
+    assertEquals(ExitCodes.OK, f1.code(), f1::toString);
+    Cli.Result f2 =
+        Cli.run(
+            "fit",
+            summary,
+            "-m",
+            "pnbd",
+            "--id-column",
+            "customer_id",
+            "--time-varying-covariates",
+            longFile,
+            "--calibration-end",
+            "1997-09-30",
+            "-o",
+            one);
+    assertEquals(ExitCodes.OK, f2.code(), f2::toString);
+    assertEquals(f2.out().replace(one.toString(), "DIR"), f1.out().replace(both.toString(), "DIR"));
+    assertTrue(f1.out().contains("purchase.tier"), f1::toString);
+    ParetoNbdTimeVaryingModel m1 =
+        ModelFiles.loadCovariateModel(
+            both.resolve("pnbd-time-varying.properties"), ParetoNbdTimeVaryingModel.class);
+    ParetoNbdTimeVaryingModel m2 =
+        ModelFiles.loadCovariateModel(
+            one.resolve("pnbd-time-varying.properties"), ParetoNbdTimeVaryingModel.class);
+    assertEquals(List.of("promo", "tier"), m1.purchaseCovariates());
+    assertEquals(m2.parameters(), m1.parameters());
+    assertEquals(
+        Arrays.toString(m2.purchaseCoefficients()), Arrays.toString(m1.purchaseCoefficients()));
+    assertEquals(
+        Arrays.toString(m2.dropoutCoefficients()), Arrays.toString(m1.dropoutCoefficients()));
+
+    Path s1 = dir.resolve("s1.csv");
+    Path s2 = dir.resolve("s2.csv");
+    Cli.Result sc1 =
+        Cli.run(
+            "score",
+            summary,
+            "-p",
+            both.resolve("pnbd-time-varying.properties"),
+            "--id-column",
+            "customer_id",
+            "--covariates",
+            staticFile,
+            "--time-varying-covariates",
+            covariates,
+            "--calibration-end",
+            "1997-09-30",
+            "--horizon",
+            "39",
+            "-o",
+            s1);
+    assertEquals(ExitCodes.OK, sc1.code(), sc1::toString);
+    Cli.Result sc2 =
+        Cli.run(
+            "score",
+            summary,
+            "-p",
+            one.resolve("pnbd-time-varying.properties"),
+            "--id-column",
+            "customer_id",
+            "--time-varying-covariates",
+            longFile,
+            "--calibration-end",
+            "1997-09-30",
+            "--horizon",
+            "39",
+            "-o",
+            s2);
+    assertEquals(ExitCodes.OK, sc2.code(), sc2::toString);
+    assertEquals(Cli.lines(s2), Cli.lines(s1));
+  }
+
+  @Test
+  void fit_aCovariateInBothFilesIsAUsageError() throws IOException {
+    StringBuilder fixed = new StringBuilder("id,promo\n");
+    for (String id : ids) {
+      fixed.append(id).append(",1\n");
+    }
+    Path staticFile = Cli.write(dir.resolve("static.csv"), fixed.toString());
+    Cli.Result r =
+        Cli.run(
+            "fit",
+            summary,
+            "-m",
+            "pnbd",
+            "--id-column",
+            "customer_id",
+            "--covariates",
+            staticFile,
+            "--time-varying-covariates",
+            covariates,
+            "--calibration-end",
+            "1997-09-30",
+            "-o",
+            dir);
+    assertEquals(ExitCodes.USAGE, r.code(), r::toString);
+    assertEquals(
+        "error: covariate promo is in both --covariates and --time-varying-covariates; rename one",
+        r.firstErrorLine());
+  }
+
+  @Test
   void fit_gapInTheWeeksIsAnErrorNamingTheLines() throws IOException {
     List<String> rows = Files.readAllLines(covariates);
     // Line 3 of the file is customer 0001's second week (1997-01-07); leave it out.
