@@ -102,7 +102,7 @@ public final class CovariateRecovery {
           "static covariates: %,d customers fitted in %.2f s on 2 threads%n",
           n,
           (System.nanoTime() - start) / 1e9);
-      return lines(fitted.fitReport().orElseThrow(), new double[] {gp[0], gp[1], gd[0], gd[1]});
+      return lines(fitted.covariateFitReport().orElseThrow(), new double[] {gp[0], gp[1], gd[0], gd[1]});
     } finally {
       pool.shutdown();
     }
@@ -146,7 +146,7 @@ public final class CovariateRecovery {
           "time-varying covariates: %,d customers fitted in %.2f s on 2 threads%n",
           n,
           (System.nanoTime() - start) / 1e9);
-      return lines(fitted.fitReport().orElseThrow(), new double[] {gp[0], gp[1], gd[0], gd[1]});
+      return lines(fitted.covariateFitReport().orElseThrow(), new double[] {gp[0], gp[1], gd[0], gd[1]});
     } finally {
       pool.shutdown();
     }

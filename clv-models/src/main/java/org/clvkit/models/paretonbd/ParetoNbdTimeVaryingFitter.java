@@ -8,6 +8,10 @@ import java.util.concurrent.Executor;
 import org.clvkit.core.Checks;
 import org.clvkit.core.internal.Parallel;
 import org.clvkit.models.CustomerHistories;
+import org.clvkit.models.internal.CovariateLogLikelihood;
+import org.clvkit.models.LogLikelihood;
+import org.clvkit.models.ModelType;
+import org.clvkit.models.Fitter;
 import org.clvkit.models.FitDiagnostics;
 import org.clvkit.models.FitFailedException;
 import org.clvkit.models.FitSettings;
@@ -38,7 +42,7 @@ import org.clvkit.models.internal.ModelFitting;
  * periods differ), in chunks on the executor, summed in chunk order: bit-identical with and without
  * an executor. There is no sampling phase and no pattern compression.
  */
-public final class ParetoNbdTimeVaryingFitter {
+public final class ParetoNbdTimeVaryingFitter implements Fitter<ParetoNbdTimeVaryingModel> {
   private static final String MODEL = "Pareto/NBD with time-varying covariates";
   private static final double BOUND = 23.0;
   private static final int CHUNK = 256;
@@ -67,6 +71,7 @@ public final class ParetoNbdTimeVaryingFitter {
   }
 
   /** The fit settings. */
+  @Override
   public FitSettings settings() {
     return settings;
   }
@@ -77,6 +82,7 @@ public final class ParetoNbdTimeVaryingFitter {
   }
 
   /** This fitter with other fit settings (their penalty and extra starts are not used). */
+  @Override
   public ParetoNbdTimeVaryingFitter withSettings(FitSettings value) {
     return new ParetoNbdTimeVaryingFitter(Checks.notNull("settings", value), covariates, executor);
   }
@@ -87,8 +93,20 @@ public final class ParetoNbdTimeVaryingFitter {
   }
 
   /** This fitter evaluating the likelihood on {@code value}; the caller owns the executor. */
+  @Override
   public ParetoNbdTimeVaryingFitter withExecutor(Executor value) {
     return new ParetoNbdTimeVaryingFitter(settings, covariates, value);
+  }
+
+  /** {@link ParetoNbdTimeVaryingModel#TYPE}. */
+  @Override
+  public ModelType<ParetoNbdTimeVaryingModel> type() {
+    return ParetoNbdTimeVaryingModel.TYPE;
+  }
+
+  @Override
+  public Executor executor() {
+    return executor;
   }
 
   /**
@@ -100,6 +118,7 @@ public final class ParetoNbdTimeVaryingFitter {
    * @param data the customers' histories with one covariate row each
    * @throws org.clvkit.core.ClvArgumentException when the histories carry no covariates
    */
+  @Override
   public ParetoNbdTimeVaryingModel fit(CustomerHistories data) {
     Checks.notNull("data", data);
     CovariateMatrix matrix =
@@ -107,6 +126,50 @@ public final class ParetoNbdTimeVaryingFitter {
             .orElseThrow(
                 () -> Checks.fail("data must carry covariates (CustomerHistories.withCovariates)"));
     return fit(data, TimeVaryingCovariates.constant(matrix));
+  }
+
+  /**
+   * The unpenalised log-likelihood this fitter maximises on histories that carry their covariates,
+   * over the model's own parameters (r, α₀, s, β₀, &gt; 0) and the free coefficients ({@code purchase.X}, {@code
+   * dropout.X}, {@code constrained.X}) as this fitter's covariate settings choose them from the
+   * data's columns, in the data's time unit (see {@link
+   * org.clvkit.models.internal.CovariateLogLikelihood}'s gradient convention: d LL / d ln θ for the
+   * model's parameters, d LL / d γ for the coefficients).
+   *
+   * @throws org.clvkit.core.ClvArgumentException when the histories carry no covariates or the
+   *     settings name a covariate they lack
+   */
+  @Override
+  public LogLikelihood logLikelihood(CustomerHistories data) {
+    Checks.notNull("data", data);
+    CovariateMatrix matrix =
+        data.covariates()
+            .orElseThrow(
+                () -> Checks.fail("data must carry covariates (CustomerHistories.withCovariates)"));
+    return logLikelihood(data, TimeVaryingCovariates.constant(matrix));
+  }
+
+  /**
+   * The unpenalised log-likelihood this fitter maximises on histories with their time-varying
+   * covariates, as {@link #logLikelihood(CustomerHistories)}.
+   *
+   * @param data the customers' histories (raw or weighted rows)
+   * @param tv one customer's covariate periods per row of {@code data}
+   */
+  public LogLikelihood logLikelihood(CustomerHistories data, TimeVaryingCovariates tv) {
+    Checks.notNull("data", data);
+    Checks.notNull("covariates", tv);
+    Checks.sameLength("covariates customers", tv.customers(), "customers", data.size());
+    CovariateLayout layout = CovariateLayout.resolve(tv.names(), covariates);
+    Likelihood likelihood =
+        new Likelihood(data, tv.select(layout.names()), layout, 1.0, executor);
+    return new CovariateLogLikelihood(
+        MODEL,
+        List.of("r", "alpha0", "s", "beta0"),
+        layout.coefficientNames(),
+        likelihood.customers,
+        data.size(),
+        new Objective(likelihood, layout, false));
   }
 
   /**

@@ -66,7 +66,7 @@ class ParetoNbdTimeVaryingFitterTest {
     TimeVaryingCovariates tv = periods(random, ages);
     CustomerHistories data = ParetoNbdTimeVaryingSimulator.of(TRUTH, 16).histories(tv, ages);
     ParetoNbdTimeVaryingModel fitted = ParetoNbdTimeVaryingFitter.create().fit(data, tv);
-    CovariateFitReport report = fitted.fitReport().orElseThrow();
+    CovariateFitReport report = fitted.covariateFitReport().orElseThrow();
     assertTrue(report.converged(), report.diagnostics().message());
     double[] truth = {0.5, -0.3, -0.4, 0.6};
     List<CoefficientEstimate> estimates = report.coefficients();
