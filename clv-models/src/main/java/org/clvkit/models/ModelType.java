@@ -22,9 +22,9 @@ import org.clvkit.models.covariates.CovariateSettings;
  * models whose parameter list depends on the covariates chosen: the type knows the base parameters
  * ({@link #parameterNames()}) and the two processes the coefficients act on ({@link
  * #covariateProcesses()}); a model's own {@link Model#parameterNames()} adds one coefficient per
- * covariate and process ({@code purchase.gender=m}, {@code dropout.age}), resolved from the data
- * by the fitter ({@link #fitter(CovariateSettings)}) or read from a model file ({@link
- * #restore(List, double[], FitReport, double[])}).
+ * covariate and process ({@code purchase.gender=m}, {@code dropout.age}), resolved from the data by
+ * the fitter ({@link #fitter(CovariateSettings)}) or read from a model file ({@link #restore(List,
+ * double[], FitReport, double[])}).
  *
  * @param <M> the model class
  */
@@ -396,8 +396,8 @@ public final class ModelType<M extends Model> {
 
   /**
    * A model from known parameters given with their names (no fit report), e.g. {@code
-   * ParetoNbdCovariateModel.TYPE.model(List.of("r", "alpha0", "s", "beta0", "purchase.age"),
-   * 0.55, 10.6, 0.61, 11.7, 0.2)}.
+   * ParetoNbdCovariateModel.TYPE.model(List.of("r", "alpha0", "s", "beta0", "purchase.age"), 0.55,
+   * 10.6, 0.61, 11.7, 0.2)}.
    *
    * @param names the parameter names, as {@link Model#parameterNames()}
    * @param parameters one value per name

@@ -33,9 +33,9 @@ import org.clvkit.models.sbg.SbgModel;
  * #timeVaryingVariant(String)}. A caller holding {@code -m pnbd} and a covariate file asks for
  * {@code covariateVariant("pnbd")} and fits with {@link ModelType#fitter(
  * org.clvkit.models.covariates.CovariateSettings)}; no switch over model names. They are kept out
- * of {@link #all()} because their fit needs data that the other models do not take (a covariate
- * row per customer) and their parameter list is resolved from those data, so a listing of "every
- * model for these histories" must not offer them.
+ * of {@link #all()} because their fit needs data that the other models do not take (a covariate row
+ * per customer) and their parameter list is resolved from those data, so a listing of "every model
+ * for these histories" must not offer them.
  */
 public final class ModelTypes {
   private static final List<ModelType<?>> ALL =
@@ -74,8 +74,8 @@ public final class ModelTypes {
   private ModelTypes() {}
 
   /**
-   * The covariate model types, in a fixed order: {@code pnbd-covariates}, {@code
-   * bgnbd-covariates}, {@code sbg-covariates}, {@code pnbd-time-varying} (see the class comment).
+   * The covariate model types, in a fixed order: {@code pnbd-covariates}, {@code bgnbd-covariates},
+   * {@code sbg-covariates}, {@code pnbd-time-varying} (see the class comment).
    */
   public static List<ModelType<?>> covariateTypes() {
     return COVARIATE;

@@ -7,9 +7,10 @@ import org.clvkit.core.Checks;
  *
  * <p>Models are fitted over log-parameters, so the standard error of a positive parameter comes
  * from the observed information in log-space by the delta method ({@code standardError = value ·
- * se(log value)}) and the interval is {@code exp(log value ± 1.959964 · se(log value))}, which stays
- * positive as the parameters must ({@link #fromLogScale}). A covariate coefficient is unbounded: its
- * estimate may be negative and its interval is the symmetric Wald interval ({@link #wald}).
+ * se(log value)}) and the interval is {@code exp(log value ± 1.959964 · se(log value))}, which
+ * stays positive as the parameters must ({@link #fromLogScale}). A covariate coefficient is
+ * unbounded: its estimate may be negative and its interval is the symmetric Wald interval ({@link
+ * #wald}).
  *
  * @param name the parameter's name in the literature ({@code r}, {@code alpha}, ...)
  * @param value the maximum-likelihood estimate, finite (&gt; 0 for the models' own parameters; a

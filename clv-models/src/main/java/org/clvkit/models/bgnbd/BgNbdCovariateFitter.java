@@ -7,14 +7,13 @@ import java.util.Locale;
 import java.util.concurrent.Executor;
 import org.clvkit.core.Checks;
 import org.clvkit.models.CustomerHistories;
-import org.clvkit.models.internal.CovariateLogLikelihood;
-import org.clvkit.models.LogLikelihood;
-import org.clvkit.models.ModelType;
-import org.clvkit.models.Fitter;
 import org.clvkit.models.FitDiagnostics;
 import org.clvkit.models.FitFailedException;
 import org.clvkit.models.FitSettings;
 import org.clvkit.models.FitStatus;
+import org.clvkit.models.Fitter;
+import org.clvkit.models.LogLikelihood;
+import org.clvkit.models.ModelType;
 import org.clvkit.models.ParameterEstimate;
 import org.clvkit.models.covariates.CoefficientEstimate;
 import org.clvkit.models.covariates.CovariateFitReport;
@@ -24,6 +23,7 @@ import org.clvkit.models.covariates.LikelihoodRatioTest;
 import org.clvkit.models.internal.BgNbdLikelihood;
 import org.clvkit.models.internal.CovariateGroups;
 import org.clvkit.models.internal.CovariateLayout;
+import org.clvkit.models.internal.CovariateLogLikelihood;
 import org.clvkit.models.internal.MaximumLikelihood;
 import org.clvkit.models.internal.ModelFitting;
 
@@ -139,9 +139,9 @@ public final class BgNbdCovariateFitter implements Fitter<BgNbdCovariateModel> {
 
   /**
    * The unpenalised log-likelihood this fitter maximises on histories that carry their covariates,
-   * over the model's own parameters (r, α₀, a₀, b₀, &gt; 0) and the free coefficients ({@code purchase.X}, {@code
-   * dropout.X}, {@code constrained.X}) as this fitter's covariate settings choose them from the
-   * data's columns, in the data's time unit (see {@link
+   * over the model's own parameters (r, α₀, a₀, b₀, &gt; 0) and the free coefficients ({@code
+   * purchase.X}, {@code dropout.X}, {@code constrained.X}) as this fitter's covariate settings
+   * choose them from the data's columns, in the data's time unit (see {@link
    * org.clvkit.models.internal.CovariateLogLikelihood}'s gradient convention: d LL / d ln θ for the
    * model's parameters, d LL / d γ for the coefficients).
    *

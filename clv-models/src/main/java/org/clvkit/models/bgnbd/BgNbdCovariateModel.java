@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.clvkit.core.Checks;
+import org.clvkit.models.CustomerHistories;
 import org.clvkit.models.FitReport;
 import org.clvkit.models.ModelType;
-import org.clvkit.models.CustomerHistories;
 import org.clvkit.models.covariates.CovariateFitReport;
 import org.clvkit.models.covariates.CovariateMatrix;
 import org.clvkit.models.covariates.CovariateModel;
@@ -41,9 +41,9 @@ public final class BgNbdCovariateModel implements CovariateModel {
   private static final List<String> BASE = List.of("r", "alpha0", "a0", "b0");
 
   /**
-   * The type {@code bgnbd-covariates}: the base parameters r, alpha0, a0, b0 and the coefficients, named {@code
-   * purchase.X} and {@code dropout.X}; its fitter is {@link BgNbdCovariateFitter}. Not in {@link
-   * org.clvkit.models.ModelTypes#all()}: {@link
+   * The type {@code bgnbd-covariates}: the base parameters r, alpha0, a0, b0 and the coefficients,
+   * named {@code purchase.X} and {@code dropout.X}; its fitter is {@link BgNbdCovariateFitter}. Not
+   * in {@link org.clvkit.models.ModelTypes#all()}: {@link
    * org.clvkit.models.ModelTypes#covariateTypes()} lists it.
    */
   public static final ModelType<BgNbdCovariateModel> TYPE =
@@ -142,7 +142,8 @@ public final class BgNbdCovariateModel implements CovariateModel {
         purchaseCoefficients,
         dropoutCovariates,
         dropoutCoefficients,
-        null, null);
+        null,
+        null);
   }
 
   /** A fitted model with its report (made by {@link BgNbdCovariateFitter}). */
@@ -196,8 +197,8 @@ public final class BgNbdCovariateModel implements CovariateModel {
   }
 
   /**
-   * The base parameters (r, alpha0, a0, b0), then {@code purchase.X} per purchase covariate and {@code dropout.X} per dropout
-   * covariate.
+   * The base parameters (r, alpha0, a0, b0), then {@code purchase.X} per purchase covariate and
+   * {@code dropout.X} per dropout covariate.
    */
   @Override
   public List<String> parameterNames() {
@@ -206,7 +207,10 @@ public final class BgNbdCovariateModel implements CovariateModel {
 
   @Override
   public double[] parameterValues() {
-    return CovariateParameters.values(new double[] {parameters.r(), parameters.alpha(), parameters.a(), parameters.b()}, purchaseCoefficients, dropoutCoefficients);
+    return CovariateParameters.values(
+        new double[] {parameters.r(), parameters.alpha(), parameters.a(), parameters.b()},
+        purchaseCoefficients,
+        dropoutCoefficients);
   }
 
   /** The covariates of a row, in order: purchase ones, then drop-out-only ones. */
@@ -293,8 +297,8 @@ public final class BgNbdCovariateModel implements CovariateModel {
    * Σ w_i ln L_i over the histories, each customer's covariate row read from {@link
    * CustomerHistories#covariates()} (the model's covariates found there by name).
    *
-   * @throws org.clvkit.core.ClvArgumentException when the histories carry no covariates or lack
-   *     one of {@link #covariateNames()}
+   * @throws org.clvkit.core.ClvArgumentException when the histories carry no covariates or lack one
+   *     of {@link #covariateNames()}
    */
   @Override
   public double logLikelihood(CustomerHistories data) {
@@ -434,7 +438,8 @@ public final class BgNbdCovariateModel implements CovariateModel {
   }
 
   /** The model from its whole parameter list ({@link #TYPE}'s factory, used by model files). */
-  private static BgNbdCovariateModel restore(List<String> names, double[] values, FitReport report) {
+  private static BgNbdCovariateModel restore(
+      List<String> names, double[] values, FitReport report) {
     CovariateParameters p = CovariateParameters.split(names, values, BASE, "purchase", "dropout");
     double[] v = p.base();
     return new BgNbdCovariateModel(

@@ -7,8 +7,8 @@ import org.clvkit.models.LogLikelihood;
 
 /**
  * A covariate fitter's unpenalised log-likelihood as a {@link LogLikelihood}: the first {@code
- * positive} parameters are the model's own (r, α₀, ...; &gt; 0, the gradient with respect to
- * their logarithms), the rest the free coefficients ({@code purchase.X}, {@code dropout.X}, {@code
+ * positive} parameters are the model's own (r, α₀, ...; &gt; 0, the gradient with respect to their
+ * logarithms), the rest the free coefficients ({@code purchase.X}, {@code dropout.X}, {@code
  * constrained.X}; any finite value, the gradient with respect to the coefficient itself), in the
  * data's own time unit. Wraps the fitter's objective over θ = (ln θ_base, γ).
  */

@@ -32,7 +32,9 @@ public final class CovariateParameters {
     this.secondValues = secondValues;
   }
 
-  /** The names: {@code base}, then {@code first.X} per first covariate, {@code second.X} per second. */
+  /**
+   * The names: {@code base}, then {@code first.X} per first covariate, {@code second.X} per second.
+   */
   public static List<String> names(
       List<String> base,
       String first,
@@ -74,8 +76,7 @@ public final class CovariateParameters {
     Checks.notNull("parameters", values);
     Checks.sameLength("parameters", values.length, "parameterNames", names.size());
     if (names.size() < base.size()) {
-      throw Checks.fail(
-          "parameterNames must start with the parameters %s, was %s", base, names);
+      throw Checks.fail("parameterNames must start with the parameters %s, was %s", base, names);
     }
     for (int i = 0; i < base.size(); i++) {
       if (!base.get(i).equals(names.get(i))) {
@@ -154,7 +155,6 @@ public final class CovariateParameters {
                 Checks.fail(
                     "data must carry the covariates %s of the %s model"
                         + " (CustomerHistories.withCovariates), had none",
-                    needed,
-                    model));
+                    needed, model));
   }
 }

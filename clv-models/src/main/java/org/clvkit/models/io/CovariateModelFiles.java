@@ -20,11 +20,11 @@ import org.clvkit.models.ModelTypes;
  * (clvkit 0.1.0 snapshots up to main 6ed2ac1, {@code ModelFiles.saveCovariateModel}): properties
  * files with {@code format = clvkit-covariate-model}, {@code version = 1}, {@code type} (the
  * covariate type's id), {@code parameter.<name>} for the base parameters and the coefficients by
- * process, {@code covariates.first} (purchase, the sBG's α) and {@code covariates.second} (drop-out,
- * β) with {@code coefficient.first.<covariate>} and {@code coefficient.second.<covariate>}. Their
- * {@code fit.*} entries were a summary for the reader; a model read from such a file has no fit
- * report, as before. {@link ModelFiles#load} recognises them and reads them here; nothing writes
- * them any more.
+ * process, {@code covariates.first} (purchase, the sBG's α) and {@code covariates.second}
+ * (drop-out, β) with {@code coefficient.first.<covariate>} and {@code
+ * coefficient.second.<covariate>}. Their {@code fit.*} entries were a summary for the reader; a
+ * model read from such a file has no fit report, as before. {@link ModelFiles#load} recognises them
+ * and reads them here; nothing writes them any more.
  */
 final class CovariateModelFiles {
   /** The value of the {@code format} key. */
@@ -80,10 +80,7 @@ final class CovariateModelFiles {
     if (codec == null) {
       throw new ModelFileException(
           ModelFileException.Problem.MALFORMED,
-          "type must be one of "
-              + ModelTypes.ids(ModelTypes.covariateTypes())
-              + ", was "
-              + id);
+          "type must be one of " + ModelTypes.ids(ModelTypes.covariateTypes()) + ", was " + id);
     }
     if (!type.isAssignableFrom(codec.modelClass())) {
       throw new ModelFileException(

@@ -344,9 +344,9 @@ public final class ModelFiles {
   }
 
   /**
-   * A name as part of a key or of a comma-separated list: letters, digits, {@code .}, {@code _}
-   * and {@code -} as they are, every other character (a covariate named {@code gender=m}, a comma)
-   * as {@code %XX} per UTF-8 byte. The models' own parameter names are unchanged by it.
+   * A name as part of a key or of a comma-separated list: letters, digits, {@code .}, {@code _} and
+   * {@code -} as they are, every other character (a covariate named {@code gender=m}, a comma) as
+   * {@code %XX} per UTF-8 byte. The models' own parameter names are unchanged by it.
    */
   static String keyPart(String name) {
     StringBuilder out = new StringBuilder(name.length());
@@ -371,7 +371,9 @@ public final class ModelFiles {
     java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
     for (int i = 0; i < part.length(); i++) {
       char c = part.charAt(i);
-      if (c == '%' && i + 2 < part.length() && part.substring(i + 1, i + 3).matches("[0-9A-F]{2}")) {
+      if (c == '%'
+          && i + 2 < part.length()
+          && part.substring(i + 1, i + 3).matches("[0-9A-F]{2}")) {
         out.write(Integer.parseInt(part.substring(i + 1, i + 3), 16));
         i += 2;
       } else if (c == '%') {

@@ -6,14 +6,13 @@ import java.util.Locale;
 import java.util.concurrent.Executor;
 import org.clvkit.core.Checks;
 import org.clvkit.models.CustomerHistories;
-import org.clvkit.models.internal.CovariateLogLikelihood;
-import org.clvkit.models.LogLikelihood;
-import org.clvkit.models.ModelType;
-import org.clvkit.models.Fitter;
 import org.clvkit.models.FitDiagnostics;
 import org.clvkit.models.FitFailedException;
 import org.clvkit.models.FitSettings;
 import org.clvkit.models.FitStatus;
+import org.clvkit.models.Fitter;
+import org.clvkit.models.LogLikelihood;
+import org.clvkit.models.ModelType;
 import org.clvkit.models.ParameterEstimate;
 import org.clvkit.models.covariates.CoefficientEstimate;
 import org.clvkit.models.covariates.CovariateFitReport;
@@ -21,6 +20,7 @@ import org.clvkit.models.covariates.CovariateMatrix;
 import org.clvkit.models.covariates.CovariateSettings;
 import org.clvkit.models.covariates.LikelihoodRatioTest;
 import org.clvkit.models.internal.CovariateLayout;
+import org.clvkit.models.internal.CovariateLogLikelihood;
 import org.clvkit.models.internal.MaximumLikelihood;
 import org.clvkit.models.internal.ModelFitting;
 import org.clvkit.models.internal.PatternSample;
@@ -181,9 +181,9 @@ public final class ParetoNbdCovariateFitter implements Fitter<ParetoNbdCovariate
 
   /**
    * The unpenalised log-likelihood this fitter maximises on histories that carry their covariates,
-   * over the model's own parameters (r, α₀, s, β₀, &gt; 0) and the free coefficients ({@code purchase.X}, {@code
-   * dropout.X}, {@code constrained.X}) as this fitter's covariate settings choose them from the
-   * data's columns, in the data's time unit (see {@link
+   * over the model's own parameters (r, α₀, s, β₀, &gt; 0) and the free coefficients ({@code
+   * purchase.X}, {@code dropout.X}, {@code constrained.X}) as this fitter's covariate settings
+   * choose them from the data's columns, in the data's time unit (see {@link
    * org.clvkit.models.internal.CovariateLogLikelihood}'s gradient convention: d LL / d ln θ for the
    * model's parameters, d LL / d γ for the coefficients).
    *

@@ -6,10 +6,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.clvkit.core.Checks;
-import org.clvkit.models.FitReport;
-import org.clvkit.models.ModelType;
 import org.clvkit.models.CustomerHistories;
 import org.clvkit.models.Discount;
+import org.clvkit.models.FitReport;
+import org.clvkit.models.ModelType;
 import org.clvkit.models.covariates.CovariateFitReport;
 import org.clvkit.models.covariates.CovariateMatrix;
 import org.clvkit.models.covariates.CovariateModel;
@@ -44,9 +44,9 @@ public final class ParetoNbdCovariateModel implements CovariateModel {
   private static final List<String> BASE = List.of("r", "alpha0", "s", "beta0");
 
   /**
-   * The type {@code pnbd-covariates}: the base parameters r, alpha0, s, beta0 and the coefficients, named {@code
-   * purchase.X} and {@code dropout.X}; its fitter is {@link ParetoNbdCovariateFitter}. Not in {@link
-   * org.clvkit.models.ModelTypes#all()}: {@link
+   * The type {@code pnbd-covariates}: the base parameters r, alpha0, s, beta0 and the coefficients,
+   * named {@code purchase.X} and {@code dropout.X}; its fitter is {@link ParetoNbdCovariateFitter}.
+   * Not in {@link org.clvkit.models.ModelTypes#all()}: {@link
    * org.clvkit.models.ModelTypes#covariateTypes()} lists it.
    */
   public static final ModelType<ParetoNbdCovariateModel> TYPE =
@@ -149,7 +149,8 @@ public final class ParetoNbdCovariateModel implements CovariateModel {
         purchaseCoefficients,
         dropoutCovariates,
         dropoutCoefficients,
-        null, null);
+        null,
+        null);
   }
 
   /** A fitted model with its report (made by {@link ParetoNbdCovariateFitter}). */
@@ -203,8 +204,8 @@ public final class ParetoNbdCovariateModel implements CovariateModel {
   }
 
   /**
-   * The base parameters (r, alpha0, s, beta0), then {@code purchase.X} per purchase covariate and {@code dropout.X} per dropout
-   * covariate.
+   * The base parameters (r, alpha0, s, beta0), then {@code purchase.X} per purchase covariate and
+   * {@code dropout.X} per dropout covariate.
    */
   @Override
   public List<String> parameterNames() {
@@ -213,7 +214,8 @@ public final class ParetoNbdCovariateModel implements CovariateModel {
 
   @Override
   public double[] parameterValues() {
-    return CovariateParameters.values(parameters.toArray(), purchaseCoefficients, dropoutCoefficients);
+    return CovariateParameters.values(
+        parameters.toArray(), purchaseCoefficients, dropoutCoefficients);
   }
 
   /** The covariates a covariate row holds, in order: purchase ones, then drop-out-only ones. */
@@ -322,8 +324,8 @@ public final class ParetoNbdCovariateModel implements CovariateModel {
    * Σ w_i ln L_i over the histories, each customer's covariate row read from {@link
    * CustomerHistories#covariates()} (the model's covariates found there by name).
    *
-   * @throws org.clvkit.core.ClvArgumentException when the histories carry no covariates or lack
-   *     one of {@link #covariateNames()}
+   * @throws org.clvkit.core.ClvArgumentException when the histories carry no covariates or lack one
+   *     of {@link #covariateNames()}
    */
   @Override
   public double logLikelihood(CustomerHistories data) {
@@ -494,7 +496,8 @@ public final class ParetoNbdCovariateModel implements CovariateModel {
   }
 
   /** The model from its whole parameter list ({@link #TYPE}'s factory, used by model files). */
-  private static ParetoNbdCovariateModel restore(List<String> names, double[] values, FitReport report) {
+  private static ParetoNbdCovariateModel restore(
+      List<String> names, double[] values, FitReport report) {
     CovariateParameters p = CovariateParameters.split(names, values, BASE, "purchase", "dropout");
     double[] v = p.base();
     return new ParetoNbdCovariateModel(

@@ -8,14 +8,13 @@ import java.util.concurrent.Executor;
 import org.clvkit.core.Checks;
 import org.clvkit.core.internal.Parallel;
 import org.clvkit.models.CustomerHistories;
-import org.clvkit.models.internal.CovariateLogLikelihood;
-import org.clvkit.models.LogLikelihood;
-import org.clvkit.models.ModelType;
-import org.clvkit.models.Fitter;
 import org.clvkit.models.FitDiagnostics;
 import org.clvkit.models.FitFailedException;
 import org.clvkit.models.FitSettings;
 import org.clvkit.models.FitStatus;
+import org.clvkit.models.Fitter;
+import org.clvkit.models.LogLikelihood;
+import org.clvkit.models.ModelType;
 import org.clvkit.models.ParameterEstimate;
 import org.clvkit.models.covariates.CoefficientEstimate;
 import org.clvkit.models.covariates.CovariateFitReport;
@@ -24,6 +23,7 @@ import org.clvkit.models.covariates.CovariateSettings;
 import org.clvkit.models.covariates.LikelihoodRatioTest;
 import org.clvkit.models.covariates.TimeVaryingCovariates;
 import org.clvkit.models.internal.CovariateLayout;
+import org.clvkit.models.internal.CovariateLogLikelihood;
 import org.clvkit.models.internal.MaximumLikelihood;
 import org.clvkit.models.internal.ModelFitting;
 
@@ -130,9 +130,9 @@ public final class ParetoNbdTimeVaryingFitter implements Fitter<ParetoNbdTimeVar
 
   /**
    * The unpenalised log-likelihood this fitter maximises on histories that carry their covariates,
-   * over the model's own parameters (r, α₀, s, β₀, &gt; 0) and the free coefficients ({@code purchase.X}, {@code
-   * dropout.X}, {@code constrained.X}) as this fitter's covariate settings choose them from the
-   * data's columns, in the data's time unit (see {@link
+   * over the model's own parameters (r, α₀, s, β₀, &gt; 0) and the free coefficients ({@code
+   * purchase.X}, {@code dropout.X}, {@code constrained.X}) as this fitter's covariate settings
+   * choose them from the data's columns, in the data's time unit (see {@link
    * org.clvkit.models.internal.CovariateLogLikelihood}'s gradient convention: d LL / d ln θ for the
    * model's parameters, d LL / d γ for the coefficients).
    *
@@ -161,8 +161,7 @@ public final class ParetoNbdTimeVaryingFitter implements Fitter<ParetoNbdTimeVar
     Checks.notNull("covariates", tv);
     Checks.sameLength("covariates customers", tv.customers(), "customers", data.size());
     CovariateLayout layout = CovariateLayout.resolve(tv.names(), covariates);
-    Likelihood likelihood =
-        new Likelihood(data, tv.select(layout.names()), layout, 1.0, executor);
+    Likelihood likelihood = new Likelihood(data, tv.select(layout.names()), layout, 1.0, executor);
     return new CovariateLogLikelihood(
         MODEL,
         List.of("r", "alpha0", "s", "beta0"),

@@ -6,10 +6,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.clvkit.core.Checks;
-import org.clvkit.models.FitReport;
-import org.clvkit.models.ModelType;
 import org.clvkit.models.CustomerHistories;
 import org.clvkit.models.Discount;
+import org.clvkit.models.FitReport;
+import org.clvkit.models.ModelType;
 import org.clvkit.models.covariates.CovariateFitReport;
 import org.clvkit.models.covariates.CovariateModel;
 import org.clvkit.models.covariates.CovariateSettings;
@@ -52,9 +52,9 @@ public final class ParetoNbdTimeVaryingModel implements CovariateModel {
   private static final List<String> BASE = List.of("r", "alpha0", "s", "beta0");
 
   /**
-   * The type {@code pnbd-time-varying}: the base parameters r, alpha0, s, beta0 and the coefficients, named {@code
-   * purchase.X} and {@code dropout.X}; its fitter is {@link ParetoNbdTimeVaryingFitter}. Not in {@link
-   * org.clvkit.models.ModelTypes#all()}: {@link
+   * The type {@code pnbd-time-varying}: the base parameters r, alpha0, s, beta0 and the
+   * coefficients, named {@code purchase.X} and {@code dropout.X}; its fitter is {@link
+   * ParetoNbdTimeVaryingFitter}. Not in {@link org.clvkit.models.ModelTypes#all()}: {@link
    * org.clvkit.models.ModelTypes#covariateTypes()} lists it.
    */
   public static final ModelType<ParetoNbdTimeVaryingModel> TYPE =
@@ -157,7 +157,8 @@ public final class ParetoNbdTimeVaryingModel implements CovariateModel {
         purchaseCoefficients,
         dropoutCovariates,
         dropoutCoefficients,
-        null, null);
+        null,
+        null);
   }
 
   /** A fitted model with its report (made by {@link ParetoNbdTimeVaryingFitter}). */
@@ -211,8 +212,8 @@ public final class ParetoNbdTimeVaryingModel implements CovariateModel {
   }
 
   /**
-   * The base parameters (r, alpha0, s, beta0), then {@code purchase.X} per purchase covariate and {@code dropout.X} per dropout
-   * covariate.
+   * The base parameters (r, alpha0, s, beta0), then {@code purchase.X} per purchase covariate and
+   * {@code dropout.X} per dropout covariate.
    */
   @Override
   public List<String> parameterNames() {
@@ -221,7 +222,8 @@ public final class ParetoNbdTimeVaryingModel implements CovariateModel {
 
   @Override
   public double[] parameterValues() {
-    return CovariateParameters.values(parameters.toArray(), purchaseCoefficients, dropoutCoefficients);
+    return CovariateParameters.values(
+        parameters.toArray(), purchaseCoefficients, dropoutCoefficients);
   }
 
   /** The covariates the model uses: the purchase covariates, then the other drop-out ones. */
@@ -255,8 +257,8 @@ public final class ParetoNbdTimeVaryingModel implements CovariateModel {
    * TimeVaryingCovariates#constant}); per-period covariates go to {@link
    * #logLikelihood(CustomerHistories, TimeVaryingCovariates)}.
    *
-   * @throws org.clvkit.core.ClvArgumentException when the histories carry no covariates or lack
-   *     one of {@link #covariateNames()}
+   * @throws org.clvkit.core.ClvArgumentException when the histories carry no covariates or lack one
+   *     of {@link #covariateNames()}
    */
   @Override
   public double logLikelihood(CustomerHistories data) {
@@ -417,7 +419,8 @@ public final class ParetoNbdTimeVaryingModel implements CovariateModel {
   }
 
   /** The model from its whole parameter list ({@link #TYPE}'s factory, used by model files). */
-  private static ParetoNbdTimeVaryingModel restore(List<String> names, double[] values, FitReport report) {
+  private static ParetoNbdTimeVaryingModel restore(
+      List<String> names, double[] values, FitReport report) {
     CovariateParameters p = CovariateParameters.split(names, values, BASE, "purchase", "dropout");
     double[] v = p.base();
     return new ParetoNbdTimeVaryingModel(

@@ -6,12 +6,12 @@ import java.util.List;
 import java.util.concurrent.Executor;
 import org.clvkit.core.Checks;
 import org.clvkit.models.CustomerHistories;
-import org.clvkit.models.Fitter;
-import org.clvkit.models.LogLikelihood;
-import org.clvkit.models.ModelType;
 import org.clvkit.models.FitDiagnostics;
 import org.clvkit.models.FitFailedException;
 import org.clvkit.models.FitSettings;
+import org.clvkit.models.Fitter;
+import org.clvkit.models.LogLikelihood;
+import org.clvkit.models.ModelType;
 import org.clvkit.models.ParameterEstimate;
 import org.clvkit.models.covariates.CoefficientEstimate;
 import org.clvkit.models.covariates.CovariateFitReport;
@@ -72,7 +72,9 @@ public final class SbgCovariateFitter implements Fitter<SbgCovariateModel> {
     return covariates;
   }
 
-  /** None: the likelihood sums one term per distinct lifetime and covariate row, too few to split. */
+  /**
+   * None: the likelihood sums one term per distinct lifetime and covariate row, too few to split.
+   */
   @Override
   public Executor executor() {
     return null;

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.clvkit.core.Checks;
-import org.clvkit.models.internal.ContractLifetimes;
 import org.clvkit.models.CustomerHistories;
 import org.clvkit.models.FitReport;
 import org.clvkit.models.ModelType;
@@ -14,6 +13,7 @@ import org.clvkit.models.covariates.CovariateFitReport;
 import org.clvkit.models.covariates.CovariateMatrix;
 import org.clvkit.models.covariates.CovariateModel;
 import org.clvkit.models.covariates.CovariateSettings;
+import org.clvkit.models.internal.ContractLifetimes;
 import org.clvkit.models.internal.CovariateLayout;
 import org.clvkit.models.internal.CovariateParameters;
 
@@ -38,10 +38,10 @@ public final class SbgCovariateModel implements CovariateModel {
   private static final List<String> BASE = List.of("alpha0", "beta0");
 
   /**
-   * The type {@code sbg-covariates}: the base parameters alpha0, beta0 and the coefficients, named {@code
-   * alpha.X} and {@code beta.X}; its fitter is {@link SbgCovariateFitter}. Not in {@link
-   * org.clvkit.models.ModelTypes#all()}: {@link
-   * org.clvkit.models.ModelTypes#covariateTypes()} lists it.
+   * The type {@code sbg-covariates}: the base parameters alpha0, beta0 and the coefficients, named
+   * {@code alpha.X} and {@code beta.X}; its fitter is {@link SbgCovariateFitter}. Not in {@link
+   * org.clvkit.models.ModelTypes#all()}: {@link org.clvkit.models.ModelTypes#covariateTypes()}
+   * lists it.
    */
   public static final ModelType<SbgCovariateModel> TYPE =
       ModelType.ofCovariates(
@@ -88,8 +88,7 @@ public final class SbgCovariateModel implements CovariateModel {
     this.betaCoefficients = betaCoefficients.clone();
     this.report = report;
     this.parameterNames =
-        CovariateParameters.names(
-            BASE, "alpha", this.alphaCovariates, "beta", this.betaCovariates);
+        CovariateParameters.names(BASE, "alpha", this.alphaCovariates, "beta", this.betaCovariates);
     this.sharedReport = report != null ? report.fitReport(parameterNames) : loadedReport;
     List<String> all = new ArrayList<>(this.alphaCovariates);
     for (String name : this.betaCovariates) {
@@ -125,7 +124,13 @@ public final class SbgCovariateModel implements CovariateModel {
       List<String> betaCovariates,
       double[] betaCoefficients) {
     return new SbgCovariateModel(
-        parameters, alphaCovariates, alphaCoefficients, betaCovariates, betaCoefficients, null, null);
+        parameters,
+        alphaCovariates,
+        alphaCoefficients,
+        betaCovariates,
+        betaCoefficients,
+        null,
+        null);
   }
 
   /** A fitted model with its report (made by {@link SbgCovariateFitter}). */
@@ -179,8 +184,8 @@ public final class SbgCovariateModel implements CovariateModel {
   }
 
   /**
-   * The base parameters (alpha0, beta0), then {@code alpha.X} per alpha covariate and {@code beta.X} per beta
-   * covariate.
+   * The base parameters (alpha0, beta0), then {@code alpha.X} per alpha covariate and {@code
+   * beta.X} per beta covariate.
    */
   @Override
   public List<String> parameterNames() {
@@ -376,7 +381,12 @@ public final class SbgCovariateModel implements CovariateModel {
 
   private Object readResolve() {
     return new SbgCovariateModel(
-        parameters, alphaCovariates, alphaCoefficients, betaCovariates, betaCoefficients, report,
+        parameters,
+        alphaCovariates,
+        alphaCoefficients,
+        betaCovariates,
+        betaCoefficients,
+        report,
         sharedReport);
   }
 }

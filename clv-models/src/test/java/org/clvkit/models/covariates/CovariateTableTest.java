@@ -97,7 +97,8 @@ class CovariateTableTest {
     assertArrayEquals(model.purchaseCoefficients(), back.purchaseCoefficients(), 0.0);
     assertArrayEquals(model.dropoutCoefficients(), back.dropoutCoefficients(), 0.0);
     String text = Files.readString(file);
-    assertTrue(text.contains("model.parameter.purchase.channel%3Dweb = -0.3333333333333333\n"), text);
+    assertTrue(
+        text.contains("model.parameter.purchase.channel%3Dweb = -0.3333333333333333\n"), text);
     assertTrue(text.contains("model.covariates.purchase = female,channel%3Dweb\n"), text);
     SbgCovariateModel sbg =
         SbgCovariateModel.of(
