@@ -94,10 +94,10 @@ class TimeVaryingCovariatesCliTest {
     assertTrue(f.out().contains("log-likelihood without covariates -9594.97"), f::toString);
     Path file = models.resolve("pnbd-time-varying.properties");
     ParetoNbdTimeVaryingModel model =
-        ModelFiles.loadCovariateModel(file, ParetoNbdTimeVaryingModel.class);
+        ModelFiles.load(file, ParetoNbdTimeVaryingModel.class).model();
     assertEquals(List.of("promo"), model.purchaseCovariates());
     assertEquals(List.of("promo"), model.dropoutCovariates());
-    assertTrue(Files.readString(file).contains("timeUnit = week"));
+    assertTrue(Files.readString(file).contains("provenance.timeUnit = week"));
 
     Path scores = dir.resolve("scores.csv");
     Cli.Result sc =
