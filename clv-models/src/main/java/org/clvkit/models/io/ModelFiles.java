@@ -47,10 +47,11 @@ import org.clvkit.models.io.ModelFileException.Problem;
  * parameters — BG/NBD ({@link org.clvkit.models.bgnbd.BgNbdModel}), MBG/NBD ({@link
  * org.clvkit.models.mbgnbd.MbgNbdModel}), Pareto/NBD ({@link
  * org.clvkit.models.paretonbd.ParetoNbdModel}), BG/BB ({@link org.clvkit.models.bgbb.BgBbModel}),
- * sBG ({@link org.clvkit.models.sbg.SbgModel}) and Gamma-Gamma ({@link
- * org.clvkit.models.gammagamma.GammaGammaModel}, which also keeps its {@code customersLeftOut}).
- * Never Java serialization: a file is a versioned list of named numbers that any later clvkit can
- * read and a person can check.
+ * sBG ({@link org.clvkit.models.sbg.SbgModel}), Gamma-Gamma ({@link
+ * org.clvkit.models.gammagamma.GammaGammaModel}, which also keeps its {@code customersLeftOut}),
+ * the other models of {@link ModelTypes#all()} and the covariate models of {@link
+ * ModelTypes#covariateTypes()}. Never Java serialization: a file is a versioned list of named
+ * numbers that any later clvkit can read and a person can check.
  *
  * <p><b>Format 1.</b> ASCII text in {@link java.util.Properties} syntax, one {@code key = value}
  * per line in sorted key order, between a first line {@value #HEADER} and a last line {@value
@@ -88,10 +89,17 @@ import org.clvkit.models.io.ModelFileException.Problem;
  * converge, and read as {@code CONVERGED} or {@code NOT_CONVERGED} when absent), {@code
  * fit.startingPointSample} when the starting points were searched on a sample, {@code
  * fit.hasEstimates} and, when true, {@code fit.estimate.<name>.standardError|lower|upper} per
- * parameter (the estimate's value is the parameter). Numbers are written in {@link
- * Double#toString(double)} form, which reads back to the same double, so a loaded model predicts
- * bit for bit as the saved one. Text values escape {@code \}, control and non-ASCII characters as
- * {@code Properties} does.
+ * parameter (the estimate's value is the parameter). A covariate model ({@link
+ * org.clvkit.models.covariates.CovariateModel}) also has {@code model.covariates.<process>} for
+ * each of its type's two processes: its covariates in order, comma-separated; its coefficients are
+ * parameters named {@code <process>.<covariate>} ({@code model.parameter.purchase.age}). In key
+ * parts and in those lists every character of a name other than letters, digits, {@code .}, {@code
+ * _} and {@code -} is written {@code %XX} per UTF-8 byte ({@code gender=m} as {@code gender%3Dm});
+ * the models' own parameter names have none. Files of the first, separate covariate format ({@code
+ * # clvkit covariate model file}, {@code format = clvkit-covariate-model}) are still read, without
+ * a fit report. Numbers are written in {@link Double#toString(double)} form, which reads back to
+ * the same double, so a loaded model predicts bit for bit as the saved one. Text values escape
+ * {@code \}, control and non-ASCII characters as {@code Properties} does.
  *
  * <p><b>Loading</b> is strict, and each failure is a {@link ModelFileException} with its own {@link
  * Problem}: not a model file ({@code FOREIGN}), cut off ({@code TRUNCATED}), a newer format ({@code
