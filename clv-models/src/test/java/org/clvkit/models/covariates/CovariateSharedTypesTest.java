@@ -280,6 +280,28 @@ class CovariateSharedTypesTest {
   }
 
   @Test
+  void serialization_keepsBothReports() throws Exception {
+    CustomerHistories data = simulated();
+    Model fitted = ModelTypes.covariateVariant("pnbd").fitter().fit(data);
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
+      out.writeObject(fitted);
+    }
+    Model back;
+    try (java.io.ObjectInputStream in =
+        new java.io.ObjectInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
+      back = (Model) in.readObject();
+    }
+    assertEquals(fitted.parameterNames(), back.parameterNames());
+    assertArrayEquals(fitted.parameterValues(), back.parameterValues(), 0.0);
+    assertEquals(fitted.fitReport(), back.fitReport());
+    assertEquals(
+        ((CovariateModel) fitted).covariateFitReport(),
+        ((CovariateModel) back).covariateFitReport());
+    assertEquals(fitted.logLikelihood(data), back.logLikelihood(data), 0.0);
+  }
+
+  @Test
   void modelFiles_rejectAnUnknownCovariateList() {
     SbgCovariateModel sbg =
         SbgCovariateModel.of(
