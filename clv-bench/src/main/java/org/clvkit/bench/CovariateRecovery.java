@@ -103,7 +103,8 @@ public final class CovariateRecovery {
             n,
             out,
             pool -> ParetoNbdCovariateFitter.create().withExecutor(pool).fit(data, matrix));
-    return lines(fitted.fitReport().orElseThrow(), new double[] {gp[0], gp[1], gd[0], gd[1]});
+    return lines(
+        fitted.covariateFitReport().orElseThrow(), new double[] {gp[0], gp[1], gd[0], gd[1]});
   }
 
   /** The time-varying recovery on {@code n} customers. */
@@ -156,8 +157,9 @@ public final class CovariateRecovery {
             n,
             out,
             pool -> ParetoNbdTimeVaryingFitter.create().withExecutor(pool).fit(data, tv));
-    out.println(fitted.fitReport().orElseThrow().summaryTable());
-    return lines(fitted.fitReport().orElseThrow(), new double[] {gp[0], gp[1], gd[0], gd[1]});
+    out.println(fitted.covariateFitReport().orElseThrow().summaryTable());
+    return lines(
+        fitted.covariateFitReport().orElseThrow(), new double[] {gp[0], gp[1], gd[0], gd[1]});
   }
 
   /**

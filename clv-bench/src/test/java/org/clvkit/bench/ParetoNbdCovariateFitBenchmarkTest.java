@@ -30,7 +30,7 @@ class ParetoNbdCovariateFitBenchmarkTest {
   void fit_twoThreadsEqualOneThreadBitForBit() {
     ParetoNbdCovariateModel one = fit(100_000, 1);
     ParetoNbdCovariateModel two = fit(100_000, 2);
-    CovariateFitReport report = one.fitReport().orElseThrow();
+    CovariateFitReport report = one.covariateFitReport().orElseThrow();
     assertTrue(report.converged(), report.summaryTable());
     assertEquals(4, report.groups());
     assertEquals(one.parameters(), two.parameters());

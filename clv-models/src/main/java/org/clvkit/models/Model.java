@@ -6,9 +6,11 @@ import java.util.Optional;
 
 /**
  * A model with known parameters, fitted or given: the supertype of every clvkit model (BG/NBD,
- * MBG/NBD, Pareto/NBD, BG/BB, sBG, Gamma-Gamma). Implementations are immutable, thread-safe and
- * {@link Serializable}; {@link org.clvkit.models.io.ModelFiles} saves and loads any of them through
- * its {@link #type()}.
+ * MBG/NBD, Pareto/NBD, BG/BB, sBG, Gamma-Gamma, ..., and the covariate models of {@link
+ * org.clvkit.models.covariates.CovariateModel}, whose parameter names add one coefficient per
+ * covariate and process to their type's). Implementations are immutable, thread-safe and {@link
+ * Serializable}; {@link org.clvkit.models.io.ModelFiles} saves and loads any of them through its
+ * {@link #type()}.
  *
  * <p>Sub-interfaces add what a family of models answers: {@link PurchaseModel} (how many purchases
  * and for how long), with {@link ContinuousPurchaseModel} and {@link DiscretePurchaseModel} for the
@@ -25,7 +27,11 @@ public interface Model extends Serializable {
     return type().name();
   }
 
-  /** The parameter names in the literature's order; the same as {@code type().parameterNames()}. */
+  /**
+   * The parameter names in the literature's order; the same as {@code type().parameterNames()},
+   * except for a covariate model, which adds its coefficients ({@code purchase.X}, {@code
+   * dropout.X}) after them.
+   */
   default List<String> parameterNames() {
     return type().parameterNames();
   }

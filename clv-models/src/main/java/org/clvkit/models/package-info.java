@@ -36,23 +36,45 @@
  *       form it is written in, without rounding the other.
  * </ul>
  *
- * <h2>Room for covariates</h2>
+ * <h2>Covariates through the same shapes</h2>
  *
- * A covariate model (time-invariant covariates first, as CLVTools' static covariates) reads its
- * covariate row from {@link org.clvkit.models.CustomerHistories#covariates()}: {@link
- * org.clvkit.models.covariates.CovariateMatrix} (the one covariate type, also the covariate
- * fitters' explicit argument) holds named columns row-major in one {@code double[]} with a column
- * count, so that the kernel reads row i at {@code i * columns()} without allocating. {@link
- * org.clvkit.models.CustomerHistories#compressed()} groups only customers whose covariate rows are
- * equal, so weights stay correct. The covariate models (Pareto/NBD, BG/NBD and sBG with static
- * covariates, Pareto/NBD with time-varying ones) implement {@link
- * org.clvkit.models.covariates.CovariateModel}: their parameters are the base parameters and one
- * coefficient per covariate and process, reported with names in a {@link
- * org.clvkit.models.covariates.CovariateFitReport}; {@link org.clvkit.models.io.ModelFiles} saves
- * and loads them. Their fitters take {@code CustomerHistories} that carry the covariate row; their
- * scoring methods take the covariate row with the customer's history. Per-period covariates ({@link
- * org.clvkit.models.covariates.TimeVaryingCovariates}) are the time-varying fitter's second
- * argument. They are not {@code Model}s of the registry: a fitted covariate model has a parameter
- * list that depends on the covariates chosen, which a {@code ModelType}'s fixed names cannot hold.
+ * A covariate model (time-invariant covariates, as CLVTools' static covariates) reads its covariate
+ * row from {@link org.clvkit.models.CustomerHistories#covariates()}: {@link
+ * org.clvkit.models.covariates.CovariateMatrix} holds named columns row-major in one {@code
+ * double[]} with a column count, so that the kernel reads row i at {@code i * columns()} without
+ * allocating. {@link org.clvkit.models.CustomerHistories#compressed()} groups only customers whose
+ * covariate rows are equal, so weights stay correct. The covariate models (Pareto/NBD, BG/NBD and
+ * sBG with static covariates, Pareto/NBD with time-varying ones) are {@link
+ * org.clvkit.models.Model}s through {@link org.clvkit.models.covariates.CovariateModel}: their
+ * {@code parameterNames()} are the base parameters followed by one coefficient per covariate and
+ * process ({@code purchase.gender=m}, {@code dropout.age}; a constrained coefficient under both
+ * names), {@code fitReport()} is the shared {@link org.clvkit.models.FitReport} (the coefficient
+ * table with constraints, the objective and the likelihood-ratio test stay in {@code
+ * covariateFitReport()}), and {@code logLikelihood(CustomerHistories)} reads the histories'
+ * covariates. Their fitters are {@link org.clvkit.models.Fitter}s configured by {@link
+ * org.clvkit.models.FitSettings}; what only a covariate fit chooses (which covariates act on which
+ * process, constraints, the penalty per process) is {@link
+ * org.clvkit.models.covariates.CovariateSettings}. {@link org.clvkit.models.io.ModelFiles} saves
+ * and loads them like every model.
+ *
+ * <p><b>Why covariate variants are model types of their own, outside {@link
+ * org.clvkit.models.ModelTypes#all()}.</b> A fitted covariate model's parameter list depends on the
+ * covariates chosen, so its type ({@link org.clvkit.models.ModelType#ofCovariates}) fixes only the
+ * base parameters and the two processes and lets each model name its coefficients; model files
+ * record the covariate lists. The alternatives were weaker: a covariate flag on the base type
+ * ({@code pnbd} plus "with covariates") would give one id two model classes and two parameter
+ * layouts, so a {@code ModelType<ParetoNbdModel>} could not type its fitter or its loaded models;
+ * listing the variants in {@code all()} would make every "fit each model to these histories" loop
+ * (the report's comparison, the engines' model choice) offer models that cannot fit histories
+ * without covariates. So each variant has its own id ({@code pnbd-covariates}, {@code
+ * bgnbd-covariates}, {@code sbg-covariates}, {@code pnbd-time-varying}), and a program holding a
+ * base id and a covariate file asks {@link org.clvkit.models.ModelTypes#covariateVariant(String)}
+ * (or {@link org.clvkit.models.ModelTypes#timeVaryingVariant(String)}) and fits with {@link
+ * org.clvkit.models.ModelType#fitter(org.clvkit.models.covariates.CovariateSettings)}: no switch
+ * over model names. Per-period covariates ({@link
+ * org.clvkit.models.covariates.TimeVaryingCovariates}) do not travel in {@code CustomerHistories}
+ * yet: {@code ParetoNbdTimeVaryingFitter.fit(CustomerHistories)} holds each customer's row
+ * constant, and the time-varying data are the second argument of its {@code fit(histories,
+ * covariates)}.
  */
 package org.clvkit.models;

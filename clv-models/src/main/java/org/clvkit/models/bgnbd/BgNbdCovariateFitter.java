@@ -11,6 +11,9 @@ import org.clvkit.models.FitDiagnostics;
 import org.clvkit.models.FitFailedException;
 import org.clvkit.models.FitSettings;
 import org.clvkit.models.FitStatus;
+import org.clvkit.models.Fitter;
+import org.clvkit.models.LogLikelihood;
+import org.clvkit.models.ModelType;
 import org.clvkit.models.ParameterEstimate;
 import org.clvkit.models.covariates.CoefficientEstimate;
 import org.clvkit.models.covariates.CovariateFitReport;
@@ -20,6 +23,7 @@ import org.clvkit.models.covariates.LikelihoodRatioTest;
 import org.clvkit.models.internal.BgNbdLikelihood;
 import org.clvkit.models.internal.CovariateGroups;
 import org.clvkit.models.internal.CovariateLayout;
+import org.clvkit.models.internal.CovariateLogLikelihood;
 import org.clvkit.models.internal.MaximumLikelihood;
 import org.clvkit.models.internal.ModelFitting;
 
@@ -46,7 +50,7 @@ import org.clvkit.models.internal.ModelFitting;
  * message naming the non-identified coefficients, instead of standard errors that mean nothing; it
  * throws {@link FitFailedException} unless non-converged fits are allowed.
  */
-public final class BgNbdCovariateFitter {
+public final class BgNbdCovariateFitter implements Fitter<BgNbdCovariateModel> {
   private static final String MODEL = "BG/NBD with static covariates";
   private static final double BOUND = 23.0;
 
@@ -73,6 +77,7 @@ public final class BgNbdCovariateFitter {
   }
 
   /** This fitter with other fit settings (their penalty and extra starts are not used). */
+  @Override
   public BgNbdCovariateFitter withSettings(FitSettings value) {
     return new BgNbdCovariateFitter(Checks.notNull("settings", value), covariates, executor);
   }
@@ -88,8 +93,31 @@ public final class BgNbdCovariateFitter {
   }
 
   /** This fitter evaluating the likelihood on {@code value}; the caller owns the executor. */
+  @Override
   public BgNbdCovariateFitter withExecutor(Executor value) {
     return new BgNbdCovariateFitter(settings, covariates, value);
+  }
+
+  /** The fit settings (iteration cap, whether non-converged fits are returned). */
+  @Override
+  public FitSettings settings() {
+    return settings;
+  }
+
+  /** The covariate settings. */
+  public CovariateSettings covariateSettings() {
+    return covariates;
+  }
+
+  /** {@link BgNbdCovariateModel#TYPE}. */
+  @Override
+  public ModelType<BgNbdCovariateModel> type() {
+    return BgNbdCovariateModel.TYPE;
+  }
+
+  @Override
+  public Executor executor() {
+    return executor;
   }
 
   /**
@@ -99,6 +127,7 @@ public final class BgNbdCovariateFitter {
    * @param data the customers' histories with one covariate row each
    * @throws org.clvkit.core.ClvArgumentException when the histories carry no covariates
    */
+  @Override
   public BgNbdCovariateModel fit(CustomerHistories data) {
     Checks.notNull("data", data);
     CovariateMatrix matrix =
@@ -106,6 +135,45 @@ public final class BgNbdCovariateFitter {
             .orElseThrow(
                 () -> Checks.fail("data must carry covariates (CustomerHistories.withCovariates)"));
     return fit(data, matrix);
+  }
+
+  /**
+   * The unpenalised log-likelihood this fitter maximises on histories that carry their covariates,
+   * over the model's own parameters (r, α₀, a₀, b₀, &gt; 0) and the free coefficients ({@code
+   * purchase.X}, {@code dropout.X}, {@code constrained.X}) as this fitter's covariate settings
+   * choose them from the data's columns, in the data's time unit (see {@link
+   * org.clvkit.models.internal.CovariateLogLikelihood}'s gradient convention: d LL / d ln θ for the
+   * model's parameters, d LL / d γ for the coefficients).
+   *
+   * @throws org.clvkit.core.ClvArgumentException when the histories carry no covariates or the
+   *     settings name a covariate they lack
+   */
+  @Override
+  public LogLikelihood logLikelihood(CustomerHistories data) {
+    Checks.notNull("data", data);
+    CovariateMatrix matrix =
+        data.covariates()
+            .orElseThrow(
+                () -> Checks.fail("data must carry covariates (CustomerHistories.withCovariates)"));
+    Checks.sameLength("covariates rows", matrix.rows(), "customers", data.size());
+    CovariateLayout layout = CovariateLayout.resolve(matrix.names(), covariates);
+    CovariateMatrix used = matrix.select(layout.names());
+    CovariateGroups groups = CovariateGroups.of(data, used.values(), layout.columns());
+    BgNbdLikelihood[] likelihoods = new BgNbdLikelihood[groups.size()];
+    double customers = 0;
+    int patterns = 0;
+    for (int g = 0; g < likelihoods.length; g++) {
+      likelihoods[g] = BgNbdLikelihood.bgNbd(groups.histories(g), executor);
+      customers += likelihoods[g].customers();
+      patterns += likelihoods[g].patterns();
+    }
+    return new CovariateLogLikelihood(
+        MODEL,
+        List.of("r", "alpha0", "a0", "b0"),
+        layout.coefficientNames(),
+        customers,
+        patterns,
+        new Objective(likelihoods, groups, layout, 1.0, customers, false));
   }
 
   /**

@@ -7,12 +7,15 @@ import java.util.Locale;
 import java.util.Optional;
 import org.clvkit.core.Checks;
 import org.clvkit.models.CustomerHistories;
+import org.clvkit.models.FitReport;
+import org.clvkit.models.ModelType;
 import org.clvkit.models.covariates.CovariateFitReport;
 import org.clvkit.models.covariates.CovariateMatrix;
 import org.clvkit.models.covariates.CovariateModel;
 import org.clvkit.models.covariates.CovariateSettings;
 import org.clvkit.models.internal.BgNbdFunctions;
 import org.clvkit.models.internal.CovariateLayout;
+import org.clvkit.models.internal.CovariateParameters;
 
 /**
  * The BG/NBD with static covariates in CLVTools' parameterisation ({@code bgnbd} with static
@@ -35,12 +38,33 @@ import org.clvkit.models.internal.CovariateLayout;
 public final class BgNbdCovariateModel implements CovariateModel {
   private static final long serialVersionUID = 1L;
 
+  private static final List<String> BASE = List.of("r", "alpha0", "a0", "b0");
+
+  /**
+   * The type {@code bgnbd-covariates}: the base parameters r, alpha0, a0, b0 and the coefficients,
+   * named {@code purchase.X} and {@code dropout.X}; its fitter is {@link BgNbdCovariateFitter}. Not
+   * in {@link org.clvkit.models.ModelTypes#all()}: {@link
+   * org.clvkit.models.ModelTypes#covariateTypes()} lists it.
+   */
+  public static final ModelType<BgNbdCovariateModel> TYPE =
+      ModelType.ofCovariates(
+          "bgnbd-covariates",
+          "BG/NBD with static covariates",
+          BgNbdCovariateModel.class,
+          BASE,
+          "purchase",
+          "dropout",
+          BgNbdCovariateModel::restore,
+          settings -> BgNbdCovariateFitter.create().withCovariateSettings(settings));
+
   private final BgNbdParameters parameters;
   private final List<String> purchaseCovariates;
   private final double[] purchaseCoefficients;
   private final List<String> dropoutCovariates;
   private final double[] dropoutCoefficients;
   private final CovariateFitReport report;
+  private final FitReport sharedReport;
+  private final transient List<String> parameterNames;
   private final transient CovariateLayout layout;
   private final transient double[] coefficients;
 
@@ -50,7 +74,8 @@ public final class BgNbdCovariateModel implements CovariateModel {
       double[] purchaseCoefficients,
       List<String> dropoutCovariates,
       double[] dropoutCoefficients,
-      CovariateFitReport report) {
+      CovariateFitReport report,
+      FitReport loadedReport) {
     this.parameters = Checks.notNull("parameters", parameters);
     this.purchaseCovariates = List.copyOf(Checks.notNull("purchaseCovariates", purchaseCovariates));
     this.dropoutCovariates = List.copyOf(Checks.notNull("dropoutCovariates", dropoutCovariates));
@@ -71,6 +96,10 @@ public final class BgNbdCovariateModel implements CovariateModel {
     this.purchaseCoefficients = purchaseCoefficients.clone();
     this.dropoutCoefficients = dropoutCoefficients.clone();
     this.report = report;
+    this.parameterNames =
+        CovariateParameters.names(
+            BASE, "purchase", this.purchaseCovariates, "dropout", this.dropoutCovariates);
+    this.sharedReport = report != null ? report.fitReport(parameterNames) : loadedReport;
     List<String> all = new ArrayList<>(this.purchaseCovariates);
     for (String name : this.dropoutCovariates) {
       if (!all.contains(name)) {
@@ -113,6 +142,7 @@ public final class BgNbdCovariateModel implements CovariateModel {
         purchaseCoefficients,
         dropoutCovariates,
         dropoutCoefficients,
+        null,
         null);
   }
 
@@ -130,10 +160,12 @@ public final class BgNbdCovariateModel implements CovariateModel {
         purchaseCoefficients,
         dropoutCovariates,
         dropoutCoefficients,
-        Checks.notNull("report", report));
+        Checks.notNull("report", report),
+        null);
   }
 
-  /** The model's name. */
+  /** The model's name, the same as {@code type().name()}. */
+  @Override
   public String name() {
     return "BG/NBD with static covariates";
   }
@@ -143,10 +175,42 @@ public final class BgNbdCovariateModel implements CovariateModel {
     return parameters;
   }
 
-  /** The fit's report; empty for a model built from known values. */
+  /**
+   * How the model was fitted, in the shared form (estimates in the order of {@link
+   * #parameterNames()}); empty for a model built from known values. A loaded model has it when it
+   * was saved fitted.
+   */
   @Override
-  public Optional<CovariateFitReport> fitReport() {
+  public Optional<FitReport> fitReport() {
+    return Optional.ofNullable(sharedReport);
+  }
+
+  /** The covariate fit's own report; empty for a model built from known values or loaded. */
+  @Override
+  public Optional<CovariateFitReport> covariateFitReport() {
     return Optional.ofNullable(report);
+  }
+
+  @Override
+  public ModelType<BgNbdCovariateModel> type() {
+    return TYPE;
+  }
+
+  /**
+   * The base parameters (r, alpha0, a0, b0), then {@code purchase.X} per purchase covariate and
+   * {@code dropout.X} per dropout covariate.
+   */
+  @Override
+  public List<String> parameterNames() {
+    return parameterNames;
+  }
+
+  @Override
+  public double[] parameterValues() {
+    return CovariateParameters.values(
+        new double[] {parameters.r(), parameters.alpha(), parameters.a(), parameters.b()},
+        purchaseCoefficients,
+        dropoutCoefficients);
   }
 
   /** The covariates of a row, in order: purchase ones, then drop-out-only ones. */
@@ -227,6 +291,18 @@ public final class BgNbdCovariateModel implements CovariateModel {
   /** ln L(r, α_i, a_i, b_i | x, t_x, T) (FHL 2005 section 7). */
   public double logLikelihood(double frequency, double recency, double age, double[] row) {
     return functions(row).logLikelihood(frequency, recency, age);
+  }
+
+  /**
+   * Σ w_i ln L_i over the histories, each customer's covariate row read from {@link
+   * CustomerHistories#covariates()} (the model's covariates found there by name).
+   *
+   * @throws org.clvkit.core.ClvArgumentException when the histories carry no covariates or lack one
+   *     of {@link #covariateNames()}
+   */
+  @Override
+  public double logLikelihood(CustomerHistories data) {
+    return logLikelihood(data, CovariateParameters.covariatesOf(data, name(), covariateNames()));
   }
 
   /** Σ w_i ln L_i over the customers, whose covariate rows are the rows of {@code covariates}. */
@@ -361,6 +437,21 @@ public final class BgNbdCovariateModel implements CovariateModel {
     return out.append(')').toString();
   }
 
+  /** The model from its whole parameter list ({@link #TYPE}'s factory, used by model files). */
+  private static BgNbdCovariateModel restore(
+      List<String> names, double[] values, FitReport report) {
+    CovariateParameters p = CovariateParameters.split(names, values, BASE, "purchase", "dropout");
+    double[] v = p.base();
+    return new BgNbdCovariateModel(
+        new BgNbdParameters(v[0], v[1], v[2], v[3]),
+        p.first(),
+        p.firstValues(),
+        p.second(),
+        p.secondValues(),
+        null,
+        report);
+  }
+
   private Object readResolve() {
     return new BgNbdCovariateModel(
         parameters,
@@ -368,6 +459,7 @@ public final class BgNbdCovariateModel implements CovariateModel {
         purchaseCoefficients,
         dropoutCovariates,
         dropoutCoefficients,
-        report);
+        report,
+        sharedReport);
   }
 }

@@ -1,11 +1,13 @@
 package org.clvkit.models.covariates;
 
 import java.io.Serializable;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.clvkit.core.Checks;
 import org.clvkit.models.FitDiagnostics;
+import org.clvkit.models.FitReport;
 import org.clvkit.models.ParameterEstimate;
 
 /**
@@ -13,6 +15,14 @@ import org.clvkit.models.ParameterEstimate;
  * the coefficients with standard errors and 95 % intervals, the unpenalised log-likelihood beside
  * the penalised objective, the likelihood-ratio test against the model without covariates, and the
  * optimiser's diagnostics.
+ *
+ * <p>It carries the shared {@link FitReport} that every model gives through {@link
+ * org.clvkit.models.Model#fitReport()}: {@link #fitReport(List)} lays the same estimates out in the
+ * model's parameter order (base parameters, then one coefficient per covariate and process, a
+ * constrained coefficient under both of its processes' names). What only a covariate fit has (the
+ * coefficient table with {@code constrained.X}, the objective, the likelihood-ratio test, the
+ * number of covariate rows, the penalty per process) stays here, reached through {@link
+ * CovariateModel#covariateFitReport()}.
  *
  * @param model the model's name, e.g. {@code "Pareto/NBD with static covariates"}
  * @param parameters the model's parameters (α and β of the customer whose covariates are all 0);
@@ -61,6 +71,57 @@ public record CovariateFitReport(
   /** Whether the fit converged to an interior optimum with standard errors. */
   public boolean converged() {
     return diagnostics.converged();
+  }
+
+  /** The unpenalised log-likelihood at the estimates (the diagnostics' log-likelihood). */
+  public double logLikelihood() {
+    return diagnostics.logLikelihood();
+  }
+
+  /**
+   * The shared fit report of this fit, its estimates in the order of {@code parameterNames}: the
+   * model's parameters ({@link #parameters()}) first, then a coefficient per name {@code
+   * process.X}, found among {@link #coefficients()} as {@code process.X} or, for a coefficient
+   * shared by both processes, {@code constrained.X}. Its penalty is the larger of the two
+   * per-process penalties (0 when the fit was not penalised); its estimates are empty when the fit
+   * has none.
+   *
+   * @param parameterNames the model's parameter names ({@link
+   *     org.clvkit.models.Model#parameterNames()})
+   * @throws org.clvkit.core.ClvArgumentException when a name is neither a parameter nor a
+   *     coefficient of this report
+   */
+  public FitReport fitReport(List<String> parameterNames) {
+    Checks.notNull("parameterNames", parameterNames);
+    List<ParameterEstimate> estimates = new ArrayList<>();
+    if (!parameters.isEmpty()) {
+      for (String name : parameterNames) {
+        estimates.add(estimate(name));
+      }
+    }
+    return new FitReport(
+        model,
+        estimates,
+        diagnostics,
+        customers,
+        patterns,
+        Math.max(purchasePenalty, dropoutPenalty));
+  }
+
+  private ParameterEstimate estimate(String name) {
+    for (ParameterEstimate p : parameters) {
+      if (p.name().equals(name)) {
+        return p;
+      }
+    }
+    int dot = name.indexOf('.');
+    String constrained = dot < 0 ? null : "constrained." + name.substring(dot + 1);
+    for (CoefficientEstimate c : coefficients) {
+      if (c.name().equals(name) || c.name().equals(constrained)) {
+        return new ParameterEstimate(name, c.value(), c.standardError(), c.lower(), c.upper());
+      }
+    }
+    throw Checks.fail("parameter %s is not among the estimates of this %s fit", name, model);
   }
 
   /** The likelihood-ratio test, when the fit converged. */

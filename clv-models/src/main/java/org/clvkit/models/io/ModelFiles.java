@@ -39,7 +39,6 @@ import org.clvkit.models.Model;
 import org.clvkit.models.ModelType;
 import org.clvkit.models.ModelTypes;
 import org.clvkit.models.ParameterEstimate;
-import org.clvkit.models.covariates.CovariateModel;
 import org.clvkit.models.io.ModelFileException.Problem;
 
 /**
@@ -48,10 +47,11 @@ import org.clvkit.models.io.ModelFileException.Problem;
  * parameters — BG/NBD ({@link org.clvkit.models.bgnbd.BgNbdModel}), MBG/NBD ({@link
  * org.clvkit.models.mbgnbd.MbgNbdModel}), Pareto/NBD ({@link
  * org.clvkit.models.paretonbd.ParetoNbdModel}), BG/BB ({@link org.clvkit.models.bgbb.BgBbModel}),
- * sBG ({@link org.clvkit.models.sbg.SbgModel}) and Gamma-Gamma ({@link
- * org.clvkit.models.gammagamma.GammaGammaModel}, which also keeps its {@code customersLeftOut}).
- * Never Java serialization: a file is a versioned list of named numbers that any later clvkit can
- * read and a person can check.
+ * sBG ({@link org.clvkit.models.sbg.SbgModel}), Gamma-Gamma ({@link
+ * org.clvkit.models.gammagamma.GammaGammaModel}, which also keeps its {@code customersLeftOut}),
+ * the other models of {@link ModelTypes#all()} and the covariate models of {@link
+ * ModelTypes#covariateTypes()}. Never Java serialization: a file is a versioned list of named
+ * numbers that any later clvkit can read and a person can check.
  *
  * <p><b>Format 1.</b> ASCII text in {@link java.util.Properties} syntax, one {@code key = value}
  * per line in sorted key order, between a first line {@value #HEADER} and a last line {@value
@@ -89,10 +89,17 @@ import org.clvkit.models.io.ModelFileException.Problem;
  * converge, and read as {@code CONVERGED} or {@code NOT_CONVERGED} when absent), {@code
  * fit.startingPointSample} when the starting points were searched on a sample, {@code
  * fit.hasEstimates} and, when true, {@code fit.estimate.<name>.standardError|lower|upper} per
- * parameter (the estimate's value is the parameter). Numbers are written in {@link
- * Double#toString(double)} form, which reads back to the same double, so a loaded model predicts
- * bit for bit as the saved one. Text values escape {@code \}, control and non-ASCII characters as
- * {@code Properties} does.
+ * parameter (the estimate's value is the parameter). A covariate model ({@link
+ * org.clvkit.models.covariates.CovariateModel}) also has {@code model.covariates.<process>} for
+ * each of its type's two processes: its covariates in order, comma-separated; its coefficients are
+ * parameters named {@code <process>.<covariate>} ({@code model.parameter.purchase.age}). In key
+ * parts and in those lists every character of a name other than letters, digits, {@code .}, {@code
+ * _} and {@code -} is written {@code %XX} per UTF-8 byte ({@code gender=m} as {@code gender%3Dm});
+ * the models' own parameter names have none. Files of the first, separate covariate format ({@code
+ * # clvkit covariate model file}, {@code format = clvkit-covariate-model}) are still read, without
+ * a fit report. Numbers are written in {@link Double#toString(double)} form, which reads back to
+ * the same double, so a loaded model predicts bit for bit as the saved one. Text values escape
+ * {@code \}, control and non-ASCII characters as {@code Properties} does.
  *
  * <p><b>Loading</b> is strict, and each failure is a {@link ModelFileException} with its own {@link
  * Problem}: not a model file ({@code FOREIGN}), cut off ({@code TRUNCATED}), a newer format ({@code
@@ -120,7 +127,7 @@ public final class ModelFiles {
 
   private static final String LIBRARY_VERSION = readLibraryVersion();
 
-  private static final Pattern KEY = Pattern.compile("[A-Za-z0-9._-]+");
+  private static final Pattern KEY = Pattern.compile("[A-Za-z0-9._%-]+");
   private static final Pattern DECIMAL =
       Pattern.compile("-?(?:[0-9]+(?:\\.[0-9]*)?|\\.[0-9]+)(?:[eE][-+]?[0-9]+)?");
   private static final Pattern WHOLE = Pattern.compile("-?[0-9]{1,9}");
@@ -168,8 +175,24 @@ public final class ModelFiles {
     keys.put("clvkit.version", LIBRARY_VERSION);
     keys.put("model.type", codec.name());
     double[] parameters = model.parameterValues();
+    List<String> parameterNames = model.parameterNames();
+    Checks.sameLength(
+        "parameterValues", parameters.length, "parameterNames", parameterNames.size());
     for (int i = 0; i < parameters.length; i++) {
-      keys.put("model.parameter." + codec.parameterNames().get(i), number(parameters[i]));
+      keys.put("model.parameter." + keyPart(parameterNames.get(i)), number(parameters[i]));
+    }
+    if (!codec.covariateProcesses().isEmpty()) {
+      // The covariates of each process, in the model's order: their names are the file's only
+      // record of that order (the keys are sorted).
+      for (String process : codec.covariateProcesses()) {
+        List<String> covariates = new ArrayList<>();
+        for (String name : parameterNames) {
+          if (name.startsWith(process + ".")) {
+            covariates.add(keyPart(name.substring(process.length() + 1)));
+          }
+        }
+        keys.put("model.covariates." + process, String.join(",", covariates));
+      }
     }
     double[] extras = codec.extras(model);
     for (int i = 0; i < extras.length; i++) {
@@ -222,7 +245,7 @@ public final class ModelFiles {
     }
     keys.put("fit.hasEstimates", Boolean.toString(!report.estimates().isEmpty()));
     for (ParameterEstimate e : report.estimates()) {
-      String prefix = "fit.estimate." + e.name() + ".";
+      String prefix = "fit.estimate." + keyPart(e.name()) + ".";
       keys.put(prefix + "standardError", number(e.standardError()));
       keys.put(prefix + "lower", number(e.lower()));
       keys.put(prefix + "upper", number(e.upper()));
@@ -328,6 +351,48 @@ public final class ModelFiles {
     return Double.toString(value);
   }
 
+  /**
+   * A name as part of a key or of a comma-separated list: letters, digits, {@code .}, {@code _} and
+   * {@code -} as they are, every other character (a covariate named {@code gender=m}, a comma) as
+   * {@code %XX} per UTF-8 byte. The models' own parameter names are unchanged by it.
+   */
+  static String keyPart(String name) {
+    StringBuilder out = new StringBuilder(name.length());
+    for (byte b : name.getBytes(StandardCharsets.UTF_8)) {
+      char c = (char) (b & 0xff);
+      if ((c >= 'a' && c <= 'z')
+          || (c >= 'A' && c <= 'Z')
+          || (c >= '0' && c <= '9')
+          || c == '.'
+          || c == '_'
+          || c == '-') {
+        out.append(c);
+      } else {
+        out.append('%').append(String.format(Locale.ROOT, "%02X", b & 0xff));
+      }
+    }
+    return out.toString();
+  }
+
+  /** The name that {@link #keyPart} encoded. */
+  static String fromKeyPart(String part) {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    for (int i = 0; i < part.length(); i++) {
+      char c = part.charAt(i);
+      if (c == '%'
+          && i + 2 < part.length()
+          && part.substring(i + 1, i + 3).matches("[0-9A-F]{2}")) {
+        out.write(Integer.parseInt(part.substring(i + 1, i + 3), 16));
+        i += 2;
+      } else if (c == '%') {
+        throw Checks.fail("%s has a bad escape: %% must be followed by 2 hex digits", part);
+      } else {
+        out.write(c);
+      }
+    }
+    return out.toString(StandardCharsets.UTF_8);
+  }
+
   /** Escapes a value as java.util.Properties reads it back, keeping the file ASCII. */
   static String escape(String value) {
     StringBuilder out = new StringBuilder(value.length());
@@ -368,6 +433,9 @@ public final class ModelFiles {
   public static <M extends Model> SavedModel<M> fromText(String text, Class<M> type) {
     Checks.notNull("text", text);
     Checks.notNull("type", type);
+    if (CovariateModelFiles.recognises(text)) {
+      return CovariateModelFiles.read(text, type);
+    }
     return new Parser(text).parse(type);
   }
 
@@ -420,69 +488,6 @@ public final class ModelFiles {
     return fromText(text, type);
   }
 
-  /**
-   * Saves a covariate model ({@link org.clvkit.models.paretonbd.ParetoNbdCovariateModel}, {@link
-   * org.clvkit.models.bgnbd.BgNbdCovariateModel}, {@link org.clvkit.models.sbg.SbgCovariateModel},
-   * {@link org.clvkit.models.paretonbd.ParetoNbdTimeVaryingModel}) as a versioned properties file
-   * ({@code format = clvkit-covariate-model}, {@code version = 1}) with its base parameters, its
-   * coefficients named by covariate and process ({@code coefficient.first.<name>} for the purchase
-   * process or the sBG's α, {@code coefficient.second.<name>} for drop-out or β), and a fitted
-   * model's summary as comments and {@code fit.*} entries. Numbers are written with {@link
-   * Double#toString(double)}, so a load gives back the saved values bit for bit. The parent
-   * directory is created when missing.
-   *
-   * @param model one of the four covariate models of this library
-   * @param provenance the time unit and fit date recorded in the file, or null for none
-   * @param file the file to write, replaced if it exists
-   * @throws IOException when writing fails
-   * @throws ClvArgumentException when {@code model} is another implementation of {@link
-   *     CovariateModel}
-   */
-  public static void saveCovariateModel(CovariateModel model, Provenance provenance, Path file)
-      throws IOException {
-    CovariateModelFiles.save(model, provenance, file);
-  }
-
-  /**
-   * Loads a covariate model saved by {@link #saveCovariateModel}, whichever of the four it is.
-   *
-   * @param file the model file
-   * @return the model, without fit report
-   * @throws IOException when reading fails
-   * @throws ModelFileException naming the file and the problem when it is not a covariate model
-   *     file of this format version
-   */
-  public static CovariateModel loadCovariateModel(Path file) throws IOException {
-    return CovariateModelFiles.load(file);
-  }
-
-  /**
-   * Loads a covariate model of a known class saved by {@link #saveCovariateModel}.
-   *
-   * @param file the model file
-   * @param type the covariate model class expected
-   * @param <M> the model class
-   * @return the model, without fit report
-   * @throws IOException when reading fails
-   * @throws ModelFileException ({@link Problem#WRONG_TYPE}) when the file holds another covariate
-   *     model, or naming the problem when it is not a covariate model file
-   */
-  public static <M extends CovariateModel> M loadCovariateModel(Path file, Class<M> type)
-      throws IOException {
-    Checks.notNull("type", type);
-    CovariateModel model = CovariateModelFiles.load(file);
-    if (!type.isInstance(model)) {
-      throw new ModelFileException(
-          Problem.WRONG_TYPE,
-          file
-              + ": holds a "
-              + model.getClass().getSimpleName()
-              + ", not a "
-              + type.getSimpleName());
-    }
-    return type.cast(model);
-  }
-
   private static ModelFileException tooLarge() {
     return new ModelFileException(
         Problem.FOREIGN,
@@ -516,7 +521,9 @@ public final class ModelFiles {
       String typeName = text("model.type");
       ModelType<?> codec = null;
       StringBuilder names = new StringBuilder();
-      for (ModelType<?> candidate : ModelTypes.all()) {
+      List<ModelType<?>> known = new ArrayList<>(ModelTypes.all());
+      known.addAll(ModelTypes.covariateTypes());
+      for (ModelType<?> candidate : known) {
         names.append(names.length() == 0 ? "" : ", ").append(candidate.name());
         if (candidate.name().equals(typeName)) {
           codec = candidate;
@@ -549,17 +556,31 @@ public final class ModelFiles {
     }
 
     private Model build(ModelType<?> codec) {
-      List<String> names = codec.parameterNames();
+      List<String> names = new ArrayList<>(codec.parameterNames());
+      for (String process : codec.covariateProcesses()) {
+        String key = "model.covariates." + process;
+        String list = text(key);
+        if (list.isEmpty()) {
+          continue;
+        }
+        for (String part : list.split(",", -1)) {
+          try {
+            names.add(process + "." + fromKeyPart(part.strip()));
+          } catch (ClvArgumentException e) {
+            throw malformed(key, list, "a comma-separated list of encoded covariate names");
+          }
+        }
+      }
       double[] parameters = new double[names.size()];
       for (int i = 0; i < parameters.length; i++) {
-        parameters[i] = number("model.parameter." + names.get(i));
+        parameters[i] = number("model.parameter." + keyPart(names.get(i)));
       }
       double[] extras = new double[codec.extraNames().size()];
       for (int i = 0; i < extras.length; i++) {
         extras[i] = number("model." + codec.extraNames().get(i));
       }
       FitReport report = bool("model.fitted") ? report(names, parameters) : null;
-      return codec.restore(parameters, report, extras);
+      return codec.restore(names, parameters, report, extras);
     }
 
     private FitReport report(List<String> names, double[] parameters) {
@@ -588,7 +609,7 @@ public final class ModelFiles {
       List<ParameterEstimate> estimates = new ArrayList<>();
       if (bool("fit.hasEstimates")) {
         for (int i = 0; i < names.size(); i++) {
-          String prefix = "fit.estimate." + names.get(i) + ".";
+          String prefix = "fit.estimate." + keyPart(names.get(i)) + ".";
           estimates.add(
               new ParameterEstimate(
                   names.get(i),

@@ -8,10 +8,14 @@ import org.clvkit.models.FitDiagnostics;
 import org.clvkit.models.FitFailedException;
 import org.clvkit.models.FitSettings;
 import org.clvkit.models.FitStatus;
+import org.clvkit.models.Fitter;
+import org.clvkit.models.LogLikelihood;
+import org.clvkit.models.ModelType;
 import org.clvkit.models.covariates.CovariateFitReport;
 import org.clvkit.models.covariates.CovariateMatrix;
 import org.clvkit.models.covariates.CovariateSettings;
 import org.clvkit.models.internal.CovariateLayout;
+import org.clvkit.models.internal.CovariateLogLikelihood;
 import org.clvkit.models.internal.MaximumLikelihood;
 import org.clvkit.models.internal.ModelFitting;
 
@@ -47,7 +51,7 @@ import org.clvkit.models.internal.ModelFitting;
  * System.out.println(model.fitReport().orElseThrow().summaryTable());
  * }</pre>
  */
-public final class ParetoNbdCovariateFitter {
+public final class ParetoNbdCovariateFitter implements Fitter<ParetoNbdCovariateModel> {
   private static final String MODEL = "Pareto/NBD with static covariates";
   private static final double BOUND = 23.0;
 
@@ -83,6 +87,7 @@ public final class ParetoNbdCovariateFitter {
   }
 
   /** The fit settings (iteration cap, whether non-converged fits are returned). */
+  @Override
   public FitSettings settings() {
     return settings;
   }
@@ -97,6 +102,7 @@ public final class ParetoNbdCovariateFitter {
    * are not penalised; see {@link #withPenalties}), nor are the extra starts: the fit starts from
    * the model without covariates.
    */
+  @Override
   public ParetoNbdCovariateFitter withSettings(FitSettings value) {
     return new ParetoNbdCovariateFitter(Checks.notNull("settings", value), covariates, executor);
   }
@@ -135,8 +141,20 @@ public final class ParetoNbdCovariateFitter {
    * This fitter evaluating the likelihood on {@code value} (bit-identical results with and
    * without); the caller owns the executor.
    */
+  @Override
   public ParetoNbdCovariateFitter withExecutor(Executor value) {
     return new ParetoNbdCovariateFitter(settings, covariates, value);
+  }
+
+  /** {@link ParetoNbdCovariateModel#TYPE}. */
+  @Override
+  public ModelType<ParetoNbdCovariateModel> type() {
+    return ParetoNbdCovariateModel.TYPE;
+  }
+
+  @Override
+  public Executor executor() {
+    return executor;
   }
 
   /**
@@ -146,6 +164,7 @@ public final class ParetoNbdCovariateFitter {
    * @param data the customers' histories with one covariate row each
    * @throws org.clvkit.core.ClvArgumentException when the histories carry no covariates
    */
+  @Override
   public ParetoNbdCovariateModel fit(CustomerHistories data) {
     Checks.notNull("data", data);
     CovariateMatrix matrix =
@@ -153,6 +172,41 @@ public final class ParetoNbdCovariateFitter {
             .orElseThrow(
                 () -> Checks.fail("data must carry covariates (CustomerHistories.withCovariates)"));
     return fit(data, matrix);
+  }
+
+  /**
+   * The unpenalised log-likelihood this fitter maximises on histories that carry their covariates,
+   * over the model's own parameters (r, α₀, s, β₀, &gt; 0) and the free coefficients ({@code
+   * purchase.X}, {@code dropout.X}, {@code constrained.X}) as this fitter's covariate settings
+   * choose them from the data's columns, in the data's time unit (see {@link
+   * org.clvkit.models.internal.CovariateLogLikelihood}'s gradient convention: d LL / d ln θ for the
+   * model's parameters, d LL / d γ for the coefficients).
+   *
+   * @throws org.clvkit.core.ClvArgumentException when the histories carry no covariates or the
+   *     settings name a covariate they lack
+   */
+  @Override
+  public LogLikelihood logLikelihood(CustomerHistories data) {
+    CovariateMatrix matrix = covariatesOf(data);
+    Checks.sameLength("covariates rows", matrix.rows(), "customers", data.size());
+    CovariateLayout layout = CovariateLayout.resolve(matrix.names(), covariates);
+    CovariateMatrix used = matrix.select(layout.names());
+    ParetoNbdCovariateLikelihood likelihood =
+        new ParetoNbdCovariateLikelihood(data, used.values(), layout.columns(), executor);
+    return new CovariateLogLikelihood(
+        MODEL,
+        List.of("r", "alpha0", "s", "beta0"),
+        layout.coefficientNames(),
+        likelihood.customers(),
+        likelihood.patterns(),
+        new Objective(likelihood, layout, 1.0, false));
+  }
+
+  private static CovariateMatrix covariatesOf(CustomerHistories data) {
+    Checks.notNull("data", data);
+    return data.covariates()
+        .orElseThrow(
+            () -> Checks.fail("data must carry covariates (CustomerHistories.withCovariates)"));
   }
 
   /**

@@ -8,11 +8,14 @@ import java.util.Optional;
 import org.clvkit.core.Checks;
 import org.clvkit.models.CustomerHistories;
 import org.clvkit.models.Discount;
+import org.clvkit.models.FitReport;
+import org.clvkit.models.ModelType;
 import org.clvkit.models.covariates.CovariateFitReport;
 import org.clvkit.models.covariates.CovariateMatrix;
 import org.clvkit.models.covariates.CovariateModel;
 import org.clvkit.models.covariates.CovariateSettings;
 import org.clvkit.models.internal.CovariateLayout;
+import org.clvkit.models.internal.CovariateParameters;
 
 /**
  * The Pareto/NBD with static covariates in CLVTools' parameterisation (Bachmann, Meierer &amp; Näf,
@@ -38,12 +41,33 @@ import org.clvkit.models.internal.CovariateLayout;
 public final class ParetoNbdCovariateModel implements CovariateModel {
   private static final long serialVersionUID = 1L;
 
+  private static final List<String> BASE = List.of("r", "alpha0", "s", "beta0");
+
+  /**
+   * The type {@code pnbd-covariates}: the base parameters r, alpha0, s, beta0 and the coefficients,
+   * named {@code purchase.X} and {@code dropout.X}; its fitter is {@link ParetoNbdCovariateFitter}.
+   * Not in {@link org.clvkit.models.ModelTypes#all()}: {@link
+   * org.clvkit.models.ModelTypes#covariateTypes()} lists it.
+   */
+  public static final ModelType<ParetoNbdCovariateModel> TYPE =
+      ModelType.ofCovariates(
+          "pnbd-covariates",
+          "Pareto/NBD with static covariates",
+          ParetoNbdCovariateModel.class,
+          BASE,
+          "purchase",
+          "dropout",
+          ParetoNbdCovariateModel::restore,
+          settings -> ParetoNbdCovariateFitter.create().withCovariateSettings(settings));
+
   private final ParetoNbdParameters parameters;
   private final List<String> purchaseCovariates;
   private final double[] purchaseCoefficients;
   private final List<String> dropoutCovariates;
   private final double[] dropoutCoefficients;
   private final CovariateFitReport report;
+  private final FitReport sharedReport;
+  private final transient List<String> parameterNames;
   private final transient CovariateLayout layout;
   private final transient double[] coefficients;
   private final transient ParetoNbdFunctions shared;
@@ -54,7 +78,8 @@ public final class ParetoNbdCovariateModel implements CovariateModel {
       double[] purchaseCoefficients,
       List<String> dropoutCovariates,
       double[] dropoutCoefficients,
-      CovariateFitReport report) {
+      CovariateFitReport report,
+      FitReport loadedReport) {
     this.parameters = Checks.notNull("parameters", parameters);
     this.purchaseCovariates = List.copyOf(Checks.notNull("purchaseCovariates", purchaseCovariates));
     this.dropoutCovariates = List.copyOf(Checks.notNull("dropoutCovariates", dropoutCovariates));
@@ -75,6 +100,10 @@ public final class ParetoNbdCovariateModel implements CovariateModel {
     this.purchaseCoefficients = purchaseCoefficients.clone();
     this.dropoutCoefficients = dropoutCoefficients.clone();
     this.report = report;
+    this.parameterNames =
+        CovariateParameters.names(
+            BASE, "purchase", this.purchaseCovariates, "dropout", this.dropoutCovariates);
+    this.sharedReport = report != null ? report.fitReport(parameterNames) : loadedReport;
     List<String> all = new ArrayList<>(this.purchaseCovariates);
     for (String name : this.dropoutCovariates) {
       if (!all.contains(name)) {
@@ -120,6 +149,7 @@ public final class ParetoNbdCovariateModel implements CovariateModel {
         purchaseCoefficients,
         dropoutCovariates,
         dropoutCoefficients,
+        null,
         null);
   }
 
@@ -137,10 +167,12 @@ public final class ParetoNbdCovariateModel implements CovariateModel {
         purchaseCoefficients,
         dropoutCovariates,
         dropoutCoefficients,
-        Checks.notNull("report", report));
+        Checks.notNull("report", report),
+        null);
   }
 
-  /** The model's name. */
+  /** The model's name, the same as {@code type().name()}. */
+  @Override
   public String name() {
     return "Pareto/NBD with static covariates";
   }
@@ -150,10 +182,40 @@ public final class ParetoNbdCovariateModel implements CovariateModel {
     return parameters;
   }
 
-  /** The fit's report; empty for a model built from known values. */
+  /**
+   * How the model was fitted, in the shared form (estimates in the order of {@link
+   * #parameterNames()}); empty for a model built from known values. A loaded model has it when it
+   * was saved fitted.
+   */
   @Override
-  public Optional<CovariateFitReport> fitReport() {
+  public Optional<FitReport> fitReport() {
+    return Optional.ofNullable(sharedReport);
+  }
+
+  /** The covariate fit's own report; empty for a model built from known values or loaded. */
+  @Override
+  public Optional<CovariateFitReport> covariateFitReport() {
     return Optional.ofNullable(report);
+  }
+
+  @Override
+  public ModelType<ParetoNbdCovariateModel> type() {
+    return TYPE;
+  }
+
+  /**
+   * The base parameters (r, alpha0, s, beta0), then {@code purchase.X} per purchase covariate and
+   * {@code dropout.X} per dropout covariate.
+   */
+  @Override
+  public List<String> parameterNames() {
+    return parameterNames;
+  }
+
+  @Override
+  public double[] parameterValues() {
+    return CovariateParameters.values(
+        parameters.toArray(), purchaseCoefficients, dropoutCoefficients);
   }
 
   /** The covariates a covariate row holds, in order: purchase ones, then drop-out-only ones. */
@@ -256,6 +318,18 @@ public final class ParetoNbdCovariateModel implements CovariateModel {
   public double logLikelihood(double frequency, double recency, double age, double[] row) {
     CustomerHistories.validateRow(frequency, recency, age, -1);
     return functions(row).logLikelihood(frequency, recency, age);
+  }
+
+  /**
+   * Σ w_i ln L_i over the histories, each customer's covariate row read from {@link
+   * CustomerHistories#covariates()} (the model's covariates found there by name).
+   *
+   * @throws org.clvkit.core.ClvArgumentException when the histories carry no covariates or lack one
+   *     of {@link #covariateNames()}
+   */
+  @Override
+  public double logLikelihood(CustomerHistories data) {
+    return logLikelihood(data, CovariateParameters.covariatesOf(data, name(), covariateNames()));
   }
 
   /** Σ w_i ln L_i over the customers, whose covariate rows are the rows of {@code covariates}. */
@@ -421,6 +495,21 @@ public final class ParetoNbdCovariateModel implements CovariateModel {
     return out.append(')').toString();
   }
 
+  /** The model from its whole parameter list ({@link #TYPE}'s factory, used by model files). */
+  private static ParetoNbdCovariateModel restore(
+      List<String> names, double[] values, FitReport report) {
+    CovariateParameters p = CovariateParameters.split(names, values, BASE, "purchase", "dropout");
+    double[] v = p.base();
+    return new ParetoNbdCovariateModel(
+        new ParetoNbdParameters(v[0], v[1], v[2], v[3]),
+        p.first(),
+        p.firstValues(),
+        p.second(),
+        p.secondValues(),
+        null,
+        report);
+  }
+
   /** Rebuilds the derived fields after deserialization. */
   private Object readResolve() {
     return new ParetoNbdCovariateModel(
@@ -429,6 +518,7 @@ public final class ParetoNbdCovariateModel implements CovariateModel {
         purchaseCoefficients,
         dropoutCovariates,
         dropoutCoefficients,
-        report);
+        report,
+        sharedReport);
   }
 }

@@ -11,11 +11,15 @@ import org.clvkit.models.FitDiagnostics;
 import org.clvkit.models.FitFailedException;
 import org.clvkit.models.FitSettings;
 import org.clvkit.models.FitStatus;
+import org.clvkit.models.Fitter;
+import org.clvkit.models.LogLikelihood;
+import org.clvkit.models.ModelType;
 import org.clvkit.models.covariates.CovariateFitReport;
 import org.clvkit.models.covariates.CovariateMatrix;
 import org.clvkit.models.covariates.CovariateSettings;
 import org.clvkit.models.covariates.TimeVaryingCovariates;
 import org.clvkit.models.internal.CovariateLayout;
+import org.clvkit.models.internal.CovariateLogLikelihood;
 import org.clvkit.models.internal.MaximumLikelihood;
 import org.clvkit.models.internal.ModelFitting;
 
@@ -35,7 +39,7 @@ import org.clvkit.models.internal.ModelFitting;
  * the same (frequency, recency, age, covariate path) share one term (see {@link Likelihood}): the
  * report's patterns are those, its groups the distinct paths. There is no sampling phase.
  */
-public final class ParetoNbdTimeVaryingFitter {
+public final class ParetoNbdTimeVaryingFitter implements Fitter<ParetoNbdTimeVaryingModel> {
   private static final String MODEL = "Pareto/NBD with time-varying covariates";
   private static final double BOUND = 23.0;
   private static final int CHUNK = 256;
@@ -64,6 +68,7 @@ public final class ParetoNbdTimeVaryingFitter {
   }
 
   /** The fit settings. */
+  @Override
   public FitSettings settings() {
     return settings;
   }
@@ -74,6 +79,7 @@ public final class ParetoNbdTimeVaryingFitter {
   }
 
   /** This fitter with other fit settings (their penalty and extra starts are not used). */
+  @Override
   public ParetoNbdTimeVaryingFitter withSettings(FitSettings value) {
     return new ParetoNbdTimeVaryingFitter(Checks.notNull("settings", value), covariates, executor);
   }
@@ -84,8 +90,20 @@ public final class ParetoNbdTimeVaryingFitter {
   }
 
   /** This fitter evaluating the likelihood on {@code value}; the caller owns the executor. */
+  @Override
   public ParetoNbdTimeVaryingFitter withExecutor(Executor value) {
     return new ParetoNbdTimeVaryingFitter(settings, covariates, value);
+  }
+
+  /** {@link ParetoNbdTimeVaryingModel#TYPE}. */
+  @Override
+  public ModelType<ParetoNbdTimeVaryingModel> type() {
+    return ParetoNbdTimeVaryingModel.TYPE;
+  }
+
+  @Override
+  public Executor executor() {
+    return executor;
   }
 
   /**
@@ -97,6 +115,7 @@ public final class ParetoNbdTimeVaryingFitter {
    * @param data the customers' histories with one covariate row each
    * @throws org.clvkit.core.ClvArgumentException when the histories carry no covariates
    */
+  @Override
   public ParetoNbdTimeVaryingModel fit(CustomerHistories data) {
     Checks.notNull("data", data);
     CovariateMatrix matrix =
@@ -104,6 +123,49 @@ public final class ParetoNbdTimeVaryingFitter {
             .orElseThrow(
                 () -> Checks.fail("data must carry covariates (CustomerHistories.withCovariates)"));
     return fit(data, TimeVaryingCovariates.constant(matrix));
+  }
+
+  /**
+   * The unpenalised log-likelihood this fitter maximises on histories that carry their covariates,
+   * over the model's own parameters (r, α₀, s, β₀, &gt; 0) and the free coefficients ({@code
+   * purchase.X}, {@code dropout.X}, {@code constrained.X}) as this fitter's covariate settings
+   * choose them from the data's columns, in the data's time unit (see {@link
+   * org.clvkit.models.internal.CovariateLogLikelihood}'s gradient convention: d LL / d ln θ for the
+   * model's parameters, d LL / d γ for the coefficients).
+   *
+   * @throws org.clvkit.core.ClvArgumentException when the histories carry no covariates or the
+   *     settings name a covariate they lack
+   */
+  @Override
+  public LogLikelihood logLikelihood(CustomerHistories data) {
+    Checks.notNull("data", data);
+    CovariateMatrix matrix =
+        data.covariates()
+            .orElseThrow(
+                () -> Checks.fail("data must carry covariates (CustomerHistories.withCovariates)"));
+    return logLikelihood(data, TimeVaryingCovariates.constant(matrix));
+  }
+
+  /**
+   * The unpenalised log-likelihood this fitter maximises on histories with their time-varying
+   * covariates, as {@link #logLikelihood(CustomerHistories)}.
+   *
+   * @param data the customers' histories (raw or weighted rows)
+   * @param tv one customer's covariate periods per row of {@code data}
+   */
+  public LogLikelihood logLikelihood(CustomerHistories data, TimeVaryingCovariates tv) {
+    Checks.notNull("data", data);
+    Checks.notNull("covariates", tv);
+    Checks.sameLength("covariates customers", tv.customers(), "customers", data.size());
+    CovariateLayout layout = CovariateLayout.resolve(tv.names(), covariates);
+    Likelihood likelihood = new Likelihood(data, tv.select(layout.names()), layout, 1.0, executor);
+    return new CovariateLogLikelihood(
+        MODEL,
+        List.of("r", "alpha0", "s", "beta0"),
+        layout.coefficientNames(),
+        likelihood.customers,
+        data.size(),
+        new Objective(likelihood, layout, false));
   }
 
   /**

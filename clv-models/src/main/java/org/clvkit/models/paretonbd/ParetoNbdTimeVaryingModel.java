@@ -8,11 +8,14 @@ import java.util.Optional;
 import org.clvkit.core.Checks;
 import org.clvkit.models.CustomerHistories;
 import org.clvkit.models.Discount;
+import org.clvkit.models.FitReport;
+import org.clvkit.models.ModelType;
 import org.clvkit.models.covariates.CovariateFitReport;
 import org.clvkit.models.covariates.CovariateModel;
 import org.clvkit.models.covariates.CovariateSettings;
 import org.clvkit.models.covariates.TimeVaryingCovariates;
 import org.clvkit.models.internal.CovariateLayout;
+import org.clvkit.models.internal.CovariateParameters;
 
 /**
  * The Pareto/NBD with time-varying covariates (Bachmann, Meierer &amp; Näf 2021, Marketing Science
@@ -46,12 +49,33 @@ import org.clvkit.models.internal.CovariateLayout;
 public final class ParetoNbdTimeVaryingModel implements CovariateModel {
   private static final long serialVersionUID = 1L;
 
+  private static final List<String> BASE = List.of("r", "alpha0", "s", "beta0");
+
+  /**
+   * The type {@code pnbd-time-varying}: the base parameters r, alpha0, s, beta0 and the
+   * coefficients, named {@code purchase.X} and {@code dropout.X}; its fitter is {@link
+   * ParetoNbdTimeVaryingFitter}. Not in {@link org.clvkit.models.ModelTypes#all()}: {@link
+   * org.clvkit.models.ModelTypes#covariateTypes()} lists it.
+   */
+  public static final ModelType<ParetoNbdTimeVaryingModel> TYPE =
+      ModelType.ofCovariates(
+          "pnbd-time-varying",
+          "Pareto/NBD with time-varying covariates",
+          ParetoNbdTimeVaryingModel.class,
+          BASE,
+          "purchase",
+          "dropout",
+          ParetoNbdTimeVaryingModel::restore,
+          settings -> ParetoNbdTimeVaryingFitter.create().withCovariateSettings(settings));
+
   private final ParetoNbdParameters parameters;
   private final List<String> purchaseCovariates;
   private final double[] purchaseCoefficients;
   private final List<String> dropoutCovariates;
   private final double[] dropoutCoefficients;
   private final CovariateFitReport report;
+  private final FitReport sharedReport;
+  private final transient List<String> parameterNames;
   private final transient CovariateLayout layout;
   private final transient double[] coefficients;
   private final transient ParetoNbdTimeVaryingKernel kernel;
@@ -62,7 +86,8 @@ public final class ParetoNbdTimeVaryingModel implements CovariateModel {
       double[] purchaseCoefficients,
       List<String> dropoutCovariates,
       double[] dropoutCoefficients,
-      CovariateFitReport report) {
+      CovariateFitReport report,
+      FitReport loadedReport) {
     this.parameters = Checks.notNull("parameters", parameters);
     this.purchaseCovariates = List.copyOf(Checks.notNull("purchaseCovariates", purchaseCovariates));
     this.dropoutCovariates = List.copyOf(Checks.notNull("dropoutCovariates", dropoutCovariates));
@@ -83,6 +108,10 @@ public final class ParetoNbdTimeVaryingModel implements CovariateModel {
     this.purchaseCoefficients = purchaseCoefficients.clone();
     this.dropoutCoefficients = dropoutCoefficients.clone();
     this.report = report;
+    this.parameterNames =
+        CovariateParameters.names(
+            BASE, "purchase", this.purchaseCovariates, "dropout", this.dropoutCovariates);
+    this.sharedReport = report != null ? report.fitReport(parameterNames) : loadedReport;
     List<String> all = new ArrayList<>(this.purchaseCovariates);
     for (String name : this.dropoutCovariates) {
       if (!all.contains(name)) {
@@ -128,6 +157,7 @@ public final class ParetoNbdTimeVaryingModel implements CovariateModel {
         purchaseCoefficients,
         dropoutCovariates,
         dropoutCoefficients,
+        null,
         null);
   }
 
@@ -145,10 +175,12 @@ public final class ParetoNbdTimeVaryingModel implements CovariateModel {
         purchaseCoefficients,
         dropoutCovariates,
         dropoutCoefficients,
-        Checks.notNull("report", report));
+        Checks.notNull("report", report),
+        null);
   }
 
-  /** The model's name. */
+  /** The model's name, the same as {@code type().name()}. */
+  @Override
   public String name() {
     return "Pareto/NBD with time-varying covariates";
   }
@@ -158,10 +190,40 @@ public final class ParetoNbdTimeVaryingModel implements CovariateModel {
     return parameters;
   }
 
-  /** The fit report, when the model was fitted. */
+  /**
+   * How the model was fitted, in the shared form (estimates in the order of {@link
+   * #parameterNames()}); empty for a model built from known values. A loaded model has it when it
+   * was saved fitted.
+   */
   @Override
-  public Optional<CovariateFitReport> fitReport() {
+  public Optional<FitReport> fitReport() {
+    return Optional.ofNullable(sharedReport);
+  }
+
+  /** The covariate fit's own report; empty for a model built from known values or loaded. */
+  @Override
+  public Optional<CovariateFitReport> covariateFitReport() {
     return Optional.ofNullable(report);
+  }
+
+  @Override
+  public ModelType<ParetoNbdTimeVaryingModel> type() {
+    return TYPE;
+  }
+
+  /**
+   * The base parameters (r, alpha0, s, beta0), then {@code purchase.X} per purchase covariate and
+   * {@code dropout.X} per dropout covariate.
+   */
+  @Override
+  public List<String> parameterNames() {
+    return parameterNames;
+  }
+
+  @Override
+  public double[] parameterValues() {
+    return CovariateParameters.values(
+        parameters.toArray(), purchaseCoefficients, dropoutCoefficients);
   }
 
   /** The covariates the model uses: the purchase covariates, then the other drop-out ones. */
@@ -187,6 +249,23 @@ public final class ParetoNbdTimeVaryingModel implements CovariateModel {
   /** γ_dropout (a copy). */
   public double[] dropoutCoefficients() {
     return dropoutCoefficients.clone();
+  }
+
+  /**
+   * Σ w_i ln L_i over the histories, each customer's covariate row read from {@link
+   * CustomerHistories#covariates()} and held constant over time ({@link
+   * TimeVaryingCovariates#constant}); per-period covariates go to {@link
+   * #logLikelihood(CustomerHistories, TimeVaryingCovariates)}.
+   *
+   * @throws org.clvkit.core.ClvArgumentException when the histories carry no covariates or lack one
+   *     of {@link #covariateNames()}
+   */
+  @Override
+  public double logLikelihood(CustomerHistories data) {
+    return logLikelihood(
+        data,
+        TimeVaryingCovariates.constant(
+            CovariateParameters.covariatesOf(data, name(), covariateNames())));
   }
 
   /**
@@ -339,6 +418,21 @@ public final class ParetoNbdTimeVaryingModel implements CovariateModel {
     return out.append(')').toString();
   }
 
+  /** The model from its whole parameter list ({@link #TYPE}'s factory, used by model files). */
+  private static ParetoNbdTimeVaryingModel restore(
+      List<String> names, double[] values, FitReport report) {
+    CovariateParameters p = CovariateParameters.split(names, values, BASE, "purchase", "dropout");
+    double[] v = p.base();
+    return new ParetoNbdTimeVaryingModel(
+        new ParetoNbdParameters(v[0], v[1], v[2], v[3]),
+        p.first(),
+        p.firstValues(),
+        p.second(),
+        p.secondValues(),
+        null,
+        report);
+  }
+
   /** Rebuilds the derived fields after deserialization. */
   private Object readResolve() {
     return new ParetoNbdTimeVaryingModel(
@@ -347,6 +441,7 @@ public final class ParetoNbdTimeVaryingModel implements CovariateModel {
         purchaseCoefficients,
         dropoutCovariates,
         dropoutCoefficients,
-        report);
+        report,
+        sharedReport);
   }
 }

@@ -3,11 +3,15 @@ package org.clvkit.models.sbg;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.Executor;
 import org.clvkit.core.Checks;
 import org.clvkit.models.CustomerHistories;
 import org.clvkit.models.FitDiagnostics;
 import org.clvkit.models.FitFailedException;
 import org.clvkit.models.FitSettings;
+import org.clvkit.models.Fitter;
+import org.clvkit.models.LogLikelihood;
+import org.clvkit.models.ModelType;
 import org.clvkit.models.ParameterEstimate;
 import org.clvkit.models.covariates.CoefficientEstimate;
 import org.clvkit.models.covariates.CovariateFitReport;
@@ -17,6 +21,7 @@ import org.clvkit.models.covariates.LikelihoodRatioTest;
 import org.clvkit.models.internal.ContractLifetimes;
 import org.clvkit.models.internal.CovariateGroups;
 import org.clvkit.models.internal.CovariateLayout;
+import org.clvkit.models.internal.CovariateLogLikelihood;
 import org.clvkit.models.internal.MaximumLikelihood;
 
 /**
@@ -33,7 +38,7 @@ import org.clvkit.models.internal.MaximumLikelihood;
  * analytic gradient, chained through ln α_g = ln α₀ + γ_αᵀz_g and ln β_g = ln β₀ + γ_βᵀz_g; BFGS
  * with a Newton polish gives the estimates and the standard errors.
  */
-public final class SbgCovariateFitter {
+public final class SbgCovariateFitter implements Fitter<SbgCovariateModel> {
   private static final String MODEL = "sBG with covariates";
   private static final double BOUND = 23.0;
 
@@ -50,7 +55,39 @@ public final class SbgCovariateFitter {
     return new SbgCovariateFitter(FitSettings.DEFAULT, CovariateSettings.DEFAULT);
   }
 
+  /** {@link SbgCovariateModel#TYPE}. */
+  @Override
+  public ModelType<SbgCovariateModel> type() {
+    return SbgCovariateModel.TYPE;
+  }
+
+  /** The fit settings (iteration cap, whether non-converged fits are returned). */
+  @Override
+  public FitSettings settings() {
+    return settings;
+  }
+
+  /** The covariate settings (purchase = α, dropout = β). */
+  public CovariateSettings covariateSettings() {
+    return covariates;
+  }
+
+  /**
+   * None: the likelihood sums one term per distinct lifetime and covariate row, too few to split.
+   */
+  @Override
+  public Executor executor() {
+    return null;
+  }
+
+  /** This fitter; the sBG likelihood is too small to split, so the executor is not used. */
+  @Override
+  public SbgCovariateFitter withExecutor(Executor value) {
+    return this;
+  }
+
   /** This fitter with other fit settings (their penalty and extra starts are not used). */
+  @Override
   public SbgCovariateFitter withSettings(FitSettings value) {
     return new SbgCovariateFitter(Checks.notNull("settings", value), covariates);
   }
@@ -68,6 +105,7 @@ public final class SbgCovariateFitter {
    * @param data contract histories with one covariate row each
    * @throws org.clvkit.core.ClvArgumentException when the histories carry no covariates
    */
+  @Override
   public SbgCovariateModel fit(CustomerHistories data) {
     Checks.notNull("data", data);
     CovariateMatrix matrix =
@@ -91,6 +129,49 @@ public final class SbgCovariateFitter {
     boolean[] churned = new boolean[data.size()];
     ContractLifetimes.lifetimes(data, periods, churned);
     return fitLifetimes(periods, churned, data.weightColumn(), matrix);
+  }
+
+  /**
+   * The unpenalised log-likelihood this fitter maximises on contract histories that carry their
+   * covariates (read as {@link #fit(CustomerHistories, CovariateMatrix)} reads them), over α₀, β₀
+   * (&gt; 0) and the free coefficients ({@code alpha.X}, {@code beta.X}, {@code constrained.X}) as
+   * the covariate settings choose them (d LL / d ln θ for α₀ and β₀, d LL / d γ for the
+   * coefficients).
+   *
+   * @throws org.clvkit.core.ClvArgumentException when the histories carry no covariates, the
+   *     settings name a covariate they lack, or a row is not a contract history
+   */
+  @Override
+  public LogLikelihood logLikelihood(CustomerHistories data) {
+    Checks.notNull("data", data);
+    CovariateMatrix matrix =
+        data.covariates()
+            .orElseThrow(
+                () -> Checks.fail("data must carry covariates (CustomerHistories.withCovariates)"));
+    int n = data.size();
+    Checks.sameLength("covariates rows", matrix.rows(), "customers", n);
+    double[] periods = new double[n];
+    boolean[] churned = new boolean[n];
+    ContractLifetimes.lifetimes(data, periods, churned);
+    double[] weights = data.weightColumn();
+    CovariateLayout layout = CovariateLayout.resolve(matrix.names(), covariates, "alpha", "beta");
+    CovariateMatrix used = matrix.select(layout.names());
+    CovariateGroups.Assignment groups = CovariateGroups.assign(used.values(), layout.columns(), n);
+    SbgLikelihood[] likelihoods = new SbgLikelihood[groups.count()];
+    for (int g = 0; g < groups.count(); g++) {
+      likelihoods[g] = groupLikelihood(periods, churned, weights, groups.group(), g);
+    }
+    double customers = 0;
+    for (double w : weights) {
+      customers += w;
+    }
+    return new CovariateLogLikelihood(
+        MODEL,
+        List.of("alpha0", "beta0"),
+        layout.coefficientNames(),
+        customers,
+        distinctPatterns(likelihoods),
+        new Objective(likelihoods, groups, layout, customers, false));
   }
 
   /**

@@ -6,11 +6,16 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.clvkit.core.Checks;
+import org.clvkit.models.CustomerHistories;
+import org.clvkit.models.FitReport;
+import org.clvkit.models.ModelType;
 import org.clvkit.models.covariates.CovariateFitReport;
 import org.clvkit.models.covariates.CovariateMatrix;
 import org.clvkit.models.covariates.CovariateModel;
 import org.clvkit.models.covariates.CovariateSettings;
+import org.clvkit.models.internal.ContractLifetimes;
 import org.clvkit.models.internal.CovariateLayout;
+import org.clvkit.models.internal.CovariateParameters;
 
 /**
  * The shifted-beta-geometric model with covariates (the shape of pymc-marketing's sBG with
@@ -30,12 +35,33 @@ import org.clvkit.models.internal.CovariateLayout;
 public final class SbgCovariateModel implements CovariateModel {
   private static final long serialVersionUID = 1L;
 
+  private static final List<String> BASE = List.of("alpha0", "beta0");
+
+  /**
+   * The type {@code sbg-covariates}: the base parameters alpha0, beta0 and the coefficients, named
+   * {@code alpha.X} and {@code beta.X}; its fitter is {@link SbgCovariateFitter}. Not in {@link
+   * org.clvkit.models.ModelTypes#all()}: {@link org.clvkit.models.ModelTypes#covariateTypes()}
+   * lists it.
+   */
+  public static final ModelType<SbgCovariateModel> TYPE =
+      ModelType.ofCovariates(
+          "sbg-covariates",
+          "sBG with covariates",
+          SbgCovariateModel.class,
+          BASE,
+          "alpha",
+          "beta",
+          SbgCovariateModel::restore,
+          settings -> SbgCovariateFitter.create().withCovariateSettings(settings));
+
   private final SbgParameters parameters;
   private final List<String> alphaCovariates;
   private final double[] alphaCoefficients;
   private final List<String> betaCovariates;
   private final double[] betaCoefficients;
   private final CovariateFitReport report;
+  private final FitReport sharedReport;
+  private final transient List<String> parameterNames;
   private final transient CovariateLayout layout;
   private final transient double[] coefficients;
 
@@ -45,7 +71,8 @@ public final class SbgCovariateModel implements CovariateModel {
       double[] alphaCoefficients,
       List<String> betaCovariates,
       double[] betaCoefficients,
-      CovariateFitReport report) {
+      CovariateFitReport report,
+      FitReport loadedReport) {
     this.parameters = Checks.notNull("parameters", parameters);
     this.alphaCovariates = List.copyOf(Checks.notNull("alphaCovariates", alphaCovariates));
     this.betaCovariates = List.copyOf(Checks.notNull("betaCovariates", betaCovariates));
@@ -60,6 +87,9 @@ public final class SbgCovariateModel implements CovariateModel {
     this.alphaCoefficients = alphaCoefficients.clone();
     this.betaCoefficients = betaCoefficients.clone();
     this.report = report;
+    this.parameterNames =
+        CovariateParameters.names(BASE, "alpha", this.alphaCovariates, "beta", this.betaCovariates);
+    this.sharedReport = report != null ? report.fitReport(parameterNames) : loadedReport;
     List<String> all = new ArrayList<>(this.alphaCovariates);
     for (String name : this.betaCovariates) {
       if (!all.contains(name)) {
@@ -94,7 +124,13 @@ public final class SbgCovariateModel implements CovariateModel {
       List<String> betaCovariates,
       double[] betaCoefficients) {
     return new SbgCovariateModel(
-        parameters, alphaCovariates, alphaCoefficients, betaCovariates, betaCoefficients, null);
+        parameters,
+        alphaCovariates,
+        alphaCoefficients,
+        betaCovariates,
+        betaCoefficients,
+        null,
+        null);
   }
 
   /** A fitted model with its report (made by {@link SbgCovariateFitter}). */
@@ -111,10 +147,12 @@ public final class SbgCovariateModel implements CovariateModel {
         alphaCoefficients,
         betaCovariates,
         betaCoefficients,
-        Checks.notNull("report", report));
+        Checks.notNull("report", report),
+        null);
   }
 
-  /** The model's name. */
+  /** The model's name, the same as {@code type().name()}. */
+  @Override
   public String name() {
     return "sBG with covariates";
   }
@@ -124,10 +162,39 @@ public final class SbgCovariateModel implements CovariateModel {
     return parameters;
   }
 
-  /** The fit's report; empty for a model built from known values. */
+  /**
+   * How the model was fitted, in the shared form (estimates in the order of {@link
+   * #parameterNames()}); empty for a model built from known values. A loaded model has it when it
+   * was saved fitted.
+   */
   @Override
-  public Optional<CovariateFitReport> fitReport() {
+  public Optional<FitReport> fitReport() {
+    return Optional.ofNullable(sharedReport);
+  }
+
+  /** The covariate fit's own report; empty for a model built from known values or loaded. */
+  @Override
+  public Optional<CovariateFitReport> covariateFitReport() {
     return Optional.ofNullable(report);
+  }
+
+  @Override
+  public ModelType<SbgCovariateModel> type() {
+    return TYPE;
+  }
+
+  /**
+   * The base parameters (alpha0, beta0), then {@code alpha.X} per alpha covariate and {@code
+   * beta.X} per beta covariate.
+   */
+  @Override
+  public List<String> parameterNames() {
+    return parameterNames;
+  }
+
+  @Override
+  public double[] parameterValues() {
+    return CovariateParameters.values(parameters.toArray(), alphaCoefficients, betaCoefficients);
   }
 
   /** The covariates of a row, in order: α's, then β-only ones. */
@@ -195,6 +262,47 @@ public final class SbgCovariateModel implements CovariateModel {
   }
 
   /**
+   * Σ w_i ln L_i over contract histories read as {@link SbgModel#logLikelihood(CustomerHistories)}
+   * reads them (x renewals in n opportunities: churned in period x + 1 when x &lt; n, P(T &gt; n)
+   * when x = n), each customer with the (α_i, β_i) of its covariate row, read from {@link
+   * CustomerHistories#covariates()} (the model's covariates found there by name).
+   *
+   * @throws org.clvkit.core.ClvArgumentException when the histories carry no covariates, lack one
+   *     of {@link #covariateNames()}, or a row is not a contract history
+   */
+  @Override
+  public double logLikelihood(CustomerHistories data) {
+    CovariateMatrix covariates = CovariateParameters.covariatesOf(data, name(), covariateNames());
+    Checks.sameLength("covariates rows", covariates.rows(), "customers", data.size());
+    double[] z =
+        covariates.names().equals(layout.names())
+            ? covariates.values()
+            : covariates.select(layout.names()).values();
+    int k = layout.columns();
+    double total = 0;
+    SbgModel model = null;
+    SbgParameters last = null;
+    for (int i = 0; i < data.size(); i++) {
+      int renewals = ContractLifetimes.renewals(data, i);
+      int opportunities = (int) data.age(i);
+      if (data.weight(i) > 0) {
+        SbgParameters p = parametersAt(z, i * k);
+        if (!p.equals(last)) {
+          model = SbgModel.of(p);
+          last = p;
+        }
+        total +=
+            data.weight(i)
+                * Math.log(
+                    renewals < opportunities
+                        ? model.probabilityOfChurn(renewals + 1)
+                        : model.survival(opportunities));
+      }
+    }
+    return total;
+  }
+
+  /**
    * Batch DERL over customers {@code [from, to)}, each with its current period in {@code n} and its
    * covariate row in {@code covariates}; every row is validated before anything is written; one
    * {@link SbgModel} per change of covariate row; bit for bit the per-customer values.
@@ -257,8 +365,28 @@ public final class SbgCovariateModel implements CovariateModel {
     return out.append(')').toString();
   }
 
+  /** The model from its whole parameter list ({@link #TYPE}'s factory, used by model files). */
+  private static SbgCovariateModel restore(List<String> names, double[] values, FitReport report) {
+    CovariateParameters p = CovariateParameters.split(names, values, BASE, "alpha", "beta");
+    double[] v = p.base();
+    return new SbgCovariateModel(
+        new SbgParameters(v[0], v[1]),
+        p.first(),
+        p.firstValues(),
+        p.second(),
+        p.secondValues(),
+        null,
+        report);
+  }
+
   private Object readResolve() {
     return new SbgCovariateModel(
-        parameters, alphaCovariates, alphaCoefficients, betaCovariates, betaCoefficients, report);
+        parameters,
+        alphaCovariates,
+        alphaCoefficients,
+        betaCovariates,
+        betaCoefficients,
+        report,
+        sharedReport);
   }
 }

@@ -145,7 +145,7 @@ class BgNbdCovariateTest {
             new double[] {0.6, -0.5});
     CustomerHistories data = BgNbdCovariateSimulator.of(truth, 8).histories(z, ages(n, 9));
     CovariateFitReport report =
-        BgNbdCovariateFitter.create().fit(data, z).fitReport().orElseThrow();
+        BgNbdCovariateFitter.create().fit(data, z).covariateFitReport().orElseThrow();
     assertTrue(report.converged(), report.summaryTable());
     within3(report.coefficient("purchase.female"), 0.4);
     within3(report.coefficient("purchase.web"), -0.3);
@@ -179,7 +179,7 @@ class BgNbdCovariateTest {
         BgNbdCovariateFitter.create()
             .withAllowNonConverged(true)
             .fit(data, z)
-            .fitReport()
+            .covariateFitReport()
             .orElseThrow();
     assertFalse(report.converged());
     assertEquals(org.clvkit.models.FitStatus.NO_INTERIOR_MAXIMUM, report.diagnostics().status());

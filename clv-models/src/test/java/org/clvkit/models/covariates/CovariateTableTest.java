@@ -11,6 +11,7 @@ import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.clvkit.models.Model;
 import org.clvkit.models.io.ModelFileException;
 import org.clvkit.models.io.ModelFiles;
 import org.clvkit.models.io.Provenance;
@@ -88,14 +89,17 @@ class CovariateTableTest {
             List.of("female"),
             new double[] {Math.PI});
     Path file = dir.resolve("pnbd-covariates.properties");
-    ModelFiles.saveCovariateModel(model, Provenance.now("weeks"), file);
-    ParetoNbdCovariateModel back =
-        ModelFiles.loadCovariateModel(file, ParetoNbdCovariateModel.class);
+    ModelFiles.save(model, Provenance.now("weeks"), file);
+    ParetoNbdCovariateModel back = ModelFiles.load(file, ParetoNbdCovariateModel.class).model();
     assertEquals(model.parameters(), back.parameters());
     assertEquals(model.purchaseCovariates(), back.purchaseCovariates());
+    assertEquals(model.parameterNames(), back.parameterNames());
     assertArrayEquals(model.purchaseCoefficients(), back.purchaseCoefficients(), 0.0);
     assertArrayEquals(model.dropoutCoefficients(), back.dropoutCoefficients(), 0.0);
-    assertTrue(Files.readString(file).contains("coefficient.first.channel\\=web = "));
+    String text = Files.readString(file);
+    assertTrue(
+        text.contains("model.parameter.purchase.channel%3Dweb = -0.3333333333333333\n"), text);
+    assertTrue(text.contains("model.covariates.purchase = female,channel%3Dweb\n"), text);
     SbgCovariateModel sbg =
         SbgCovariateModel.of(
             new SbgParameters(0.7, 1.2),
@@ -103,18 +107,20 @@ class CovariateTableTest {
             new double[] {0.25},
             List.of(),
             new double[0]);
-    ModelFiles.saveCovariateModel(sbg, null, dir.resolve("sbg.properties"));
+    ModelFiles.save(sbg, Provenance.now("year"), dir.resolve("sbg.properties"));
     SbgCovariateModel sbgBack =
-        ModelFiles.loadCovariateModel(dir.resolve("sbg.properties"), SbgCovariateModel.class);
+        ModelFiles.load(dir.resolve("sbg.properties"), SbgCovariateModel.class).model();
     assertEquals(sbg.toString(), sbgBack.toString());
     assertEquals(
-        sbg.toString(), ModelFiles.loadCovariateModel(dir.resolve("sbg.properties")).toString());
+        sbg.toString(),
+        ModelFiles.load(dir.resolve("sbg.properties"), Model.class).model().toString());
     ModelFileException wrong =
         assertThrows(
-            ModelFileException.class,
-            () -> ModelFiles.loadCovariateModel(file, SbgCovariateModel.class));
+            ModelFileException.class, () -> ModelFiles.load(file, SbgCovariateModel.class));
     assertEquals(ModelFileException.Problem.WRONG_TYPE, wrong.problem());
     assertEquals(
-        file + ": holds a ParetoNbdCovariateModel, not a SbgCovariateModel", wrong.getMessage());
+        "wrong model type: asked for SbgCovariateModel, the file holds model type Pareto/NBD with"
+            + " static covariates (ParetoNbdCovariateModel)",
+        wrong.getMessage());
   }
 }

@@ -62,7 +62,7 @@ class ParetoNbdCovariateCoverageTest {
                   .histories(z, ParetoNbdCovariateFitterTest.ages(CUSTOMERS, 9000 + rep)));
       CovariateFitReport report;
       try {
-        report = ParetoNbdCovariateFitter.create().fit(data, z).fitReport().orElseThrow();
+        report = ParetoNbdCovariateFitter.create().fit(data, z).covariateFitReport().orElseThrow();
       } catch (FitFailedException e) {
         failed++;
         continue;

@@ -76,7 +76,7 @@ class ParetoNbdCovariateFitterTest {
     CustomerHistories data =
         days(ParetoNbdCovariateSimulator.of(TRUE_MODEL, 2).histories(z, ages(n, 3)));
     ParetoNbdCovariateModel fitted = ParetoNbdCovariateFitter.create().fit(data, z);
-    CovariateFitReport report = fitted.fitReport().orElseThrow();
+    CovariateFitReport report = fitted.covariateFitReport().orElseThrow();
     assertTrue(report.converged(), report.summaryTable());
     double[] truePurchase = TRUE_MODEL.purchaseCoefficients();
     double[] trueDropout = TRUE_MODEL.dropoutCoefficients();
@@ -116,7 +116,7 @@ class ParetoNbdCovariateFitterTest {
             TRUTH, List.of("spend"), new double[] {0.5}, List.of("spend"), new double[] {-0.4});
     CustomerHistories data = ParetoNbdCovariateSimulator.of(truth, 6).histories(z, ages(n, 7));
     CovariateFitReport report =
-        ParetoNbdCovariateFitter.create().fit(data, z).fitReport().orElseThrow();
+        ParetoNbdCovariateFitter.create().fit(data, z).covariateFitReport().orElseThrow();
     assertTrue(report.converged(), report.summaryTable());
     assertEquals(n, report.groups());
     within3(report.coefficient("purchase.spend"), 0.5);
@@ -142,7 +142,7 @@ class ParetoNbdCovariateFitterTest {
             .withDropoutCovariates(List.of("female", "region_b"))
             .withConstrained(List.of("region_b"))
             .fit(data, z);
-    CovariateFitReport report = fitted.fitReport().orElseThrow();
+    CovariateFitReport report = fitted.covariateFitReport().orElseThrow();
     assertEquals(
         List.of("purchase.female", "dropout.female", "constrained.region_b"),
         report.coefficients().stream().map(CoefficientEstimate::name).toList());
@@ -165,7 +165,7 @@ class ParetoNbdCovariateFitterTest {
     double ld = 0.2;
     ParetoNbdCovariateModel fitted =
         ParetoNbdCovariateFitter.create().withPenalties(lp, ld).fit(data, z);
-    CovariateFitReport report = fitted.fitReport().orElseThrow();
+    CovariateFitReport report = fitted.covariateFitReport().orElseThrow();
     assertTrue(report.converged(), report.summaryTable());
     CovariateLayout layout = CovariateLayout.resolve(z.names(), CovariateSettings.DEFAULT);
     ParetoNbdCovariateFitter.Objective ll =
@@ -192,7 +192,7 @@ class ParetoNbdCovariateFitterTest {
     Tolerance.relative(1e-12).check("objective", -value / n + penalty, report.objective());
     // Shrinkage: the penalised drop-out coefficients are smaller than the unpenalised ones.
     CovariateFitReport plain =
-        ParetoNbdCovariateFitter.create().fit(data, z).fitReport().orElseThrow();
+        ParetoNbdCovariateFitter.create().fit(data, z).covariateFitReport().orElseThrow();
     double penalisedNorm = 0;
     double plainNorm = 0;
     for (int j = 3; j < 6; j++) {
@@ -209,7 +209,7 @@ class ParetoNbdCovariateFitterTest {
     CovariateMatrix z = categorical(n, 31);
     CustomerHistories data = days(ParetoNbdSimulator.of(TRUTH, 32).histories(ages(n, 33)));
     CovariateFitReport report =
-        ParetoNbdCovariateFitter.create().fit(data, z).fitReport().orElseThrow();
+        ParetoNbdCovariateFitter.create().fit(data, z).covariateFitReport().orElseThrow();
     LikelihoodRatioTest test = report.likelihoodRatioTest().orElseThrow();
     assertTrue(test.statistic() >= -1e-6, report.summaryTable());
     assertTrue(test.pValue() > 0.01, report.summaryTable());

@@ -59,7 +59,8 @@ class ParetoNbdTimeVaryingCoverageTest {
               ParetoNbdTimeVaryingSimulator.of(truth, 7000 + rep).histories(tv, ages));
       CovariateFitReport report;
       try {
-        report = ParetoNbdTimeVaryingFitter.create().fit(data, tv).fitReport().orElseThrow();
+        report =
+            ParetoNbdTimeVaryingFitter.create().fit(data, tv).covariateFitReport().orElseThrow();
       } catch (FitFailedException e) {
         failed++;
         continue;

@@ -109,7 +109,7 @@ class ParetoNbdTimeVaryingFitterTest {
     TimeVaryingCovariates tv = periods(random, ages);
     CustomerHistories data = ParetoNbdTimeVaryingSimulator.of(TRUTH, 16).histories(tv, ages);
     ParetoNbdTimeVaryingModel fitted = ParetoNbdTimeVaryingFitter.create().fit(data, tv);
-    CovariateFitReport report = fitted.fitReport().orElseThrow();
+    CovariateFitReport report = fitted.covariateFitReport().orElseThrow();
     assertTrue(report.converged(), report.diagnostics().message());
     double[] truth = {0.5, -0.3, -0.4, 0.6};
     List<CoefficientEstimate> estimates = report.coefficients();
@@ -261,7 +261,7 @@ class ParetoNbdTimeVaryingFitterTest {
     TimeVaryingCovariates tv = calendar(random, ages);
     CustomerHistories data = days(ParetoNbdTimeVaryingSimulator.of(TRUTH, 42).histories(tv, ages));
     ParetoNbdTimeVaryingModel fitted = ParetoNbdTimeVaryingFitter.create().fit(data, tv);
-    CovariateFitReport report = fitted.fitReport().orElseThrow();
+    CovariateFitReport report = fitted.covariateFitReport().orElseThrow();
     assertTrue(report.converged(), report.diagnostics().message());
     assertTrue(report.patterns() < 0.8 * n, report.summaryTable());
     assertEquals(182, report.groups(), report.summaryTable());

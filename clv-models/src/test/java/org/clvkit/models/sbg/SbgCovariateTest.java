@@ -125,7 +125,7 @@ class SbgCovariateTest {
     CovariateFitReport report =
         SbgCovariateFitter.create()
             .fitLifetimes(data.periods, data.churned, data.covariates)
-            .fitReport()
+            .covariateFitReport()
             .orElseThrow();
     assertTrue(report.converged(), report.summaryTable());
     within3(report.coefficient("alpha.annual"), -0.6);

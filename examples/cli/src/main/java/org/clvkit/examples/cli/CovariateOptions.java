@@ -14,7 +14,7 @@ import org.clvkit.core.ClvArgumentException;
 import org.clvkit.models.CustomerHistories;
 import org.clvkit.models.FitSettings;
 import org.clvkit.models.ModelType;
-import org.clvkit.models.bgnbd.BgNbdCovariateFitter;
+import org.clvkit.models.ModelTypes;
 import org.clvkit.models.bgnbd.BgNbdCovariateModel;
 import org.clvkit.models.covariates.CovariateFitReport;
 import org.clvkit.models.covariates.CovariateMatrix;
@@ -24,9 +24,7 @@ import org.clvkit.models.covariates.CovariateTable;
 import org.clvkit.models.io.ModelFileException;
 import org.clvkit.models.io.ModelFiles;
 import org.clvkit.models.io.Provenance;
-import org.clvkit.models.paretonbd.ParetoNbdCovariateFitter;
 import org.clvkit.models.paretonbd.ParetoNbdCovariateModel;
-import org.clvkit.models.sbg.SbgCovariateFitter;
 import org.clvkit.models.sbg.SbgCovariateModel;
 import picocli.CommandLine.Option;
 
@@ -191,8 +189,10 @@ final class CovariateOptions {
   }
 
   /**
-   * Fits the covariate model of {@code kind} (pnbd or bgnbd), prints its table and saves it as
-   * {@code DIR/<model>-covariates.properties}.
+   * Fits the covariate variant of {@code kind} ({@link ModelTypes#covariateVariant}: pnbd, bgnbd or
+   * sbg with static covariates) through the shared {@link org.clvkit.models.Fitter}, prints its
+   * table and saves it as {@code DIR/<variant id>.properties} ({@code pnbd-covariates.properties},
+   * ...).
    */
   Path fit(
       ModelType<?> kind,
@@ -202,67 +202,40 @@ final class CovariateOptions {
       Path out,
       PrintWriter stdout,
       PrintWriter err) {
-    CovariateModel model;
-    CovariateFitReport report;
+    ModelType<? extends CovariateModel> type;
     try {
-      if (kind.id().equals("pnbd")) {
-        ParetoNbdCovariateModel m =
-            ParetoNbdCovariateFitter.create()
-                .withSettings(fitSettings)
-                .withCovariateSettings(settings())
-                .fit(data.histories(), data.covariates());
-        model = m;
-        report = m.fitReport().orElseThrow();
-      } else if (kind.id().equals("bgnbd")) {
-        BgNbdCovariateModel m =
-            BgNbdCovariateFitter.create()
-                .withSettings(fitSettings)
-                .withCovariateSettings(settings())
-                .fit(data.histories(), data.covariates());
-        model = m;
-        report = m.fitReport().orElseThrow();
-      } else if (kind.id().equals("sbg")) {
-        SbgCovariateModel m =
-            SbgCovariateFitter.create()
-                .withSettings(fitSettings)
-                .withCovariateSettings(settings())
-                .fit(data.histories(), data.covariates());
-        model = m;
-        report = m.fitReport().orElseThrow();
-      } else {
-        throw CliException.usage(
-            "--covariates works with -m pnbd, -m bgnbd and -m sbg, not " + kind.id());
-      }
+      type = ModelTypes.covariateVariant(kind.id());
+    } catch (ClvArgumentException e) {
+      throw CliException.usage("--covariates: " + e.getMessage());
+    }
+    CovariateModel model;
+    try {
+      model =
+          type.fitter(settings())
+              .withSettings(fitSettings)
+              .fit(data.histories().withCovariates(data.covariates()));
     } catch (ClvArgumentException e) {
       throw CliException.usage(e.getMessage());
     }
+    CovariateFitReport report = model.covariateFitReport().orElseThrow();
     stdout.print(report.summaryTable());
     if (!report.converged()) {
       err.println("warning: the " + kind.name() + " covariate fit did not converge; kept as asked");
     }
-    Path file = out.resolve(kind.id() + "-covariates.properties");
+    Path file = out.resolve(type.id() + ".properties");
     Output.createParent(file.toAbsolutePath());
-    Path temporary = null;
-    try {
-      // Written beside the target and moved into place when complete, as every output of clv.
-      temporary =
-          Files.createTempFile(
-              file.toAbsolutePath().getParent(), "." + file.getFileName() + ".", ".tmp");
-      ModelFiles.saveCovariateModel(model, Provenance.now(timeUnit), temporary);
-      AtomicOutput.move(temporary, file);
+    save(model, timeUnit, file);
+    return file;
+  }
+
+  /** Saves a model file atomically (complete or not at all), as every output of clv. */
+  static void save(org.clvkit.models.Model model, String timeUnit, Path file) {
+    try (AtomicOutput out = AtomicOutput.open(file)) {
+      ModelFiles.save(model, Provenance.now(timeUnit), out.writer());
+      out.commit();
     } catch (IOException e) {
       throw Output.cannotWrite(file, e);
-    } finally {
-      if (temporary != null) {
-        try {
-          Files.deleteIfExists(temporary);
-        } catch (IOException e) {
-          // the move succeeded or the run is failing already; a stray hidden file is all that is
-          // left
-        }
-      }
     }
-    return file;
   }
 
   /**
@@ -279,7 +252,7 @@ final class CovariateOptions {
       boolean escape) {
     CovariateModel model;
     try {
-      model = ModelFiles.loadCovariateModel(modelFile);
+      model = ModelFiles.load(modelFile, CovariateModel.class).model();
     } catch (NoSuchFileException e) {
       throw new CliException(ExitCodes.IO, modelFile + ": file not found", e);
     } catch (IOException e) {

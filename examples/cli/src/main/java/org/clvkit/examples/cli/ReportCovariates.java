@@ -8,24 +8,20 @@ import org.clvkit.models.FitDiagnostics;
 import org.clvkit.models.FitFailedException;
 import org.clvkit.models.FitSettings;
 import org.clvkit.models.ModelType;
+import org.clvkit.models.ModelTypes;
 import org.clvkit.models.PurchaseModel;
-import org.clvkit.models.bgnbd.BgNbdCovariateFitter;
-import org.clvkit.models.bgnbd.BgNbdCovariateModel;
-import org.clvkit.models.bgnbd.BgNbdModel;
 import org.clvkit.models.covariates.CovariateFitReport;
 import org.clvkit.models.covariates.CovariateModel;
 import org.clvkit.models.io.ModelFiles;
 import org.clvkit.models.io.Provenance;
-import org.clvkit.models.paretonbd.ParetoNbdCovariateFitter;
-import org.clvkit.models.paretonbd.ParetoNbdCovariateModel;
 import org.clvkit.models.paretonbd.ParetoNbdModel;
 
 /**
  * The report's covariate fit ({@code clv report --covariates FILE}): the report's purchase model
- * refitted with static covariates, for the coefficient table and the likelihood-ratio test. The
- * library has covariate versions of the Pareto/NBD and the BG/NBD (CLVTools' parameterisations);
- * when the report uses another model the Pareto/NBD's is fitted, and the page says so. The scores
- * and charts stay those of the model without covariates.
+ * refitted with static covariates ({@link ModelTypes#covariateVariant}), for the coefficient table
+ * and the likelihood-ratio test. The library has covariate versions of the Pareto/NBD and the
+ * BG/NBD (CLVTools' parameterisations); when the report uses another model the Pareto/NBD's is
+ * fitted, and the page says so. The scores and charts stay those of the model without covariates.
  *
  * @param kind the model fitted with covariates
  * @param substituted whether {@code kind} is not the report's model (which has no covariate
@@ -45,7 +41,7 @@ record ReportCovariates(
 
   /** The file of the saved covariate model, inside the report folder. */
   String file() {
-    return "models/" + kind.id() + "-covariates.properties";
+    return "models/" + ModelTypes.covariateVariant(kind.id()).id() + ".properties";
   }
 
   /**
@@ -67,46 +63,43 @@ record ReportCovariates(
       TimeUnit unit,
       OutputFolder dir,
       PrintWriter err) {
-    boolean bgnbd = chosen == BgNbdModel.TYPE;
-    ModelType<?> kind = bgnbd ? BgNbdModel.TYPE : ParetoNbdModel.TYPE;
+    ModelType<?> kind = hasCovariateVariant(chosen) ? chosen : ParetoNbdModel.TYPE;
     boolean substituted = chosen != kind;
     CovariateOptions.Joined data = options.join(table, err);
     int missing = table.size() - data.ids().length;
     CovariateModel model;
-    CovariateFitReport report;
     try {
-      if (bgnbd) {
-        BgNbdCovariateModel m =
-            BgNbdCovariateFitter.create()
-                .withSettings(settings)
-                .withCovariateSettings(options.settings())
-                .fit(data.histories(), data.covariates());
-        model = m;
-        report = m.fitReport().orElseThrow();
-      } else {
-        ParetoNbdCovariateModel m =
-            ParetoNbdCovariateFitter.create()
-                .withSettings(settings)
-                .withCovariateSettings(options.settings())
-                .fit(data.histories(), data.covariates());
-        model = m;
-        report = m.fitReport().orElseThrow();
-      }
+      model =
+          ModelTypes.covariateVariant(kind.id())
+              .fitter(options.settings())
+              .withSettings(settings)
+              .fit(data.histories().withCovariates(data.covariates()));
     } catch (FitFailedException e) {
       return new ReportCovariates(
           kind, substituted, null, e.diagnostics(), data.ids().length, missing);
     } catch (ClvArgumentException e) {
       throw CliException.usage(e.getMessage());
     }
+    CovariateFitReport report = model.covariateFitReport().orElseThrow();
     ReportCovariates out =
         new ReportCovariates(kind, substituted, report, null, data.ids().length, missing);
     Path file = dir.staged(out.file());
     try {
       Output.createParent(file.toAbsolutePath());
-      ModelFiles.saveCovariateModel(model, Provenance.now(unit.name()), file);
+      ModelFiles.save(model, Provenance.now(unit.name()), file);
     } catch (IOException e) {
       throw Output.cannotWrite(dir.finalPath(out.file()), e);
     }
     return out;
+  }
+
+  /** Whether the registry has a static-covariate variant of {@code type}. */
+  private static boolean hasCovariateVariant(ModelType<?> type) {
+    try {
+      ModelTypes.covariateVariant(type.id());
+      return true;
+    } catch (ClvArgumentException e) {
+      return false;
+    }
   }
 }

@@ -11,10 +11,10 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
-import java.util.Properties;
 import org.clvkit.core.ClvArgumentException;
 import org.clvkit.models.CustomerHistories;
 import org.clvkit.models.FitSettings;
+import org.clvkit.models.Model;
 import org.clvkit.models.covariates.CovariateFitReport;
 import org.clvkit.models.covariates.CovariateModel;
 import org.clvkit.models.covariates.CovariateTable;
@@ -22,7 +22,6 @@ import org.clvkit.models.covariates.TimeVaryingCovariateTable;
 import org.clvkit.models.covariates.TimeVaryingCovariates;
 import org.clvkit.models.io.ModelFileException;
 import org.clvkit.models.io.ModelFiles;
-import org.clvkit.models.io.Provenance;
 import org.clvkit.models.paretonbd.ParetoNbdTimeVaryingFitter;
 import org.clvkit.models.paretonbd.ParetoNbdTimeVaryingModel;
 import picocli.CommandLine.Option;
@@ -225,6 +224,8 @@ final class TimeVaryingOptions {
       PrintWriter err) {
     ParetoNbdTimeVaryingModel model;
     try {
+      // The time-varying data form: per-period rows do not travel in CustomerHistories, so this
+      // fit is the one call outside Fitter.fit(CustomerHistories); the model saves as any model.
       model =
           ParetoNbdTimeVaryingFitter.create()
               .withSettings(fitSettings)
@@ -233,44 +234,26 @@ final class TimeVaryingOptions {
     } catch (ClvArgumentException e) {
       throw CliException.usage(e.getMessage());
     }
-    CovariateFitReport report = model.fitReport().orElseThrow();
+    CovariateFitReport report = model.covariateFitReport().orElseThrow();
     stdout.print(report.summaryTable());
     if (!report.converged()) {
       err.println("warning: the time-varying covariate fit did not converge; kept as asked");
     }
-    Path target = out.resolve("pnbd-time-varying.properties");
+    Path target = out.resolve(ParetoNbdTimeVaryingModel.TYPE.id() + ".properties");
     Output.createParent(target.toAbsolutePath());
-    Path temporary = null;
-    try {
-      temporary =
-          Files.createTempFile(
-              target.toAbsolutePath().getParent(), "." + target.getFileName() + ".", ".tmp");
-      ModelFiles.saveCovariateModel(model, Provenance.now(timeUnit), temporary);
-      AtomicOutput.move(temporary, target);
-    } catch (IOException e) {
-      throw Output.cannotWrite(target, e);
-    } finally {
-      if (temporary != null) {
-        try {
-          Files.deleteIfExists(temporary);
-        } catch (IOException e) {
-          // moved already, or the run is failing: a stray hidden file is all that is left
-        }
-      }
-    }
+    CovariateOptions.save(model, timeUnit, target);
     return target;
   }
 
   /** The time unit recorded in a covariate model file (weeks when it has none). */
   static TimeUnit unitOf(Path modelFile) {
-    Properties p = new Properties();
-    try (Reader in = Files.newBufferedReader(modelFile, StandardCharsets.UTF_8)) {
-      p.load(in);
-    } catch (IOException e) {
-      return TimeUnit.WEEKS; // the load reports what is wrong with the file
+    String unit;
+    try {
+      unit = ModelFiles.load(modelFile, Model.class).provenance().timeUnit();
+    } catch (IOException | RuntimeException e) {
+      return TimeUnit.WEEKS; // the load when scoring reports what is wrong with the file
     }
-    String unit = p.getProperty("timeUnit");
-    return unit == null ? TimeUnit.WEEKS : TimeUnit.parse(unit);
+    return unit.equals("unknown") ? TimeUnit.WEEKS : TimeUnit.parse(unit);
   }
 
   /**
@@ -287,7 +270,7 @@ final class TimeVaryingOptions {
       boolean escape) {
     CovariateModel loaded;
     try {
-      loaded = ModelFiles.loadCovariateModel(modelFile);
+      loaded = ModelFiles.load(modelFile, CovariateModel.class).model();
     } catch (NoSuchFileException e) {
       throw new CliException(ExitCodes.IO, modelFile + ": file not found", e);
     } catch (IOException e) {

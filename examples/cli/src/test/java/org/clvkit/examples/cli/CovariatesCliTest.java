@@ -85,8 +85,7 @@ class CovariatesCliTest {
     // The restricted fit is the Pareto/NBD's published CDNOW optimum (LL -9595.0).
     assertTrue(f.out().contains("log-likelihood without covariates -9594.97"), f::toString);
     Path file = models.resolve("pnbd-covariates.properties");
-    ParetoNbdCovariateModel model =
-        ModelFiles.loadCovariateModel(file, ParetoNbdCovariateModel.class);
+    ParetoNbdCovariateModel model = ModelFiles.load(file, ParetoNbdCovariateModel.class).model();
     assertEquals(List.of("first_month=m02", "first_month=m03"), model.purchaseCovariates());
     Path scores = dir.resolve("scores.csv");
     Cli.Result sc =

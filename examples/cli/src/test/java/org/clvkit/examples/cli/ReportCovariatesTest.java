@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,11 +13,11 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.clvkit.models.covariates.CoefficientEstimate;
+import org.clvkit.models.FitReport;
+import org.clvkit.models.ParameterEstimate;
 import org.clvkit.models.covariates.LikelihoodRatioTest;
 import org.clvkit.models.io.ModelFiles;
 import org.clvkit.models.paretonbd.ParetoNbdCovariateModel;
@@ -77,25 +76,20 @@ class ReportCovariatesTest {
     String html = section(Cli.read(out.resolve("report.html")), "covariates");
     // the bundled data choose Pareto/NBD, which has a covariate version; its model file holds
     // the estimates, their standard errors and the log-likelihood
-    Properties file = new Properties();
-    try (Reader in =
-        Files.newBufferedReader(
-            out.resolve("models/pnbd-covariates.properties"), StandardCharsets.UTF_8)) {
-      file.load(in);
-    }
-    assertTrue(
-        ModelFiles.loadCovariateModel(out.resolve("models/pnbd-covariates.properties"))
-            instanceof ParetoNbdCovariateModel);
+    ParetoNbdCovariateModel saved =
+        ModelFiles.load(
+                out.resolve("models/pnbd-covariates.properties"), ParetoNbdCovariateModel.class)
+            .model();
+    FitReport fit = saved.fitReport().orElseThrow();
     int rows = 0;
     for (String process : List.of("purchase", "dropout")) {
-      String slot = process.equals("purchase") ? "first" : "second";
       for (String covariate : List.of("first_month=m02", "first_month=m03")) {
-        double value =
-            Double.parseDouble(file.getProperty("coefficient." + slot + "." + covariate));
-        double se =
-            Double.parseDouble(file.getProperty("fit.standardError." + process + "." + covariate));
-        double lower = value - CoefficientEstimate.Z_95 * se;
-        double upper = value + CoefficientEstimate.Z_95 * se;
+        ParameterEstimate estimate =
+            fit.estimates().get(saved.parameterNames().indexOf(process + "." + covariate));
+        double value = estimate.value();
+        double se = estimate.standardError();
+        double lower = estimate.lower();
+        double upper = estimate.upper();
         String effect =
             lower > 0
                 ? "positive (interval above 0)"
@@ -122,7 +116,7 @@ class ReportCovariatesTest {
     }
     assertEquals(4, rows);
     // the test's restricted model is the report's own Pareto/NBD fit on the same customers
-    double withCovariates = Double.parseDouble(file.getProperty("fit.logLikelihood"));
+    double withCovariates = fit.diagnostics().logLikelihood();
     Map<String, String> pnbd =
         ReportContentTest.csv(Cli.lines(out.resolve("diagnostics/model_comparison.csv"))).stream()
             .filter(row -> row.get("model").equals("Pareto/NBD"))

@@ -62,7 +62,7 @@ class SbgCovariatesCliTest {
     assertEquals(ExitCodes.OK, f.code(), f::toString);
     assertTrue(f.out().contains("sBG with covariates"), f::toString);
     Path file = models.resolve("sbg-covariates.properties");
-    SbgCovariateModel model = ModelFiles.loadCovariateModel(file, SbgCovariateModel.class);
+    SbgCovariateModel model = ModelFiles.load(file, SbgCovariateModel.class).model();
     assertEquals(List.of("plan=premium"), model.betaCovariates());
     // Premium has the larger beta (mean churn 1/10 against 1/4): a positive beta coefficient.
     assertTrue(model.betaCoefficients()[0] > 0, f::toString);

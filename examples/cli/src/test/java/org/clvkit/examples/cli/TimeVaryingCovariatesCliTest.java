@@ -94,10 +94,10 @@ class TimeVaryingCovariatesCliTest {
     assertTrue(f.out().contains("log-likelihood without covariates -9594.97"), f::toString);
     Path file = models.resolve("pnbd-time-varying.properties");
     ParetoNbdTimeVaryingModel model =
-        ModelFiles.loadCovariateModel(file, ParetoNbdTimeVaryingModel.class);
+        ModelFiles.load(file, ParetoNbdTimeVaryingModel.class).model();
     assertEquals(List.of("promo"), model.purchaseCovariates());
     assertEquals(List.of("promo"), model.dropoutCovariates());
-    assertTrue(Files.readString(file).contains("timeUnit = week"));
+    assertTrue(Files.readString(file).contains("provenance.timeUnit = week"));
 
     Path scores = dir.resolve("scores.csv");
     Cli.Result sc =
@@ -196,11 +196,13 @@ class TimeVaryingCovariatesCliTest {
     assertEquals(f2.out().replace(one.toString(), "DIR"), f1.out().replace(both.toString(), "DIR"));
     assertTrue(f1.out().contains("purchase.tier"), f1::toString);
     ParetoNbdTimeVaryingModel m1 =
-        ModelFiles.loadCovariateModel(
-            both.resolve("pnbd-time-varying.properties"), ParetoNbdTimeVaryingModel.class);
+        ModelFiles.load(
+                both.resolve("pnbd-time-varying.properties"), ParetoNbdTimeVaryingModel.class)
+            .model();
     ParetoNbdTimeVaryingModel m2 =
-        ModelFiles.loadCovariateModel(
-            one.resolve("pnbd-time-varying.properties"), ParetoNbdTimeVaryingModel.class);
+        ModelFiles.load(
+                one.resolve("pnbd-time-varying.properties"), ParetoNbdTimeVaryingModel.class)
+            .model();
     assertEquals(List.of("promo", "tier"), m1.purchaseCovariates());
     assertEquals(m2.parameters(), m1.parameters());
     assertEquals(
