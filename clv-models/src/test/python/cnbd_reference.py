@@ -2,20 +2,23 @@
 
 Run from this directory: python3 cnbd_reference.py [functions|functions-without-cet|cdnow]  (rewrites
 ../resources/reference/cnbd_functions.csv and ../resources/reference/cnbd_cdnow.csv, or only the one named;
-needs mpmath, numpy and scipy; the functions table takes about ten minutes of one core).
+needs mpmath, numpy and scipy; the functions table takes about ten seconds of one core).
 
 Models (Platzer & Reutterer 2016; BTYDplus xbgcnbd.*): Erlang-k inter-purchase times with phase rate
 lambda ~ Gamma(r, alpha); after each purchase the customer drops out with probability p ~ Beta(a, b), at the
 first purchase too for the MBG/CNBD-k (delta = 1), only at repeat purchases for the BG/CNBD-k (delta = 0).
 
 cnbd_functions.csv: each quantity from its definition, by a route other than the library's:
-  - ll: ln of the integral over lambda (mpmath.quad) of the Gamma(r, alpha) density times the likelihood of
-    the history given lambda, with p integrated in closed form (Beta moments), plus the litt term
-    (k-1) litt - x ln Gamma(k) of the Erlang densities;
+  - ll: ln of the integral over lambda of the Gamma(r, alpha) density times the likelihood of the history
+    given lambda (alive: Erlang phases lambda^(kx) e^(-lambda T) sum_{j<k} (lambda (T - t_x))^j / j!; dropped
+    out after the last purchase: lambda^(kx) e^(-lambda t_x)), each term integrated in closed form (Gamma
+    integrals), with p integrated in closed form (Beta moments), plus the litt term (k-1) litt - x ln Gamma(k)
+    of the Erlang densities; checked against BTYDplus's xbgcnbd.LL formula transcribed (btyd_ll);
   - palive: the alive part of that integral over the whole;
-  - cet (E[Y(t) | x, t_x, T]): the integral over lambda of the alive part times
-    sum_n Poisson(n; lambda t) sum_{m <= (n + j) / k} E[(1-p)^(m-1) | alive], averaged over the phase j
-    reached at T (weights (lambda (T - t_x))^j / j!), divided by the whole integral;
+  - cet (E[Y(t) | x, t_x, T]): the alive part times sum_n Poisson(n; lambda t) sum_{m <= (n + j) / k}
+    E[(1-p)^(m-1) | alive], weighted by the phase j reached at T ((lambda (T - t_x))^j / j!), integrated over
+    lambda term by term in closed form (a double series over n and j, no quadrature), divided by the whole
+    integral;
   - pmf: BTYDplus's xbgcnbd_pmf_cpp formula at 20 digits (pmf of a new customer);
   - expected (E[X(t)]): sum_n n pmf(n), summed until the terms are below 1e-28.
 The BTYDplus C++ self-test values (src/slice-sampling.cpp: ll -10.42500 and -12.22396 for the BG/CNBD-k at
@@ -34,7 +37,7 @@ import os
 import sys
 
 import numpy as np
-from mpmath import mp, mpf, quad, inf, log, exp, loggamma, beta as mbeta, gammainc, factorial, rf
+from mpmath import mp, mpf, log, exp, loggamma, beta as mbeta, gammainc, factorial, rf
 from scipy.optimize import minimize
 from scipy.special import gammaln, betaln, logsumexp
 
@@ -44,7 +47,7 @@ DATA = os.path.join(HERE, '..', '..', '..', '..', 'clv-core', 'src', 'test', 're
 OUT = os.path.join(HERE, '..', 'resources', 'reference')
 
 
-# ---------- per-customer quantities by integration over lambda ----------
+# ---------- per-customer quantities by integration over lambda, term by term ----------
 
 def parts(k, r, alpha, a, b, delta, x, tx, T):
     """(alive, dead) integrals over lambda of Gamma(r, alpha) density x likelihood given lambda, p in closed form.
@@ -55,20 +58,19 @@ def parts(k, r, alpha, a, b, delta, x, tx, T):
     alive_p = mbeta(a, b + x + delta) / mbeta(a, b)
     dead_p = mbeta(a + 1, b + x - 1 + delta) / mbeta(a, b) if (delta == 1 or x > 0) else mpf(0)
 
-    def prior(lam):
-        return exp(r * log(alpha) - loggamma(r) + (r - 1) * log(lam) - alpha * lam)
+    # Each part integrated over lambda term by term in closed form (Gamma integrals):
+    # int Gamma(r, alpha)(lambda) lambda^m e^(-lambda u) d lambda = alpha^r Gamma(r + m) / (Gamma(r) (alpha + u)^(r + m)).
+    # (mpmath quadrature in lambda resolved the lambda^(r-1) singularity at 0 for r < 1 only to about 1e-6.)
+    def gamma_integral(m, u):
+        return exp(r * log(alpha) - loggamma(r) + loggamma(r + m) - (r + m) * log(alpha + u))
 
-    def alive(lam):
-        s = sum((lam * (T - tx)) ** j / factorial(j) for j in range(k))
-        return prior(lam) * lam ** (k * x) * exp(-lam * T) * s
-
-    def dead(lam):
-        return prior(lam) * lam ** (k * x) * exp(-lam * tx)
-
-    scale = (r + k * x) / (alpha + T)
-    pts = [0, scale / 4, scale, 4 * scale, 16 * scale, inf]
-    A = alive_p * quad(alive, pts)
-    D = dead_p * quad(dead, pts) if dead_p != 0 else mpf(0)
+    A = mpf(0)
+    for j in range(k):
+        if j > 0 and T == tx:
+            continue
+        A += (T - tx) ** j / factorial(j) * gamma_integral(k * x + j, T)
+    A *= alive_p
+    D = dead_p * gamma_integral(k * x, tx) if dead_p != 0 else mpf(0)
     return A, D
 
 
@@ -83,52 +85,49 @@ def palive(k, r, alpha, a, b, delta, x, tx, T):
 
 
 def cet(k, r, alpha, a, b, delta, t, x, tx, T):
+    """E[Y(t) | x, t_x, T] as a double series: the Poisson(lambda t) count of phases in (T, T + t] and the
+    Erlang phase j reached at T (weight (lambda (T - t_x))^j / j!) integrated over the Gamma(r, alpha) prior in
+    closed form (Gamma integrals), each (n, j) term times C(floor((n + j) / k)), the expected number of those
+    purchases made while alive, C(M) = sum_{m <= M} E[(1-p)^(m-1) | alive]; divided by the whole likelihood
+    A + D of parts()."""
     k, r, alpha, a, b = int(k), mpf(r), mpf(alpha), mpf(a), mpf(b)
     x, tx, T, t = int(x), mpf(tx), mpf(T), mpf(t)
     A, D = parts(k, r, alpha, a, b, delta, x, tx, T)
     bp = b + x + delta
     alive_p = mbeta(a, bp) / mbeta(a, b)
+    s = r + k * x
+    big = alpha + T + t
+    q = t / big
+    cum_c = [mpf(0)]  # C(0), C(1), ...; C(M) = C(M-1) + prod_{i<M-1} (bp + i) / (a + bp + i)
+    c = mpf(1)
 
-    def moments(m):  # E[(1-p)^(x+delta) (1-p)^(m-1)] / E[(1-p)^(x+delta)]
-        return mbeta(a, bp + m - 1) / mbeta(a, bp)
+    def C(m):
+        nonlocal c
+        while len(cum_c) <= m:
+            mm = len(cum_c)
+            if mm > 1:
+                c *= (bp + mm - 2) / (a + bp + mm - 2)
+            cum_c.append(cum_c[-1] + c)
+        return cum_c[m]
 
-    negligible = (A + D) * mpf('1e-45')
-
-    def integrand(lam):
-        prior = exp(r * log(alpha) - loggamma(r) + (r - 1) * log(lam) - alpha * lam)
-        base = prior * lam ** (k * x) * exp(-lam * T)
-        if base < negligible:
-            return mpf(0)
-        mu = lam * t
-        # sum_n Poisson(n; mu) C(floor((n + j) / k)) for each j, C(M) = sum_{m <= M} moments(m),
-        # summed upward from n = 0 until the Poisson tail past the mean is below 1e-32.
-        total = mpf(0)
-        for j in range(k):
-            wj = (lam * (T - tx)) ** j / factorial(j)
-            pois = exp(-mu)
-            cum = mpf(0)
-            c = mpf(1)
-            m_now = 0
-            inner = mpf(0)
-            n = 0
-            while True:
-                m = (n + j) // k
-                while m_now < m:
-                    m_now += 1
-                    if m_now > 1:
-                        c *= (bp + m_now - 2) / (a + bp + m_now - 2)
-                    cum += c
-                inner += pois * cum
-                if n > mu + 10 and pois * (cum + n) < mpf('1e-34') * (inner + mpf('1e-300')):
-                    break
-                n += 1
-                pois *= mu / n
-            total += wj * inner
-        return base * total
-
-    scale = (r + k * x) / (alpha + T)
-    pts = [0, scale / 4, scale, 4 * scale, 16 * scale, inf]
-    return alive_p * quad(integrand, pts) / (A + D)
+    total = mpf(0)
+    for j in range(k):
+        if j > 0 and T == tx:
+            continue
+        # n = 0 term: Gamma(s + j) (T - t_x)^j / (j! big^(s + j))
+        term = exp(loggamma(s + j) - loggamma(j + 1) + (j * log(T - tx) if j > 0 else 0) - (s + j) * log(big))
+        inner = mpf(0)
+        n = 0
+        while True:
+            contribution = term * C((n + j) // k)
+            inner += contribution
+            if n > (s + j) * q / (1 - q) + 10 and term * (n + 1) < mpf('1e-32') * inner:
+                break
+            term *= (s + j + n) / (n + 1) * q
+            n += 1
+        total += inner
+    prior = exp(r * log(alpha) - loggamma(r))
+    return alive_p * prior * total / (A + D)
 
 
 def pmf(k, r, alpha, a, b, delta, t, n):
@@ -151,12 +150,47 @@ def pmf(k, r, alpha, a, b, delta, t, n):
 
 
 def expected(k, r, alpha, a, b, delta, t):
+    """sum_n n pmf(n), pmf(n) as in pmf() with the negative binomial terms by recurrence and their partial sums
+    kept (the tail needs n up to several hundred, so pmf() itself, which sums k n terms afresh, is too slow)."""
+    with mp.workdps(45):  # 1 - sum_{j < kn} nb(j) must resolve tails down to 1e-30
+        return +_expected(k, r, alpha, a, b, delta, t)
+
+
+def _expected(k, r, alpha, a, b, delta, t):
+    k, r, alpha, a, b, t = int(k), mpf(r), mpf(alpha), mpf(a), mpf(b), mpf(t)
+    q = t / (alpha + t)
+    nb = [exp(r * log(alpha / (alpha + t)))]   # nb[i] = NB(i; r, alpha, t)
+    below = [mpf(0)]                           # below[i] = sum_{j < i} nb[j]
+
+    def extend(m):
+        while len(nb) <= m:
+            i = len(nb) - 1
+            nb.append(nb[i] * (r + i) / (i + 1) * q)
+        while len(below) <= m:
+            below.append(below[-1] + nb[len(below) - 1])
+
+    def fast_pmf(n):
+        extend(k * n + k)
+        surv = n - 1 + delta
+        p1 = mbeta(a, b + surv + 1) / mbeta(a, b)
+        p2a = below[k * n + k] - below[k * n]
+        if delta == 0 and n == 0:
+            p2b = mpf(0)
+        else:
+            p2b = a / (b + surv)
+            if n > 0:
+                p2b *= 1 - below[k * n]
+        return p1 * (p2a + p2b)
+
+    for n in (0, 1, 2, 5):
+        direct = pmf(k, r, alpha, a, b, delta, t, n)
+        assert abs(fast_pmf(n) - direct) <= mpf('1e-17') * (abs(direct) + mpf('1e-30')), (k, n)
     total = mpf(0)
     n = 1
     while True:
-        term = n * pmf(k, r, alpha, a, b, delta, t, n)
+        term = n * fast_pmf(n)
         total += term
-        if n > 20 and term < mpf('1e-28'):
+        if n > 20 and term < mpf('1e-28') * total:
             return total
         n += 1
 
@@ -228,9 +262,9 @@ if __name__ == '__main__' and WHAT in ('both', 'functions', 'functions-without-c
     with open(os.path.join(OUT, 'cnbd_functions.csv'), 'w') as f:
         f.write('# source: independent computation, clv-models/src/test/python/cnbd_reference.py (mpmath, 20 digits): '
                 '(M)BG/CNBD-k log-likelihood, P(alive) and conditional expected purchases as integrals over the phase '
-                'rate lambda, pmf by BTYDplus\'s formula and E[X(t)] as the sum of n pmf(n); the script first '
+                'rate lambda taken term by term (Gamma integrals, no quadrature), pmf by BTYDplus\'s formula and E[X(t)] as the sum of n pmf(n); the script first '
                 'reproduces BTYDplus\'s C++ self-test values (ll -10.42500, -12.22396; pmf 0.05669, 0.04548)\n')
-        f.write('# tolerance: relative 1e-11 or absolute 1e-14 (quadrature at 20 digits; the library\'s series in '
+        f.write('# tolerance: relative 1e-11 or absolute 1e-14 (series at 20 digits; the library\'s series in '
                 'double precision)\n')
         f.write('model,k,r,alpha,a,b,quantity,n,t,x,tx,T,litt,value\n')
         for row in rows:

@@ -2,6 +2,9 @@ package org.clvkit.models.cnbd;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import org.clvkit.core.Checks;
 import org.clvkit.models.CustomerHistories;
 import org.clvkit.models.FitFailedException;
@@ -28,6 +31,7 @@ final class CnbdFitting {
    * Fits at a fixed k.
    *
    * @param littSum Σ w_i litt_i, 0 without a litt column
+   * @param executor where the likelihood's chunks run, or null for the calling thread
    */
   static Fit fitAt(
       String model,
@@ -35,8 +39,20 @@ final class CnbdFitting {
       int k,
       CustomerHistories data,
       double littSum,
-      FitSettings settings) {
-    CnbdLikelihood problem = new CnbdLikelihood(model, k, dropout, data, littSum);
+      FitSettings settings,
+      Executor executor) {
+    return fitAt(model, dropout, k, CnbdPatterns.of(data), littSum, settings, executor);
+  }
+
+  private static Fit fitAt(
+      String model,
+      int dropout,
+      int k,
+      CnbdPatterns patterns,
+      double littSum,
+      FitSettings settings,
+      Executor executor) {
+    CnbdLikelihood problem = new CnbdLikelihood(model, k, dropout, patterns, littSum, executor);
     double timeScale = ModelFitting.defaultTimeScale(problem.maxAge());
     ModelFitting.Outcome outcome = ModelFitting.fit(problem, timeScale, settings);
     double[] p = outcome.parameters();
@@ -44,8 +60,8 @@ final class CnbdFitting {
     FitReport inner = outcome.report();
     List<ParameterEstimate> estimates = new ArrayList<>();
     if (!inner.estimates().isEmpty()) {
-      // k is held fixed in the maximisation: its estimate carries no standard error.
-      estimates.add(new ParameterEstimate("k", k, 0, k, k));
+      // k is held fixed in the maximisation: its entry carries standard error 0 (see kEstimate).
+      estimates.add(kEstimate(k));
       estimates.addAll(inner.estimates());
     }
     FitReport report =
@@ -61,9 +77,14 @@ final class CnbdFitting {
   }
 
   /**
-   * Fits at each k of the grid and keeps the best.
+   * Fits at each k of the grid and keeps the best. Without an executor the k run one after another
+   * and the grid stops early as BTYDplus's does; with one, each k is a task on it (its likelihood
+   * in that task's thread), a task not started once an earlier k already ended the grid, and the
+   * same rule applied to the results in order of k: the same fits and the same choice as without
+   * the executor.
    *
    * @param litt one value per row of {@code data}, validated
+   * @param executor where the fits at the several k run, or null for the calling thread
    */
   static Fit fitBest(
       String model,
@@ -71,32 +92,118 @@ final class CnbdFitting {
       int maxK,
       CustomerHistories data,
       double[] litt,
-      FitSettings settings) {
+      FitSettings settings,
+      Executor executor) {
     double littSum = littSum(data, litt);
-    Fit best = null;
-    double previous = Double.NaN;
-    double beforePrevious = Double.NaN;
-    for (int k = 1; k <= maxK; k++) {
-      Fit fit;
-      try {
-        fit = fitAt(model, dropout, k, data, littSum, settings);
-      } catch (FitFailedException | IllegalStateException e) {
-        if (k == 1) {
-          throw e;
+    CnbdPatterns patterns = CnbdPatterns.of(data);
+    Object[] results = new Object[maxK + 1];
+    if (executor == null) {
+      for (int k = 1; k <= maxK; k++) {
+        results[k] = attempt(model, dropout, k, patterns, littSum, settings);
+        if (stopsAt(results, k)) {
+          break;
         }
-        break;
       }
-      double ll = fit.report().diagnostics().logLikelihood();
-      if (best == null || ll > best.report().diagnostics().logLikelihood()) {
+    } else {
+      CompletableFuture<?>[] futures = new CompletableFuture<?>[maxK];
+      for (int k = 1; k <= maxK; k++) {
+        int kk = k;
+        futures[k - 1] =
+            CompletableFuture.runAsync(
+                () -> {
+                  if (!endedBefore(results, kk)) {
+                    Object result = attempt(model, dropout, kk, patterns, littSum, settings);
+                    synchronized (results) {
+                      results[kk] = result;
+                    }
+                  }
+                },
+                executor);
+      }
+      try {
+        CompletableFuture.allOf(futures).join();
+      } catch (CompletionException e) {
+        if (e.getCause() instanceof RuntimeException runtime) {
+          throw runtime;
+        }
+        if (e.getCause() instanceof Error error) {
+          throw error;
+        }
+        throw e;
+      }
+    }
+    if (results[1] instanceof RuntimeException failure) {
+      throw failure;
+    }
+    Fit best = null;
+    for (int k = 1; k <= maxK; k++) {
+      if (results[k] instanceof Fit fit
+          && (best == null
+              || fit.report().diagnostics().logLikelihood()
+                  > best.report().diagnostics().logLikelihood())) {
         best = fit;
       }
-      if (k > 2 && ll < previous && previous < beforePrevious) {
+      if (stopsAt(results, k)) {
         break;
       }
-      beforePrevious = previous;
-      previous = ll;
     }
     return best;
+  }
+
+  /** The fit at k, or the exception of a failed fit. */
+  private static Object attempt(
+      String model,
+      int dropout,
+      int k,
+      CnbdPatterns patterns,
+      double littSum,
+      FitSettings settings) {
+    try {
+      return fitAt(model, dropout, k, patterns, littSum, settings, null);
+    } catch (FitFailedException | IllegalStateException e) {
+      return e;
+    }
+  }
+
+  /**
+   * Whether BTYDplus's grid ends at k, given the results at 1..k: the fit at k failed, or k &gt; 2
+   * and LL_k &lt; LL_{k−1} &lt; LL_{k−2}.
+   */
+  private static boolean stopsAt(Object[] results, int k) {
+    if (!(results[k] instanceof Fit fit)) {
+      return true;
+    }
+    if (k <= 2) {
+      return false;
+    }
+    double ll = fit.report().diagnostics().logLikelihood();
+    double previous = ((Fit) results[k - 1]).report().diagnostics().logLikelihood();
+    double beforePrevious = ((Fit) results[k - 2]).report().diagnostics().logLikelihood();
+    return ll < previous && previous < beforePrevious;
+  }
+
+  /** Whether the results so far already end the grid before k (then k need not be fitted). */
+  private static boolean endedBefore(Object[] results, int k) {
+    synchronized (results) {
+      for (int j = 1; j < k; j++) {
+        if (results[j] == null) {
+          return false;
+        }
+        if (stopsAt(results, j)) {
+          return true;
+        }
+      }
+      return false;
+    }
+  }
+
+  /**
+   * The report's entry for k: chosen over the grid or fixed, not estimated, so it has no standard
+   * error; {@link ParameterEstimate} holds it as 0 with the interval [k, k], and the programs that
+   * print reports say so in words.
+   */
+  static ParameterEstimate kEstimate(int k) {
+    return new ParameterEstimate("k", k, 0, k, k);
   }
 
   /** Σ w_i litt_i after checking each row's litt. */
@@ -126,7 +233,7 @@ final class CnbdFitting {
   static LogLikelihood logLikelihood(
       String model, int dropout, CustomerHistories data, double littSum) {
     Checks.notNull("data", data);
-    CustomerHistories patterns = data.compressed();
+    CnbdPatterns patterns = CnbdPatterns.of(data);
     return new LogLikelihood() {
       private CnbdLikelihood cached;
 
@@ -142,12 +249,12 @@ final class CnbdFitting {
 
       @Override
       public double customers() {
-        return patterns.totalWeight();
+        return patterns.customers;
       }
 
       @Override
       public int patterns() {
-        return patterns.size();
+        return patterns.size;
       }
 
       @Override
@@ -157,7 +264,7 @@ final class CnbdFitting {
           throw Checks.fail("gradient has length %d but needs at least %d", gradient.length, 5);
         }
         if (cached == null || cached.k() != p.k()) {
-          cached = new CnbdLikelihood(model, p.k(), dropout, patterns, littSum);
+          cached = new CnbdLikelihood(model, p.k(), dropout, patterns, littSum, null);
         }
         double[] theta = {Math.log(p.r()), Math.log(p.alpha()), Math.log(p.a()), Math.log(p.b())};
         double[] inner = gradient == null ? null : new double[4];

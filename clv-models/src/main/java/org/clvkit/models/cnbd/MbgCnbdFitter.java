@@ -20,8 +20,12 @@ import org.clvkit.models.ModelType;
  * <p>The maximisation is {@code ModelFitting}'s, as for the other models: log-parameters with an
  * analytic gradient, time rescaled so that the largest age is 10 periods, several seeded starts
  * ({@link FitSettings}), standard errors from the observed information. The report's estimates
- * start with k, held fixed in the maximisation and so given standard error 0. Immutable and
- * reusable; the likelihood runs in the calling thread.
+ * start with k, chosen over the grid (or fixed) rather than estimated: it has no standard error,
+ * and the report holds 0 with the interval [k, k]. Immutable and reusable.
+ *
+ * <p>With an executor ({@link #withExecutor}) the fits at the several k of the grid run as tasks on
+ * it, and a fit at a fixed k sums its likelihood over chunks of patterns on it; the results are
+ * bit-identical with and without it. The fitter starts no threads; the caller owns the executor.
  *
  * <pre>{@code
  * MbgCnbdModel model = MbgCnbdFitter.create().fit(histories, litt);
@@ -65,13 +69,17 @@ public final class MbgCnbdFitter implements LittFitter<MbgCnbdModel> {
     return new MbgCnbdFitter(value, executor, k, maxK);
   }
 
-  /** The executor given to {@link #withExecutor}, or null; the likelihood runs in the caller. */
+  /** The executor of the fits at the several k and of the likelihood's chunks, or null. */
   @Override
   public Executor executor() {
     return executor;
   }
 
-  /** This fitter remembering {@code value}; the likelihood still runs in the calling thread. */
+  /**
+   * This fitter running its work on {@code value} (null for the calling thread): the fits at the
+   * several k of the grid as tasks, or the chunks of the likelihood at a fixed k; bit-identical
+   * results with and without it.
+   */
   @Override
   public MbgCnbdFitter withExecutor(Executor value) {
     return new MbgCnbdFitter(settings, value, k, maxK);
@@ -139,7 +147,7 @@ public final class MbgCnbdFitter implements LittFitter<MbgCnbdModel> {
     if (k == 0) {
       throw CnbdFitting.missingLitt(MbgCnbdModel.TYPE.id());
     }
-    return build(CnbdFitting.fitAt(MbgCnbdModel.NAME, 1, k, data, 0.0, settings));
+    return build(CnbdFitting.fitAt(MbgCnbdModel.NAME, 1, k, data, 0.0, settings, executor));
   }
 
   /**
@@ -158,9 +166,9 @@ public final class MbgCnbdFitter implements LittFitter<MbgCnbdModel> {
     if (k != 0) {
       return build(
           CnbdFitting.fitAt(
-              MbgCnbdModel.NAME, 1, k, data, CnbdFitting.littSum(data, litt), settings));
+              MbgCnbdModel.NAME, 1, k, data, CnbdFitting.littSum(data, litt), settings, executor));
     }
-    return build(CnbdFitting.fitBest(MbgCnbdModel.NAME, 1, maxK, data, litt, settings));
+    return build(CnbdFitting.fitBest(MbgCnbdModel.NAME, 1, maxK, data, litt, settings, executor));
   }
 
   private static MbgCnbdModel build(CnbdFitting.Fit fit) {

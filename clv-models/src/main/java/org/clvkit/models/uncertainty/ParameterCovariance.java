@@ -7,6 +7,7 @@ import java.util.SplittableRandom;
 import java.util.function.ToDoubleFunction;
 import org.clvkit.core.Checks;
 import org.clvkit.models.CustomerHistories;
+import org.clvkit.models.ParameterEstimate;
 import org.clvkit.models.PurchaseModel;
 import org.clvkit.models.gammagamma.GammaGammaModel;
 
@@ -39,7 +40,7 @@ public final class ParameterCovariance implements Serializable {
     this.names = List.copyOf(names);
     this.values = values.clone();
     this.covariance = covariance;
-    this.cholesky = cholesky(covariance);
+    this.cholesky = choleskyWithFixed(covariance);
   }
 
   /**
@@ -67,8 +68,73 @@ public final class ParameterCovariance implements Serializable {
           return sum;
         };
     double[] values = model.parameterValues();
+    boolean[] fixed = fixedParameters(model);
     return new ParameterCovariance(
-        model.parameterNames(), values, inverseInformation(logLikelihood, values));
+        model.parameterNames(), values, inverseInformation(logLikelihood, values, fixed));
+  }
+
+  /**
+   * The parameters the model's fit held fixed rather than estimated (the k of the (M)BG/CNBD-k,
+   * chosen over a grid): those its fit report gives with standard error 0 and the interval [v, v].
+   * They have variance 0 here, are not differentiated (k must stay a whole number) and keep their
+   * value in every draw.
+   */
+  private static boolean[] fixedParameters(PurchaseModel model) {
+    List<String> names = model.parameterNames();
+    boolean[] fixed = new boolean[names.size()];
+    model
+        .fitReport()
+        .ifPresent(
+            report -> {
+              for (ParameterEstimate e : report.estimates()) {
+                int i = names.indexOf(e.name());
+                if (i >= 0
+                    && e.standardError() == 0
+                    && e.lower() == e.value()
+                    && e.upper() == e.value()) {
+                  fixed[i] = true;
+                }
+              }
+            });
+    return fixed;
+  }
+
+  /** {@link #inverseInformation(ToDoubleFunction, double[])} over the free parameters only. */
+  private static double[][] inverseInformation(
+      ToDoubleFunction<double[]> ll, double[] values, boolean[] fixed) {
+    int k = values.length;
+    int[] free = new int[k];
+    int n = 0;
+    for (int i = 0; i < k; i++) {
+      if (!fixed[i]) {
+        free[n++] = i;
+      }
+    }
+    if (n == k) {
+      return inverseInformation(ll, values);
+    }
+    int m = n;
+    double[] sub = new double[m];
+    for (int a = 0; a < m; a++) {
+      sub[a] = values[free[a]];
+    }
+    double[][] inner =
+        inverseInformation(
+            v -> {
+              double[] full = values.clone();
+              for (int a = 0; a < m; a++) {
+                full[free[a]] = v[a];
+              }
+              return ll.applyAsDouble(full);
+            },
+            sub);
+    double[][] out = new double[k][k];
+    for (int a = 0; a < m; a++) {
+      for (int b = 0; b < m; b++) {
+        out[free[a]][free[b]] = inner[a][b];
+      }
+    }
+    return out;
   }
 
   /**
@@ -144,6 +210,9 @@ public final class ParameterCovariance implements Serializable {
     double[] gradient = new double[k];
     double[] theta = logs(values);
     for (int j = 0; j < k; j++) {
+      if (covariance[j][j] == 0) {
+        continue; // a fixed parameter (variance 0) is not differentiated
+      }
       double[] up = theta.clone();
       double[] down = theta.clone();
       up[j] += GRADIENT_STEP;
@@ -183,6 +252,10 @@ public final class ParameterCovariance implements Serializable {
         z[j] = random.nextGaussian();
       }
       for (int i = 0; i < k; i++) {
+        if (covariance[i][i] == 0) {
+          out[d][i] = values[i]; // a fixed parameter keeps its value exactly
+          continue;
+        }
         double s = theta[i];
         for (int j = 0; j <= i; j++) {
           s += cholesky[i][j] * z[j];
@@ -253,6 +326,38 @@ public final class ParameterCovariance implements Serializable {
   }
 
   /** Lower-triangular L with L Lᵀ = m; fails when m is not positive definite. */
+  /**
+   * {@link #cholesky} of a covariance whose fixed parameters have all-zero rows and columns: those
+   * rows of the factor are 0, the others the factor of the free block.
+   */
+  private static double[][] choleskyWithFixed(double[][] m) {
+    int k = m.length;
+    int[] free = new int[k];
+    int n = 0;
+    for (int i = 0; i < k; i++) {
+      if (m[i][i] != 0) {
+        free[n++] = i;
+      }
+    }
+    if (n == k) {
+      return cholesky(m);
+    }
+    double[][] sub = new double[n][n];
+    for (int a = 0; a < n; a++) {
+      for (int b = 0; b < n; b++) {
+        sub[a][b] = m[free[a]][free[b]];
+      }
+    }
+    double[][] l = cholesky(sub);
+    double[][] out = new double[k][k];
+    for (int a = 0; a < n; a++) {
+      for (int b = 0; b < n; b++) {
+        out[free[a]][free[b]] = l[a][b];
+      }
+    }
+    return out;
+  }
+
   static double[][] cholesky(double[][] m) {
     int k = m.length;
     double[][] l = new double[k][k];

@@ -9,6 +9,7 @@ import org.clvkit.models.bgnbd.BgNbdModel;
 import org.clvkit.models.bgnbd.BgNbdParameters;
 import org.clvkit.models.mbgnbd.MbgNbdModel;
 import org.clvkit.models.mbgnbd.MbgNbdParameters;
+import org.clvkit.testing.ReferenceTable;
 import org.clvkit.testing.Tolerance;
 import org.junit.jupiter.api.Test;
 
@@ -17,6 +18,44 @@ class CnbdModelTest {
 
   private static CnbdModelBase model(String id, CnbdParameters p) {
     return id.equals("mbgcnbd") ? MbgCnbdModel.of(p) : BgCnbdModel.of(p);
+  }
+
+  /**
+   * cnbd_functions.csv: log-likelihood, P(alive) and E[Y(t)] as integrals over the phase rate,
+   * E[X(t)] as Σ n pmf(n), pmf by BTYDplus's formula, all in mpmath (cnbd_reference.py).
+   */
+  @Test
+  void functions_matchTheIndependentReference() {
+    ReferenceTable table = ReferenceTable.load("cnbd_functions.csv");
+    Tolerance tolerance = table.tolerance();
+    for (int i = 0; i < table.size(); i++) {
+      CnbdParameters p =
+          new CnbdParameters(
+              (int) table.number(i, "k"),
+              table.number(i, "r"),
+              table.number(i, "alpha"),
+              table.number(i, "a"),
+              table.number(i, "b"));
+      CnbdModelBase m = model(table.text(i, "model"), p);
+      double x = table.number(i, "x");
+      double tx = table.number(i, "tx");
+      double age = table.number(i, "T");
+      double t = table.number(i, "t");
+      String quantity = table.text(i, "quantity");
+      double actual =
+          switch (quantity) {
+            case "ll" -> m.logLikelihood(x, tx, age, table.number(i, "litt"));
+            case "palive" -> m.probabilityAlive(x, tx, age);
+            case "cet" -> m.conditionalExpectedPurchases(t, x, tx, age);
+            case "pmf" -> m.probabilityOfPurchases((int) table.number(i, "n"), t);
+            case "expected" -> m.expectedPurchases(t);
+            default -> throw new IllegalStateException(quantity);
+          };
+      tolerance.check(
+          table.text(i, "model") + " " + p + " " + quantity + " row " + i,
+          table.number(i, "value"),
+          actual);
+    }
   }
 
   /**

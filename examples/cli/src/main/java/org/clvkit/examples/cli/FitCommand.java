@@ -213,7 +213,7 @@ final class FitCommand implements Callable<Integer> {
               + " Gamma-Gamma fit)%n",
           m.customersLeftOut());
     }
-    stdout.print(report.summaryTable());
+    stdout.print(ChosenK.summaryTable(report));
     if (!report.converged()) {
       err.println("warning: the " + kind.name() + " fit did not converge; kept as asked");
     }

@@ -333,7 +333,7 @@ final class ReportCommand implements Callable<Integer> {
       throw SummaryRun.dataError(run.source().name(), e);
     }
     for (PurchaseModel m : choice.models()) {
-      stdout.print(m.fitReport().orElseThrow().summaryTable());
+      stdout.print(ChosenK.summaryTable(m.fitReport().orElseThrow()));
       stdout.println();
     }
     stdout.print(spend.fitReport().orElseThrow().summaryTable());

@@ -807,6 +807,16 @@ final class ReportPage {
             msg.get("fit.lower"),
             msg.get("fit.upper"));
     for (ParameterEstimate e : r.estimates()) {
+      if (ChosenK.is(r, e)) {
+        h.row(
+            false,
+            e.name(),
+            Integer.toString(ChosenK.value(e)),
+            msg.format("fit.chosenK", ChosenK.maxK()),
+            "",
+            "");
+        continue;
+      }
       h.row(
           false, e.name(), sig(e.value()), sig(e.standardError()), sig(e.lower()), sig(e.upper()));
     }

@@ -1,6 +1,7 @@
 package org.clvkit.examples.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -16,7 +17,10 @@ import org.clvkit.models.io.ModelFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code clv fit -m mbgcnbd,bgcnbd}: the summary's litt column chooses k. */
+/**
+ * {@code clv fit -m mbgcnbd,bgcnbd}: the summary's litt column chooses k, which the printed reports
+ * give as chosen.
+ */
 class CnbdCliTest {
   @TempDir Path dir;
 
@@ -56,6 +60,36 @@ class CnbdCliTest {
     BgCnbdModel bg = ModelFiles.load(dir.resolve("bgcnbd.properties"), BgCnbdModel.class).model();
     assertEquals(2, mbg.k(), r::toString);
     assertEquals(2, bg.k(), r::toString);
+    // k is chosen, not estimated: printed as such, not with standard error 0 and [2, 2].
+    assertTrue(
+        r.out().contains("\nk = 2 (chosen by likelihood over 1..12; no standard error)\n"),
+        r::toString);
+    assertFalse(r.out().lines().anyMatch(line -> line.matches("k\\s+2\\s+0\\s.*")), r::toString);
+    assertTrue(r.out().lines().anyMatch(line -> line.matches("alpha\\s+\\S+\\s+\\S+.*")));
+  }
+
+  /**
+   * {@code clv report -m mbgcnbd} on the bundled CDNOW log (whose summary carries litt): the fit
+   * printed and the report's parameter table give k as chosen, in English and in Chinese.
+   */
+  @Test
+  void report_mbgcnbd_printsKAsChosenInBothLanguages() {
+    Path english = dir.resolve("en");
+    Cli.Result r = Cli.run("report", "-o", english, "--progress", "never", "-m", "mbgcnbd");
+    assertEquals(ExitCodes.OK, r.code(), r::toString);
+    assertTrue(
+        r.out().contains("\nk = 1 (chosen by likelihood over 1..12; no standard error)\n"),
+        r::toString);
+    String html = Cli.read(english.resolve("report.html"));
+    assertTrue(
+        html.contains("<tr><td>k</td><td>1</td><td>none: chosen by likelihood over 1..12</td>"),
+        html);
+    Path chinese = dir.resolve("zh");
+    Cli.Result zh =
+        Cli.run("report", "-o", chinese, "--progress", "never", "-m", "mbgcnbd", "--lang", "zh-CN");
+    assertEquals(ExitCodes.OK, zh.code(), zh::toString);
+    String zhHtml = Cli.read(chinese.resolve("report.html"));
+    assertTrue(zhHtml.contains("<tr><td>k</td><td>1</td><td>无：按似然在 1..12 中选定</td>"), zhHtml);
   }
 
   @Test

@@ -107,11 +107,15 @@ class EveryModelCliTest {
     return Cli.run(args.toArray());
   }
 
-  /** The estimates of the parameter table printed by {@code clv fit}, in order. */
+  /**
+   * The estimates of the parameter table printed by {@code clv fit}, in order (a chosen k of the
+   * (M)BG/CNBD-k is printed "k = 2 (chosen ...)").
+   */
   private static double[] printed(String out, List<String> names) {
     double[] v = new double[names.size()];
     for (int k = 0; k < names.size(); k++) {
-      Matcher m = Pattern.compile("(?m)^" + Pattern.quote(names.get(k)) + " +(\\S+) ").matcher(out);
+      Matcher m =
+          Pattern.compile("(?m)^" + Pattern.quote(names.get(k)) + " +(?:= )?(\\S+) ").matcher(out);
       assertTrue(m.find(), () -> "no row for the parameter in " + out);
       v[k] = Double.parseDouble(m.group(1));
     }

@@ -7,6 +7,7 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.sort_array;
 import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.sum;
 
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -41,6 +42,7 @@ import org.clvkit.models.CustomerHistories;
 import org.clvkit.models.Fitter;
 import org.clvkit.models.Model;
 import org.clvkit.models.clv.CustomerLifetimeValue;
+import org.clvkit.models.cnbd.LittFitter;
 import org.clvkit.models.gammagamma.GammaGammaFitter;
 import org.clvkit.models.gammagamma.GammaGammaModel;
 import org.clvkit.models.io.ModelFiles;
@@ -174,7 +176,9 @@ public final class ClvSparkJob {
       }
       Dataset<Row> histories = histories(spark, summaries, settings.summary());
       List<Row> purchasePatterns =
-          patterns(histories, PATTERN_FREQUENCY, PATTERN_RECENCY, PATTERN_AGE);
+          needsLitt(settings)
+              ? patternsWithLitt(histories)
+              : patterns(histories, PATTERN_FREQUENCY, PATTERN_RECENCY, PATTERN_AGE);
       List<Row> spendPatterns = patterns(histories, PATTERN_FREQUENCY, PATTERN_MONETARY);
       ScoringModels models = fit(histories, purchasePatterns, spendPatterns, settings);
       broadcast = JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(models);
@@ -370,6 +374,7 @@ public final class ClvSparkJob {
   private static final String SINCE_LAST = "time_since_last_purchase";
   private static final String TOTAL_SPEND = "total_spend";
   private static final String CUSTOMERS = "customers";
+  private static final String LITT = "litt";
 
   /** The per-customer measures the fits need, one row per customer. */
   private static Dataset<Row> histories(
@@ -382,7 +387,8 @@ public final class ClvSparkJob {
             .add(PATTERN_MONETARY, DataTypes.DoubleType, false)
             .add(SINCE_LAST, DataTypes.DoubleType, false)
             .add(TOTAL_SPEND, DataTypes.DoubleType, false)
-            .add(FIRST_LINE, DataTypes.LongType, false);
+            .add(FIRST_LINE, DataTypes.LongType, false)
+            .add(LITT, DataTypes.DoubleType, true);
     JavaRDD<Row> rows =
         summaries.flatMap(
             p -> {
@@ -393,10 +399,19 @@ public final class ClvSparkJob {
               double[] m = s.monetaryValue();
               double[] since = s.timeSinceLastPurchase(options.calibrationEnd());
               double[] total = s.totalSpend();
+              double[] litt = s.hasLitt() ? s.litt() : null;
               List<Row> out = new ArrayList<>(s.size());
               for (int i = 0; i < s.size(); i++) {
                 out.add(
-                    RowFactory.create(f[i], r[i], a[i], m[i], since[i], total[i], p.firstLine(i)));
+                    RowFactory.create(
+                        f[i],
+                        r[i],
+                        a[i],
+                        m[i],
+                        since[i],
+                        total[i],
+                        p.firstLine(i),
+                        litt == null ? null : litt[i]));
               }
               return out.iterator();
             });
@@ -413,6 +428,38 @@ public final class ClvSparkJob {
             histories
                 .groupBy(columns[0], java.util.Arrays.copyOfRange(columns, 1, columns.length))
                 .agg(count(lit(1)).as(CUSTOMERS), min(FIRST_LINE).as(FIRST_LINE))
+                .collectAsList());
+    patterns.sort(Comparator.comparingLong(row -> row.getLong(row.fieldIndex(FIRST_LINE))));
+    return patterns;
+  }
+
+  /**
+   * Whether the chosen purchase model's fitter reads litt (the (M)BG/CNBD-k choosing k): its
+   * pattern table then carries each pattern's Σ litt.
+   */
+  private static boolean needsLitt(JobSettings settings) {
+    return settings.purchaseModelType().fitter() instanceof LittFitter<?> f && f.needsLitt();
+  }
+
+  /**
+   * The distinct (frequency, recency, age) patterns as {@link #patterns} gives them, each with the
+   * sum of its customers' litt (column 5; litt enters the likelihood only through that sum, so it
+   * is not part of the pattern).
+   *
+   * @throws ClvArgumentException when the summaries carry no litt (made without same-day merging)
+   */
+  private static List<Row> patternsWithLitt(Dataset<Row> histories) {
+    if (!histories.filter(histories.col(LITT).isNull()).isEmpty()) {
+      throw new ClvArgumentException(
+          "the purchase model needs each customer's litt (sum of log inter-purchase times), which"
+              + " summaries carry only with same-day merging");
+    }
+    List<Row> patterns =
+        new ArrayList<>(
+            histories
+                .groupBy(PATTERN_FREQUENCY, PATTERN_RECENCY, PATTERN_AGE)
+                .agg(
+                    count(lit(1)).as(CUSTOMERS), min(FIRST_LINE).as(FIRST_LINE), sum(LITT).as(LITT))
                 .collectAsList());
     patterns.sort(Comparator.comparingLong(row -> row.getLong(row.fieldIndex(FIRST_LINE))));
     return patterns;
@@ -437,7 +484,18 @@ public final class ClvSparkJob {
       w[i] = row.getLong(3);
     }
     Fitter<? extends ContinuousPurchaseModel> fitter = settings.purchaseModelType().fitter();
-    ContinuousPurchaseModel purchases = fitter.fit(CustomerHistories.of(f, r, a, w));
+    ContinuousPurchaseModel purchases;
+    if (fitter instanceof LittFitter<? extends ContinuousPurchaseModel> withLitt
+        && withLitt.needsLitt()) {
+      // Each pattern's mean litt over its customers, as LittFitter takes it for weighted rows.
+      double[] litt = new double[n];
+      for (int i = 0; i < n; i++) {
+        litt[i] = purchasePatterns.get(i).getDouble(5) / w[i];
+      }
+      purchases = withLitt.fit(CustomerHistories.of(f, r, a, w), litt);
+    } else {
+      purchases = fitter.fit(CustomerHistories.of(f, r, a, w));
+    }
 
     int k = spendPatterns.size();
     double[] x = new double[k];

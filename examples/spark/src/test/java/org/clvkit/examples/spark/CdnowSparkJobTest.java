@@ -35,6 +35,8 @@ import org.clvkit.core.rfm.RfmScorer;
 import org.clvkit.models.bgnbd.BgNbdFitter;
 import org.clvkit.models.bgnbd.BgNbdModel;
 import org.clvkit.models.clv.CustomerLifetimeValue;
+import org.clvkit.models.cnbd.MbgCnbdFitter;
+import org.clvkit.models.cnbd.MbgCnbdModel;
 import org.clvkit.models.gammagamma.GammaGammaFitter;
 import org.clvkit.models.gammagamma.GammaGammaModel;
 import org.clvkit.models.io.ModelFiles;
@@ -228,6 +230,48 @@ class CdnowSparkJobTest {
             models.resolve(ClvSparkJob.purchaseModelFile("pnbd")), ParetoNbdModel.class);
     assertArrayEquals(fitted.parameterValues(), saved.model().parameterValues());
     assertEquals("week", saved.provenance().timeUnit());
+  }
+
+  /**
+   * {@code --model mbgcnbd}: the MBG/CNBD-k chooses k from litt, which the job's pattern table
+   * carries as each (frequency, recency, age) pattern's sum; the fit equals the single-JVM {@link
+   * MbgCnbdFitter} fit on one row per customer with the summaries' litt, to 1e-12 relative (k
+   * exactly; on CDNOW the grid picks k = 1, as BTYDplus's demo/cdnow.R states).
+   */
+  @Test
+  void run_cdnowMbgCnbd_fitsWithLittAndEqualsSingleJvmFit() throws IOException {
+    SparkSession spark = LocalSpark.session();
+    CustomerSummaries s = reference.summaries;
+    MbgCnbdModel single =
+        MbgCnbdFitter.create()
+            .fit(
+                org.clvkit.models.CustomerHistories.of(s.frequency(), s.recency(), s.age()),
+                s.litt());
+    String output = dir.resolve("scores-mbgcnbd").toString();
+    Path models = dir.resolve("scores-mbgcnbd-models");
+    JobResult result =
+        ClvSparkJob.run(
+            spark,
+            settings(csv.toString(), JobSettings.Format.CSV, output)
+                .withModel("mbgcnbd")
+                .withPartitions(2)
+                .withModelsOutput(models.toString()));
+    MbgCnbdModel fitted = MbgCnbdModel.TYPE.cast(result.models().purchases());
+    assertEquals(1, single.k());
+    assertEquals(single.k(), fitted.k());
+    double[] expected = single.parameterValues();
+    double[] actual = fitted.parameterValues();
+    for (int i = 0; i < expected.length; i++) {
+      CLOSE.check("MBG/CNBD-k parameter " + i, expected[i], actual[i]);
+    }
+    CLOSE.check(
+        "MBG/CNBD-k log-likelihood",
+        single.fitReport().orElseThrow().diagnostics().logLikelihood(),
+        fitted.fitReport().orElseThrow().diagnostics().logLikelihood());
+    SavedModel<MbgCnbdModel> saved =
+        ModelFiles.load(
+            models.resolve(ClvSparkJob.purchaseModelFile("mbgcnbd")), MbgCnbdModel.class);
+    assertArrayEquals(actual, saved.model().parameterValues());
   }
 
   /** The saved model files load as the fitted models, with their fit reports, in weeks. */

@@ -23,12 +23,13 @@ import org.junit.jupiter.api.io.TempDir;
  * writes the shortest decimal that reads back exactly); and summary files without the column still
  * read.
  */
-class LittColumnTest {
+class SummaryLittColumnTest {
   @TempDir Path dir;
 
   private Path summarizeCdnow() throws IOException {
     Path log = dir.resolve("cdnow.txt");
-    try (InputStream in = LittColumnTest.class.getResourceAsStream(SummaryRun.BUNDLED_RESOURCE)) {
+    try (InputStream in =
+        SummaryLittColumnTest.class.getResourceAsStream(SummaryRun.BUNDLED_RESOURCE)) {
       Files.copy(in, log);
     }
     Path summary = dir.resolve("summary.csv");
