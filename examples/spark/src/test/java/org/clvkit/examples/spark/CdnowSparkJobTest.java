@@ -253,9 +253,10 @@ class CdnowSparkJobTest {
         ClvSparkJob.run(
             spark,
             settings(csv.toString(), JobSettings.Format.CSV, output)
-                .withModel("mbgcnbd")
-                .withPartitions(2)
-                .withModelsOutput(models.toString()));
+                .model("mbgcnbd")
+                .partitions(2)
+                .modelsOutput(models.toString())
+                .build());
     MbgCnbdModel fitted = MbgCnbdModel.TYPE.cast(result.models().purchases());
     assertEquals(1, single.k());
     assertEquals(single.k(), fitted.k());
