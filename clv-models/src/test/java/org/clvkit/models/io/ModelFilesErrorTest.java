@@ -224,7 +224,8 @@ class ModelFilesErrorTest {
     assertFails(
         Problem.MALFORMED,
         "model.type (line 11) must be one of BG/NBD, MBG/NBD, Pareto/NBD, BG/BB, sBG, Gamma-Gamma,"
-            + " NBD, GGompertz/NBD, BdW, MBG/CNBD-k, BG/CNBD-k, Pareto/NBD (HB), Pareto/GGG, was \"BG/XX\"",
+            + " NBD, GGompertz/NBD, BdW, MBG/CNBD-k, BG/CNBD-k, Pareto/NBD (HB), Pareto/GGG,"
+            + " was \"BG/XX\"",
         replaceLine(GIVEN, "model.type", "model.type = BG/XX"));
   }
 
