@@ -51,7 +51,8 @@ public final class ModelTypes {
           BdwModel.TYPE,
           org.clvkit.models.cnbd.MbgCnbdModel.TYPE,
           org.clvkit.models.cnbd.BgCnbdModel.TYPE,
-          ParetoNbdHbModel.TYPE);
+          ParetoNbdHbModel.TYPE,
+          org.clvkit.models.bayes.ParetoGggModel.TYPE);
 
   private static final List<ModelType<?>> COVARIATE =
       List.of(

@@ -32,10 +32,10 @@ class ModelTypesTest {
     assertEquals(
         List.of(
             "bgnbd", "mbgnbd", "pnbd", "bgbb", "sbg", "gg", "nbd", "ggomnbd", "bdw", "mbgcnbd",
-            "bgcnbd", "pnbd-hb"),
+            "bgcnbd", "pnbd-hb", "pggg"),
         ids);
     assertEquals(
-        "bgnbd, mbgnbd, pnbd, bgbb, sbg, gg, nbd, ggomnbd, bdw, mbgcnbd, bgcnbd, pnbd-hb",
+        "bgnbd, mbgnbd, pnbd, bgbb, sbg, gg, nbd, ggomnbd, bdw, mbgcnbd, bgcnbd, pnbd-hb, pggg",
         ModelTypes.ids(ModelTypes.all()));
     assertSame(BgNbdModel.TYPE, ModelTypes.get("bgnbd"));
     assertSame(ParetoNbdModel.TYPE, ModelTypes.get("Pareto/NBD"));
@@ -65,7 +65,7 @@ class ModelTypesTest {
             .filter(t -> t.estimation() == ModelType.Estimation.MCMC)
             .map(ModelType::id)
             .toList();
-    assertEquals(List.of("pnbd-hb"), mcmc);
+    assertEquals(List.of("pnbd-hb", "pggg"), mcmc);
     ModelType<BgNbdModel> bayesian = BgNbdModel.TYPE.withEstimation(ModelType.Estimation.MCMC);
     assertEquals(ModelType.Estimation.MAXIMUM_LIKELIHOOD, BgNbdModel.TYPE.estimation());
     assertEquals(
@@ -80,7 +80,7 @@ class ModelTypesTest {
   void get_rejectsUnknownIdsNamingTheKnownOnes() {
     assertRejects(
         "model must be one of bgnbd, mbgnbd, pnbd, bgbb, sbg, gg, nbd, ggomnbd, bdw, mbgcnbd,"
-            + " bgcnbd, pnbd-hb, was arima",
+            + " bgcnbd, pnbd-hb, pggg, was arima",
         () -> ModelTypes.get("arima"));
     assertRejects(
         "model must be one of bgnbd, mbgnbd, pnbd, nbd, ggomnbd, mbgcnbd, bgcnbd, pnbd-hb, was bgbb",

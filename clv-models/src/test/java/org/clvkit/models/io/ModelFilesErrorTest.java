@@ -224,9 +224,9 @@ class ModelFilesErrorTest {
     assertFails(
         Problem.MALFORMED,
         "model.type (line 11) must be one of BG/NBD, MBG/NBD, Pareto/NBD, BG/BB, sBG, Gamma-Gamma,"
-            + " NBD, GGompertz/NBD, BdW, MBG/CNBD-k, BG/CNBD-k, Pareto/NBD (HB), Pareto/NBD with static"
-            + " covariates, BG/NBD with static covariates, sBG with covariates, Pareto/NBD with"
-            + " time-varying covariates, was \"BG/XX\"",
+            + " NBD, GGompertz/NBD, BdW, MBG/CNBD-k, BG/CNBD-k, Pareto/NBD (HB), Pareto/GGG, Pareto/NBD"
+            + " with static covariates, BG/NBD with static covariates, sBG with covariates, Pareto/NBD"
+            + " with time-varying covariates, was \"BG/XX\"",
         replaceLine(GIVEN, "model.type", "model.type = BG/XX"));
   }
 

@@ -18,6 +18,7 @@ import org.clvkit.models.Model;
 import org.clvkit.models.ModelType;
 import org.clvkit.models.ModelTypes;
 import org.clvkit.models.PurchaseModel;
+import org.clvkit.models.bayes.ParetoGggFitter;
 import org.clvkit.models.cnbd.LittFitter;
 import org.clvkit.models.gammagamma.GammaGammaModel;
 import org.clvkit.models.io.ModelFiles;
@@ -62,7 +63,8 @@ final class FitCommand implements Callable<Integer> {
       paramLabel = "MODEL",
       description =
           "Models to fit, repeated or comma-separated: bgnbd, mbgnbd, pnbd, bgbb, sbg, gg, nbd,"
-              + " ggomnbd, bdw, mbgcnbd, bgcnbd, pnbd-hb (Pareto/NBD by hierarchical Bayes, MCMC).")
+              + " ggomnbd, bdw, mbgcnbd, bgcnbd, pnbd-hb (Pareto/NBD by hierarchical Bayes, MCMC),"
+              + " pggg (Pareto/GGG, MCMC; needs the litt column).")
   List<String> models;
 
   @Option(
@@ -70,7 +72,7 @@ final class FitCommand implements Callable<Integer> {
       paramLabel = "COLUMN",
       description =
           "Sum of log inter-purchase times per customer, for mbgcnbd and bgcnbd, which choose their"
-              + " regularity k with it (default litt).")
+              + " regularity k with it, and pggg, whose likelihood needs it (default litt).")
   String littColumn;
 
   @Option(
@@ -202,6 +204,9 @@ final class FitCommand implements Callable<Integer> {
     if (fitter instanceof LittFitter<?> withLitt && withLitt.needsLitt()) {
       double[] litt = LittColumn.read(summary.file, littColumn, kind.id());
       model = withLitt.fit(table.histories(kind), litt);
+    } else if (fitter instanceof ParetoGggFitter && (littColumn != null || table.litt == null)) {
+      double[] litt = LittColumn.read(summary.file, littColumn, kind.id());
+      model = fitter.fit(table.histories(kind).withLitt(litt));
     } else {
       model = fitter.fit(table.histories(kind));
     }
@@ -233,7 +238,9 @@ final class FitCommand implements Callable<Integer> {
     Class<?> c = kind.modelClass();
     boolean discrete = DiscretePurchaseModel.class.isAssignableFrom(c);
     boolean contract =
-        !PurchaseModel.class.isAssignableFrom(c) && !GammaGammaModel.class.isAssignableFrom(c);
+        !PurchaseModel.class.isAssignableFrom(c)
+            && !GammaGammaModel.class.isAssignableFrom(c)
+            && kind.estimation() != ModelType.Estimation.MCMC;
     if (!discrete && !contract) {
       return;
     }

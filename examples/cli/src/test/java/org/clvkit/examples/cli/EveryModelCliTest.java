@@ -126,6 +126,9 @@ class EveryModelCliTest {
   void fitSaveLoadScore_everyRegisteredModel() throws IOException {
     Path out = dir.resolve("models");
     for (ModelType<?> kind : ModelTypes.all()) {
+      if (kind.id().equals("pggg")) {
+        continue; // needs the litt column and has no clv score: FitScoreValueTest fits it
+      }
       Cli.Result f = fit(kind, out);
       if (f.code() == ExitCodes.FIT) {
         // no interior maximum on this data set (GGompertz/NBD on CDNOW: b runs to 0): said with
@@ -208,7 +211,9 @@ class EveryModelCliTest {
     for (ModelType<?> kind : ModelTypes.all()) {
       Class<?> c = kind.modelClass();
       boolean contract =
-          !PurchaseModel.class.isAssignableFrom(c) && !GammaGammaModel.class.isAssignableFrom(c);
+          !PurchaseModel.class.isAssignableFrom(c)
+              && !GammaGammaModel.class.isAssignableFrom(c)
+              && kind.estimation() != ModelType.Estimation.MCMC;
       if (!contract && !DiscretePurchaseModel.class.isAssignableFrom(c)) {
         continue;
       }

@@ -140,6 +140,34 @@ class FitScoreValueTest {
   }
 
   @Test
+  void fit_paretoGgg_readsTheLittColumnAndSavesThePosteriorSummary() throws IOException {
+    // 60 customers from the Pareto/GGG simulator keep the default 4 chains x 2,500 iterations
+    // quick.
+    double[] ages = new double[60];
+    java.util.Arrays.fill(ages, 39.0);
+    org.clvkit.models.CustomerHistories h =
+        org.clvkit.models.bayes.ParetoGggSimulator.of(
+                new org.clvkit.models.bayes.ParetoGggParameters(4.5, 1.5, 0.9, 5, 0.8, 12), 5L)
+            .simulate(ages, 0)
+            .histories();
+    StringBuilder csv = new StringBuilder("frequency,recency,age,litt\n");
+    for (int i = 0; i < h.size(); i++) {
+      csv.append(h.frequency(i)).append(',').append(h.recency(i)).append(',').append(h.age(i));
+      csv.append(',').append(h.litt(i)).append('\n');
+    }
+    Path summary = Cli.write(dir.resolve("s.csv"), csv.toString());
+    Cli.Result fit = Cli.run("fit", summary, "-m", "pggg", "-o", dir);
+    assertEquals(ExitCodes.OK, fit.code(), fit::toString);
+    List<String> model = Cli.lines(dir.resolve("pggg.properties"));
+    assertTrue(model.contains("model.type = Pareto/GGG"), model::toString);
+    assertTrue(model.stream().anyMatch(l -> l.startsWith("model.posterior.rhat.gamma = ")));
+    Path noLitt = Cli.write(dir.resolve("n.csv"), "frequency,recency,age\n1,2,3\n");
+    Cli.Result missing = Cli.run("fit", noLitt, "-m", "pggg", "-o", dir);
+    assertEquals(ExitCodes.DATA, missing.code(), missing::toString);
+    assertTrue(missing.firstErrorLine().contains("needs a litt column"), missing::toString);
+  }
+
+  @Test
   void score_wrongModelFile_isADataErrorNamingTheFile() throws IOException {
     Path summary = Cli.write(dir.resolve("s.csv"), "frequency,recency,age\n1,2,3\n");
     Path notAModel = Cli.write(dir.resolve("model.properties"), "hello\n");
@@ -154,7 +182,7 @@ class FitScoreValueTest {
     assertEquals(ExitCodes.USAGE, r.code(), r::toString);
     assertEquals(
         "error: --model must be one of bgnbd, mbgnbd, pnbd, bgbb, sbg, gg, nbd, ggomnbd, bdw,"
-            + " mbgcnbd, bgcnbd, pnbd-hb, was \"arima\"",
+            + " mbgcnbd, bgcnbd, pnbd-hb, pggg, was \"arima\"",
         r.firstErrorLine());
   }
 

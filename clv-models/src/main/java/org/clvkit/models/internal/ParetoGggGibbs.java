@@ -1,0 +1,564 @@
+package org.clvkit.models.internal;
+
+import java.util.SplittableRandom;
+import java.util.function.DoubleUnaryOperator;
+import org.apache.commons.math3.special.Gamma;
+
+/**
+ * One chain of the Pareto/GGG sampler (Platzer &amp; Reutterer 2016, "Ticking away the moments:
+ * timing regularity helps to better predict customer activity", Marketing Science 35(5), 779–799;
+ * the model of BTYDplus's {@code pggg.mcmc.DrawParameters}). Customer i has a regularity k_i ~
+ * Gamma(t, γ), a purchase rate λ_i ~ Gamma(r, α) and a drop-out rate μ_i ~ Gamma(s, β); while alive
+ * (until τ_i ~ Exponential(μ_i) after the first purchase) the inter-purchase times are Gamma(k_i,
+ * k_i λ_i) (mean 1/λ_i, coefficient of variation 1/√k_i). The six hyperparameters have independent
+ * Gamma(h, h) hyperpriors, h = 0.001, as in BTYDplus.
+ *
+ * <p>Given a customer's k, λ and τ, the data (x repeat purchases, the last at t_x, age T, and litt
+ * = Σ ln of the x inter-purchase times) have the likelihood (kλ)^{kx} Γ(k)^{−x} e^{(k−1) litt − kλ
+ * t_x} Q(k, kλ (min(τ, T) − t_x)), Q the regularized upper incomplete gamma function (the next
+ * inter-purchase time outlasts the observed gap). One iteration:
+ *
+ * <ol>
+ *   <li>per customer, k and then λ by one slice-sampling update each (Neal 2003, stepping out and
+ *       shrinkage) of their full conditionals, in ln k and ln λ, as in the paper's appendix; then
+ *       (z, τ) exactly from p(z, τ | k, λ, μ): alive with probability P(alive | k, λ, μ) (closed
+ *       form, {@link #probabilityAlive}); alive, τ = T + Exponential(μ); else τ − t_x on (0, T −
+ *       t_x) with density ∝ e^{−μu} Q(k, kλu), by rejection (u from the truncated exponential,
+ *       accepted when a Gamma(k, kλ) inter-purchase time outlasts it) or, when that would accept
+ *       less than one in ten, by inverting its closed-form distribution function;
+ *   <li>(s, β) with the μ's and the alive customers' τ's integrated out (partially collapsed Gibbs,
+ *       van Dyk &amp; Park 2008): each customer contributes the Lomax probability (β/(β+T))^s when
+ *       alive and the Lomax density s β^s (β+τ)^{−(s+1)} when not; s | β is then Gamma(h + dead, h
+ *       + Σ ln(1 + e_i/β)) exactly (e_i = T_i or τ_i) and β | s a slice update; then the alive τ −
+ *       T ~ Lomax(s, β + T) and every μ ~ Gamma(s + 1, β + τ), as the collapsed block requires;
+ *   <li>(r, α) given the λ's and (t, γ) given the k's: the rate exactly, Gamma(h + n·shape, h + Σ),
+ *       the shape by a slice update in its log.
+ * </ol>
+ *
+ * <p>BTYDplus draws τ of dead customers by a few slice steps from a fresh random start and each
+ * hyperparameter pair by 200 slice steps on the customers' latent values; the exact τ draw and the
+ * collapsed (s, β) block, followed by an interweaving move of β with all μ's (see {@code
+ * interweaveBeta}), keep the chain exactly invariant and make s and β mix better. One chain uses
+ * one stream, customers in order, so a seed gives the same chain on any thread. k is truncated to
+ * [{@link #K_MIN}, {@link #K_MAX}] (BTYDplus: [0.1, 1000]).
+ */
+public final class ParetoGggGibbs {
+  /** The hyperprior's shape and rate h on each of t, γ, r, α, s, β. */
+  public static final double HYPER = 0.001;
+
+  /** Lower truncation of each customer's k. */
+  public static final double K_MIN = 1e-3;
+
+  /** Upper truncation of each customer's k. */
+  public static final double K_MAX = 1e3;
+
+  /** Bound on |ln θ| of the six hyperparameters and on |ln λ|: where the chain may go. */
+  public static final double LOG_BOUND = 30;
+
+  /** Number of hyperparameters: t, γ, r, α, s, β. */
+  public static final int HYPERPARAMETERS = 6;
+
+  private static final int MAX_TRIES = 10_000;
+
+  private final double[] x;
+  private final double[] tx;
+  private final double[] age;
+  private final double[] litt;
+
+  /**
+   * A sampler of these customers (validated by the caller).
+   *
+   * @param frequency x per customer
+   * @param recency t_x per customer
+   * @param age T per customer
+   * @param litt Σ ln of the inter-purchase times per customer
+   */
+  public ParetoGggGibbs(double[] frequency, double[] recency, double[] age, double[] litt) {
+    this.x = frequency;
+    this.tx = recency;
+    this.age = age;
+    this.litt = litt;
+  }
+
+  /** Where a chain writes its kept draws. */
+  public static final class Output {
+    final double[] population;
+    final double[] k;
+    final double[] lambda;
+    final double[] mu;
+    final double[] tau;
+    final int draws;
+
+    /**
+     * @param population t, γ, r, α, s, β of every kept iteration: parameter p of chain c's draw j
+     *     at {@code p * chains * iterations + c * iterations + j}
+     * @param k customer i's kept draw d at {@code i * draws + d}
+     * @param lambda as k
+     * @param mu as k
+     * @param tau as k
+     * @param draws kept customer draws over all chains (0: keep none)
+     */
+    public Output(
+        double[] population, double[] k, double[] lambda, double[] mu, double[] tau, int draws) {
+      this.population = population;
+      this.k = k;
+      this.lambda = lambda;
+      this.mu = mu;
+      this.tau = tau;
+      this.draws = draws;
+    }
+  }
+
+  /**
+   * Runs chain {@code chain} of {@code chains}.
+   *
+   * @param random the chain's own stream
+   * @param start t, γ, r, α, s, β to start from (each finite and &gt; 0)
+   * @param burnin iterations discarded
+   * @param iterations iterations kept for the hyperparameters
+   * @param thin every thin-th kept iteration is kept for the customers
+   * @param chain this chain's index
+   * @param chains number of chains
+   * @param out where the draws go
+   */
+  public void run(
+      SplittableRandom random,
+      double[] start,
+      int burnin,
+      int iterations,
+      int thin,
+      int chain,
+      int chains,
+      Output out) {
+    int n = x.length;
+    double[] theta = start.clone();
+    double[] k = new double[n];
+    double[] lambda = new double[n];
+    double[] mu = new double[n];
+    double[] tau = new double[n];
+    boolean[] alive = new boolean[n];
+    double[] value = new double[1];
+    for (int i = 0; i < n; i++) {
+      k[i] = 1;
+      lambda[i] = (theta[2] + x[i]) / (theta[3] + age[i]);
+      mu[i] = theta[4] / theta[5];
+      tau[i] = age[i] + 1 / mu[i];
+    }
+    int keptPerChain = iterations / thin;
+    long stride = (long) chains * iterations;
+    for (int step = 0; step < burnin + iterations; step++) {
+      // Block 1: each customer's k, λ (slice) and (z, τ) (exact).
+      double t = theta[0];
+      double gamma = theta[1];
+      double r = theta[2];
+      double alpha = theta[3];
+      for (int i = 0; i < n; i++) {
+        double d = Math.min(tau[i], age[i]) - tx[i];
+        k[i] = drawK(random, i, k[i], lambda[i], d, t, gamma, value);
+        lambda[i] = drawLambda(random, i, k[i], lambda[i], d, r, alpha, value);
+        double gap = age[i] - tx[i];
+        double c = k[i] * lambda[i];
+        if (random.nextDouble() < probabilityAlive(k[i], lambda[i], mu[i], gap)) {
+          alive[i] = true;
+          tau[i] = age[i] + RandomVariates.exponential(random) / mu[i];
+        } else {
+          alive[i] = false;
+          tau[i] = tx[i] + deadGap(random, k[i], c, mu[i], gap);
+        }
+      }
+      // Block 2: (s, β) with μ and the alive τ integrated out, then τ_alive and μ.
+      drawDropout(random, alive, tau, theta, value);
+      double s = theta[4];
+      double beta = theta[5];
+      for (int i = 0; i < n; i++) {
+        if (alive[i]) {
+          tau[i] = age[i] + (beta + age[i]) * Math.expm1(RandomVariates.exponential(random) / s);
+        }
+        mu[i] = Math.max(RandomVariates.gamma(random, s + 1, beta + tau[i]), Double.MIN_NORMAL);
+      }
+      interweaveBeta(random, mu, tau, theta, value);
+      // Block 3: (r, α) | λ and (t, γ) | k.
+      drawGammaPair(random, lambda, theta, 2, value);
+      drawGammaPair(random, k, theta, 0, value);
+
+      int kept = step - burnin;
+      if (kept < 0) {
+        continue;
+      }
+      int at0 = chain * iterations + kept;
+      for (int p = 0; p < HYPERPARAMETERS; p++) {
+        out.population[(int) (p * stride + at0)] = theta[p];
+      }
+      if (out.draws == 0 || (kept + 1) % thin != 0 || kept / thin >= keptPerChain) {
+        continue;
+      }
+      int d = chain * keptPerChain + kept / thin;
+      for (int i = 0; i < n; i++) {
+        int at = i * out.draws + d;
+        out.k[at] = k[i];
+        out.lambda[at] = lambda[i];
+        out.mu[at] = mu[i];
+        out.tau[at] = tau[i];
+      }
+    }
+  }
+
+  /** One slice update of customer i's k in ln k. */
+  private double drawK(
+      SplittableRandom random,
+      int i,
+      double k0,
+      double lambda,
+      double d,
+      double t,
+      double gamma,
+      double[] value) {
+    double xi = x[i];
+    double ti = tx[i];
+    double li = litt[i];
+    double logLambda = Math.log(lambda);
+    double lo = Math.log(K_MIN);
+    double hi = Math.log(K_MAX);
+    DoubleUnaryOperator f =
+        u -> {
+          if (!(u >= lo && u <= hi)) {
+            return Double.NEGATIVE_INFINITY;
+          }
+          double kk = Math.exp(u);
+          double v = t * u - gamma * kk;
+          if (xi > 0) {
+            v += kk * xi * (u + logLambda) - xi * Gamma.logGamma(kk) - kk * lambda * ti;
+            v += (kk - 1) * li;
+          }
+          return v + logQ(kk, kk * lambda * d);
+        };
+    double u0 = Math.log(k0);
+    double a = t + 0.5 * xi;
+    double width = Math.min(3.0, 2.0 * Math.sqrt(1 / a + 0.5 / (a * a)));
+    return Math.exp(SliceSampler.step(random, u0, f.applyAsDouble(u0), f, width, value));
+  }
+
+  /** One slice update of customer i's λ in ln λ (exact Gamma draw when the gap is 0). */
+  private double drawLambda(
+      SplittableRandom random,
+      int i,
+      double k,
+      double lambda0,
+      double d,
+      double r,
+      double alpha,
+      double[] value) {
+    double shape = r + k * x[i];
+    double rate = alpha + k * tx[i];
+    if (!(d > 0)) {
+      return Math.max(RandomVariates.gamma(random, shape, rate), Double.MIN_NORMAL);
+    }
+    DoubleUnaryOperator f =
+        v -> {
+          if (!(Math.abs(v) <= LOG_BOUND)) {
+            return Double.NEGATIVE_INFINITY;
+          }
+          double l = Math.exp(v);
+          return shape * v - rate * l + logQ(k, k * l * d);
+        };
+    double v0 = Math.log(lambda0);
+    double width = Math.min(3.0, 2.0 * Math.sqrt(1 / shape + 0.5 / (shape * shape)));
+    return Math.exp(SliceSampler.step(random, v0, f.applyAsDouble(v0), f, width, value));
+  }
+
+  /** Draws s | β exactly and β | s by slice, with μ and the alive τ integrated out. */
+  private void drawDropout(
+      SplittableRandom random, boolean[] alive, double[] tau, double[] theta, double[] value) {
+    int n = alive.length;
+    int dead = 0;
+    double beta = theta[5];
+    double sum = 0;
+    for (int i = 0; i < n; i++) {
+      if (!alive[i]) {
+        dead++;
+      }
+      sum += Math.log1p((alive[i] ? age[i] : tau[i]) / beta);
+    }
+    double s = RandomVariates.gamma(random, HYPER + dead, HYPER + sum);
+    s = Math.min(Math.max(s, Math.exp(-LOG_BOUND)), Math.exp(LOG_BOUND));
+    double b0 = Math.log(beta);
+    double[] point = {Math.log(s), b0};
+    int deadCount = dead;
+    // The log-density of (ln s, ln β) given z and the dead τ's, along point + w·direction.
+    double[] direction = new double[2];
+    DoubleUnaryOperator f =
+        w -> {
+          double ls = point[0] + w * direction[0];
+          double lb = point[1] + w * direction[1];
+          if (!(Math.abs(ls) <= LOG_BOUND && Math.abs(lb) <= LOG_BOUND)) {
+            return Double.NEGATIVE_INFINITY;
+          }
+          double ss = Math.exp(ls);
+          double bb = Math.exp(lb);
+          double v = HYPER * (ls + lb) - HYPER * (ss + bb) + deadCount * ls;
+          for (int i = 0; i < n; i++) {
+            if (alive[i]) {
+              v -= ss * Math.log1p(age[i] / bb);
+            } else {
+              v -= ss * Math.log1p(tau[i] / bb) + Math.log(bb + tau[i]);
+            }
+          }
+          return v;
+        };
+    // β | s, then a move along the ridge ln s − ln β = const (both scaled together).
+    direction[0] = 0;
+    direction[1] = 1;
+    double moved = SliceSampler.step(random, 0, f.applyAsDouble(0), f, 1.0, value);
+    point[1] += moved;
+    direction[0] = 1;
+    direction[1] = 1;
+    moved = SliceSampler.step(random, 0, value[0], f, 1.0, value);
+    point[0] += moved;
+    point[1] += moved;
+    theta[4] = Math.exp(point[0]);
+    theta[5] = Math.exp(point[1]);
+  }
+
+  /**
+   * The ancillary half of an interweaving step for β (Yu &amp; Meng 2011, "To center or not to
+   * center", JCGS 20(3)): with μ̃_i = β μ_i (Gamma(s, 1), free of β) and τ held, β | μ̃, τ has
+   * density ∝ β^{h−1−n} e^{−hβ − Σ μ̃_i τ_i / β}; β is updated by a slice step in ln β, then μ_i =
+   * μ̃_i / β. It moves β and all μ's together, along the ridge the centred updates cross slowly.
+   */
+  private static void interweaveBeta(
+      SplittableRandom random, double[] mu, double[] tau, double[] theta, double[] value) {
+    int n = mu.length;
+    double beta = theta[5];
+    double sum = 0;
+    for (int i = 0; i < n; i++) {
+      sum += beta * mu[i] * tau[i];
+    }
+    double total = sum;
+    DoubleUnaryOperator f =
+        v -> {
+          if (!(Math.abs(v) <= LOG_BOUND)) {
+            return Double.NEGATIVE_INFINITY;
+          }
+          return (HYPER - n) * v - HYPER * Math.exp(v) - total * Math.exp(-v);
+        };
+    double v0 = Math.log(beta);
+    double next = Math.exp(SliceSampler.step(random, v0, f.applyAsDouble(v0), f, 0.5, value));
+    double ratio = beta / next;
+    for (int i = 0; i < n; i++) {
+      mu[i] = Math.max(mu[i] * ratio, Double.MIN_NORMAL);
+    }
+    theta[5] = next;
+  }
+
+  /**
+   * Draws the shape of a Gamma(shape, rate) population from {@code values} by a slice update in its
+   * log, then the rate exactly from Gamma(h + n·shape, h + Σ values).
+   */
+  private static void drawGammaPair(
+      SplittableRandom random, double[] values, double[] theta, int at, double[] value) {
+    int n = values.length;
+    double sum = 0;
+    double logSum = 0;
+    for (double v : values) {
+      sum += v;
+      logSum += Math.log(v);
+    }
+    double rate = theta[at + 1];
+    double logRate = Math.log(rate);
+    double total = logSum;
+    DoubleUnaryOperator f =
+        u -> {
+          if (!(Math.abs(u) <= LOG_BOUND)) {
+            return Double.NEGATIVE_INFINITY;
+          }
+          double a = Math.exp(u);
+          return n * (a * logRate - Gamma.logGamma(a)) + a * total + HYPER * u - HYPER * a;
+        };
+    double u0 = Math.log(theta[at]);
+    double shape = Math.exp(SliceSampler.step(random, u0, f.applyAsDouble(u0), f, 0.5, value));
+    theta[at] = shape;
+    double drawn = RandomVariates.gamma(random, HYPER + n * shape, HYPER + sum);
+    theta[at + 1] = Math.min(Math.max(drawn, Math.exp(-LOG_BOUND)), Math.exp(LOG_BOUND));
+  }
+
+  /**
+   * ln Q(k, z), the log of the regularized upper incomplete gamma function; 0 for z &lt;= 0.
+   *
+   * @param k shape, &gt; 0
+   * @param z argument
+   */
+  public static double logQ(double k, double z) {
+    if (!(z > 0)) {
+      return 0;
+    }
+    return IncompleteGamma.logUpper(k, z) - Gamma.logGamma(k);
+  }
+
+  /**
+   * P(alive at T | k, λ, μ, x, t_x, T) = e^{−μD} Q(k, cD) / (1 − ρ^k P(k, (c+μ)D)) with c = kλ, ρ =
+   * c/(c+μ), D = T − t_x: the numerator is the probability to be alive at T with no purchase since
+   * t_x, the denominator adds the probability to have died at some y in (t_x, T] with no purchase
+   * before, μ ∫ e^{−μy} Q(k, c(y − t_x)) dy, integrated in closed form (by parts, then the gamma
+   * density tilted by e^{−μu}); BTYDplus integrates it numerically (Simpson's 3/8 rule). The
+   * denominator is computed as (1 − ρ^k) + ρ^k Q(k, (c+μ)D), two positive terms. 1 when D = 0; for
+   * k = 1 it is the Pareto/NBD's 1 / (1 + μ/(λ+μ)(e^{(λ+μ)D} − 1)).
+   *
+   * @param k regularity, &gt; 0
+   * @param lambda purchase rate, &gt; 0
+   * @param mu drop-out rate, &gt; 0
+   * @param gap D = T − t_x, &gt;= 0
+   */
+  public static double probabilityAlive(double k, double lambda, double mu, double gap) {
+    if (!(gap > 0)) {
+      return 1.0;
+    }
+    double c = k * lambda;
+    double logRhoK = -k * Math.log1p(mu / c);
+    double denominator = -Math.expm1(logRhoK) + Math.exp(logRhoK + logQ(k, (c + mu) * gap));
+    double numerator = Math.exp(logQ(k, c * gap) - mu * gap);
+    double p = numerator / denominator;
+    return p < 1 ? p : 1.0;
+  }
+
+  /**
+   * μ ∫_0^u e^{−μv} Q(k, cv) dv = (1 − ρ^k P(k, (c+μ)u)) − e^{−μu} Q(k, cu): the probability of
+   * dying within u of the last purchase with no purchase since (the distribution function, up to
+   * its total, of the dead customer's τ − t_x).
+   */
+  static double deadMass(double k, double c, double mu, double u) {
+    double logRhoK = -k * Math.log1p(mu / c);
+    return -Math.expm1(logRhoK)
+        + Math.exp(logRhoK + logQ(k, (c + mu) * u))
+        - Math.exp(logQ(k, c * u) - mu * u);
+  }
+
+  /**
+   * A draw of τ − t_x for a customer who died in (t_x, T]: density ∝ e^{−μu} Q(k, cu) on (0, gap).
+   */
+  static double deadGap(SplittableRandom random, double k, double c, double mu, double gap) {
+    double exposure = -Math.expm1(-mu * gap);
+    double total = deadMass(k, c, mu, gap);
+    double acceptance = total / exposure;
+    if (!(acceptance < 0.1) || !(total > 1e-9)) {
+      for (int tries = 0; tries < MAX_TRIES; tries++) {
+        double u =
+            mu * gap < 1e-12
+                ? gap * random.nextDouble()
+                : -Math.log1p(-exposure * random.nextDouble()) / mu;
+        u = Math.min(u, gap);
+        if (RandomVariates.gamma(random, k, c) > u) {
+          return u;
+        }
+      }
+    }
+    return invertDeadGap(random, k, c, mu, gap, total);
+  }
+
+  /** Inversion of the dead gap's distribution function by safeguarded Newton steps. */
+  static double invertDeadGap(
+      SplittableRandom random, double k, double c, double mu, double gap, double total) {
+    double target = total * random.nextDouble();
+    double lo = 0;
+    double hi = gap;
+    double u = gap * 0.5;
+    for (int iteration = 0; iteration < 200; iteration++) {
+      double g = deadMass(k, c, mu, u) - target;
+      if (g > 0) {
+        hi = u;
+      } else {
+        lo = u;
+      }
+      double slope = mu * Math.exp(logQ(k, c * u) - mu * u);
+      double next = u - g / slope;
+      if (!(next > lo && next < hi)) {
+        next = 0.5 * (lo + hi);
+      }
+      if (Math.abs(next - u) <= 1e-12 * gap || hi - lo <= 1e-12 * gap) {
+        return next;
+      }
+      u = next;
+    }
+    return u;
+  }
+
+  /**
+   * A Gamma(k, c) variate conditioned to exceed {@code lower}: by rejection from the unconditioned
+   * gamma where that accepts often (lower below the mean scale), else from an exponential envelope
+   * above {@code lower} (tangent to the log-density for k &gt;= 1, a power bound for k &lt; 1),
+   * exact in both cases.
+   */
+  public static double leftTruncatedGamma(
+      SplittableRandom random, double k, double c, double lower) {
+    double z = c * lower;
+    if (!(z > 0)) {
+      return RandomVariates.gamma(random, k, c);
+    }
+    if (k >= 1) {
+      if (z <= k) {
+        while (true) {
+          double v = RandomVariates.gamma(random, k, 1);
+          if (v > z) {
+            return v / c;
+          }
+        }
+      }
+      double rate = 1 - (k - 1) / z;
+      while (true) {
+        double v = z + RandomVariates.exponential(random) / rate;
+        double log = (k - 1) * (Math.log(v / z) - (v - z) / z);
+        if (Math.log(RandomVariates.openUniform(random)) <= log) {
+          return v / c;
+        }
+      }
+    }
+    if (z >= 1) {
+      while (true) {
+        double v = z + RandomVariates.exponential(random);
+        if (Math.log(RandomVariates.openUniform(random)) <= (k - 1) * Math.log(v / z)) {
+          return v / c;
+        }
+      }
+    }
+    // k < 1, z < 1: the density ∝ v^{k−1} e^{−v} split at 1. Envelope below 1: v^{k−1} (mass
+    // (1 − z^k)/k), drawn by inversion, accepted with e^{−v}; above 1: e^{−v} (mass 1/e), drawn as
+    // 1 + Exponential(1), accepted with v^{k−1}.
+    double w = k * Math.log(z);
+    double below = -Math.expm1(w) / k;
+    double pBelow = below / (below + Math.exp(-1));
+    while (true) {
+      if (random.nextDouble() < pBelow) {
+        double v = Math.exp(Math.log1p(Math.expm1(w) * (1 - random.nextDouble())) / k);
+        if (RandomVariates.openUniform(random) <= Math.exp(-v)) {
+          return v / c;
+        }
+      } else {
+        double v = 1 + RandomVariates.exponential(random);
+        if (RandomVariates.openUniform(random) <= Math.pow(v, k - 1)) {
+          return v / c;
+        }
+      }
+    }
+  }
+
+  /**
+   * Purchases in (T, T + t] of one simulated path of a customer alive at T with regularity k, rate
+   * λ and drop-out time τ, whose last purchase was {@code gap} before T: the first purchase after T
+   * comes when the current inter-purchase time (which has outlasted the gap) ends, then Gamma(k,
+   * kλ) intervals follow, until min(τ − T, t).
+   */
+  public static double simulatePurchases(
+      SplittableRandom random, double t, double k, double lambda, double tau, double gap) {
+    double end = Math.min(tau, t);
+    if (!(end > 0)) {
+      return 0;
+    }
+    double c = k * lambda;
+    double time = leftTruncatedGamma(random, k, c, gap) - gap;
+    double count = 0;
+    while (time <= end) {
+      count++;
+      time += RandomVariates.gamma(random, k, c);
+    }
+    return count;
+  }
+}
