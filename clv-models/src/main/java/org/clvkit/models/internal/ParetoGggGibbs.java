@@ -32,7 +32,8 @@ import org.apache.commons.math3.special.Gamma;
  *       + Σ ln(1 + e_i/β)) exactly (e_i = T_i or τ_i) and β | s a slice update; then the alive τ −
  *       T ~ Lomax(s, β + T) and every μ ~ Gamma(s + 1, β + τ), as the collapsed block requires;
  *   <li>(r, α) given the λ's and (t, γ) given the k's: the rate exactly, Gamma(h + n·shape, h + Σ),
- *       the shape by a slice update in its log.
+ *       the shape by a slice update in its log; then a move of (t, γ) along their ridge with all
+ *       k's (see {@code ridgeRegularity}).
  * </ol>
  *
  * <p>BTYDplus draws τ of dead customers by a few slice steps from a fresh random start and each
@@ -179,7 +180,9 @@ public final class ParetoGggGibbs {
       interweaveBeta(random, mu, tau, theta, value);
       // Block 3: (r, α) | λ and (t, γ) | k.
       drawGammaPair(random, lambda, theta, 2, value);
+      ridgeRate(random, k, lambda, tau, theta, value);
       drawGammaPair(random, k, theta, 0, value);
+      ridgeRegularity(random, k, lambda, tau, theta, value);
 
       int kept = step - burnin;
       if (kept < 0) {
@@ -348,6 +351,171 @@ public final class ParetoGggGibbs {
       mu[i] = Math.max(mu[i] * ratio, Double.MIN_NORMAL);
     }
     theta[5] = next;
+  }
+
+  /**
+   * A move of (t, γ) along their ridge t/γ = const together with every customer's k (a generalised
+   * Gibbs step on a transformation group, Liu &amp; Sabatti 2000, "Generalised Gibbs sampler and
+   * multigrid Monte Carlo for Bayesian computation", Biometrika 87(2), 353–369). With ℓ_i = ln k_i
+   * and m = ln t − ln γ (the log of the mean k, which the data pin), the map
+   *
+   * <pre>
+   *   T_w: (ln t, ln γ, ℓ_i) → (ln t + w, ln γ + w, m + e^{−w/2} (ℓ_i − m))
+   * </pre>
+   *
+   * <p>keeps m, scales the spread of the ℓ's as the prior's (sd of ln k under Gamma(t, γ) is about
+   * 1/√t) and is a group on the real line (T_v T_w = T_{v+w}, Haar measure dw), with Jacobian |∂T_w
+   * x / ∂x| = e^{−nw/2} in these coordinates. By Liu &amp; Sabatti's theorem the chain stays
+   * invariant when w is drawn from p(w) ∝ π(T_w x) e^{−nw/2}, π the joint density of (ln t, ln γ,
+   * ℓ) given λ, τ and the data (hyperpriors and Jacobians e^{ln t}, e^{ln γ}, e^{ℓ_i} included, k
+   * outside [K_MIN, K_MAX] density 0); here by one slice update of w from w = 0, which leaves p(w)
+   * invariant, and which commutes with the translation of w (p_{T_v x}(w) ∝ p_x(w + v)), so the
+   * composed move keeps π invariant. Equivalently a Metropolis step with symmetric w would accept
+   * with min(1, π(T_w x) e^{−nw/2} / π(x)). Cost: one pass over the customers (their ln Q) per
+   * evaluation, about six evaluations.
+   */
+  void ridgeRegularity(
+      SplittableRandom random,
+      double[] k,
+      double[] lambda,
+      double[] tau,
+      double[] theta,
+      double[] value) {
+    double[] d = gaps(tau);
+    ridge(
+        random,
+        k,
+        theta,
+        0,
+        Math.log(K_MIN),
+        Math.log(K_MAX),
+        (i, kk, u) -> dataLogLikelihood(i, kk, u, lambda[i], d[i]),
+        value);
+  }
+
+  /**
+   * The same move for (r, α) with every customer's λ ({@code ridgeRegularity} with λ for k: ln λ_i
+   * → m + e^{−w/2}(ln λ_i − m), m = ln r − ln α, Jacobian e^{−nw/2}), λ's data log-likelihood k x
+   * ln λ − kλ t_x + ln Q(k, kλ d) given k and τ; |ln λ| &lt;= {@link #LOG_BOUND}.
+   */
+  void ridgeRate(
+      SplittableRandom random,
+      double[] k,
+      double[] lambda,
+      double[] tau,
+      double[] theta,
+      double[] value) {
+    double[] d = gaps(tau);
+    ridge(
+        random,
+        lambda,
+        theta,
+        2,
+        -LOG_BOUND,
+        LOG_BOUND,
+        (i, l, v) -> k[i] * (x[i] * v - l * tx[i]) + logQ(k[i], k[i] * l * d[i]),
+        value);
+  }
+
+  private double[] gaps(double[] tau) {
+    double[] d = new double[tau.length];
+    for (int i = 0; i < d.length; i++) {
+      d[i] = Math.min(tau[i], age[i]) - tx[i];
+    }
+    return d;
+  }
+
+  /** Customer i's data log-likelihood at a latent value (and its log), up to free terms. */
+  private interface Latent {
+    double logLikelihood(int i, double value, double logValue);
+  }
+
+  /**
+   * One slice update of w in the group move T_w of a Gamma(θ[at], θ[at+1]) population's (ln shape,
+   * ln rate) and its customers' latent values, their logs bounded by [lo, hi].
+   */
+  private static void ridge(
+      SplittableRandom random,
+      double[] latent,
+      double[] theta,
+      int at,
+      double lo,
+      double hi,
+      Latent data,
+      double[] value) {
+    int n = latent.length;
+    double logShape = Math.log(theta[at]);
+    double logRate = Math.log(theta[at + 1]);
+    double m = logShape - logRate;
+    double[] centred = new double[n];
+    for (int i = 0; i < n; i++) {
+      centred[i] = Math.log(latent[i]) - m;
+    }
+    DoubleUnaryOperator f =
+        w -> {
+          double la = logShape + w;
+          double lb = logRate + w;
+          if (!(Math.abs(la) <= LOG_BOUND && Math.abs(lb) <= LOG_BOUND)) {
+            return Double.NEGATIVE_INFINITY;
+          }
+          double a = Math.exp(la);
+          double b = Math.exp(lb);
+          double scale = Math.exp(-0.5 * w);
+          double v = HYPER * (la + lb) - HYPER * (a + b) + n * (a * lb - Gamma.logGamma(a));
+          v -= 0.5 * n * w;
+          for (int i = 0; i < n; i++) {
+            double u = m + scale * centred[i];
+            if (!(u >= lo && u <= hi)) {
+              return Double.NEGATIVE_INFINITY;
+            }
+            double e = Math.exp(u);
+            v += a * u - b * e + data.logLikelihood(i, e, u);
+          }
+          return v;
+        };
+    double w = SliceSampler.step(random, 0, f.applyAsDouble(0), f, 1.0, value);
+    if (w == 0) {
+      return;
+    }
+    double scale = Math.exp(-0.5 * w);
+    for (int i = 0; i < n; i++) {
+      latent[i] = Math.max(Math.exp(m + scale * centred[i]), Double.MIN_NORMAL);
+    }
+    theta[at] = Math.exp(logShape + w);
+    theta[at + 1] = Math.exp(logRate + w);
+  }
+
+  /** ln p(data_i | k, λ, τ) as a function of k (u = ln k), up to terms free of k. */
+  private double dataLogLikelihood(int i, double kk, double u, double lambda, double d) {
+    double xi = x[i];
+    double v = 0;
+    if (xi > 0) {
+      v += kk * xi * (u + Math.log(lambda)) - xi * Gamma.logGamma(kk) - kk * lambda * tx[i];
+      v += (kk - 1) * litt[i];
+    }
+    return v + logQ(kk, kk * lambda * d);
+  }
+
+  /**
+   * The regularity block alone, for tests: each k by its slice update given λ and τ, (t, γ) | k,
+   * and, when {@code ridge}, {@link #ridgeRegularity}; λ, μ, τ and r, α, s, β held.
+   */
+  void regularitySweep(
+      SplittableRandom random,
+      double[] k,
+      double[] lambda,
+      double[] tau,
+      double[] theta,
+      boolean ridge,
+      double[] value) {
+    for (int i = 0; i < k.length; i++) {
+      double d = Math.min(tau[i], age[i]) - tx[i];
+      k[i] = drawK(random, i, k[i], lambda[i], d, theta[0], theta[1], value);
+    }
+    drawGammaPair(random, k, theta, 0, value);
+    if (ridge) {
+      ridgeRegularity(random, k, lambda, tau, theta, value);
+    }
   }
 
   /**
