@@ -144,7 +144,8 @@ final class ScoreCommand implements Callable<Integer> {
                 + saved.name()
                 + " ("
                 + saved.type().id()
-                + "), which clv score does not score");
+                + "), which clv score does not score"
+                + (saved.type().id().equals("pggg") ? PGGG_REASON : ""));
       }
       purchases = (PurchaseModel) saved;
       spend = spendModel == null ? null : load(spendModel, GammaGammaModel.class);
@@ -163,6 +164,13 @@ final class ScoreCommand implements Callable<Integer> {
     err.flush();
     return ExitCodes.OK;
   }
+
+  /** Why a saved Pareto/GGG cannot score customers (appended to the refusal). */
+  static final String PGGG_REASON =
+      ": a saved Pareto/GGG model holds the posterior summary of t, gamma, r, alpha, s, beta only;"
+          + " its P(alive) and expected purchases are posterior means over each customer's own"
+          + " draws of k, lambda, mu, tau, which only ParetoGggFitter.sample keeps (in memory), so"
+          + " customers (new or old) cannot be scored from the file";
 
   /** The time unit recorded in a model file ("week" when it has none). */
   static String loadUnit(Path file) {
