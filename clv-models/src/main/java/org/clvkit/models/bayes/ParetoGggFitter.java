@@ -51,10 +51,11 @@ import org.clvkit.models.paretonbd.ParetoNbdModel;
  * the same result bit for bit. The fitter starts no threads.
  *
  * <p>Cost: per customer and iteration two slice updates (about ten regularized incomplete gamma
- * functions) and an exact τ draw; the population block is O(customers). Memory: the hyperparameter
- * draws take 48 bytes per chain and kept iteration; {@link #sample} adds 32 bytes per customer and
- * kept customer draw (k, λ, μ, τ as four {@code double}s): 25.6 kB per customer under {@link
- * McmcSettings#DEFAULT}, 60 MB for CDNOW's 2,357 customers.
+ * functions) and an exact τ draw; the population block is O(customers), its two ridge moves (of (t,
+ * γ) with the k's, (r, α) with the λ's) about six passes of ln Q over the customers each. Memory:
+ * the hyperparameter draws take 48 bytes per chain and kept iteration; {@link #sample} adds 32
+ * bytes per customer and kept customer draw (k, λ, μ, τ as four {@code double}s): 25.6 kB per
+ * customer under {@link McmcSettings#DEFAULT}, 60 MB for CDNOW's 2,357 customers.
  *
  * <p>{@link FitSettings} matters only through its seed: {@link #withSettings} sets the MCMC seed to
  * {@link FitSettings#seed()}.
