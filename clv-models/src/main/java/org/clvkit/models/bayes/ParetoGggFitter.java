@@ -152,11 +152,7 @@ public final class ParetoGggFitter implements Fitter<ParetoGggModel> {
 
       @Override
       public double customers() {
-        double sum = 0;
-        for (int i = 0; i < data.size(); i++) {
-          sum += data.weight(i);
-        }
-        return sum;
+        return data.totalWeight();
       }
 
       @Override
