@@ -24,6 +24,15 @@ import org.clvkit.core.Checks;
  * one period; the first period of a customer starts at or before 0 (its first purchase); starts
  * strictly increase within a customer (a gap cannot arise, since a period lasts until the next; an
  * overlap would be a repeated start); every start and value finite.
+ *
+ * <p>Repeat purchases (optional, {@link #withRepeatPurchases}): the number of each customer's
+ * repeat purchases (all but the first) in each of its periods, a period holding the purchases from
+ * its start (inclusive) to the next start (exclusive). With them the likelihood of the Pareto/NBD
+ * with time-varying covariates is the full likelihood of the purchase times (Bachmann, Meierer
+ * &amp; Näf 2021, eq. for the transaction process; CLVTools' "A1sum"), which multiplies the
+ * purchase rate's factor exp(γᵀx(t_j)) at every repeat purchase; without them it is the likelihood
+ * of the summary (x, t_x, T) alone, the purchase times before the last integrated out. Predictions
+ * (P(alive), expectations, DERT) are the same either way.
  */
 public final class TimeVaryingCovariates implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -32,13 +41,15 @@ public final class TimeVaryingCovariates implements Serializable {
   private final int[] offsets;
   private final double[] starts;
   private final double[] values;
+  private final double[] purchases; // null when not known
 
   private TimeVaryingCovariates(
-      List<String> names, int[] offsets, double[] starts, double[] values) {
+      List<String> names, int[] offsets, double[] starts, double[] values, double[] purchases) {
     this.names = names;
     this.offsets = offsets;
     this.starts = starts;
     this.values = values;
+    this.purchases = purchases;
   }
 
   /**
@@ -92,7 +103,76 @@ public final class TimeVaryingCovariates implements Serializable {
       }
     }
     return new TimeVaryingCovariates(
-        List.copyOf(names), offsets.clone(), starts.clone(), rowMajor.clone());
+        List.copyOf(names), offsets.clone(), starts.clone(), rowMajor.clone(), null);
+  }
+
+  /**
+   * These covariates with each customer's repeat purchases counted into its periods: customer i's
+   * repeat purchases (every purchase after the first, in the customer's clock and unit, so each
+   * &gt; 0 and at most the age) are {@code times[purchaseOffsets[i] .. purchaseOffsets[i+1] − 1]},
+   * in any order; a purchase at time t falls in the period with start &lt;= t &lt; next start, one
+   * exactly on a start in the period that starts there (as CLVTools' closed covariate intervals
+   * [start, next start − ε]). Purchases on the same day count once each as given: aggregate them
+   * beforehand where the summary does (CLVTools aggregates purchases at the same time point).
+   *
+   * @param purchaseOffsets customer i's repeat purchases are {@code purchaseOffsets[i] ..
+   *     purchaseOffsets[i+1] − 1}; one more entry than customers, starting at 0
+   * @param times the repeat purchase times in the customers' clocks
+   * @throws org.clvkit.core.ClvArgumentException on offsets of the wrong length or decreasing, or a
+   *     time not finite or &lt; 0
+   */
+  public TimeVaryingCovariates withRepeatPurchases(int[] purchaseOffsets, double[] times) {
+    Checks.notNull("purchaseOffsets", purchaseOffsets);
+    Checks.notNull("times", times);
+    Checks.sameLength("purchaseOffsets", purchaseOffsets.length, "customers + 1", customers() + 1);
+    if (purchaseOffsets[0] != 0) {
+      throw Checks.fail("purchaseOffsets must start with 0");
+    }
+    Checks.sameLength("times", times.length, "purchaseOffsets[last]", purchaseOffsets[customers()]);
+    Checks.finite("times", times);
+    double[] counts = new double[starts.length];
+    for (int i = 0; i < customers(); i++) {
+      if (purchaseOffsets[i + 1] < purchaseOffsets[i]) {
+        throw Checks.fail(
+            "purchaseOffsets[%d] = %d is below purchaseOffsets[%d] = %d",
+            i + 1, purchaseOffsets[i + 1], i, purchaseOffsets[i]);
+      }
+      for (int j = purchaseOffsets[i]; j < purchaseOffsets[i + 1]; j++) {
+        double t = times[j];
+        if (t < 0) {
+          throw Checks.fail("times[%d] = %s must be >= 0 (customer %d)", j, t, i);
+        }
+        int p = offsets[i];
+        while (p + 1 < offsets[i + 1] && starts[p + 1] <= t) {
+          p++;
+        }
+        counts[p]++;
+      }
+    }
+    return new TimeVaryingCovariates(names, offsets, starts, values, counts);
+  }
+
+  /** Whether the repeat purchases per period are known ({@link #withRepeatPurchases}). */
+  public boolean hasRepeatPurchases() {
+    return purchases != null;
+  }
+
+  /**
+   * The number of repeat purchases in period k (an index over all customers' periods).
+   *
+   * @throws org.clvkit.core.ClvArgumentException when they are not known
+   */
+  public double repeatPurchases(int period) {
+    Checks.index("period", period, starts.length);
+    if (purchases == null) {
+      throw Checks.fail("the repeat purchases per period are not known (withRepeatPurchases)");
+    }
+    return purchases[period];
+  }
+
+  /** A copy of the repeat purchases per period, or null when they are not known. */
+  public double[] repeatPurchases() {
+    return purchases == null ? null : purchases.clone();
   }
 
   /**
@@ -106,7 +186,7 @@ public final class TimeVaryingCovariates implements Serializable {
     for (int i = 0; i <= n; i++) {
       offsets[i] = i;
     }
-    return new TimeVaryingCovariates(matrix.names(), offsets, new double[n], matrix.values());
+    return new TimeVaryingCovariates(matrix.names(), offsets, new double[n], matrix.values(), null);
   }
 
   /** The covariates' names, in column order. */
@@ -193,7 +273,11 @@ public final class TimeVaryingCovariates implements Serializable {
         out[p * index.length + j] = values[p * k + index[j]];
       }
     }
-    return of(columns, offsets, starts, out);
+    TimeVaryingCovariates selected = of(columns, offsets, starts, out);
+    return purchases == null
+        ? selected
+        : new TimeVaryingCovariates(
+            selected.names, selected.offsets, selected.starts, selected.values, purchases);
   }
 
   @Override
@@ -202,7 +286,8 @@ public final class TimeVaryingCovariates implements Serializable {
         && names.equals(((TimeVaryingCovariates) o).names)
         && Arrays.equals(offsets, ((TimeVaryingCovariates) o).offsets)
         && Arrays.equals(starts, ((TimeVaryingCovariates) o).starts)
-        && Arrays.equals(values, ((TimeVaryingCovariates) o).values);
+        && Arrays.equals(values, ((TimeVaryingCovariates) o).values)
+        && Arrays.equals(purchases, ((TimeVaryingCovariates) o).purchases);
   }
 
   @Override

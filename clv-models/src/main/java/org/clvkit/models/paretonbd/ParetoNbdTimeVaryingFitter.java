@@ -300,13 +300,14 @@ public final class ParetoNbdTimeVaryingFitter implements Fitter<ParetoNbdTimeVar
    * one evaluation at a time.
    *
    * <p>Compression: customers are grouped by covariate path (their periods' starts on the customer
-   * clock and rows, compared bit for bit, −0 as 0), and customers with the same (frequency,
-   * recency, age, path) share one term with the summed weight (summed in row order). With
-   * covariates per calendar period common to all customers (seasons, campaigns) the path is set by
-   * the first purchase's time within the calendar, so a customer base has few paths and its
-   * patterns are far fewer than its customers. The paths' ln a_k and ln c_k are computed once per
-   * evaluation; a pattern's periods are copied into its chunk's scratch, so that nothing is shared
-   * between chunks. No allocation per customer or pattern.
+   * clock, rows and, when known, repeat purchases per period, compared bit for bit, −0 as 0), and
+   * customers with the same (frequency, recency, age, path) share one term with the summed weight
+   * (summed in row order). With covariates per calendar period common to all customers (seasons,
+   * campaigns) the path is set by the first purchase's time within the calendar (and, with the
+   * repeat purchases per period, by the periods of the repeat purchases), so a customer base has
+   * few paths and its patterns are far fewer than its customers. The paths' ln a_k and ln c_k are
+   * computed once per evaluation; a pattern's periods are copied into its chunk's scratch, so that
+   * nothing is shared between chunks. No allocation per customer or pattern.
    */
   static final class Likelihood {
     private final Executor executor;
@@ -321,6 +322,7 @@ public final class ParetoNbdTimeVaryingFitter implements Fitter<ParetoNbdTimeVar
     private final int[] pathOffsets;
     private final double[] pathStarts;
     private final double[] pathRows;
+    private final double[] pathCounts; // null when the repeat purchases per period are not known
     private final double[] pathLa;
     private final double[] pathLc;
     private final int pathCount;
@@ -347,6 +349,7 @@ public final class ParetoNbdTimeVaryingFitter implements Fitter<ParetoNbdTimeVar
       int[] allOffsets = tv.offsets();
       double[] allStarts = tv.starts();
       double[] allRows = tv.values();
+      double[] allCounts = tv.repeatPurchases();
       int k = layout.columns();
       // Pass 1: each kept customer's path, by open addressing on (starts, rows).
       int capacity = Integer.highestOneBit(Math.max(4, n * 2 - 1)) << 1;
@@ -370,9 +373,23 @@ public final class ParetoNbdTimeVaryingFitter implements Fitter<ParetoNbdTimeVar
         totalPurchases += w * data.frequency(i);
         int from = allOffsets[i];
         int to = allOffsets[i + 1];
+        if (allCounts != null) {
+          double sum = 0;
+          for (int q = from; q < to; q++) {
+            sum += allCounts[q];
+          }
+          if (sum != data.frequency(i)) {
+            throw Checks.fail(
+                "customer %d: %s repeat purchases in its covariate periods, frequency %s",
+                i, sum, data.frequency(i));
+          }
+        }
         long h = to - from;
         for (int q = from; q < to; q++) {
           h = (h ^ Double.doubleToLongBits(allStarts[q] + 0.0)) * 0x9E3779B97F4A7C15L;
+          if (allCounts != null) {
+            h = (h ^ Double.doubleToLongBits(allCounts[q])) * 0x165667B19E3779F9L;
+          }
           for (int j = q * k; j < (q + 1) * k; j++) {
             h = (h ^ Double.doubleToLongBits(allRows[j] + 0.0)) * 0xC2B2AE3D27D4EB4FL;
           }
@@ -388,7 +405,7 @@ public final class ParetoNbdTimeVaryingFitter implements Fitter<ParetoNbdTimeVar
             maxPeriods = Math.max(maxPeriods, to - from);
             break;
           }
-          if (samePath(allOffsets, allStarts, allRows, k, firstCustomer[g], i)) {
+          if (samePath(allOffsets, allStarts, allRows, allCounts, k, firstCustomer[g], i)) {
             customerPath[i] = g;
             break;
           }
@@ -399,6 +416,7 @@ public final class ParetoNbdTimeVaryingFitter implements Fitter<ParetoNbdTimeVar
       pathOffsets = new int[paths + 1];
       pathStarts = new double[pathPeriods];
       pathRows = new double[pathPeriods * k];
+      pathCounts = allCounts == null ? null : new double[pathPeriods];
       for (int g = 0; g < paths; g++) {
         int i = firstCustomer[g];
         int count = allOffsets[i + 1] - allOffsets[i];
@@ -407,6 +425,9 @@ public final class ParetoNbdTimeVaryingFitter implements Fitter<ParetoNbdTimeVar
           pathStarts[at + q] = allStarts[allOffsets[i] + q] / timeScale;
         }
         System.arraycopy(allRows, allOffsets[i] * k, pathRows, at * k, count * k);
+        if (allCounts != null) {
+          System.arraycopy(allCounts, allOffsets[i], pathCounts, at, count);
+        }
         pathOffsets[g + 1] = at + count;
       }
       // Pass 2: distinct (frequency, recency, age, path) with summed weights, in row order.
@@ -473,13 +494,16 @@ public final class ParetoNbdTimeVaryingFitter implements Fitter<ParetoNbdTimeVar
       pathChunks = Math.max(1, Math.min(MAX_CHUNKS, pathPeriods / (64 * CHUNK)));
       chunkWork = new double[chunks][ParetoNbdTimeVaryingKernel.workLength(maxPeriods)];
       chunkGradient = new double[chunks][4 + layout.coefficients()];
-      // Per chunk: starts, ln a, ln c, d/d ln a, d/d ln c of the pattern's periods.
-      chunkPeriods = new double[chunks][5][maxPeriods];
+      // Per chunk: starts, ln a, ln c, d/d ln a, d/d ln c, purchases of the pattern's periods.
+      chunkPeriods = new double[chunks][6][maxPeriods];
     }
 
-    /** Whether customers i and j have the same periods (starts and rows bit for bit, −0 as 0). */
+    /**
+     * Whether customers i and j have the same periods (starts, rows and repeat purchases bit for
+     * bit, −0 as 0).
+     */
     private static boolean samePath(
-        int[] offsets, double[] starts, double[] rows, int k, int i, int j) {
+        int[] offsets, double[] starts, double[] rows, double[] counts, int k, int i, int j) {
       int count = offsets[i + 1] - offsets[i];
       if (offsets[j + 1] - offsets[j] != count) {
         return false;
@@ -489,6 +513,9 @@ public final class ParetoNbdTimeVaryingFitter implements Fitter<ParetoNbdTimeVar
         int qj = offsets[j] + q;
         if (Double.doubleToLongBits(starts[qi] + 0.0)
             != Double.doubleToLongBits(starts[qj] + 0.0)) {
+          return false;
+        }
+        if (counts != null && counts[qi] != counts[qj]) {
           return false;
         }
         for (int c = 0; c < k; c++) {
@@ -572,6 +599,7 @@ public final class ParetoNbdTimeVaryingFitter implements Fitter<ParetoNbdTimeVar
       double[] lc = periods[2];
       double[] ga = periods[3];
       double[] gc = periods[4];
+      double[] counts = pathCounts == null ? null : periods[5];
       Arrays.fill(g, 0.0);
       double[] g4 = new double[4];
       double sum = 0;
@@ -582,6 +610,9 @@ public final class ParetoNbdTimeVaryingFitter implements Fitter<ParetoNbdTimeVar
         System.arraycopy(pathStarts, from, starts, 0, count);
         System.arraycopy(pathLa, from, la, 0, count);
         System.arraycopy(pathLc, from, lc, 0, count);
+        if (counts != null) {
+          System.arraycopy(pathCounts, from, counts, 0, count);
+        }
         double w = weight[i];
         sum +=
             w
@@ -594,6 +625,7 @@ public final class ParetoNbdTimeVaryingFitter implements Fitter<ParetoNbdTimeVar
                     count,
                     la,
                     lc,
+                    counts,
                     wantGradient ? g4 : null,
                     ga,
                     gc,

@@ -23,12 +23,14 @@ import org.clvkit.models.internal.ConfluentU;
  * and each segment's integral, with α̃ = (α₀+A(u₀))/a_k, β̃ = (β₀+C(u₀))/c_k at its start u₀ and
  * its length d, is a_k^−(r+x) c_k^−s s·J(α̃, β̃; 0, d), J the static model's integral (Hardie's
  * note 009, eq. 19–20; {@link ParetoNbdFunctions}), as in CLVTools' sums of hypergeometric terms
- * per walk. The purchase factor (A(t_x)/t_x)^{x−1} a(t_x) is the density of the last of x purchases
- * at t_x under the time-changed Poisson process, relative to the constant rate; CLVTools uses the
- * covariates at every transaction instead (its "A1sum"), which a summary (x, t_x, T) does not
- * record, so its estimates differ slightly from these. With every a_k = a and c_k = c the
- * likelihood is the static covariate model's with α = α₀/a, β = β₀/c; with all coefficients 0 it is
- * the Pareto/NBD's.
+ * per walk. The purchase factor is, when the repeat purchases per period n_k are given, Π_j a(t_j)
+ * = exp(Σ_k n_k ln a_k) over the repeat purchases (the full likelihood of the purchase times, as
+ * Bachmann, Meierer &amp; Näf define it and CLVTools computes it, its "A1sum"); without them it is
+ * (A(t_x)/t_x)^{x−1} a(t_x), the density of the last of x purchases at t_x relative to the constant
+ * rate (the likelihood of the summary (x, t_x, T), the earlier purchase times integrated out). The
+ * factor is common to every term of the bracket, so P(alive) and the predictions do not depend on
+ * the choice. With every a_k = a and c_k = c the likelihood is the static covariate model's with α
+ * = α₀/a, β = β₀/c; with all coefficients 0 it is the Pareto/NBD's.
  *
  * <p>Predictions condition on the customer being alive at T (posterior λ ~ Gamma(r+x, α₀+A(T)), μ ~
  * Gamma(s, β₀+C(T))): E[Y(t) | ·] = P(alive) (r+x)/(α₀+A(T)) ∫_T^{T+t} a(u) ((β₀+C(T))/(β₀+C(u)))^s
@@ -121,6 +123,8 @@ final class ParetoNbdTimeVaryingKernel {
    * @param starts period starts; the customer's are {@code from .. to−1}
    * @param la ln a_k at the same indices
    * @param lc ln c_k at the same indices
+   * @param counts the repeat purchases n_k in each period at the same indices, or null for the
+   *     likelihood of the summary (see the class comment)
    * @param gradient when not null, receives d ln L / d (ln r, ln α₀, ln s, ln β₀)
    * @param ga when gradient is not null, receives d ln L / d ln a_k at the period indices
    * @param gc when gradient is not null, receives d ln L / d ln c_k at the period indices
@@ -137,6 +141,7 @@ final class ParetoNbdTimeVaryingKernel {
       int to,
       double[] la,
       double[] lc,
+      double[] counts,
       double[] gradient,
       double[] ga,
       double[] gc,
@@ -180,7 +185,14 @@ final class ParetoNbdTimeVaryingKernel {
     int kb = FIXED + BLOCK * kappa;
     aRecency += work[kb + A] * (recency - work[kb + LO]);
     double purchaseTerm = 0;
-    if (x > 0) {
+    if (counts != null) {
+      for (int k = 0; k < periods; k++) {
+        double n = counts[from + k];
+        if (n != 0) {
+          purchaseTerm += n * la[from + k];
+        }
+      }
+    } else if (x > 0) {
       purchaseTerm =
           recency > 0
               ? (x - 1) * (Math.log(aRecency) - Math.log(recency)) + la[from + kappa]
@@ -273,7 +285,9 @@ final class ParetoNbdTimeVaryingKernel {
         suffixA += w * ja / a;
         suffixC += w * jb / c;
       }
-      if (x > 0) {
+      if (counts != null) {
+        gak += counts[from + k];
+      } else if (x > 0) {
         if (recency > 0) {
           double overlap = k < kappa ? d : k == kappa ? recency - work[b + LO] : 0;
           gak += (x - 1) * a * overlap / aRecency;
@@ -410,7 +424,7 @@ final class ParetoNbdTimeVaryingKernel {
       double[] lc,
       double[] work,
       double[] alive) {
-    logLikelihood(x, recency, age, starts, from, to, la, lc, null, null, null, work, alive);
+    logLikelihood(x, recency, age, starts, from, to, la, lc, null, null, null, null, work, alive);
     double aT = 0;
     double cT = 0;
     for (int k = 0; k < to - from; k++) {
@@ -458,7 +472,7 @@ final class ParetoNbdTimeVaryingKernel {
       double[] lc,
       double[] work,
       double[] alive) {
-    logLikelihood(x, recency, age, starts, from, to, la, lc, null, null, null, work, alive);
+    logLikelihood(x, recency, age, starts, from, to, la, lc, null, null, null, null, work, alive);
     double aT = 0;
     double cT = 0;
     for (int k = 0; k < to - from; k++) {

@@ -26,21 +26,24 @@ import org.clvkit.models.internal.CovariateParameters;
  * that one (α_i = α₀ exp(−γ_purchaseᵀz_i), β_i = β₀ exp(−γ_dropoutᵀz_i)), and with all coefficients
  * 0 it is the {@link ParetoNbdModel} of (r, α₀, s, β₀).
  *
- * <p>The likelihood is that of the summary (x, t_x, T) under the time-changed processes, with A(t)
- * and C(t) the cumulative multipliers: up to a factor free of the parameters,
+ * <p>The likelihood, with A(t) and C(t) the cumulative multipliers and t_1 .. t_x the repeat
+ * purchase times, is (Bachmann, Meierer &amp; Näf 2021; CLVTools' {@code pnbd_dyncov_LL})
  *
  * <pre>
- * L = Γ(r+x)/Γ(r) α₀^r β₀^s (A(t_x)/t_x)^{x−1} a(t_x) [ (α₀+A(T))^−(r+x) (β₀+C(T))^−s
+ * L = Γ(r+x)/Γ(r) α₀^r β₀^s Π_j a(t_j) [ (α₀+A(T))^−(r+x) (β₀+C(T))^−s
  *     + s ∫_{t_x}^T c(τ) (α₀+A(τ))^−(r+x) (β₀+C(τ))^−(s+1) dτ ],
  * </pre>
  *
  * the integral summed over periods, each a hypergeometric term as in Hardie's note 009 (as CLVTools
- * does per covariate "walk"). CLVTools uses the covariates at every transaction where this uses the
- * density of the last purchase time, (A(t_x)/t_x)^{x−1} a(t_x), since a summary records only that
- * one; estimates therefore differ slightly from CLVTools'. P(alive), E[Y(t) | ·] and DERT condition
- * on the same summary. Predictions after the age T use the customer's periods after T, the last
- * period's covariates holding indefinitely: give the covariates of the prediction window as periods
- * starting at or after T.
+ * does per covariate "walk"). The factor Π_j a(t_j) needs the repeat purchases per period ({@link
+ * TimeVaryingCovariates#withRepeatPurchases}); covariates without them give the likelihood of the
+ * summary (x, t_x, T) alone, with (A(t_x)/t_x)^{x−1} a(t_x) (the density of the last purchase at
+ * t_x relative to the constant rate) in its place, which equals it when the covariates are constant
+ * between the first and the last purchase. P(alive), E[Y(t) | ·] and DERT do not depend on that
+ * factor (it multiplies every term of the bracket) and are CLVTools' {@code pnbd_dyncov_palive},
+ * CET and DECT. Predictions after the age T use the customer's periods after T, the last period's
+ * covariates holding indefinitely: give the covariates of the prediction window as periods starting
+ * at or after T.
  *
  * <p>Batch methods take the histories and {@link TimeVaryingCovariates} with the same customers in
  * the same order, find the model's covariates in them by name, and allocate work arrays once per
@@ -345,6 +348,7 @@ public final class ParetoNbdTimeVaryingModel implements CovariateModel {
     TimeVaryingCovariates used = covariates.select(layout.names());
     double[] starts = used.starts();
     double[] rows = used.values();
+    double[] counts = used.repeatPurchases();
     int[] offsets = used.offsets();
     int k = layout.columns();
     int maxPeriods = 0;
@@ -369,10 +373,11 @@ public final class ParetoNbdTimeVaryingModel implements CovariateModel {
         case LOG_LIKELIHOOD:
           out[i] =
               kernel.logLikelihood(
-                  x, tx, age, starts, from, to, la, lc, null, null, null, work, null);
+                  x, tx, age, starts, from, to, la, lc, counts, null, null, null, work, null);
           break;
         case ALIVE:
-          kernel.logLikelihood(x, tx, age, starts, from, to, la, lc, null, null, null, work, alive);
+          kernel.logLikelihood(
+              x, tx, age, starts, from, to, la, lc, null, null, null, null, work, alive);
           out[i] = alive[0];
           break;
         case EXPECTED:

@@ -232,6 +232,7 @@ class ParetoNbdTimeVaryingFitterTest {
               offsets[i + 1],
               la,
               lc,
+              null,
               g4,
               ga,
               gc,

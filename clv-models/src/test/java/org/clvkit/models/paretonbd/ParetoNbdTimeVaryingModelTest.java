@@ -29,7 +29,9 @@ class ParetoNbdTimeVaryingModelTest {
   @Test
   void perCustomer_matchesMpmathReference() {
     // Reference: src/test/resources/reference/paretonbd_time_varying.py (mpmath, 40 digits,
-    // numerical integration per period, no hypergeometric function); tolerance in the table.
+    // numerical integration per period, no hypergeometric function); tolerance in the table. ll
+    // is the likelihood of the purchase times (with the repeat purchases per period), ll_summary
+    // that of the summary (without them).
     ReferenceTable table = ReferenceTable.load("paretonbd_time_varying.csv");
     Tolerance tolerance = table.tolerance();
     for (int i = 0; i < table.size(); i++) {
@@ -62,7 +64,14 @@ class ParetoNbdTimeVaryingModelTest {
               new double[] {table.number(i, "T")});
       double[] out = new double[1];
       model.logLikelihood(one, tv, out);
+      tolerance.check(name + " ll_summary", table.number(i, "ll_summary"), out[0]);
+      String purchases = table.text(i, "purchases");
+      double[] times = purchases.equals("none") ? new double[0] : numbers(purchases);
+      TimeVaryingCovariates exact = tv.withRepeatPurchases(new int[] {0, times.length}, times);
+      model.logLikelihood(one, exact, out);
       tolerance.check(name + " ll", table.number(i, "ll"), out[0]);
+      model.probabilityAlive(one, exact, out);
+      tolerance.check(name + " palive with purchases", table.number(i, "palive"), out[0]);
       model.probabilityAlive(one, tv, out);
       tolerance.check(name + " palive", table.number(i, "palive"), out[0]);
       model.conditionalExpectedPurchases(table.number(i, "t"), one, tv, out);
