@@ -1,5 +1,6 @@
 package org.clvkit.models.paretonbd;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.clvkit.core.Checks;
 import org.clvkit.models.CustomerHistories;
@@ -35,6 +36,46 @@ public final class ParetoNbdTimeVaryingSimulator {
    *     &gt;= 0
    */
   public CustomerHistories histories(TimeVaryingCovariates covariates, double[] ages) {
+    return simulate(covariates, ages, null);
+  }
+
+  /**
+   * The covariates with the repeat purchases ({@link TimeVaryingCovariates#withRepeatPurchases}) of
+   * the customers that {@link #histories} draws with the same arguments: their histories and these
+   * go together to the likelihood of the purchase times.
+   *
+   * @param covariates each customer's periods, holding the model's covariates (found by name)
+   * @param ages as in {@link #histories}
+   */
+  public TimeVaryingCovariates withRepeatPurchases(
+      TimeVaryingCovariates covariates, double[] ages) {
+    int[] counts = new int[ages.length];
+    double[][] times = {new double[16]};
+    int[] size = {0};
+    simulate(
+        covariates,
+        ages,
+        (i, t) -> {
+          counts[i]++;
+          if (size[0] == times[0].length) {
+            times[0] = Arrays.copyOf(times[0], 2 * size[0]);
+          }
+          times[0][size[0]++] = t;
+        });
+    int[] offsets = new int[ages.length + 1];
+    for (int i = 0; i < ages.length; i++) {
+      offsets[i + 1] = offsets[i] + counts[i];
+    }
+    return covariates.withRepeatPurchases(offsets, Arrays.copyOf(times[0], size[0]));
+  }
+
+  /** Receives each repeat purchase of customer i at time t, customers in order. */
+  private interface PurchaseSink {
+    void accept(int customer, double time);
+  }
+
+  private CustomerHistories simulate(
+      TimeVaryingCovariates covariates, double[] ages, PurchaseSink sink) {
     Checks.notNull("covariates", covariates);
     Checks.notEmpty("ages", ages);
     Checks.sameLength("ages", ages.length, "covariates customers", covariates.customers());
@@ -90,6 +131,9 @@ public final class ParetoNbdTimeVaryingSimulator {
         while (cumulativeA + a * (end - lo) >= purchaseClock) {
           last = lo + (purchaseClock - cumulativeA) / a;
           x++;
+          if (sink != null) {
+            sink.accept(i, Math.min(last, age));
+          }
           purchaseClock += random.nextExponential() / lambda;
         }
         cumulativeA += a * (end - lo);
