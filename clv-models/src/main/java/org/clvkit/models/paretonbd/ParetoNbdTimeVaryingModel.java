@@ -1,7 +1,6 @@
 package org.clvkit.models.paretonbd;
 
 import java.io.Serializable;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -12,10 +11,10 @@ import org.clvkit.models.FitReport;
 import org.clvkit.models.ModelType;
 import org.clvkit.models.covariates.CovariateFitReport;
 import org.clvkit.models.covariates.CovariateModel;
-import org.clvkit.models.covariates.CovariateSettings;
 import org.clvkit.models.covariates.TimeVaryingCovariates;
 import org.clvkit.models.internal.CovariateLayout;
 import org.clvkit.models.internal.CovariateParameters;
+import org.clvkit.models.internal.ProcessCoefficients;
 
 /**
  * The Pareto/NBD with time-varying covariates (Bachmann, Meierer &amp; Näf 2021, Marketing Science
@@ -92,48 +91,24 @@ public final class ParetoNbdTimeVaryingModel implements CovariateModel {
       CovariateFitReport report,
       FitReport loadedReport) {
     this.parameters = Checks.notNull("parameters", parameters);
-    this.purchaseCovariates = List.copyOf(Checks.notNull("purchaseCovariates", purchaseCovariates));
-    this.dropoutCovariates = List.copyOf(Checks.notNull("dropoutCovariates", dropoutCovariates));
-    Checks.notNull("purchaseCoefficients", purchaseCoefficients);
-    Checks.notNull("dropoutCoefficients", dropoutCoefficients);
-    Checks.sameLength(
-        "purchaseCoefficients",
-        purchaseCoefficients.length,
-        "purchaseCovariates",
-        purchaseCovariates.size());
-    Checks.sameLength(
-        "dropoutCoefficients",
-        dropoutCoefficients.length,
-        "dropoutCovariates",
-        dropoutCovariates.size());
-    Checks.finite("purchaseCoefficients", purchaseCoefficients);
-    Checks.finite("dropoutCoefficients", dropoutCoefficients);
-    this.purchaseCoefficients = purchaseCoefficients.clone();
-    this.dropoutCoefficients = dropoutCoefficients.clone();
+    ProcessCoefficients c =
+        ProcessCoefficients.of(
+            BASE,
+            "purchase",
+            purchaseCovariates,
+            purchaseCoefficients,
+            "dropout",
+            dropoutCovariates,
+            dropoutCoefficients);
+    this.purchaseCovariates = c.firstCovariates();
+    this.purchaseCoefficients = c.firstCoefficients();
+    this.dropoutCovariates = c.secondCovariates();
+    this.dropoutCoefficients = c.secondCoefficients();
     this.report = report;
-    this.parameterNames =
-        CovariateParameters.names(
-            BASE, "purchase", this.purchaseCovariates, "dropout", this.dropoutCovariates);
+    this.parameterNames = c.parameterNames();
     this.sharedReport = report != null ? report.fitReport(parameterNames) : loadedReport;
-    List<String> all = new ArrayList<>(this.purchaseCovariates);
-    for (String name : this.dropoutCovariates) {
-      if (!all.contains(name)) {
-        all.add(name);
-      }
-    }
-    this.layout =
-        CovariateLayout.resolve(
-            all,
-            new CovariateSettings(
-                this.purchaseCovariates, this.dropoutCovariates, List.of(), 0, 0));
-    this.coefficients = new double[layout.coefficients()];
-    System.arraycopy(this.purchaseCoefficients, 0, coefficients, 0, purchaseCoefficients.length);
-    System.arraycopy(
-        this.dropoutCoefficients,
-        0,
-        coefficients,
-        purchaseCoefficients.length,
-        dropoutCoefficients.length);
+    this.layout = c.layout();
+    this.coefficients = c.coefficients();
     this.kernel =
         new ParetoNbdTimeVaryingKernel(
             parameters.r(), parameters.alpha(), parameters.s(), parameters.beta());

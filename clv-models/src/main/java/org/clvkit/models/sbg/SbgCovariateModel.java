@@ -1,7 +1,6 @@
 package org.clvkit.models.sbg;
 
 import java.io.Serializable;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -12,10 +11,10 @@ import org.clvkit.models.ModelType;
 import org.clvkit.models.covariates.CovariateFitReport;
 import org.clvkit.models.covariates.CovariateMatrix;
 import org.clvkit.models.covariates.CovariateModel;
-import org.clvkit.models.covariates.CovariateSettings;
 import org.clvkit.models.internal.ContractLifetimes;
 import org.clvkit.models.internal.CovariateLayout;
 import org.clvkit.models.internal.CovariateParameters;
+import org.clvkit.models.internal.ProcessCoefficients;
 
 /**
  * The shifted-beta-geometric model with covariates (the shape of pymc-marketing's sBG with
@@ -74,38 +73,24 @@ public final class SbgCovariateModel implements CovariateModel {
       CovariateFitReport report,
       FitReport loadedReport) {
     this.parameters = Checks.notNull("parameters", parameters);
-    this.alphaCovariates = List.copyOf(Checks.notNull("alphaCovariates", alphaCovariates));
-    this.betaCovariates = List.copyOf(Checks.notNull("betaCovariates", betaCovariates));
-    Checks.notNull("alphaCoefficients", alphaCoefficients);
-    Checks.notNull("betaCoefficients", betaCoefficients);
-    Checks.sameLength(
-        "alphaCoefficients", alphaCoefficients.length, "alphaCovariates", alphaCovariates.size());
-    Checks.sameLength(
-        "betaCoefficients", betaCoefficients.length, "betaCovariates", betaCovariates.size());
-    Checks.finite("alphaCoefficients", alphaCoefficients);
-    Checks.finite("betaCoefficients", betaCoefficients);
-    this.alphaCoefficients = alphaCoefficients.clone();
-    this.betaCoefficients = betaCoefficients.clone();
-    this.report = report;
-    this.parameterNames =
-        CovariateParameters.names(BASE, "alpha", this.alphaCovariates, "beta", this.betaCovariates);
-    this.sharedReport = report != null ? report.fitReport(parameterNames) : loadedReport;
-    List<String> all = new ArrayList<>(this.alphaCovariates);
-    for (String name : this.betaCovariates) {
-      if (!all.contains(name)) {
-        all.add(name);
-      }
-    }
-    this.layout =
-        CovariateLayout.resolve(
-            all,
-            new CovariateSettings(this.alphaCovariates, this.betaCovariates, List.of(), 0, 0),
+    ProcessCoefficients c =
+        ProcessCoefficients.of(
+            BASE,
             "alpha",
-            "beta");
-    this.coefficients = new double[layout.coefficients()];
-    System.arraycopy(this.alphaCoefficients, 0, coefficients, 0, alphaCoefficients.length);
-    System.arraycopy(
-        this.betaCoefficients, 0, coefficients, alphaCoefficients.length, betaCoefficients.length);
+            alphaCovariates,
+            alphaCoefficients,
+            "beta",
+            betaCovariates,
+            betaCoefficients);
+    this.alphaCovariates = c.firstCovariates();
+    this.alphaCoefficients = c.firstCoefficients();
+    this.betaCovariates = c.secondCovariates();
+    this.betaCoefficients = c.secondCoefficients();
+    this.report = report;
+    this.parameterNames = c.parameterNames();
+    this.sharedReport = report != null ? report.fitReport(parameterNames) : loadedReport;
+    this.layout = c.layout();
+    this.coefficients = c.coefficients();
   }
 
   /**
