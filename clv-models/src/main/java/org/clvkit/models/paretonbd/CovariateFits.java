@@ -4,7 +4,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import org.clvkit.models.CustomerHistories;
 import org.clvkit.models.FitDiagnostics;
+import org.clvkit.models.FitSettings;
 import org.clvkit.models.ParameterEstimate;
 import org.clvkit.models.covariates.CoefficientEstimate;
 import org.clvkit.models.covariates.CovariateFitReport;
@@ -23,7 +25,74 @@ final class CovariateFits {
   /** The names of the four model parameters, in θ's order. */
   static final String[] NAMES = {"r", "alpha0", "s", "beta0"};
 
+  /** The bound on |θ_i| of both fitters' searches. */
+  static final double BOUND = 23.0;
+
   private CovariateFits() {}
+
+  /**
+   * The model without covariates fitted to the compressed histories (unpenalised): its
+   * log-likelihood is the restricted one of the likelihood-ratio test, its parameters the start.
+   */
+  static ParetoNbdModel restricted(
+      CustomerHistories histories, FitSettings settings, java.util.concurrent.Executor executor) {
+    return ParetoNbdFitter.create()
+        .withSettings(settings.withPenalty(0))
+        .withExecutor(executor)
+        .fit(histories);
+  }
+
+  /**
+   * The start θ: the restricted model's log-parameters (α₀ and β₀ in the unit scaled by
+   * e^{logScale}) and {@code coefficients} zeros.
+   */
+  static double[] start(ParetoNbdModel restricted, double logScale, int coefficients) {
+    double[] start = new double[4 + coefficients];
+    ParetoNbdParameters p0 = restricted.parameters();
+    start[0] = Math.log(p0.r());
+    start[1] = Math.log(p0.alpha()) - logScale;
+    start[2] = Math.log(p0.s());
+    start[3] = Math.log(p0.beta()) - logScale;
+    return start;
+  }
+
+  /** (r, α₀, s, β₀) in the caller's unit from θ in the unit scaled by e^{logScale}. */
+  static double[] values(double[] theta, double logScale) {
+    return new double[] {
+      Math.exp(theta[0]),
+      Math.exp(theta[1] + logScale),
+      Math.exp(theta[2]),
+      Math.exp(theta[3] + logScale)
+    };
+  }
+
+  /** The factory of a fitted model: {@code ParetoNbdCovariateModel::fitted} and the like. */
+  interface FittedModel<M> {
+    M of(
+        ParetoNbdParameters parameters,
+        List<String> purchaseCovariates,
+        double[] purchaseCoefficients,
+        List<String> dropoutCovariates,
+        double[] dropoutCoefficients,
+        CovariateFitReport report);
+  }
+
+  /** The fitted model of (r, α₀, s, β₀) = {@code values} and θ's coefficients, with its report. */
+  static <M> M model(
+      FittedModel<M> factory,
+      double[] values,
+      double[] theta,
+      CovariateLayout layout,
+      CovariateFitReport report) {
+    double[][] process = processCoefficients(layout, theta);
+    return factory.of(
+        new ParetoNbdParameters(values[0], values[1], values[2], values[3]),
+        layout.purchaseNames(),
+        process[0],
+        layout.dropoutNames(),
+        process[1],
+        report);
+  }
 
   /**
    * The fit report.

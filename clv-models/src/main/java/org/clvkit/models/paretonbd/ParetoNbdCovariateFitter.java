@@ -53,7 +53,7 @@ import org.clvkit.models.internal.ModelFitting;
  */
 public final class ParetoNbdCovariateFitter implements Fitter<ParetoNbdCovariateModel> {
   private static final String MODEL = "Pareto/NBD with static covariates";
-  private static final double BOUND = 23.0;
+  private static final double BOUND = CovariateFits.BOUND;
 
   /** From this many rows the search runs on a sample first (see {@link #fit}). */
   static final int SAMPLE_FROM = 50_000;
@@ -226,22 +226,14 @@ public final class ParetoNbdCovariateFitter implements Fitter<ParetoNbdCovariate
         new ParetoNbdCovariateLikelihood(data, used.values(), layout.columns(), executor);
 
     ParetoNbdModel restricted =
-        ParetoNbdFitter.create()
-            .withSettings(settings.withPenalty(0))
-            .withExecutor(executor)
-            .fit(likelihood.histories());
+        CovariateFits.restricted(likelihood.histories(), settings, executor);
     double restrictedLl = restricted.fitReport().orElseThrow().diagnostics().logLikelihood();
     int restrictedEvaluations = restricted.fitReport().orElseThrow().diagnostics().evaluations();
 
     double timeScale = ModelFitting.defaultTimeScale(data.maxAge());
     double logScale = Math.log(timeScale);
     int k = layout.coefficients();
-    double[] start = new double[4 + k];
-    ParetoNbdParameters p0 = restricted.parameters();
-    start[0] = Math.log(p0.r());
-    start[1] = Math.log(p0.alpha()) - logScale;
-    start[2] = Math.log(p0.s());
-    start[3] = Math.log(p0.beta()) - logScale;
+    double[] start = CovariateFits.start(restricted, logScale, k);
     Objective penalised = new Objective(likelihood, layout, timeScale, true);
     MaximumLikelihood.Result best = null;
     int sampleEvaluations = 0;
@@ -281,12 +273,7 @@ public final class ParetoNbdCovariateFitter implements Fitter<ParetoNbdCovariate
     }
 
     double[] theta = best.theta();
-    double[] values = {
-      Math.exp(theta[0]),
-      Math.exp(theta[1] + logScale),
-      Math.exp(theta[2]),
-      Math.exp(theta[3] + logScale)
-    };
+    double[] values = CovariateFits.values(theta, logScale);
     double[] original = theta.clone();
     original[1] += logScale;
     original[3] += logScale;
@@ -329,18 +316,7 @@ public final class ParetoNbdCovariateFitter implements Fitter<ParetoNbdCovariate
             likelihood.groups(),
             covariates,
             restrictedLl);
-    double[][] process = CovariateFits.processCoefficients(layout, theta);
-    List<String> purchase = layout.purchaseNames();
-    List<String> dropout = layout.dropoutNames();
-    double[] gp = process[0];
-    double[] gd = process[1];
-    return ParetoNbdCovariateModel.fitted(
-        new ParetoNbdParameters(values[0], values[1], values[2], values[3]),
-        purchase,
-        gp,
-        dropout,
-        gd,
-        report);
+    return CovariateFits.model(ParetoNbdCovariateModel::fitted, values, theta, layout, report);
   }
 
   /**

@@ -41,7 +41,7 @@ import org.clvkit.models.internal.ModelFitting;
  */
 public final class ParetoNbdTimeVaryingFitter implements Fitter<ParetoNbdTimeVaryingModel> {
   private static final String MODEL = "Pareto/NBD with time-varying covariates";
-  private static final double BOUND = 23.0;
+  private static final double BOUND = CovariateFits.BOUND;
   private static final int CHUNK = 256;
   private static final int MAX_CHUNKS = 64;
 
@@ -187,31 +187,18 @@ public final class ParetoNbdTimeVaryingFitter implements Fitter<ParetoNbdTimeVar
     Likelihood likelihood = new Likelihood(data, used, layout, timeScale, executor);
 
     ParetoNbdModel restricted =
-        ParetoNbdFitter.create()
-            .withSettings(settings.withPenalty(0))
-            .withExecutor(executor)
-            .fit(likelihood.histories());
+        CovariateFits.restricted(likelihood.histories(), settings, executor);
     double restrictedLl = restricted.fitReport().orElseThrow().diagnostics().logLikelihood();
     int restrictedEvaluations = restricted.fitReport().orElseThrow().diagnostics().evaluations();
 
     int k = layout.coefficients();
-    double[] start = new double[4 + k];
-    ParetoNbdParameters p0 = restricted.parameters();
-    start[0] = Math.log(p0.r());
-    start[1] = Math.log(p0.alpha()) - logScale;
-    start[2] = Math.log(p0.s());
-    start[3] = Math.log(p0.beta()) - logScale;
+    double[] start = CovariateFits.start(restricted, logScale, k);
     Objective penalised = new Objective(likelihood, layout, true);
     MaximumLikelihood.Result best =
         MaximumLikelihood.maximize(penalised, start, settings.maxIterations(), BOUND);
 
     double[] theta = best.theta();
-    double[] values = {
-      Math.exp(theta[0]),
-      Math.exp(theta[1] + logScale),
-      Math.exp(theta[2]),
-      Math.exp(theta[3] + logScale)
-    };
+    double[] values = CovariateFits.values(theta, logScale);
     double ll = new Objective(likelihood, layout, false).value(theta, null);
     if (!Double.isFinite(ll)) {
       throw new IllegalStateException(MODEL + " log-likelihood is not finite at the estimates");
@@ -280,18 +267,7 @@ public final class ParetoNbdTimeVaryingFitter implements Fitter<ParetoNbdTimeVar
             likelihood.pathCount(),
             covariates,
             restrictedLl);
-    double[][] process = CovariateFits.processCoefficients(layout, theta);
-    List<String> purchase = layout.purchaseNames();
-    List<String> dropout = layout.dropoutNames();
-    double[] gp = process[0];
-    double[] gd = process[1];
-    return ParetoNbdTimeVaryingModel.fitted(
-        new ParetoNbdParameters(values[0], values[1], values[2], values[3]),
-        purchase,
-        gp,
-        dropout,
-        gd,
-        report);
+    return CovariateFits.model(ParetoNbdTimeVaryingModel::fitted, values, theta, layout, report);
   }
 
   /**
