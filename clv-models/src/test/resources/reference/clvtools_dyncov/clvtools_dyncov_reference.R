@@ -5,7 +5,8 @@
 # installed from its sources (R CMD INSTALL), in an empty folder:
 #   Rscript clvtools_dyncov_reference.R
 # Writes apparel_transactions.csv (the estimation period's transactions as CLVTools uses them, same
-# day aggregated), apparel_customers.csv, apparel_weeks.csv and apparel_dyncov_ll.csv.
+# day aggregated), apparel_customers.csv, apparel_weeks.csv (to 2007-12-30),
+# apparel_dyncov_ll.csv and apparel_dyncov_predictions.csv.
 suppressPackageStartupMessages({
   library(CLVTools)
   library(data.table)
@@ -35,10 +36,22 @@ for (nm in names(param.sets)) {
   ll <- CLVTools:::pnbd_dyncov_getLLdata(fitted, params = param.sets[[nm]])
   out[ll, (paste0("LL_", nm)) := i.LL, on = "Id"]
 }
+# P(alive) and the expected purchases in the 52 weeks after the calibration end (to 2007-12-30)
+# at the first vector, from CLVTools' pnbd_dyncov_palive and pnbd_dyncov_CET with the fitted
+# object's prediction parameters and LL data set to that vector.
+fitted@prediction.params.model <- c(r = exp(-1), alpha = 1, s = exp(1.23), beta = exp(2.344))
+fitted@prediction.params.life <- c(High.Season = 0.123, Gender = 0.234, Channel = 0.345)
+fitted@prediction.params.trans <- c(High.Season = 0.456, Gender = 0.567, Channel = 0.678)
+ll.data <- CLVTools:::pnbd_dyncov_getLLdata(fitted, params = param.sets$holdout)
+setnames(ll.data, "Z", "F2")
+fitted@LL.data <- ll.data
+prediction.end <- as.Date("2007-12-30")
+cet <- CLVTools:::pnbd_dyncov_CET(fitted, predict.number.of.periods = 52,
+                                  prediction.end.date = prediction.end)
 est.end <- clv.dyn@clv.time@timepoint.estimation.end
 trans <- CLVTools:::clv.data.get.transactions.in.estimation.period(clv.dyn)[, c("Id", "Date")]
 first <- trans[, .(first = min(Date)), by = "Id"]
-cov <- as.data.table(apparelDynCov)[Cov.Date <= as.Date(est.end)]
+cov <- as.data.table(apparelDynCov)[Cov.Date <= prediction.end]
 # Gender and Channel are constant per customer and High.Season the same for all customers on a
 # date: the covariates are stored as one row per customer and one per week (checked here).
 stopifnot(cov[, .(n = uniqueN(paste(Gender, Channel))), by = "Id"][, all(n == 1)])
@@ -53,6 +66,8 @@ fwrite(weeks[, .(Cov.Date = format(Cov.Date, "%Y-%m-%d"), High.Season)], "appare
 out2 <- out[, .(Id, x, t.x = fmt(t.x), T.cal = fmt(T.cal),
                 LL_holdout = fmt(LL_holdout), LL_intermediate = fmt(LL_intermediate))]
 fwrite(out2, "apparel_dyncov_ll.csv", quote = FALSE)
+fwrite(cet[, .(Id, palive = fmt(palive), CET52 = fmt(CET))], "apparel_dyncov_predictions.csv",
+       quote = FALSE)
 cat("estimation end:", format(est.end), "\n")
 cat("customers:", nrow(out), " transactions:", nrow(trans), " weeks:", nrow(weeks), "\n")
 cat("raw transactions in estimation period:", nrow(apparelTrans[Date <= est.end]), "\n")

@@ -33,7 +33,9 @@ import org.junit.jupiter.api.Test;
  * (distinct days; the first purchase is not a repeat purchase), the long covariate rows aligned by
  * {@link TimeVaryingCovariateTable#alignTo} (a period is one week from its start date), and the
  * repeat purchases counted into the periods by {@link TimeVaryingCovariates#withRepeatPurchases}.
- * Agreement: relative 1e-8 per customer on all 600 customers.
+ * P(alive) and the expected purchases in the 52 weeks after the calibration end ({@code
+ * pnbd_dyncov_palive}, {@code pnbd_dyncov_CET}) at the first vector likewise. Agreement: relative
+ * 1e-8 per customer on all 600 customers.
  */
 class ParetoNbdTimeVaryingClvToolsTest {
   private static final String FOLDER = "/reference/clvtools_dyncov/";
@@ -129,15 +131,7 @@ class ParetoNbdTimeVaryingClvToolsTest {
     CustomerHistories data = CustomerHistories.of(x, tx, age);
 
     // CLVTools' params: log.r, log.alpha, log.s, log.beta, life.* (drop-out), trans.* (purchase).
-    check(
-        "holdout",
-        4,
-        data,
-        tv,
-        reference,
-        new double[] {-1, 0, 1.23, 2.344},
-        new double[] {0.123, 0.234, 0.345},
-        new double[] {0.456, 0.567, 0.678});
+    check("holdout", 4, data, tv, reference, new double[] {-1, 0, 1.23, 2.344}, life1(), trans1());
     check(
         "intermediate",
         5,
@@ -147,6 +141,53 @@ class ParetoNbdTimeVaryingClvToolsTest {
         new double[] {Math.log(0.5), Math.log(15), Math.log(0.5), Math.log(10)},
         new double[] {0.123, 0.678, 1.234},
         new double[] {0.111, 2.222, 1.756});
+
+    // P(alive) and E[Y(52 weeks)] at the first vector (CLVTools' pnbd_dyncov_palive and
+    // pnbd_dyncov_CET), with the weeks after the calibration end from the same file.
+    ParetoNbdTimeVaryingModel model = model(new double[] {-1, 0, 1.23, 2.344}, life1(), trans1());
+    List<String[]> predictions = csv("apparel_dyncov_predictions.csv");
+    double[] alive = new double[n];
+    double[] expected = new double[n];
+    model.probabilityAlive(data, tv, alive);
+    model.conditionalExpectedPurchases(52, data, tv, expected);
+    // The same without the repeat purchases: the predictions do not depend on them.
+    double[] aliveSummary = new double[n];
+    model.probabilityAlive(data, aligned.covariates(), aliveSummary);
+    for (int i = 0; i < n; i++) {
+      String[] row = predictions.get(i);
+      assertEquals(ids.get(i), row[0]);
+      assertEquals(alive[i], aliveSummary[i], "P(alive) of " + row[0]);
+      assertRelative("P(alive) of " + row[0], Double.parseDouble(row[1]), alive[i]);
+      assertRelative("CET of " + row[0], Double.parseDouble(row[2]), expected[i]);
+    }
+  }
+
+  private static double[] life1() {
+    return new double[] {0.123, 0.234, 0.345};
+  }
+
+  private static double[] trans1() {
+    return new double[] {0.456, 0.567, 0.678};
+  }
+
+  private static void assertRelative(String what, double expected, double actual) {
+    assertTrue(
+        Math.abs(actual - expected) <= TOLERANCE * Math.abs(expected),
+        what + ": " + actual + " vs CLVTools " + expected);
+  }
+
+  private static ParetoNbdTimeVaryingModel model(
+      double[] logParameters, double[] life, double[] trans) {
+    return ParetoNbdTimeVaryingModel.of(
+        new ParetoNbdParameters(
+            Math.exp(logParameters[0]),
+            Math.exp(logParameters[1]),
+            Math.exp(logParameters[2]),
+            Math.exp(logParameters[3])),
+        NAMES,
+        trans,
+        NAMES,
+        life);
   }
 
   private static void check(
@@ -158,17 +199,7 @@ class ParetoNbdTimeVaryingClvToolsTest {
       double[] logParameters,
       double[] life,
       double[] trans) {
-    ParetoNbdTimeVaryingModel model =
-        ParetoNbdTimeVaryingModel.of(
-            new ParetoNbdParameters(
-                Math.exp(logParameters[0]),
-                Math.exp(logParameters[1]),
-                Math.exp(logParameters[2]),
-                Math.exp(logParameters[3])),
-            NAMES,
-            trans,
-            NAMES,
-            life);
+    ParetoNbdTimeVaryingModel model = model(logParameters, life, trans);
     double[] ll = new double[data.size()];
     model.logLikelihood(data, tv, ll);
     double maxRelative = 0;
