@@ -113,8 +113,14 @@ final class FitCommand implements Callable<Integer> {
     if (covariates.given()) {
       checks.input("--covariates", covariates.file);
     }
+    if (timeVarying.purchaseLog != null && !timeVarying.given()) {
+      throw CliException.usage("--purchase-log goes with --time-varying-covariates");
+    }
     if (timeVarying.given()) {
       checks.input("--time-varying-covariates", timeVarying.file);
+      if (timeVarying.purchaseLog != null) {
+        checks.input("--purchase-log", timeVarying.purchaseLog);
+      }
       for (ModelType<?> kind : kinds) {
         if (!kind.id().equals("pnbd")) {
           throw CliException.usage(

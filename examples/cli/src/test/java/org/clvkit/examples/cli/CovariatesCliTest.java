@@ -4,13 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import org.clvkit.models.io.ModelFiles;
 import org.clvkit.models.paretonbd.ParetoNbdCovariateModel;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,37 +25,8 @@ class CovariatesCliTest {
 
   @BeforeEach
   void prepare() throws IOException {
-    Path log = dir.resolve("CDNOW_sample.txt");
-    try (InputStream in =
-        CovariatesCliTest.class.getResourceAsStream(
-            "/org/clvkit/examples/cli/data/CDNOW_sample.txt")) {
-      Files.copy(in, log);
-    }
-    summary = dir.resolve("summary.csv");
-    Cli.Result s =
-        Cli.run(
-            "summarize",
-            log,
-            "--delimiter=whitespace",
-            "--no-header",
-            "--id=2",
-            "--date=3",
-            "--amount=5",
-            "--date-format=yyyyMMdd",
-            "--calibration-end=1997-09-30",
-            "--holdout-end=1998-06-30",
-            "-o",
-            summary);
-    assertEquals(ExitCodes.OK, s.code(), s::toString);
-    // First-purchase month per customer: the smallest yyyyMMdd date of the customer's rows.
-    Map<String, String> first = new TreeMap<>();
-    for (String line : Files.readAllLines(log, StandardCharsets.UTF_8)) {
-      String[] f = line.trim().split("\\s+");
-      first.merge(f[1], f[2], (a, b) -> a.compareTo(b) <= 0 ? a : b);
-    }
-    StringBuilder csv = new StringBuilder("id,first_month\n");
-    first.forEach((id, date) -> csv.append(id).append(",m").append(date, 4, 6).append('\n'));
-    covariates = Cli.write(dir.resolve("cov.csv"), csv.toString());
+    summary = CdnowCovariateData.summary(dir);
+    covariates = CdnowCovariateData.firstMonth(dir);
   }
 
   @Test

@@ -5,15 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.clvkit.models.FitReport;
@@ -36,23 +32,7 @@ class ReportCovariatesTest {
 
   /** id,first_month for every customer of the bundled log. */
   private Path covariates() {
-    Map<String, String> first = new TreeMap<>();
-    try (InputStream in =
-        ReportCovariatesTest.class.getResourceAsStream(
-            "/org/clvkit/examples/cli/data/CDNOW_sample.txt")) {
-      for (String line : new String(in.readAllBytes(), StandardCharsets.US_ASCII).split("\n")) {
-        if (line.isBlank()) {
-          continue;
-        }
-        String[] f = line.trim().split("\\s+");
-        first.merge(f[1], f[2], (a, b) -> a.compareTo(b) <= 0 ? a : b);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    StringBuilder csv = new StringBuilder("id,first_month\n");
-    first.forEach((id, date) -> csv.append(id).append(",m").append(date, 4, 6).append('\n'));
-    return Cli.write(dir.resolve("cov.csv"), csv.toString());
+    return CdnowCovariateData.firstMonth(dir);
   }
 
   private static String section(String html, String id) {

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -33,28 +32,7 @@ class TimeVaryingCovariatesCliTest {
 
   @BeforeEach
   void prepare() throws IOException {
-    Path log = dir.resolve("CDNOW_sample.txt");
-    try (InputStream in =
-        TimeVaryingCovariatesCliTest.class.getResourceAsStream(
-            "/org/clvkit/examples/cli/data/CDNOW_sample.txt")) {
-      Files.copy(in, log);
-    }
-    summary = dir.resolve("summary.csv");
-    Cli.Result s =
-        Cli.run(
-            "summarize",
-            log,
-            "--delimiter=whitespace",
-            "--no-header",
-            "--id=2",
-            "--date=3",
-            "--amount=5",
-            "--date-format=yyyyMMdd",
-            "--calibration-end=1997-09-30",
-            "--holdout-end=1998-06-30",
-            "-o",
-            summary);
-    assertEquals(ExitCodes.OK, s.code(), s::toString);
+    summary = CdnowCovariateData.summary(dir);
     List<String> rows = Cli.lines(summary);
     int idAt = Arrays.asList(rows.get(0).split(",")).indexOf("customer_id");
     ids = rows.subList(1, rows.size()).stream().map(r -> r.split(",")[idAt]).toList();
@@ -249,6 +227,79 @@ class TimeVaryingCovariatesCliTest {
             s2);
     assertEquals(ExitCodes.OK, sc2.code(), sc2::toString);
     assertEquals(Cli.lines(s2), Cli.lines(s1));
+  }
+
+  private Cli.Result fitWithLog(Path log, Path models) {
+    return Cli.run(
+        "fit",
+        summary,
+        "-m",
+        "pnbd",
+        "--id-column",
+        "customer_id",
+        "--time-varying-covariates",
+        covariates,
+        "--calibration-end",
+        "1997-09-30",
+        "--purchase-log",
+        log,
+        "-o",
+        models);
+  }
+
+  @Test
+  void fit_purchaseLogGivesTheLikelihoodOfThePurchaseTimes() throws IOException {
+    // With the purchase log the fit maximises the likelihood of the purchase times: same
+    // parameters, estimates other than those of the fit of the summary alone.
+    Path models = dir.resolve("models");
+    Cli.Result f = fitWithLog(CdnowCovariateData.purchaseLog(dir), models);
+    assertEquals(ExitCodes.OK, f.code(), f::toString);
+    ParetoNbdTimeVaryingModel exact =
+        ModelFiles.load(
+                models.resolve("pnbd-time-varying.properties"), ParetoNbdTimeVaryingModel.class)
+            .model();
+    Path plain = dir.resolve("plain");
+    Cli.Result g =
+        Cli.run(
+            "fit",
+            summary,
+            "-m",
+            "pnbd",
+            "--id-column",
+            "customer_id",
+            "--time-varying-covariates",
+            covariates,
+            "--calibration-end",
+            "1997-09-30",
+            "-o",
+            plain);
+    assertEquals(ExitCodes.OK, g.code(), g::toString);
+    ParetoNbdTimeVaryingModel summaryOnly =
+        ModelFiles.load(
+                plain.resolve("pnbd-time-varying.properties"), ParetoNbdTimeVaryingModel.class)
+            .model();
+    assertTrue(
+        Math.abs(exact.purchaseCoefficients()[0] - summaryOnly.purchaseCoefficients()[0]) > 1e-6,
+        () -> exact + " vs " + summaryOnly);
+    assertEquals(
+        summaryOnly.parameterNames(), exact.parameterNames(), "same parameters, other estimates");
+  }
+
+  @Test
+  void fit_purchaseLogMissingARepeatPurchaseIsADataError() throws IOException {
+    Path full = CdnowCovariateData.purchaseLog(dir);
+    List<String> lines = Files.readAllLines(full);
+    // Customer 0001 bought on 1997-01-01, -01-18, -08-02 (x = 2 by 1997-09-30) and 1997-12-12.
+    assertTrue(lines.remove("0001,1997-08-02"));
+    Path log = Cli.write(dir.resolve("short.csv"), String.join("\n", lines) + "\n");
+    Cli.Result r = fitWithLog(log, dir.resolve("models"));
+    assertEquals(ExitCodes.DATA, r.code(), r::toString);
+    assertTrue(
+        r.err()
+            .contains(
+                "customer 0001 has 1 repeat purchase days up to 1997-09-30, the summary's"
+                    + " frequency is 2.0"),
+        r::toString);
   }
 
   @Test
