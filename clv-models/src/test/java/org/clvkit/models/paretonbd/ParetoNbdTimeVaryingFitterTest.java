@@ -109,17 +109,7 @@ class ParetoNbdTimeVaryingFitterTest {
     TimeVaryingCovariates tv = periods(random, ages);
     CustomerHistories data = ParetoNbdTimeVaryingSimulator.of(TRUTH, 16).histories(tv, ages);
     ParetoNbdTimeVaryingModel fitted = ParetoNbdTimeVaryingFitter.create().fit(data, tv);
-    CovariateFitReport report = fitted.covariateFitReport().orElseThrow();
-    assertTrue(report.converged(), report.diagnostics().message());
-    double[] truth = {0.5, -0.3, -0.4, 0.6};
-    List<CoefficientEstimate> estimates = report.coefficients();
-    assertEquals(4, estimates.size());
-    for (int j = 0; j < 4; j++) {
-      CoefficientEstimate e = estimates.get(j);
-      assertTrue(
-          Math.abs(e.value() - truth[j]) < 4 * e.standardError(),
-          e.name() + " = " + e.value() + " ± " + e.standardError() + ", truth " + truth[j]);
-    }
+    CovariateFitReport report = assertRecovered(fitted);
     assertTrue(report.likelihoodRatioTest().orElseThrow().pValue() < 1e-6);
   }
 
@@ -136,16 +126,23 @@ class ParetoNbdTimeVaryingFitterTest {
     TimeVaryingCovariates exact = simulator.withRepeatPurchases(tv, ages);
     assertTrue(exact.hasRepeatPurchases());
     ParetoNbdTimeVaryingModel fitted = ParetoNbdTimeVaryingFitter.create().fit(data, exact);
+    assertRecovered(fitted);
+  }
+
+  /** The fit converged and each of TRUTH's coefficients lies within 4 standard errors. */
+  private static CovariateFitReport assertRecovered(ParetoNbdTimeVaryingModel fitted) {
     CovariateFitReport report = fitted.covariateFitReport().orElseThrow();
     assertTrue(report.converged(), report.diagnostics().message());
     double[] truth = {0.5, -0.3, -0.4, 0.6};
     List<CoefficientEstimate> estimates = report.coefficients();
+    assertEquals(4, estimates.size());
     for (int j = 0; j < 4; j++) {
       CoefficientEstimate e = estimates.get(j);
       assertTrue(
           Math.abs(e.value() - truth[j]) < 4 * e.standardError(),
           e.name() + " = " + e.value() + " ± " + e.standardError() + ", truth " + truth[j]);
     }
+    return report;
   }
 
   @Test

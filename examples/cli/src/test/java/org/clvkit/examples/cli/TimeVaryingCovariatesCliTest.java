@@ -229,22 +229,31 @@ class TimeVaryingCovariatesCliTest {
     assertEquals(Cli.lines(s2), Cli.lines(s1));
   }
 
+  /**
+   * {@code clv fit -m pnbd} with the weekly covariates, into {@code models}, plus {@code extra}.
+   */
+  private Cli.Result fitTimeVarying(Path models, Object... extra) {
+    List<Object> args = new java.util.ArrayList<>();
+    args.addAll(
+        List.of(
+            "fit",
+            summary,
+            "-m",
+            "pnbd",
+            "--id-column",
+            "customer_id",
+            "--time-varying-covariates",
+            covariates,
+            "--calibration-end",
+            "1997-09-30",
+            "-o",
+            models));
+    args.addAll(List.of(extra));
+    return Cli.run(args.toArray());
+  }
+
   private Cli.Result fitWithLog(Path log, Path models) {
-    return Cli.run(
-        "fit",
-        summary,
-        "-m",
-        "pnbd",
-        "--id-column",
-        "customer_id",
-        "--time-varying-covariates",
-        covariates,
-        "--calibration-end",
-        "1997-09-30",
-        "--purchase-log",
-        log,
-        "-o",
-        models);
+    return fitTimeVarying(models, "--purchase-log", log);
   }
 
   @Test
@@ -259,20 +268,7 @@ class TimeVaryingCovariatesCliTest {
                 models.resolve("pnbd-time-varying.properties"), ParetoNbdTimeVaryingModel.class)
             .model();
     Path plain = dir.resolve("plain");
-    Cli.Result g =
-        Cli.run(
-            "fit",
-            summary,
-            "-m",
-            "pnbd",
-            "--id-column",
-            "customer_id",
-            "--time-varying-covariates",
-            covariates,
-            "--calibration-end",
-            "1997-09-30",
-            "-o",
-            plain);
+    Cli.Result g = fitTimeVarying(plain);
     assertEquals(ExitCodes.OK, g.code(), g::toString);
     ParetoNbdTimeVaryingModel summaryOnly =
         ModelFiles.load(
