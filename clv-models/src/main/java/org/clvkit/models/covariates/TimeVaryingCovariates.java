@@ -130,13 +130,15 @@ public final class TimeVaryingCovariates implements Serializable {
     }
     Checks.sameLength("times", times.length, "purchaseOffsets[last]", purchaseOffsets[customers()]);
     Checks.finite("times", times);
-    double[] counts = new double[starts.length];
     for (int i = 0; i < customers(); i++) {
       if (purchaseOffsets[i + 1] < purchaseOffsets[i]) {
         throw Checks.fail(
             "purchaseOffsets[%d] = %d is below purchaseOffsets[%d] = %d",
             i + 1, purchaseOffsets[i + 1], i, purchaseOffsets[i]);
       }
+    }
+    double[] counts = new double[starts.length];
+    for (int i = 0; i < customers(); i++) {
       for (int j = purchaseOffsets[i]; j < purchaseOffsets[i + 1]; j++) {
         double t = times[j];
         if (t < 0) {

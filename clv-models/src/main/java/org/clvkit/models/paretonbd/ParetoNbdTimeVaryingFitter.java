@@ -25,7 +25,10 @@ import org.clvkit.models.internal.ModelFitting;
 
 /**
  * Fits the Pareto/NBD with time-varying covariates ({@link ParetoNbdTimeVaryingModel}) by maximum
- * likelihood. Immutable and reusable.
+ * likelihood. Immutable and reusable. With covariates that carry the repeat purchases per period
+ * ({@link TimeVaryingCovariates#withRepeatPurchases}) it maximises the likelihood of the purchase
+ * times, as Bachmann, Meierer &amp; Näf and CLVTools do; without them, that of the summary (see
+ * {@link ParetoNbdTimeVaryingModel}).
  *
  * <p>Procedure, as {@link ParetoNbdCovariateFitter}'s: the model without covariates is fitted first
  * (its log-likelihood is the restricted one of the likelihood-ratio test, its parameters with all

@@ -247,8 +247,10 @@ public final class ParetoNbdTimeVaryingModel implements CovariateModel {
   }
 
   /**
-   * Σ w ln L over the customers (up to the constant of the summary's purchase times, as for {@link
-   * ParetoNbdModel}).
+   * Σ w ln L over the customers: the likelihood of the purchase times when the covariates carry the
+   * repeat purchases per period ({@link TimeVaryingCovariates#withRepeatPurchases}; CLVTools'
+   * per-customer values exactly), else that of the summary, up to the constant of the summary's
+   * purchase times, as for {@link ParetoNbdModel}.
    *
    * @param data the customers' histories (raw or weighted rows)
    * @param covariates one customer's periods per row of {@code data}
