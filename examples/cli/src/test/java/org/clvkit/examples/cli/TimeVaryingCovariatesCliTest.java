@@ -53,20 +53,7 @@ class TimeVaryingCovariatesCliTest {
   @Test
   void fitThenScore_paretoNbdWithWeeklyPromotion() throws IOException {
     Path models = dir.resolve("models");
-    Cli.Result f =
-        Cli.run(
-            "fit",
-            summary,
-            "-m",
-            "pnbd",
-            "--id-column",
-            "customer_id",
-            "--time-varying-covariates",
-            covariates,
-            "--calibration-end",
-            "1997-09-30",
-            "-o",
-            models);
+    Cli.Result f = fitTimeVarying(models);
     assertEquals(ExitCodes.OK, f.code(), f::toString);
     assertTrue(f.out().contains("Pareto/NBD with time-varying covariates"), f::toString);
     assertTrue(f.out().contains("log-likelihood without covariates -9594.97"), f::toString);
