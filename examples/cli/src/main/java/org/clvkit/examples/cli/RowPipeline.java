@@ -101,6 +101,8 @@ final class RowPipeline implements AutoCloseable {
   private int currentCustomer = -1;
   private long streamedDuplicates;
   private String currentId;
+  // The current customer's numeric id (IdTable.number), or -1: then currentId names it.
+  private long currentNumber = -1;
   private long currentSecond;
   private long[] amountsAtSecond = new long[4];
   private long[] linesAtSecond = new long[4];
@@ -224,7 +226,8 @@ final class RowPipeline implements AutoCloseable {
     if (customer != currentCustomer || second != currentSecond) {
       flushPending();
       currentCustomer = customer;
-      currentId = ids.id(customer);
+      currentNumber = ids.number(customer);
+      currentId = currentNumber >= 0 ? null : ids.id(customer);
       currentSecond = second;
     }
     pend(line, bits);
@@ -297,8 +300,12 @@ final class RowPipeline implements AutoCloseable {
       linesAtSecond[k + 1] = l;
     }
     for (int q = 0; q < n; q++) {
-      streamed.acceptAtLine(
-          linesAtSecond[q], currentId, currentSecond, Double.longBitsToDouble(amountsAtSecond[q]));
+      double amount = Double.longBitsToDouble(amountsAtSecond[q]);
+      if (currentId == null) {
+        streamed.acceptAtLine(linesAtSecond[q], currentNumber, currentSecond, amount);
+      } else {
+        streamed.acceptAtLine(linesAtSecond[q], currentId, currentSecond, amount);
+      }
     }
     amountsCount = 0;
   }
@@ -464,7 +471,9 @@ final class RowPipeline implements AutoCloseable {
         scratch = new int[to - from];
       }
       sortByTimeAndAmount(order, from, to, scratch);
-      String id = ids.id((g << shift) | p);
+      int customer = (g << shift) | p;
+      long number = ids.number(customer);
+      String id = number >= 0 ? null : ids.id(customer);
       for (int q = from; q < to; q++) {
         int i = order[q];
         boolean duplicate = false;
@@ -477,7 +486,11 @@ final class RowPipeline implements AutoCloseable {
             continue;
           }
         }
-        acc.acceptAtLine(lines[i], id, seconds[i], Double.longBitsToDouble(amounts[i]));
+        if (id == null) {
+          acc.acceptAtLine(lines[i], number, seconds[i], Double.longBitsToDouble(amounts[i]));
+        } else {
+          acc.acceptAtLine(lines[i], id, seconds[i], Double.longBitsToDouble(amounts[i]));
+        }
       }
     }
   }
