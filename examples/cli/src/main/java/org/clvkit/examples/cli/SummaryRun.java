@@ -337,10 +337,14 @@ final class SummaryRun {
     boolean needScan = endFromData || holdoutAfterDays != null;
     // A sorted input streams into summaries whose ends must be known before the read: a first
     // pass over the dates finds them. Any other order finds them during its one read.
+    // So does a log whose first rows look sorted by customer (not declared): the scan lets its
+    // rows stream (O(customers)) instead of being spilled, while they stay sorted.
     SummaryOptions summaryOptions = null;
-    if (options.sorted && needScan) {
+    boolean scannedFirst = false;
+    if (needScan && (options.sorted || reader.looksSortedByCustomer())) {
       TransactionReader.DateScan scan = reader.scanDates(notAfter);
       ends.resolve(scan, options, holdoutAfterDays, endFromData, today, notes, keyed);
+      scannedFirst = !options.sorted && endFromData;
       needScan = false;
     }
     if (!needScan) {
@@ -348,7 +352,9 @@ final class SummaryRun {
     }
     DateStats dateStats = needScan ? new DateStats(notAfter) : null;
     // While the end is still to be taken from the data, rows after today are the bad ones.
-    boolean endPending = needScan && endFromData;
+    // (Rows after today are bad either way: the observation end found by a first scan is the last
+    // date not after today; a detected sorted log keeps the any-order path's words for them.)
+    boolean endPending = (needScan && endFromData) || scannedFirst;
     long lastSecond =
         endPending
             ? notAfter
