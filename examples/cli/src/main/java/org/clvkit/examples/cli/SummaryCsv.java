@@ -42,6 +42,15 @@ final class SummaryCsv {
 
   /** Writes the summaries into {@code out}, complete but not committed. */
   static void write(CustomerSummaries s, AtomicOutput out, boolean escapeFormulas) {
+    long started = System.nanoTime();
+    try {
+      writeRows(s, out, escapeFormulas);
+    } finally {
+      SummaryRun.phase("write the summary CSV", started);
+    }
+  }
+
+  private static void writeRows(CustomerSummaries s, AtomicOutput out, boolean escapeFormulas) {
     boolean holdout = s.hasHoldout();
     boolean litt = s.hasLitt();
     Path file = out.target();
@@ -174,8 +183,9 @@ final class SummaryCsv {
       int littAt,
       boolean escapeFormulas)
       throws IOException {
-    StringWriter text = new StringWriter(Math.max(16, (to - from) * 96));
-    CsvWriter csv = CsvWriter.builder().lineDelimiter(LineDelimiter.LF).build(text);
+    StringBuilder text = new StringBuilder(Math.max(16, (to - from) * 96));
+    StringWriter quoted = null;
+    CsvWriter csv = null;
     NumberText numbers = NUMBER_TEXT.get();
     String[] row = new String[columns];
     for (int i = from; i < to; i++) {
@@ -196,10 +206,42 @@ final class SummaryCsv {
       if (litt) {
         row[littAt] = numbers.of(s.litt(i));
       }
-      csv.writeRecord(row);
+      if (plainCell(row[0])) {
+        // Numbers and dates never need quotes; nor does this id: the row as FastCSV writes it.
+        text.append(row[0]);
+        for (int c = 1; c < columns; c++) {
+          text.append(',').append(row[c]);
+        }
+        text.append('\n');
+      } else {
+        if (csv == null) {
+          quoted = new StringWriter();
+          csv = CsvWriter.builder().lineDelimiter(LineDelimiter.LF).build(quoted);
+        }
+        csv.writeRecord(row);
+        csv.flush();
+        text.append(quoted.getBuffer());
+        quoted.getBuffer().setLength(0);
+      }
     }
-    csv.flush();
     return text.toString();
+  }
+
+  /**
+   * Whether FastCSV writes {@code cell}, the first of a record, without quotes: not empty, not
+   * starting with its comment character {@code #}, and without a quote, comma, CR or LF.
+   */
+  static boolean plainCell(String cell) {
+    if (cell.isEmpty() || cell.charAt(0) == '#') {
+      return false;
+    }
+    for (int k = 0; k < cell.length(); k++) {
+      char c = cell.charAt(k);
+      if (c == '"' || c == ',' || c == '\n' || c == '\r') {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** One {@link NumberText} (not thread-safe) per writing thread. */
