@@ -254,6 +254,17 @@ final class SummaryRun {
       boolean collectPurchases,
       SegmentColumn segments,
       PrintWriter err) {
+    if (Boolean.getBoolean("clvkit.phases")) {
+      ProcessHandle.current()
+          .info()
+          .startInstant()
+          .ifPresent(
+              t ->
+                  System.err.printf(
+                      Locale.ROOT,
+                      "phase start the JVM and parse the options: %.3f s%n",
+                      java.time.Duration.between(t, java.time.Instant.now()).toMillis() / 1e3));
+    }
     InputSource source;
     TransactionReader.Layout layout;
     LocalDate calibrationEnd = InputOptions.date("--calibration-end", options.calibrationEnd);
@@ -427,12 +438,16 @@ final class SummaryRun {
               }
             }
           };
+      long started = System.nanoTime();
       stats = reader.read(sink, badRows, true, segments == null ? null : segments.spec(), segments);
+      phase("read and parse", started);
+      started = System.nanoTime();
       if (dateStats != null) {
         ends.resolve(dateStats.scan(), options, holdoutAfterDays, endFromData, today, notes, keyed);
         summaryOptions = ends.summaryOptions(unit, zeros, options);
       }
       summaries = pipeline.finish(summaryOptions);
+      phase("summarise (sort, spilled parts)", started);
     }
     calibrationEnd = ends.calibrationEnd;
     LocalDate observationEnd = ends.observationEnd();
@@ -675,6 +690,17 @@ final class SummaryRun {
         }
       }
       return new TransactionReader.DateScan(latest, rows, percentileDay, after, earliest);
+    }
+  }
+
+  /**
+   * Prints the time a phase took since {@code started} (nanoTime) on stderr when {@code
+   * -Dclvkit.phases=true}: for profiling ingest, no part of the output otherwise.
+   */
+  static void phase(String name, long started) {
+    if (Boolean.getBoolean("clvkit.phases")) {
+      System.err.printf(
+          Locale.ROOT, "phase %s: %.3f s%n", name, (System.nanoTime() - started) / 1e9);
     }
   }
 
