@@ -39,7 +39,8 @@ import org.clvkit.core.data.SummaryOptions;
  * previous row) ends the run with an error naming its line. The summaries equal those of the
  * default path bit for bit, as each customer's rows reach the accumulator in the same order.
  *
- * <p><b>Detected sorted</b> (no {@code --sorted}, but the summary's ends known before the read).
+ * <p><b>Detected sorted</b> (no {@code --sorted}, but the summary's ends known before the read:
+ * given, or found by a first scan of the dates when the log's first rows look sorted by customer).
  * The rows take the any-order path and, while they arrive sorted by customer (each customer's rows
  * together and in time order), also stream into an ordered accumulator as above. If the whole log
  * was sorted, that accumulator's summaries are the result (the same summaries, customers in file
