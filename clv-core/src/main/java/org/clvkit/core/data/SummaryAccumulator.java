@@ -258,6 +258,20 @@ public final class SummaryAccumulator implements Serializable {
     acceptRow(customerId, epochSecond, amount, line, RowRules.LINES);
   }
 
+  /**
+   * As {@link #acceptAtLine(long, String, long, double)} for the customer whose id is {@code
+   * Long.toString(customerId)}, kept as a number (see {@link #acceptEpochDay(long, long, double)}).
+   *
+   * @param line the line number to name in messages
+   * @param customerId the customer
+   * @param epochSecond seconds since 1970-01-01T00:00, within the range of {@link LocalDateTime}
+   * @param amount the value; finite; zero and negative values follow the options' policies
+   */
+  public void acceptAtLine(long line, long customerId, long epochSecond, double amount) {
+    checkEpochSecond(epochSecond, line, RowRules.LINES);
+    acceptRow(customerId, epochSecond, amount, line, RowRules.LINES);
+  }
+
   /** The kernel behind every {@code accept}: validates, applies the policies and adds the row. */
   void acceptRow(String id, long second, double amount, long row, RowRules.RowNames names) {
     rows++;

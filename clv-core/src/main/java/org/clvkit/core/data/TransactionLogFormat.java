@@ -219,11 +219,17 @@ public final class TransactionLogFormat {
         continue;
       }
       split(line, lines, fields);
-      String id = Checks.notEmptyText(name("customerId", lines), fields[idColumn - 1]);
+      String idText = fields[idColumn - 1];
+      long numericId = canonicalNumber(idText);
+      String id = numericId >= 0 ? null : Checks.notEmptyText(name("customerId", lines), idText);
       long second = epochSecond(fields[dateColumn - 1], lines);
       double amount = amount(fields[amountColumn - 1], lines);
       rows++;
-      into.acceptRow(id, second, amount, lines, names);
+      if (id == null) {
+        into.acceptRow(numericId, second, amount, lines, names); // the same customer as its text
+      } else {
+        into.acceptRow(id, second, amount, lines, names);
+      }
     }
     return new ReadReport(lines, header, blank, rows, into.policyCounts().minus(before));
   }
@@ -380,7 +386,74 @@ public final class TransactionLogFormat {
     return value;
   }
 
+  /**
+   * The value of an id written as a plain decimal number (digits only, at most 18, no leading zero
+   * but for {@code "0"}), which {@code Long.toString} spells the same, else -1: such ids are given
+   * to the accumulator as numbers (the same customers, kept without their strings).
+   */
+  static long canonicalNumber(String text) {
+    int n = text.length();
+    if (n == 0 || n > 18 || (n > 1 && text.charAt(0) == '0')) {
+      return -1;
+    }
+    long value = 0;
+    for (int i = 0; i < n; i++) {
+      int d = text.charAt(i) - '0';
+      if (d < 0 || d > 9) {
+        return -1;
+      }
+      value = value * 10 + d;
+    }
+    return value;
+  }
+
+  private static final double[] POWERS_OF_TEN = {
+    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15
+  };
+
+  /**
+   * {@code Double.parseDouble(text)} for a plain decimal ({@code -12.50}: an optional minus, at
+   * most 15 digits in all, at least one, an optional point) without its cost, else NaN (the caller
+   * then parses). The digits as a whole number m &lt; 10^15 and 10^k are exact doubles, so m / 10^k
+   * is the correctly rounded value of the text, which is what {@code parseDouble} returns.
+   */
+  static double plainDecimal(String text) {
+    int n = text.length();
+    int i = 0;
+    boolean negative = false;
+    if (n > 0 && text.charAt(0) == '-') {
+      negative = true;
+      i = 1;
+    }
+    long m = 0;
+    int digits = 0;
+    int fraction = -1;
+    for (; i < n; i++) {
+      char c = text.charAt(i);
+      if (c >= '0' && c <= '9') {
+        m = m * 10 + (c - '0');
+        digits++;
+        if (fraction >= 0) {
+          fraction++;
+        }
+      } else if (c == '.' && fraction < 0) {
+        fraction = 0;
+      } else {
+        return Double.NaN;
+      }
+    }
+    if (digits == 0 || digits > 15) {
+      return Double.NaN;
+    }
+    double v = fraction > 0 ? m / POWERS_OF_TEN[fraction] : (double) m;
+    return negative ? -v : v;
+  }
+
   private double amount(String text, long line) {
+    double fast = plainDecimal(text);
+    if (fast == fast) {
+      return fast;
+    }
     boolean plain = !text.isEmpty();
     for (int i = 0; i < text.length() && plain; i++) {
       char c = text.charAt(i);

@@ -261,4 +261,92 @@ class TransactionLogFormatTest {
         "policyCounts.dropped() = 2.0 must be <= rows = 1.0",
         () -> new ReadReport(1, 0, 0, 1, new PolicyCounts(0, 1, 1, 0)));
   }
+
+  @Test
+  void plainDecimal_equalsParseDouble_orNaNWhenNotPlain() {
+    java.util.SplittableRandom random = new java.util.SplittableRandom(Seeded.SEED);
+    String[] fixed = {
+      "0",
+      "-0",
+      "0.0",
+      "-0.0",
+      "5.",
+      ".5",
+      "007.50",
+      "123456789012345",
+      "1234567890123456",
+      "99999999999999.9",
+      "0.000000000000001",
+      "1e3",
+      "+5",
+      "-",
+      ".",
+      "",
+      "1.2.3",
+      "NaN",
+      "12,5"
+    };
+    for (String text : fixed) {
+      check(text);
+    }
+    for (int k = 0; k < 200_000; k++) {
+      StringBuilder b = new StringBuilder();
+      if (random.nextInt(5) == 0) {
+        b.append('-');
+      }
+      int intDigits = random.nextInt(10);
+      for (int d = 0; d < intDigits; d++) {
+        b.append((char) ('0' + random.nextInt(10)));
+      }
+      if (random.nextBoolean()) {
+        b.append('.');
+        for (int d = random.nextInt(9); d > 0; d--) {
+          b.append((char) ('0' + random.nextInt(10)));
+        }
+      }
+      check(b.toString());
+    }
+  }
+
+  private static void check(String text) {
+    double fast = TransactionLogFormat.plainDecimal(text);
+    if (Double.isNaN(fast)) {
+      return; // parsed the slow way
+    }
+    assertEquals(
+        Double.doubleToRawLongBits(Double.parseDouble(text)),
+        Double.doubleToRawLongBits(fast),
+        text);
+  }
+
+  @Test
+  void read_numericIds_sameSummariesAsTheirStrings() throws IOException {
+    StringBuilder log = new StringBuilder();
+    java.util.SplittableRandom random = new java.util.SplittableRandom(Seeded.SEED);
+    SummaryOptions options =
+        SummaryOptions.of(TimeScale.WEEKS, LocalDate.of(2024, 6, 30))
+            .withHoldoutUntil(LocalDate.of(2024, 12, 31));
+    SummaryAccumulator byStrings = new SummaryAccumulator(options);
+    for (int row = 0; row < 5_000; row++) {
+      int c = random.nextInt(700);
+      String id = c % 10 == 0 ? "07" + c : c % 10 == 1 ? "c" + c : Integer.toString(c);
+      LocalDate day = LocalDate.of(2024, 1, 1).plusDays(random.nextInt(360));
+      String amount = random.nextInt(100) + "." + random.nextInt(10) + random.nextInt(10);
+      log.append(id).append(',').append(day).append(',').append(amount).append('\n');
+      byStrings.accept(id, day, Double.parseDouble(amount));
+    }
+    SummaryAccumulator read = new SummaryAccumulator(options);
+    TransactionLogFormat.delimited(',')
+        .read(new BufferedReader(new StringReader(log.toString())), read);
+    CustomerSummaries a = byStrings.result();
+    CustomerSummaries b = read.result();
+    assertEquals(a.customerIds(), b.customerIds());
+    for (int i = 0; i < a.size(); i++) {
+      assertEquals(a.summary(i), b.summary(i));
+    }
+    assertEquals(TransactionLogFormat.canonicalNumber("42"), 42);
+    assertEquals(TransactionLogFormat.canonicalNumber("042"), -1);
+    assertEquals(TransactionLogFormat.canonicalNumber("0"), 0);
+    assertEquals(TransactionLogFormat.canonicalNumber("1234567890123456789"), -1);
+  }
 }

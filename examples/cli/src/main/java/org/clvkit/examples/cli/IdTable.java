@@ -12,14 +12,27 @@ import java.util.Arrays;
  * only, at most 18, no leading zero but for {@code "0"}: one spelling per number) are keyed by
  * their value, which sits in the slot beside the index: one memory access per known id, which is
  * what a row of a million-customer log in random order costs (the customers' strings are far apart
- * in memory). Every other id is keyed by its string, with its hash beside the index. An id goes to
+ * in memory). Small values (below 8 times the ids so far, as exports' sequential ids are) skip the
+ * hash: an array indexed by the value holds the index, one 4-byte access. A numeric id is kept as
+ * its value, 8 bytes, and its string made only when asked for ({@link #id}; {@link #number} gives
+ * the value). Every other id is keyed by its string, with its hash beside the index. An id goes to
  * the same table whichever way it arrives (bytes or string), so each id has one index.
  */
 final class IdTable {
   private static final int MAX_DIGITS = 18;
 
+  // By index: the string of an id that is not numeric (else null), and the value of a numeric one
+  // (else -1); a numeric id's string is made only when asked for (see id(int)).
   private String[] ids = new String[1024];
+  private long[] values = new long[1024];
   private int size;
+
+  // Numeric ids below direct.length: index + 1 by value, 0 for an id not met; the hash table
+  // below holds only larger values. Grown while it costs at most DIRECT_PER_ID ints per id.
+  private int[] direct = new int[0];
+  private static final int DIRECT_MIN = 1 << 16;
+  private static final int DIRECT_PER_ID = 8;
+  private static final int DIRECT_MAX = 1 << 30;
 
   // Numeric ids: slot pairs (value, index + 1); index + 1 == 0 is an empty slot.
   private long[] numbers = new long[2 * 2048];
@@ -33,7 +46,7 @@ final class IdTable {
   int index(String id) {
     long value = numericValue(id);
     if (value >= 0) {
-      return numberIndex(value, null, 0, 0, id);
+      return numberIndex(value);
     }
     int h = mix(id.hashCode());
     int mask = strings.length - 1;
@@ -72,7 +85,7 @@ final class IdTable {
         value = value * 10 + d;
       }
       if (i == to) {
-        return numberIndex(value, bytes, from, to, null);
+        return numberIndex(value);
       }
     }
     int h = 0;
@@ -103,17 +116,25 @@ final class IdTable {
     }
   }
 
-  /** The index of a numeric id: {@code id}, or else its ASCII bytes, make its string when new. */
-  private int numberIndex(long value, byte[] bytes, int from, int to, String id) {
+  /** The index of a numeric id (its string is not kept: {@link #id} makes it when asked). */
+  private int numberIndex(long value) {
+    if (value < direct.length || growDirect(value)) {
+      int k = direct[(int) value];
+      if (k != 0) {
+        return k - 1;
+      }
+      int added = addNumber(value);
+      direct[(int) value] = added;
+      return added - 1;
+    }
     int mask = (numbers.length >>> 1) - 1;
     for (int s = mix64(value) & mask; ; s = (s + 1) & mask) {
       long k = numbers[2 * s + 1];
       if (k == 0) {
         numbers[2 * s] = value;
-        numbers[2 * s + 1] =
-            add(id != null ? id : new String(bytes, from, to - from, StandardCharsets.ISO_8859_1));
+        numbers[2 * s + 1] = addNumber(value);
         if (++numberCount * 2 > (numbers.length >>> 1)) {
-          rehashNumbers();
+          rehashNumbers(numbers.length * 2);
         }
         return size - 1;
       }
@@ -121,6 +142,32 @@ final class IdTable {
         return (int) k - 1;
       }
     }
+  }
+
+  /**
+   * Grows {@link #direct} to a power of two above {@code value}, at least doubling it, when that
+   * costs at most {@link #DIRECT_PER_ID} ints per id (or {@link #DIRECT_MIN} in all), moving the
+   * hash table's values it now covers.
+   */
+  private boolean growDirect(long value) {
+    long length =
+        Math.max(DIRECT_MIN, Math.max(2L * direct.length, Long.highestOneBit(value) << 1));
+    if (length > DIRECT_MAX || length > Math.max(DIRECT_MIN, (long) DIRECT_PER_ID * (size + 1))) {
+      return false;
+    }
+    direct = Arrays.copyOf(direct, (int) length);
+    if (numberCount > 0) {
+      long[] old = numbers;
+      for (int q = 0; q < old.length; q += 2) {
+        if (old[q + 1] != 0 && old[q] < length) {
+          direct[(int) old[q]] = (int) old[q + 1];
+          old[q + 1] = 0;
+          numberCount--;
+        }
+      }
+      rehashNumbers(old.length);
+    }
+    return true;
   }
 
   /** The value of an id written as a plain decimal number of at most 18 digits, else -1. */
@@ -140,13 +187,26 @@ final class IdTable {
     return value;
   }
 
-  /** Appends {@code id}; returns its index + 1. */
+  /** Appends the non-numeric {@code id}; returns its index + 1. */
   private int add(String id) {
+    grow();
+    ids[size] = id;
+    values[size] = -1;
+    return ++size;
+  }
+
+  /** Appends a numeric id; returns its index + 1. */
+  private int addNumber(long value) {
+    grow();
+    values[size] = value;
+    return ++size;
+  }
+
+  private void grow() {
     if (size == ids.length) {
       ids = Arrays.copyOf(ids, size * 2);
+      values = Arrays.copyOf(values, size * 2);
     }
-    ids[size] = id;
-    return ++size;
   }
 
   private static long pack(int hash, int indexPlusOne) {
@@ -169,11 +229,21 @@ final class IdTable {
   void freeLookup() {
     numbers = null;
     strings = null;
+    direct = null;
   }
 
-  /** The id of index {@code i}. */
+  /** The id of index {@code i} (for a numeric id, a new string each time). */
   String id(int i) {
-    return ids[i];
+    String id = ids[i];
+    return id != null ? id : Long.toString(values[i]);
+  }
+
+  /**
+   * The value of index {@code i} when its id is numeric (a plain decimal of at most 18 digits, no
+   * leading zero: {@code Long.toString} of the value spells it), else -1.
+   */
+  long number(int i) {
+    return values[i];
   }
 
   /** Number of distinct ids. */
@@ -196,9 +266,9 @@ final class IdTable {
     return bigger;
   }
 
-  private void rehashNumbers() {
+  private void rehashNumbers(int length) {
     long[] old = numbers;
-    long[] bigger = new long[old.length * 2];
+    long[] bigger = new long[length];
     int mask = (bigger.length >>> 1) - 1;
     for (int q = 0; q < old.length; q += 2) {
       if (old[q + 1] != 0) {

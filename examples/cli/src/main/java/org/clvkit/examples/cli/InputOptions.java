@@ -129,8 +129,9 @@ final class InputOptions {
               + " CDNOW's files). Rows then stream into the summaries with memory for the customers"
               + " only and no temporary file; a row that breaks the order ends the run naming its"
               + " line. Without it any order is read (long logs are spilled to temporary files);"
-              + " a log sorted by customer is then detected when --calibration-end is given (and"
-              + " no end is taken from the data), and its summaries are those of --sorted.")
+              + " a log sorted by customer is then detected (when an end is taken from the data,"
+              + " by its first 4,096 rows, and its dates scanned first), and its summaries are"
+              + " those of --sorted.")
   boolean sorted;
 
   @Option(

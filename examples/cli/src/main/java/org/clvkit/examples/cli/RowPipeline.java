@@ -39,7 +39,8 @@ import org.clvkit.core.data.SummaryOptions;
  * previous row) ends the run with an error naming its line. The summaries equal those of the
  * default path bit for bit, as each customer's rows reach the accumulator in the same order.
  *
- * <p><b>Detected sorted</b> (no {@code --sorted}, but the summary's ends known before the read).
+ * <p><b>Detected sorted</b> (no {@code --sorted}, but the summary's ends known before the read:
+ * given, or found by a first scan of the dates when the log's first rows look sorted by customer).
  * The rows take the any-order path and, while they arrive sorted by customer (each customer's rows
  * together and in time order), also stream into an ordered accumulator as above. If the whole log
  * was sorted, that accumulator's summaries are the result (the same summaries, customers in file
@@ -101,6 +102,8 @@ final class RowPipeline implements AutoCloseable {
   private int currentCustomer = -1;
   private long streamedDuplicates;
   private String currentId;
+  // The current customer's numeric id (IdTable.number), or -1: then currentId names it.
+  private long currentNumber = -1;
   private long currentSecond;
   private long[] amountsAtSecond = new long[4];
   private long[] linesAtSecond = new long[4];
@@ -224,7 +227,8 @@ final class RowPipeline implements AutoCloseable {
     if (customer != currentCustomer || second != currentSecond) {
       flushPending();
       currentCustomer = customer;
-      currentId = ids.id(customer);
+      currentNumber = ids.number(customer);
+      currentId = currentNumber >= 0 ? null : ids.id(customer);
       currentSecond = second;
     }
     pend(line, bits);
@@ -297,8 +301,12 @@ final class RowPipeline implements AutoCloseable {
       linesAtSecond[k + 1] = l;
     }
     for (int q = 0; q < n; q++) {
-      streamed.acceptAtLine(
-          linesAtSecond[q], currentId, currentSecond, Double.longBitsToDouble(amountsAtSecond[q]));
+      double amount = Double.longBitsToDouble(amountsAtSecond[q]);
+      if (currentId == null) {
+        streamed.acceptAtLine(linesAtSecond[q], currentNumber, currentSecond, amount);
+      } else {
+        streamed.acceptAtLine(linesAtSecond[q], currentId, currentSecond, amount);
+      }
     }
     amountsCount = 0;
   }
@@ -464,7 +472,9 @@ final class RowPipeline implements AutoCloseable {
         scratch = new int[to - from];
       }
       sortByTimeAndAmount(order, from, to, scratch);
-      String id = ids.id((g << shift) | p);
+      int customer = (g << shift) | p;
+      long number = ids.number(customer);
+      String id = number >= 0 ? null : ids.id(customer);
       for (int q = from; q < to; q++) {
         int i = order[q];
         boolean duplicate = false;
@@ -477,7 +487,11 @@ final class RowPipeline implements AutoCloseable {
             continue;
           }
         }
-        acc.acceptAtLine(lines[i], id, seconds[i], Double.longBitsToDouble(amounts[i]));
+        if (id == null) {
+          acc.acceptAtLine(lines[i], number, seconds[i], Double.longBitsToDouble(amounts[i]));
+        } else {
+          acc.acceptAtLine(lines[i], id, seconds[i], Double.longBitsToDouble(amounts[i]));
+        }
       }
     }
   }

@@ -3,10 +3,17 @@ package org.clvkit.examples.cli;
 import de.siegmar.fastcsv.writer.CsvWriter;
 import de.siegmar.fastcsv.writer.LineDelimiter;
 import java.io.IOException;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
+import java.util.ArrayDeque;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.clvkit.core.data.CustomerSummaries;
 
 /**
@@ -35,6 +42,15 @@ final class SummaryCsv {
 
   /** Writes the summaries into {@code out}, complete but not committed. */
   static void write(CustomerSummaries s, AtomicOutput out, boolean escapeFormulas) {
+    long started = System.nanoTime();
+    try {
+      writeRows(s, out, escapeFormulas);
+    } finally {
+      SummaryRun.phase("write the summary CSV", started);
+    }
+  }
+
+  private static void writeRows(CustomerSummaries s, AtomicOutput out, boolean escapeFormulas) {
     boolean holdout = s.hasHoldout();
     boolean litt = s.hasLitt();
     Path file = out.target();
@@ -51,27 +67,19 @@ final class SummaryCsv {
         row[littAt] = "litt";
       }
       csv.writeRecord(row);
-      NumberText text = new NumberText();
-      for (int i = 0; i < s.size(); i++) {
-        row[0] = CsvOutputOptions.cell(s.customerId(i), escapeFormulas);
-        long x = (long) s.frequency(i);
-        row[1] = text.of(x);
-        row[2] = text.of(s.recency(i));
-        row[3] = text.of(s.age(i));
-        row[4] = text.of(s.monetaryValue(i));
-        row[5] = text.of(s.totalSpend(i));
-        row[6] = text.of(x + 1);
-        row[7] = text.time(s.firstPurchase(i));
-        row[8] = text.time(s.lastPurchase(i));
-        if (holdout) {
-          row[9] = text.of((long) s.holdoutPurchases(i));
-          row[10] = text.of(s.holdoutSpend(i));
-        }
-        if (litt) {
-          row[littAt] = text.of(s.litt(i));
-        }
-        csv.writeRecord(row);
-        out.row();
+      csv.flush();
+      int threads =
+          Integer.getInteger(
+              "clvkit.writerThreads",
+              Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors())));
+      int blockRows = Math.max(1, Integer.getInteger("clvkit.writerBlockRows", BLOCK_ROWS));
+      if (threads <= 1 || s.size() <= blockRows) {
+        Writer w = out.writer();
+        w.write(block(s, 0, s.size(), row.length, holdout, litt, littAt, escapeFormulas));
+        rows(out, s.size());
+      } else {
+        writeParallel(
+            s, out, threads, blockRows, row.length, holdout, litt, littAt, escapeFormulas);
       }
       csv.flush();
     } catch (IOException | UncheckedIOException e) {
@@ -79,6 +87,166 @@ final class SummaryCsv {
           ExitCodes.IO, (file == null ? "stdout" : file) + ": cannot write: " + e.getMessage(), e);
     }
   }
+
+  /**
+   * Rows formatted per task when writing in parallel ({@code -Dclvkit.writerBlockRows}; {@code
+   * -Dclvkit.writerThreads=1} writes on one thread, for tests).
+   */
+  static final int BLOCK_ROWS = 1 << 13;
+
+  /**
+   * Formats blocks of {@code blockRows} rows on {@code threads} daemon threads, a few blocks ahead,
+   * and writes them in order on this thread: the same text as one thread writes.
+   */
+  private static void writeParallel(
+      CustomerSummaries s,
+      AtomicOutput out,
+      int threads,
+      int blockRows,
+      int columns,
+      boolean holdout,
+      boolean litt,
+      int littAt,
+      boolean escapeFormulas)
+      throws IOException {
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            threads,
+            r -> {
+              Thread t = new Thread(r, "clv-summary-writer");
+              t.setDaemon(true);
+              return t;
+            });
+    try {
+      int n = s.size();
+      int blocks = (n + blockRows - 1) / blockRows;
+      ArrayDeque<Future<String>> ahead = new ArrayDeque<>();
+      int submitted = 0;
+      Writer w = out.writer();
+      // A file takes the blocks' bytes (UTF-8, as its writer would encode them), after the header.
+      java.io.OutputStream bytes = null;
+      if (out.target() != null) {
+        w.flush();
+        bytes = out.stream();
+      }
+      for (int b = 0; b < blocks; b++) {
+        while (submitted < blocks && submitted < b + 3 * threads) {
+          int from = submitted * blockRows;
+          int to = Math.min(n, from + blockRows);
+          ahead.add(
+              pool.submit(
+                  () -> block(s, from, to, columns, holdout, litt, littAt, escapeFormulas)));
+          submitted++;
+        }
+        String text;
+        try {
+          text = ahead.poll().get();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new IOException("interrupted", e);
+        } catch (ExecutionException e) {
+          Throwable cause = e.getCause();
+          if (cause instanceof RuntimeException r) {
+            throw r;
+          }
+          if (cause instanceof Error r) {
+            throw r;
+          }
+          throw new IOException(cause);
+        }
+        if (bytes != null) {
+          bytes.write(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        } else {
+          w.write(text);
+        }
+        rows(out, Math.min(n, (b + 1) * blockRows) - b * blockRows);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private static void rows(AtomicOutput out, int n) {
+    for (int i = 0; i < n; i++) {
+      out.row();
+    }
+  }
+
+  /** The CSV text of rows {@code [from, to)}. */
+  private static String block(
+      CustomerSummaries s,
+      int from,
+      int to,
+      int columns,
+      boolean holdout,
+      boolean litt,
+      int littAt,
+      boolean escapeFormulas)
+      throws IOException {
+    StringBuilder text = new StringBuilder(Math.max(16, (to - from) * 96));
+    StringWriter quoted = null;
+    CsvWriter csv = null;
+    NumberText numbers = NUMBER_TEXT.get();
+    String[] row = new String[columns];
+    for (int i = from; i < to; i++) {
+      row[0] = CsvOutputOptions.cell(s.customerId(i), escapeFormulas);
+      long x = (long) s.frequency(i);
+      row[1] = numbers.of(x);
+      row[2] = numbers.of(s.recency(i));
+      row[3] = numbers.of(s.age(i));
+      row[4] = numbers.of(s.monetaryValue(i));
+      row[5] = numbers.of(s.totalSpend(i));
+      row[6] = numbers.of(x + 1);
+      row[7] = numbers.time(s.firstPurchase(i));
+      row[8] = numbers.time(s.lastPurchase(i));
+      if (holdout) {
+        row[9] = numbers.of((long) s.holdoutPurchases(i));
+        row[10] = numbers.of(s.holdoutSpend(i));
+      }
+      if (litt) {
+        row[littAt] = numbers.of(s.litt(i));
+      }
+      if (plainCell(row[0])) {
+        // Numbers and dates never need quotes; nor does this id: the row as FastCSV writes it.
+        text.append(row[0]);
+        for (int c = 1; c < columns; c++) {
+          text.append(',').append(row[c]);
+        }
+        text.append('\n');
+      } else {
+        if (csv == null) {
+          quoted = new StringWriter();
+          csv = CsvWriter.builder().lineDelimiter(LineDelimiter.LF).build(quoted);
+        }
+        csv.writeRecord(row);
+        csv.flush();
+        text.append(quoted.getBuffer());
+        quoted.getBuffer().setLength(0);
+      }
+    }
+    return text.toString();
+  }
+
+  /**
+   * Whether FastCSV writes {@code cell}, the first of a record, without quotes: not empty, not
+   * starting with its comment character {@code #}, and without a quote, comma, CR or LF.
+   */
+  static boolean plainCell(String cell) {
+    if (cell.isEmpty() || cell.charAt(0) == '#') {
+      return false;
+    }
+    for (int k = 0; k < cell.length(); k++) {
+      char c = cell.charAt(k);
+      if (c == '"' || c == ',' || c == '\n' || c == '\r') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** One {@link NumberText} (not thread-safe) per writing thread. */
+  private static final ThreadLocal<NumberText> NUMBER_TEXT =
+      ThreadLocal.withInitial(NumberText::new);
 
   /** A date when the time is midnight (merged same-day purchases), else an ISO date-time. */
   static String time(LocalDateTime t) {

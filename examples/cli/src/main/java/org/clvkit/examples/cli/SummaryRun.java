@@ -254,6 +254,17 @@ final class SummaryRun {
       boolean collectPurchases,
       SegmentColumn segments,
       PrintWriter err) {
+    if (Boolean.getBoolean("clvkit.phases")) {
+      ProcessHandle.current()
+          .info()
+          .startInstant()
+          .ifPresent(
+              t ->
+                  System.err.printf(
+                      Locale.ROOT,
+                      "phase start the JVM and parse the options: %.3f s%n",
+                      java.time.Duration.between(t, java.time.Instant.now()).toMillis() / 1e3));
+    }
     InputSource source;
     TransactionReader.Layout layout;
     LocalDate calibrationEnd = InputOptions.date("--calibration-end", options.calibrationEnd);
@@ -337,10 +348,14 @@ final class SummaryRun {
     boolean needScan = endFromData || holdoutAfterDays != null;
     // A sorted input streams into summaries whose ends must be known before the read: a first
     // pass over the dates finds them. Any other order finds them during its one read.
+    // So does a log whose first rows look sorted by customer (not declared): the scan lets its
+    // rows stream (O(customers)) instead of being spilled, while they stay sorted.
     SummaryOptions summaryOptions = null;
-    if (options.sorted && needScan) {
+    boolean scannedFirst = false;
+    if (needScan && (options.sorted || reader.looksSortedByCustomer())) {
       TransactionReader.DateScan scan = reader.scanDates(notAfter);
       ends.resolve(scan, options, holdoutAfterDays, endFromData, today, notes, keyed);
+      scannedFirst = !options.sorted && endFromData;
       needScan = false;
     }
     if (!needScan) {
@@ -348,7 +363,9 @@ final class SummaryRun {
     }
     DateStats dateStats = needScan ? new DateStats(notAfter) : null;
     // While the end is still to be taken from the data, rows after today are the bad ones.
-    boolean endPending = needScan && endFromData;
+    // (Rows after today are bad either way: the observation end found by a first scan is the last
+    // date not after today; a detected sorted log keeps the any-order path's words for them.)
+    boolean endPending = (needScan && endFromData) || scannedFirst;
     long lastSecond =
         endPending
             ? notAfter
@@ -421,12 +438,16 @@ final class SummaryRun {
               }
             }
           };
+      long started = System.nanoTime();
       stats = reader.read(sink, badRows, true, segments == null ? null : segments.spec(), segments);
+      phase("read and parse", started);
+      started = System.nanoTime();
       if (dateStats != null) {
         ends.resolve(dateStats.scan(), options, holdoutAfterDays, endFromData, today, notes, keyed);
         summaryOptions = ends.summaryOptions(unit, zeros, options);
       }
       summaries = pipeline.finish(summaryOptions);
+      phase("summarise (sort, spilled parts)", started);
     }
     calibrationEnd = ends.calibrationEnd;
     LocalDate observationEnd = ends.observationEnd();
@@ -669,6 +690,17 @@ final class SummaryRun {
         }
       }
       return new TransactionReader.DateScan(latest, rows, percentileDay, after, earliest);
+    }
+  }
+
+  /**
+   * Prints the time a phase took since {@code started} (nanoTime) on stderr when {@code
+   * -Dclvkit.phases=true}: for profiling ingest, no part of the output otherwise.
+   */
+  static void phase(String name, long started) {
+    if (Boolean.getBoolean("clvkit.phases")) {
+      System.err.printf(
+          Locale.ROOT, "phase %s: %.3f s%n", name, (System.nanoTime() - started) / 1e9);
     }
   }
 

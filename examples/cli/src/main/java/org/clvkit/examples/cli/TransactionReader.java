@@ -405,6 +405,60 @@ final class TransactionReader {
     return detected;
   }
 
+  /**
+   * Whether the first {@link #SORTED_SAMPLE_ROWS} rows look sorted by customer: each id's rows
+   * together, and some customer with more than one row (so that a log in time order, whose first
+   * rows are each a different customer's, does not count). A hint only: the reading pass checks
+   * every row and falls back to the any-order path at the first one out of order.
+   */
+  boolean looksSortedByCustomer() {
+    java.util.HashSet<String> done = new java.util.HashSet<>();
+    String current = null;
+    int rows = 0;
+    boolean repeated = false;
+    try (ByteRecords records = records(source.open(null))) {
+      int[] at = layout.header() ? null : positions();
+      while (rows < SORTED_SAMPLE_ROWS && records.next()) {
+        if (records.blank() || records.tooLong()) {
+          continue;
+        }
+        if (at == null) {
+          try {
+            at =
+                new int[] {
+                  layout.id().resolve(records.fields(), source.name(), records.line(), ""), 0, 0
+                };
+          } catch (CliException e) {
+            return false; // the reading pass reports it
+          }
+          continue;
+        }
+        if (records.size() <= at[0] || records.invalidByte() >= 0) {
+          continue;
+        }
+        String id = trim(records.field(at[0]));
+        rows++;
+        if (id.equals(current)) {
+          repeated = true;
+        } else {
+          if (current != null) {
+            done.add(current);
+          }
+          if (done.contains(id)) {
+            return false;
+          }
+          current = id;
+        }
+      }
+    } catch (IOException e) {
+      throw new CliException(ExitCodes.IO, source.name() + ": cannot read: " + e.getMessage(), e);
+    }
+    return repeated;
+  }
+
+  /** Rows looked at by {@link #looksSortedByCustomer()}. */
+  static final int SORTED_SAMPLE_ROWS = 4096;
+
   /** The date fields of the first {@link #DETECTION_ROWS} rows that have one. */
   private List<String> sampleDates() {
     List<String> samples = new ArrayList<>();

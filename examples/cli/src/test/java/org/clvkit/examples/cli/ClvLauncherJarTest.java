@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The {@code bin/clv} launcher (issue 12, part 3: bounded memory without JVM flags): it runs {@code
- * clv.jar} with a default heap of 64 MiB + 4.5 x the first input file's size (at least 256 MiB),
+ * clv.jar} with a default heap of 64 MiB + 3.5 x the first input file's size (at least 256 MiB),
  * and an {@code -Xmx} in {@code CLV_JAVA_OPTS} wins. Run by failsafe after packaging.
  */
 class ClvLauncherJarTest {
@@ -53,13 +53,13 @@ class ClvLauncherJarTest {
   }
 
   @Test
-  void launcher_inputOf80MiB_heapOf424MiB() throws Exception {
+  void launcher_inputOf80MiB_heapOf344MiB() throws Exception {
     Path log = dir.resolve("log.csv");
     try (RandomAccessFile f = new RandomAccessFile(log.toFile(), "rw")) {
       f.setLength(80L << 20); // sparse: only its size counts
     }
     String out = run("-XshowSettings:vm", "--version", log.toString());
-    assertTrue(out.contains("Max. Heap Size: 424.00M"), out);
+    assertTrue(out.contains("Max. Heap Size: 344.00M"), out);
   }
 
   @Test

@@ -72,4 +72,32 @@ class IdTableTest {
     assertEquals(-1, t.internIndex(b, 0, b.length));
     assertEquals(0, t.size());
   }
+
+  @Test
+  void index_numericIdsMovingFromHashToDirectTable_keepTheirIndexes() {
+    SplittableRandom random = new SplittableRandom(Seeded.SEED);
+    IdTable t = new IdTable();
+    java.util.Map<Long, Integer> seen = new java.util.HashMap<>();
+    // Values up to 4M in random order: large ones go to the hash table first and move to the
+    // direct table as it grows with the ids met.
+    for (int row = 0; row < 1_500_000; row++) {
+      long value = row < 1_000 ? random.nextLong(4_000_000) : random.nextLong(600_000);
+      if (row % 97 == 0) {
+        value = 1_000_000_000_000L + random.nextInt(1_000);
+      }
+      String id = Long.toString(value);
+      int k = random.nextBoolean() ? t.index(id) : viaBytes(t, id);
+      Integer before = seen.putIfAbsent(value, k);
+      assertEquals(before == null ? seen.size() - 1 : before, k, id);
+    }
+    assertEquals(seen.size(), t.size());
+    t.freeLookup();
+    for (var e : seen.entrySet()) {
+      assertEquals(e.getKey(), t.number(e.getValue()));
+      assertEquals(Long.toString(e.getKey()), t.id(e.getValue()));
+    }
+    IdTable u = new IdTable();
+    assertEquals(0, u.index("c1"));
+    assertEquals(-1, u.number(0));
+  }
 }
