@@ -2,7 +2,6 @@ package org.clvkit.models.internal;
 
 import java.util.SplittableRandom;
 import java.util.function.DoubleUnaryOperator;
-import org.apache.commons.math3.special.Gamma;
 
 /**
  * One chain of the Pareto/GGG sampler (Platzer &amp; Reutterer 2016, "Ticking away the moments:
@@ -269,7 +268,7 @@ public final class ParetoGggGibbs {
           double kk = Math.exp(u);
           double v = t * u - gamma * kk;
           if (m > 0) {
-            v += kk * m * (u + logLambda) - m * Gamma.logGamma(kk) + (kk - 1) * logs - kk * sum;
+            v += kk * m * (u + logLambda) - m * LogGamma.of(kk) + (kk - 1) * logs - kk * sum;
           }
           return v;
         };
@@ -313,9 +312,9 @@ public final class ParetoGggGibbs {
           }
           double r = Math.exp(lr);
           double alpha = Math.exp(la);
-          double v = HYPER * (lr + la) - HYPER * (r + alpha) + n * (r * la - Gamma.logGamma(r));
+          double v = HYPER * (lr + la) - HYPER * (r + alpha) + n * (r * la - LogGamma.of(r));
           for (int i = 0; i < n; i++) {
-            v += Gamma.logGamma(r + shapes[i]) - (r + shapes[i]) * Math.log(alpha + rates[i]);
+            v += LogGamma.of(r + shapes[i]) - (r + shapes[i]) * Math.log(alpha + rates[i]);
           }
           return v;
         };
@@ -467,7 +466,7 @@ public final class ParetoGggGibbs {
         (i, kk, u) ->
             m[i] > 0
                 ? kk * m[i] * (u + logLambda[i])
-                    - m[i] * Gamma.logGamma(kk)
+                    - m[i] * LogGamma.of(kk)
                     + (kk - 1) * logs[i]
                     - kk * sums[i]
                 : 0;
@@ -613,7 +612,7 @@ public final class ParetoGggGibbs {
           double a = Math.exp(la);
           double b = Math.exp(lb);
           double scale = Math.exp(-0.5 * w);
-          double v = HYPER * (la + lb) - HYPER * (a + b) + n * (a * lb - Gamma.logGamma(a));
+          double v = HYPER * (la + lb) - HYPER * (a + b) + n * (a * lb - LogGamma.of(a));
           v -= 0.5 * n * w;
           for (int i = 0; i < n; i++) {
             double u = m + scale * centred[i];
@@ -684,7 +683,7 @@ public final class ParetoGggGibbs {
             return Double.NEGATIVE_INFINITY;
           }
           double a = Math.exp(u);
-          return n * (a * logRate - Gamma.logGamma(a)) + a * total + HYPER * u - HYPER * a;
+          return n * (a * logRate - LogGamma.of(a)) + a * total + HYPER * u - HYPER * a;
         };
     double u0 = Math.log(theta[at]);
     double shape = Math.exp(SliceSampler.step(random, u0, f.applyAsDouble(u0), f, 0.5, value));
@@ -703,7 +702,7 @@ public final class ParetoGggGibbs {
     if (!(z > 0)) {
       return 0;
     }
-    return IncompleteGamma.logUpper(k, z) - Gamma.logGamma(k);
+    return IncompleteGamma.logUpper(k, z) - LogGamma.of(k);
   }
 
   /**
