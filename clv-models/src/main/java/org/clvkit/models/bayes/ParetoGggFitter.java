@@ -18,9 +18,10 @@ import org.clvkit.models.paretonbd.ParetoNbdModel;
 /**
  * Fits the Pareto/GGG (Platzer &amp; Reutterer 2016, "Ticking away the moments: timing regularity
  * helps to better predict customer activity", Marketing Science 35(5), 779–799; BTYDplus's {@code
- * pggg.mcmc.DrawParameters}) by Markov chain Monte Carlo: Gibbs sampling with slice sampling of
- * each customer's regularity k and purchase rate λ, exact draws of the drop-out time τ and rate μ,
- * and the hyperparameters t, γ, r, α, s, β (details in the kernel, {@code
+ * pggg.mcmc.DrawParameters}) by Markov chain Monte Carlo: Gibbs sampling, with each customer's
+ * running inter-purchase time as an auxiliary variable, slice sampling of each customer's
+ * regularity k, exact draws of the purchase rate λ, the drop-out time τ and rate μ, and the
+ * hyperparameters t, γ, r, α, s, β with group moves (details in the kernel, {@code
  * internal.ParetoGggGibbs}). Immutable, reusable and thread-safe.
  *
  * <pre>{@code
