@@ -40,7 +40,10 @@ public interface LogLikelihood {
 
   /**
    * The log-likelihood at the given parameters, with its gradient with respect to the
-   * log-parameters ({@code d LL / d ln θ_k = θ_k d LL / d θ_k}).
+   * log-parameters ({@code d LL / d ln θ_k = θ_k d LL / d θ_k}). Every implementation gives the
+   * gradient when asked: analytically where the likelihood has a closed form, by central
+   * differences in the log-parameters where it is a quadrature (the Pareto/GGG's; its fitter states
+   * the step and accuracy).
    *
    * @param parameters one value per {@link #parameterNames()}, each finite and &gt; 0; not modified
    * @param gradient when not null, receives the gradient in its first {@code parameters.length}

@@ -2,22 +2,15 @@ package org.clvkit.models.bayes;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.SplittableRandom;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import org.clvkit.core.Checks;
 import org.clvkit.models.CustomerHistories;
-import org.clvkit.models.FitDiagnostics;
 import org.clvkit.models.FitReport;
 import org.clvkit.models.FitSettings;
-import org.clvkit.models.FitStatus;
 import org.clvkit.models.Fitter;
 import org.clvkit.models.LogLikelihood;
 import org.clvkit.models.ModelType;
-import org.clvkit.models.ParameterEstimate;
-import org.clvkit.models.internal.McmcDiagnostics;
 import org.clvkit.models.internal.ParetoGggGibbs;
 import org.clvkit.models.paretonbd.ParetoNbdFitter;
 import org.clvkit.models.paretonbd.ParetoNbdModel;
@@ -25,9 +18,10 @@ import org.clvkit.models.paretonbd.ParetoNbdModel;
 /**
  * Fits the Pareto/GGG (Platzer &amp; Reutterer 2016, "Ticking away the moments: timing regularity
  * helps to better predict customer activity", Marketing Science 35(5), 779–799; BTYDplus's {@code
- * pggg.mcmc.DrawParameters}) by Markov chain Monte Carlo: Gibbs sampling with slice sampling of
- * each customer's regularity k and purchase rate λ, exact draws of the drop-out time τ and rate μ,
- * and the hyperparameters t, γ, r, α, s, β (details in the kernel, {@code
+ * pggg.mcmc.DrawParameters}) by Markov chain Monte Carlo: Gibbs sampling, with each customer's
+ * running inter-purchase time as an auxiliary variable, slice sampling of each customer's
+ * regularity k, exact draws of the purchase rate λ, the drop-out time τ and rate μ, and the
+ * hyperparameters t, γ, r, α, s, β with group moves (details in the kernel, {@code
  * internal.ParetoGggGibbs}). Immutable, reusable and thread-safe.
  *
  * <pre>{@code
@@ -50,18 +44,22 @@ import org.clvkit.models.paretonbd.ParetoNbdModel;
  * on the calling thread or as one task each on {@link #withExecutor the caller's executor}, with
  * the same result bit for bit. The fitter starts no threads.
  *
- * <p>Cost: per customer and iteration two slice updates (about ten regularized incomplete gamma
- * functions) and an exact τ draw; the population block is O(customers), its two ridge moves (of (t,
- * γ) with the k's, (r, α) with the λ's) about six passes of ln Q over the customers each. Memory:
- * the hyperparameter draws take 48 bytes per chain and kept iteration; {@link #sample} adds 32
- * bytes per customer and kept customer draw (k, λ, μ, τ as four {@code double}s): 25.6 kB per
- * customer under {@link McmcSettings#DEFAULT}, 60 MB for CDNOW's 2,357 customers.
+ * <p>Cost: per customer and iteration an exact (z, τ) draw (two or three regularized incomplete
+ * gamma functions), a truncated-gamma draw of the running inter-purchase time and one slice update
+ * of k (ln Γ only); the population block makes about a dozen passes over the customers (ln Γ of the
+ * collapsed (r, α) block, the ridge and shift moves of (t, γ) with the k's). Memory: the
+ * hyperparameter draws take 48 bytes per chain and kept iteration; {@link #sample} adds 32 bytes
+ * per customer and kept customer draw (k, λ, μ, τ as four {@code double}s): 25.6 kB per customer
+ * under {@link McmcSettings#DEFAULT}, 60 MB for CDNOW's 2,357 customers.
  *
  * <p>{@link FitSettings} matters only through its seed: {@link #withSettings} sets the MCMC seed to
  * {@link FitSettings#seed()}.
  */
 public final class ParetoGggFitter implements Fitter<ParetoGggModel> {
   static final List<String> NAMES = List.of("t", "gamma", "r", "alpha", "s", "beta");
+
+  /** Step in each ln θ of the log-likelihood's central-difference gradient. */
+  public static final double GRADIENT_STEP = 1e-3;
 
   /** Split R-hat below which the fit is reported as converged. */
   public static final double RHAT_LIMIT = 1.05;
@@ -131,9 +129,13 @@ public final class ParetoGggFitter implements Fitter<ParetoGggModel> {
 
   /**
    * The Pareto/GGG marginal log-likelihood of {@code data} (needs its litt column) as a function of
-   * t, γ, r, α, s, β, by quadrature ({@link ParetoGggModel#logLikelihood(CustomerHistories)}); no
-   * gradient (the sampler does not use one): asking for it throws {@link
-   * UnsupportedOperationException}.
+   * t, γ, r, α, s, β, by quadrature ({@link ParetoGggModel#logLikelihood(CustomerHistories)}). The
+   * gradient (d LL / d ln θ, as the interface defines it) is by central differences in the
+   * log-parameters, step {@value #GRADIENT_STEP} in each ln θ (twelve more evaluations): the
+   * quadrature has no analytic derivative and the sampler needs none. Its error is the differences'
+   * truncation, about 1e-7 times the third derivative, plus the quadrature's error (relative 1e-7
+   * per customer) divided by 2e-3; use it for optimisers and tests, not where derivatives to many
+   * digits matter.
    */
   @Override
   public LogLikelihood logLikelihood(CustomerHistories data) {
@@ -162,11 +164,24 @@ public final class ParetoGggFitter implements Fitter<ParetoGggModel> {
 
       @Override
       public double value(double[] parameters, double[] gradient) {
+        double value = ParetoGggLikelihood.logLikelihood(ParetoGggParameters.of(parameters), data);
         if (gradient != null) {
-          throw new UnsupportedOperationException(
-              "the Pareto/GGG likelihood is computed by quadrature, without a gradient");
+          if (gradient.length < parameters.length) {
+            throw Checks.fail(
+                "gradient has length %d but needs at least %d", gradient.length, parameters.length);
+          }
+          for (int j = 0; j < parameters.length; j++) {
+            double[] up = parameters.clone();
+            double[] down = parameters.clone();
+            up[j] = parameters[j] * Math.exp(GRADIENT_STEP);
+            down[j] = parameters[j] * Math.exp(-GRADIENT_STEP);
+            gradient[j] =
+                (ParetoGggLikelihood.logLikelihood(ParetoGggParameters.of(up), data)
+                        - ParetoGggLikelihood.logLikelihood(ParetoGggParameters.of(down), data))
+                    / (2 * GRADIENT_STEP);
+          }
         }
-        return ParetoGggLikelihood.logLikelihood(ParetoGggParameters.of(parameters), data);
+        return value;
       }
     };
   }
@@ -230,32 +245,10 @@ public final class ParetoGggFitter implements Fitter<ParetoGggModel> {
             sampler.run(random, init, mcmc.burnin(), iterations, mcmc.thin(), chain, chains, out);
           });
     }
-    run(tasks);
-    List<PosteriorSummary> summaries = summarize(population, chains, iterations);
+    McmcSupport.runAll(tasks, executor);
+    List<PosteriorSummary> summaries = McmcSupport.summarize(NAMES, population, chains, iterations);
     ParetoGggModel model = model(data, summaries);
     return new ParetoGggPosterior(x, tx, age, mcmc, population, k, lambda, mu, tau, draws, model);
-  }
-
-  private void run(List<Runnable> tasks) {
-    if (executor == null) {
-      tasks.forEach(Runnable::run);
-      return;
-    }
-    List<CompletableFuture<Void>> futures = new ArrayList<>();
-    for (Runnable task : tasks) {
-      futures.add(CompletableFuture.runAsync(task, executor));
-    }
-    try {
-      CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new)).join();
-    } catch (CompletionException e) {
-      if (e.getCause() instanceof RuntimeException cause) {
-        throw cause;
-      }
-      if (e.getCause() instanceof Error error) {
-        throw error;
-      }
-      throw e;
-    }
   }
 
   /** t = γ = 1 and the ML Pareto/NBD estimates (all 1 when that fit fails), as BTYDplus starts. */
@@ -280,90 +273,16 @@ public final class ParetoGggFitter implements Fitter<ParetoGggModel> {
     }
   }
 
-  static List<PosteriorSummary> summarize(double[] population, int chains, int iterations) {
-    int total = chains * iterations;
-    List<PosteriorSummary> out = new ArrayList<>();
-    double[] sorted = new double[total];
-    for (int j = 0; j < NAMES.size(); j++) {
-      int offset = j * total;
-      double mean = 0;
-      for (int d = 0; d < total; d++) {
-        mean += population[offset + d];
-      }
-      mean /= total;
-      double ss = 0;
-      for (int d = 0; d < total; d++) {
-        double dev = population[offset + d] - mean;
-        ss += dev * dev;
-      }
-      System.arraycopy(population, offset, sorted, 0, total);
-      java.util.Arrays.sort(sorted);
-      out.add(
-          new PosteriorSummary(
-              NAMES.get(j),
-              mean,
-              Math.sqrt(ss / (total - 1)),
-              ParetoNbdHbFitter.quantile(sorted, total, 0.025),
-              ParetoNbdHbFitter.quantile(sorted, total, 0.975),
-              McmcDiagnostics.rankSplitRhat(population, offset, chains, iterations),
-              McmcDiagnostics.rankEffectiveSampleSize(population, offset, chains, iterations)));
-    }
-    return List.copyOf(out);
-  }
-
   private ParetoGggModel model(CustomerHistories data, List<PosteriorSummary> summaries) {
-    int p = NAMES.size();
-    double[] means = new double[p];
-    List<ParameterEstimate> estimates = new ArrayList<>();
-    double worstRhat = 0;
-    String worst = NAMES.get(0);
-    double leastEss = Double.POSITIVE_INFINITY;
-    for (int j = 0; j < p; j++) {
-      PosteriorSummary s = summaries.get(j);
-      means[j] = s.mean();
-      estimates.add(
-          new ParameterEstimate(
-              s.name(),
-              s.mean(),
-              s.standardDeviation(),
-              Math.min(s.lower(), s.mean()),
-              Math.max(s.upper(), s.mean())));
-      if (!(s.rhat() <= worstRhat)) {
-        worstRhat = s.rhat();
-        worst = s.name();
-      }
-      leastEss = Math.min(leastEss, s.effectiveSampleSize());
-    }
-    ParetoGggParameters parameters = ParetoGggParameters.of(means);
-    boolean converged = worstRhat < RHAT_LIMIT;
-    String message =
-        converged
-            ? String.format(
-                Locale.ROOT,
-                "converged: largest R-hat %.3f (%s), least effective sample size %.0f",
-                worstRhat,
-                worst,
-                leastEss)
-            : String.format(
-                Locale.ROOT,
-                "not converged: R-hat of %s is %.3f (>= %.2f); run longer chains",
-                worst,
-                worstRhat,
-                RHAT_LIMIT);
-    double logLikelihood = ParetoGggLikelihood.logLikelihood(parameters, data);
-    FitDiagnostics diagnostics =
-        new FitDiagnostics(
-            converged,
-            mcmc.chains() * (mcmc.burnin() + mcmc.iterations()),
-            mcmc.chains() * mcmc.iterations(),
-            logLikelihood,
-            0.0,
-            message,
-            converged ? FitStatus.CONVERGED : FitStatus.NOT_CONVERGED,
-            converged ? "" : worst);
+    ParetoGggParameters parameters = ParetoGggParameters.of(McmcSupport.means(summaries));
     FitReport report =
-        new FitReport(
-            ParetoGggModel.TYPE.name(), estimates, diagnostics, data.size(), data.size(), 0.0);
+        McmcSupport.report(
+            ParetoGggModel.TYPE.name(),
+            summaries,
+            mcmc,
+            RHAT_LIMIT,
+            ParetoGggLikelihood.logLikelihood(parameters, data),
+            data.size());
     return ParetoGggModel.fitted(
         parameters, report, mcmc.chains(), mcmc.burnin(), mcmc.iterations(), summaries);
   }

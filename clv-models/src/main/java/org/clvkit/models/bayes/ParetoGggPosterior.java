@@ -111,6 +111,60 @@ public final class ParetoGggPosterior implements java.io.Serializable {
     return Arrays.copyOfRange(population, j * total, (j + 1) * total);
   }
 
+  /** Customers drawn per population draw in {@link #newCustomerPurchases(double)}. */
+  public static final int DEFAULT_NEW_CUSTOMER_PATHS = 200;
+
+  /**
+   * Expected repeat purchases in (0, t] of a customer not yet acquired, E[X(t)], over the
+   * posterior: {@link #newCustomerPurchases(double, int, long)} with {@value
+   * #DEFAULT_NEW_CUSTOMER_PATHS} customers per draw and the settings' seed.
+   *
+   * @param t horizon, finite and &gt;= 0, in the fitted period
+   */
+  public PosteriorSummary newCustomerPurchases(double t) {
+    return newCustomerPurchases(t, DEFAULT_NEW_CUSTOMER_PATHS, settings.seed());
+  }
+
+  /**
+   * Expected repeat purchases in (0, t] of a customer not yet acquired, E[X(t) | θ], over the
+   * posterior of θ = (t, γ, r, α, s, β): for every thin-th kept iteration of each chain (the
+   * iterations whose customers' draws are kept), the exact E[X(t) | k, λ, μ] averaged over {@code
+   * paths} customers drawn from that iteration's population, every iteration from a fresh {@link
+   * SplittableRandom} seeded with {@code seed} (common random numbers, so that the spread across
+   * iterations is the posterior's, not the simulation's). The summary's mean, 95 % interval, R-hat
+   * and effective sample size are over those values (the interval also holds a little Monte Carlo
+   * noise: about 1/√paths of the per-customer spread).
+   *
+   * @param t horizon, finite and &gt;= 0
+   * @param paths customers drawn per population draw, &gt;= 1
+   * @param seed seed of the draws
+   * @return the posterior summary, named {@code "E[X(t)]"}
+   */
+  public PosteriorSummary newCustomerPurchases(double t, int paths, long seed) {
+    Checks.finite("t", t);
+    Checks.nonNegative("t", t);
+    Checks.positive("paths", paths);
+    int chains = settings.chains();
+    int iterations = settings.iterations();
+    int thin = settings.thin();
+    int kept = iterations / thin;
+    int total = chains * iterations;
+    int p = ParetoGggFitter.NAMES.size();
+    double[] values = new double[chains * kept];
+    double[] theta = new double[p];
+    for (int c = 0; c < chains; c++) {
+      for (int j = 0; j < kept; j++) {
+        int at = c * iterations + (j + 1) * thin - 1;
+        for (int q = 0; q < p; q++) {
+          theta[q] = population[q * total + at];
+        }
+        values[c * kept + j] =
+            ParetoGggNewCustomers.expected(theta, t, paths, new SplittableRandom(seed));
+      }
+    }
+    return McmcSupport.summary("E[X(t)]", values, 0, chains, kept);
+  }
+
   /** Customer i's draws of the regularity k, chain-major; a new array. */
   public double[] kDraws(int customer) {
     return row(k, customer);
@@ -149,19 +203,18 @@ public final class ParetoGggPosterior implements java.io.Serializable {
 
   /** Each customer's posterior mean regularity k with its 95 % interval. */
   public CustomerIntervals regularity() {
-    double[] v = new double[draws];
-    return intervals((i, d) -> k[i * draws + d], v);
+    return McmcSupport.intervals(size(), draws, (i, d) -> k[i * draws + d]);
   }
 
   /** Each customer's posterior P(alive at T) with its 95 % interval. */
   public CustomerIntervals probabilityAlive() {
-    double[] v = new double[draws];
-    return intervals(
+    return McmcSupport.intervals(
+        size(),
+        draws,
         (i, d) -> {
           int at = i * draws + d;
           return ParetoGggGibbs.probabilityAlive(k[at], lambda[at], mu[at], age[i] - recency[i]);
-        },
-        v);
+        });
   }
 
   /**
@@ -188,56 +241,29 @@ public final class ParetoGggPosterior implements java.io.Serializable {
     Checks.nonNegative("t", t);
     Checks.positive("paths", paths);
     SplittableRandom root = new SplittableRandom(seed);
-    double[] v = new double[draws];
-    int n = size();
-    double[] mean = new double[n];
-    double[] lower = new double[n];
-    double[] upper = new double[n];
-    for (int i = 0; i < n; i++) {
-      SplittableRandom random = root.split();
-      double gap = age[i] - recency[i];
-      double sum = 0;
-      for (int d = 0; d < draws; d++) {
-        int at = i * draws + d;
-        double remaining = tau[at] - age[i];
-        double total = 0;
-        if (remaining > 0) {
-          for (int path = 0; path < paths; path++) {
-            total += ParetoGggGibbs.simulatePurchases(random, t, k[at], lambda[at], remaining, gap);
+    // The intervals visit customers in order and each customer's draws in order: customer i's
+    // stream is the (i+1)-th split, taken at its first draw.
+    SplittableRandom[] current = new SplittableRandom[1];
+    return McmcSupport.intervals(
+        size(),
+        draws,
+        (i, d) -> {
+          if (d == 0) {
+            current[0] = root.split();
           }
-        }
-        v[d] = total / paths;
-        sum += v[d];
-      }
-      mean[i] = sum / draws;
-      Arrays.sort(v);
-      lower[i] = ParetoNbdHbFitter.quantile(v, draws, 0.025);
-      upper[i] = ParetoNbdHbFitter.quantile(v, draws, 0.975);
-    }
-    return new CustomerIntervals(mean, lower, upper);
-  }
-
-  private interface DrawValue {
-    double at(int customer, int draw);
-  }
-
-  private CustomerIntervals intervals(DrawValue value, double[] scratch) {
-    int n = size();
-    double[] mean = new double[n];
-    double[] lower = new double[n];
-    double[] upper = new double[n];
-    for (int i = 0; i < n; i++) {
-      double sum = 0;
-      for (int d = 0; d < draws; d++) {
-        scratch[d] = value.at(i, d);
-        sum += scratch[d];
-      }
-      mean[i] = sum / draws;
-      Arrays.sort(scratch);
-      lower[i] = ParetoNbdHbFitter.quantile(scratch, draws, 0.025);
-      upper[i] = ParetoNbdHbFitter.quantile(scratch, draws, 0.975);
-    }
-    return new CustomerIntervals(mean, lower, upper);
+          int at = i * draws + d;
+          double remaining = tau[at] - age[i];
+          double total = 0;
+          if (remaining > 0) {
+            double gap = age[i] - recency[i];
+            for (int path = 0; path < paths; path++) {
+              total +=
+                  ParetoGggGibbs.simulatePurchases(
+                      current[0], t, k[at], lambda[at], remaining, gap);
+            }
+          }
+          return total / paths;
+        });
   }
 
   /**

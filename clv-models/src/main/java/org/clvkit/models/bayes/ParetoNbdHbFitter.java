@@ -2,22 +2,15 @@ package org.clvkit.models.bayes;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.SplittableRandom;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import org.clvkit.core.Checks;
 import org.clvkit.models.CustomerHistories;
-import org.clvkit.models.FitDiagnostics;
 import org.clvkit.models.FitReport;
 import org.clvkit.models.FitSettings;
-import org.clvkit.models.FitStatus;
 import org.clvkit.models.Fitter;
 import org.clvkit.models.LogLikelihood;
 import org.clvkit.models.ModelType;
-import org.clvkit.models.ParameterEstimate;
-import org.clvkit.models.internal.McmcDiagnostics;
 import org.clvkit.models.internal.ParetoNbdGibbs;
 import org.clvkit.models.paretonbd.ParetoNbdFitter;
 import org.clvkit.models.paretonbd.ParetoNbdModel;
@@ -211,32 +204,11 @@ public final class ParetoNbdHbFitter implements Fitter<ParetoNbdHbModel> {
                 out);
           });
     }
-    run(tasks);
-    List<PosteriorSummary> summaries = summarize(population, chains, iterations);
+    McmcSupport.runAll(tasks, executor);
+    List<PosteriorSummary> summaries =
+        McmcSupport.summarize(List.of(NAMES), population, chains, iterations);
     ParetoNbdHbModel model = model(data, summaries);
     return new ParetoNbdHbPosterior(x, tx, age, mcmc, population, lambda, mu, tau, draws, model);
-  }
-
-  private void run(List<Runnable> tasks) {
-    if (executor == null) {
-      tasks.forEach(Runnable::run);
-      return;
-    }
-    List<CompletableFuture<Void>> futures = new ArrayList<>();
-    for (Runnable task : tasks) {
-      futures.add(CompletableFuture.runAsync(task, executor));
-    }
-    try {
-      CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new)).join();
-    } catch (CompletionException e) {
-      if (e.getCause() instanceof RuntimeException cause) {
-        throw cause;
-      }
-      if (e.getCause() instanceof Error error) {
-        throw error;
-      }
-      throw e;
-    }
   }
 
   private double[] startingPoint(CustomerHistories data) {
@@ -375,97 +347,21 @@ public final class ParetoNbdHbFitter implements Fitter<ParetoNbdHbModel> {
     return l;
   }
 
-  static List<PosteriorSummary> summarize(double[] population, int chains, int iterations) {
-    int total = chains * iterations;
-    List<PosteriorSummary> out = new ArrayList<>();
-    double[] sorted = new double[total];
-    for (int k = 0; k < 4; k++) {
-      int offset = k * total;
-      double mean = 0;
-      for (int j = 0; j < total; j++) {
-        mean += population[offset + j];
-      }
-      mean /= total;
-      double ss = 0;
-      for (int j = 0; j < total; j++) {
-        double d = population[offset + j] - mean;
-        ss += d * d;
-      }
-      System.arraycopy(population, offset, sorted, 0, total);
-      java.util.Arrays.sort(sorted);
-      out.add(
-          new PosteriorSummary(
-              NAMES[k],
-              mean,
-              Math.sqrt(ss / (total - 1)),
-              quantile(sorted, total, 0.025),
-              quantile(sorted, total, 0.975),
-              McmcDiagnostics.rankSplitRhat(population, offset, chains, iterations),
-              McmcDiagnostics.rankEffectiveSampleSize(population, offset, chains, iterations)));
-    }
-    return List.copyOf(out);
-  }
-
   /** Type-7 quantile of the first n sorted values. */
   static double quantile(double[] sorted, int n, double p) {
-    double h = (n - 1) * p;
-    int lo = (int) Math.floor(h);
-    int hi = Math.min(lo + 1, n - 1);
-    return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
+    return McmcSupport.quantile(sorted, n, p);
   }
 
   private ParetoNbdHbModel model(CustomerHistories data, List<PosteriorSummary> summaries) {
-    double[] means = new double[4];
-    List<ParameterEstimate> estimates = new ArrayList<>();
-    double worstRhat = 0;
-    String worst = NAMES[0];
-    double leastEss = Double.POSITIVE_INFINITY;
-    for (int k = 0; k < 4; k++) {
-      PosteriorSummary s = summaries.get(k);
-      means[k] = s.mean();
-      estimates.add(
-          new ParameterEstimate(
-              s.name(),
-              s.mean(),
-              s.standardDeviation(),
-              Math.min(s.lower(), s.mean()),
-              Math.max(s.upper(), s.mean())));
-      if (!(s.rhat() <= worstRhat)) {
-        worstRhat = s.rhat();
-        worst = s.name();
-      }
-      leastEss = Math.min(leastEss, s.effectiveSampleSize());
-    }
-    ParetoNbdParameters parameters = ParetoNbdParameters.of(means);
-    boolean converged = worstRhat < RHAT_LIMIT;
-    String message =
-        converged
-            ? String.format(
-                Locale.ROOT,
-                "converged: largest R-hat %.3f (%s), least effective sample size %.0f",
-                worstRhat,
-                worst,
-                leastEss)
-            : String.format(
-                Locale.ROOT,
-                "not converged: R-hat of %s is %.3f (>= %.2f); run longer chains",
-                worst,
-                worstRhat,
-                RHAT_LIMIT);
-    double logLikelihood = ParetoNbdModel.of(parameters).logLikelihood(data);
-    FitDiagnostics diagnostics =
-        new FitDiagnostics(
-            converged,
-            mcmc.chains() * (mcmc.burnin() + mcmc.iterations()),
-            mcmc.chains() * mcmc.iterations(),
-            logLikelihood,
-            0.0,
-            message,
-            converged ? FitStatus.CONVERGED : FitStatus.NOT_CONVERGED,
-            converged ? "" : worst);
+    ParetoNbdParameters parameters = ParetoNbdParameters.of(McmcSupport.means(summaries));
     FitReport report =
-        new FitReport(
-            ParetoNbdHbModel.TYPE.name(), estimates, diagnostics, data.size(), data.size(), 0.0);
+        McmcSupport.report(
+            ParetoNbdHbModel.TYPE.name(),
+            summaries,
+            mcmc,
+            RHAT_LIMIT,
+            ParetoNbdModel.of(parameters).logLikelihood(data),
+            data.size());
     return ParetoNbdHbModel.fitted(
         parameters, report, mcmc.chains(), mcmc.burnin(), mcmc.iterations(), summaries);
   }

@@ -153,29 +153,16 @@ public final class ParetoNbdHbPosterior implements java.io.Serializable {
   }
 
   private CustomerIntervals intervals(double t) {
-    int n = size();
-    double[] mean = new double[n];
-    double[] lower = new double[n];
-    double[] upper = new double[n];
-    double[] scratch = new double[draws];
-    for (int i = 0; i < n; i++) {
-      double gap = age[i] - recency[i];
-      int from = i * draws;
-      double sum = 0;
-      for (int d = 0; d < draws; d++) {
-        double v =
-            t < 0
-                ? ParetoNbdGibbs.probabilityAlive(lambda[from + d], mu[from + d], gap)
-                : ParetoNbdGibbs.expectedPurchases(t, lambda[from + d], mu[from + d], gap);
-        scratch[d] = v;
-        sum += v;
-      }
-      mean[i] = sum / draws;
-      Arrays.sort(scratch);
-      lower[i] = ParetoNbdHbFitter.quantile(scratch, draws, 0.025);
-      upper[i] = ParetoNbdHbFitter.quantile(scratch, draws, 0.975);
-    }
-    return new CustomerIntervals(mean, lower, upper);
+    return McmcSupport.intervals(
+        size(),
+        draws,
+        (i, d) -> {
+          int at = i * draws + d;
+          double gap = age[i] - recency[i];
+          return t < 0
+              ? ParetoNbdGibbs.probabilityAlive(lambda[at], mu[at], gap)
+              : ParetoNbdGibbs.expectedPurchases(t, lambda[at], mu[at], gap);
+        });
   }
 
   /**
