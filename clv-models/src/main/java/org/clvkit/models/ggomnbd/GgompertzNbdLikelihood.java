@@ -70,6 +70,7 @@ final class GgompertzNbdLikelihood implements ModelFitting.Problem {
   private final double[] ageLogShift;
   private final double[] ageInverseB;
   private final double[] ageShare;
+  private boolean lastGrid;
 
   /**
    * @param data the customer histories (compressed here)
@@ -131,6 +132,16 @@ final class GgompertzNbdLikelihood implements ModelFitting.Problem {
     this.customers = total;
     this.purchases = bought;
     this.exposure = exposed;
+  }
+
+  /** Number of patterns whose integrals may come from the panels (for tests). */
+  int panelPatterns() {
+    return panels == null ? 0 : panels.gridPatterns();
+  }
+
+  /** Whether the last evaluation took the panel patterns' integrals from the panels (for tests). */
+  boolean lastEvaluationUsedPanels() {
+    return lastGrid;
   }
 
   @Override
@@ -291,7 +302,10 @@ final class GgompertzNbdLikelihood implements ModelFitting.Problem {
     double psiR = withGradient ? LogPochhammer.digamma(r) : 0;
     double[] d = new double[5];
     boolean grid =
-        panels != null && panels.integrate(r, alpha, b, s, beta, scale, gridIntegrals, gridScale);
+        panels != null
+            && panels.integrate(
+                r, alpha, b, s, beta, scale, gridIntegrals, gridScale, withGradient);
+    lastGrid = grid;
     for (int k = 0; k < distinctX.length; k++) {
       logRising[k] = LogPochhammer.value(r, distinctX[k]);
       digammaRx[k] = withGradient ? LogPochhammer.digamma(r + distinctX[k]) : 0;
@@ -405,7 +419,9 @@ final class GgompertzNbdLikelihood implements ModelFitting.Problem {
       boolean aliveLarger = logA >= logC;
       double max = aliveLarger ? logA : logC;
       double u = Math.exp((aliveLarger ? logC : logA) - max);
-      double logSum = max + Math.log1p(u);
+      // ln(1 + u) rather than log1p(u): its absolute error, a few ulps of 1, is what the sum
+      // keeps, and Math.log is an intrinsic where log1p is not
+      double logSum = max + Math.log(1 + u);
       total += w * (logRising[xIndex[i]] + r * logAlpha + logSum);
       if (withGradient) {
         double larger = 1 / (1 + u);
