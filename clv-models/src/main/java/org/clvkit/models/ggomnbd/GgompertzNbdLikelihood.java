@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.concurrent.Executor;
 import org.clvkit.core.internal.Parallel;
 import org.clvkit.models.CustomerHistories;
+import org.clvkit.models.internal.DistinctValues;
 import org.clvkit.models.internal.GaussKronrod;
 import org.clvkit.models.internal.LogPochhammer;
 import org.clvkit.models.internal.MaximumLikelihood;
@@ -90,10 +91,13 @@ final class GgompertzNbdLikelihood implements ModelFitting.Problem {
   GgompertzNbdLikelihood(
       CustomerHistories data, double timeScale, boolean grid, Executor executor) {
     CustomerHistories patterns = data.compressed();
-    this.x = patterns.frequencyColumn();
-    this.recency = patterns.recencyColumn();
-    this.age = patterns.ageColumn();
-    this.weight = patterns.weightColumn();
+    // Patterns in order of (x, t_x, T): the panels' groups are then contiguous runs whose times
+    // ascend, so their integrals are read and written in memory order.
+    int[] order = memoryOrder(patterns);
+    this.x = select(patterns.frequencyColumn(), order);
+    this.recency = select(patterns.recencyColumn(), order);
+    this.age = select(patterns.ageColumn(), order);
+    this.weight = select(patterns.weightColumn(), order);
     this.timeScale = timeScale;
     this.panels = grid ? new GgompertzNbdPanels(x, recency, age) : null;
     this.gridIntegrals = new double[6 * x.length];
@@ -142,6 +146,30 @@ final class GgompertzNbdLikelihood implements ModelFitting.Problem {
   /** Whether the last evaluation took the panel patterns' integrals from the panels (for tests). */
   boolean lastEvaluationUsedPanels() {
     return lastGrid;
+  }
+
+  /** The permutation that sorts the patterns by x, then t_x, then T (stable counting sorts). */
+  private static int[] memoryOrder(CustomerHistories patterns) {
+    int n = patterns.size();
+    int[] order = new int[n];
+    for (int i = 0; i < n; i++) {
+      order[i] = i;
+    }
+    double[][] keys = {patterns.ageColumn(), patterns.recencyColumn(), patterns.frequencyColumn()};
+    int[] rank = new int[n];
+    for (double[] key : keys) {
+      int distinct = DistinctValues.sorted(key, rank).length;
+      order = DistinctValues.sortStably(order, rank, distinct);
+    }
+    return order;
+  }
+
+  private static double[] select(double[] column, int[] order) {
+    double[] out = new double[order.length];
+    for (int i = 0; i < order.length; i++) {
+      out[i] = column[order[i]];
+    }
+    return out;
   }
 
   @Override

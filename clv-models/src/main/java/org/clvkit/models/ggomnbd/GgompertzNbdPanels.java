@@ -105,7 +105,7 @@ final class GgompertzNbdPanels {
   static final double WORK = 200;
 
   /** Share of the patterns (by count, heaviest buyers last) kept on the grid. */
-  static final double KEPT = 0.995;
+  static final double KEPT = 0.9999;
 
   /** Digits a prefix or suffix difference may lose (1e3) before a direct sum is used. */
   private static final double CANCELLATION = 1e3;
