@@ -135,6 +135,73 @@ final class CnbdFunctions {
   }
 
   /**
+   * P(alive at T + t | x, t_x, T): alive at T, and no drop-out after any purchase in (T, T+t].
+   * Given j phases of the current inter-purchase time already passed (posterior weight w_j as in
+   * {@link #conditionalExpectedPurchases}), the rate has posterior Gamma(r+kx+j, α+T), the phases
+   * in the next t periods are NB(n; r+kx+j, α+T, t), the purchases among them ⌊(n+j)/k⌋, and each
+   * is survived with the posterior Beta(a, b') of p, b' = b + x + δ: P(alive) Σ_j w_j Σ_n NB(n)
+   * B(a, b'+⌊(n+j)/k⌋)/B(a, b'). For k = 1 it is the (M)BG/NBD's P(alive) · 2F1(r+x, a; a+b';
+   * −t/(α+T)).
+   *
+   * @throws org.clvkit.core.ClvArgumentException when the series would need more than {@link
+   *     #MAX_TERMS} terms
+   */
+  static double probabilityAliveAt(
+      CnbdParameters p, int dropout, double t, double x, double recency, double age) {
+    double alive = probabilityAlive(p, dropout, x, recency, age);
+    if (t == 0 || alive == 0) {
+      return alive;
+    }
+    int k = p.k();
+    double s = p.r() + k * x;
+    double beta = p.alpha() + age;
+    double z = (age - recency) / beta;
+    double bPosterior = p.b() + x + dropout;
+    double logStay = -Math.log1p(t / beta);
+    double logStep = Math.log(t) - Math.log(beta + t);
+    double weight = 1;
+    double weights = 0;
+    double sum = 0;
+    for (int j = 0; j < k; j++) {
+      if (j > 0) {
+        weight *= (s + j - 1) / j * z;
+      }
+      if (weight == 0) {
+        break;
+      }
+      double sigma = s + j;
+      double mode = Math.max(0, Math.floor((sigma - 1) * (t / beta)));
+      double logPmf = sigma * logStay;
+      double logSurvive = 0;
+      double series = 0;
+      for (int n = 0; ; n++) {
+        if (n > 0) {
+          logPmf += Math.log((sigma + n - 1) / n) + logStep;
+          if ((n + j) % k == 0) {
+            // one more purchase, survived with probability (b' + m − 1) / (a + b' + m − 1)
+            int m = (n + j) / k;
+            logSurvive += Math.log((bPosterior + m - 1) / (p.a() + bPosterior + m - 1));
+          }
+        }
+        double term = Math.exp(logPmf + logSurvive);
+        series += term;
+        if (n > mode && term <= EPSILON * series) {
+          break;
+        }
+        if (n >= MAX_TERMS) {
+          throw Checks.fail(
+              "the (M)BG/CNBD-k P(alive) at t = %s for a phase rate with posterior Gamma(%s, %s)"
+                  + " needs more than %d terms: horizon too long for these parameters and history",
+              t, sigma, beta, MAX_TERMS);
+        }
+      }
+      weights += weight;
+      sum += weight * series;
+    }
+    return alive * (sum / weights);
+  }
+
+  /**
    * E[X(t)] of a customer just acquired: B(a, b+δ)/B(a, b) Σ_n NB(n; r, α, t) C(⌊n/k⌋) with C of b'
    * = b + δ (the m-th repeat purchase happens at phase mk and is made when the customer survived
    * the m − 1 repeat purchases before it, and the first purchase as well when δ = 1).
