@@ -442,12 +442,7 @@ final class GgompertzNbdPanels {
   /** The integrals of the patterns of x-group g in the interpolated mode. */
   private void interpolateGroup(int g, double rx, int pieces, double[] out, double[] logScale) {
     int n = nodes;
-    double max = Double.NEGATIVE_INFINITY;
-    for (int k = 0; k < n; k++) {
-      double h = growth[k] - rx * logShift[k];
-      power[k] = h;
-      max = Math.max(max, h);
-    }
+    double max = powers(rx);
     double[] v = nodeValues;
     for (int k = 0; k < n; k++) {
       double e = Math.exp(power[k] - max);
@@ -462,7 +457,6 @@ final class GgompertzNbdPanels {
     double[] sums = pieceSums;
     double[] pre = piecePrefix;
     double[] suf = pieceSuffix;
-    java.util.Arrays.fill(pre, 0, 6, 0);
     for (int j = 0; j < pieces; j++) {
       int o = 6 * j;
       for (int c = 0; c < 6; c++) {
@@ -475,16 +469,8 @@ final class GgompertzNbdPanels {
           sums[o + c] += w * v[6 * k + c];
         }
       }
-      for (int c = 0; c < 6; c++) {
-        pre[o + 6 + c] = pre[o + c] + sums[o + c];
-      }
     }
-    java.util.Arrays.fill(suf, 6 * pieces, 6 * pieces + 6, 0);
-    for (int j = pieces - 1; j >= 0; j--) {
-      for (int c = 0; c < 6; c++) {
-        suf[6 * j + c] = suf[6 * (j + 1) + c] + sums[6 * j + c];
-      }
-    }
+    prefixAndSuffix(sums, pieces, pre, suf);
     double[] wl = new double[8];
     double[] wu = new double[8];
     double[] middle = new double[6];
@@ -503,21 +489,7 @@ final class GgompertzNbdPanels {
         combine(v, 48 * jl, wu, out, o, false);
       } else {
         // whole pieces jl+1 .. ju-1, then the tail of piece jl and the head of piece ju
-        int lo = jl + 1;
-        int hi = ju;
-        if (lo == hi) {
-          java.util.Arrays.fill(middle, 0);
-        } else if (pre[6 * hi] <= suf[6 * lo]
-            ? pre[6 * hi] <= CANCELLATION * (pre[6 * hi] - pre[6 * lo])
-            : suf[6 * lo] <= CANCELLATION * (suf[6 * lo] - suf[6 * hi])) {
-          boolean fromPrefix = pre[6 * hi] <= suf[6 * lo];
-          for (int c = 0; c < 6; c++) {
-            middle[c] =
-                fromPrefix ? pre[6 * hi + c] - pre[6 * lo + c] : suf[6 * lo + c] - suf[6 * hi + c];
-          }
-        } else {
-          direct(sums, lo, hi, middle, 0);
-        }
+        wholePieces(sums, pre, suf, jl + 1, ju, middle, 0);
         double halfL = 0.5 * (bounds[jl + 1] - bounds[jl]);
         double halfU = 0.5 * (bounds[ju + 1] - bounds[ju]);
         for (int q = 0; q < 8; q++) {
@@ -625,18 +597,11 @@ final class GgompertzNbdPanels {
 
   /** The integrals of the patterns of x-group g (r + x = rx). */
   private void integrateGroup(int g, double rx, double[] out, double[] logScale) {
-    int n = nodes;
-    double max = Double.NEGATIVE_INFINITY;
-    for (int k = 0; k < n; k++) {
-      double h = growth[k] - rx * logShift[k];
-      power[k] = h;
-      max = Math.max(max, h);
-    }
+    double max = powers(rx);
     int panels = panelEnd.length;
     double[] pre = prefix;
     double[] suf = suffix;
     double[] panel = panels6;
-    java.util.Arrays.fill(pre, 0, 6, 0);
     int k = 0;
     for (int j = 0; j < panels; j++) {
       double c0 = 0;
@@ -661,48 +626,66 @@ final class GgompertzNbdPanels {
       panel[o + 3] = c3;
       panel[o + 4] = c4;
       panel[o + 5] = c5;
-      for (int c = 0; c < 6; c++) {
-        pre[o + 6 + c] = pre[o + c] + panel[o + c];
-      }
     }
-    java.util.Arrays.fill(suf, 6 * panels, 6 * panels + 6, 0);
-    for (int j = panels - 1; j >= 0; j--) {
-      for (int c = 0; c < 6; c++) {
-        suf[6 * j + c] = suf[6 * (j + 1) + c] + panel[6 * j + c];
-      }
-    }
+    prefixAndSuffix(panel, panels, pre, suf);
     for (int m = groupStart[g]; m < groupStart[g + 1]; m++) {
       int i = members[m];
       int lo = lower[i];
       int hi = upper[i];
       int o = 6 * i;
-      double fromPrefix = pre[6 * hi] - pre[6 * lo];
-      double fromSuffix = suf[6 * lo] - suf[6 * hi];
-      double value;
-      if (pre[6 * hi] <= suf[6 * lo]) {
-        value = fromPrefix;
-        if (pre[6 * hi] <= CANCELLATION * value) {
-          for (int c = 0; c < 6; c++) {
-            out[o + c] = pre[6 * hi + c] - pre[6 * lo + c];
-          }
-        } else {
-          value = direct(panel, lo, hi, out, o);
-        }
-      } else {
-        value = fromSuffix;
-        if (suf[6 * lo] <= CANCELLATION * value) {
-          for (int c = 0; c < 6; c++) {
-            out[o + c] = suf[6 * lo + c] - suf[6 * hi + c];
-          }
-        } else {
-          value = direct(panel, lo, hi, out, o);
-        }
-      }
+      double value = wholePieces(panel, pre, suf, lo, hi, out, o);
       logScale[i] = max;
       if (!(value > UNDERFLOW)) {
         out[o] = Double.NaN;
       }
     }
+  }
+
+  /** The exponents h(τ_k) of the nodes for r + x = rx, into {@code power}; returns the largest. */
+  private double powers(double rx) {
+    double max = Double.NEGATIVE_INFINITY;
+    for (int k = 0; k < nodes; k++) {
+      double h = growth[k] - rx * logShift[k];
+      power[k] = h;
+      max = Math.max(max, h);
+    }
+    return max;
+  }
+
+  /** The prefix and suffix sums (6 components each) of {@code count} panels' values. */
+  private static void prefixAndSuffix(double[] panel, int count, double[] pre, double[] suf) {
+    java.util.Arrays.fill(pre, 0, 6, 0);
+    for (int j = 0; j < count; j++) {
+      for (int c = 0; c < 6; c++) {
+        pre[6 * j + 6 + c] = pre[6 * j + c] + panel[6 * j + c];
+      }
+    }
+    java.util.Arrays.fill(suf, 6 * count, 6 * count + 6, 0);
+    for (int j = count - 1; j >= 0; j--) {
+      for (int c = 0; c < 6; c++) {
+        suf[6 * j + c] = suf[6 * (j + 1) + c] + panel[6 * j + c];
+      }
+    }
+  }
+
+  /**
+   * The sum of panels [lo, hi) into {@code out[o ..]}: a difference of prefix sums or of suffix
+   * sums, whichever subtracts the smaller total, or a direct sum when that difference would lose
+   * more than three digits; returns component 0.
+   */
+  private static double wholePieces(
+      double[] panel, double[] pre, double[] suf, int lo, int hi, double[] out, int o) {
+    boolean fromPrefix = pre[6 * hi] <= suf[6 * lo];
+    double total = fromPrefix ? pre[6 * hi] : suf[6 * lo];
+    double value = fromPrefix ? pre[6 * hi] - pre[6 * lo] : suf[6 * lo] - suf[6 * hi];
+    if (!(total <= CANCELLATION * value)) {
+      return direct(panel, lo, hi, out, o);
+    }
+    for (int c = 0; c < 6; c++) {
+      out[o + c] =
+          fromPrefix ? pre[6 * hi + c] - pre[6 * lo + c] : suf[6 * lo + c] - suf[6 * hi + c];
+    }
+    return value;
   }
 
   /** The sum of panels [lo, hi) straight from their values. */
