@@ -75,6 +75,14 @@ public class ModelFitsBenchmark {
   @Param({"1000000"})
   public int customers;
 
+  /**
+   * How recency and age are given: {@code days}, rounded to whole days as a daily log gives them (a
+   * coarse time grid: a few hundred distinct times), or {@code continuous}, as simulated (every
+   * customer's t_x and T distinct).
+   */
+  @Param({"days"})
+  public String times;
+
   CustomerHistories paretoNbdData;
   CustomerHistories nbdData;
   CustomerHistories ggompertzNbdData;
@@ -103,8 +111,11 @@ public class ModelFitsBenchmark {
     churned = bdw.churned(customers, 8, SEED);
   }
 
-  /** The histories with recency and age rounded to whole days. */
-  private static CustomerHistories days(CustomerHistories weeks) {
+  /** The histories with recency and age rounded to whole days, or as simulated. */
+  private CustomerHistories days(CustomerHistories weeks) {
+    if ("continuous".equals(times)) {
+      return weeks;
+    }
     double[] r = weeks.recencyColumn();
     double[] a = weeks.ageColumn();
     double[] rr = new double[r.length];
@@ -159,8 +170,8 @@ public class ModelFitsBenchmark {
    * The Pareto/NBD and GGompertz/NBD fits alternately on the same simulated customers, each timed
    * by the calling thread's CPU time as well as wall time, with the system load average: figures
    * that stay meaningful on a shared machine. Usage: {@code java -cp benchmarks.jar
-   * org.clvkit.bench.ModelFitsBenchmark [customers=10000] [rounds=3]}; the first round includes the
-   * JIT's warm-up.
+   * org.clvkit.bench.ModelFitsBenchmark [customers=10000] [rounds=3] [times=days|continuous]}; the
+   * first round includes the JIT's warm-up.
    *
    * @param args the number of customers and of rounds
    */
@@ -168,6 +179,7 @@ public class ModelFitsBenchmark {
     ModelFitsBenchmark state = new ModelFitsBenchmark();
     state.customers = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
     int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
+    state.times = args.length > 2 ? args[2] : "days";
     state.setup();
     java.lang.management.ThreadMXBean threads =
         java.lang.management.ManagementFactory.getThreadMXBean();
@@ -182,15 +194,21 @@ public class ModelFitsBenchmark {
         double wallSeconds = (System.nanoTime() - wall) / 1e9;
         System.out.printf(
             java.util.Locale.ROOT,
-            "round %d %-13s %d customers: cpu %.3f s, wall %.3f s, load average %.1f (%s)%n",
+            "round %d %-13s %d customers (%s): cpu %.3f s, wall %.3f s, load average %.1f (%s)%n",
             round,
             which == 0 ? "Pareto/NBD" : "GGompertz/NBD",
             state.customers,
+            state.times,
             cpuSeconds,
             wallSeconds,
             system.getSystemLoadAverage(),
             model instanceof PurchaseModel m && m.fitReport().isPresent()
                 ? m.fitReport().get().diagnostics().message()
+                    + ", "
+                    + m.fitReport().get().diagnostics().evaluations()
+                    + " evaluations, "
+                    + m.fitReport().get().patterns()
+                    + " patterns"
                 : "");
       }
     }

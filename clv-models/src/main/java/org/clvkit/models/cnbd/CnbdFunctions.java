@@ -113,11 +113,28 @@ final class CnbdFunctions {
       return 0.0;
     }
     double alive = probabilityAlive(p, dropout, x, recency, age);
-    int k = p.k();
-    double s = p.r() + k * x;
     double beta = p.alpha() + age;
-    double z = (age - recency) / beta;
     double bPosterior = p.b() + x + dropout;
+    return alive
+        * phaseAverage(
+            p.k(),
+            p.r() + p.k() * x,
+            (age - recency) / beta,
+            (sigma, j) -> survivalSeries(sigma, beta, t, j, p.k(), p.a(), bPosterior));
+  }
+
+  // A quantity given the j phases of the current inter-purchase time already passed, whose rate
+  // then has posterior shape sigma = r + kx + j.
+  @FunctionalInterface
+  private interface PhaseTerm {
+    double value(double sigma, int j);
+  }
+
+  /**
+   * Σ_{j&lt;k} w_j term(s + j, j) / Σ_j w_j with w_j = (s)_j/j! z^j, the posterior weights of the
+   * phases passed since the last purchase (s = r + kx, z = (T − t_x)/(α + T)).
+   */
+  private static double phaseAverage(int k, double s, double z, PhaseTerm term) {
     double weight = 1;
     double weights = 0;
     double sum = 0;
@@ -129,9 +146,67 @@ final class CnbdFunctions {
         break;
       }
       weights += weight;
-      sum += weight * survivalSeries(s + j, beta, t, j, k, p.a(), bPosterior);
+      sum += weight * term.value(s + j, j);
     }
-    return alive * (sum / weights);
+    return sum / weights;
+  }
+
+  /**
+   * P(alive at T + t | x, t_x, T): alive at T, and no drop-out after any purchase in (T, T+t].
+   * Given j phases of the current inter-purchase time already passed (posterior weight w_j as in
+   * {@link #conditionalExpectedPurchases}), the rate has posterior Gamma(r+kx+j, α+T), the phases
+   * in the next t periods are NB(n; r+kx+j, α+T, t), the purchases among them ⌊(n+j)/k⌋, and each
+   * is survived with the posterior Beta(a, b') of p, b' = b + x + δ: P(alive) Σ_j w_j Σ_n NB(n)
+   * B(a, b'+⌊(n+j)/k⌋)/B(a, b'). For k = 1 it is the (M)BG/NBD's P(alive) · 2F1(r+x, a; a+b';
+   * −t/(α+T)).
+   *
+   * @throws org.clvkit.core.ClvArgumentException when the series would need more than {@link
+   *     #MAX_TERMS} terms
+   */
+  static double probabilityAliveAt(
+      CnbdParameters p, int dropout, double t, double x, double recency, double age) {
+    double alive = probabilityAlive(p, dropout, x, recency, age);
+    if (t == 0 || alive == 0) {
+      return alive;
+    }
+    int k = p.k();
+    double beta = p.alpha() + age;
+    double bPosterior = p.b() + x + dropout;
+    double logStay = -Math.log1p(t / beta);
+    double logStep = Math.log(t) - Math.log(beta + t);
+    return alive
+        * phaseAverage(
+            k,
+            p.r() + k * x,
+            (age - recency) / beta,
+            (sigma, j) -> {
+              double mode = Math.max(0, Math.floor((sigma - 1) * (t / beta)));
+              double logPmf = sigma * logStay;
+              double logSurvive = 0;
+              double series = 0;
+              for (int n = 0; ; n++) {
+                if (n > 0) {
+                  logPmf += Math.log((sigma + n - 1) / n) + logStep;
+                  if ((n + j) % k == 0) {
+                    // one more purchase, survived with probability (b' + m − 1)/(a + b' + m − 1)
+                    int m = (n + j) / k;
+                    logSurvive += Math.log((bPosterior + m - 1) / (p.a() + bPosterior + m - 1));
+                  }
+                }
+                double term = Math.exp(logPmf + logSurvive);
+                series += term;
+                if (n > mode && term <= EPSILON * series) {
+                  return series;
+                }
+                if (n >= MAX_TERMS) {
+                  throw Checks.fail(
+                      "the (M)BG/CNBD-k P(alive) at t = %s for a phase rate with posterior"
+                          + " Gamma(%s, %s) needs more than %d terms: horizon too long for these"
+                          + " parameters and history",
+                      t, sigma, beta, MAX_TERMS);
+                }
+              }
+            });
   }
 
   /**

@@ -107,6 +107,26 @@ abstract sealed class CnbdModelBase implements ContinuousPurchaseModel
   }
 
   /**
+   * Probability that the customer is still alive {@code t} periods after the end of observation
+   * (btyd's and pymc-marketing's {@code future_t}): alive at T, and no drop-out after any purchase
+   * in (T, T+t], with the customer's phase within the current inter-purchase time, rate and
+   * drop-out probability drawn from their posteriors given the history (formula in {@link
+   * CnbdFunctions}); equals {@link #probabilityAlive(double, double, double)} at t = 0, falls with
+   * t, and for k = 1 equals the MBG/NBD's (BG/NBD's) {@code probabilityAlive(t, …)}.
+   *
+   * @param t periods after the end of observation, finite and &gt;= 0
+   * @param frequency repeat purchases x
+   * @param recency time of the last purchase t_x
+   * @param age time since the first purchase T
+   * @throws org.clvkit.core.ClvArgumentException when the series would need more than 2e6 terms
+   */
+  public double probabilityAlive(double t, double frequency, double recency, double age) {
+    Checks.nonNegative("t", t);
+    CustomerHistories.validateRow(frequency, recency, age, -1);
+    return CnbdFunctions.probabilityAliveAt(parameters, dropout, t, frequency, recency, age);
+  }
+
+  /**
    * P(alive at T | x, t_x, T) = 1 / (1 + [a/(b+x−1+δ)] ((α+T)/(α+t_x))^{r+kx} / Σ_{j&lt;k}
    * (r+kx)_j/j! ((T−t_x)/(α+T))^j) (BTYDplus {@code xbgcnbd.PAlive}), in logistic form; exactly 1
    * for the BG/CNBD-k at x = 0.

@@ -2,6 +2,7 @@ package org.clvkit.models.cnbd;
 
 import static org.clvkit.testing.ClvAssertions.assertRejects;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.clvkit.models.ContinuousPurchaseModel;
 import org.clvkit.models.CustomerHistories;
@@ -120,6 +121,55 @@ class CnbdModelTest {
                 who + " E[Y(" + t + ")]",
                 nbd.conditionalExpectedPurchases(t, h[0], h[1], h[2]),
                 cnbd.conditionalExpectedPurchases(t, h[0], h[1], h[2]));
+          }
+        }
+      }
+    }
+  }
+
+  /**
+   * P(alive) at a future time: with k = 1 the BG/NBD's and MBG/NBD's own closed forms (2F1) to
+   * 1e-12 relative; at t = 0 the P(alive) at T; for k = 2, 3 a probability that falls with t.
+   */
+  @Test
+  void probabilityAliveAtFutureTime_kOneEqualsTheNbdFamilyAndFallsWithT() {
+    double[][] parameters = {{0.243, 4.414, 0.793, 2.426}, {0.5248, 6.1831, 0.8914, 1.614}};
+    double[][] histories = {
+      {0, 0, 38.86}, {1, 1.71, 38.86}, {2, 30.43, 38.86}, {7, 29.57, 31.57}, {40, 70, 75}
+    };
+    Tolerance close = Tolerance.relative(1e-12).or(Tolerance.absolute(1e-300));
+    for (double[] q : parameters) {
+      CnbdParameters one = new CnbdParameters(1, q[0], q[1], q[2], q[3]);
+      MbgNbdModel mbg = MbgNbdModel.of(new MbgNbdParameters(q[0], q[1], q[2], q[3]));
+      BgNbdModel bg = BgNbdModel.of(new BgNbdParameters(q[0], q[1], q[2], q[3]));
+      for (double[] h : histories) {
+        String who = java.util.Arrays.toString(q) + " history " + java.util.Arrays.toString(h);
+        for (double t : new double[] {0, 1, 39, 200}) {
+          close.check(
+              "MBG/CNBD-1 " + who + " t " + t,
+              mbg.probabilityAlive(t, h[0], h[1], h[2]),
+              MbgCnbdModel.of(one).probabilityAlive(t, h[0], h[1], h[2]));
+          close.check(
+              "BG/CNBD-1 " + who + " t " + t,
+              bg.probabilityAlive(t, h[0], h[1], h[2]),
+              BgCnbdModel.of(one).probabilityAlive(t, h[0], h[1], h[2]));
+        }
+        for (int k = 2; k <= 3; k++) {
+          CnbdParameters p = new CnbdParameters(k, q[0], q[1], q[2], q[3]);
+          for (CnbdModelBase m : new CnbdModelBase[] {MbgCnbdModel.of(p), BgCnbdModel.of(p)}) {
+            double now = m.probabilityAlive(h[0], h[1], h[2]);
+            close.check(
+                m.name() + " k " + k + " " + who + " t 0",
+                now,
+                m.probabilityAlive(0, h[0], h[1], h[2]));
+            double previous = now;
+            for (double t : new double[] {0.5, 5, 39, 200, 2000}) {
+              double later = m.probabilityAlive(t, h[0], h[1], h[2]);
+              assertTrue(
+                  later >= 0 && later <= previous * (1 + 1e-12),
+                  m.name() + " k " + k + " " + who + " t " + t + ": " + later + " > " + previous);
+              previous = later;
+            }
           }
         }
       }
