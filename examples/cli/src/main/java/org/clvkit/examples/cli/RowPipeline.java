@@ -1,6 +1,7 @@
 package org.clvkit.examples.cli;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
@@ -8,6 +9,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.clvkit.core.ClvArgumentException;
 import org.clvkit.core.data.CustomerSummaries;
 import org.clvkit.core.data.RowPolicy;
@@ -93,6 +98,8 @@ final class RowPipeline implements AutoCloseable {
   private Thread cleanup;
   private long duplicateRows;
   private boolean sortedStream;
+  // The customers, once every row is in (read by the thread that reads spilled parts back).
+  private int idCount;
 
   // Sorted: the accumulator fed row by row, and the current customer's rows at its latest time.
   private SummaryAccumulator streamed;
@@ -386,11 +393,11 @@ final class RowPipeline implements AutoCloseable {
       return streamed.result();
     }
     ids.freeLookup(); // every row is in: only the ids by index are needed from here
+    idCount = ids.size();
     SummaryAccumulator total =
         new SummaryAccumulator(options.withOrderedInput(true), Math.max(16, ids.size()));
     if (partitions == null) {
-      int[] local = customers;
-      feed(total, local, ids.size(), 0, 0, size);
+      new Part(customers, seconds, amounts, lines, ids.size(), 0, 0, size).feed(total);
       return total.result();
     }
     spill();
@@ -399,151 +406,236 @@ final class RowPipeline implements AutoCloseable {
         drain(p);
         partitions[p].close();
       }
-      customers = null;
-      seconds = null;
-      amounts = null;
-      lines = null;
-      buffers = null;
-      for (int p = 0; p < PARTITIONS; p++) {
-        Path file = spillDir.resolve("part-" + p);
-        readPartition(file, p, total);
-        Files.delete(file);
-      }
-      return total.result();
     } catch (IOException e) {
       throw new CliException(
           ExitCodes.IO, "cannot read temporary files in " + spillDir + ": " + e.getMessage(), e);
     }
-  }
-
-  private void readPartition(Path file, int p, SummaryAccumulator acc) throws IOException {
-    long bytes = Files.size(file);
-    int n = (int) (bytes / RECORD_BYTES);
-    ByteBuffer b = ByteBuffer.allocate((int) bytes);
-    try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ)) {
-      while (b.hasRemaining() && in.read(b) >= 0) {
-        // fill
-      }
-    }
-    b.flip();
-    int[] local = new int[n];
-    seconds = new long[n];
-    amounts = new long[n];
-    lines = new long[n];
-    for (int i = 0; i < n; i++) {
-      local[i] = b.getInt() >>> PARTITION_BITS;
-      seconds[i] = b.getLong();
-      amounts[i] = b.getLong();
-      lines[i] = b.getLong();
-    }
-    int groups = (ids.size() - p + PARTITIONS - 1) >>> PARTITION_BITS;
-    feed(acc, local, Math.max(0, groups), PARTITION_BITS, p, n);
+    customers = null;
     seconds = null;
     amounts = null;
     lines = null;
+    buffers = null;
+    // Parts are read back and put in order on a second thread, one part ahead of the thread that
+    // feeds them to the accumulator (in part order, as before: the same summaries in the same
+    // order).
+    ExecutorService reader =
+        Executors.newSingleThreadExecutor(
+            r -> {
+              Thread t = new Thread(r, "clv-spill-reader");
+              t.setDaemon(true);
+              return t;
+            });
+    try {
+      Future<Part> next = reader.submit(() -> readPart(0));
+      for (int p = 0; p < PARTITIONS; p++) {
+        Part part = take(next);
+        if (p + 1 < PARTITIONS) {
+          int q = p + 1;
+          next = reader.submit(() -> readPart(q));
+        }
+        part.feed(total);
+      }
+      return total.result();
+    } finally {
+      reader.shutdownNow();
+    }
+  }
+
+  /** The part a reading task made, or its failure as this pipeline's I/O error. */
+  private Part take(Future<Part> next) {
+    try {
+      return next.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new CliException(
+          ExitCodes.IO, "interrupted while reading temporary files in " + spillDir, e);
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof UncheckedIOException) {
+        IOException io = ((UncheckedIOException) cause).getCause();
+        throw new CliException(
+            ExitCodes.IO,
+            "cannot read temporary files in " + spillDir + ": " + io.getMessage(),
+            io);
+      }
+      if (cause instanceof RuntimeException) {
+        throw (RuntimeException) cause;
+      }
+      if (cause instanceof Error) {
+        throw (Error) cause;
+      }
+      throw new IllegalStateException(cause);
+    }
+  }
+
+  /** Reads part {@code p} back, deletes its file, and puts its rows in order. */
+  private Part readPart(int p) {
+    Path file = spillDir.resolve("part-" + p);
+    try {
+      long bytes = Files.size(file);
+      int n = (int) (bytes / RECORD_BYTES);
+      ByteBuffer b = ByteBuffer.allocate((int) bytes);
+      try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ)) {
+        while (b.hasRemaining() && in.read(b) >= 0) {
+          // fill
+        }
+      }
+      Files.delete(file);
+      b.flip();
+      int[] local = new int[n];
+      long[] partSeconds = new long[n];
+      long[] partAmounts = new long[n];
+      long[] partLines = new long[n];
+      for (int i = 0; i < n; i++) {
+        local[i] = b.getInt() >>> PARTITION_BITS;
+        partSeconds[i] = b.getLong();
+        partAmounts[i] = b.getLong();
+        partLines[i] = b.getLong();
+      }
+      int groups = Math.max(0, (idCount - p + PARTITIONS - 1) >>> PARTITION_BITS);
+      return new Part(local, partSeconds, partAmounts, partLines, groups, PARTITION_BITS, p, n);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /**
-   * Feeds rows {@code [0, n)} of the current columns, whose customers are {@code local} (global
-   * index {@code (local << shift) | p}, below {@code groups} distinct locals), grouped by customer
-   * in order of index, each group in time order (ties in file order), duplicates counted.
+   * Rows {@code [0, n)} of some columns, whose customers are {@code local} (global index {@code
+   * (local << shift) | p}, below {@code groups} distinct locals), grouped by customer in order of
+   * index, each group in time order (ties in file order); {@link #feed} counts duplicates and feeds
+   * them.
    */
-  private void feed(SummaryAccumulator acc, int[] local, int groups, int shift, int p, int n) {
-    int[] start = new int[groups + 1];
-    for (int i = 0; i < n; i++) {
-      start[local[i] + 1]++;
-    }
-    for (int g = 0; g < groups; g++) {
-      start[g + 1] += start[g];
-    }
-    int[] order = new int[n];
-    int[] fill = Arrays.copyOf(start, groups);
-    for (int i = 0; i < n; i++) {
-      order[fill[local[i]]++] = i;
-    }
-    int[] scratch = new int[0];
-    for (int g = 0; g < groups; g++) {
-      int from = start[g];
-      int to = start[g + 1];
-      if (from == to) {
-        continue;
+  private final class Part {
+    private final long[] seconds;
+    private final long[] amounts;
+    private final long[] lines;
+    private final int groups;
+    private final int shift;
+    private final int p;
+    private final int[] start;
+    private final int[] order;
+
+    Part(
+        int[] local,
+        long[] seconds,
+        long[] amounts,
+        long[] lines,
+        int groups,
+        int shift,
+        int p,
+        int n) {
+      this.seconds = seconds;
+      this.amounts = amounts;
+      this.lines = lines;
+      this.groups = groups;
+      this.shift = shift;
+      this.p = p;
+      start = new int[groups + 1];
+      for (int i = 0; i < n; i++) {
+        start[local[i] + 1]++;
       }
-      if (to - from > 32 && scratch.length < to - from) {
-        scratch = new int[to - from];
+      for (int g = 0; g < groups; g++) {
+        start[g + 1] += start[g];
       }
-      sortByTimeAndAmount(order, from, to, scratch);
-      int customer = (g << shift) | p;
-      long number = ids.number(customer);
-      String id = number >= 0 ? null : ids.id(customer);
-      for (int q = from; q < to; q++) {
-        int i = order[q];
-        boolean duplicate = false;
-        for (int back = q - 1; back >= from && seconds[order[back]] == seconds[i]; back--) {
-          duplicate |= amounts[order[back]] == amounts[i];
+      order = new int[n];
+      int[] fill = Arrays.copyOf(start, groups);
+      for (int i = 0; i < n; i++) {
+        order[fill[local[i]]++] = i;
+      }
+      int[] scratch = new int[0];
+      for (int g = 0; g < groups; g++) {
+        int from = start[g];
+        int to = start[g + 1];
+        if (to - from > 32 && scratch.length < to - from) {
+          scratch = new int[to - from];
         }
-        if (duplicate) {
-          duplicateRows++;
-          if (duplicates == Duplicates.DROP) {
-            continue;
+        if (to - from > 1) {
+          sortByTimeAndAmount(from, to, scratch);
+        }
+      }
+    }
+
+    /** Feeds the rows to {@code acc}, counting (and perhaps dropping) exact duplicates. */
+    void feed(SummaryAccumulator acc) {
+      for (int g = 0; g < groups; g++) {
+        int from = start[g];
+        int to = start[g + 1];
+        if (from == to) {
+          continue;
+        }
+        int customer = (g << shift) | p;
+        long number = ids.number(customer);
+        String id = number >= 0 ? null : ids.id(customer);
+        for (int q = from; q < to; q++) {
+          int i = order[q];
+          boolean duplicate = false;
+          for (int back = q - 1; back >= from && seconds[order[back]] == seconds[i]; back--) {
+            duplicate |= amounts[order[back]] == amounts[i];
+          }
+          if (duplicate) {
+            duplicateRows++;
+            if (duplicates == Duplicates.DROP) {
+              continue;
+            }
+          }
+          if (id == null) {
+            acc.acceptAtLine(lines[i], number, seconds[i], Double.longBitsToDouble(amounts[i]));
+          } else {
+            acc.acceptAtLine(lines[i], id, seconds[i], Double.longBitsToDouble(amounts[i]));
           }
         }
-        if (id == null) {
-          acc.acceptAtLine(lines[i], number, seconds[i], Double.longBitsToDouble(amounts[i]));
-        } else {
-          acc.acceptAtLine(lines[i], id, seconds[i], Double.longBitsToDouble(amounts[i]));
-        }
       }
     }
-  }
 
-  /**
-   * Sorts {@code order[from, to)} by time, then by amount (its bits): a customer's rows reach the
-   * accumulator in an order that does not depend on the order of the file, so that sums, and hence
-   * the summaries, are the same bit for bit whatever the row order. Rows equal in both are exact
-   * duplicates, whose order does not matter.
-   */
-  private void sortByTimeAndAmount(int[] order, int from, int to, int[] scratch) {
-    if (to - from <= 32) {
-      for (int q = from + 1; q < to; q++) {
-        int v = order[q];
-        int k = q - 1;
-        while (k >= from && after(order[k], v)) {
-          order[k + 1] = order[k];
-          k--;
+    /**
+     * Sorts {@code order[from, to)} by time, then by amount (its bits): a customer's rows reach the
+     * accumulator in an order that does not depend on the order of the file, so that sums, and
+     * hence the summaries, are the same bit for bit whatever the row order. Rows equal in both are
+     * exact duplicates, whose order does not matter.
+     */
+    private void sortByTimeAndAmount(int from, int to, int[] scratch) {
+      if (to - from <= 32) {
+        for (int q = from + 1; q < to; q++) {
+          int v = order[q];
+          int k = q - 1;
+          while (k >= from && after(order[k], v)) {
+            order[k + 1] = order[k];
+            k--;
+          }
+          order[k + 1] = v;
         }
-        order[k + 1] = v;
+        return;
       }
-      return;
+      int mid = (from + to) >>> 1;
+      sortByTimeAndAmount(from, mid, scratch);
+      sortByTimeAndAmount(mid, to, scratch);
+      if (!after(order[mid - 1], order[mid])) {
+        return;
+      }
+      System.arraycopy(order, from, scratch, 0, mid - from);
+      int a = 0;
+      int aEnd = mid - from;
+      int b = mid;
+      int out = from;
+      while (a < aEnd && b < to) {
+        order[out++] = after(scratch[a], order[b]) ? order[b++] : scratch[a++];
+      }
+      while (a < aEnd) {
+        order[out++] = scratch[a++];
+      }
     }
-    int mid = (from + to) >>> 1;
-    sortByTimeAndAmount(order, from, mid, scratch);
-    sortByTimeAndAmount(order, mid, to, scratch);
-    if (!after(order[mid - 1], order[mid])) {
-      return;
-    }
-    System.arraycopy(order, from, scratch, 0, mid - from);
-    int a = 0;
-    int aEnd = mid - from;
-    int b = mid;
-    int out = from;
-    while (a < aEnd && b < to) {
-      order[out++] = after(scratch[a], order[b]) ? order[b++] : scratch[a++];
-    }
-    while (a < aEnd) {
-      order[out++] = scratch[a++];
+
+    /** Whether row x comes after row y: later, or at the same time with larger amount bits. */
+    private boolean after(int x, int y) {
+      long sx = seconds[x];
+      long sy = seconds[y];
+      return sx > sy || (sx == sy && amounts[x] > amounts[y]);
     }
   }
 
   /** The table the reader interns ids in, or null for a declared sorted input (streamed). */
   IdTable ids() {
     return streamed == null || detecting ? ids : null;
-  }
-
-  /** Whether row x comes after row y: later, or at the same time with larger amount bits. */
-  private boolean after(int x, int y) {
-    long sx = seconds[x];
-    long sy = seconds[y];
-    return sx > sy || (sx == sy && amounts[x] > amounts[y]);
   }
 
   /** Exact duplicate rows seen (kept or dropped by the policy). */

@@ -28,6 +28,12 @@ class ClvLauncherJarTest {
 
   /** As {@link #run(String, String...)}, with {@code CLV_GC_OPTS} when not null. */
   private static String runWithGc(String gc, String options, String... args) throws Exception {
+    return runWith(gc, null, options, args);
+  }
+
+  /** As {@link #runWithGc}, with {@code CLV_JIT_OPTS} when not null. */
+  private static String runWith(String gc, String jit, String options, String... args)
+      throws Exception {
     Path launcher = Path.of("bin", "clv").toAbsolutePath();
     List<String> command = new java.util.ArrayList<>(List.of("sh", launcher.toString()));
     command.addAll(List.of(args));
@@ -40,6 +46,11 @@ class ClvLauncherJarTest {
       env.put("CLV_GC_OPTS", gc);
     } else {
       env.remove("CLV_GC_OPTS");
+    }
+    if (jit != null) {
+      env.put("CLV_JIT_OPTS", jit);
+    } else {
+      env.remove("CLV_JIT_OPTS");
     }
     env.put(
         "PATH",
@@ -84,5 +95,18 @@ class ClvLauncherJarTest {
     String out = run("-XshowSettings:vm -Xmx1g", "--version");
     assertTrue(out.contains("Max. Heap Size: 1.00G"), out);
     assertEquals(1, out.split("Max. Heap Size", -1).length - 1, out);
+  }
+
+  @Test
+  void launcher_clientCompilerForSummarizeOnly_unlessReplaced() throws Exception {
+    String flags = "-XX:+PrintCommandLineFlags";
+    String summarize = run(flags, "summarize", "--help");
+    assertTrue(summarize.contains("-XX:TieredStopAtLevel=1"), summarize);
+    String fit = run(flags, "fit", "--help");
+    assertFalse(fit.contains("TieredStopAtLevel"), fit);
+    String version = run(flags, "--version");
+    assertFalse(version.contains("TieredStopAtLevel"), version);
+    String replaced = runWith(null, "", flags, "summarize", "--help");
+    assertFalse(replaced.contains("TieredStopAtLevel"), replaced);
   }
 }
