@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.concurrent.Executor;
 import org.clvkit.core.internal.Parallel;
 import org.clvkit.models.CustomerHistories;
+import org.clvkit.models.internal.DistinctValues;
 import org.clvkit.models.internal.GaussKronrod;
 import org.clvkit.models.internal.LogPochhammer;
 import org.clvkit.models.internal.MaximumLikelihood;
@@ -70,6 +71,7 @@ final class GgompertzNbdLikelihood implements ModelFitting.Problem {
   private final double[] ageLogShift;
   private final double[] ageInverseB;
   private final double[] ageShare;
+  private boolean lastGrid;
 
   /**
    * @param data the customer histories (compressed here)
@@ -89,10 +91,13 @@ final class GgompertzNbdLikelihood implements ModelFitting.Problem {
   GgompertzNbdLikelihood(
       CustomerHistories data, double timeScale, boolean grid, Executor executor) {
     CustomerHistories patterns = data.compressed();
-    this.x = patterns.frequencyColumn();
-    this.recency = patterns.recencyColumn();
-    this.age = patterns.ageColumn();
-    this.weight = patterns.weightColumn();
+    // Patterns in order of (x, t_x, T): the panels' groups are then contiguous runs whose times
+    // ascend, so their integrals are read and written in memory order.
+    int[] order = memoryOrder(patterns);
+    this.x = select(patterns.frequencyColumn(), order);
+    this.recency = select(patterns.recencyColumn(), order);
+    this.age = select(patterns.ageColumn(), order);
+    this.weight = select(patterns.weightColumn(), order);
     this.timeScale = timeScale;
     this.panels = grid ? new GgompertzNbdPanels(x, recency, age) : null;
     this.gridIntegrals = new double[6 * x.length];
@@ -131,6 +136,40 @@ final class GgompertzNbdLikelihood implements ModelFitting.Problem {
     this.customers = total;
     this.purchases = bought;
     this.exposure = exposed;
+  }
+
+  /** Number of patterns whose integrals may come from the panels (for tests). */
+  int panelPatterns() {
+    return panels == null ? 0 : panels.gridPatterns();
+  }
+
+  /** Whether the last evaluation took the panel patterns' integrals from the panels (for tests). */
+  boolean lastEvaluationUsedPanels() {
+    return lastGrid;
+  }
+
+  /** The permutation that sorts the patterns by x, then t_x, then T (stable counting sorts). */
+  private static int[] memoryOrder(CustomerHistories patterns) {
+    int n = patterns.size();
+    int[] order = new int[n];
+    for (int i = 0; i < n; i++) {
+      order[i] = i;
+    }
+    double[][] keys = {patterns.ageColumn(), patterns.recencyColumn(), patterns.frequencyColumn()};
+    int[] rank = new int[n];
+    for (double[] key : keys) {
+      int distinct = DistinctValues.sorted(key, rank).length;
+      order = DistinctValues.sortStably(order, rank, distinct);
+    }
+    return order;
+  }
+
+  private static double[] select(double[] column, int[] order) {
+    double[] out = new double[order.length];
+    for (int i = 0; i < order.length; i++) {
+      out[i] = column[order[i]];
+    }
+    return out;
   }
 
   @Override
@@ -291,7 +330,10 @@ final class GgompertzNbdLikelihood implements ModelFitting.Problem {
     double psiR = withGradient ? LogPochhammer.digamma(r) : 0;
     double[] d = new double[5];
     boolean grid =
-        panels != null && panels.integrate(r, alpha, b, s, beta, scale, gridIntegrals, gridScale);
+        panels != null
+            && panels.integrate(
+                r, alpha, b, s, beta, scale, gridIntegrals, gridScale, withGradient);
+    lastGrid = grid;
     for (int k = 0; k < distinctX.length; k++) {
       logRising[k] = LogPochhammer.value(r, distinctX[k]);
       digammaRx[k] = withGradient ? LogPochhammer.digamma(r + distinctX[k]) : 0;
@@ -405,7 +447,9 @@ final class GgompertzNbdLikelihood implements ModelFitting.Problem {
       boolean aliveLarger = logA >= logC;
       double max = aliveLarger ? logA : logC;
       double u = Math.exp((aliveLarger ? logC : logA) - max);
-      double logSum = max + Math.log1p(u);
+      // ln(1 + u) rather than log1p(u): its absolute error, a few ulps of 1, is what the sum
+      // keeps, and Math.log is an intrinsic where log1p is not
+      double logSum = max + Math.log(1 + u);
       total += w * (logRising[xIndex[i]] + r * logAlpha + logSum);
       if (withGradient) {
         double larger = 1 / (1 + u);

@@ -112,6 +112,7 @@ class GgompertzNbdFitterTest {
     double[][] points = {
       {0.78, 1.81, 0.5, 0.43, 1.98},
       {0.55, 2.7, 1e-6, 0.6, 1e-5},
+      {0.55, 2.7, 1.1e-9, 0.6, 1.1e-9 * 11.67 / 3.9},
       {3, 0.3, 2, 0.2, 0.01},
       {0.3, 10, 0.01, 3, 20},
       {1, 1, 4, 1, 1}
@@ -131,6 +132,48 @@ class GgompertzNbdFitterTest {
               .check("gradient " + k + " at " + at, g2[k], g1[k]);
         }
       }
+    }
+  }
+
+  /**
+   * The interpolated mode of {@link GgompertzNbdPanels}, for times not on a coarse grid (every
+   * customer's t_x and T its own, as simulated), against the adaptive Gauss–Kronrod rule pattern by
+   * pattern: the log-likelihood agrees to 1e-11 relative and the gradient to 1e-9 of it, at the
+   * same points as the panel test.
+   */
+  @Test
+  void interpolatedQuadrature_matchesAdaptiveQuadratureOnContinuousTimes() {
+    int n = 3000;
+    java.util.SplittableRandom random = new java.util.SplittableRandom(3);
+    double[] ages = new double[n];
+    for (int i = 0; i < n; i++) {
+      ages[i] = 24.3 + (42.8 - 24.3) * random.nextDouble();
+    }
+    CustomerHistories continuous =
+        GgompertzNbdSimulator.of(new GgompertzNbdParameters(0.8, 8.0, 0.05, 1.2, 2.0), 5L)
+            .histories(ages);
+    double[][] points = {
+      {0.78, 1.81, 0.5, 0.43, 1.98},
+      {0.55, 2.7, 1e-6, 0.6, 1e-5},
+      {3, 0.3, 2, 0.2, 0.01},
+      {0.3, 10, 0.01, 3, 20},
+      {1, 1, 4, 1, 1},
+      {0.8, 8.0 / 3.9, 0.05 * 3.9, 1.2, 2.0}
+    };
+    GgompertzNbdLikelihood fine = new GgompertzNbdLikelihood(continuous, 3.9, true, null);
+    GgompertzNbdLikelihood adaptive = new GgompertzNbdLikelihood(continuous, 3.9, false, null);
+    assertTrue(fine.panelPatterns() > 0.99 * fine.patterns() - 1, "patterns on the layout");
+    for (double[] p : points) {
+      double[] g1 = new double[5];
+      double[] g2 = new double[5];
+      double v1 = fine.logLikelihood(p, 3.9, g1);
+      double v2 = adaptive.logLikelihood(p, 3.9, g2);
+      String at = java.util.Arrays.toString(p);
+      Tolerance.relative(1e-11).check("LL at " + at, v2, v1);
+      for (int k = 0; k < 5; k++) {
+        Tolerance.absolute(1e-9 * Math.abs(v2)).check("gradient " + k + " at " + at, g2[k], g1[k]);
+      }
+      assertTrue(fine.lastEvaluationUsedPanels(), "the interpolated mode was used at " + at);
     }
   }
 
