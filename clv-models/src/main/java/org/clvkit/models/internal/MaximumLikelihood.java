@@ -255,6 +255,56 @@ public final class MaximumLikelihood {
   }
 
   /**
+   * A positive-definite approximation of the inverse information at {@code theta}, for starting
+   * {@link #refine}: the covariance when the finite-difference information is positive definite,
+   * else the inverse of the information plus the smallest multiple of the identity (tried from 1e-8
+   * of its largest diagonal element, tenfold each time) that makes it so, as Nocedal &amp; Wright's
+   * modified Newton method does (Numerical Optimization, 2nd ed., 2006, Algorithm 3.3); a search
+   * stopped on a nearly flat ridge can have an information matrix that is not positive definite
+   * there, though the maximum's is. Null when the Hessian is not finite.
+   *
+   * @param objective the log-likelihood
+   * @param theta the point (not modified)
+   * @param bound the box half-width on every log-parameter
+   */
+  public static double[][] inverseInformation(Objective objective, double[] theta, double bound) {
+    double[][] hess = hessian(new Counter(objective), theta.clone(), bound);
+    return hess == null ? null : inverseShifted(negate(hess));
+  }
+
+  /**
+   * The inverse of {@code information}, or of {@code information + μ I} with the least μ of 1e-8,
+   * 1e-7, … times its largest diagonal element that is positive definite; null when none up to the
+   * largest diagonal element itself is.
+   */
+  static double[][] inverseShifted(double[][] information) {
+    double[][] inverse = inverseSpd(information);
+    if (inverse != null) {
+      return inverse;
+    }
+    int n = information.length;
+    double largest = 0;
+    for (int i = 0; i < n; i++) {
+      largest = Math.max(largest, Math.abs(information[i][i]));
+    }
+    if (!(largest > 0) || !Double.isFinite(largest)) {
+      return null;
+    }
+    double[][] shifted = new double[n][];
+    for (double mu = 1e-8 * largest; mu <= largest; mu *= 10) {
+      for (int i = 0; i < n; i++) {
+        shifted[i] = information[i].clone();
+        shifted[i][i] += mu;
+      }
+      inverse = inverseSpd(shifted);
+      if (inverse != null) {
+        return inverse;
+      }
+    }
+    return null;
+  }
+
+  /**
    * Quasi-Newton iteration from a point near the optimum, as the last phase of a fit whose starting
    * points were searched on a sample of the data: BFGS started from {@code inverse} (the covariance
    * of the sample's optimum, say, which is close to the data's) with unit steps first, stopping at
@@ -318,7 +368,7 @@ public final class MaximumLikelihood {
       }
       if (h == null) {
         double[][] hess = hessian(f, x, bound);
-        h = hess == null ? null : inverseSpd(negate(hess));
+        h = hess == null ? null : inverseShifted(negate(hess));
         fresh = true;
         if (h == null) {
           stop = "the information matrix is singular or not positive definite";

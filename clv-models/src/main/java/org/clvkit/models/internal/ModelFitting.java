@@ -264,7 +264,7 @@ public final class ModelFitting {
       if (starts.best.converged()) {
         // The sample's information is close to the data's: BFGS on all patterns starts from it.
         double[][] inverse =
-            MaximumLikelihood.covariance(sampleObjective, starts.best.theta(), BOUND);
+            MaximumLikelihood.inverseInformation(sampleObjective, starts.best.theta(), BOUND);
         evaluations += 2 * n;
         MaximumLikelihood.Result refined =
             MaximumLikelihood.refine(objective, starts.best.theta(), inverse, REFINE_STEPS, BOUND);
