@@ -290,8 +290,19 @@ final class FitCommand implements Callable<Integer> {
     String m = message == null ? "" : message;
     java.util.regex.Matcher p = java.util.regex.Pattern.compile("parameter (\\w+)").matcher(m);
     String parameter = p.find() ? p.group(1) : "";
+    java.util.regex.Matcher ran =
+        java.util.regex.Pattern.compile("ran to(?:wards)? ([-+0-9.eE]+)").matcher(m);
+    boolean towardsZero = ran.find() && Math.abs(Double.parseDouble(ran.group(1))) < 1;
+    // The L2 penalty pulls estimates towards 0: it keeps a parameter that runs off to large values
+    // finite, and would only push one that runs towards 0 further.
     String penalty =
-        " --penalty " + kind.id() + "=0.01 keeps the parameters finite if an estimate is needed.";
+        towardsZero
+            ? " A --penalty does not help here: it pulls the estimates towards 0, where "
+                + parameter
+                + " already runs."
+            : " --penalty "
+                + kind.id()
+                + "=0.01 keeps the parameters finite if an estimate is needed.";
     if (!PurchaseModel.class.isAssignableFrom(kind.modelClass())) {
       return "spend per purchase varies too little between customers (or there are too few"
           + " repeat customers) for the Gamma-Gamma model to separate the customers' mean spend"

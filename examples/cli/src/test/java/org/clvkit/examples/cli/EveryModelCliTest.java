@@ -1,6 +1,7 @@
 package org.clvkit.examples.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -170,6 +171,8 @@ class EveryModelCliTest {
         assertTrue(err.contains("parameter b ran to"), boundary::toString);
         assertTrue(err.contains("no interior maximum"), boundary::toString);
         assertTrue(err.contains("the drop-out process cannot be estimated"), boundary::toString);
+        assertTrue(err.contains("A --penalty does not help here"), boundary::toString);
+        assertFalse(err.contains("keeps the parameters finite"), boundary::toString);
         ownData = true;
         f = Cli.run("fit", gompertz, "-m", kind.id(), "-o", out);
       }
