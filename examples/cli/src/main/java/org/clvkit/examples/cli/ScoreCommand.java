@@ -73,6 +73,11 @@ final class ScoreCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     scoring.settings(TimeUnit.WEEKS); // options checked before anything is read
+    if (timeVarying.purchaseLog != null) {
+      throw CliException.usage(
+          "--purchase-log is for clv fit only: P(alive) and the expected purchases do not depend"
+              + " on the times of the earlier purchases, so scoring does not read it");
+    }
     boolean escape = csv.escape();
     PathChecks checks =
         new PathChecks()

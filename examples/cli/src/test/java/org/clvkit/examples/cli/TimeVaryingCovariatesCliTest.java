@@ -1,6 +1,7 @@
 package org.clvkit.examples.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -266,6 +267,32 @@ class TimeVaryingCovariatesCliTest {
         () -> exact + " vs " + summaryOnly);
     assertEquals(
         summaryOnly.parameterNames(), exact.parameterNames(), "same parameters, other estimates");
+  }
+
+  @Test
+  void score_purchaseLogIsAUsageError() throws IOException {
+    // Predictions do not depend on the purchase times: an option score would read and ignore is
+    // refused before anything is read, not silently accepted.
+    Path scores = dir.resolve("scores.csv");
+    Cli.Result r =
+        Cli.run(
+            "score",
+            summary.toString(),
+            "-p",
+            dir.resolve("nowhere.properties").toString(),
+            "--id-column",
+            "customer_id",
+            "--time-varying-covariates",
+            dir.resolve("tv.csv").toString(),
+            "--calibration-end",
+            "1997-09-30",
+            "--purchase-log",
+            CdnowCovariateData.purchaseLog(dir).toString(),
+            "-o",
+            scores.toString());
+    assertEquals(ExitCodes.USAGE, r.code(), r::toString);
+    assertTrue(r.err().contains("--purchase-log is for clv fit only"), r::toString);
+    assertFalse(Files.exists(scores), r::toString);
   }
 
   @Test
