@@ -167,7 +167,7 @@ class CovariateClvToolsFitTest {
     // 0.30 % (β₀), mostly because they are taken at the two points. Tolerance: 0.5 %.
     String[] base = {"r", "alpha", "s", "beta"};
     for (int i = 0; i < 4; i++) {
-      ParameterEstimateCheck.check(
+      checkEstimate(
           base[i],
           report.parameters().get(i).value(),
           report.parameters().get(i).standardError(),
@@ -176,14 +176,14 @@ class CovariateClvToolsFitTest {
     }
     for (String name : NAMES) {
       CoefficientEstimate purchase = report.coefficient("purchase." + name);
-      ParameterEstimateCheck.check(
+      checkEstimate(
           "trans." + name,
           purchase.value(),
           purchase.standardError(),
           ref.get("trans." + name),
           report);
       CoefficientEstimate dropout = report.coefficient("dropout." + name);
-      ParameterEstimateCheck.check(
+      checkEstimate(
           "life." + name,
           dropout.value(),
           dropout.standardError(),
@@ -192,26 +192,25 @@ class CovariateClvToolsFitTest {
     }
   }
 
-  private static final class ParameterEstimateCheck {
-    static void check(
-        String name, double value, double se, double[] clvTools, CovariateFitReport report) {
-      String what =
-          name
-              + ": clvkit "
-              + value
-              + " ("
-              + se
-              + ") vs CLVTools "
-              + clvTools[0]
-              + " ("
-              + clvTools[1]
-              + ")\n"
-              + report.summaryTable();
-      double diff = Math.abs(value - clvTools[0]);
-      assertTrue(diff <= 3e-3 * Math.abs(clvTools[0]), what);
-      assertTrue(diff <= 0.01 * clvTools[1], what);
-      assertTrue(Math.abs(se - clvTools[1]) <= 5e-3 * clvTools[1], what);
-    }
+  /** Estimate: 3e-3 relative and 0.01 standard errors; standard error: 0.5 %. */
+  private static void checkEstimate(
+      String name, double value, double se, double[] clvTools, CovariateFitReport report) {
+    String what =
+        name
+            + ": clvkit "
+            + value
+            + " ("
+            + se
+            + ") vs CLVTools "
+            + clvTools[0]
+            + " ("
+            + clvTools[1]
+            + ")\n"
+            + report.summaryTable();
+    double diff = Math.abs(value - clvTools[0]);
+    assertTrue(diff <= 3e-3 * Math.abs(clvTools[0]), what);
+    assertTrue(diff <= 0.01 * clvTools[1], what);
+    assertTrue(Math.abs(se - clvTools[1]) <= 5e-3 * clvTools[1], what);
   }
 
   @Test
