@@ -4,6 +4,7 @@ import org.apache.commons.math3.special.Beta;
 import org.apache.commons.math3.special.Gamma;
 import org.clvkit.models.CustomerHistories;
 import org.clvkit.models.internal.GaussKronrod;
+import org.clvkit.models.internal.Hypergeometric;
 
 /**
  * The Pareto/GGG's marginal log-likelihood of a data set (Platzer &amp; Reutterer 2016): each
@@ -121,6 +122,9 @@ final class ParetoGggLikelihood {
     return alive + GaussKronrod.integrate(dead, 0, gap, TOLERANCE, 0);
   }
 
+  /** Convergence of the incomplete beta's continued fraction: a step's factor within 1e-15 of 1. */
+  private static final double FRACTION_EPSILON = Math.nextDown(1e-15);
+
   /** E[Q(k, kλu)] over λ ~ Gamma(a, b): I_{b/(b+ku)}(a, k); logBeta = ln B(a, k). */
   private static double survival(double a, double b, double k, double u, double logBeta) {
     if (!(u > 0)) {
@@ -151,47 +155,17 @@ final class ParetoGggLikelihood {
   }
 
   private static double fraction(double z, double a, double b) {
-    double tiny = 1e-300;
-    double qab = a + b;
-    double qap = a + 1;
-    double qam = a - 1;
-    double c = 1;
-    double d = 1 - qab * z / qap;
-    if (Math.abs(d) < tiny) {
-      d = tiny;
+    double h =
+        Hypergeometric.incompleteBetaFraction(z, a, b, a + b, a + 1, FRACTION_EPSILON, 10_000);
+    if (Double.isNaN(h)) {
+      throw new ArithmeticException(
+          "incomplete beta continued fraction did not converge at z="
+              + z
+              + ", a="
+              + a
+              + ", b="
+              + b);
     }
-    d = 1 / d;
-    double h = d;
-    for (int m = 1; m <= 10_000; m++) {
-      int m2 = 2 * m;
-      double aa = m * (b - m) * z / ((qam + m2) * (a + m2));
-      d = 1 + aa * d;
-      if (Math.abs(d) < tiny) {
-        d = tiny;
-      }
-      c = 1 + aa / c;
-      if (Math.abs(c) < tiny) {
-        c = tiny;
-      }
-      d = 1 / d;
-      h *= d * c;
-      aa = -(a + m) * (qab + m) * z / ((a + m2) * (qap + m2));
-      d = 1 + aa * d;
-      if (Math.abs(d) < tiny) {
-        d = tiny;
-      }
-      c = 1 + aa / c;
-      if (Math.abs(c) < tiny) {
-        c = tiny;
-      }
-      d = 1 / d;
-      double del = d * c;
-      h *= del;
-      if (Math.abs(del - 1) < 1e-15) {
-        return h;
-      }
-    }
-    throw new ArithmeticException(
-        "incomplete beta continued fraction did not converge at z=" + z + ", a=" + a + ", b=" + b);
+    return h;
   }
 }

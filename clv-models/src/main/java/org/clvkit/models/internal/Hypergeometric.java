@@ -813,16 +813,30 @@ public final class Hypergeometric {
 
   /**
    * ln 2F1(1, B; C; z) for B, C &gt; 0 and 0 &lt; z &lt; 1 by Gauss's continued fraction in its
-   * incomplete-beta form, I_z(p, q) ∝ 1 / (1 + d_1 / (1 + d_2 / ...)) with p = C − 1, q = B − C + 1
-   * (DLMF 8.17.22; Numerical Recipes 6.4), evaluated by the modified Lentz method; NaN if it does
-   * not converge within the cap.
+   * incomplete-beta form, {@link #incompleteBetaFraction} with p = C − 1, q = B − C + 1; NaN if it
+   * does not converge within the cap.
    */
   static double logContinuedFraction(double B, double C, double z, int cap) {
+    double h = incompleteBetaFraction(z, C - 1.0, B - C + 1.0, B, C, FRACTION_EPSILON, cap);
+    return h > 0 ? Math.log(h) : Double.NaN;
+  }
+
+  /**
+   * The continued fraction of the regularized incomplete beta function, I_z(p, q) = z^p (1−z)^q /
+   * (p B(p, q)) · 1 / (1 + d_1 / (1 + d_2 / ...)) (DLMF 8.17.22; Numerical Recipes 6.4), by the
+   * modified Lentz method: the value of 1 / (1 + d_1 / ...), or NaN if it does not converge within
+   * {@code cap} steps. {@code sum} = p + q and {@code pPlusOne} = p + 1 are taken as the caller has
+   * them (Gauss's fraction for 2F1(1, B; C; z) holds B and C themselves), so that no rounding is
+   * added to them.
+   *
+   * @param epsilon the fraction has converged when a step changes it by a factor within epsilon of
+   *     1
+   */
+  public static double incompleteBetaFraction(
+      double z, double p, double q, double sum, double pPlusOne, double epsilon, int cap) {
     final double tiny = 1e-300;
-    double p = C - 1.0;
-    double q = B - C + 1.0;
     double c = 1.0;
-    double d = 1.0 - B * z / C;
+    double d = 1.0 - sum * z / pPlusOne;
     if (Math.abs(d) < tiny) {
       d = tiny;
     }
@@ -841,7 +855,7 @@ public final class Hypergeometric {
       }
       d = 1.0 / d;
       h *= d * c;
-      coefficient = -(p + m) * (B + m) * z / ((p + m2) * (C + m2));
+      coefficient = -(p + m) * (sum + m) * z / ((p + m2) * (pPlusOne + m2));
       d = 1.0 + coefficient * d;
       if (Math.abs(d) < tiny) {
         d = tiny;
@@ -853,8 +867,8 @@ public final class Hypergeometric {
       d = 1.0 / d;
       double delta = d * c;
       h *= delta;
-      if (Math.abs(delta - 1.0) <= FRACTION_EPSILON) {
-        return h > 0 ? Math.log(h) : Double.NaN;
+      if (Math.abs(delta - 1.0) <= epsilon) {
+        return h;
       }
     }
     return Double.NaN;
