@@ -9,10 +9,16 @@ import java.io.Writer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.util.EnumSet;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.zip.GZIPOutputStream;
 
 /**
@@ -21,6 +27,9 @@ import java.util.zip.GZIPOutputStream;
  * disk and moves over the target with {@link StandardCopyOption#ATOMIC_MOVE}. Closing without a
  * commit deletes the temporary file, so a failed run leaves the earlier file byte for byte; a run
  * killed before its commit leaves the earlier file too (and a hidden temporary file).
+ *
+ * <p>Permissions: a new file gets those of any new file of the process (on POSIX systems 0666 less
+ * the umask, as if written in place); a replaced file keeps its POSIX permissions.
  *
  * <p>Opening creates the temporary file at once, so an unwritable output is found before any input
  * is read. With {@link #stdout} the bytes go to standard output instead and commit only flushes.
@@ -64,9 +73,7 @@ final class AtomicOutput implements AutoCloseable {
     }
     Output.createParent(absolute);
     try {
-      Path temporary =
-          Files.createTempFile(absolute.getParent(), "." + absolute.getFileName() + ".", ".tmp");
-      return new AtomicOutput(target, temporary, null);
+      return new AtomicOutput(target, sibling(absolute, false), null);
     } catch (IOException e) {
       throw Output.cannotWrite(target, e);
     }
@@ -175,10 +182,62 @@ final class AtomicOutput implements AutoCloseable {
       try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
         channel.force(true);
       }
+      keepPermissions(target.toAbsolutePath(), temporary);
       move(temporary, target.toAbsolutePath());
       committed = true;
     } catch (IOException e) {
       throw Output.cannotWrite(target, e);
+    }
+  }
+
+  /**
+   * Creates an empty file or folder with a fresh hidden name beside {@code target} ({@code
+   * .<name>.<random>.tmp}), with the default permissions of a new file or folder of the process
+   * (unlike {@link Files#createTempFile} and {@link Files#createTempDirectory}, which make them
+   * 0600 and 0700 on POSIX systems, so that a colleague could not read the output).
+   */
+  static Path sibling(Path target, boolean folder) throws IOException {
+    String name = target.getFileName().toString();
+    // Keep the name within the usual 255-character limit.
+    String base = "." + (name.length() > 64 ? name.substring(0, 64) : name) + ".";
+    for (int attempt = 0; ; attempt++) {
+      Path candidate =
+          target.resolveSibling(
+              base + Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 1) + ".tmp");
+      try {
+        if (folder) {
+          Files.createDirectory(candidate);
+        } else {
+          Files.newByteChannel(
+                  candidate, EnumSet.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE))
+              .close();
+        }
+        return candidate;
+      } catch (FileAlreadyExistsException e) {
+        if (attempt >= 100) {
+          throw e;
+        }
+      }
+    }
+  }
+
+  /**
+   * Gives {@code replacement} the POSIX permissions of {@code target} when both are files or both
+   * folders (a replaced output keeps the permissions its owner gave it).
+   */
+  static void keepPermissions(Path target, Path replacement) throws IOException {
+    PosixFileAttributeView existing =
+        Files.getFileAttributeView(target, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS);
+    if (existing == null
+        || Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)
+            != Files.isDirectory(replacement, LinkOption.NOFOLLOW_LINKS)
+        || Files.isSymbolicLink(target)) {
+      return;
+    }
+    try {
+      Files.setPosixFilePermissions(replacement, existing.readAttributes().permissions());
+    } catch (NoSuchFileException e) {
+      // removed meanwhile: the output is a new file
     }
   }
 

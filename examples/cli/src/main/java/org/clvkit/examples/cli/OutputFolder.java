@@ -22,6 +22,9 @@ import java.nio.file.attribute.BasicFileAttributes;
  * <p>Only a folder that is absent, empty, or made by this class (it holds {@link #MARKER}, or a
  * {@code report.html} of an earlier version) is replaced: any other folder is a usage error, so a
  * mistyped {@code -o .} can never swap away a folder of other files.
+ *
+ * <p>Permissions: a new folder gets those of any new folder of the process (0777 less the umask on
+ * POSIX systems); a replaced folder's POSIX permissions pass to its replacement.
  */
 final class OutputFolder implements AutoCloseable {
   /** The file that marks a folder written by {@code clv}. */
@@ -62,11 +65,9 @@ final class OutputFolder implements AutoCloseable {
     Path parent = absolute.getParent();
     Output.directory(parent);
     try {
-      Path staging = Files.createTempDirectory(parent, "." + absolute.getFileName() + ".");
-      Path renamed = staging.resolveSibling(staging.getFileName() + ".tmp");
-      Files.move(staging, renamed);
-      Files.writeString(renamed.resolve(MARKER), "written by clv\n", StandardCharsets.UTF_8);
-      return new OutputFolder(absolute, renamed);
+      Path staging = AtomicOutput.sibling(absolute, true);
+      Files.writeString(staging.resolve(MARKER), "written by clv\n", StandardCharsets.UTF_8);
+      return new OutputFolder(absolute, staging);
     } catch (IOException e) {
       throw Output.cannotWrite(target, e);
     }
@@ -121,6 +122,7 @@ final class OutputFolder implements AutoCloseable {
       Path old = null;
       if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
         old = staging.resolveSibling(staging.getFileName().toString().replace(".tmp", ".old"));
+        AtomicOutput.keepPermissions(target, staging);
         AtomicOutput.move(target, old);
       }
       try {
