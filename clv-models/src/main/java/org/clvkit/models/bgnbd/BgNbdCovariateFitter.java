@@ -14,13 +14,11 @@ import org.clvkit.models.FitStatus;
 import org.clvkit.models.Fitter;
 import org.clvkit.models.LogLikelihood;
 import org.clvkit.models.ModelType;
-import org.clvkit.models.ParameterEstimate;
-import org.clvkit.models.covariates.CoefficientEstimate;
 import org.clvkit.models.covariates.CovariateFitReport;
 import org.clvkit.models.covariates.CovariateMatrix;
 import org.clvkit.models.covariates.CovariateSettings;
-import org.clvkit.models.covariates.LikelihoodRatioTest;
 import org.clvkit.models.internal.BgNbdLikelihood;
+import org.clvkit.models.internal.CovariateFitParts;
 import org.clvkit.models.internal.CovariateGroups;
 import org.clvkit.models.internal.CovariateLayout;
 import org.clvkit.models.internal.CovariateLogLikelihood;
@@ -51,6 +49,9 @@ import org.clvkit.models.internal.ModelFitting;
  * throws {@link FitFailedException} unless non-converged fits are allowed.
  */
 public final class BgNbdCovariateFitter implements Fitter<BgNbdCovariateModel> {
+  /** The model's own parameters, θ's first four components (on the log scale). */
+  private static final List<String> NAMES = List.of("r", "alpha0", "a0", "b0");
+
   private static final String MODEL = "BG/NBD with static covariates";
   private static final double BOUND = 23.0;
 
@@ -129,11 +130,7 @@ public final class BgNbdCovariateFitter implements Fitter<BgNbdCovariateModel> {
    */
   @Override
   public BgNbdCovariateModel fit(CustomerHistories data) {
-    Checks.notNull("data", data);
-    CovariateMatrix matrix =
-        data.covariates()
-            .orElseThrow(
-                () -> Checks.fail("data must carry covariates (CustomerHistories.withCovariates)"));
+    CovariateMatrix matrix = CovariateFitParts.attached(data);
     return fit(data, matrix);
   }
 
@@ -150,30 +147,19 @@ public final class BgNbdCovariateFitter implements Fitter<BgNbdCovariateModel> {
    */
   @Override
   public LogLikelihood logLikelihood(CustomerHistories data) {
-    Checks.notNull("data", data);
-    CovariateMatrix matrix =
-        data.covariates()
-            .orElseThrow(
-                () -> Checks.fail("data must carry covariates (CustomerHistories.withCovariates)"));
-    Checks.sameLength("covariates rows", matrix.rows(), "customers", data.size());
-    CovariateLayout layout = CovariateLayout.resolve(matrix.names(), covariates);
-    CovariateMatrix used = matrix.select(layout.names());
-    CovariateGroups groups = CovariateGroups.of(data, used.values(), layout.columns());
-    BgNbdLikelihood[] likelihoods = new BgNbdLikelihood[groups.size()];
-    double customers = 0;
+    CovariateMatrix matrix = CovariateFitParts.attached(data);
+    Grouped grouped = grouped(data, matrix);
     int patterns = 0;
-    for (int g = 0; g < likelihoods.length; g++) {
-      likelihoods[g] = BgNbdLikelihood.bgNbd(groups.histories(g), executor);
-      customers += likelihoods[g].customers();
-      patterns += likelihoods[g].patterns();
+    for (BgNbdLikelihood likelihood : grouped.likelihoods()) {
+      patterns += likelihood.patterns();
     }
     return new CovariateLogLikelihood(
         MODEL,
-        List.of("r", "alpha0", "a0", "b0"),
-        layout.coefficientNames(),
-        customers,
+        NAMES,
+        grouped.layout().coefficientNames(),
+        grouped.customers(),
         patterns,
-        new Objective(likelihoods, groups, layout, 1.0, customers, false));
+        grouped.objective(1.0, false));
   }
 
   /**
@@ -187,20 +173,12 @@ public final class BgNbdCovariateFitter implements Fitter<BgNbdCovariateModel> {
   public BgNbdCovariateModel fit(CustomerHistories data, CovariateMatrix matrix) {
     Checks.notNull("data", data);
     Checks.notNull("covariates", matrix);
-    Checks.sameLength("covariates rows", matrix.rows(), "customers", data.size());
-    CovariateLayout layout = CovariateLayout.resolve(matrix.names(), covariates);
-    CovariateMatrix used = matrix.select(layout.names());
-    CovariateGroups groups = CovariateGroups.of(data, used.values(), layout.columns());
-    BgNbdLikelihood[] likelihoods = new BgNbdLikelihood[groups.size()];
-    double customers = 0;
-    for (int g = 0; g < likelihoods.length; g++) {
-      likelihoods[g] = BgNbdLikelihood.bgNbd(groups.histories(g), executor);
-      customers += likelihoods[g].customers();
-    }
+    Grouped grouped = grouped(data, matrix);
+    CovariateLayout layout = grouped.layout();
+    CovariateGroups groups = grouped.groups();
+    double customers = grouped.customers();
     BgNbdModel restricted =
-        BgNbdFitter.create()
-            .withSettings(settings.withPenalty(0))
-            .withExecutor(executor)
+        CovariateFitParts.restricted(BgNbdFitter.create(), settings, executor)
             .fit(withoutCovariates(data));
     FitDiagnostics restrictedDiagnostics = restricted.fitReport().orElseThrow().diagnostics();
 
@@ -213,7 +191,7 @@ public final class BgNbdCovariateFitter implements Fitter<BgNbdCovariateModel> {
     start[1] = Math.log(p0.alpha()) - logScale;
     start[2] = Math.log(p0.a());
     start[3] = Math.log(p0.b());
-    Objective penalised = new Objective(likelihoods, groups, layout, timeScale, customers, true);
+    Objective penalised = grouped.objective(timeScale, true);
     MaximumLikelihood.Result best =
         MaximumLikelihood.maximize(penalised, start, settings.maxIterations(), BOUND);
 
@@ -223,8 +201,7 @@ public final class BgNbdCovariateFitter implements Fitter<BgNbdCovariateModel> {
     };
     double[] original = theta.clone();
     original[1] += logScale;
-    double ll =
-        new Objective(likelihoods, groups, layout, 1.0, customers, false).value(original, null);
+    double ll = grouped.objective(1.0, false).value(original, null);
     if (!Double.isFinite(ll)) {
       throw new IllegalStateException(MODEL + " log-likelihood is not finite at the estimates");
     }
@@ -234,7 +211,9 @@ public final class BgNbdCovariateFitter implements Fitter<BgNbdCovariateModel> {
     String message =
         converged
             ? "converged"
-            : ridge != null ? ridge.message() : describe(best, layout, theta, values);
+            : ridge != null
+                ? ridge.message()
+                : CovariateFitParts.describe(best, NAMES, layout, theta, values);
     FitDiagnostics diagnostics =
         new FitDiagnostics(
             converged,
@@ -250,61 +229,58 @@ public final class BgNbdCovariateFitter implements Fitter<BgNbdCovariateModel> {
     if (!converged && !settings.allowNonConverged()) {
       throw new FitFailedException(MODEL, diagnostics);
     }
-    List<ParameterEstimate> estimates = new ArrayList<>();
-    List<CoefficientEstimate> coefficientEstimates = new ArrayList<>();
-    LikelihoodRatioTest test = null;
-    if (converged) {
-      String[] names = {"r", "alpha0", "a0", "b0"};
-      for (int i = 0; i < 4; i++) {
-        estimates.add(
-            ParameterEstimate.fromLogScale(
-                names[i], values[i], Math.sqrt(Math.max(0, covariance[i][i]))));
-      }
-      for (int j = 0; j < k; j++) {
-        coefficientEstimates.add(
-            CoefficientEstimate.wald(
-                layout.coefficientNames().get(j),
-                theta[4 + j],
-                Math.sqrt(Math.max(0, covariance[4 + j][4 + j]))));
-      }
-      test = LikelihoodRatioTest.of(ll, restrictedDiagnostics.logLikelihood(), k);
-    }
     CovariateFitReport report =
-        new CovariateFitReport(
+        CovariateFitParts.report(
             MODEL,
-            estimates,
-            coefficientEstimates,
+            NAMES,
+            values,
+            theta,
+            converged ? covariance : null,
+            layout,
             diagnostics,
             -ll / customers + layout.penalty(theta, 4),
             customers,
             groups.patterns(),
             groups.size(),
-            covariates.purchasePenalty(),
-            covariates.dropoutPenalty(),
-            test);
-    double[] coefficients = Arrays.copyOfRange(theta, 4, 4 + k);
-    List<String> purchase = layout.purchaseNames();
-    List<String> dropout = layout.dropoutNames();
-    double[] row = new double[layout.columns()];
-    double[] gp = new double[purchase.size()];
-    for (int j = 0; j < gp.length; j++) {
-      row[layout.names().indexOf(purchase.get(j))] = 1;
-      gp[j] = layout.purchaseIndex(coefficients, row, 0);
-      Arrays.fill(row, 0);
-    }
-    double[] gd = new double[dropout.size()];
-    for (int j = 0; j < gd.length; j++) {
-      row[layout.names().indexOf(dropout.get(j))] = 1;
-      gd[j] = layout.dropoutIndex(coefficients, row, 0);
-      Arrays.fill(row, 0);
-    }
+            covariates,
+            restrictedDiagnostics.logLikelihood());
+    double[][] process = CovariateFitParts.processCoefficients(layout, theta, 4);
     return BgNbdCovariateModel.fitted(
         new BgNbdParameters(values[0], values[1], values[2], values[3]),
-        purchase,
-        gp,
-        dropout,
-        gd,
+        layout.purchaseNames(),
+        process[0],
+        layout.dropoutNames(),
+        process[1],
         report);
+  }
+
+  /**
+   * The customers grouped by covariate row: the layout, the groups, each group's BG/NBD likelihood
+   * and the number of customers.
+   */
+  private record Grouped(
+      CovariateLayout layout,
+      CovariateGroups groups,
+      BgNbdLikelihood[] likelihoods,
+      double customers) {
+    /** The log-likelihood over θ with times divided by {@code scale}, penalised or not. */
+    Objective objective(double scale, boolean penalised) {
+      return new Objective(likelihoods, groups, layout, scale, customers, penalised);
+    }
+  }
+
+  private Grouped grouped(CustomerHistories data, CovariateMatrix matrix) {
+    Checks.sameLength("covariates rows", matrix.rows(), "customers", data.size());
+    CovariateLayout layout = CovariateLayout.resolve(matrix.names(), covariates);
+    CovariateMatrix used = matrix.select(layout.names());
+    CovariateGroups groups = CovariateGroups.of(data, used.values(), layout.columns());
+    BgNbdLikelihood[] likelihoods = new BgNbdLikelihood[groups.size()];
+    double customers = 0;
+    for (int g = 0; g < likelihoods.length; g++) {
+      likelihoods[g] = BgNbdLikelihood.bgNbd(groups.histories(g), executor);
+      customers += likelihoods[g].customers();
+    }
+    return new Grouped(layout, groups, likelihoods, customers);
   }
 
   /**
@@ -373,25 +349,6 @@ public final class BgNbdCovariateFitter implements Fitter<BgNbdCovariateModel> {
         ? data
         : CustomerHistories.of(
             data.frequencyColumn(), data.recencyColumn(), data.ageColumn(), data.weightColumn());
-  }
-
-  private static String describe(
-      MaximumLikelihood.Result best, CovariateLayout layout, double[] theta, double[] values) {
-    StringBuilder out = new StringBuilder(best.message()).append(" at ");
-    String[] names = {"r", "alpha0", "a0", "b0"};
-    for (int i = 0; i < 4; i++) {
-      out.append(i == 0 ? "" : ", ")
-          .append(names[i])
-          .append(" = ")
-          .append(String.format(Locale.ROOT, "%.6g", values[i]));
-    }
-    for (int j = 0; j < layout.coefficients(); j++) {
-      out.append(", ")
-          .append(layout.coefficientNames().get(j))
-          .append(" = ")
-          .append(String.format(Locale.ROOT, "%.6g", theta[4 + j]));
-    }
-    return out.toString();
   }
 
   /**

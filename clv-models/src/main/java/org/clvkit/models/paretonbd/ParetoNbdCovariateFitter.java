@@ -14,6 +14,7 @@ import org.clvkit.models.ModelType;
 import org.clvkit.models.covariates.CovariateFitReport;
 import org.clvkit.models.covariates.CovariateMatrix;
 import org.clvkit.models.covariates.CovariateSettings;
+import org.clvkit.models.internal.CovariateFitParts;
 import org.clvkit.models.internal.CovariateLayout;
 import org.clvkit.models.internal.CovariateLogLikelihood;
 import org.clvkit.models.internal.MaximumLikelihood;
@@ -166,11 +167,7 @@ public final class ParetoNbdCovariateFitter implements Fitter<ParetoNbdCovariate
    */
   @Override
   public ParetoNbdCovariateModel fit(CustomerHistories data) {
-    Checks.notNull("data", data);
-    CovariateMatrix matrix =
-        data.covariates()
-            .orElseThrow(
-                () -> Checks.fail("data must carry covariates (CustomerHistories.withCovariates)"));
+    CovariateMatrix matrix = CovariateFitParts.attached(data);
     return fit(data, matrix);
   }
 
@@ -187,7 +184,7 @@ public final class ParetoNbdCovariateFitter implements Fitter<ParetoNbdCovariate
    */
   @Override
   public LogLikelihood logLikelihood(CustomerHistories data) {
-    CovariateMatrix matrix = covariatesOf(data);
+    CovariateMatrix matrix = CovariateFitParts.attached(data);
     Checks.sameLength("covariates rows", matrix.rows(), "customers", data.size());
     CovariateLayout layout = CovariateLayout.resolve(matrix.names(), covariates);
     CovariateMatrix used = matrix.select(layout.names());
@@ -200,13 +197,6 @@ public final class ParetoNbdCovariateFitter implements Fitter<ParetoNbdCovariate
         likelihood.customers(),
         likelihood.patterns(),
         new Objective(likelihood, layout, 1.0, false));
-  }
-
-  private static CovariateMatrix covariatesOf(CustomerHistories data) {
-    Checks.notNull("data", data);
-    return data.covariates()
-        .orElseThrow(
-            () -> Checks.fail("data must carry covariates (CustomerHistories.withCovariates)"));
   }
 
   /**
@@ -303,8 +293,9 @@ public final class ParetoNbdCovariateFitter implements Fitter<ParetoNbdCovariate
       throw new FitFailedException(MODEL, diagnostics);
     }
     CovariateFitReport report =
-        CovariateFits.report(
+        CovariateFitParts.report(
             MODEL,
+            CovariateFits.NAMES,
             values,
             theta,
             best.converged() ? best.covariance() : null,

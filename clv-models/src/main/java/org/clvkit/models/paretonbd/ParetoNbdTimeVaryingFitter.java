@@ -18,6 +18,7 @@ import org.clvkit.models.covariates.CovariateFitReport;
 import org.clvkit.models.covariates.CovariateMatrix;
 import org.clvkit.models.covariates.CovariateSettings;
 import org.clvkit.models.covariates.TimeVaryingCovariates;
+import org.clvkit.models.internal.CovariateFitParts;
 import org.clvkit.models.internal.CovariateLayout;
 import org.clvkit.models.internal.CovariateLogLikelihood;
 import org.clvkit.models.internal.MaximumLikelihood;
@@ -120,11 +121,7 @@ public final class ParetoNbdTimeVaryingFitter implements Fitter<ParetoNbdTimeVar
    */
   @Override
   public ParetoNbdTimeVaryingModel fit(CustomerHistories data) {
-    Checks.notNull("data", data);
-    CovariateMatrix matrix =
-        data.covariates()
-            .orElseThrow(
-                () -> Checks.fail("data must carry covariates (CustomerHistories.withCovariates)"));
+    CovariateMatrix matrix = CovariateFitParts.attached(data);
     return fit(data, TimeVaryingCovariates.constant(matrix));
   }
 
@@ -141,11 +138,7 @@ public final class ParetoNbdTimeVaryingFitter implements Fitter<ParetoNbdTimeVar
    */
   @Override
   public LogLikelihood logLikelihood(CustomerHistories data) {
-    Checks.notNull("data", data);
-    CovariateMatrix matrix =
-        data.covariates()
-            .orElseThrow(
-                () -> Checks.fail("data must carry covariates (CustomerHistories.withCovariates)"));
+    CovariateMatrix matrix = CovariateFitParts.attached(data);
     return logLikelihood(data, TimeVaryingCovariates.constant(matrix));
   }
 
@@ -257,8 +250,9 @@ public final class ParetoNbdTimeVaryingFitter implements Fitter<ParetoNbdTimeVar
       throw new FitFailedException(MODEL, diagnostics);
     }
     CovariateFitReport report =
-        CovariateFits.report(
+        CovariateFitParts.report(
             MODEL,
+            CovariateFits.NAMES,
             values,
             theta,
             converged ? covariance : null,

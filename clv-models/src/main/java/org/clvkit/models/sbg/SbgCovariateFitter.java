@@ -1,6 +1,5 @@
 package org.clvkit.models.sbg;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Executor;
@@ -12,13 +11,11 @@ import org.clvkit.models.FitSettings;
 import org.clvkit.models.Fitter;
 import org.clvkit.models.LogLikelihood;
 import org.clvkit.models.ModelType;
-import org.clvkit.models.ParameterEstimate;
-import org.clvkit.models.covariates.CoefficientEstimate;
 import org.clvkit.models.covariates.CovariateFitReport;
 import org.clvkit.models.covariates.CovariateMatrix;
 import org.clvkit.models.covariates.CovariateSettings;
-import org.clvkit.models.covariates.LikelihoodRatioTest;
 import org.clvkit.models.internal.ContractLifetimes;
+import org.clvkit.models.internal.CovariateFitParts;
 import org.clvkit.models.internal.CovariateGroups;
 import org.clvkit.models.internal.CovariateLayout;
 import org.clvkit.models.internal.CovariateLogLikelihood;
@@ -39,6 +36,9 @@ import org.clvkit.models.internal.MaximumLikelihood;
  * with a Newton polish gives the estimates and the standard errors.
  */
 public final class SbgCovariateFitter implements Fitter<SbgCovariateModel> {
+  /** The model's own parameters, θ's first two components (on the log scale). */
+  private static final List<String> NAMES = List.of("alpha0", "beta0");
+
   private static final String MODEL = "sBG with covariates";
   private static final double BOUND = 23.0;
 
@@ -107,11 +107,7 @@ public final class SbgCovariateFitter implements Fitter<SbgCovariateModel> {
    */
   @Override
   public SbgCovariateModel fit(CustomerHistories data) {
-    Checks.notNull("data", data);
-    CovariateMatrix matrix =
-        data.covariates()
-            .orElseThrow(
-                () -> Checks.fail("data must carry covariates (CustomerHistories.withCovariates)"));
+    CovariateMatrix matrix = CovariateFitParts.attached(data);
     return fit(data, matrix);
   }
 
@@ -143,35 +139,20 @@ public final class SbgCovariateFitter implements Fitter<SbgCovariateModel> {
    */
   @Override
   public LogLikelihood logLikelihood(CustomerHistories data) {
-    Checks.notNull("data", data);
-    CovariateMatrix matrix =
-        data.covariates()
-            .orElseThrow(
-                () -> Checks.fail("data must carry covariates (CustomerHistories.withCovariates)"));
+    CovariateMatrix matrix = CovariateFitParts.attached(data);
     int n = data.size();
     Checks.sameLength("covariates rows", matrix.rows(), "customers", n);
     double[] periods = new double[n];
     boolean[] churned = new boolean[n];
     ContractLifetimes.lifetimes(data, periods, churned);
-    double[] weights = data.weightColumn();
-    CovariateLayout layout = CovariateLayout.resolve(matrix.names(), covariates, "alpha", "beta");
-    CovariateMatrix used = matrix.select(layout.names());
-    CovariateGroups.Assignment groups = CovariateGroups.assign(used.values(), layout.columns(), n);
-    SbgLikelihood[] likelihoods = new SbgLikelihood[groups.count()];
-    for (int g = 0; g < groups.count(); g++) {
-      likelihoods[g] = groupLikelihood(periods, churned, weights, groups.group(), g);
-    }
-    double customers = 0;
-    for (double w : weights) {
-      customers += w;
-    }
+    Grouped grouped = grouped(periods, churned, data.weightColumn(), matrix);
     return new CovariateLogLikelihood(
         MODEL,
-        List.of("alpha0", "beta0"),
-        layout.coefficientNames(),
-        customers,
-        distinctPatterns(likelihoods),
-        new Objective(likelihoods, groups, layout, customers, false));
+        NAMES,
+        grouped.layout().coefficientNames(),
+        grouped.customers(),
+        distinctPatterns(grouped.likelihoods()),
+        grouped.objective(false));
   }
 
   /**
@@ -207,28 +188,20 @@ public final class SbgCovariateFitter implements Fitter<SbgCovariateModel> {
             .fitLifetimes(periods, churned, weights);
     int n = periods.length;
     Checks.sameLength("covariates rows", matrix.rows(), "periods", n);
-    CovariateLayout layout = CovariateLayout.resolve(matrix.names(), covariates, "alpha", "beta");
-    CovariateMatrix used = matrix.select(layout.names());
-    int k = layout.columns();
-    CovariateGroups.Assignment groups = CovariateGroups.assign(used.values(), k, n);
-    SbgLikelihood[] likelihoods = new SbgLikelihood[groups.count()];
-    for (int g = 0; g < groups.count(); g++) {
-      likelihoods[g] = groupLikelihood(periods, churned, weights, groups.group(), g);
-    }
-    double customers = 0;
-    for (double w : weights) {
-      customers += w;
-    }
+    Grouped grouped = grouped(periods, churned, weights, matrix);
+    CovariateLayout layout = grouped.layout();
+    SbgLikelihood[] likelihoods = grouped.likelihoods();
+    double customers = grouped.customers();
     FitDiagnostics restrictedDiagnostics = restricted.fitReport().orElseThrow().diagnostics();
     int c = layout.coefficients();
     double[] start = new double[2 + c];
     start[0] = Math.log(restricted.parameters().alpha());
     start[1] = Math.log(restricted.parameters().beta());
-    Objective penalised = new Objective(likelihoods, groups, layout, customers, true);
+    Objective penalised = grouped.objective(true);
     MaximumLikelihood.Result best =
         MaximumLikelihood.maximize(penalised, start, settings.maxIterations(), BOUND);
     double[] theta = best.theta();
-    double ll = new Objective(likelihoods, groups, layout, customers, false).value(theta, null);
+    double ll = grouped.objective(false).value(theta, null);
     if (!Double.isFinite(ll)) {
       throw new IllegalStateException(MODEL + " log-likelihood is not finite at the estimates");
     }
@@ -245,57 +218,62 @@ public final class SbgCovariateFitter implements Fitter<SbgCovariateModel> {
     if (!converged && !settings.allowNonConverged()) {
       throw new FitFailedException(MODEL, diagnostics);
     }
-    List<ParameterEstimate> estimates = new ArrayList<>();
-    List<CoefficientEstimate> coefficientEstimates = new ArrayList<>();
-    LikelihoodRatioTest test = null;
-    double alpha0 = Math.exp(theta[0]);
-    double beta0 = Math.exp(theta[1]);
-    if (converged) {
-      estimates.add(
-          ParameterEstimate.fromLogScale(
-              "alpha0", alpha0, Math.sqrt(Math.max(0, covariance[0][0]))));
-      estimates.add(
-          ParameterEstimate.fromLogScale("beta0", beta0, Math.sqrt(Math.max(0, covariance[1][1]))));
-      for (int j = 0; j < c; j++) {
-        coefficientEstimates.add(
-            CoefficientEstimate.wald(
-                layout.coefficientNames().get(j),
-                theta[2 + j],
-                Math.sqrt(Math.max(0, covariance[2 + j][2 + j]))));
-      }
-      test = LikelihoodRatioTest.of(ll, restrictedDiagnostics.logLikelihood(), c);
-    }
+    double[] values = {Math.exp(theta[0]), Math.exp(theta[1])};
     CovariateFitReport report =
-        new CovariateFitReport(
+        CovariateFitParts.report(
             MODEL,
-            estimates,
-            coefficientEstimates,
+            NAMES,
+            values,
+            theta,
+            converged ? covariance : null,
+            layout,
             diagnostics,
             -ll / customers + layout.penalty(theta, 2),
             customers,
             distinctPatterns(likelihoods),
-            groups.count(),
-            covariates.purchasePenalty(),
-            covariates.dropoutPenalty(),
-            test);
-    double[] coefficients = Arrays.copyOfRange(theta, 2, 2 + c);
-    List<String> alphaNames = layout.purchaseNames();
-    List<String> betaNames = layout.dropoutNames();
-    double[] row = new double[k];
-    double[] ga = new double[alphaNames.size()];
-    for (int j = 0; j < ga.length; j++) {
-      row[layout.names().indexOf(alphaNames.get(j))] = 1;
-      ga[j] = layout.purchaseIndex(coefficients, row, 0);
-      Arrays.fill(row, 0);
-    }
-    double[] gb = new double[betaNames.size()];
-    for (int j = 0; j < gb.length; j++) {
-      row[layout.names().indexOf(betaNames.get(j))] = 1;
-      gb[j] = layout.dropoutIndex(coefficients, row, 0);
-      Arrays.fill(row, 0);
-    }
+            grouped.groups().count(),
+            covariates,
+            restrictedDiagnostics.logLikelihood());
+    double[][] process = CovariateFitParts.processCoefficients(layout, theta, 2);
     return SbgCovariateModel.fitted(
-        new SbgParameters(alpha0, beta0), alphaNames, ga, betaNames, gb, report);
+        new SbgParameters(values[0], values[1]),
+        layout.purchaseNames(),
+        process[0],
+        layout.dropoutNames(),
+        process[1],
+        report);
+  }
+
+  /**
+   * The customers grouped by covariate row: the layout, the groups, each group's likelihood of its
+   * weighted lifetimes and the number of customers (the summed weight).
+   */
+  private record Grouped(
+      CovariateLayout layout,
+      CovariateGroups.Assignment groups,
+      SbgLikelihood[] likelihoods,
+      double customers) {
+    /** The log-likelihood over θ = (ln α₀, ln β₀, γ), penalised or not. */
+    Objective objective(boolean penalised) {
+      return new Objective(likelihoods, groups, layout, customers, penalised);
+    }
+  }
+
+  private Grouped grouped(
+      double[] periods, boolean[] churned, double[] weights, CovariateMatrix matrix) {
+    CovariateLayout layout = CovariateLayout.resolve(matrix.names(), covariates, "alpha", "beta");
+    CovariateMatrix used = matrix.select(layout.names());
+    CovariateGroups.Assignment groups =
+        CovariateGroups.assign(used.values(), layout.columns(), periods.length);
+    SbgLikelihood[] likelihoods = new SbgLikelihood[groups.count()];
+    for (int g = 0; g < groups.count(); g++) {
+      likelihoods[g] = groupLikelihood(periods, churned, weights, groups.group(), g);
+    }
+    double customers = 0;
+    for (double w : weights) {
+      customers += w;
+    }
+    return new Grouped(layout, groups, likelihoods, customers);
   }
 
   private static int distinctPatterns(SbgLikelihood[] likelihoods) {

@@ -25,7 +25,7 @@ class CovariatesCliTest {
 
   @BeforeEach
   void prepare() throws IOException {
-    summary = CdnowCovariateData.summary(dir);
+    summary = CdnowSample.summary(dir);
     covariates = CdnowCovariateData.firstMonth(dir);
   }
 

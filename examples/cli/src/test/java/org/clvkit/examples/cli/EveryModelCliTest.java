@@ -51,28 +51,7 @@ class EveryModelCliTest {
 
   @BeforeAll
   static void data() throws IOException {
-    Path log = dir.resolve("CDNOW_sample.txt");
-    try (InputStream in =
-        EveryModelCliTest.class.getResourceAsStream(
-            "/org/clvkit/examples/cli/data/CDNOW_sample.txt")) {
-      Files.copy(in, log);
-    }
-    transactions = dir.resolve("summary.csv");
-    Cli.Result s =
-        Cli.run(
-            "summarize",
-            log,
-            "--delimiter=whitespace",
-            "--no-header",
-            "--id=2",
-            "--date=3",
-            "--amount=5",
-            "--date-format=yyyyMMdd",
-            "--calibration-end=1997-09-30",
-            "--holdout-end=1998-06-30",
-            "-o",
-            transactions);
-    assertEquals(ExitCodes.OK, s.code(), s::toString);
+    transactions = CdnowSample.summary(dir);
     donations = dir.resolve("donations.csv");
     try (InputStream in = EveryModelCliTest.class.getResourceAsStream("/data/donations.csv")) {
       Files.copy(in, donations);

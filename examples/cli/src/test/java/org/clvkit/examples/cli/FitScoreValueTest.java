@@ -58,23 +58,8 @@ class FitScoreValueTest {
 
   @Test
   void fitThenScore_summaryFromTheLog_oneRowPerCustomerWithEveryColumn() throws IOException {
-    Path log = resource("/org/clvkit/examples/cli/data/CDNOW_sample.txt");
-    Path summary = dir.resolve("summary.csv");
-    Cli.Result s =
-        Cli.run(
-            "summarize",
-            log,
-            "--delimiter=whitespace",
-            "--no-header",
-            "--id=2",
-            "--date=3",
-            "--amount=5",
-            "--date-format=yyyyMMdd",
-            "--holdout-start=1997-10-01",
-            "--holdout-end=1998-06-30",
-            "-o",
-            summary);
-    assertEquals(ExitCodes.OK, s.code(), s::toString);
+    Path summary =
+        CdnowSample.summarize(dir, "--holdout-start=1997-10-01", "--holdout-end=1998-06-30");
     Cli.Result f = Cli.run("fit", summary, "-m", "bgnbd,gg", "-o", dir);
     assertEquals(ExitCodes.OK, f.code(), f::toString);
     assertTrue(f.out().contains("saved " + dir.resolve("bgnbd.properties")), f::toString);

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -22,25 +21,7 @@ class HorizonTest {
 
   @BeforeAll
   static void fitCdnow() throws IOException {
-    Path log = dir.resolve("cdnow.txt");
-    try (InputStream in = HorizonTest.class.getResourceAsStream(SummaryRun.BUNDLED_RESOURCE)) {
-      Files.copy(in, log);
-    }
-    Cli.Result s =
-        Cli.run(
-            "summarize",
-            log,
-            "--delimiter=whitespace",
-            "--no-header",
-            "--id=2",
-            "--date=3",
-            "--amount=5",
-            "--date-format=yyyyMMdd",
-            "--calibration-end=1997-09-30",
-            "--on-bad-row=skip",
-            "-o",
-            dir.resolve("summary.csv"));
-    assertEquals(ExitCodes.OK, s.code(), s::toString);
+    CdnowSample.summarize(dir, "--calibration-end=1997-09-30", "--on-bad-row=skip");
     Cli.Result f = Cli.run("fit", dir.resolve("summary.csv"), "-m", "bgnbd,gg", "-o", dir);
     assertEquals(ExitCodes.OK, f.code(), f::toString);
   }
@@ -141,30 +122,26 @@ class HorizonTest {
   }
 
   @Test
-  void summarize_holdoutStartAsADurationAfterTheFirstPurchase_equalsTheDate() {
-    Path log = dir.resolve("cdnow.txt");
-    Object[] common = {
-      "summarize",
-      log,
-      "--delimiter=whitespace",
-      "--no-header",
-      "--id=2",
-      "--date=3",
-      "--amount=5",
-      "--date-format=yyyyMMdd",
-      "--holdout-end=1998-06-30",
-      "--holdout-start"
-    };
-    Object[] byDate = java.util.Arrays.copyOf(common, common.length + 3);
-    byDate[common.length] = "1997-10-01";
-    byDate[common.length + 1] = "-o";
-    byDate[common.length + 2] = dir.resolve("h1.csv");
-    Object[] byWeeks = java.util.Arrays.copyOf(common, common.length + 3);
-    byWeeks[common.length] = "39w";
-    byWeeks[common.length + 1] = "-o";
-    byWeeks[common.length + 2] = dir.resolve("h2.csv");
-    Cli.Result a = Cli.run(byDate);
-    Cli.Result b = Cli.run(byWeeks);
+  void summarize_holdoutStartAsADurationAfterTheFirstPurchase_equalsTheDate() throws IOException {
+    Path log = CdnowSample.log(dir);
+    Cli.Result a =
+        Cli.run(
+            CdnowSample.summarizeArguments(
+                log,
+                "--holdout-end=1998-06-30",
+                "--holdout-start",
+                "1997-10-01",
+                "-o",
+                dir.resolve("h1.csv")));
+    Cli.Result b =
+        Cli.run(
+            CdnowSample.summarizeArguments(
+                log,
+                "--holdout-end=1998-06-30",
+                "--holdout-start",
+                "39w",
+                "-o",
+                dir.resolve("h2.csv")));
     assertEquals(ExitCodes.OK, a.code(), a::toString);
     assertEquals(ExitCodes.OK, b.code(), b::toString);
     assertTrue(

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -247,24 +246,7 @@ class SafeOutputTest {
 
   @Test
   void fit_oldOutSpelling_stillWorksWithAWarning() throws IOException {
-    Path log = dir.resolve("cdnow.txt");
-    try (InputStream in = SafeOutputTest.class.getResourceAsStream(SummaryRun.BUNDLED_RESOURCE)) {
-      Files.copy(in, log);
-    }
-    Path summary = dir.resolve("summary.csv");
-    Cli.Result s =
-        Cli.run(
-            "summarize",
-            log,
-            "--delimiter=whitespace",
-            "--no-header",
-            "--id=2",
-            "--date=3",
-            "--amount=5",
-            "--date-format=yyyyMMdd",
-            "-o",
-            summary);
-    assertEquals(ExitCodes.OK, s.code(), s::toString);
+    Path summary = CdnowSample.summarize(dir);
     Cli.Result r = Cli.run("fit", summary, "-m", "bgnbd", "--out", dir.resolve("models"));
     assertEquals(ExitCodes.OK, r.code(), r::toString);
     assertEquals(

@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -27,30 +25,12 @@ class SummaryLittColumnTest {
   @TempDir Path dir;
 
   private Path summarizeCdnow() throws IOException {
-    Path log = dir.resolve("cdnow.txt");
-    try (InputStream in =
-        SummaryLittColumnTest.class.getResourceAsStream(SummaryRun.BUNDLED_RESOURCE)) {
-      Files.copy(in, log);
-    }
-    Path summary = dir.resolve("summary.csv");
-    Cli.Result r =
-        Cli.run(
-            "summarize",
-            log,
-            "--delimiter=whitespace",
-            "--no-header",
-            "--id=2",
-            "--date=3",
-            "--amount=5",
-            "--date-format=yyyyMMdd",
-            "--zero-amounts=keep",
-            "--time-unit=weeks",
-            "--calibration-end=1997-09-30",
-            "--holdout-end=1998-06-30",
-            "-o",
-            summary);
-    assertEquals(ExitCodes.OK, r.code(), r::toString);
-    return summary;
+    return CdnowSample.summarize(
+        dir,
+        "--zero-amounts=keep",
+        "--time-unit=weeks",
+        "--calibration-end=1997-09-30",
+        "--holdout-end=1998-06-30");
   }
 
   @Test

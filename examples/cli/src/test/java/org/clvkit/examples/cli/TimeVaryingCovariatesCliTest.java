@@ -33,7 +33,7 @@ class TimeVaryingCovariatesCliTest {
 
   @BeforeEach
   void prepare() throws IOException {
-    summary = CdnowCovariateData.summary(dir);
+    summary = CdnowSample.summary(dir);
     List<String> rows = Cli.lines(summary);
     int idAt = Arrays.asList(rows.get(0).split(",")).indexOf("customer_id");
     ids = rows.subList(1, rows.size()).stream().map(r -> r.split(",")[idAt]).toList();
