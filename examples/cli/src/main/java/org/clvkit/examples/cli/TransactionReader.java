@@ -362,6 +362,12 @@ final class TransactionReader {
   /** Bytes of a block of the parallel read (package-private: tests make it tiny). */
   static int blockBytes = Integer.getInteger("clvkit.blockBytes", 1 << 20);
 
+  /**
+   * Heaps smaller than this read on one thread: the blocks in flight take about 3 x 2.5 times
+   * {@link #blockBytes} (their bytes and their parsed rows).
+   */
+  static final long PARALLEL_MIN_HEAP = 128L << 20;
+
   /** Files smaller than this are read on one thread. */
   static final long PARALLEL_MIN_BYTES = 8L << 20;
 
@@ -396,7 +402,9 @@ final class TransactionReader {
     if (parallel != null) {
       return parallel;
     }
-    return workers() > 1 && source.size() >= PARALLEL_MIN_BYTES;
+    return workers() > 1
+        && source.size() >= PARALLEL_MIN_BYTES
+        && Runtime.getRuntime().maxMemory() >= PARALLEL_MIN_HEAP;
   }
 
   /** Parsing threads: the processors, or {@code -Dclvkit.parseThreads}. */

@@ -180,7 +180,7 @@ class ParallelReadTest {
       boolean bom = log.charset.equals(StandardCharsets.UTF_8) && rnd.nextInt(3) == 0;
       boolean header = rnd.nextInt(5) != 0;
       boolean numeric = rnd.nextBoolean();
-      char delimiter = ",;\t".charAt(rnd.nextInt(3));
+      char delimiter = ",;\t ".charAt(rnd.nextInt(4));
       boolean quotedNewlines = rnd.nextInt(4) == 0;
       boolean longRow = rnd.nextInt(15) == 0;
       boolean lastLineEnd = rnd.nextInt(4) != 0;
@@ -191,7 +191,8 @@ class ParallelReadTest {
         log.options.addAll(List.of("--no-header", "--id=1", "--date=2", "--amount=3"));
       }
       if (delimiter != ',') {
-        log.options.add("--delimiter=" + (delimiter == '\t' ? "tab" : ";"));
+        log.options.add(
+            "--delimiter=" + (delimiter == '\t' ? "tab" : delimiter == ' ' ? "whitespace" : ";"));
       }
       log.summary =
           String.format(
