@@ -53,6 +53,7 @@ final class ByteRecords implements Closeable {
   private boolean tooLong;
   private boolean lineEndedInRecord; // tooLong: whether the line end was already reached
   private String malformed; // a quoting problem, or null
+  private boolean endedInQuotes;
 
   private int fields;
   private int[] fieldStart = new int[16];
@@ -63,6 +64,43 @@ final class ByteRecords implements Closeable {
   ByteRecords(
       InputStream in, char delimiter, boolean whitespace, Charset charset, int maxRecordBytes)
       throws IOException {
+    this(in, delimiter, whitespace, charset, maxRecordBytes, 0, 1);
+  }
+
+  /**
+   * Records of {@code in}, whose first byte is at {@code offset} of the stream and on line {@code
+   * line}; a UTF-8 byte order mark is skipped only at offset 0.
+   */
+  ByteRecords(
+      InputStream in,
+      char delimiter,
+      boolean whitespace,
+      Charset charset,
+      int maxRecordBytes,
+      long offset,
+      long line)
+      throws IOException {
+    this(in, delimiter, whitespace, charset, maxRecordBytes, true);
+    this.bufferOffset = offset;
+    this.line = line;
+    fill();
+    if (offset == 0
+        && charset.equals(StandardCharsets.UTF_8)
+        && limit >= 3
+        && buf[0] == (byte) 0xEF
+        && buf[1] == (byte) 0xBB
+        && buf[2] == (byte) 0xBF) {
+      next = 3;
+    }
+  }
+
+  private ByteRecords(
+      InputStream in,
+      char delimiter,
+      boolean whitespace,
+      Charset charset,
+      int maxRecordBytes,
+      boolean buffered) {
     this.in = in;
     this.delimiter = (byte) delimiter;
     this.whitespace = whitespace;
@@ -75,16 +113,77 @@ final class ByteRecords implements Closeable {
     this.asciiCompatible =
         !charset.name().startsWith("UTF-16") && !charset.name().startsWith("UTF-32");
     this.maxRecordBytes = maxRecordBytes;
-    this.buf = new byte[Math.max(MIN_BUFFER, Math.min(1 << 20, maxRecordBytes + 2))];
+    this.buf =
+        buffered ? new byte[Math.max(MIN_BUFFER, Math.min(1 << 20, maxRecordBytes + 2))] : null;
     this.line = 1;
-    fill();
-    if (charset.equals(StandardCharsets.UTF_8)
-        && limit >= 3
-        && buf[0] == (byte) 0xEF
-        && buf[1] == (byte) 0xBB
-        && buf[2] == (byte) 0xBF) {
-      next = 3;
-    }
+  }
+
+  /**
+   * Records of byte blocks given by {@link #wrap}, for the parallel read: each block is read as if
+   * it were a whole stream that starts at a record (no byte order mark is skipped).
+   */
+  static ByteRecords blocks(
+      char delimiter, boolean whitespace, Charset charset, int maxRecordBytes) {
+    ByteRecords r = new ByteRecords(null, delimiter, whitespace, charset, maxRecordBytes, false);
+    r.eof = true;
+    return r;
+  }
+
+  /**
+   * Reads the records of {@code block[from, to)} next (not copied), as the end of a stream whose
+   * byte {@code block[0]} is at {@code blockOffset} and whose record at {@code from} starts on line
+   * {@code line}. Only for readers made by {@link #blocks}.
+   */
+  void wrap(byte[] block, int from, int to, long blockOffset, long line) {
+    this.buf = block;
+    this.limit = to;
+    this.start = from;
+    this.end = from;
+    this.next = from;
+    this.bufferOffset = blockOffset;
+    this.line = line;
+    this.tooLong = false;
+    this.endedInQuotes = false;
+  }
+
+  /** Where the record after the current one starts in {@link #buffer()}. */
+  int nextStart() {
+    return next;
+  }
+
+  /** The current record's first byte position in {@link #buffer()}. */
+  int recordStart() {
+    return start;
+  }
+
+  /** The line number of the record after the current one. */
+  long nextLine() {
+    return line;
+  }
+
+  /** The stream offset of the record after the current one. */
+  long nextOffset() {
+    return bufferOffset + next;
+  }
+
+  /** The bytes read from the stream but not yet made into records (after the current one). */
+  byte[] pending() {
+    return Arrays.copyOfRange(buf, next, limit);
+  }
+
+  /** The underlying stream, positioned after the {@link #pending()} bytes. */
+  InputStream stream() {
+    return in;
+  }
+
+  /** Whether the end of the stream was read. */
+  boolean atEnd() {
+    return eof;
+  }
+
+  /** Whether the current record reached the end of the data inside a quoted field. */
+  boolean endedInQuotes() {
+    return endedInQuotes;
   }
 
   /**
@@ -166,6 +265,7 @@ final class ByteRecords implements Closeable {
     recordOffset = bufferOffset + start;
     tooLong = false;
     malformed = null;
+    endedInQuotes = false;
     fields = 0;
     int i = start;
     int fieldFrom = i;
@@ -176,6 +276,7 @@ final class ByteRecords implements Closeable {
       if (i >= limit) {
         if (eof) {
           if (inQuotes) {
+            endedInQuotes = true;
             malformed =
                 "a quoted field opened on line "
                     + recordLine
@@ -522,6 +623,8 @@ final class ByteRecords implements Closeable {
 
   @Override
   public void close() throws IOException {
-    in.close();
+    if (in != null) {
+      in.close();
+    }
   }
 }

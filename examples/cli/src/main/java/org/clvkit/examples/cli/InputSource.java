@@ -48,6 +48,21 @@ final class InputSource {
     return file == null;
   }
 
+  /**
+   * Whether the data is a regular file that is not gzip-compressed, which can be opened again and
+   * read from any offset.
+   */
+  boolean plainFile() {
+    if (file == null || !Files.isRegularFile(file)) {
+      return false;
+    }
+    try (InputStream in = Files.newInputStream(file)) {
+      return !(in.read() == 0x1f && in.read() == 0x8b);
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
   /** The size in bytes of the stored (maybe compressed) data, or -1 when unknown. */
   long size() {
     if (file == null) {

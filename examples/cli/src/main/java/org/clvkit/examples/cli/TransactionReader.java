@@ -179,103 +179,78 @@ final class TransactionReader {
     long skippedBefore = badRows.skipped();
     Progress bar =
         showProgress ? Progress.start(progress, err, "reading " + name, source.size()) : null;
-    try (ByteRecords records = records(source.open(bytes))) {
+    ByteRecords records = null;
+    try {
+      records = records(source.open(bytes));
       int[] at = layout.header() ? null : positions();
       int needed = at == null ? 0 : neededFields(at);
-      while (records.next()) {
+      while (at == null && records.next()) {
         if (records.blank()) {
           blank++;
           continue;
         }
-        if (at == null) {
-          headerLines++;
-          headerLine = records.line();
-          if (records.tooLong()) {
-            throw CliException.data(
-                String.format(
-                    Locale.ROOT,
-                    "%s: the header (line %d) must be at most %,d bytes long",
-                    name,
-                    headerLine,
-                    layout.maxRowBytes()));
+        headerLines++;
+        headerLine = records.line();
+        if (records.tooLong()) {
+          throw CliException.data(
+              String.format(
+                  Locale.ROOT,
+                  "%s: the header (line %d) must be at most %,d bytes long",
+                  name,
+                  headerLine,
+                  layout.maxRowBytes()));
+        }
+        long invalid = records.invalidByte();
+        if (invalid >= 0) {
+          throw CliException.data(badBytes(name, records, invalid, "the header"));
+        }
+        List<String> header = records.fields();
+        String hint = header.size() == 1 ? layout.delimiter().hint(records.text(200), 3) : "";
+        at =
+            new int[] {
+              layout.id().resolve(header, name, headerLine, hint),
+              layout.date().resolve(header, name, headerLine, hint),
+              layout.amount().resolve(header, name, headerLine, hint)
+            };
+        needed = neededFields(at);
+        if (extra != null) {
+          extraAt = extra.resolve(header, name, headerLine, hint);
+          extraSink.header(header.get(extraAt).strip());
+        }
+      }
+      if (at != null && parallelRead(extraSink)) {
+        long[] tally = {rows, blank};
+        long[] rest =
+            new Blocks(records, at, needed, sink, badRows, dates, amounts, name, bar, bytes, tally)
+                .run();
+        rows = tally[0];
+        blank = tally[1];
+        if (rest != null) {
+          // the rest of the file on this thread, from a record the blocks could not read
+          records.close();
+          records = null;
+          bytes[0] = 0;
+          InputStream in = source.open(bytes);
+          try {
+            in.skipNBytes(rest[0]);
+            records = records(in, rest[0], rest[1]);
+          } finally {
+            if (records == null) {
+              in.close();
+            }
           }
-          long invalid = records.invalidByte();
-          if (invalid >= 0) {
-            throw CliException.data(badBytes(name, records, invalid, "the header"));
-          }
-          List<String> header = records.fields();
-          String hint = header.size() == 1 ? layout.delimiter().hint(records.text(200), 3) : "";
-          at =
-              new int[] {
-                layout.id().resolve(header, name, headerLine, hint),
-                layout.date().resolve(header, name, headerLine, hint),
-                layout.amount().resolve(header, name, headerLine, hint)
-              };
-          needed = neededFields(at);
-          if (extra != null) {
-            extraAt = extra.resolve(header, name, headerLine, hint);
-            extraSink.header(header.get(extraAt).strip());
-          }
+        } else {
+          records.close();
+          records = null;
+        }
+      }
+      while (records != null && records.next()) {
+        if (records.blank()) {
+          blank++;
           continue;
         }
         rows++;
-        long line = records.line();
-        try {
-          if (records.tooLong()) {
-            throw new ClvArgumentException(
-                String.format(
-                    Locale.ROOT,
-                    "line %d must be at most %,d bytes long (--max-row-bytes), was longer",
-                    line,
-                    layout.maxRowBytes()));
-          }
-          long invalid = records.invalidByte();
-          if (invalid >= 0) {
-            throw new ClvArgumentException(badBytes(null, records, invalid, "line " + line));
-          }
-          if (records.malformed() != null) {
-            throw new ClvArgumentException(
-                String.format(Locale.ROOT, "line %d: %s", line, records.malformed()));
-          }
-          if (records.size() < needed) {
-            String text = records.text(200);
-            String hint = records.size() == 1 ? layout.delimiter().hint(text, needed) : "";
-            throw new ClvArgumentException(
-                String.format(
-                    Locale.ROOT,
-                    "line %d must be a row of at least %d fields, was \"%s\"%s",
-                    line,
-                    needed,
-                    text,
-                    hint));
-          }
-          int index = internedId(records, at[0]);
-          String id = index >= 0 ? null : trim(records.field(at[0]));
-          if (index < 0 && id.isEmpty()) {
-            throw new ClvArgumentException(
-                String.format(
-                    Locale.ROOT,
-                    "customerId (line %d, column %d) must not be empty",
-                    line,
-                    at[0] + 1));
-          }
-          long second = date(records, at[1], dates, line);
-          double amount = amount(records, at[2], amounts, line);
-          if (index >= 0) {
-            sink.acceptInterned(line, ids, index, second, amount);
-          } else {
-            sink.accept(line, id, second, amount);
-          }
-          if (extraSink != null) {
-            if (id == null) {
-              id = ids.id(index);
-            }
-            extraSink.accept(
-                line, id, second, records.size() > extraAt ? trim(records.field(extraAt)) : "");
-          }
-        } catch (ClvArgumentException e) {
-          badRows.bad(name, line, e.getMessage(), records);
-        }
+        row(records, at, needed, sink, extraSink, extraAt, dates, amounts, badRows, name);
         if (bar != null && (rows & 1023) == 0) {
           bar.update(rows, bytes[0]);
         }
@@ -289,6 +264,13 @@ final class TransactionReader {
     } finally {
       if (bar != null) {
         bar.close();
+      }
+      if (records != null) {
+        try {
+          records.close();
+        } catch (IOException e) {
+          // reading is done or failed already
+        }
       }
     }
     if (rows == 0) {
@@ -306,6 +288,456 @@ final class TransactionReader {
               headerLine));
     }
     return new Stats(headerLines, blank, rows, badRows.skipped() - skippedBefore);
+  }
+
+  /** One data row on this thread: checked, parsed and passed on, or reported to {@code badRows}. */
+  private void row(
+      ByteRecords records,
+      int[] at,
+      int needed,
+      RowSink sink,
+      ColumnSink extraSink,
+      int extraAt,
+      DateParser dates,
+      AmountParser amounts,
+      BadRows badRows,
+      String name)
+      throws IOException {
+    long line = records.line();
+    try {
+      if (records.tooLong()) {
+        throw new ClvArgumentException(
+            String.format(
+                Locale.ROOT,
+                "line %d must be at most %,d bytes long (--max-row-bytes), was longer",
+                line,
+                layout.maxRowBytes()));
+      }
+      long invalid = records.invalidByte();
+      if (invalid >= 0) {
+        throw new ClvArgumentException(badBytes(null, records, invalid, "line " + line));
+      }
+      if (records.malformed() != null) {
+        throw new ClvArgumentException(
+            String.format(Locale.ROOT, "line %d: %s", line, records.malformed()));
+      }
+      if (records.size() < needed) {
+        String text = records.text(200);
+        String hint = records.size() == 1 ? layout.delimiter().hint(text, needed) : "";
+        throw new ClvArgumentException(
+            String.format(
+                Locale.ROOT,
+                "line %d must be a row of at least %d fields, was \"%s\"%s",
+                line,
+                needed,
+                text,
+                hint));
+      }
+      int index = internedId(records, at[0]);
+      String id = index >= 0 ? null : trim(records.field(at[0]));
+      if (index < 0 && id.isEmpty()) {
+        throw new ClvArgumentException(
+            String.format(
+                Locale.ROOT, "customerId (line %d, column %d) must not be empty", line, at[0] + 1));
+      }
+      long second = date(records, at[1], dates, line);
+      double amount = amount(records, at[2], amounts, line);
+      if (index >= 0) {
+        sink.acceptInterned(line, ids, index, second, amount);
+      } else {
+        sink.accept(line, id, second, amount);
+      }
+      if (extraSink != null) {
+        if (id == null) {
+          id = ids.id(index);
+        }
+        extraSink.accept(
+            line, id, second, records.size() > extraAt ? trim(records.field(extraAt)) : "");
+      }
+    } catch (ClvArgumentException e) {
+      badRows.bad(name, line, e.getMessage(), records);
+    }
+  }
+
+  /** Bytes of a block of the parallel read (package-private: tests make it tiny). */
+  static int blockBytes = Integer.getInteger("clvkit.blockBytes", 1 << 20);
+
+  /**
+   * Heaps smaller than this read on one thread: the blocks in flight take about 3 x 2.5 times
+   * {@link #blockBytes} (their bytes and their parsed rows).
+   */
+  static final long PARALLEL_MIN_HEAP = 128L << 20;
+
+  /** Files smaller than this are read on one thread. */
+  static final long PARALLEL_MIN_BYTES = 8L << 20;
+
+  /**
+   * For tests: {@code TRUE} reads every plain file in blocks, {@code FALSE} none; null decides by
+   * the file's size and the processors.
+   */
+  static Boolean parallel;
+
+  /** For tests: run by each block's worker before it parses (e.g. to throw an error there). */
+  static volatile Runnable blockHook;
+
+  /**
+   * Records longer than this end the parallel read (the rest of the file is read on one thread), so
+   * that the limit of {@link ByteRecords} (at least 64 KiB) applies to them as to any record.
+   */
+  static final int BLOCK_RECORD_LIMIT = 60_000;
+
+  /**
+   * Whether this read parses blocks of the file on worker threads: a plain (not compressed) file of
+   * at least {@link #PARALLEL_MIN_BYTES} on two processors or more, ids interned, no extra column;
+   * any other input is read on one thread.
+   */
+  private boolean parallelRead(ColumnSink extraSink) {
+    if (extraSink != null || ids == null || !source.plainFile()) {
+      return false;
+    }
+    String name = layout.charset().name();
+    if (name.startsWith("UTF-16") || name.startsWith("UTF-32")) {
+      return false;
+    }
+    if (parallel != null) {
+      return parallel;
+    }
+    return workers() > 1
+        && source.size() >= PARALLEL_MIN_BYTES
+        && Runtime.getRuntime().maxMemory() >= PARALLEL_MIN_HEAP;
+  }
+
+  /** Parsing threads: the processors, or {@code -Dclvkit.parseThreads}. */
+  static int workers() {
+    int n = Runtime.getRuntime().availableProcessors();
+    return Math.max(1, Math.min(n, Integer.getInteger("clvkit.parseThreads", n)));
+  }
+
+  /**
+   * The parallel read: this thread reads the file in blocks of about {@link #blockBytes} that end
+   * at a line end, worker threads split them into records and parse the plain ones (ASCII id not
+   * quoted, date and amount in their fast forms), and this thread interns the ids and passes the
+   * rows on in file order. Any other record (bad, quoted, non-ASCII id, a date or amount in another
+   * form) this thread reads again from the block with the one-thread code, so messages, rejects and
+   * interning order are those of the one-thread read. A block whose last line end falls inside a
+   * quoted field, or that holds a record longer than {@link #BLOCK_RECORD_LIMIT}, ends the blocks:
+   * the rest of the file is read on one thread from that record.
+   */
+  private final class Blocks {
+    private final ByteRecords head;
+    private final int[] at;
+    private final int needed;
+    private final RowSink sink;
+    private final BadRows badRows;
+    private final DateParser dates;
+    private final AmountParser amounts;
+    private final String name;
+    private final Progress bar;
+    private final long[] bytes;
+    private final long[] tally;
+    private final ByteRecords again;
+
+    Blocks(
+        ByteRecords head,
+        int[] at,
+        int needed,
+        RowSink sink,
+        BadRows badRows,
+        DateParser dates,
+        AmountParser amounts,
+        String name,
+        Progress bar,
+        long[] bytes,
+        long[] tally) {
+      this.head = head;
+      this.at = at;
+      this.needed = needed;
+      this.sink = sink;
+      this.badRows = badRows;
+      this.dates = dates;
+      this.amounts = amounts;
+      this.name = name;
+      this.bar = bar;
+      this.bytes = bytes;
+      this.tally = tally;
+      this.again = blockRecords();
+    }
+
+    /**
+     * Reads the rest of the input after {@code head}'s current record.
+     *
+     * @return null when done, else the stream offset and line number of the record from which the
+     *     rest must be read on one thread
+     */
+    long[] run() throws IOException {
+      int workers = workers();
+      java.util.concurrent.atomic.AtomicInteger count =
+          new java.util.concurrent.atomic.AtomicInteger();
+      java.util.concurrent.ExecutorService pool =
+          java.util.concurrent.Executors.newFixedThreadPool(
+              workers,
+              r -> {
+                Thread t = new Thread(r, "clv-parse-" + count.incrementAndGet());
+                t.setDaemon(true);
+                return t;
+              });
+      java.util.ArrayDeque<java.util.concurrent.Future<Block>> inFlight =
+          new java.util.ArrayDeque<>();
+      java.util.ArrayDeque<Block> free = new java.util.ArrayDeque<>();
+      InputStream in = head.stream();
+      byte[] carry = head.pending();
+      int carried = carry.length;
+      boolean eof = head.atEnd();
+      long offset = head.nextOffset();
+      long line = head.nextLine();
+      int maxInFlight = workers + 1;
+      try {
+        while (true) {
+          while (inFlight.size() < maxInFlight && (!eof || carried > 0)) {
+            Block b = free.isEmpty() ? new Block() : free.poll();
+            int cap = Math.max(blockBytes, carried + 1);
+            if (b.bytes == null || b.bytes.length < cap) {
+              b.bytes = new byte[cap];
+            }
+            byte[] a = b.bytes;
+            System.arraycopy(carry, 0, a, 0, carried);
+            int n = carried;
+            int cut;
+            b.noLineEnd = false;
+            while (true) {
+              if (!eof && n < a.length) {
+                n += in.readNBytes(a, n, a.length - n);
+                eof = n < a.length;
+              }
+              cut = eof ? n : lastLineEnd(a, n) + 1;
+              if (cut > 0 || n == 0) {
+                break;
+              }
+              if (n >= blockBytes + (1 << 16)) {
+                cut = n;
+                b.noLineEnd = true;
+                break;
+              }
+              a = java.util.Arrays.copyOf(a, Math.max(2 * a.length, 64));
+              b.bytes = a;
+            }
+            if (n == 0) {
+              carried = 0;
+              free.add(b);
+              break;
+            }
+            carried = n - cut;
+            if (carried > carry.length) {
+              carry = new byte[Math.max(carried, 2 * carry.length)];
+            }
+            System.arraycopy(a, cut, carry, 0, carried);
+            b.length = cut;
+            b.offset = offset;
+            b.last = eof && carried == 0;
+            offset += cut;
+            inFlight.add(pool.submit(() -> parse(b)));
+          }
+          if (inFlight.isEmpty()) {
+            return null;
+          }
+          Block b = await(inFlight.poll());
+          long[] rest = consume(b, line);
+          if (rest != null) {
+            return rest;
+          }
+          line += b.lines;
+          free.add(b);
+        }
+      } finally {
+        pool.shutdownNow();
+        for (java.util.concurrent.Future<Block> f : inFlight) {
+          f.cancel(true);
+        }
+        try {
+          pool.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
+    }
+
+    private Block await(java.util.concurrent.Future<Block> f) {
+      try {
+        return f.get();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new CliException(ExitCodes.IO, name + ": reading interrupted", e);
+      } catch (java.util.concurrent.ExecutionException e) {
+        Throwable c = e.getCause();
+        if (c instanceof Error) {
+          throw (Error) c;
+        }
+        if (c instanceof RuntimeException) {
+          throw (RuntimeException) c;
+        }
+        throw new IllegalStateException(c);
+      }
+    }
+
+    /** A worker's part: splits the block into records and parses the plain ones. */
+    private Block parse(Block b) {
+      Runnable hook = blockHook;
+      if (hook != null) {
+        hook.run();
+      }
+      b.rows = 0;
+      b.blank = 0;
+      b.fallbackAt = -1;
+      b.fallbackLine = 0;
+      if (b.noLineEnd) {
+        b.fallbackAt = 0;
+        b.lines = 0;
+        return b;
+      }
+      ByteRecords r = blockRecords();
+      r.wrap(b.bytes, 0, b.length, b.offset, 0);
+      byte[] buf = b.bytes;
+      int k0 = at[0];
+      int k1 = at[1];
+      int k2 = at[2];
+      try {
+        while (r.next()) {
+          int s = r.recordStart();
+          if (r.nextStart() - s > BLOCK_RECORD_LIMIT || (r.endedInQuotes() && !b.last)) {
+            b.fallbackAt = s;
+            b.fallbackLine = (int) r.line();
+            break;
+          }
+          if (r.blank()) {
+            b.blank++;
+            continue;
+          }
+          int row = b.add(s, (int) r.line());
+          if (r.invalidByte() >= 0
+              || r.malformed() != null
+              || r.size() < needed
+              || r.quoted(k0)
+              || r.quoted(k1)
+              || r.quoted(k2)) {
+            continue;
+          }
+          int from = trimFrom(buf, r.fieldStart(k0), r.fieldEnd(k0));
+          int to = trimTo(buf, from, r.fieldEnd(k0));
+          if (from >= to) {
+            continue;
+          }
+          int df = trimFrom(buf, r.fieldStart(k1), r.fieldEnd(k1));
+          long second = dates.fastEpochSecond(buf, df, trimTo(buf, df, r.fieldEnd(k1)));
+          if (second == DateParser.NOT_FAST) {
+            continue;
+          }
+          int af = trimFrom(buf, r.fieldStart(k2), r.fieldEnd(k2));
+          double amount = amounts.fast(buf, af, trimTo(buf, af, r.fieldEnd(k2)));
+          if (Double.isNaN(amount)) {
+            continue;
+          }
+          b.plain(row, from, to, second, amount);
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e); // not thrown: the block is in memory
+      }
+      b.lines = (int) r.nextLine();
+      return b;
+    }
+
+    /** Passes the block's rows on; returns where to go on on one thread, or null. */
+    private long[] consume(Block b, long line) throws IOException {
+      byte[] buf = b.bytes;
+      long rows = tally[0];
+      for (int i = 0; i < b.rows; i++) {
+        rows++;
+        int index = b.idFrom[i] < 0 ? -1 : ids.internIndex(buf, b.idFrom[i], b.idTo[i]);
+        if (index < 0) {
+          again.wrap(buf, b.start[i], b.length, b.offset, line + b.line[i]);
+          again.next();
+          row(again, at, needed, sink, null, -1, dates, amounts, badRows, name);
+        } else {
+          long rowLine = line + b.line[i];
+          try {
+            sink.acceptInterned(rowLine, ids, index, b.second[i], b.amount[i]);
+          } catch (ClvArgumentException e) {
+            again.wrap(buf, b.start[i], b.length, b.offset, rowLine);
+            again.next();
+            badRows.bad(name, rowLine, e.getMessage(), again);
+          }
+        }
+        if (bar != null && (rows & 1023) == 0) {
+          bar.update(rows, bytes[0]);
+        }
+      }
+      tally[0] = rows;
+      tally[1] += b.blank;
+      if (b.fallbackAt >= 0) {
+        return new long[] {b.offset + b.fallbackAt, line + b.fallbackLine};
+      }
+      return null;
+    }
+  }
+
+  /** The last LF in {@code a[0, n)}, or -1. */
+  private static int lastLineEnd(byte[] a, int n) {
+    for (int i = n - 1; i >= 0; i--) {
+      if (a[i] == '\n') {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private ByteRecords blockRecords() {
+    Delimiter d = layout.delimiter();
+    return ByteRecords.blocks(
+        d.character(), d.isWhitespace(), layout.charset(), layout.maxRowBytes());
+  }
+
+  /** A block of the parallel read and what a worker made of it. */
+  private static final class Block {
+    byte[] bytes;
+    int length;
+    long offset;
+    boolean last;
+    boolean noLineEnd;
+    int lines;
+    long blank;
+    int fallbackAt;
+    int fallbackLine;
+    int rows;
+    int[] start = new int[1024];
+    int[] line = new int[1024];
+    int[] idFrom = new int[1024];
+    int[] idTo = new int[1024];
+    long[] second = new long[1024];
+    double[] amount = new double[1024];
+
+    /** Adds a row read on this thread (not parsed); returns its number. */
+    int add(int recordStart, int recordLine) {
+      if (rows == start.length) {
+        int n = 2 * rows;
+        start = java.util.Arrays.copyOf(start, n);
+        line = java.util.Arrays.copyOf(line, n);
+        idFrom = java.util.Arrays.copyOf(idFrom, n);
+        idTo = java.util.Arrays.copyOf(idTo, n);
+        second = java.util.Arrays.copyOf(second, n);
+        amount = java.util.Arrays.copyOf(amount, n);
+      }
+      start[rows] = recordStart;
+      line[rows] = recordLine;
+      idFrom[rows] = -1;
+      return rows++;
+    }
+
+    /** Row {@code row} parsed: its id's bytes, time and amount. */
+    void plain(int row, int from, int to, long sec, double value) {
+      idFrom[row] = from;
+      idTo[row] = to;
+      second[row] = sec;
+      amount[row] = value;
+    }
   }
 
   /** Interns the customer ids of the next reads in {@code table} (null: plain strings). */
@@ -370,9 +802,13 @@ final class TransactionReader {
   }
 
   private ByteRecords records(InputStream in) throws IOException {
+    return records(in, 0, 1);
+  }
+
+  private ByteRecords records(InputStream in, long offset, long line) throws IOException {
     Delimiter d = layout.delimiter();
     return new ByteRecords(
-        in, d.character(), d.isWhitespace(), layout.charset(), layout.maxRowBytes());
+        in, d.character(), d.isWhitespace(), layout.charset(), layout.maxRowBytes(), offset, line);
   }
 
   private static String badBytes(String name, ByteRecords records, long offset, String where) {
