@@ -100,8 +100,11 @@ final class RowPipeline implements AutoCloseable {
   private Thread cleanup;
   private long duplicateRows;
   private boolean sortedStream;
-  // The customers, once every row is in (read by the thread that reads spilled parts back).
+  // The customers, once every row is in (read by the threads that summarise).
   private int idCount;
+  // Threads that summarise, and a test hook run by them before each part (or range) they take.
+  private int threads = summaryThreads();
+  private java.util.function.IntConsumer beforePart = p -> {};
 
   // Sorted: the accumulator fed row by row, and the current customer's rows at its latest time.
   private SummaryAccumulator streamed;
@@ -397,7 +400,6 @@ final class RowPipeline implements AutoCloseable {
     ids.freeLookup(); // every row is in: only the ids by index are needed from here
     idCount = ids.size();
     SummaryOptions ordered = options.withOrderedInput(true);
-    int threads = summaryThreads();
     if (partitions == null) {
       Part part = new Part(customers, seconds, amounts, lines, idCount, 0, 0, size);
       customers = null;
@@ -436,6 +438,18 @@ final class RowPipeline implements AutoCloseable {
             Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()))));
   }
 
+  /** Summarises on {@code n} threads (tests: the default is {@link #summaryThreads()}). */
+  RowPipeline threads(int n) {
+    threads = Math.max(1, n);
+    return this;
+  }
+
+  /** Runs {@code hook} with the part's (or range's) number before each (tests). */
+  RowPipeline beforePart(java.util.function.IntConsumer hook) {
+    beforePart = hook;
+    return this;
+  }
+
   /** Fewest customers per task when a log held in memory is summarised on several threads. */
   private static final int MIN_GROUPS_PER_TASK = 1 << 12;
 
@@ -470,6 +484,7 @@ final class RowPipeline implements AutoCloseable {
         futures.add(
             pool.submit(
                 () -> {
+                  beforePart.accept(task);
                   part.sortGroups(from, to);
                   SummaryAccumulator acc = new SummaryAccumulator(ordered, Math.max(16, to - from));
                   dups[task] = part.feed(acc, from, to);
@@ -515,6 +530,7 @@ final class RowPipeline implements AutoCloseable {
                       p < PARTITIONS && p < failed.get();
                       p = next.getAndIncrement()) {
                     try {
+                      beforePart.accept(p);
                       Part part = readPart(p);
                       part.sortGroups(0, part.groups);
                       SummaryAccumulator acc =
