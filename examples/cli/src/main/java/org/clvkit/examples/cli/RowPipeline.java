@@ -491,9 +491,18 @@ final class RowPipeline implements AutoCloseable {
                   accs[task] = acc;
                 }));
       }
-      // The first failure in customer order, as one thread would meet it.
+      // Every task ends first; then the first failure in customer order, as one thread would meet
+      // it.
+      Throwable first = null;
       for (Future<?> f : futures) {
-        take(f);
+        try {
+          take(f);
+        } catch (RuntimeException | Error e) {
+          first = first == null ? e : first;
+        }
+      }
+      if (first != null) {
+        rethrow(first);
       }
       for (long d : dups) {
         duplicateRows += d;
