@@ -203,6 +203,21 @@ public final class CustomerSummaries implements Serializable {
   }
 
   /**
+   * {@link #firstPurchase(int)} as seconds since 1970-01-01T00:00 ({@code
+   * LocalDateTime.toEpochSecond(ZoneOffset.UTC)}); allocates nothing.
+   */
+  public long firstPurchaseEpochSecond(int i) {
+    Checks.integerInRange("i", i, 0, size - 1);
+    return firstPurchase[i];
+  }
+
+  /** {@link #lastPurchase(int)} as seconds since 1970-01-01T00:00; allocates nothing. */
+  public long lastPurchaseEpochSecond(int i) {
+    Checks.integerInRange("i", i, 0, size - 1);
+    return lastPurchase[i];
+  }
+
+  /**
    * Periods from each row's last calibration purchase to {@code asOf}, the "recency" of RFM
    * analysis (not the t_x of {@link #recency()}).
    *

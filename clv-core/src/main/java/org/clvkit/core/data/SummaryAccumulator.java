@@ -4,9 +4,11 @@ import java.io.Serializable;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.stream.Collector;
 import org.clvkit.core.Checks;
+import org.clvkit.core.internal.Parallel;
 
 /**
  * Summarises a transaction log into one {@link CustomerSummary} per customer, one row at a time:
@@ -353,6 +355,67 @@ public final class SummaryAccumulator implements Serializable {
       states.write(c, index, out, states.isCalibrationCustomer(c) ? i++ : h++);
     }
     return out.summaries(rows, policyCounts());
+  }
+
+  /**
+   * The summaries of accumulators whose customers are disjoint, part after part: the same
+   * summaries, bit for bit and in the same order, as one accumulator fed the first part's rows,
+   * then the second's, and so on, would give ({@link #result()}); nothing is combined, so a log
+   * grouped by customer into parts can be summarised part by part on several threads, each part by
+   * an accumulator of its own (small enough that its customers stay in a core's cache). Row counts
+   * and {@link #policyCounts()} are summed. The parts stay usable.
+   *
+   * @param parts accumulators with equal options and no customer in common (not checked: a customer
+   *     in two parts would be listed twice); not empty
+   * @param executor the caller's executor for writing the parts' customers out; null writes in this
+   *     thread
+   * @param tasks number of tasks, in [1, 127]
+   * @return one row per customer with calibration purchases: the first part's customers in their
+   *     order, then the second's, ...
+   */
+  public static CustomerSummaries resultOfDisjoint(
+      List<SummaryAccumulator> parts, Executor executor, int tasks) {
+    Checks.notNull("parts", parts);
+    Checks.integerInRange("tasks", tasks, 1, MAX_TASKS);
+    if (parts.isEmpty()) {
+      throw Checks.fail("parts must not be empty");
+    }
+    SummaryAccumulator[] accumulators = parts.toArray(new SummaryAccumulator[0]);
+    SummaryOptions options = Checks.notNull("parts[0]", accumulators[0]).options;
+    int k = accumulators.length;
+    int[] calibrationAt = new int[k + 1];
+    int[] holdoutAt = new int[k + 1];
+    boolean longKeys = true;
+    long rows = 0;
+    PolicyCounts counts = PolicyCounts.NONE;
+    for (int j = 0; j < k; j++) {
+      SummaryAccumulator acc = Checks.notNull("parts[" + j + "]", accumulators[j]);
+      Checks.same("parts[" + j + "].options", acc.options, "parts[0].options", options);
+      int calibration = acc.calibrationCustomers();
+      calibrationAt[j + 1] = calibrationAt[j] + calibration;
+      holdoutAt[j + 1] = holdoutAt[j] + acc.customers() - calibration;
+      longKeys &= acc.hasLongKeys();
+      rows += acc.rows;
+      counts = counts.plus(acc.policyCounts());
+    }
+    SummaryColumns out =
+        new SummaryColumns(options, calibrationAt[k], calibrationAt[k] + holdoutAt[k], longKeys);
+    Parallel.run(
+        executor,
+        0,
+        k,
+        Math.min(tasks, k),
+        (from, to) -> {
+          for (int j = from; j < to; j++) {
+            SummaryAccumulator acc = accumulators[j];
+            int i = calibrationAt[j];
+            int h = holdoutAt[j];
+            for (int c = 0; c < acc.customers(); c++) {
+              acc.writeCustomer(c, out, acc.isCalibrationCustomer(c) ? i++ : h++);
+            }
+          }
+        });
+    return out.summaries(rows, counts);
   }
 
   /** The number of customers with a calibration purchase, the rows of the result. */

@@ -1,6 +1,7 @@
 package org.clvkit.examples.cli;
 
 import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 
 /**
  * The text of the summaries' numbers and times, exactly as {@link Double#toString(double)}, {@link
@@ -26,6 +27,8 @@ final class NumberText {
   private final long[] timeKeys = new long[TIME_SLOTS];
   private final String[] timeTexts = new String[TIME_SLOTS];
   private final String[] longs = new String[SMALL_LONGS];
+  private final long[] secondKeys = new long[TIME_SLOTS];
+  private final String[] secondTexts = new String[TIME_SLOTS];
 
   /** {@code Double.toString(v)}. */
   String of(double v) {
@@ -55,6 +58,22 @@ final class NumberText {
       return text;
     }
     return Long.toString(v);
+  }
+
+  /**
+   * {@link SummaryCsv#time(LocalDateTime)} of the time {@code epochSecond} seconds after
+   * 1970-01-01T00:00 (whole seconds); the time is made only when not cached.
+   */
+  String time(long epochSecond) {
+    int slot = slot(epochSecond, TIME_SLOTS);
+    String text = secondTexts[slot];
+    if (text != null && secondKeys[slot] == epochSecond) {
+      return text;
+    }
+    text = SummaryCsv.time(LocalDateTime.ofEpochSecond(epochSecond, 0, ZoneOffset.UTC));
+    secondKeys[slot] = epochSecond;
+    secondTexts[slot] = text;
+    return text;
   }
 
   /** {@link SummaryCsv#time(LocalDateTime)}. */

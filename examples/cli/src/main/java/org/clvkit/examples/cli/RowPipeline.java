@@ -7,7 +7,9 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -98,8 +100,11 @@ final class RowPipeline implements AutoCloseable {
   private Thread cleanup;
   private long duplicateRows;
   private boolean sortedStream;
-  // The customers, once every row is in (read by the thread that reads spilled parts back).
+  // The customers, once every row is in (read by the threads that summarise).
   private int idCount;
+  // Threads that summarise, and a test hook run by them before each part (or range) they take.
+  private int threads = summaryThreads();
+  private java.util.function.IntConsumer beforePart = p -> {};
 
   // Sorted: the accumulator fed row by row, and the current customer's rows at its latest time.
   private SummaryAccumulator streamed;
@@ -394,11 +399,17 @@ final class RowPipeline implements AutoCloseable {
     }
     ids.freeLookup(); // every row is in: only the ids by index are needed from here
     idCount = ids.size();
-    SummaryAccumulator total =
-        new SummaryAccumulator(options.withOrderedInput(true), Math.max(16, ids.size()));
+    SummaryOptions ordered = options.withOrderedInput(true);
     if (partitions == null) {
-      new Part(customers, seconds, amounts, lines, ids.size(), 0, 0, size).feed(total);
-      return total.result();
+      Part part = new Part(customers, seconds, amounts, lines, idCount, 0, 0, size);
+      customers = null;
+      if (threads <= 1 || idCount < 2 * MIN_GROUPS_PER_TASK) {
+        part.sortGroups(0, part.groups);
+        SummaryAccumulator total = new SummaryAccumulator(ordered, Math.max(16, idCount));
+        duplicateRows += part.feed(total, 0, part.groups);
+        return total.result();
+      }
+      return summariseInMemory(part, ordered, threads);
     }
     spill();
     try {
@@ -415,57 +426,179 @@ final class RowPipeline implements AutoCloseable {
     amounts = null;
     lines = null;
     buffers = null;
-    // Parts are read back and put in order on a second thread, one part ahead of the thread that
-    // feeds them to the accumulator (in part order, as before: the same summaries in the same
-    // order).
-    ExecutorService reader =
-        Executors.newSingleThreadExecutor(
-            r -> {
-              Thread t = new Thread(r, "clv-spill-reader");
-              t.setDaemon(true);
-              return t;
-            });
+    return summariseParts(ordered, threads);
+  }
+
+  /** Tasks that summarise, from {@code -Dclvkit.summaryThreads}: by default the cores, up to 4. */
+  static int summaryThreads() {
+    return Math.max(
+        1,
+        Integer.getInteger(
+            "clvkit.summaryThreads",
+            Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()))));
+  }
+
+  /** Summarises on {@code n} threads (tests: the default is {@link #summaryThreads()}). */
+  RowPipeline threads(int n) {
+    threads = Math.max(1, n);
+    return this;
+  }
+
+  /** Runs {@code hook} with the part's (or range's) number before each (tests). */
+  RowPipeline beforePart(java.util.function.IntConsumer hook) {
+    beforePart = hook;
+    return this;
+  }
+
+  /** Fewest customers per task when a log held in memory is summarised on several threads. */
+  private static final int MIN_GROUPS_PER_TASK = 1 << 12;
+
+  /** Daemon threads named {@code clv-summary-N}. */
+  private static ExecutorService pool(int threads) {
+    java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
+    return Executors.newFixedThreadPool(
+        threads,
+        r -> {
+          Thread t = new Thread(r, "clv-summary-" + n.incrementAndGet());
+          t.setDaemon(true);
+          return t;
+        });
+  }
+
+  /**
+   * Summarises the rows held in memory on {@code threads} threads: contiguous ranges of customers
+   * (in order of index), each sorted and fed to an accumulator of its own, the results listed range
+   * after range: the same summaries in the same order as one accumulator over all.
+   */
+  private CustomerSummaries summariseInMemory(Part part, SummaryOptions ordered, int threads) {
+    int tasks = (int) Math.min(4L * threads, part.groups / MIN_GROUPS_PER_TASK);
+    SummaryAccumulator[] accs = new SummaryAccumulator[tasks];
+    long[] dups = new long[tasks];
+    ExecutorService pool = pool(threads);
     try {
-      Future<Part> next = reader.submit(() -> readPart(0));
-      for (int p = 0; p < PARTITIONS; p++) {
-        Part part = take(next);
-        if (p + 1 < PARTITIONS) {
-          int q = p + 1;
-          next = reader.submit(() -> readPart(q));
-        }
-        part.feed(total);
+      List<Future<?>> futures = new ArrayList<>();
+      for (int k = 0; k < tasks; k++) {
+        int task = k;
+        int from = (int) ((long) part.groups * k / tasks);
+        int to = (int) ((long) part.groups * (k + 1) / tasks);
+        futures.add(
+            pool.submit(
+                () -> {
+                  beforePart.accept(task);
+                  part.sortGroups(from, to);
+                  SummaryAccumulator acc = new SummaryAccumulator(ordered, Math.max(16, to - from));
+                  dups[task] = part.feed(acc, from, to);
+                  accs[task] = acc;
+                }));
       }
-      return total.result();
+      // Every task ends first; then the first failure in customer order, as one thread would meet
+      // it.
+      Throwable first = null;
+      for (Future<?> f : futures) {
+        try {
+          take(f);
+        } catch (RuntimeException | Error e) {
+          first = first == null ? e : first;
+        }
+      }
+      if (first != null) {
+        rethrow(first);
+      }
+      for (long d : dups) {
+        duplicateRows += d;
+      }
+      return SummaryAccumulator.resultOfDisjoint(Arrays.asList(accs), pool, threads);
     } finally {
-      reader.shutdownNow();
+      pool.shutdownNow();
     }
   }
 
-  /** The part a reading task made, or its failure as this pipeline's I/O error. */
-  private Part take(Future<Part> next) {
+  /**
+   * Summarises the spilled parts on {@code threads} threads: each thread takes the next part, reads
+   * it back, puts it in order and feeds it to an accumulator of its own; the results are listed
+   * part after part: the same summaries in the same order as one accumulator fed the parts in turn.
+   * A failure is the one of the first failing part (the parts before it all done), as one thread
+   * would meet it.
+   */
+  private CustomerSummaries summariseParts(SummaryOptions ordered, int threads) {
+    SummaryAccumulator[] accs = new SummaryAccumulator[PARTITIONS];
+    long[] dups = new long[PARTITIONS];
+    Throwable[] failures = new Throwable[PARTITIONS];
+    java.util.concurrent.atomic.AtomicInteger next =
+        new java.util.concurrent.atomic.AtomicInteger();
+    java.util.concurrent.atomic.AtomicInteger failed =
+        new java.util.concurrent.atomic.AtomicInteger(PARTITIONS);
+    ExecutorService pool = pool(threads);
     try {
-      return next.get();
+      List<Future<?>> futures = new ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        futures.add(
+            pool.submit(
+                () -> {
+                  for (int p = next.getAndIncrement();
+                      p < PARTITIONS && p < failed.get();
+                      p = next.getAndIncrement()) {
+                    try {
+                      beforePart.accept(p);
+                      Part part = readPart(p);
+                      part.sortGroups(0, part.groups);
+                      SummaryAccumulator acc =
+                          new SummaryAccumulator(ordered, Math.max(16, part.groups));
+                      dups[p] = part.feed(acc, 0, part.groups);
+                      accs[p] = acc;
+                    } catch (Throwable e) { // an OutOfMemoryError too: the caller rethrows it
+                      failures[p] = e;
+                      failed.accumulateAndGet(p, Math::min);
+                      return;
+                    }
+                  }
+                }));
+      }
+      for (Future<?> f : futures) {
+        take(f);
+      }
+      int first = failed.get();
+      if (first < PARTITIONS) {
+        rethrow(failures[first]);
+      }
+      for (long d : dups) {
+        duplicateRows += d;
+      }
+      return SummaryAccumulator.resultOfDisjoint(Arrays.asList(accs), pool, threads);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  /** Waits for a task; its failure as this pipeline's error. */
+  private void take(Future<?> task) {
+    try {
+      task.get();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new CliException(
-          ExitCodes.IO, "interrupted while reading temporary files in " + spillDir, e);
+          ExitCodes.IO,
+          "interrupted while summarising" + (spillDir == null ? "" : " " + spillDir),
+          e);
     } catch (ExecutionException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof UncheckedIOException) {
-        IOException io = ((UncheckedIOException) cause).getCause();
-        throw new CliException(
-            ExitCodes.IO,
-            "cannot read temporary files in " + spillDir + ": " + io.getMessage(),
-            io);
-      }
-      if (cause instanceof RuntimeException) {
-        throw (RuntimeException) cause;
-      }
-      if (cause instanceof Error) {
-        throw (Error) cause;
-      }
-      throw new IllegalStateException(cause);
+      rethrow(e.getCause());
     }
+  }
+
+  /** Rethrows a task's failure: an I/O error on the temporary files as this pipeline's. */
+  private void rethrow(Throwable cause) {
+    if (cause instanceof UncheckedIOException) {
+      IOException io = ((UncheckedIOException) cause).getCause();
+      throw new CliException(
+          ExitCodes.IO, "cannot read temporary files in " + spillDir + ": " + io.getMessage(), io);
+    }
+    if (cause instanceof RuntimeException) {
+      throw (RuntimeException) cause;
+    }
+    if (cause instanceof Error) {
+      throw (Error) cause;
+    }
+    throw new IllegalStateException(cause);
   }
 
   /** Reads part {@code p} back, deletes its file, and puts its rows in order. */
@@ -542,8 +675,12 @@ final class RowPipeline implements AutoCloseable {
       for (int i = 0; i < n; i++) {
         order[fill[local[i]]++] = i;
       }
+    }
+
+    /** Puts the rows of groups {@code [gFrom, gTo)} in time order (each range by one thread). */
+    void sortGroups(int gFrom, int gTo) {
       int[] scratch = new int[0];
-      for (int g = 0; g < groups; g++) {
+      for (int g = gFrom; g < gTo; g++) {
         int from = start[g];
         int to = start[g + 1];
         if (to - from > 32 && scratch.length < to - from) {
@@ -555,9 +692,13 @@ final class RowPipeline implements AutoCloseable {
       }
     }
 
-    /** Feeds the rows to {@code acc}, counting (and perhaps dropping) exact duplicates. */
-    void feed(SummaryAccumulator acc) {
-      for (int g = 0; g < groups; g++) {
+    /**
+     * Feeds the rows of groups {@code [gFrom, gTo)} to {@code acc}, counting (and perhaps dropping)
+     * exact duplicates; returns their count.
+     */
+    long feed(SummaryAccumulator acc, int gFrom, int gTo) {
+      long duplicateRows = 0;
+      for (int g = gFrom; g < gTo; g++) {
         int from = start[g];
         int to = start[g + 1];
         if (from == to) {
@@ -585,6 +726,7 @@ final class RowPipeline implements AutoCloseable {
           }
         }
       }
+      return duplicateRows;
     }
 
     /**

@@ -42,15 +42,27 @@ final class SummaryCsv {
 
   /** Writes the summaries into {@code out}, complete but not committed. */
   static void write(CustomerSummaries s, AtomicOutput out, boolean escapeFormulas) {
+    int threads =
+        Integer.getInteger(
+            "clvkit.writerThreads",
+            Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors())));
+    int blockRows = Math.max(1, Integer.getInteger("clvkit.writerBlockRows", BLOCK_ROWS));
+    write(s, out, escapeFormulas, threads, blockRows);
+  }
+
+  /** As {@link #write(CustomerSummaries, AtomicOutput, boolean)} on {@code threads} threads. */
+  static void write(
+      CustomerSummaries s, AtomicOutput out, boolean escapeFormulas, int threads, int blockRows) {
     long started = System.nanoTime();
     try {
-      writeRows(s, out, escapeFormulas);
+      writeRows(s, out, escapeFormulas, threads, blockRows);
     } finally {
       SummaryRun.phase("write the summary CSV", started);
     }
   }
 
-  private static void writeRows(CustomerSummaries s, AtomicOutput out, boolean escapeFormulas) {
+  private static void writeRows(
+      CustomerSummaries s, AtomicOutput out, boolean escapeFormulas, int threads, int blockRows) {
     boolean holdout = s.hasHoldout();
     boolean litt = s.hasLitt();
     Path file = out.target();
@@ -68,11 +80,6 @@ final class SummaryCsv {
       }
       csv.writeRecord(row);
       csv.flush();
-      int threads =
-          Integer.getInteger(
-              "clvkit.writerThreads",
-              Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors())));
-      int blockRows = Math.max(1, Integer.getInteger("clvkit.writerBlockRows", BLOCK_ROWS));
       if (threads <= 1 || s.size() <= blockRows) {
         Writer w = out.writer();
         w.write(block(s, 0, s.size(), row.length, holdout, litt, littAt, escapeFormulas));
@@ -120,25 +127,30 @@ final class SummaryCsv {
     try {
       int n = s.size();
       int blocks = (n + blockRows - 1) / blockRows;
-      ArrayDeque<Future<String>> ahead = new ArrayDeque<>();
+      ArrayDeque<Future<Object>> ahead = new ArrayDeque<>();
       int submitted = 0;
       Writer w = out.writer();
-      // A file takes the blocks' bytes (UTF-8, as its writer would encode them), after the header.
+      // A file takes the blocks' bytes (UTF-8, as its writer would encode them, encoded by the
+      // formatting threads), after the header; standard output their text.
       java.io.OutputStream bytes = null;
       if (out.target() != null) {
         w.flush();
         bytes = out.stream();
       }
+      boolean encode = bytes != null;
       for (int b = 0; b < blocks; b++) {
         while (submitted < blocks && submitted < b + 3 * threads) {
           int from = submitted * blockRows;
           int to = Math.min(n, from + blockRows);
           ahead.add(
               pool.submit(
-                  () -> block(s, from, to, columns, holdout, litt, littAt, escapeFormulas)));
+                  () -> {
+                    String t = block(s, from, to, columns, holdout, litt, littAt, escapeFormulas);
+                    return encode ? t.getBytes(java.nio.charset.StandardCharsets.UTF_8) : t;
+                  }));
           submitted++;
         }
-        String text;
+        Object text;
         try {
           text = ahead.poll().get();
         } catch (InterruptedException e) {
@@ -155,9 +167,9 @@ final class SummaryCsv {
           throw new IOException(cause);
         }
         if (bytes != null) {
-          bytes.write(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+          bytes.write((byte[]) text);
         } else {
-          w.write(text);
+          w.write((String) text);
         }
         rows(out, Math.min(n, (b + 1) * blockRows) - b * blockRows);
       }
@@ -197,8 +209,8 @@ final class SummaryCsv {
       row[4] = numbers.of(s.monetaryValue(i));
       row[5] = numbers.of(s.totalSpend(i));
       row[6] = numbers.of(x + 1);
-      row[7] = numbers.time(s.firstPurchase(i));
-      row[8] = numbers.time(s.lastPurchase(i));
+      row[7] = numbers.time(s.firstPurchaseEpochSecond(i));
+      row[8] = numbers.time(s.lastPurchaseEpochSecond(i));
       if (holdout) {
         row[9] = numbers.of((long) s.holdoutPurchases(i));
         row[10] = numbers.of(s.holdoutSpend(i));

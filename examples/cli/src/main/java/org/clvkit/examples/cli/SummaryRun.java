@@ -699,9 +699,23 @@ final class SummaryRun {
    */
   static void phase(String name, long started) {
     if (Boolean.getBoolean("clvkit.phases")) {
+      long cpu = processCpuNanos();
       System.err.printf(
-          Locale.ROOT, "phase %s: %.3f s%n", name, (System.nanoTime() - started) / 1e9);
+          Locale.ROOT,
+          "phase %s: %.3f s (process CPU so far %.3f s)%n",
+          name,
+          (System.nanoTime() - started) / 1e9,
+          cpu / 1e9);
     }
+  }
+
+  /** The CPU time of the whole process (all threads, the JVM's own too), or -1 when unknown. */
+  private static long processCpuNanos() {
+    java.lang.management.OperatingSystemMXBean os =
+        java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+    return os instanceof com.sun.management.OperatingSystemMXBean sun
+        ? sun.getProcessCpuTime()
+        : -1;
   }
 
   /** A last date more than this many days after the 99.9th percentile date is warned about. */
