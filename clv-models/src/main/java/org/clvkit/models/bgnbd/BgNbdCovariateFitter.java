@@ -244,13 +244,12 @@ public final class BgNbdCovariateFitter implements Fitter<BgNbdCovariateModel> {
             groups.size(),
             covariates,
             restrictedDiagnostics.logLikelihood());
-    double[][] process = CovariateFitParts.processCoefficients(layout, theta, 4);
-    return BgNbdCovariateModel.fitted(
+    return CovariateFitParts.model(
+        BgNbdCovariateModel::fitted,
         new BgNbdParameters(values[0], values[1], values[2], values[3]),
-        layout.purchaseNames(),
-        process[0],
-        layout.dropoutNames(),
-        process[1],
+        theta,
+        4,
+        layout,
         report);
   }
 

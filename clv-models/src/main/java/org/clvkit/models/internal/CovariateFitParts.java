@@ -133,6 +133,37 @@ public final class CovariateFitParts {
     return new double[][] {gp, gd};
   }
 
+  /**
+   * The factory of a fitted covariate model: {@code ParetoNbdCovariateModel::fitted} and the like.
+   */
+  @FunctionalInterface
+  public interface FittedModel<P, M> {
+    /** The model of these parameters, each process's covariates and coefficients, and report. */
+    M of(
+        P parameters,
+        List<String> purchaseCovariates,
+        double[] purchaseCoefficients,
+        List<String> dropoutCovariates,
+        double[] dropoutCoefficients,
+        CovariateFitReport report);
+  }
+
+  /**
+   * The fitted model of {@code parameters} and θ's coefficients (from {@code offset}), each
+   * process's in the order of its covariates ({@link #processCoefficients}), with its report.
+   */
+  public static <P, M> M model(
+      FittedModel<P, M> factory,
+      P parameters,
+      double[] theta,
+      int offset,
+      CovariateLayout layout,
+      CovariateFitReport report) {
+    double[][] process = processCoefficients(layout, theta, offset);
+    return factory.of(
+        parameters, layout.purchaseNames(), process[0], layout.dropoutNames(), process[1], report);
+  }
+
   /** The name of θ's component i. */
   public static String name(List<String> names, CovariateLayout layout, int i) {
     return i < names.size() ? names.get(i) : layout.coefficientNames().get(i - names.size());

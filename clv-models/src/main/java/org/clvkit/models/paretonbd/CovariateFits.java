@@ -57,40 +57,20 @@ final class CovariateFits {
     };
   }
 
-  /** The factory of a fitted model: {@code ParetoNbdCovariateModel::fitted} and the like. */
-  interface FittedModel<M> {
-    M of(
-        ParetoNbdParameters parameters,
-        List<String> purchaseCovariates,
-        double[] purchaseCoefficients,
-        List<String> dropoutCovariates,
-        double[] dropoutCoefficients,
-        CovariateFitReport report);
-  }
-
   /** The fitted model of (r, α₀, s, β₀) = {@code values} and θ's coefficients, with its report. */
   static <M> M model(
-      FittedModel<M> factory,
+      CovariateFitParts.FittedModel<ParetoNbdParameters, M> factory,
       double[] values,
       double[] theta,
       CovariateLayout layout,
       CovariateFitReport report) {
-    double[][] process = processCoefficients(layout, theta);
-    return factory.of(
+    return CovariateFitParts.model(
+        factory,
         new ParetoNbdParameters(values[0], values[1], values[2], values[3]),
-        layout.purchaseNames(),
-        process[0],
-        layout.dropoutNames(),
-        process[1],
+        theta,
+        4,
+        layout,
         report);
-  }
-
-  /**
-   * The purchase and the drop-out coefficients ({@code [0]} and {@code [1]}), each in the order of
-   * its process's covariates, from θ's coefficients (a constrained coefficient appears in both).
-   */
-  static double[][] processCoefficients(CovariateLayout layout, double[] theta) {
-    return CovariateFitParts.processCoefficients(layout, theta, 4);
   }
 
   /** The name of θ's component i. */

@@ -234,13 +234,12 @@ public final class SbgCovariateFitter implements Fitter<SbgCovariateModel> {
             grouped.groups().count(),
             covariates,
             restrictedDiagnostics.logLikelihood());
-    double[][] process = CovariateFitParts.processCoefficients(layout, theta, 2);
-    return SbgCovariateModel.fitted(
+    return CovariateFitParts.model(
+        SbgCovariateModel::fitted,
         new SbgParameters(values[0], values[1]),
-        layout.purchaseNames(),
-        process[0],
-        layout.dropoutNames(),
-        process[1],
+        theta,
+        2,
+        layout,
         report);
   }
 
