@@ -180,6 +180,8 @@ final class TransactionReader {
     Progress bar =
         showProgress ? Progress.start(progress, err, "reading " + name, source.size()) : null;
     ByteRecords records = null;
+    long cpuBefore = PHASES ? THREADS.getCurrentThreadCpuTime() : 0;
+    WORKER_NANOS.set(0);
     try {
       records = records(source.open(bytes));
       int[] at = layout.header() ? null : positions();
@@ -257,6 +259,13 @@ final class TransactionReader {
       }
       if (bar != null) {
         bar.finish(rows, bytes[0]);
+      }
+      if (PHASES) {
+        System.err.printf(
+            Locale.ROOT,
+            "phase read and parse, CPU: %.3f s on the reading thread, %.3f s on parsing threads%n",
+            (THREADS.getCurrentThreadCpuTime() - cpuBefore) / 1e9,
+            WORKER_NANOS.get() / 1e9);
       }
       badRows.throwIfAny(name);
     } catch (IOException | UncheckedIOException e) {
@@ -358,6 +367,14 @@ final class TransactionReader {
       badRows.bad(name, line, e.getMessage(), records);
     }
   }
+
+  private static final boolean PHASES = Boolean.getBoolean("clvkit.phases");
+  private static final java.lang.management.ThreadMXBean THREADS =
+      java.lang.management.ManagementFactory.getThreadMXBean();
+
+  /** CPU time of the parsing threads in the current read (with -Dclvkit.phases=true). */
+  private static final java.util.concurrent.atomic.AtomicLong WORKER_NANOS =
+      new java.util.concurrent.atomic.AtomicLong();
 
   /** Bytes of a block of the parallel read (package-private: tests make it tiny). */
   static int blockBytes = Integer.getInteger("clvkit.blockBytes", 1 << 20);
@@ -581,6 +598,18 @@ final class TransactionReader {
 
     /** A worker's part: splits the block into records and parses the plain ones. */
     private Block parse(Block b) {
+      if (!PHASES) {
+        return parseBlock(b);
+      }
+      long before = THREADS.getCurrentThreadCpuTime();
+      try {
+        return parseBlock(b);
+      } finally {
+        WORKER_NANOS.addAndGet(THREADS.getCurrentThreadCpuTime() - before);
+      }
+    }
+
+    private Block parseBlock(Block b) {
       Runnable hook = blockHook;
       if (hook != null) {
         hook.run();

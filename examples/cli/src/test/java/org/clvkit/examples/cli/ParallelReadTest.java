@@ -148,6 +148,41 @@ class ParallelReadTest {
     assertNoParseThreadAlive();
   }
 
+  @Test
+  void gzipAndSmallFiles_areReadOnOneThread() throws IOException {
+    StringBuilder text = new StringBuilder("customer_id,date,amount\n");
+    for (int i = 0; i < 2000; i++) {
+      text.append(i % 37)
+          .append(",2024-01-")
+          .append(10 + i % 20)
+          .append(",")
+          .append(i)
+          .append('\n');
+    }
+    Path plain = Files.writeString(dir.resolve("log.csv"), text);
+    Path gz = dir.resolve("log.csv.gz");
+    try (var out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(gz))) {
+      out.write(text.toString().getBytes(StandardCharsets.UTF_8));
+    }
+    Set<String> threads = ConcurrentHashMap.newKeySet();
+    TransactionReader.blockHook = () -> threads.add(Thread.currentThread().getName());
+    TransactionReader.blockBytes = 100;
+    TransactionReader.parallel = null; // by size: 8 MiB or more
+    Cli.Result small = Cli.run("summarize", plain, "-o", dir.resolve("a.csv"));
+    assertEquals(ExitCodes.OK, small.code(), small::toString);
+    assertEquals(Set.of(), threads);
+    TransactionReader.parallel = true;
+    Cli.Result zipped = Cli.run("summarize", gz, "-o", dir.resolve("b.csv"));
+    assertEquals(ExitCodes.OK, zipped.code(), zipped::toString);
+    assertEquals(Set.of(), threads);
+    Cli.Result blocks = Cli.run("summarize", plain, "-o", dir.resolve("c.csv"));
+    assertEquals(ExitCodes.OK, blocks.code(), blocks::toString);
+    assertFalse(threads.isEmpty());
+    String a = Cli.read(dir.resolve("a.csv"));
+    assertEquals(a, Cli.read(dir.resolve("b.csv")));
+    assertEquals(a, Cli.read(dir.resolve("c.csv")));
+  }
+
   private static void assertNoParseThreadAlive() {
     List<String> alive = new ArrayList<>();
     for (Thread t : Thread.getAllStackTraces().keySet()) {
