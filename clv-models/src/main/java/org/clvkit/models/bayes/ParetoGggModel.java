@@ -295,7 +295,8 @@ public final class ParetoGggModel implements Model {
     Checks.positive("draws", draws);
     validate(frequency, recency, age, litt, -1);
     ParetoGggPrediction kernel = new ParetoGggPrediction();
-    return expected(kernel, t, -1, 0, frequency, recency, age, litt, draws, seed, Double.NaN);
+    return expected(kernel, t, Double.NaN, frequency, recency, age, litt, draws, seed, Double.NaN)[
+        0];
   }
 
   /**
@@ -314,7 +315,6 @@ public final class ParetoGggModel implements Model {
     return expected(
         new ParetoGggPrediction(),
         periods,
-        periods,
         discountRate,
         frequency,
         recency,
@@ -322,7 +322,7 @@ public final class ParetoGggModel implements Model {
         litt,
         DRAWS,
         SEED,
-        Double.NaN);
+        Double.NaN)[1];
   }
 
   /**
@@ -337,7 +337,7 @@ public final class ParetoGggModel implements Model {
       double[] out,
       int from,
       int to) {
-    predict(Double.NaN, -1, 0, frequency, recency, age, litt, out, null, from, to);
+    compute(0, Double.NaN, frequency, recency, age, litt, out, null, null, from, to);
   }
 
   /**
@@ -354,7 +354,7 @@ public final class ParetoGggModel implements Model {
       int from,
       int to) {
     checkHorizon(t);
-    predict(t, -1, 0, frequency, recency, age, litt, null, out, from, to);
+    compute(t, Double.NaN, frequency, recency, age, litt, null, out, null, from, to);
   }
 
   /**
@@ -372,7 +372,7 @@ public final class ParetoGggModel implements Model {
       int from,
       int to) {
     checkDiscount(periods, discountRate);
-    predict(periods, periods, discountRate, frequency, recency, age, litt, null, out, from, to);
+    compute(periods, discountRate, frequency, recency, age, litt, null, null, out, from, to);
   }
 
   /**
@@ -396,7 +396,45 @@ public final class ParetoGggModel implements Model {
       int from,
       int to) {
     checkHorizon(t);
-    predict(t, -1, 0, frequency, recency, age, litt, alive, expected, from, to);
+    compute(t, Double.NaN, frequency, recency, age, litt, alive, expected, null, from, to);
+  }
+
+  /**
+   * P(alive), the conditional expected purchases over {@code periods} and their discounted form
+   * together, over rows {@code [from, to)}, from one quadrature and one set of draws per distinct
+   * history: the values of the three column methods (each output may be null).
+   *
+   * @param periods horizon in whole periods, &gt;= 0
+   * @param discountRate discount rate per period, finite and &gt; −1
+   * @param alive P(alive at T) per row, or null
+   * @param expected expected purchases in (T, T + periods] per row, or null
+   * @param discounted discounted expected purchases over the periods per row, or null
+   */
+  public void predict(
+      int periods,
+      double discountRate,
+      double[] frequency,
+      double[] recency,
+      double[] age,
+      double[] litt,
+      double[] alive,
+      double[] expected,
+      double[] discounted,
+      int from,
+      int to) {
+    checkDiscount(periods, discountRate);
+    compute(
+        periods,
+        discountRate,
+        frequency,
+        recency,
+        age,
+        litt,
+        alive,
+        expected,
+        discounted,
+        from,
+        to);
   }
 
   /**
@@ -458,10 +496,10 @@ public final class ParetoGggModel implements Model {
     CustomerHistories.validateLitt(x, tx, litt, row);
   }
 
-  private double expected(
+  /** {E[X(T, T+t)], its discounted form at rate (unless NaN)}; alive NaN: computed here. */
+  private double[] expected(
       ParetoGggPrediction kernel,
       double t,
-      int periods,
       double rate,
       double x,
       double tx,
@@ -470,20 +508,26 @@ public final class ParetoGggModel implements Model {
       int draws,
       long seed,
       double alive) {
+    double[] result = new double[2];
     if (!(t > 0)) {
-      return 0;
+      return result;
     }
     double p = Double.isNaN(alive) ? kernel.probabilityAlive(parameters, x, tx, age, litt) : alive;
     if (!(p > 0)) {
-      return 0;
+      return result;
     }
-    return p * kernel.expectedIfAlive(parameters, t, periods, rate, x, tx, age, litt, draws, seed);
+    kernel.expectedIfAlive(parameters, t, rate, x, tx, age, litt, draws, seed, result);
+    result[0] *= p;
+    result[1] *= p;
+    return result;
   }
 
-  /** The rows' predictions, each distinct history once (the first row with it). */
-  private void predict(
+  /**
+   * The rows' predictions, each distinct history once (the first row with it): P(alive), E[X(T,
+   * T+t]] and (rate not NaN) its discounted form into the non-null outputs.
+   */
+  private void compute(
       double t,
-      int periods,
       double rate,
       double[] frequency,
       double[] recency,
@@ -491,6 +535,7 @@ public final class ParetoGggModel implements Model {
       double[] litt,
       double[] alive,
       double[] expected,
+      double[] discounted,
       int from,
       int to) {
     Checks.notNull("frequency", frequency);
@@ -500,43 +545,62 @@ public final class ParetoGggModel implements Model {
     Checks.sameLength("recency", recency.length, "frequency", frequency.length);
     Checks.sameLength("age", age.length, "frequency", frequency.length);
     Checks.sameLength("litt", litt.length, "frequency", frequency.length);
-    if (alive != null) {
-      Checks.range(from, to, alive.length);
-    }
-    if (expected != null) {
-      Checks.range(from, to, expected.length);
-    }
     Checks.range(from, to, frequency.length);
+    for (double[] out : new double[][] {alive, expected, discounted}) {
+      if (out != null) {
+        Checks.range(from, to, out.length);
+      }
+    }
     for (int i = from; i < to; i++) {
       validate(frequency[i], recency[i], age[i], litt[i], i);
     }
+    boolean counts = (expected != null || discounted != null) && t > 0;
     int[] first = ParetoGggPrediction.firstOfPattern(frequency, recency, age, litt, from, to);
     ParetoGggPrediction kernel = new ParetoGggPrediction();
+    double[] result = new double[2];
     for (int i = from; i < to; i++) {
       int j = first[i - from];
       if (j != i) {
-        if (alive != null) {
-          alive[i] = alive[j];
-        }
-        if (expected != null) {
-          expected[i] = expected[j];
-        }
+        copy(alive, i, j);
+        copy(expected, i, j);
+        copy(discounted, i, j);
         continue;
       }
       double x = frequency[i];
       double tx = recency[i];
       double a = age[i];
       double l = litt[i];
-      double p = Double.NaN;
-      if (alive != null || (expected != null && t > 0)) {
-        p = kernel.probabilityAlive(parameters, x, tx, a, l);
-      }
+      double p = alive != null || counts ? kernel.probabilityAlive(parameters, x, tx, a, l) : 0;
       if (alive != null) {
         alive[i] = p;
       }
-      if (expected != null) {
-        expected[i] = expected(kernel, t, periods, rate, x, tx, a, l, DRAWS, SEED, p);
+      result[0] = 0;
+      result[1] = 0;
+      if (counts && p > 0) {
+        kernel.expectedIfAlive(
+            parameters,
+            t,
+            discounted == null ? Double.NaN : rate,
+            x,
+            tx,
+            a,
+            l,
+            DRAWS,
+            SEED,
+            result);
       }
+      if (expected != null) {
+        expected[i] = p * result[0];
+      }
+      if (discounted != null) {
+        discounted[i] = p * result[1];
+      }
+    }
+  }
+
+  private static void copy(double[] values, int to, int from) {
+    if (values != null) {
+      values[to] = values[from];
     }
   }
 

@@ -60,23 +60,27 @@ final class ParetoGggPrediction {
   }
 
   /**
-   * E[X(T, T+t] | alive at T] (discounted when {@code periods} &gt;= 0: each purchase at T + u
-   * counts (1 + rate)^{−⌈u⌉}, u &lt;= periods), by {@code draws} importance-sampled draws.
+   * E[X(T, T+t] | alive at T] into result[0] and, unless {@code rate} is NaN, its discounted form
+   * into result[1] (each purchase at T + u counts (1 + rate)^{−max(1, ⌈u⌉)}), from the same {@code
+   * draws} draws: the undiscounted value does not depend on whether the discounted one is asked.
    */
-  double expectedIfAlive(
+  void expectedIfAlive(
       ParetoGggParameters p,
       double horizon,
-      int periods,
       double rate,
       double x,
       double tx,
       double age,
       double litt,
       int draws,
-      long seed) {
+      long seed,
+      double[] result) {
+    result[0] = 0;
+    result[1] = 0;
     if (!(horizon > 0)) {
-      return 0;
+      return;
     }
+    boolean discounted = !Double.isNaN(rate);
     double gap = age - tx;
     // The proposal: ln(π(k) A(k)) on the likelihood's grid, then on FINE cells over the range
     // within e^{-30} of its maximum.
@@ -123,6 +127,7 @@ final class ParetoGggPrediction {
     double survivalScale = p.beta() + age;
     double s = p.s();
     double sum = 0;
+    double sumDiscounted = 0;
     int used = 0;
     for (int d = 0; d < draws; d++) {
       // k: stratified over the nodes' weights (draw d of n takes the (d + U)/n quantile).
@@ -139,27 +144,28 @@ final class ParetoGggPrediction {
       double lambda = Math.max(RandomVariates.gamma(random, a + k, b + k * y), Double.MIN_NORMAL);
       double c = k * lambda;
       double time = y - gap;
-      double count;
-      if (periods < 0) {
-        // The first purchase after T exactly given (k, λ) and a drawn μ ~ Gamma(s, β + T):
-        // E[e^{−μR}; R <= t] with R the residual of a Gamma(k, c) time beyond D.
-        double mu = RandomVariates.gamma(random, s, survivalScale);
-        count = firstPurchase(k, c, mu, gap, horizon);
-        time += RandomVariates.gamma(random, k, c);
-      } else {
-        count = 0;
-      }
+      // The first purchase after T exactly given (k, λ) and a drawn μ ~ Gamma(s, β + T):
+      // E[e^{−μR}; R <= t] with R the residual of a Gamma(k, c) time beyond D.
+      double mu = RandomVariates.gamma(random, s, survivalScale);
+      double count = firstPurchase(k, c, mu, gap, horizon);
+      double present = 0;
       for (int n = 0; time <= horizon && n < MAX_PURCHASES; n++) {
         double kept = Math.exp(-s * Math.log1p(time / survivalScale));
-        if (periods >= 0) {
-          kept *= Math.pow(1 + rate, -Math.max(1, Math.ceil(time)));
+        if (n > 0) {
+          count += kept;
         }
-        count += kept;
+        if (discounted) {
+          present += kept * Math.pow(1 + rate, -Math.max(1, Math.ceil(time)));
+        }
         time += RandomVariates.gamma(random, k, c);
       }
       sum += count;
+      sumDiscounted += present;
     }
-    return used > 0 ? sum / used : 0;
+    if (used > 0) {
+      result[0] = sum / used;
+      result[1] = discounted ? sumDiscounted / used : 0;
+    }
   }
 
   /**

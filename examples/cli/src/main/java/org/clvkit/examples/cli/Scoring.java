@@ -157,27 +157,39 @@ final class Scoring {
             });
     try {
       ParallelScorer scorer = ParallelScorer.of(pool, threads);
-      scorer.run(
-          n,
-          (from, to) ->
-              purchases.predict(h, f, r, a, l, s.probabilityAlive, s.expectedPurchases, from, to));
+      boolean whole = h == Math.rint(h);
+      double[] discounted = spend != null && whole ? new double[n] : null;
+      if (discounted != null) {
+        // One quadrature and one set of draws per customer for all three columns.
+        scorer.run(
+            n,
+            (from, to) ->
+                purchases.predict(
+                    (int) h,
+                    settings.discount(),
+                    f,
+                    r,
+                    a,
+                    l,
+                    s.probabilityAlive,
+                    s.expectedPurchases,
+                    discounted,
+                    from,
+                    to));
+      } else {
+        scorer.run(
+            n,
+            (from, to) ->
+                purchases.predict(
+                    h, f, r, a, l, s.probabilityAlive, s.expectedPurchases, from, to));
+      }
       if (spend != null) {
         double[] m = table.monetary("--monetary-column");
         spend.conditionalExpectedSpend(f, m, s.expectedSpend, 0, n);
-        if (h == Math.rint(h)) {
-          double[] discounted = new double[n];
-          scorer.run(
-              n,
-              (from, to) ->
-                  purchases.discountedExpectedPurchases(
-                      (int) h, settings.discount(), f, r, a, l, discounted, from, to));
-          for (int i = 0; i < n; i++) {
-            s.clv[i] = settings.margin() * s.expectedSpend[i] * discounted[i];
-          }
-        } else {
-          for (int i = 0; i < n; i++) {
-            s.clv[i] = settings.margin() * s.expectedSpend[i] * s.expectedPurchases[i];
-          }
+        for (int i = 0; i < n; i++) {
+          // undiscounted for a fractional horizon (checked in ScoreOptions)
+          double purchasesValue = discounted != null ? discounted[i] : s.expectedPurchases[i];
+          s.clv[i] = settings.margin() * s.expectedSpend[i] * purchasesValue;
         }
       }
       s.segment(spend);
