@@ -51,9 +51,15 @@ final class ParetoGggLikelihood {
   /** One customer's marginal log-likelihood. */
   static double customer(ParetoGggParameters p, double x, double tx, double age, double litt) {
     double[] out = new double[2];
-    integrals(p, x, tx, age, litt, TOLERANCE, new double[GRID + 1], out);
+    integrals(p, x, tx, age, litt, TOLERANCE, 0, new double[GRID + 1], out);
     return out[0];
   }
+
+  /**
+   * Chebyshev nodes in ln k at which {@link #probabilityAlive} computes the dead term's integral
+   * over the drop-out time; between them it interpolates its log.
+   */
+  static final int DEAD_NODES = 24;
 
   /** Relative tolerance of the quadrature in {@link #probabilityAlive}. */
   static final double ALIVE_TOLERANCE = 1e-6;
@@ -62,7 +68,9 @@ final class ParetoGggLikelihood {
    * P(alive at T | x, t_x, T, litt; θ): the bracket's first term (alive at T with no purchase since
    * t_x) integrated over k as in {@link #customer}, on the same subdivision, divided by the whole
    * bracket's integral (the likelihood), at relative tolerance {@link #ALIVE_TOLERANCE}; 1 when T =
-   * t_x.
+   * t_x. The dead term (an integral over the drop-out time for each k) is computed at {@link
+   * #DEAD_NODES} Chebyshev nodes over the range of ln k and its log interpolated between them
+   * (barycentric formula), which cuts the cost about fivefold; exact evaluation where that fails.
    *
    * @param logs scratch of {@link #GRID} + 1 values
    */
@@ -72,7 +80,7 @@ final class ParetoGggLikelihood {
       return 1;
     }
     double[] out = new double[2];
-    integrals(p, x, tx, age, litt, ALIVE_TOLERANCE, logs, out);
+    integrals(p, x, tx, age, litt, ALIVE_TOLERANCE, DEAD_NODES, logs, out);
     double ratio = Math.exp(out[1] - out[0]);
     return ratio < 1 ? ratio : 1.0;
   }
@@ -89,6 +97,7 @@ final class ParetoGggLikelihood {
       double age,
       double litt,
       double tolerance,
+      int deadNodes,
       double[] logs,
       double[] out) {
     double gap = age - tx;
@@ -108,7 +117,26 @@ final class ParetoGggLikelihood {
       last--;
     }
     double m = scale;
+    double lo = node(Math.max(first - 1, 0));
+    double hi = node(Math.min(last + 1, GRID));
     double[] terms = new double[2];
+    double[] nodes = null;
+    double[] logDead = null;
+    if (deadNodes > 1 && gap > 0) {
+      nodes = new double[deadNodes];
+      logDead = new double[deadNodes];
+      for (int j = 0; j < deadNodes; j++) {
+        nodes[j] = 0.5 * (lo + hi) + 0.5 * (hi - lo) * Math.cos(Math.PI * j / (deadNodes - 1));
+        bracket(p, Math.exp(nodes[j]), x, tx, age, gap, tolerance, true, terms);
+        logDead[j] = Math.log(terms[1]);
+        if (!Double.isFinite(logDead[j])) {
+          nodes = null; // the dead term underflows somewhere: evaluate it exactly everywhere
+          break;
+        }
+      }
+    }
+    double[] chebyshev = nodes;
+    double[] chebyshevLog = logDead;
     GaussKronrod.Integrand f =
         (u, values) -> {
           double log = logOuter(p, x, tx, litt, u);
@@ -117,14 +145,17 @@ final class ParetoGggLikelihood {
             values[1] = 0;
             return;
           }
-          bracket(p, Math.exp(u), x, tx, age, gap, tolerance, terms);
+          if (chebyshev == null) {
+            bracket(p, Math.exp(u), x, tx, age, gap, tolerance, true, terms);
+          } else {
+            bracket(p, Math.exp(u), x, tx, age, gap, tolerance, false, terms);
+            terms[1] = Math.exp(interpolate(chebyshev, chebyshevLog, u));
+          }
           double w = Math.exp(log - m);
           values[0] = w * (terms[0] + terms[1]);
           values[1] = w * terms[0];
         };
-    new GaussKronrod.Workspace(2)
-        .integrate(
-            f, node(Math.max(first - 1, 0)), node(Math.min(last + 1, GRID)), tolerance, 0, out);
+    new GaussKronrod.Workspace(2).integrate(f, lo, hi, tolerance, 0, out);
     out[0] = m + Math.log(out[0]);
     out[1] = m + Math.log(out[1]);
   }
@@ -159,6 +190,7 @@ final class ParetoGggLikelihood {
       double age,
       double gap,
       double tolerance,
+      boolean withDead,
       double[] terms) {
     double a = p.r() + k * x;
     double b = p.alpha() + k * tx;
@@ -166,7 +198,7 @@ final class ParetoGggLikelihood {
     double s = p.s();
     double beta = p.beta();
     terms[0] = Math.exp(-s * Math.log1p(age / beta)) * survival(a, b, k, gap, logBeta);
-    if (!(gap > 0)) {
+    if (!(gap > 0) || !withDead) {
       terms[1] = 0;
       return;
     }
@@ -177,6 +209,26 @@ final class ParetoGggLikelihood {
                 * Math.exp(-(s + 1) * Math.log1p((tx + u) / beta))
                 * survival(a, b, k, u, logBeta);
     terms[1] = GaussKronrod.integrate(dead, 0, gap, tolerance, 0);
+  }
+
+  /**
+   * The barycentric interpolant through (nodes[j], values[j]) at Chebyshev points of the second
+   * kind (weights (−1)^j, halved at the ends; Berrut &amp; Trefethen 2004).
+   */
+  static double interpolate(double[] nodes, double[] values, double u) {
+    int n = nodes.length;
+    double numerator = 0;
+    double denominator = 0;
+    for (int j = 0; j < n; j++) {
+      double d = u - nodes[j];
+      if (d == 0) {
+        return values[j];
+      }
+      double w = ((j & 1) == 0 ? 1 : -1) * (j == 0 || j == n - 1 ? 0.5 : 1) / d;
+      numerator += w * values[j];
+      denominator += w;
+    }
+    return numerator / denominator;
   }
 
   /** Convergence of the incomplete beta's continued fraction: a step's factor within 1e-15 of 1. */

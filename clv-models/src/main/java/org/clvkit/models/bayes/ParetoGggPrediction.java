@@ -82,20 +82,21 @@ final class ParetoGggPrediction {
     }
     boolean discounted = !Double.isNaN(rate);
     double gap = age - tx;
-    // The proposal: ln(π(k) A(k)) on the likelihood's grid, then on FINE cells over the range
-    // within e^{-30} of its maximum.
+    // The range of ln k: where ln π(k) is within 40 of its maximum on the likelihood's grid (π A
+    // <= π, so the alive posterior's mass outside is below e^{-40} of the likelihood's); then the
+    // trapezoid rule of π(k) A(k) on FINE cells over it.
     double max = Double.NEGATIVE_INFINITY;
     int grid = ParetoGggLikelihood.GRID;
     for (int j = 0; j <= grid; j++) {
-      logs[j] = logAlive(p, x, tx, gap, litt, ParetoGggLikelihood.node(j));
+      logs[j] = ParetoGggLikelihood.logOuter(p, x, tx, litt, ParetoGggLikelihood.node(j));
       max = Math.max(max, logs[j]);
     }
     int first = 0;
-    while (logs[first] < max - 30) {
+    while (logs[first] < max - 40) {
       first++;
     }
     int last = grid;
-    while (logs[last] < max - 30) {
+    while (logs[last] < max - 40) {
       last--;
     }
     double lo = ParetoGggLikelihood.node(Math.max(first - 1, 0));
@@ -178,17 +179,6 @@ final class ParetoGggPrediction {
     double log = -k * Math.log1p(mu / c) + mu * gap - ParetoGggGibbs.logQ(k, c * gap) + upper;
     double value = Math.exp(log) * -Math.expm1(later - upper);
     return value > 0 ? Math.min(value, 1) : 0;
-  }
-
-  /** ln(π(k) A(k)) at ln k = u (up to a constant): the k-density of the alive term. */
-  private static double logAlive(
-      ParetoGggParameters p, double x, double tx, double gap, double litt, double u) {
-    double k = Math.exp(u);
-    double a = p.r() + k * x;
-    double b = p.alpha() + k * tx;
-    double alive = ParetoGggLikelihood.survival(a, b, k, gap, Beta.logBeta(a, k));
-    double log = ParetoGggLikelihood.logOuter(p, x, tx, litt, u) + Math.log(alive);
-    return Double.isNaN(log) ? Double.NEGATIVE_INFINITY : log;
   }
 
   /** The first cell whose cumulative mass reaches {@code target}. */
