@@ -209,9 +209,6 @@ class ParetoGggPredictionTest {
       double mean = s1 / seeds;
       double sd = Math.sqrt(Math.max(0, (s2 - seeds * mean * mean) / (seeds - 1)));
       double bound = data.frequency(i) > 0 ? 0.03 : 0.07;
-      System.out.printf(
-          "MC row %d x=%s: mean %.5f sd %.5f (%.2f %%)%n",
-          i, data.frequency(i), mean, sd, 100 * sd / mean);
       assertTrue(sd < bound * mean, "row " + i + ": sd " + sd + " of mean " + mean);
     }
     double s1 = 0;
@@ -234,7 +231,6 @@ class ParetoGggPredictionTest {
     }
     double mean = s1 / 4;
     double sd = Math.sqrt(Math.max(0, (s2 - 4 * mean * mean) / 3));
-    System.out.printf("MC sum of 100: mean %.5f sd %.5f (%.3f %%)%n", mean, sd, 100 * sd / mean);
     assertTrue(sd < 0.005 * mean, "sum: sd " + sd + " of mean " + mean);
   }
 
