@@ -159,7 +159,7 @@ final class ScoreCommand implements Callable<Integer> {
           throw CliException.usage(
               "-p/--purchase-model must hold a purchase model ("
                   + ModelTypes.ids(ModelTypes.all(PurchaseModel.class))
-                  + " or pggg), "
+                  + "), "
                   + purchaseModel
                   + " holds "
                   + saved.name()
