@@ -29,7 +29,7 @@ import org.clvkit.models.internal.Hypergeometric;
  */
 final class ParetoGggLikelihood {
   private static final double TOLERANCE = 1e-7;
-  private static final int GRID = 200;
+  static final int GRID = 200;
   private static final double LOG_K_LOW = Math.log(1e-6);
   private static final double LOG_K_HIGH = Math.log(1e4);
 
@@ -50,10 +50,59 @@ final class ParetoGggLikelihood {
 
   /** One customer's marginal log-likelihood. */
   static double customer(ParetoGggParameters p, double x, double tx, double age, double litt) {
+    double[] out = new double[2];
+    integrals(p, x, tx, age, litt, TOLERANCE, 0, new double[GRID + 1], out);
+    return out[0];
+  }
+
+  /**
+   * Chebyshev nodes in ln k at which {@link #probabilityAlive} computes the dead term's integral
+   * over the drop-out time; between them it interpolates its log.
+   */
+  static final int DEAD_NODES = 24;
+
+  /** Relative tolerance of the quadrature in {@link #probabilityAlive}. */
+  static final double ALIVE_TOLERANCE = 1e-6;
+
+  /**
+   * P(alive at T | x, t_x, T, litt; θ): the bracket's first term (alive at T with no purchase since
+   * t_x) integrated over k as in {@link #customer}, on the same subdivision, divided by the whole
+   * bracket's integral (the likelihood), at relative tolerance {@link #ALIVE_TOLERANCE}; 1 when T =
+   * t_x. The dead term (an integral over the drop-out time for each k) is computed at {@link
+   * #DEAD_NODES} Chebyshev nodes over the range of ln k and its log interpolated between them
+   * (barycentric formula), which cuts the cost about fivefold; exact evaluation where that fails.
+   *
+   * @param logs scratch of {@link #GRID} + 1 values
+   */
+  static double probabilityAlive(
+      ParetoGggParameters p, double x, double tx, double age, double litt, double[] logs) {
+    if (!(age - tx > 0)) {
+      return 1;
+    }
+    double[] out = new double[2];
+    integrals(p, x, tx, age, litt, ALIVE_TOLERANCE, DEAD_NODES, logs, out);
+    double ratio = Math.exp(out[1] - out[0]);
+    return ratio < 1 ? ratio : 1.0;
+  }
+
+  /**
+   * The logs of the outer integral over ln k of the prior part times the bracket (out[0], the
+   * log-likelihood) and times the bracket's alive term alone (out[1]), on one adaptive subdivision
+   * driven by the first.
+   */
+  static void integrals(
+      ParetoGggParameters p,
+      double x,
+      double tx,
+      double age,
+      double litt,
+      double tolerance,
+      int deadNodes,
+      double[] logs,
+      double[] out) {
     double gap = age - tx;
     // Scale: the log of the outer integrand without its bracket (which is in (0, 1]) on a grid in
     // ln k; the integral runs over the grid cells where it is within e^{-40} of its maximum.
-    double[] logs = new double[GRID + 1];
     double scale = Double.NEGATIVE_INFINITY;
     for (int j = 0; j <= GRID; j++) {
       logs[j] = logOuter(p, x, tx, litt, node(j));
@@ -68,29 +117,57 @@ final class ParetoGggLikelihood {
       last--;
     }
     double m = scale;
-    GaussKronrod.Function f =
-        u -> {
+    double lo = node(Math.max(first - 1, 0));
+    double hi = node(Math.min(last + 1, GRID));
+    double[] terms = new double[2];
+    double[] nodes = null;
+    double[] logDead = null;
+    if (deadNodes > 1 && gap > 0) {
+      nodes = new double[deadNodes];
+      logDead = new double[deadNodes];
+      for (int j = 0; j < deadNodes; j++) {
+        nodes[j] = 0.5 * (lo + hi) + 0.5 * (hi - lo) * Math.cos(Math.PI * j / (deadNodes - 1));
+        bracket(p, Math.exp(nodes[j]), x, tx, age, gap, tolerance, true, terms);
+        logDead[j] = Math.log(terms[1]);
+        if (!Double.isFinite(logDead[j])) {
+          nodes = null; // the dead term underflows somewhere: evaluate it exactly everywhere
+          break;
+        }
+      }
+    }
+    double[] chebyshev = nodes;
+    double[] chebyshevLog = logDead;
+    GaussKronrod.Integrand f =
+        (u, values) -> {
           double log = logOuter(p, x, tx, litt, u);
           if (log - m < -750) {
-            return 0;
+            values[0] = 0;
+            values[1] = 0;
+            return;
           }
-          return Math.exp(log - m) * bracket(p, Math.exp(u), x, tx, age, gap);
+          if (chebyshev == null) {
+            bracket(p, Math.exp(u), x, tx, age, gap, tolerance, true, terms);
+          } else {
+            bracket(p, Math.exp(u), x, tx, age, gap, tolerance, false, terms);
+            terms[1] = Math.exp(interpolate(chebyshev, chebyshevLog, u));
+          }
+          double w = Math.exp(log - m);
+          values[0] = w * (terms[0] + terms[1]);
+          values[1] = w * terms[0];
         };
-    double integral =
-        GaussKronrod.integrate(
-            f, node(Math.max(first - 1, 0)), node(Math.min(last + 1, GRID)), TOLERANCE, 0);
-    return m + Math.log(integral);
+    new GaussKronrod.Workspace(2).integrate(f, lo, hi, tolerance, 0, out);
+    out[0] = m + Math.log(out[0]);
+    out[1] = m + Math.log(out[1]);
   }
 
-  private static double node(int j) {
+  static double node(int j) {
     return LOG_K_LOW + (LOG_K_HIGH - LOG_K_LOW) * j / GRID;
   }
 
   /**
    * ln of Gamma(k; t, γ) k (the Jacobian of ln k) k^{kx} Γ(k)^{−x} e^{(k−1) litt} C(k) at k = e^u.
    */
-  private static double logOuter(
-      ParetoGggParameters p, double x, double tx, double litt, double u) {
+  static double logOuter(ParetoGggParameters p, double x, double tx, double litt, double u) {
     double k = Math.exp(u);
     double a = p.r() + k * x;
     double b = p.alpha() + k * tx;
@@ -101,17 +178,29 @@ final class ParetoGggLikelihood {
     return prior + itt + c;
   }
 
-  /** The bracket: alive at T with no purchase since t_x, or died at t_x + u with none before. */
-  private static double bracket(
-      ParetoGggParameters p, double k, double x, double tx, double age, double gap) {
+  /**
+   * The bracket's two terms: alive at T with no purchase since t_x, (β/(β+T))^s I_{b/(b+kD)}(a, k),
+   * into terms[0]; died at t_x + u with none before, integrated over u in (0, D), into terms[1].
+   */
+  private static void bracket(
+      ParetoGggParameters p,
+      double k,
+      double x,
+      double tx,
+      double age,
+      double gap,
+      double tolerance,
+      boolean withDead,
+      double[] terms) {
     double a = p.r() + k * x;
     double b = p.alpha() + k * tx;
     double logBeta = Beta.logBeta(a, k);
     double s = p.s();
     double beta = p.beta();
-    double alive = Math.exp(-s * Math.log1p(age / beta)) * survival(a, b, k, gap, logBeta);
-    if (!(gap > 0)) {
-      return alive;
+    terms[0] = Math.exp(-s * Math.log1p(age / beta)) * survival(a, b, k, gap, logBeta);
+    if (!(gap > 0) || !withDead) {
+      terms[1] = 0;
+      return;
     }
     GaussKronrod.Function dead =
         u ->
@@ -119,14 +208,34 @@ final class ParetoGggLikelihood {
                 / beta
                 * Math.exp(-(s + 1) * Math.log1p((tx + u) / beta))
                 * survival(a, b, k, u, logBeta);
-    return alive + GaussKronrod.integrate(dead, 0, gap, TOLERANCE, 0);
+    terms[1] = GaussKronrod.integrate(dead, 0, gap, tolerance, 0);
+  }
+
+  /**
+   * The barycentric interpolant through (nodes[j], values[j]) at Chebyshev points of the second
+   * kind (weights (−1)^j, halved at the ends; Berrut &amp; Trefethen 2004).
+   */
+  static double interpolate(double[] nodes, double[] values, double u) {
+    int n = nodes.length;
+    double numerator = 0;
+    double denominator = 0;
+    for (int j = 0; j < n; j++) {
+      double d = u - nodes[j];
+      if (d == 0) {
+        return values[j];
+      }
+      double w = ((j & 1) == 0 ? 1 : -1) * (j == 0 || j == n - 1 ? 0.5 : 1) / d;
+      numerator += w * values[j];
+      denominator += w;
+    }
+    return numerator / denominator;
   }
 
   /** Convergence of the incomplete beta's continued fraction: a step's factor within 1e-15 of 1. */
   private static final double FRACTION_EPSILON = Math.nextDown(1e-15);
 
   /** E[Q(k, kλu)] over λ ~ Gamma(a, b): I_{b/(b+ku)}(a, k); logBeta = ln B(a, k). */
-  private static double survival(double a, double b, double k, double u, double logBeta) {
+  static double survival(double a, double b, double k, double u, double logBeta) {
     if (!(u > 0)) {
       return 1;
     }

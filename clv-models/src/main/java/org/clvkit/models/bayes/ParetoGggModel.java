@@ -22,9 +22,17 @@ import org.clvkit.models.ModelType;
  * log-likelihood at the posterior means. {@link #posterior()} adds each parameter's R-hat and
  * effective sample size.
  *
- * <p>Not a {@link org.clvkit.models.ContinuousPurchaseModel}: the Pareto/GGG's individual
- * predictions have no closed form in (x, t_x, T) (they depend on litt and on the customer's
- * posterior of k, λ, μ); they come from the customers' draws, in {@link ParetoGggPosterior}.
+ * <p>Individual predictions at these parameters (the posterior means for a fitted model: empirical
+ * Bayes, as {@link ParetoNbdHbModel} plugs in its means), so that a saved and loaded model scores
+ * any customer, old or new: {@link #probabilityAlive(double, double, double, double)} (exact, by
+ * quadrature), {@link #probabilityAlive(double, double, double, double, double)}, {@link
+ * #conditionalExpectedPurchases(double, double, double, double, double)} and {@link
+ * #discountedExpectedPurchases(int, double, double, double, double, double)} (seeded Monte Carlo,
+ * reproducible per history), each with a column form over primitive arrays. They take the
+ * customer's litt (Σ ln of the inter-purchase times) besides (x, t_x, T), so the model is not a
+ * {@link org.clvkit.models.ContinuousPurchaseModel}, whose methods see (x, t_x, T) only. The fitted
+ * customers' full posterior (averaged over their own draws and the population's, with intervals) is
+ * in {@link ParetoGggPosterior}.
  */
 public final class ParetoGggModel implements Model {
   private static final long serialVersionUID = 1L;
@@ -207,6 +215,394 @@ public final class ParetoGggModel implements Model {
     Checks.positive("paths", paths);
     return ParetoGggNewCustomers.expected(
         parameters.toArray(), t, paths, new java.util.SplittableRandom(seed));
+  }
+
+  /** Importance-sampled draws per customer in the conditional expected purchases. */
+  public static final int DRAWS = 1024;
+
+  /** Seed of the conditional expected purchases' draws (mixed with each customer's history). */
+  public static final long SEED = 20261206L;
+
+  /**
+   * P(alive at T | x, t_x, T, litt; θ) at these parameters (the posterior means for a fitted model:
+   * empirical Bayes, as {@link ParetoNbdHbModel} plugs in its means): the likelihood's alive term
+   * integrated over k (λ and μ in closed form), divided by the whole likelihood, by the adaptive
+   * Gauss–Kronrod quadrature of {@link #logLikelihood(CustomerHistories)} on one subdivision
+   * (relative tolerance 1e-6; the dead term interpolated in ln k, see {@code ParetoGggLikelihood};
+   * about 0.25 to 0.5 ms per customer). It leaves out the population's posterior uncertainty that
+   * {@link ParetoGggPosterior#probabilityAlive()} averages over: on CDNOW the two differ by 0.02
+   * per customer on average, and their sums by 0.1 %.
+   *
+   * @param frequency repeat purchases x
+   * @param recency time of the last purchase t_x
+   * @param age time since the first purchase T
+   * @param litt the sum of the logs of the x inter-purchase times (0 when x = 0)
+   */
+  public double probabilityAlive(double frequency, double recency, double age, double litt) {
+    validate(frequency, recency, age, litt, -1);
+    return new ParetoGggPrediction().probabilityAlive(parameters, frequency, recency, age, litt);
+  }
+
+  /**
+   * P(alive at T + t | x, t_x, T, litt; θ) = P(alive at T) ((β + T)/(β + T + t))^s: given alive at
+   * T the drop-out rate's posterior is Gamma(s, β + T) whatever k and λ.
+   *
+   * @param t time after T, finite and &gt;= 0
+   */
+  public double probabilityAlive(
+      double t, double frequency, double recency, double age, double litt) {
+    Checks.finite("t", t);
+    Checks.nonNegative("t", t);
+    return probabilityAlive(frequency, recency, age, litt)
+        * Math.exp(-parameters.s() * Math.log1p(t / (parameters.beta() + age)));
+  }
+
+  /**
+   * Expected purchases in (T, T + t] of a customer with this history, E[X(T, T+t] | x, t_x, T,
+   * litt; θ], at these parameters: {@link #probabilityAlive(double, double, double, double)} times
+   * the expectation given alive, estimated from {@value #DRAWS} importance-sampled draws of the
+   * customer's (k, running inter-purchase time, λ) from their exact conditional posterior given θ
+   * and alive at T (the drop-out integrated out exactly), one simulated continuation each (see
+   * {@code ParetoGggPrediction}). Monte Carlo: the draws are seeded with {@value #SEED} mixed with
+   * the history, so equal histories get equal values in any order, batch or thread, and the value
+   * does not decrease in t. Monte Carlo error at CDNOW's parameters and t = 39 weeks (standard
+   * deviation over 12 seeds): 1.5 to 2.6 % of the value for repeat buyers, about 5 % for customers
+   * without repeat purchases (whose values are small, about 0.1: 0.005 absolute), 0.25 % on a sum
+   * over 100 customers; checked in {@code ParetoGggPredictionTest}. Cost, measured on a loaded
+   * 2-core machine (thread CPU time): about 0.25 ms per distinct history for P(alive) and 1.3 ms
+   * for the draws (the batch forms compute each distinct (x, t_x, T, litt) once).
+   *
+   * @param t horizon, finite and &gt;= 0
+   * @param frequency repeat purchases x
+   * @param recency time of the last purchase t_x
+   * @param age time since the first purchase T
+   * @param litt the sum of the logs of the x inter-purchase times (0 when x = 0)
+   */
+  public double conditionalExpectedPurchases(
+      double t, double frequency, double recency, double age, double litt) {
+    return conditionalExpectedPurchases(t, frequency, recency, age, litt, DRAWS, SEED);
+  }
+
+  /**
+   * {@link #conditionalExpectedPurchases(double, double, double, double, double)} with {@code
+   * draws} draws from {@code seed}.
+   *
+   * @param draws draws per customer, &gt;= 1
+   * @param seed seed of the draws (mixed with the history)
+   */
+  public double conditionalExpectedPurchases(
+      double t, double frequency, double recency, double age, double litt, int draws, long seed) {
+    checkHorizon(t);
+    Checks.positive("draws", draws);
+    validate(frequency, recency, age, litt, -1);
+    ParetoGggPrediction kernel = new ParetoGggPrediction();
+    return expected(kernel, t, Double.NaN, frequency, recency, age, litt, draws, seed, Double.NaN)[
+        0];
+  }
+
+  /**
+   * Expected purchases in each of the next {@code periods} periods discounted to T, Σ_k E[purchases
+   * in (T + k − 1, T + k]] (1 + rate)^{−k}, from the same draws as {@link
+   * #conditionalExpectedPurchases(double, double, double, double, double)} (each simulated purchase
+   * discounted by its period).
+   *
+   * @param periods horizon in whole periods, &gt;= 0
+   * @param discountRate discount rate per period, finite and &gt; −1
+   */
+  public double discountedExpectedPurchases(
+      int periods, double discountRate, double frequency, double recency, double age, double litt) {
+    checkDiscount(periods, discountRate);
+    validate(frequency, recency, age, litt, -1);
+    return expected(
+        new ParetoGggPrediction(),
+        periods,
+        discountRate,
+        frequency,
+        recency,
+        age,
+        litt,
+        DRAWS,
+        SEED,
+        Double.NaN)[1];
+  }
+
+  /**
+   * Batch form of {@link #probabilityAlive(double, double, double, double)} over rows {@code [from,
+   * to)}; equal histories are computed once per call.
+   */
+  public void probabilityAlive(
+      double[] frequency,
+      double[] recency,
+      double[] age,
+      double[] litt,
+      double[] out,
+      int from,
+      int to) {
+    compute(0, Double.NaN, frequency, recency, age, litt, out, null, null, from, to);
+  }
+
+  /**
+   * Batch form of {@link #conditionalExpectedPurchases(double, double, double, double, double)}
+   * over rows {@code [from, to)}; equal histories are computed once per call.
+   */
+  public void conditionalExpectedPurchases(
+      double t,
+      double[] frequency,
+      double[] recency,
+      double[] age,
+      double[] litt,
+      double[] out,
+      int from,
+      int to) {
+    checkHorizon(t);
+    compute(t, Double.NaN, frequency, recency, age, litt, null, out, null, from, to);
+  }
+
+  /**
+   * Batch form of {@link #discountedExpectedPurchases(int, double, double, double, double, double)}
+   * over rows {@code [from, to)}.
+   */
+  public void discountedExpectedPurchases(
+      int periods,
+      double discountRate,
+      double[] frequency,
+      double[] recency,
+      double[] age,
+      double[] litt,
+      double[] out,
+      int from,
+      int to) {
+    checkDiscount(periods, discountRate);
+    compute(periods, discountRate, frequency, recency, age, litt, null, null, out, from, to);
+  }
+
+  /**
+   * P(alive) and the conditional expected purchases over t together, over rows {@code [from, to)}
+   * (the quadrature of P(alive) is shared): the values of {@link #probabilityAlive(double[],
+   * double[], double[], double[], double[], int, int)} and {@link
+   * #conditionalExpectedPurchases(double, double[], double[], double[], double[], double[], int,
+   * int)}.
+   *
+   * @param alive P(alive at T) per row, or null
+   * @param expected expected purchases in (T, T + t] per row, or null
+   */
+  public void predict(
+      double t,
+      double[] frequency,
+      double[] recency,
+      double[] age,
+      double[] litt,
+      double[] alive,
+      double[] expected,
+      int from,
+      int to) {
+    checkHorizon(t);
+    compute(t, Double.NaN, frequency, recency, age, litt, alive, expected, null, from, to);
+  }
+
+  /**
+   * P(alive), the conditional expected purchases over {@code periods} and their discounted form
+   * together, over rows {@code [from, to)}, from one quadrature and one set of draws per distinct
+   * history: the values of the three column methods (each output may be null).
+   *
+   * @param periods horizon in whole periods, &gt;= 0
+   * @param discountRate discount rate per period, finite and &gt; −1
+   * @param alive P(alive at T) per row, or null
+   * @param expected expected purchases in (T, T + periods] per row, or null
+   * @param discounted discounted expected purchases over the periods per row, or null
+   */
+  public void predict(
+      int periods,
+      double discountRate,
+      double[] frequency,
+      double[] recency,
+      double[] age,
+      double[] litt,
+      double[] alive,
+      double[] expected,
+      double[] discounted,
+      int from,
+      int to) {
+    checkDiscount(periods, discountRate);
+    compute(
+        periods,
+        discountRate,
+        frequency,
+        recency,
+        age,
+        litt,
+        alive,
+        expected,
+        discounted,
+        from,
+        to);
+  }
+
+  /**
+   * P(alive at T) of every row of {@code customers}, in row order.
+   *
+   * @throws org.clvkit.core.ClvArgumentException when the litt column is missing
+   */
+  public double[] probabilityAlive(CustomerHistories customers) {
+    Checks.notNull("customers", customers);
+    double[] litt = customers.littColumn();
+    double[] out = new double[customers.size()];
+    probabilityAlive(
+        customers.frequencyColumn(),
+        customers.recencyColumn(),
+        customers.ageColumn(),
+        litt,
+        out,
+        0,
+        out.length);
+    return out;
+  }
+
+  /**
+   * The conditional expected purchases in (T, T + t] of every row of {@code customers}, in row
+   * order.
+   *
+   * @throws org.clvkit.core.ClvArgumentException when the litt column is missing
+   */
+  public double[] conditionalExpectedPurchases(double t, CustomerHistories customers) {
+    Checks.notNull("customers", customers);
+    double[] litt = customers.littColumn();
+    double[] out = new double[customers.size()];
+    conditionalExpectedPurchases(
+        t,
+        customers.frequencyColumn(),
+        customers.recencyColumn(),
+        customers.ageColumn(),
+        litt,
+        out,
+        0,
+        out.length);
+    return out;
+  }
+
+  private static void checkHorizon(double t) {
+    Checks.finite("t", t);
+    Checks.nonNegative("t", t);
+  }
+
+  private static void checkDiscount(int periods, double discountRate) {
+    Checks.nonNegative("periods", periods);
+    Checks.finite("discountRate", discountRate);
+    Checks.greaterThan("discountRate", discountRate, -1);
+  }
+
+  private static void validate(double x, double tx, double age, double litt, int row) {
+    CustomerHistories.validateRow(x, tx, age, row);
+    Checks.finite(row < 0 ? "age" : Checks.indexed("age", row), age);
+    CustomerHistories.validateLitt(x, tx, litt, row);
+  }
+
+  /** {E[X(T, T+t)], its discounted form at rate (unless NaN)}; alive NaN: computed here. */
+  private double[] expected(
+      ParetoGggPrediction kernel,
+      double t,
+      double rate,
+      double x,
+      double tx,
+      double age,
+      double litt,
+      int draws,
+      long seed,
+      double alive) {
+    double[] result = new double[2];
+    if (!(t > 0)) {
+      return result;
+    }
+    double p = Double.isNaN(alive) ? kernel.probabilityAlive(parameters, x, tx, age, litt) : alive;
+    if (!(p > 0)) {
+      return result;
+    }
+    kernel.expectedIfAlive(parameters, t, rate, x, tx, age, litt, draws, seed, result);
+    result[0] *= p;
+    result[1] *= p;
+    return result;
+  }
+
+  /**
+   * The rows' predictions, each distinct history once (the first row with it): P(alive), E[X(T,
+   * T+t]] and (rate not NaN) its discounted form into the non-null outputs.
+   */
+  private void compute(
+      double t,
+      double rate,
+      double[] frequency,
+      double[] recency,
+      double[] age,
+      double[] litt,
+      double[] alive,
+      double[] expected,
+      double[] discounted,
+      int from,
+      int to) {
+    Checks.notNull("frequency", frequency);
+    Checks.notNull("recency", recency);
+    Checks.notNull("age", age);
+    Checks.notNull("litt", litt);
+    Checks.sameLength("recency", recency.length, "frequency", frequency.length);
+    Checks.sameLength("age", age.length, "frequency", frequency.length);
+    Checks.sameLength("litt", litt.length, "frequency", frequency.length);
+    Checks.range(from, to, frequency.length);
+    for (double[] out : new double[][] {alive, expected, discounted}) {
+      if (out != null) {
+        Checks.range(from, to, out.length);
+      }
+    }
+    for (int i = from; i < to; i++) {
+      validate(frequency[i], recency[i], age[i], litt[i], i);
+    }
+    boolean counts = (expected != null || discounted != null) && t > 0;
+    int[] first = ParetoGggPrediction.firstOfPattern(frequency, recency, age, litt, from, to);
+    ParetoGggPrediction kernel = new ParetoGggPrediction();
+    double[] result = new double[2];
+    for (int i = from; i < to; i++) {
+      int j = first[i - from];
+      if (j != i) {
+        copy(alive, i, j);
+        copy(expected, i, j);
+        copy(discounted, i, j);
+        continue;
+      }
+      double x = frequency[i];
+      double tx = recency[i];
+      double a = age[i];
+      double l = litt[i];
+      double p = alive != null || counts ? kernel.probabilityAlive(parameters, x, tx, a, l) : 0;
+      if (alive != null) {
+        alive[i] = p;
+      }
+      result[0] = 0;
+      result[1] = 0;
+      if (counts && p > 0) {
+        kernel.expectedIfAlive(
+            parameters,
+            t,
+            discounted == null ? Double.NaN : rate,
+            x,
+            tx,
+            a,
+            l,
+            DRAWS,
+            SEED,
+            result);
+      }
+      if (expected != null) {
+        expected[i] = p * result[0];
+      }
+      if (discounted != null) {
+        discounted[i] = p * result[1];
+      }
+    }
+  }
+
+  private static void copy(double[] values, int to, int from) {
+    if (values != null) {
+      values[to] = values[from];
+    }
   }
 
   /**

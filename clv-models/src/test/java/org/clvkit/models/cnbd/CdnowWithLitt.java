@@ -22,16 +22,16 @@ import org.clvkit.models.CustomerHistories;
  * day, and litt the sum of the logarithms of the inter-purchase times in weeks. Until the ingest
  * path carries a litt column, this test code computes it.
  */
-final class CdnowWithLitt {
-  final CustomerHistories histories;
-  final double[] litt;
+public final class CdnowWithLitt {
+  public final CustomerHistories histories;
+  public final double[] litt;
 
   private CdnowWithLitt(CustomerHistories histories, double[] litt) {
     this.histories = histories;
     this.litt = litt;
   }
 
-  static CdnowWithLitt load() {
+  public static CdnowWithLitt load() {
     String resource = "/data/CDNOW_sample.txt";
     TreeMap<Integer, TreeSet<LocalDate>> days = new TreeMap<>();
     DateTimeFormatter format = DateTimeFormatter.BASIC_ISO_DATE;

@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import org.clvkit.models.Model;
 import org.clvkit.models.ModelTypes;
 import org.clvkit.models.PurchaseModel;
+import org.clvkit.models.bayes.ParetoGggModel;
 import org.clvkit.models.gammagamma.GammaGammaModel;
 import org.clvkit.models.io.ModelFileException;
 import org.clvkit.models.io.ModelFiles;
@@ -50,7 +51,9 @@ final class ScoreCommand implements Callable<Integer> {
       names = {"-p", "--purchase-model"},
       required = true,
       paramLabel = "FILE",
-      description = "Saved purchase model (from clv fit: bgnbd/mbgnbd/pnbd/bgbb.properties).")
+      description =
+          "Saved purchase model (from clv fit: bgnbd/mbgnbd/pnbd/bgbb.properties, or a pggg"
+              + " model, which needs the summary's litt column).")
   Path purchaseModel;
 
   @Option(
@@ -133,49 +136,65 @@ final class ScoreCommand implements Callable<Integer> {
     }
     SummaryTable table;
     PurchaseModel purchases;
+    String modelName;
     GammaGammaModel spend;
     Scoring.Settings settings;
     try (AtomicOutput scoresOut = AtomicOutput.openOrStdout(output, out)) {
       TimeUnit unit = TimeUnit.parse(loadUnit(purchaseModel));
       settings = scoring.settings(unit);
       Model saved = load(purchaseModel, Model.class);
-      if (!(saved instanceof PurchaseModel)) {
-        throw CliException.usage(
-            "-p/--purchase-model must hold a purchase model ("
-                + ModelTypes.ids(ModelTypes.all(PurchaseModel.class))
-                + "), "
-                + purchaseModel
-                + " holds "
-                + saved.name()
-                + " ("
-                + saved.type().id()
-                + "), which clv score does not score"
-                + (saved.type().id().equals("pggg") ? PGGG_REASON : ""));
+      if (saved instanceof ParetoGggModel ggg) {
+        spend = spendModel == null ? null : load(spendModel, GammaGammaModel.class);
+        table = summary.read();
+        if (table.litt == null) {
+          throw CliException.usage(PGGG_NEEDS_LITT.formatted(table.source, purchaseModel));
+        }
+        int threads = Math.max(1, Math.min(8, Runtime.getRuntime().availableProcessors()));
+        Scoring scores = Scoring.score(table, ggg, spend, settings, threads);
+        scores.write(scoresOut, escape);
+        scoresOut.commit();
+        purchases = null;
+      } else {
+        if (!(saved instanceof PurchaseModel)) {
+          throw CliException.usage(
+              "-p/--purchase-model must hold a purchase model ("
+                  + ModelTypes.ids(ModelTypes.all(PurchaseModel.class))
+                  + "), "
+                  + purchaseModel
+                  + " holds "
+                  + saved.name()
+                  + " ("
+                  + saved.type().id()
+                  + "), which clv score does not score");
+        }
+        purchases = (PurchaseModel) saved;
+        spend = spendModel == null ? null : load(spendModel, GammaGammaModel.class);
+        table = summary.read();
+        Scoring scores = Scoring.score(table, purchases, spend, settings);
+        scores.write(scoresOut, escape);
+        scoresOut.commit();
       }
-      purchases = (PurchaseModel) saved;
-      spend = spendModel == null ? null : load(spendModel, GammaGammaModel.class);
-      table = summary.read();
-      Scoring scores = Scoring.score(table, purchases, spend, settings);
-      scores.write(scoresOut, escape);
-      scoresOut.commit();
+      modelName = saved.name();
     }
     err.printf(
         Locale.ROOT,
         "scored %,d customers with %s%s over %s%n",
         table.size(),
-        purchases.name(),
+        modelName,
         spend == null ? " (no spend model: no spend, CLV or value tier)" : " and Gamma-Gamma",
         settings.horizonText());
     err.flush();
     return ExitCodes.OK;
   }
 
-  /** Why a saved Pareto/GGG cannot score customers (appended to the refusal). */
-  static final String PGGG_REASON =
-      ": a saved Pareto/GGG model holds the posterior summary of t, gamma, r, alpha, s, beta only;"
-          + " its P(alive) and expected purchases are posterior means over each customer's own"
-          + " draws of k, lambda, mu, tau, which only ParetoGggFitter.sample keeps (in memory), so"
-          + " customers (new or old) cannot be scored from the file";
+  /**
+   * The usage error for a Pareto/GGG and a summary without litt: its predictions need each
+   * customer's sum of log inter-purchase times (formatted with the summary and the model file).
+   */
+  static final String PGGG_NEEDS_LITT =
+      "%s has no litt column, and the Pareto/GGG in %s needs it: its P(alive) and expected"
+          + " purchases depend on each customer's sum of log inter-purchase times (litt); clv"
+          + " summarize writes that column (summarise the transaction log again with it)";
 
   /** The time unit recorded in a model file ("week" when it has none). */
   static String loadUnit(Path file) {

@@ -7,6 +7,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.clvkit.core.ClvArgumentException;
 import org.clvkit.core.lifecycle.LifecycleStage;
 import org.clvkit.core.lifecycle.StageRules;
@@ -14,7 +16,9 @@ import org.clvkit.core.rfm.RfmScorer;
 import org.clvkit.core.rfm.RfmSegment;
 import org.clvkit.core.rfm.ValueTier;
 import org.clvkit.core.rfm.ValueTiers;
+import org.clvkit.models.ParallelScorer;
 import org.clvkit.models.PurchaseModel;
+import org.clvkit.models.bayes.ParetoGggModel;
 import org.clvkit.models.clv.CustomerLifetimeValue;
 import org.clvkit.models.gammagamma.GammaGammaModel;
 
@@ -110,32 +114,123 @@ final class Scoring {
             s.clv[i] = settings.margin() * s.expectedSpend[i] * s.expectedPurchases[i];
           }
         }
-        ValueTiers tiers = ValueTiers.fit(s.clv);
-        tiers.tiers(s.clv, 0, n, s.tier);
       }
-      double[] count = new double[n];
-      double[] sinceLast = new double[n];
-      for (int i = 0; i < n; i++) {
-        count[i] = f[i] + 1;
-        sinceLast[i] = Math.max(0, a[i] - r[i]);
-      }
-      int[] stages = new int[n];
-      settings.stages().assign(count, a, sinceLast, 0, n, stages);
-      LifecycleStage[] all = LifecycleStage.values();
-      for (int i = 0; i < n; i++) {
-        s.stage[i] = all[stages[i]];
-      }
-      double[] money = table.totalSpend != null ? table.totalSpend : table.monetary;
-      if (money == null) {
-        money = new double[n];
-      }
-      RfmScorer rfm = RfmScorer.fit(sinceLast, f, money, settings.rfmLevels());
-      rfm.score(sinceLast, f, money, 0, n, s.recencyScore, s.frequencyScore, s.monetaryScore);
-      rfm.segments(sinceLast, f, money, 0, n, s.segment);
+      s.segment(spend);
     } catch (ClvArgumentException e) {
       throw SummaryRun.dataError(table.source + " (rows counted from 0 after the header)", e);
     }
     return s;
+  }
+
+  /**
+   * Scores the table with a Pareto/GGG (whose predictions need each customer's litt, the table's
+   * litt column): P(alive) and the expected purchases from {@link ParetoGggModel#predict}, the CLV
+   * from its discounted expected purchases times the Gamma-Gamma's expected spend and the margin,
+   * over {@code threads} row ranges (the values do not depend on them).
+   *
+   * @param table the customers, with a litt column
+   * @param purchases the Pareto/GGG, in the table's time unit
+   * @param spend the fitted spend model, or null (then no spend, CLV or value tier)
+   * @param settings horizon, discount, margin, stage rules, RFM levels
+   * @param threads row ranges scored in parallel, &gt;= 1
+   */
+  static Scoring score(
+      SummaryTable table,
+      ParetoGggModel purchases,
+      GammaGammaModel spend,
+      Settings settings,
+      int threads) {
+    Scoring s = new Scoring(table, settings);
+    int n = table.size();
+    double[] f = table.frequency;
+    double[] r = table.recency;
+    double[] a = table.age;
+    double[] l = table.litt;
+    double h = settings.horizon();
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            threads,
+            task -> {
+              Thread thread = new Thread(task, "clv-score");
+              thread.setDaemon(true);
+              return thread;
+            });
+    try {
+      ParallelScorer scorer = ParallelScorer.of(pool, threads);
+      boolean whole = h == Math.rint(h);
+      double[] discounted = spend != null && whole ? new double[n] : null;
+      if (discounted != null) {
+        // One quadrature and one set of draws per customer for all three columns.
+        scorer.run(
+            n,
+            (from, to) ->
+                purchases.predict(
+                    (int) h,
+                    settings.discount(),
+                    f,
+                    r,
+                    a,
+                    l,
+                    s.probabilityAlive,
+                    s.expectedPurchases,
+                    discounted,
+                    from,
+                    to));
+      } else {
+        scorer.run(
+            n,
+            (from, to) ->
+                purchases.predict(
+                    h, f, r, a, l, s.probabilityAlive, s.expectedPurchases, from, to));
+      }
+      if (spend != null) {
+        double[] m = table.monetary("--monetary-column");
+        spend.conditionalExpectedSpend(f, m, s.expectedSpend, 0, n);
+        for (int i = 0; i < n; i++) {
+          // undiscounted for a fractional horizon (checked in ScoreOptions)
+          double purchasesValue = discounted != null ? discounted[i] : s.expectedPurchases[i];
+          s.clv[i] = settings.margin() * s.expectedSpend[i] * purchasesValue;
+        }
+      }
+      s.segment(spend);
+    } catch (ClvArgumentException e) {
+      throw SummaryRun.dataError(table.source + " (rows counted from 0 after the header)", e);
+    } finally {
+      pool.shutdownNow();
+    }
+    return s;
+  }
+
+  /** Value tiers (with a spend model), lifecycle stages and RFM segments. */
+  private void segment(GammaGammaModel spend) {
+    int n = table.size();
+    double[] f = table.frequency;
+    double[] a = table.age;
+    double[] r = table.recency;
+    Scoring s = this;
+    if (spend != null) {
+      ValueTiers tiers = ValueTiers.fit(s.clv);
+      tiers.tiers(s.clv, 0, n, s.tier);
+    }
+    double[] count = new double[n];
+    double[] sinceLast = new double[n];
+    for (int i = 0; i < n; i++) {
+      count[i] = f[i] + 1;
+      sinceLast[i] = Math.max(0, a[i] - r[i]);
+    }
+    int[] stages = new int[n];
+    settings.stages().assign(count, a, sinceLast, 0, n, stages);
+    LifecycleStage[] all = LifecycleStage.values();
+    for (int i = 0; i < n; i++) {
+      s.stage[i] = all[stages[i]];
+    }
+    double[] money = table.totalSpend != null ? table.totalSpend : table.monetary;
+    if (money == null) {
+      money = new double[n];
+    }
+    RfmScorer rfm = RfmScorer.fit(sinceLast, f, money, settings.rfmLevels());
+    rfm.score(sinceLast, f, money, 0, n, s.recencyScore, s.frequencyScore, s.monetaryScore);
+    rfm.segments(sinceLast, f, money, 0, n, s.segment);
   }
 
   boolean hasSpend() {
