@@ -85,9 +85,11 @@ class ClvLauncherJarTest {
     String flags = "-XX:+PrintCommandLineFlags";
     String parallel = run(flags, "--version");
     assertTrue(parallel.contains("-XX:+UseParallelGC"), parallel);
+    assertTrue(parallel.contains("-XX:NewRatio=4"), parallel);
     String serial = runWithGc("-XX:+UseSerialGC", flags, "--version");
     assertTrue(serial.contains("-XX:+UseSerialGC"), serial);
     assertFalse(serial.contains("-XX:+UseParallelGC"), serial);
+    assertFalse(serial.contains("-XX:NewRatio=4"), serial);
   }
 
   @Test
