@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
 import org.clvkit.core.ClvArgumentException;
 import org.clvkit.models.ContinuousPurchaseModel;
 import org.clvkit.models.DiscretePurchaseModel;
@@ -167,22 +168,14 @@ final class FitCommand implements Callable<Integer> {
     }
     List<String> failed = new ArrayList<>();
     int code = ExitCodes.OK;
-    for (ModelType<?> kind : kinds) {
-      try {
-        fitAndSave(kind, table, unit, out.resolve(kind.id() + ".properties"), stdout, err);
-      } catch (FitFailedException e) {
-        failed.add(kind.id());
-        err.println("error: the " + kind.name() + " fit failed: " + e.getMessage());
-        err.println("cause: " + cause(kind, e.getMessage()));
-        code = code == ExitCodes.OK ? ExitCodes.FIT : code;
-      } catch (ClvArgumentException e) {
-        failed.add(kind.id());
-        err.println(
-            "error: "
-                + table.source
-                + " (rows counted from 0 after the header): "
-                + e.getMessage());
-        code = ExitCodes.DATA;
+    ExecutorService pool = Workers.fits();
+    try {
+      for (ModelType<?> kind : kinds) {
+        code = fitOne(kind, table, unit, pool, out, failed, code, stdout, err);
+      }
+    } finally {
+      if (pool != null) {
+        pool.shutdownNow();
       }
     }
     if (!failed.isEmpty()) {
@@ -198,14 +191,42 @@ final class FitCommand implements Callable<Integer> {
     return code;
   }
 
+  /** Fits and saves one model; returns the command's exit code so far. */
+  private int fitOne(
+      ModelType<?> kind,
+      SummaryTable table,
+      TimeUnit unit,
+      ExecutorService pool,
+      Path out,
+      List<String> failed,
+      int code,
+      PrintWriter stdout,
+      PrintWriter err) {
+    try {
+      fitAndSave(kind, table, unit, pool, out.resolve(kind.id() + ".properties"), stdout, err);
+    } catch (FitFailedException e) {
+      failed.add(kind.id());
+      err.println("error: the " + kind.name() + " fit failed: " + e.getMessage());
+      err.println("cause: " + cause(kind, e.getMessage()));
+      return code == ExitCodes.OK ? ExitCodes.FIT : code;
+    } catch (ClvArgumentException e) {
+      failed.add(kind.id());
+      err.println(
+          "error: " + table.source + " (rows counted from 0 after the header): " + e.getMessage());
+      return ExitCodes.DATA;
+    }
+    return code;
+  }
+
   private void fitAndSave(
       ModelType<?> kind,
       SummaryTable table,
       TimeUnit unit,
+      ExecutorService pool,
       Path file,
       PrintWriter stdout,
       PrintWriter err) {
-    var fitter = kind.fitter().withSettings(fit.settings(kind));
+    var fitter = kind.fitter().withSettings(fit.settings(kind)).withExecutor(pool);
     Model model;
     if (fitter instanceof LittFitter<?> withLitt && withLitt.needsLitt()) {
       double[] litt = LittColumn.read(summary.file, littColumn, kind.id());

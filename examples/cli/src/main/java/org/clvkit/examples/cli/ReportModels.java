@@ -2,6 +2,7 @@ package org.clvkit.examples.cli;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
 import org.clvkit.core.ClvArgumentException;
 import org.clvkit.core.data.CustomerSummaries;
 import org.clvkit.models.ContinuousPurchaseModel;
@@ -145,21 +146,28 @@ record ReportModels(
     List<ModelType<? extends PurchaseModel>> kinds = new ArrayList<>();
     List<PurchaseModel> models = new ArrayList<>();
     List<Skipped> skipped = new ArrayList<>();
-    for (ModelType<? extends PurchaseModel> k : candidates) {
-      try {
-        models.add(k.fitter().withSettings(settings.apply(k)).fit(histories));
-        kinds.add(k);
-      } catch (FitFailedException e) {
-        if (k == requested) {
-          throw e;
+    ExecutorService pool = Workers.fits(); // the same fits, bit for bit, on more cores
+    try {
+      for (ModelType<? extends PurchaseModel> k : candidates) {
+        try {
+          models.add(k.fitter().withSettings(settings.apply(k)).withExecutor(pool).fit(histories));
+          kinds.add(k);
+        } catch (FitFailedException e) {
+          if (k == requested) {
+            throw e;
+          }
+          FitDiagnostics d = e.diagnostics();
+          skipped.add(new Skipped(k, e.getMessage(), d.status(), d.parameter()));
+        } catch (ClvArgumentException e) {
+          if (k == requested) {
+            throw e;
+          }
+          skipped.add(new Skipped(k, e.getMessage(), null, ""));
         }
-        FitDiagnostics d = e.diagnostics();
-        skipped.add(new Skipped(k, e.getMessage(), d.status(), d.parameter()));
-      } catch (ClvArgumentException e) {
-        if (k == requested) {
-          throw e;
-        }
-        skipped.add(new Skipped(k, e.getMessage(), null, ""));
+      }
+    } finally {
+      if (pool != null) {
+        pool.shutdownNow();
       }
     }
     if (models.isEmpty()) {

@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.clvkit.core.ClvArgumentException;
 import org.clvkit.core.data.CustomerSummaries;
@@ -455,14 +454,7 @@ final class RowPipeline implements AutoCloseable {
 
   /** Daemon threads named {@code clv-summary-N}. */
   private static ExecutorService pool(int threads) {
-    java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
-    return Executors.newFixedThreadPool(
-        threads,
-        r -> {
-          Thread t = new Thread(r, "clv-summary-" + n.incrementAndGet());
-          t.setDaemon(true);
-          return t;
-        });
+    return Workers.pool("summary", threads);
   }
 
   /**

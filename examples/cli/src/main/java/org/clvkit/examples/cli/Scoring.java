@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.clvkit.core.ClvArgumentException;
 import org.clvkit.core.lifecycle.LifecycleStage;
 import org.clvkit.core.lifecycle.StageRules;
@@ -147,14 +146,7 @@ final class Scoring {
     double[] a = table.age;
     double[] l = table.litt;
     double h = settings.horizon();
-    ExecutorService pool =
-        Executors.newFixedThreadPool(
-            threads,
-            task -> {
-              Thread thread = new Thread(task, "clv-score");
-              thread.setDaemon(true);
-              return thread;
-            });
+    ExecutorService pool = Workers.pool("score", threads);
     try {
       ParallelScorer scorer = ParallelScorer.of(pool, threads);
       boolean whole = h == Math.rint(h);

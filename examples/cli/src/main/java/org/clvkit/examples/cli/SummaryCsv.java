@@ -12,7 +12,6 @@ import java.time.LocalTime;
 import java.util.ArrayDeque;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.clvkit.core.data.CustomerSummaries;
 
@@ -116,14 +115,7 @@ final class SummaryCsv {
       int littAt,
       boolean escapeFormulas)
       throws IOException {
-    ExecutorService pool =
-        Executors.newFixedThreadPool(
-            threads,
-            r -> {
-              Thread t = new Thread(r, "clv-summary-writer");
-              t.setDaemon(true);
-              return t;
-            });
+    ExecutorService pool = Workers.pool("summary-writer", threads);
     try {
       int n = s.size();
       int blocks = (n + blockRows - 1) / blockRows;

@@ -488,16 +488,7 @@ final class TransactionReader {
      */
     long[] run() throws IOException {
       int workers = workers();
-      java.util.concurrent.atomic.AtomicInteger count =
-          new java.util.concurrent.atomic.AtomicInteger();
-      java.util.concurrent.ExecutorService pool =
-          java.util.concurrent.Executors.newFixedThreadPool(
-              workers,
-              r -> {
-                Thread t = new Thread(r, "clv-parse-" + count.incrementAndGet());
-                t.setDaemon(true);
-                return t;
-              });
+      java.util.concurrent.ExecutorService pool = Workers.pool("parse", workers);
       java.util.ArrayDeque<java.util.concurrent.Future<Block>> inFlight =
           new java.util.ArrayDeque<>();
       java.util.ArrayDeque<Block> free = new java.util.ArrayDeque<>();
