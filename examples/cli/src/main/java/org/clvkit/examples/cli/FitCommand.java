@@ -139,6 +139,7 @@ final class FitCommand implements Callable<Integer> {
     }
     for (ModelType<?> kind : kinds) {
       fit.settings(kind); // a bad --penalty is a usage error before anything is read
+      fit.mcmcSettings(); // so is a bad --mcmc
     }
     SummaryTable table = summary.read();
     for (ModelType<?> kind : kinds) {
@@ -226,7 +227,7 @@ final class FitCommand implements Callable<Integer> {
       Path file,
       PrintWriter stdout,
       PrintWriter err) {
-    var fitter = kind.fitter().withSettings(fit.settings(kind)).withExecutor(pool);
+    var fitter = fit.fitter(kind).withExecutor(pool);
     Model model;
     if (fitter instanceof LittFitter<?> withLitt && withLitt.needsLitt()) {
       double[] litt = LittColumn.read(summary.file, littColumn, kind.id());

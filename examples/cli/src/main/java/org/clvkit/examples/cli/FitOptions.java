@@ -1,12 +1,17 @@
 package org.clvkit.examples.cli;
 
 import java.util.List;
+import org.clvkit.core.ClvArgumentException;
 import org.clvkit.models.FitSettings;
+import org.clvkit.models.Fitter;
 import org.clvkit.models.Model;
 import org.clvkit.models.ModelType;
+import org.clvkit.models.bayes.McmcSettings;
+import org.clvkit.models.bayes.ParetoGggFitter;
+import org.clvkit.models.bayes.ParetoNbdHbFitter;
 import picocli.CommandLine.Option;
 
-/** The maximum-likelihood settings shared by {@code fit} and {@code report}. */
+/** The fit settings shared by {@code fit} and {@code report}: maximum likelihood and MCMC. */
 final class FitOptions {
   @Option(
       names = "--penalty",
@@ -27,7 +32,7 @@ final class FitOptions {
   @Option(
       names = "--seed",
       defaultValue = "42",
-      description = "Seed of the perturbed starting points (default 42).")
+      description = "Seed of the perturbed starting points and of the MCMC chains (default 42).")
   long seed;
 
   @Option(
@@ -40,6 +45,62 @@ final class FitOptions {
       names = "--allow-non-converged",
       description = "Keep and save a fit that did not converge (flagged) instead of failing.")
   boolean allowNonConverged;
+
+  @Option(
+      names = "--mcmc",
+      paramLabel = "CHAINS,BURNIN,ITERATIONS,THIN",
+      description =
+          "How the MCMC fits (pnbd-hb, pggg) run: chains, burn-in iterations, iterations kept per"
+              + " chain, thinning of the customers' draws (default 4,500,2000,10, as BTYDplus's"
+              + " examples); the chains run on the machine's cores, with the same result on any"
+              + " number of them.")
+  String mcmc;
+
+  /**
+   * The MCMC settings of {@code --mcmc} with {@code --seed}.
+   *
+   * @throws CliException usage, naming the option and its value, when they are not 4 whole numbers
+   *     the samplers accept
+   */
+  McmcSettings mcmcSettings() {
+    if (mcmc == null) {
+      return McmcSettings.DEFAULT.withSeed(seed);
+    }
+    String[] parts = mcmc.split(",", -1);
+    String usage =
+        "--mcmc must be CHAINS,BURNIN,ITERATIONS,THIN (4 whole numbers, e.g. 4,500,2000,10), was \""
+            + mcmc
+            + "\"";
+    if (parts.length != 4) {
+      throw CliException.usage(usage);
+    }
+    int[] v = new int[4];
+    for (int i = 0; i < 4; i++) {
+      try {
+        v[i] = Integer.parseInt(parts[i].strip());
+      } catch (NumberFormatException e) {
+        throw CliException.usage(usage);
+      }
+    }
+    try {
+      return new McmcSettings(v[0], v[1], v[2], v[3], seed);
+    } catch (ClvArgumentException e) {
+      throw CliException.usage("--mcmc " + mcmc + ": " + e.getMessage());
+    }
+  }
+
+  /** {@code kind}'s fitter with these settings: {@link #settings}, and {@code --mcmc} for MCMC. */
+  @SuppressWarnings("unchecked") // withMcmc returns the fitter's own class
+  <M extends Model> Fitter<M> fitter(ModelType<M> kind) {
+    Fitter<M> f = kind.fitter().withSettings(settings(kind));
+    if (f instanceof ParetoNbdHbFitter hb) {
+      return (Fitter<M>) hb.withMcmc(mcmcSettings());
+    }
+    if (f instanceof ParetoGggFitter pggg) {
+      return (Fitter<M>) pggg.withMcmc(mcmcSettings());
+    }
+    return f;
+  }
 
   /** The settings of {@code kind}'s fit: its own penalty. */
   FitSettings settings(ModelType<?> kind) {

@@ -219,6 +219,7 @@ final class ReportCommand implements Callable<Integer> {
       throw CliException.usage("--segment-column and --segments must not both be given");
     }
     scoring.settings(TimeUnit.WEEKS); // options checked before anything is read
+    fit.mcmcSettings();
     csv.escape();
     Path out = Output.chosen(output, deprecatedOut, Path.of("clv-report"), err);
     Path rejects = SummaryRun.rejectsFile(input, out.resolve("rejects.csv"));
@@ -318,7 +319,7 @@ final class ReportCommand implements Callable<Integer> {
             summaries,
             requested,
             only,
-            fit::settings,
+            fit,
             m -> tracking.curve(m),
             tracking.calibrationEnd);
     PurchaseModel purchases = choice.model();

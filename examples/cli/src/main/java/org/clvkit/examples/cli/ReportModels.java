@@ -10,7 +10,6 @@ import org.clvkit.models.CustomerHistories;
 import org.clvkit.models.DiscretePurchaseModel;
 import org.clvkit.models.FitDiagnostics;
 import org.clvkit.models.FitFailedException;
-import org.clvkit.models.FitSettings;
 import org.clvkit.models.FitStatus;
 import org.clvkit.models.ModelType;
 import org.clvkit.models.ModelTypes;
@@ -109,7 +108,7 @@ record ReportModels(
    * @param requested the model {@code -m} named, or null for the rule's choice
    * @param only the models {@code --compare} names (the requested one is always fitted), or null
    *     for every applicable one
-   * @param settings the fit settings of each model
+   * @param fit the fit settings of each model (maximum likelihood and MCMC)
    * @param tracking makes the tracking curve of a model (for the tracking error), or null
    * @param calibrationEnd the calibration end on the tracking curves' axis
    */
@@ -118,7 +117,7 @@ record ReportModels(
       CustomerSummaries summaries,
       ModelType<? extends PurchaseModel> requested,
       List<ModelType<? extends PurchaseModel>> only,
-      java.util.function.Function<ModelType<?>, FitSettings> settings,
+      FitOptions fit,
       java.util.function.Function<PurchaseModel, RepeatPurchaseTracking> tracking,
       double calibrationEnd) {
     CustomerHistories histories = table.histories();
@@ -150,7 +149,7 @@ record ReportModels(
     try {
       for (ModelType<? extends PurchaseModel> k : candidates) {
         try {
-          models.add(k.fitter().withSettings(settings.apply(k)).withExecutor(pool).fit(histories));
+          models.add(fit.fitter(k).withExecutor(pool).fit(histories));
           kinds.add(k);
         } catch (FitFailedException e) {
           if (k == requested) {

@@ -1,0 +1,63 @@
+package org.clvkit.examples.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import org.clvkit.models.bayes.ParetoNbdHbModel;
+import org.clvkit.models.io.ModelFiles;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code --mcmc CHAINS,BURNIN,ITERATIONS,THIN} and {@code --seed} set how the MCMC fits run, and
+ * are recorded in the model file; a malformed value is a usage error naming the option before
+ * anything is read.
+ */
+class McmcOptionTest {
+  @TempDir Path dir;
+
+  private ParetoNbdHbModel fit(Path summary, String out, Object... options) throws IOException {
+    Object[] args = new Object[6 + options.length];
+    args[0] = "fit";
+    args[1] = summary;
+    args[2] = "-m";
+    args[3] = "pnbd-hb";
+    args[4] = "-o";
+    args[5] = dir.resolve(out);
+    System.arraycopy(options, 0, args, 6, options.length);
+    Cli.Result r = Cli.run(args);
+    assertEquals(ExitCodes.OK, r.code(), r::toString);
+    return ModelFiles.load(dir.resolve(out).resolve("pnbd-hb.properties"), ParetoNbdHbModel.class)
+        .model();
+  }
+
+  @Test
+  void mcmc_setsChainsBurnInAndIterations_andSeedChangesTheDraws() throws IOException {
+    Path summary = CdnowSample.summary(dir);
+    ParetoNbdHbModel a = fit(summary, "a", "--mcmc", "2,50,200,10");
+    assertEquals(2, a.chains());
+    assertEquals(50, a.burnin());
+    assertEquals(200, a.iterations());
+    ParetoNbdHbModel same = fit(summary, "b", "--mcmc", "2,50,200,10");
+    assertArrayEquals(
+        a.parameterValues(), same.parameterValues(), "the same settings and seed: the same fit");
+    ParetoNbdHbModel other = fit(summary, "c", "--mcmc", "2,50,200,10", "--seed", "7");
+    assertNotEquals(
+        a.parameterValues()[0], other.parameterValues()[0], "another seed: other draws");
+  }
+
+  @Test
+  void mcmc_malformed_isAUsageErrorNamingTheOption() throws IOException {
+    Path summary = CdnowSample.summary(dir);
+    for (String bad : new String[] {"4,500", "4,500,2000,x", "2,10,100,200", "0,10,100,10"}) {
+      Cli.Result r =
+          Cli.run("fit", summary, "-m", "pnbd-hb", "--mcmc", bad, "-o", dir.resolve("m"));
+      assertEquals(ExitCodes.USAGE, r.code(), r::toString);
+      assertTrue(r.err().contains("--mcmc"), r::toString);
+    }
+  }
+}
