@@ -444,18 +444,7 @@ public final class ParetoGggModel implements Model {
    * @throws org.clvkit.core.ClvArgumentException when the litt column is missing
    */
   public double[] probabilityAlive(CustomerHistories customers) {
-    Checks.notNull("customers", customers);
-    double[] litt = customers.littColumn();
-    double[] out = new double[customers.size()];
-    probabilityAlive(
-        customers.frequencyColumn(),
-        customers.recencyColumn(),
-        customers.ageColumn(),
-        litt,
-        out,
-        0,
-        out.length);
-    return out;
+    return everyRow(customers, 0, true);
   }
 
   /**
@@ -465,16 +454,27 @@ public final class ParetoGggModel implements Model {
    * @throws org.clvkit.core.ClvArgumentException when the litt column is missing
    */
   public double[] conditionalExpectedPurchases(double t, CustomerHistories customers) {
+    return everyRow(customers, t, false);
+  }
+
+  /** P(alive) ({@code alive}) or E[X(T, T+t]] of every row of {@code customers}. */
+  private double[] everyRow(CustomerHistories customers, double t, boolean alive) {
     Checks.notNull("customers", customers);
     double[] litt = customers.littColumn();
     double[] out = new double[customers.size()];
-    conditionalExpectedPurchases(
+    if (!alive) {
+      checkHorizon(t);
+    }
+    compute(
         t,
+        Double.NaN,
         customers.frequencyColumn(),
         customers.recencyColumn(),
         customers.ageColumn(),
         litt,
-        out,
+        alive ? out : null,
+        alive ? null : out,
+        null,
         0,
         out.length);
     return out;
