@@ -13,34 +13,13 @@ Run: python3 pggg_alive_reference.py > ../resources/reference/pggg_alive.csv
 import math
 import os
 
-from scipy import integrate, special
+from scipy import special
 
-from pggg_reference import CUSTOMERS, PARAMETERS, log_outer
+from pggg_reference import CUSTOMERS, PARAMETERS, loglik
 
 def alive_term(p, x, tx, age, k, lam):
     t, gamma, r, alpha, s, beta = p
     return (beta / (beta + age)) ** s * special.gammaincc(k, k * lam * (age - tx))
-
-
-def log_integral(p, x, tx, age, litt, part):
-    grid = [(-8 + 0.2 * i, -14 + 0.2 * j) for i in range(80) for j in range(100)]
-    best = max(log_outer(p, x, tx, litt, math.exp(a), math.exp(b)) + a + b for a, b in grid)
-    keep = [(a, b) for a, b in grid if log_outer(p, x, tx, litt, math.exp(a), math.exp(b)) + a + b > best - 45]
-    klo, khi = min(a for a, _ in keep) - 0.4, max(a for a, _ in keep) + 0.4
-    llo, lhi = min(b for _, b in keep) - 0.4, max(b for _, b in keep) + 0.4
-
-    def inner(a):
-        k = math.exp(a)
-
-        def f(b):
-            lam = math.exp(b)
-            return math.exp(log_outer(p, x, tx, litt, k, lam) + a + b - best) * part(p, x, tx, age, k, lam)
-
-        v, _ = integrate.quad(f, llo, lhi, epsabs=0, epsrel=1e-10, limit=200)
-        return v
-
-    v, _ = integrate.quad(inner, klo, khi, epsabs=0, epsrel=1e-10, limit=200)
-    return best + math.log(v)
 
 
 def main():
@@ -56,7 +35,7 @@ def main():
     likelihood = {tuple(float(v) for v in row[:10]): float(row[10]) for row in rows}
     for p in PARAMETERS:
         for x, tx, age, litt in CUSTOMERS:
-            alive = log_integral(p, x, tx, age, litt, alive_term)
+            alive = loglik(p, x, tx, age, litt, alive_term)
             whole = likelihood[tuple(float(v) for v in p + (x, tx, age, litt))]
             print(",".join(repr(v) for v in p) + f",{x},{tx!r},{age!r},{litt!r},{math.exp(alive - whole):.12f}",
                   flush=True)

@@ -58,7 +58,10 @@ def bracket(p, x, tx, age, k, lam):
     return alive + dead
 
 
-def loglik(p, x, tx, age, litt):
+def loglik(p, x, tx, age, litt, part=None):
+    """ln of the integral over k and lambda of the likelihood's outer factor times part(p, x, tx, age, k,
+    lambda), by default the whole bracket (the marginal log-likelihood)."""
+    part = part or bracket
     # scale: the maximum of the log integrand (with the Jacobian k lambda) on a grid
     grid = [(-8 + 0.2 * i, -14 + 0.2 * j) for i in range(80) for j in range(100)]
     best = max(log_outer(p, x, tx, litt, math.exp(a), math.exp(b)) + a + b for a, b in grid)
@@ -72,7 +75,7 @@ def loglik(p, x, tx, age, litt):
 
         def f(b):
             lam = math.exp(b)
-            return math.exp(log_outer(p, x, tx, litt, k, lam) + a + b - best) * bracket(p, x, tx, age, k, lam)
+            return math.exp(log_outer(p, x, tx, litt, k, lam) + a + b - best) * part(p, x, tx, age, k, lam)
 
         v, _ = integrate.quad(f, llo, lhi, epsabs=0, epsrel=1e-10, limit=200)
         return v
