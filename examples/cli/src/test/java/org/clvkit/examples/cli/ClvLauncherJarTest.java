@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -90,6 +91,16 @@ class ClvLauncherJarTest {
     assertTrue(serial.contains("-XX:+UseSerialGC"), serial);
     assertFalse(serial.contains("-XX:+UseParallelGC"), serial);
     assertFalse(serial.contains("-XX:NewRatio=4"), serial);
+  }
+
+  @Test
+  void launcher_hugePagesOnRequest_askedFor() throws Exception {
+    Path mode = Path.of("/sys/kernel/mm/transparent_hugepage/enabled");
+    boolean onRequest = Files.isReadable(mode) && Files.readString(mode).contains("[madvise]");
+    String flags = run("-XX:+PrintCommandLineFlags", "--version");
+    assertEquals(onRequest, flags.contains("-XX:+UseTransparentHugePages"), flags);
+    String replaced = runWithGc("-XX:+UseSerialGC", "-XX:+PrintCommandLineFlags", "--version");
+    assertFalse(replaced.contains("-XX:+UseTransparentHugePages"), replaced);
   }
 
   @Test
