@@ -139,19 +139,9 @@ public final class ModelComparison implements Serializable {
     for (int k = 0; k < models.size(); k++) {
       PurchaseModel m = models.get(k);
       m.conditionalExpectedPurchases(holdoutLength, frequency, recency, age, predicted, 0, n);
-      double absolute = 0;
-      double squared = 0;
-      for (int i = 0; i < n; i++) {
-        double e = predicted[i] - holdoutPurchases[i];
-        absolute += Math.abs(e);
-        squared += e * e;
-      }
+      double[] errors = holdoutErrors(predicted, holdoutPurchases);
       rows.add(
-          information(
-              m,
-              calibration,
-              OptionalDouble.of(absolute / n),
-              OptionalDouble.of(Math.sqrt(squared / n))));
+          information(m, calibration, OptionalDouble.of(errors[0]), OptionalDouble.of(errors[1])));
     }
     ModelComparison c = new ModelComparison(List.copyOf(models), rows, Rule.HOLDOUT_MAE);
     if (!tracking.isEmpty()) {
@@ -173,6 +163,72 @@ public final class ModelComparison implements Serializable {
       c = new ModelComparison(List.copyOf(models), withTracking, Rule.HOLDOUT_MAE);
     }
     return c;
+  }
+
+  /**
+   * The row of a model compared outside this class: one whose predictions need more than (x, t_x,
+   * T), such as the Pareto/GGG (each customer's sum of log inter-purchase times as well), from its
+   * calibration log-likelihood and, with a holdout, its per-customer predicted holdout purchases:
+   * AIC, BIC, holdout MAE and RMSE as {@link #of} and {@link #withHoldout} compute them for their
+   * models, so the row stands beside theirs. It has no tracking error.
+   *
+   * @param model the model's name
+   * @param parameters number of parameters k, &gt;= 0
+   * @param customers number of customers n (sum of weights), &gt; 0
+   * @param logLikelihood the calibration log-likelihood, finite
+   * @param predictedHoldout predicted holdout purchases per customer, finite and &gt;= 0, or null
+   *     for no holdout
+   * @param holdoutPurchases actual holdout purchases per customer (same length), or null when
+   *     {@code predictedHoldout} is
+   */
+  public static Row row(
+      String model,
+      int parameters,
+      double customers,
+      double logLikelihood,
+      double[] predictedHoldout,
+      double[] holdoutPurchases) {
+    Checks.notNull("model", model);
+    Checks.nonNegative("parameters", parameters);
+    Checks.positive("customers", Checks.finite("customers", customers));
+    Checks.finite("logLikelihood", logLikelihood);
+    OptionalDouble mae = OptionalDouble.empty();
+    OptionalDouble rmse = OptionalDouble.empty();
+    if (predictedHoldout != null || holdoutPurchases != null) {
+      Checks.notNull("predictedHoldout", predictedHoldout);
+      Checks.notNull("holdoutPurchases", holdoutPurchases);
+      Checks.notEmpty("predictedHoldout", predictedHoldout);
+      Checks.nonNegative("predictedHoldout", Checks.finite("predictedHoldout", predictedHoldout));
+      Checks.nonNegative("holdoutPurchases", Checks.finite("holdoutPurchases", holdoutPurchases));
+      Checks.sameLength(
+          "holdoutPurchases", holdoutPurchases.length, "predictedHoldout", predictedHoldout.length);
+      double[] errors = holdoutErrors(predictedHoldout, holdoutPurchases);
+      mae = OptionalDouble.of(errors[0]);
+      rmse = OptionalDouble.of(errors[1]);
+    }
+    return new Row(
+        model,
+        parameters,
+        customers,
+        logLikelihood,
+        2 * parameters - 2 * logLikelihood,
+        parameters * Math.log(customers) - 2 * logLikelihood,
+        mae,
+        rmse,
+        OptionalDouble.empty());
+  }
+
+  /** The per-customer mean absolute and root-mean-square error of the predictions. */
+  private static double[] holdoutErrors(double[] predicted, double[] actual) {
+    int n = predicted.length;
+    double absolute = 0;
+    double squared = 0;
+    for (int i = 0; i < n; i++) {
+      double e = predicted[i] - actual[i];
+      absolute += Math.abs(e);
+      squared += e * e;
+    }
+    return new double[] {absolute / n, Math.sqrt(squared / n)};
   }
 
   private static List<? extends PurchaseModel> checked(List<? extends PurchaseModel> models) {

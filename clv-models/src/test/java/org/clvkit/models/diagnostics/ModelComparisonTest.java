@@ -3,9 +3,11 @@ package org.clvkit.models.diagnostics;
 import static org.clvkit.testing.ClvAssertions.assertRejects;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import org.clvkit.core.ClvArgumentException;
 import org.clvkit.models.CustomerHistories;
 import org.clvkit.models.PurchaseModel;
 import org.clvkit.models.bgnbd.BgNbdFitter;
@@ -18,6 +20,7 @@ import org.clvkit.testing.ReferenceTable;
 import org.clvkit.testing.Seeded;
 import org.clvkit.testing.Tolerance;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
 
 /** Model comparison by information criteria (CDNOW) and by holdout error (simulated data). */
 class ModelComparisonTest {
@@ -83,6 +86,69 @@ class ModelComparisonTest {
     assertTrue(
         c.rows().get(1).holdoutRmse().getAsDouble() >= c.rows().get(1).holdoutMae().getAsDouble());
     assertTrue(c.toCsv().startsWith("model,parameters,customers,log_likelihood,aic,bic,"));
+  }
+
+  @Test
+  void row_smallCase_givesTheCriteriaAndHoldoutErrorsComputedByHand() {
+    double[] predicted = {1.0, 0.5, 2.0, 0.0};
+    double[] actual = {0, 1, 2, 3};
+    ModelComparison.Row r = ModelComparison.row("Other", 6, 4, -10, predicted, actual);
+    // errors 1, -0.5, 0, -3: MAE (1 + 0.5 + 0 + 3) / 4, RMSE sqrt((1 + 0.25 + 0 + 9) / 4)
+    assertEquals("Other", r.model());
+    assertEquals(6, r.parameters());
+    assertEquals(4, r.customers());
+    assertEquals(-10, r.logLikelihood());
+    assertEquals(12 + 20, r.aic(), 1e-12);
+    assertEquals(6 * Math.log(4) + 20, r.bic(), 1e-12);
+    assertEquals(4.5 / 4, r.holdoutMae().getAsDouble(), 1e-15);
+    assertEquals(Math.sqrt(10.25 / 4), r.holdoutRmse().getAsDouble(), 1e-15);
+    assertTrue(r.trackingMape().isEmpty());
+    ModelComparison.Row none = ModelComparison.row("Other", 6, 4, -10, null, null);
+    assertTrue(none.holdoutMae().isEmpty() && none.holdoutRmse().isEmpty());
+    assertEquals(r.bic(), none.bic());
+  }
+
+  @Test
+  void row_ofAModelsOwnPredictions_isItsWithHoldoutRow() {
+    CustomerHistories cdnow = CdnowHistories.load();
+    int n = cdnow.size();
+    double[] f = new double[n];
+    double[] r = new double[n];
+    double[] a = new double[n];
+    double[] holdout = new double[n];
+    for (int i = 0; i < n; i++) {
+      f[i] = cdnow.frequency(i);
+      r[i] = cdnow.recency(i);
+      a[i] = cdnow.age(i);
+      holdout[i] = i % 3; // any whole numbers serve
+    }
+    BgNbdModel m = BgNbdFitter.create().fit(cdnow);
+    ModelComparison.Row expected =
+        ModelComparison.withHoldout(List.of(m), f, r, a, holdout, 39, List.of(), 0).rows().get(0);
+    ModelComparison.Row row =
+        ModelComparison.row(
+            m.name(),
+            4,
+            n,
+            expected.logLikelihood(),
+            m.conditionalExpectedPurchases(39, f, r, a),
+            holdout);
+    assertEquals(expected, row);
+  }
+
+  @Test
+  void row_badInput_isRejectedNamingTheArgument() {
+    double[] two = {1, 2};
+    rejected("holdoutPurchases", () -> ModelComparison.row("m", 1, 2, -1, two, null));
+    rejected("holdoutPurchases", () -> ModelComparison.row("m", 1, 2, -1, two, new double[] {1}));
+    rejected("predictedHoldout", () -> ModelComparison.row("m", 1, 2, -1, new double[] {-1}, two));
+    rejected("logLikelihood", () -> ModelComparison.row("m", 1, 2, Double.NaN, null, null));
+    rejected("customers", () -> ModelComparison.row("m", 1, 0, -1, null, null));
+  }
+
+  private static void rejected(String argument, Executable call) {
+    ClvArgumentException e = assertThrows(ClvArgumentException.class, call);
+    assertTrue(e.getMessage().startsWith(argument), e.getMessage());
   }
 
   @Test
