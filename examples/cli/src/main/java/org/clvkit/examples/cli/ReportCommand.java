@@ -81,8 +81,10 @@ final class ReportCommand implements Callable<Integer> {
       paramLabel = "MODEL",
       description =
           "Purchase model: auto (default: the best of the comparison) or the id of a purchase"
-              + " model as clv fit names them (bgbb on discrete data only); spend is always"
-              + " Gamma-Gamma.")
+              + " model as clv fit names them (bgbb on discrete data only; pggg, the Pareto/GGG"
+              + " by MCMC, needs the litt column, which summaries have when same-day purchases"
+              + " are merged, and leaves out the intervals and the diagnostics of (x, t_x, T)"
+              + " models, with a note); spend is always Gamma-Gamma.")
   String model;
 
   @Option(
@@ -92,7 +94,8 @@ final class ReportCommand implements Callable<Integer> {
       description =
           "Purchase models to fit and compare (default: every one that applies to the data); the"
               + " -m model is always among them. E.g. --compare bgnbd,mbgnbd,pnbd,nbd leaves out"
-              + " the GGompertz/NBD, whose fit is slow on large logs.")
+              + " the GGompertz/NBD, whose fit is slow on large logs; pggg adds the Pareto/GGG"
+              + " (MCMC, --mcmc) to the table, which the rule does not rank.")
   List<String> compare;
 
   @Option(
@@ -176,29 +179,61 @@ final class ReportCommand implements Callable<Integer> {
   /** The models --compare names, or null for every applicable one (set in {@link #call}). */
   private List<ModelType<? extends PurchaseModel>> only;
 
+  /** Whether the Pareto/GGG is fitted ({@code -m pggg} or named by --compare). */
+  private boolean withGgg;
+
+  /** Whether the report scores with the Pareto/GGG ({@code -m pggg}). */
+  private boolean gggUsed;
+
   @Override
   public Integer call() {
     PrintWriter stdout = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     Messages msg = Messages.of(lang);
     ModelType<? extends PurchaseModel> requested = null;
-    if (!model.strip().equalsIgnoreCase("auto")) {
+    gggUsed = ReportParetoGgg.is(model);
+    withGgg = gggUsed;
+    if (!model.strip().equalsIgnoreCase("auto") && !gggUsed) {
       requested =
           ModelChoice.parse(
               "--model",
               model,
               PurchaseModel.class,
               "a report needs a purchase model: auto, "
-                  + ModelTypes.ids(ModelTypes.all(PurchaseModel.class)));
+                  + ModelTypes.ids(ModelTypes.all(PurchaseModel.class))
+                  + ", "
+                  + ReportParetoGgg.ID);
     }
     List<ModelType<? extends PurchaseModel>> only = null;
     if (compare != null) {
       only = new ArrayList<>();
       for (String id : compare) {
+        if (ReportParetoGgg.is(id)) {
+          withGgg = true;
+          continue;
+        }
         only.add(ModelChoice.parse("--compare", id, PurchaseModel.class, "not a purchase model"));
+      }
+      if (only.isEmpty()) {
+        throw CliException.usage(
+            "--compare must name at least one model besides "
+                + ReportParetoGgg.ID
+                + ": the comparison's rule ranks the maximum-likelihood fits");
       }
     }
     this.only = only;
+    if (gggUsed && bootstrap > 0) {
+      throw CliException.usage(
+          "--bootstrap does not apply to -m "
+              + ReportParetoGgg.ID
+              + " (an MCMC fit: refitting it on every resample would take many minutes)");
+    }
+    if (gggUsed && covariates.given()) {
+      throw CliException.usage(
+          "--covariates does not apply to -m "
+              + ReportParetoGgg.ID
+              + ": the covariate models are Pareto/NBD and BG/NBD");
+    }
     if (draws < 2) {
       throw CliException.usage("--draws must be >= 2, was " + draws);
     }
@@ -322,6 +357,7 @@ final class ReportCommand implements Callable<Integer> {
             fit,
             m -> tracking.curve(m),
             tracking.calibrationEnd);
+    ReportParetoGgg ggg = withGgg ? ReportParetoGgg.fit(table, summaries, fit, gggUsed) : null;
     PurchaseModel purchases = choice.model();
     GammaGammaModel spend;
     try {
@@ -337,6 +373,10 @@ final class ReportCommand implements Callable<Integer> {
       stdout.print(ChosenK.summaryTable(m.fitReport().orElseThrow()));
       stdout.println();
     }
+    if (ggg != null) {
+      stdout.print(ChosenK.summaryTable(ggg.model().fitReport().orElseThrow()));
+      stdout.println();
+    }
     stdout.print(spend.fitReport().orElseThrow().summaryTable());
     stdout.println();
     for (int k = 0; k < choice.models().size(); k++) {
@@ -345,6 +385,10 @@ final class ReportCommand implements Callable<Integer> {
           unit,
           dir.staged("models/" + choice.kinds().get(k).id() + ".properties"));
     }
+    if (ggg != null) {
+      FitCommand.save(
+          ggg.model(), unit, dir.staged("models/" + ReportParetoGgg.ID + ".properties"));
+    }
     FitCommand.save(spend, unit, dir.staged("models/gg.properties"));
     ReportCovariates covariateFit =
         covariates.given()
@@ -352,20 +396,26 @@ final class ReportCommand implements Callable<Integer> {
                 covariates, choice.kind(), table, fit.settings(choice.kind()), unit, dir, err)
             : null;
 
-    Scoring scores = Scoring.score(table, purchases, spend, settings);
+    Scoring scores =
+        gggUsed
+            ? Scoring.score(table, ggg.model(), spend, settings, ReportParetoGgg.threads())
+            : Scoring.score(table, purchases, spend, settings);
 
     long seed = fit.settings(choice.kind()).seed();
     List<ReportIntervals.Result> intervals = new ArrayList<>();
-    intervals.add(
-        ReportIntervals.compute(
-            msg.format("intervals.parameters", draws),
-            ReportIntervals.parameterDraws(purchases, spend, table, draws, seed),
-            table,
-            settings,
-            scores.expectedPurchases,
-            scores.clv,
-            assignment,
-            segmentCounts));
+    // The Pareto/GGG has no asymptotic normal to draw from: no intervals (the page says so).
+    if (!gggUsed) {
+      intervals.add(
+          ReportIntervals.compute(
+              msg.format("intervals.parameters", draws),
+              ReportIntervals.parameterDraws(purchases, spend, table, draws, seed),
+              table,
+              settings,
+              scores.expectedPurchases,
+              scores.clv,
+              assignment,
+              segmentCounts));
+    }
     if (bootstrap > 0) {
       intervals.add(
           0,
@@ -385,18 +435,30 @@ final class ReportCommand implements Callable<Integer> {
               assignment,
               segmentCounts));
     }
-    ReportIntervals.Result shown = intervals.get(0);
+    ReportIntervals.Result shown = intervals.isEmpty() ? null : intervals.get(0);
     try (AtomicOutput scoresOut = dir.file("scores.csv")) {
       scores.write(scoresOut, csv.escape(), shown);
       scoresOut.commit();
     }
 
-    Diagnostics d = Diagnostics.of(choice, purchases, table, run, tracking);
+    Diagnostics d =
+        gggUsed
+            ? Diagnostics.none(tracking)
+            : Diagnostics.of(choice, purchases, table, run, tracking);
     Cohorts cohorts = Cohorts.of(summaries, run.purchases());
-    write(dir, "diagnostics/model_comparison.csv", choice.comparison().toCsv());
-    write(dir, "diagnostics/period_transactions.csv", d.periodTransactions.toCsv());
-    write(dir, "diagnostics/tracking.csv", d.tracking.toCsv());
-    write(dir, "diagnostics/p_alive_matrix.csv", d.probabilityAlive.toCsv());
+    write(
+        dir,
+        "diagnostics/model_comparison.csv",
+        choice.comparison().toCsv() + (ggg == null ? "" : ggg.csvLine()));
+    if (d.periodTransactions != null) {
+      write(dir, "diagnostics/period_transactions.csv", d.periodTransactions.toCsv());
+    }
+    if (d.tracking != null) {
+      write(dir, "diagnostics/tracking.csv", d.tracking.toCsv());
+    }
+    if (d.probabilityAlive != null) {
+      write(dir, "diagnostics/p_alive_matrix.csv", d.probabilityAlive.toCsv());
+    }
     if (d.calibrationHoldout != null) {
       write(dir, "diagnostics/calibration_holdout.csv", d.calibrationHoldout.toCsv());
     }
@@ -420,7 +482,8 @@ final class ReportCommand implements Callable<Integer> {
             cohorts,
             dir.target(),
             acquisitionCost != null,
-            covariateFit);
+            covariateFit,
+            ggg);
     ReportPage page = new ReportPage(context);
     write(dir, "segments.csv", page.segmentsCsv());
     write(dir, "cohorts.csv", page.cohortsCsv());
@@ -465,7 +528,10 @@ final class ReportCommand implements Callable<Integer> {
     }
   }
 
-  /** The diagnostics values behind the charts, from the library's diagnostics package. */
+  /**
+   * The diagnostics values behind the charts, from the library's diagnostics package; for the
+   * Pareto/GGG ({@link #none}) only the time axis: the others take (x, t_x, T) models.
+   */
   static final class Diagnostics {
     PeriodTransactions periodTransactions;
     CalibrationHoldout calibrationHoldout;
@@ -474,6 +540,14 @@ final class ReportCommand implements Callable<Integer> {
     FrequencyRecencyMatrix probabilityAlive;
     double calibrationEnd;
     LocalDateTime origin;
+
+    /** No model diagnostics: the time axis only (the page notes what is left out). */
+    static Diagnostics none(TrackingInput tracking) {
+      Diagnostics d = new Diagnostics();
+      d.calibrationEnd = tracking.calibrationEnd;
+      d.origin = tracking.origin;
+      return d;
+    }
 
     static Diagnostics of(
         ReportModels choice,

@@ -49,7 +49,8 @@ final class ReportPage {
       Cohorts cohorts,
       Path dir,
       boolean costFile,
-      ReportCovariates covariates) {}
+      ReportCovariates covariates,
+      ReportParetoGgg ggg) {}
 
   private final Context c;
   private final Messages msg;
@@ -69,6 +70,21 @@ final class ReportPage {
 
   private String periods() {
     return msg.periods(unit);
+  }
+
+  /** Whether the report scores with the Pareto/GGG ({@code -m pggg}). */
+  private boolean ggg() {
+    return c.ggg() != null && c.ggg().used();
+  }
+
+  /** The name of the purchase model the report scores with. */
+  private String modelName() {
+    return ggg() ? c.ggg().model().name() : c.choice().model().name();
+  }
+
+  /** The intervals shown, or null when there are none (the Pareto/GGG). */
+  private ReportIntervals.Result shownIntervals() {
+    return c.intervals().isEmpty() ? null : c.intervals().get(0);
   }
 
   private String money(double v, int decimals) {
@@ -106,12 +122,16 @@ final class ReportPage {
   List<Charts.Image> charts() {
     Charts charts = new Charts(msg, unit);
     ReportCommand.Diagnostics d = c.diagnostics();
-    String name = c.choice().model().name();
+    String name = modelName();
     String origin = msg.date(d.origin.toLocalDate());
     List<Charts.Image> out = new ArrayList<>();
-    out.add(charts.cumulative(d.tracking, d.calibrationEnd, origin, name));
-    out.add(charts.incremental(d.tracking, d.calibrationEnd, origin, name));
-    out.add(charts.periodTransactions(d.periodTransactions, name));
+    if (d.tracking != null) {
+      out.add(charts.cumulative(d.tracking, d.calibrationEnd, origin, name));
+      out.add(charts.incremental(d.tracking, d.calibrationEnd, origin, name));
+    }
+    if (d.periodTransactions != null) {
+      out.add(charts.periodTransactions(d.periodTransactions, name));
+    }
     if (d.calibrationHoldoutByModel != null) {
       List<String> names = new ArrayList<>();
       for (PurchaseModel m : c.choice().models()) {
@@ -119,7 +139,9 @@ final class ReportPage {
       }
       out.add(charts.calibrationHoldout(d.calibrationHoldoutByModel, names, c.choice().chosen()));
     }
-    out.add(charts.probabilityAliveHeatMap(d.probabilityAlive));
+    if (d.probabilityAlive != null) {
+      out.add(charts.probabilityAliveHeatMap(d.probabilityAlive));
+    }
     AliveByModel alive = aliveByModel();
     out.add(charts.probabilityAliveByModel(alive.groups, alive.models, alive.means));
     out.add(charts.clvDistribution(c.scores().clv, horizon, valueName));
@@ -185,10 +207,22 @@ final class ReportPage {
     a.groups.add(msg.get("alive.repeat"));
     a.counts = new int[groups];
     List<PurchaseModel> models = c.choice().models();
-    a.means = new double[models.size()][groups];
-    for (int k = 0; k < models.size(); k++) {
-      a.models.add(models.get(k).name());
-      double[] p = models.get(k).probabilityAlive(t.frequency, t.recency, t.age);
+    ReportParetoGgg ggg = c.ggg();
+    int columns = models.size() + (ggg == null ? 0 : 1);
+    a.means = new double[columns][groups];
+    for (int k = 0; k < columns; k++) {
+      double[] p;
+      if (k < models.size()) {
+        a.models.add(models.get(k).name());
+        p = models.get(k).probabilityAlive(t.frequency, t.recency, t.age);
+      } else if (ggg.used()) {
+        a.models.add(ggg.model().name());
+        p = c.scores().probabilityAlive;
+      } else {
+        a.models.add(ggg.model().name());
+        p = new double[n];
+        ggg.model().probabilityAlive(t.frequency, t.recency, t.age, t.litt, p, 0, n);
+      }
       int[] count = new int[groups];
       for (int i = 0; i < n; i++) {
         int s = c.scores().stage[i].ordinal();
@@ -221,17 +255,17 @@ final class ReportPage {
         out.append(
             String.format(
                 Locale.ROOT,
-                "%s,%s,%d,%.6f,%.6f,%.6f,%.6f,%.6f,%.6f,%.6f,%.6f,%d,%d,%d,%d,%s,%s,%s%n",
+                "%s,%s,%d,%.6f,%.6f,%s,%s,%.6f,%s,%s,%.6f,%d,%d,%d,%d,%s,%s,%s%n",
                 csv(r.dimension),
                 csv(r.label),
                 r.customers,
                 r.meanAlive,
-                r.purchases.estimate(),
-                r.purchases.lower(),
-                r.purchases.upper(),
-                r.value.estimate(),
-                r.value.lower(),
-                r.value.upper(),
+                r.purchasesEstimate,
+                bound(r.purchases, false),
+                bound(r.purchases, true),
+                r.valueEstimate,
+                bound(r.value, false),
+                bound(r.value, true),
                 r.share,
                 r.tiers[0],
                 r.tiers[1],
@@ -240,11 +274,18 @@ final class ReportPage {
                 r.cost == null ? "" : String.format(Locale.ROOT, "%.6f", r.cost),
                 r.cost == null || r.cost == 0
                     ? ""
-                    : String.format(Locale.ROOT, "%.6f", r.value.estimate() / r.customers / r.cost),
-                r.cost == null ? "" : r.payback < 0 ? ">" + horizon : Integer.toString(r.payback)));
+                    : String.format(Locale.ROOT, "%.6f", r.valueEstimate / r.customers / r.cost),
+                r.cost == null || r.paybackUnknown
+                    ? ""
+                    : r.payback < 0 ? ">" + horizon : Integer.toString(r.payback)));
       }
     }
     return out.toString();
+  }
+
+  /** An interval's lower or upper bound for a CSV cell, empty without an interval. */
+  private static String bound(Interval i, boolean upper) {
+    return i == null ? "" : String.format(Locale.ROOT, "%.6f", upper ? i.upper() : i.lower());
   }
 
   String cohortsCsv() {
@@ -280,17 +321,25 @@ final class ReportPage {
     String label;
     int customers;
     double meanAlive;
+    double purchasesEstimate;
+    double valueEstimate;
+
+    /** The 90 % intervals, or null without intervals (the Pareto/GGG). */
     Interval purchases;
+
     Interval value;
     double share;
     int[] tiers = new int[4];
     Double cost;
     int payback = -1;
+
+    /** Whether the payback period could not be computed (the Pareto/GGG). */
+    boolean paybackUnknown;
   }
 
   List<SegmentRow> segmentRows(int k) {
     Segments.Dimension dim = c.segments().dimensions.get(k);
-    ReportIntervals.Result iv = c.intervals().get(0);
+    ReportIntervals.Result iv = shownIntervals();
     Scoring s = c.scores();
     double total = 0;
     for (double v : s.clv) {
@@ -298,18 +347,28 @@ final class ReportPage {
     }
     int size = dim.size();
     List<SegmentRow> rows = new ArrayList<>();
-    double[][] cumulative = k == 0 && !c.costs().isEmpty() ? cumulativeValue(dim) : null;
+    // The payback needs the expected purchases of every period up to the horizon: one Monte Carlo
+    // pass each for the Pareto/GGG, too slow; its payback is left out (the page says so).
+    double[][] cumulative = k == 0 && !c.costs().isEmpty() && !ggg() ? cumulativeValue(dim) : null;
     for (int g = 0; g < size; g++) {
       SegmentRow r = new SegmentRow();
       r.dimension = dim.name();
       r.label = dim.labels().get(g);
-      r.purchases = iv.segmentPurchases[k][g];
-      r.value = iv.segmentValue[k][g];
+      if (iv != null) {
+        r.purchases = iv.segmentPurchases[k][g];
+        r.value = iv.segmentValue[k][g];
+        r.purchasesEstimate = r.purchases.estimate();
+        r.valueEstimate = r.value.estimate();
+      }
       rows.add(r);
     }
     for (int i = 0; i < n; i++) {
       SegmentRow r = rows.get(dim.assignment()[i]);
       r.customers++;
+      if (iv == null) {
+        r.purchasesEstimate += s.expectedPurchases[i];
+        r.valueEstimate += s.clv[i];
+      }
       r.meanAlive += s.probabilityAlive[i];
       if (s.tier[i] != null) {
         r.tiers[s.tier[i].ordinal()]++;
@@ -318,10 +377,11 @@ final class ReportPage {
     for (int g = 0; g < size; g++) {
       SegmentRow r = rows.get(g);
       r.meanAlive = r.customers == 0 ? 0 : r.meanAlive / r.customers;
-      r.share = total > 0 ? r.value.estimate() / total : 0;
+      r.share = total > 0 ? r.valueEstimate / total : 0;
       if (k == 0 && c.costs().containsKey(g)) {
         r.cost = c.costs().get(g);
-        for (int p = 0; p < cumulative[g].length; p++) {
+        r.paybackUnknown = cumulative == null;
+        for (int p = 0; cumulative != null && p < cumulative[g].length; p++) {
           if (cumulative[g][p] >= r.cost) {
             r.payback = p + 1;
             break;
@@ -373,10 +433,13 @@ final class ReportPage {
     Scoring scores = c.scores();
     Scoring.Settings settings = c.settings();
     ReportModels choice = c.choice();
-    PurchaseModel model = choice.model();
-    FitReport purchaseReport = model.fitReport().orElseThrow();
+    String modelName = modelName();
+    FitReport purchaseReport =
+        ggg()
+            ? c.ggg().model().fitReport().orElseThrow()
+            : choice.model().fitReport().orElseThrow();
     FitReport spendReport = c.spend().fitReport().orElseThrow();
-    ReportIntervals.Result iv = c.intervals().get(0);
+    ReportIntervals.Result iv = shownIntervals();
     SummaryTable t = scores.table;
 
     Integer[] order = new Integer[n];
@@ -435,7 +498,7 @@ final class ReportPage {
             "p",
             msg.format(
                 "page.subtitle",
-                model.name(),
+                modelName,
                 msg.date(s.options().calibrationEnd().toLocalDate()),
                 ModelFiles.libraryVersion(),
                 ZonedDateTime.now(ZoneOffset.UTC)
@@ -466,20 +529,20 @@ final class ReportPage {
           h,
           msg.percent(meanRepeat, 1),
           msg.format("glance.aliveRepeat", msg.number(repeaters, 0)),
-          msg.format("glance.aliveRepeatNote", model.name()));
+          msg.format("glance.aliveRepeatNote", modelName));
     } else {
       tile(h, msg.percent(meanAll, 1), msg.get("glance.alive"), null);
     }
     tile(
         h,
-        msg.number(iv.purchases.estimate(), 0),
+        msg.number(ReportIntervals.sum(scores.expectedPurchases), 0),
         msg.format("glance.purchases", horizon, periods()),
-        interval(iv.purchases, false, 0));
+        iv == null ? null : interval(iv.purchases, false, 0));
     tile(
         h,
-        money(iv.value.estimate(), 0),
+        money(total, 0),
         msg.format("glance.value", valueName, horizon, periods()),
-        interval(iv.value, true, 0));
+        iv == null ? null : interval(iv.value, true, 0));
     tile(
         h,
         msg.percent(total > 0 ? top20 / total : 0, 0),
@@ -491,15 +554,26 @@ final class ReportPage {
           .text(
               msg.format(
                   "glance.aliveExplained",
-                  model.name(),
+                  modelName,
                   msg.number(n - repeaters, 0),
                   msg.percent(meanAll, 1),
                   msg.number(scores.stageCounts().get(LifecycleStage.CHURNED), 0)))
           .raw("</p>\n");
     }
     h.element("p", moneyStatement());
-    h.element(
-        "p", msg.format("glance.intervals", iv.method, msg.percent(ReportIntervals.LEVEL, 0)));
+    if (iv != null) {
+      h.element(
+          "p", msg.format("glance.intervals", iv.method, msg.percent(ReportIntervals.LEVEL, 0)));
+    } else {
+      h.raw("<p class=\"note\" id=\"no-intervals\">")
+          .text(msg.format("ggg.noIntervals", modelName))
+          .raw("</p>\n");
+    }
+    if (ggg()) {
+      h.raw("<p class=\"note\" id=\"no-diagnostics\">")
+          .text(msg.format("ggg.noDiagnostics", modelName))
+          .raw("</p>\n");
+    }
     h.element("p", msg.format("glance.reading", run.account(msg)));
     h.raw("</section>\n");
 
@@ -514,6 +588,9 @@ final class ReportPage {
     List<String> advice = ModelAdvice.paragraphs(choice, msg);
     h.raw("<p class=\"note\"><b>").text(advice.get(0)).raw("</b></p>\n");
     double bestBic = cmp.rows().get(ModelAdvice.bestBic(cmp.rows())).bic();
+    if (c.ggg() != null) {
+      bestBic = Math.min(bestBic, c.ggg().row().bic());
+    }
     h.raw("<div class=\"scroll\"><table>\n")
         .row(
             true,
@@ -529,11 +606,10 @@ final class ReportPage {
             msg.get("models.used"));
     for (int k = 0; k < cmp.rows().size(); k++) {
       ModelComparison.Row r = cmp.rows().get(k);
+      boolean usedRow = k == choice.chosen() && !ggg();
       String used =
-          k == choice.chosen()
-              ? msg.get("models.yes")
-              : k == cmp.chosen() ? msg.get("models.ruleChoice") : "";
-      h.raw(k == choice.chosen() ? "<tr class=\"chosen\">" : "<tr>");
+          usedRow ? msg.get("models.yes") : k == cmp.chosen() ? msg.get("models.ruleChoice") : "";
+      h.raw(usedRow ? "<tr class=\"chosen\">" : "<tr>");
       cells(
           h,
           r.model(),
@@ -546,6 +622,23 @@ final class ReportPage {
           r.holdoutRmse().isPresent() ? msg.number(r.holdoutRmse().getAsDouble(), 4) : "–",
           r.trackingMape().isPresent() ? msg.percent(r.trackingMape().getAsDouble() / 100, 1) : "–",
           used);
+      h.raw("</tr>\n");
+    }
+    if (c.ggg() != null) {
+      ModelComparison.Row r = c.ggg().row();
+      h.raw(ggg() ? "<tr class=\"chosen\" id=\"pggg-row\">" : "<tr id=\"pggg-row\">");
+      cells(
+          h,
+          r.model(),
+          Integer.toString(r.parameters()),
+          msg.number(r.logLikelihood(), 2),
+          msg.number(r.aic(), 2),
+          msg.number(r.bic(), 2),
+          msg.number(r.bic() - bestBic, 1),
+          r.holdoutMae().isPresent() ? msg.number(r.holdoutMae().getAsDouble(), 4) : "–",
+          r.holdoutRmse().isPresent() ? msg.number(r.holdoutRmse().getAsDouble(), 4) : "–",
+          "–",
+          ggg() ? msg.get("models.yes") : "");
       h.raw("</tr>\n");
     }
     for (ReportModels.Skipped skipped : choice.skipped()) {
@@ -568,11 +661,16 @@ final class ReportPage {
     for (String paragraph : advice.subList(1, advice.size())) {
       h.element("p", paragraph);
     }
+    if (c.ggg() != null) {
+      h.element("p", msg.format("ggg.row", c.ggg().model().name()));
+    }
     h.element(
         "p",
-        choice.override()
-            ? msg.format("models.override", model.name(), cmp.chosenModel().name())
-            : msg.format("models.chosen", model.name()));
+        ggg()
+            ? msg.format("ggg.override", modelName, cmp.chosenModel().name())
+            : choice.override()
+                ? msg.format("models.override", modelName, cmp.chosenModel().name())
+                : msg.format("models.chosen", modelName));
     h.raw("<p>");
     h.link("diagnostics/model_comparison.csv", "model_comparison.csv");
     h.raw("</p>\n</section>\n");
@@ -585,6 +683,10 @@ final class ReportPage {
     h.raw("<p>").text(msg.get("fit.files")).raw(" ");
     for (int k = 0; k < choice.kinds().size(); k++) {
       String key = choice.kinds().get(k).id();
+      h.link("models/" + key + ".properties", key + ".properties").raw(", ");
+    }
+    if (c.ggg() != null) {
+      String key = ReportParetoGgg.ID;
       h.link("models/" + key + ".properties", key + ".properties").raw(", ");
     }
     h.link("models/gg.properties", "gg.properties").raw("</p>\n</section>\n");
@@ -628,10 +730,16 @@ final class ReportPage {
             periods()));
     figure(h, charts, "p_alive_by_model");
     figure(h, charts, "p_alive_heatmap");
+    if (c.diagnostics().probabilityAlive == null) {
+      h.raw("<p class=\"note\">").text(msg.format("ggg.noHeatMap", modelName)).raw("</p>\n");
+    }
     h.raw("</section>\n");
 
     // ---- charts
     h.raw("<section id=\"charts\">\n").element("h2", msg.get("charts.title"));
+    if (c.diagnostics().tracking == null) {
+      h.raw("<p class=\"note\">").text(msg.format("ggg.noCharts", modelName)).raw("</p>\n");
+    }
     for (Charts.Image img : charts) {
       if (img.name().startsWith("segments_")
           || img.name().equals("cohort_retention")
@@ -654,7 +762,7 @@ final class ReportPage {
               periods(),
               msg.number(ch.totalActual(), 0),
               msg.number(ch.totalPredicted(), 1),
-              model.name()));
+              modelName));
       h.raw("<table>\n")
           .row(
               true,
@@ -712,13 +820,18 @@ final class ReportPage {
           msg.number(t.age[i], 2),
           msg.number(scores.probabilityAlive[i], 3),
           msg.number(scores.expectedPurchases[i], 2),
-          msg.format(
-              "interval.short",
-              msg.number(iv.purchasesLower[i], 2),
-              msg.number(iv.purchasesUpper[i], 2)),
+          iv == null
+              ? "–"
+              : msg.format(
+                  "interval.short",
+                  msg.number(iv.purchasesLower[i], 2),
+                  msg.number(iv.purchasesUpper[i], 2)),
           money(scores.expectedSpend[i], 2),
           money(scores.clv[i], 2),
-          msg.format("interval.short", money(iv.valueLower[i], 2), money(iv.valueUpper[i], 2)),
+          iv == null
+              ? "–"
+              : msg.format(
+                  "interval.short", money(iv.valueLower[i], 2), money(iv.valueUpper[i], 2)),
           ReportCommand.stage(msg, scores.stage[i]),
           ReportCommand.rfm(msg, scores.segment[i]));
     }
@@ -731,12 +844,18 @@ final class ReportPage {
     fileItem(h, "segments.csv", msg.get("files.segments"));
     fileItem(h, "cohorts.csv", msg.get("files.cohorts"));
     fileItem(h, "diagnostics/model_comparison.csv", msg.get("files.comparison"));
-    fileItem(h, "diagnostics/period_transactions.csv", msg.get("files.histogram"));
-    fileItem(h, "diagnostics/tracking.csv", msg.get("files.tracking"));
+    if (c.diagnostics().periodTransactions != null) {
+      fileItem(h, "diagnostics/period_transactions.csv", msg.get("files.histogram"));
+    }
+    if (c.diagnostics().tracking != null) {
+      fileItem(h, "diagnostics/tracking.csv", msg.get("files.tracking"));
+    }
     if (c.diagnostics().calibrationHoldout != null) {
       fileItem(h, "diagnostics/calibration_holdout.csv", msg.get("files.holdout"));
     }
-    fileItem(h, "diagnostics/p_alive_matrix.csv", msg.get("files.heatmap"));
+    if (c.diagnostics().probabilityAlive != null) {
+      fileItem(h, "diagnostics/p_alive_matrix.csv", msg.get("files.heatmap"));
+    }
     if (run.rejects() != null) {
       Path base = c.dir().toAbsolutePath().normalize();
       Path rejects = run.rejects().toAbsolutePath().normalize();
@@ -774,9 +893,8 @@ final class ReportPage {
             horizon,
             periods(),
             currency,
-            c.choice().model().name())
-        : msg.format(
-            "money.revenue", discount, horizon, periods(), currency, c.choice().model().name());
+            modelName())
+        : msg.format("money.revenue", discount, horizon, periods(), currency, modelName());
   }
 
   /**
@@ -979,6 +1097,9 @@ final class ReportPage {
               msg.number(c.unmatchedCostRows(), 0),
               horizon,
               periods()));
+      if (ggg()) {
+        h.raw("<p class=\"note\">").text(msg.format("ggg.noPayback", modelName())).raw("</p>\n");
+      }
     }
     for (int k = 0; k < segs.dimensions.size(); k++) {
       Segments.Dimension dim = segs.dimensions.get(k);
@@ -1017,8 +1138,13 @@ final class ReportPage {
         cells.add(msg.number(r.customers, 0));
         cells.add(msg.percent(r.meanAlive, 1));
         cells.add(
-            msg.number(r.purchases.estimate(), 1) + " " + shortInterval(r.purchases, false, 1));
-        cells.add(money(r.value.estimate(), 0) + " " + shortInterval(r.value, true, 0));
+            r.purchases == null
+                ? msg.number(r.purchasesEstimate, 1)
+                : msg.number(r.purchasesEstimate, 1) + " " + shortInterval(r.purchases, false, 1));
+        cells.add(
+            r.value == null
+                ? money(r.valueEstimate, 0)
+                : money(r.valueEstimate, 0) + " " + shortInterval(r.value, true, 0));
         cells.add(msg.percent(r.share, 1));
         for (int tier = 0; tier < 4; tier++) {
           cells.add(msg.number(r.tiers[tier], 0));
@@ -1033,11 +1159,13 @@ final class ReportPage {
             cells.add(
                 r.cost == 0 || r.customers == 0
                     ? "–"
-                    : msg.number(r.value.estimate() / r.customers / r.cost, 2));
+                    : msg.number(r.valueEstimate / r.customers / r.cost, 2));
             cells.add(
-                r.payback < 0
-                    ? msg.format("segments.noPayback", horizon)
-                    : msg.number(r.payback, 0));
+                r.paybackUnknown
+                    ? "–"
+                    : r.payback < 0
+                        ? msg.format("segments.noPayback", horizon)
+                        : msg.number(r.payback, 0));
           }
         }
         h.row(false, cells.toArray(new String[0]));
