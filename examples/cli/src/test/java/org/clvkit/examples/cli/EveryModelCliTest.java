@@ -302,7 +302,7 @@ class EveryModelCliTest {
             + ModelTypes.ids(ModelTypes.all(PurchaseModel.class))
             + ", was \"bdw\" (a report needs a purchase model: auto, "
             + ModelTypes.ids(ModelTypes.all(PurchaseModel.class))
-            + ")",
+            + ", pggg)",
         bdw.firstErrorLine());
   }
 }
