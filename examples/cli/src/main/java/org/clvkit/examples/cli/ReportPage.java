@@ -678,6 +678,9 @@ final class ReportPage {
     // ---- fitted models
     h.raw("<section id=\"models\">\n").element("h2", msg.get("fit.title"));
     h.element("p", msg.format("fit.explain", periods()));
+    if (ggg()) {
+      h.element("p", msg.format("ggg.fit", modelName));
+    }
     fitTable(h, purchaseReport);
     fitTable(h, spendReport);
     h.raw("<p>").text(msg.get("fit.files")).raw(" ");
