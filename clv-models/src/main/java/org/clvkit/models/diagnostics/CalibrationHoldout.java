@@ -85,7 +85,50 @@ public final class CalibrationHoldout implements Serializable {
     // Validates the histories row by row with the model's messages.
     double[] predicted = new double[n];
     model.conditionalExpectedPurchases(holdoutLength, frequency, recency, age, predicted, 0, n);
+    return grouped(frequency, predicted, holdoutPurchases, holdoutLength, lastBucket);
+  }
 
+  /**
+   * Compares per-customer holdout predictions made elsewhere with what the customers did: for a
+   * model whose predictions need more than (x, t_x, T), such as the Pareto/GGG (each customer's sum
+   * of log inter-purchase times as well). The groups and means are those {@link #of(PurchaseModel,
+   * double[], double[], double[], double[], double, int)} makes from a model's own predictions.
+   *
+   * @param frequency calibration repeat purchases x per customer, whole numbers &gt;= 0
+   * @param predicted the predicted purchases in the holdout period per customer, finite and &gt;= 0
+   * @param holdoutPurchases purchases per customer in the holdout period, whole numbers &gt;= 0
+   * @param holdoutLength the length of the holdout period, finite and &gt; 0
+   * @param lastBucket k, as for {@link #of(PurchaseModel, double[], double[], double[], double[],
+   *     double, int)}
+   */
+  public static CalibrationHoldout ofPredictions(
+      double[] frequency,
+      double[] predicted,
+      double[] holdoutPurchases,
+      double holdoutLength,
+      int lastBucket) {
+    Checks.notEmpty("frequency", frequency);
+    Checks.notNull("predicted", predicted);
+    Checks.notNull("holdoutPurchases", holdoutPurchases);
+    Checks.sameLength("predicted", predicted.length, "frequency", frequency.length);
+    Checks.sameLength("holdoutPurchases", holdoutPurchases.length, "frequency", frequency.length);
+    Checks.positive("holdoutLength", Checks.finite("holdoutLength", holdoutLength));
+    Checks.integerInRange("lastBucket", lastBucket, 1, MAX_LAST_BUCKET);
+    Checks.nonNegative("predicted", Checks.finite("predicted", predicted));
+    for (int i = 0; i < frequency.length; i++) {
+      Checks.count(Checks.indexed("frequency", i), frequency[i]);
+      Checks.count(Checks.indexed("holdoutPurchases", i), holdoutPurchases[i]);
+    }
+    return grouped(frequency, predicted, holdoutPurchases, holdoutLength, lastBucket);
+  }
+
+  private static CalibrationHoldout grouped(
+      double[] frequency,
+      double[] predicted,
+      double[] holdoutPurchases,
+      double holdoutLength,
+      int lastBucket) {
+    int n = frequency.length;
     double[] count = new double[lastBucket + 1];
     double[] actualSum = new double[lastBucket + 1];
     double[] predictedSum = new double[lastBucket + 1];

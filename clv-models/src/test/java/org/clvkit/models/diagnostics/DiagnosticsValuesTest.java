@@ -49,6 +49,39 @@ class DiagnosticsValuesTest {
   }
 
   @Test
+  void calibrationHoldout_ofPredictions_groupsThemAsTheModelsOwn() {
+    double[] p = {0.5, 1.0, 2.0, 3.0, 7.0};
+    CalibrationHoldout check = CalibrationHoldout.ofPredictions(F, p, HOLDOUT, 5, 2);
+    assertArrayEquals(new int[] {0, 1, 2}, check.frequency());
+    assertArrayEquals(new double[] {1, 1, 3}, check.customers());
+    assertArrayEquals(new double[] {0, 1, 3}, check.meanActual());
+    assertArrayEquals(new double[] {0.5, 1.0, 4.0}, check.meanPredicted());
+    assertEquals(13.5, check.totalPredicted(), 1e-12);
+    double[] own = new double[5];
+    for (int i = 0; i < 5; i++) {
+      own[i] = MODEL.conditionalExpectedPurchases(5, F[i], R[i], A[i]);
+    }
+    CalibrationHoldout fromModel = CalibrationHoldout.of(MODEL, F, R, A, HOLDOUT, 5, 2);
+    CalibrationHoldout fromPredictions = CalibrationHoldout.ofPredictions(F, own, HOLDOUT, 5, 2);
+    assertEquals(fromModel.toCsv(), fromPredictions.toCsv());
+    assertArrayEquals(fromModel.meanPredicted(), fromPredictions.meanPredicted());
+  }
+
+  @Test
+  void calibrationHoldout_ofPredictions_rejectsBadInputNamingIt() {
+    for (Runnable call :
+        new Runnable[] {
+          () -> CalibrationHoldout.ofPredictions(F, new double[] {1}, HOLDOUT, 5, 2),
+          () -> CalibrationHoldout.ofPredictions(F, new double[] {0, 0, 0, 0, -1}, HOLDOUT, 5, 2),
+          () -> CalibrationHoldout.ofPredictions(new double[] {0, 1.5, 2, 3, 4}, F, HOLDOUT, 5, 2),
+          () -> CalibrationHoldout.ofPredictions(F, F, HOLDOUT, 0, 2)
+        }) {
+      org.junit.jupiter.api.Assertions.assertThrows(
+          org.clvkit.core.ClvArgumentException.class, call::run);
+    }
+  }
+
+  @Test
   void calibrationHoldout_leavesOutGroupsWithoutCustomers() {
     CalibrationHoldout check = CalibrationHoldout.of(MODEL, F, R, A, HOLDOUT, 4, 4);
     assertArrayEquals(new int[] {0, 1, 2, 4}, check.frequency());
