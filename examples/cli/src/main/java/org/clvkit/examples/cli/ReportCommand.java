@@ -445,6 +445,16 @@ final class ReportCommand implements Callable<Integer> {
         gggUsed
             ? Diagnostics.none(tracking)
             : Diagnostics.of(choice, purchases, table, run, tracking);
+    if (ggg != null && ggg.calibrationHoldout() != null) {
+      if (gggUsed) {
+        d.calibrationHoldout = ggg.calibrationHoldout();
+        d.calibrationHoldoutByModel = new ArrayList<>();
+        for (PurchaseModel m : choice.models()) {
+          d.calibrationHoldoutByModel.add(CalibrationHoldout.of(m, summaries, LAST_BUCKET));
+        }
+      }
+      d.calibrationHoldoutByModel.add(ggg.calibrationHoldout()); // after the (x, t_x, T) models
+    }
     Cohorts cohorts = Cohorts.of(summaries, run.purchases());
     write(
         dir,
@@ -530,7 +540,8 @@ final class ReportCommand implements Callable<Integer> {
 
   /**
    * The diagnostics values behind the charts, from the library's diagnostics package; for the
-   * Pareto/GGG ({@link #none}) only the time axis: the others take (x, t_x, T) models.
+   * Pareto/GGG ({@link #none}) only the time axis and calibration versus holdout (from its own
+   * predictions): the others take (x, t_x, T) models.
    */
   static final class Diagnostics {
     PeriodTransactions periodTransactions;

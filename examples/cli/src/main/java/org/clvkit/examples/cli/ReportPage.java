@@ -137,7 +137,11 @@ final class ReportPage {
       for (PurchaseModel m : c.choice().models()) {
         names.add(m.name());
       }
-      out.add(charts.calibrationHoldout(d.calibrationHoldoutByModel, names, c.choice().chosen()));
+      if (names.size() < d.calibrationHoldoutByModel.size()) {
+        names.add(c.ggg().model().name()); // the Pareto/GGG's, last
+      }
+      int chosen = ggg() ? names.size() - 1 : c.choice().chosen();
+      out.add(charts.calibrationHoldout(d.calibrationHoldoutByModel, names, chosen));
     }
     if (d.probabilityAlive != null) {
       out.add(charts.probabilityAliveHeatMap(d.probabilityAlive));

@@ -6,6 +6,7 @@ import org.clvkit.core.ClvArgumentException;
 import org.clvkit.core.data.CustomerSummaries;
 import org.clvkit.models.ParallelScorer;
 import org.clvkit.models.bayes.ParetoGggModel;
+import org.clvkit.models.diagnostics.CalibrationHoldout;
 import org.clvkit.models.diagnostics.ModelComparison;
 
 /**
@@ -20,16 +21,22 @@ import org.clvkit.models.diagnostics.ModelComparison;
  * customer are Monte Carlo over 100,000 simulated customers per point, too slow for a curve of
  * every period.
  *
- * <p>Its predictions need each customer's litt, which the (x, t_x, T) diagnostics of the report
- * (tracking curves, histogram of calibration purchases, calibration versus holdout, P(alive) heat
- * map) and its 90 % intervals (parameter draws from an asymptotic normal) do not take: when the
- * report uses it, the page leaves those parts out with a note saying so.
+ * <p>The same holdout predictions give its calibration versus holdout ({@link
+ * CalibrationHoldout#ofPredictions}). Its predictions need each customer's litt, which the other
+ * (x, t_x, T) diagnostics of the report (tracking curves, histogram of calibration purchases,
+ * P(alive) heat map) and its 90 % intervals (parameter draws from an asymptotic normal) do not
+ * take: when the report uses it, the page leaves those parts out with a note saying so.
  *
  * @param model the fitted Pareto/GGG (posterior means)
  * @param row its row of the comparison
+ * @param calibrationHoldout its calibration versus holdout, or null without a holdout
  * @param used whether the report scores with it ({@code -m pggg})
  */
-record ReportParetoGgg(ParetoGggModel model, ModelComparison.Row row, boolean used) {
+record ReportParetoGgg(
+    ParetoGggModel model,
+    ModelComparison.Row row,
+    CalibrationHoldout calibrationHoldout,
+    boolean used) {
 
   /** The registry id. */
   static final String ID = ParetoGggModel.TYPE.id();
@@ -76,9 +83,17 @@ record ReportParetoGgg(ParetoGggModel model, ModelComparison.Row row, boolean us
     double logLikelihood = model.logLikelihood(table.histories());
     double[] predicted = null;
     double[] actual = null;
+    CalibrationHoldout check = null;
     if (summaries.hasHoldout()) {
       actual = summaries.holdoutPurchases();
       predicted = holdoutPredictions(model, table, summaries.holdoutLength());
+      check =
+          CalibrationHoldout.ofPredictions(
+              table.frequency,
+              predicted,
+              actual,
+              summaries.holdoutLength(),
+              ReportCommand.LAST_BUCKET);
     }
     ModelComparison.Row row =
         ModelComparison.row(
@@ -88,7 +103,7 @@ record ReportParetoGgg(ParetoGggModel model, ModelComparison.Row row, boolean us
             logLikelihood,
             predicted,
             actual);
-    return new ReportParetoGgg(model, row, used);
+    return new ReportParetoGgg(model, row, check, used);
   }
 
   /** The expected purchases over the holdout of every customer, on the available cores. */

@@ -120,6 +120,11 @@ class ReportParetoGggTest {
     assertFalse(Files.exists(out.resolve("diagnostics/p_alive_matrix.csv")));
     assertFalse(html.contains("diagnostics/tracking.csv"), "no link to a file not written");
     assertTrue(Files.exists(out.resolve("charts/p_alive_by_model.png")));
+    // calibration versus holdout is made from the Pareto/GGG's own predictions
+    assertTrue(html.contains("<section id=\"holdout\">"), "the holdout table is there");
+    assertTrue(Files.exists(out.resolve("charts/calibration_holdout.png")));
+    List<String> check = Cli.lines(out.resolve("diagnostics/calibration_holdout.csv"));
+    assertEquals(1 + ReportCommand.LAST_BUCKET + 1, check.size(), check::toString);
     String segments = Cli.lines(out.resolve("segments.csv")).get(1);
     assertTrue(segments.contains(",,,"), "interval cells empty, not made up: " + segments);
   }
