@@ -17,6 +17,9 @@ import org.clvkit.models.FitDiagnostics;
 import org.clvkit.models.FitReport;
 import org.clvkit.models.ParameterEstimate;
 import org.clvkit.models.PurchaseModel;
+import org.clvkit.models.bayes.ParetoGggModel;
+import org.clvkit.models.bayes.ParetoNbdHbModel;
+import org.clvkit.models.bayes.PosteriorSummary;
 import org.clvkit.models.covariates.CoefficientEstimate;
 import org.clvkit.models.covariates.CovariateFitReport;
 import org.clvkit.models.diagnostics.CalibrationHoldout;
@@ -682,11 +685,12 @@ final class ReportPage {
     // ---- fitted models
     h.raw("<section id=\"models\">\n").element("h2", msg.get("fit.title"));
     h.element("p", msg.format("fit.explain", periods()));
-    if (ggg()) {
-      h.element("p", msg.format("ggg.fit", modelName));
+    List<PosteriorSummary> posterior = posterior(ggg() ? c.ggg().model() : choice.model());
+    if (posterior != null) {
+      h.element("p", msg.format("fit.mcmcExplain", modelName));
     }
-    fitTable(h, purchaseReport);
-    fitTable(h, spendReport);
+    fitTable(h, purchaseReport, posterior);
+    fitTable(h, spendReport, null);
     h.raw("<p>").text(msg.get("fit.files")).raw(" ");
     for (int k = 0; k < choice.kinds().size(); k++) {
       String key = choice.kinds().get(k).id();
@@ -908,7 +912,7 @@ final class ReportPage {
    * A fit's estimates, standard errors, 95 % intervals and diagnostics from the report's data, in
    * the page's language (not {@link FitReport#summaryTable()}, which is English).
    */
-  private void fitTable(Html h, FitReport r) {
+  private void fitTable(Html h, FitReport r, List<PosteriorSummary> posterior) {
     StringBuilder head =
         new StringBuilder(
             msg.format(
@@ -923,14 +927,18 @@ final class ReportPage {
       head.append(msg.format("fit.sample", msg.number(r.startingPointSample(), 0)));
     }
     h.element("h3", head.toString());
-    h.raw("<div class=\"scroll\"><table>\n")
-        .row(
-            true,
-            msg.get("fit.parameter"),
-            msg.get("fit.estimate"),
-            msg.get("fit.stdError"),
-            msg.get("fit.lower"),
-            msg.get("fit.upper"));
+    h.raw("<div class=\"scroll\"><table>\n");
+    if (posterior != null) {
+      mcmcTable(h, r, posterior);
+      return;
+    }
+    h.row(
+        true,
+        msg.get("fit.parameter"),
+        msg.get("fit.estimate"),
+        msg.get("fit.stdError"),
+        msg.get("fit.lower"),
+        msg.get("fit.upper"));
     for (ParameterEstimate e : r.estimates()) {
       if (ChosenK.is(r, e)) {
         h.row(
@@ -956,6 +964,88 @@ final class ReportPage {
             msg.number(d.iterations(), 0),
             msg.number(d.evaluations(), 0),
             String.format(msg.locale(), "%.2g", d.gradientNorm())));
+  }
+
+  /**
+   * An MCMC fit's population parameters (posterior mean, standard deviation, 95 % interval, R-hat
+   * and effective sample size of each) and how its chains ran, in place of the optimiser's
+   * iterations and gradient norm, which it has not.
+   */
+  private void mcmcTable(Html h, FitReport r, List<PosteriorSummary> posterior) {
+    h.row(
+        true,
+        msg.get("fit.parameter"),
+        msg.get("fit.mcmcMean"),
+        msg.get("fit.mcmcSd"),
+        msg.get("fit.lower"),
+        msg.get("fit.upper"),
+        "R-hat",
+        msg.get("fit.mcmcEss"));
+    PosteriorSummary worst = posterior.get(0);
+    double leastEss = Double.POSITIVE_INFINITY;
+    for (PosteriorSummary p : posterior) {
+      h.row(
+          false,
+          p.name(),
+          sig(p.mean()),
+          sig(p.standardDeviation()),
+          sig(p.lower()),
+          sig(p.upper()),
+          String.format(msg.locale(), "%.3f", p.rhat()),
+          msg.number(p.effectiveSampleSize(), 0));
+      if (!(p.rhat() <= worst.rhat())) {
+        worst = p;
+      }
+      leastEss = Math.min(leastEss, p.effectiveSampleSize());
+    }
+    h.raw("</table></div>\n");
+    FitDiagnostics d = r.diagnostics();
+    String chains = mcmcRun(ggg() ? c.ggg().model() : c.choice().model());
+    h.element(
+        "p",
+        msg.format(
+            "fit.mcmcDiagnostics",
+            msg.number(d.logLikelihood(), 4),
+            chains,
+            d.converged()
+                ? msg.format(
+                    "fit.mcmcConverged",
+                    String.format(msg.locale(), "%.3f", worst.rhat()),
+                    worst.name(),
+                    msg.number(leastEss, 0))
+                : msg.format(
+                    "fit.mcmcNotConverged",
+                    worst.name(),
+                    String.format(msg.locale(), "%.3f", worst.rhat()))));
+  }
+
+  /** The posterior summaries of an MCMC fit (Pareto/NBD HB, Pareto/GGG), else null. */
+  private static List<PosteriorSummary> posterior(Object model) {
+    List<PosteriorSummary> p = null;
+    if (model instanceof ParetoGggModel g) {
+      p = g.posterior();
+    } else if (model instanceof ParetoNbdHbModel hb) {
+      p = hb.posterior();
+    }
+    return p == null || p.isEmpty() ? null : p;
+  }
+
+  /** How an MCMC fit's chains ran: chains, burn-in and kept iterations. */
+  private String mcmcRun(Object model) {
+    int chains = 0;
+    int burnin = 0;
+    int iterations = 0;
+    if (model instanceof ParetoGggModel g) {
+      chains = g.chains();
+      burnin = g.burnin();
+      iterations = g.iterations();
+    } else if (model instanceof ParetoNbdHbModel hb) {
+      chains = hb.chains();
+      burnin = hb.burnin();
+      iterations = hb.iterations();
+    }
+    return msg.format(
+        "fit.mcmcRun", msg.number(chains, 0), msg.number(iterations, 0), msg.number(burnin, 0));
   }
 
   /** The coefficient table and the likelihood-ratio test of the covariate fit. */

@@ -59,6 +59,46 @@ class ReportParetoGggTest {
   }
 
   @Test
+  void fittedModels_showThePosteriorAndHowTheChainsRan_notAnOptimiser() {
+    String html = Cli.read(out.resolve("report.html"));
+    assertTrue(html.contains(">R-hat<"), "an R-hat column");
+    assertTrue(html.contains(">effective sample size<"), "an effective sample size column");
+    assertTrue(html.contains("2 chains of 200 iterations after 50 burn-in"), "the --mcmc run");
+    assertTrue(html.contains("Log-likelihood at the posterior means"), "the MCMC line");
+    assertEquals(
+        1,
+        html.split("gradient norm", -1).length - 1,
+        "only the Gamma-Gamma (maximum likelihood) reports an optimiser's gradient norm");
+  }
+
+  @Test
+  void mcmcFitNotConverged_namesTheParameterAndWhatToDo_inThePagesLanguage() {
+    Path other = dir.resolve("hb");
+    Cli.Result r =
+        Cli.run(
+            "report",
+            "-m",
+            "pnbd-hb",
+            "--mcmc",
+            MCMC,
+            "--compare",
+            "bgnbd",
+            "--lang",
+            "zh-CN",
+            "-o",
+            other,
+            "--progress",
+            "never");
+    assertEquals(ExitCodes.OK, r.code(), r::toString);
+    String html = Cli.read(other.resolve("report.html"));
+    // Seeded 2 x 200 iterations do not mix (R-hat above 1.1 for every population parameter).
+    assertTrue(html.contains("未收敛：r 的 R-hat 为 "), "the worst parameter, in Chinese");
+    assertTrue(html.contains("请运行更长的链（--mcmc）"), "what to do");
+    assertFalse(html.contains("run longer chains"), "not the library's English message");
+    assertTrue(html.contains("2 条链，每条链预烧 50 次后迭代 200 次"), "how the chains ran");
+  }
+
+  @Test
   void comparison_hasTheParetoGggRowWithAFiniteHoldoutError() {
     List<String> csv = Cli.lines(out.resolve("diagnostics/model_comparison.csv"));
     String row = csv.stream().filter(l -> l.startsWith("Pareto/GGG,")).findFirst().orElseThrow();
