@@ -305,12 +305,28 @@ public final class ModelComparison implements Serializable {
    * The table as CSV: {@code model,parameters,customers,log_likelihood,aic,bic,holdout_mae,...}.
    */
   public String toCsv() {
+    return toCsv(List.of());
+  }
+
+  /**
+   * The table as CSV ({@link #toCsv()}) with rows made outside the comparison ({@link #row}, such
+   * as the Pareto/GGG's) after its own, never the chosen one.
+   *
+   * @param outside the rows to append, in order
+   */
+  public String toCsv(List<Row> outside) {
+    Checks.notNull("outside", outside);
+    for (int i = 0; i < outside.size(); i++) {
+      Checks.notNull(Checks.indexed("outside", i), outside.get(i));
+    }
+    List<Row> all = new ArrayList<>(rows);
+    all.addAll(outside);
     StringBuilder out =
         new StringBuilder(
             "model,parameters,customers,log_likelihood,aic,bic,holdout_mae,holdout_rmse,"
                 + "tracking_mape_pct,chosen\n");
-    for (int i = 0; i < rows.size(); i++) {
-      Row r = rows.get(i);
+    for (int i = 0; i < all.size(); i++) {
+      Row r = all.get(i);
       out.append(
           String.format(
               Locale.ROOT,

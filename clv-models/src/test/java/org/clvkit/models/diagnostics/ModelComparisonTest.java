@@ -109,6 +109,26 @@ class ModelComparisonTest {
   }
 
   @Test
+  void toCsv_withOutsideRows_appendsThemAfterItsOwnNeverChosen() {
+    CustomerHistories cdnow = CdnowHistories.load();
+    ModelComparison c = ModelComparison.of(List.of(BgNbdFitter.create().fit(cdnow)), cdnow);
+    ModelComparison.Row other =
+        ModelComparison.row("Other", 6, 2, -10, new double[] {1, 0.5}, new double[] {0, 1});
+    String[] lines = c.toCsv(List.of(other)).split("\n");
+    String[] own = c.toCsv().split("\n");
+    assertEquals(own.length + 1, lines.length);
+    for (int i = 0; i < own.length; i++) {
+      assertEquals(own[i], lines[i]);
+    }
+    assertEquals(
+        "Other,6,2,-10.000000,32.000000,"
+            + String.format(java.util.Locale.ROOT, "%.6f", 6 * Math.log(2) + 20)
+            + ",0.750000,0.790569,,false",
+        lines[lines.length - 1]);
+    rejected("outside", () -> c.toCsv(null));
+  }
+
+  @Test
   void row_ofAModelsOwnPredictions_isItsWithHoldoutRow() {
     CustomerHistories cdnow = CdnowHistories.load();
     int n = cdnow.size();

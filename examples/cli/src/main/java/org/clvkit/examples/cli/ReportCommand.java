@@ -459,7 +459,7 @@ final class ReportCommand implements Callable<Integer> {
     write(
         dir,
         "diagnostics/model_comparison.csv",
-        choice.comparison().toCsv() + (ggg == null ? "" : ggg.csvLine()));
+        choice.comparison().toCsv(ggg == null ? List.of() : List.of(ggg.row())));
     if (d.periodTransactions != null) {
       write(dir, "diagnostics/period_transactions.csv", d.periodTransactions.toCsv());
     }

@@ -1,6 +1,5 @@
 package org.clvkit.examples.cli;
 
-import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import org.clvkit.core.ClvArgumentException;
 import org.clvkit.core.data.CustomerSummaries;
@@ -130,24 +129,5 @@ record ReportParetoGgg(
       pool.shutdownNow();
     }
     return out;
-  }
-
-  /** Its line of {@code model_comparison.csv}, in the library's format; never the rule's choice. */
-  String csvLine() {
-    return String.format(
-        Locale.ROOT,
-        "%s,%d,%.0f,%.6f,%.6f,%.6f,%s,%s,,false%n",
-        row.model(),
-        row.parameters(),
-        row.customers(),
-        row.logLikelihood(),
-        row.aic(),
-        row.bic(),
-        row.holdoutMae().isPresent()
-            ? String.format(Locale.ROOT, "%.6f", row.holdoutMae().getAsDouble())
-            : "",
-        row.holdoutRmse().isPresent()
-            ? String.format(Locale.ROOT, "%.6f", row.holdoutRmse().getAsDouble())
-            : "");
   }
 }
