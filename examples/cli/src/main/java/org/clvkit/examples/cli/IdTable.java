@@ -73,21 +73,64 @@ final class IdTable {
    * for an id already known; -1 when a byte is not ASCII (the caller decodes it).
    */
   int internIndex(byte[] bytes, int from, int to) {
-    int length = to - from;
-    if (length > 0 && length <= MAX_DIGITS && (bytes[from] != '0' || length == 1)) {
-      long value = 0;
-      int i = from;
-      for (; i < to; i++) {
-        int d = bytes[i] - '0';
-        if (d < 0 || d > 9) {
-          break;
-        }
-        value = value * 10 + d;
-      }
-      if (i == to) {
-        return numberIndex(value);
-      }
+    long value = numericValue(bytes, from, to);
+    if (value >= 0) {
+      return numberIndex(value);
     }
+    return internString(bytes, from, to);
+  }
+
+  /**
+   * The value of the id in {@code bytes[from, to)} when it is numeric (a plain decimal number of at
+   * most 18 digits, no leading zero but for {@code "0"}: keyed by its value here), else -1. Needs
+   * no table: the reader's parsing threads compute it, and this thread passes it to {@link
+   * #internNumber}.
+   */
+  static long numericValue(byte[] bytes, int from, int to) {
+    int length = to - from;
+    if (length <= 0 || length > MAX_DIGITS || (bytes[from] == '0' && length > 1)) {
+      return -1;
+    }
+    long value = 0;
+    for (int i = from; i < to; i++) {
+      int d = bytes[i] - '0';
+      if (d < 0 || d > 9) {
+        return -1;
+      }
+      value = value * 10 + d;
+    }
+    return value;
+  }
+
+  /**
+   * The index of the numeric id of value {@code value} (from {@link #numericValue(byte[], int,
+   * int)}), added when new: as {@link #internIndex} of its bytes.
+   */
+  int internNumber(long value) {
+    return numberIndex(value);
+  }
+
+  /**
+   * Looks up, without adding any, the numeric ids {@code values[from, to)} (from {@link
+   * #numericValue(byte[], int, int)}; -1 for an id that is not numeric): {@code known[i - from]} is
+   * the index + 1 of a known id, or 0 (an id not met, not numeric, or in the hash table, for which
+   * the caller interns it one by one, in order). For a log of a million customers in random order
+   * each lookup is a cache miss; these are independent, so the processor overlaps them, where one
+   * by one (each followed by the rest of its row's work) they come one after the other. An index
+   * never changes once given, so a hit stays right while the caller interns the misses.
+   */
+  void findNumbers(long[] values, int from, int to, int[] known) {
+    int[] d = direct;
+    int n = d.length;
+    for (int i = from; i < to; i++) {
+      long v = values[i];
+      known[i - from] = v >= 0 && v < n ? d[(int) v] : 0;
+    }
+  }
+
+  /** The index of the non-numeric ASCII id in {@code bytes[from, to)}, or -1 (not ASCII). */
+  private int internString(byte[] bytes, int from, int to) {
+    int length = to - from;
     int h = 0;
     for (int i = from; i < to; i++) {
       byte b = bytes[i];
@@ -244,6 +287,11 @@ final class IdTable {
    */
   long number(int i) {
     return values[i];
+  }
+
+  /** The length of the direct table (tests). */
+  int directLength() {
+    return direct.length;
   }
 
   /** Number of distinct ids. */

@@ -100,4 +100,73 @@ class IdTableTest {
     assertEquals(0, u.index("c1"));
     assertEquals(-1, u.number(0));
   }
+
+  @Test
+  void findNumbersThenIntern_inChunks_sameIndexesAsOneByOne() {
+    // The reader's batched lookup: findNumbers over a chunk of rows, then the misses interned in
+    // order. Ids repeat within a chunk, an id new in a chunk comes again in it, the direct table
+    // grows (and takes over hash-table values) in the middle of a chunk, ids not numeric mix in.
+    SplittableRandom random = new SplittableRandom(Seeded.SEED);
+    IdTable batched = new IdTable();
+    IdTable oneByOne = new IdTable();
+    int chunk = 256;
+    long[] values = new long[chunk];
+    byte[][] ids = new byte[chunk][];
+    int[] known = new int[chunk];
+    int hits = 0;
+    int grownInChunk = 0;
+    for (int round = 0; round < 4_000; round++) {
+      int n = 1 + random.nextInt(chunk);
+      for (int i = 0; i < n; i++) {
+        long v =
+            switch (random.nextInt(10)) {
+              case 0 -> random.nextLong(8L * (batched.size() + 1) + 70_000); // grows `direct`
+              case 1 -> 1_000_000_000_000L + random.nextInt(5_000); // the hash table
+              case 2 -> i > 0 ? values[random.nextInt(i)] : 5; // again within the chunk
+              case 3 -> -1; // not numeric: "c" + ...
+              default -> random.nextLong(20_000 + 4L * round);
+            };
+        if (v == -1) {
+          ids[i] = ("c" + random.nextInt(3_000)).getBytes(StandardCharsets.ISO_8859_1);
+          values[i] = -1;
+        } else {
+          ids[i] = Long.toString(v).getBytes(StandardCharsets.ISO_8859_1);
+          values[i] = IdTable.numericValue(ids[i], 0, ids[i].length);
+          assertEquals(v, values[i]);
+        }
+      }
+      batched.findNumbers(values, 0, n, known);
+      int directBefore = batched.directLength();
+      for (int i = 0; i < n; i++) {
+        int k =
+            known[i] != 0
+                ? known[i] - 1
+                : values[i] >= 0
+                    ? batched.internNumber(values[i])
+                    : batched.internIndex(ids[i], 0, ids[i].length);
+        hits += known[i] != 0 ? 1 : 0;
+        assertEquals(oneByOne.internIndex(ids[i], 0, ids[i].length), k, new String(ids[i]));
+      }
+      grownInChunk += batched.directLength() > directBefore ? 1 : 0;
+    }
+    assertEquals(oneByOne.size(), batched.size());
+    assertEquals(true, hits > 100_000, "hits " + hits);
+    assertEquals(true, grownInChunk >= 2, "chunks in which the direct table grew: " + grownInChunk);
+    for (int k = 0; k < batched.size(); k++) {
+      assertEquals(oneByOne.id(k), batched.id(k));
+    }
+  }
+
+  @Test
+  void numericValue_theSpellingsKeyedByValue() {
+    for (String id : new String[] {"0", "7", "123456789012345678"}) {
+      byte[] b = (" " + id + " ").getBytes(StandardCharsets.ISO_8859_1);
+      assertEquals(Long.parseLong(id), IdTable.numericValue(b, 1, b.length - 1));
+    }
+    for (String id :
+        new String[] {"", "00", "07", "1234567890123456789", "7.0", "-7", "c7", "7 "}) {
+      byte[] b = id.getBytes(StandardCharsets.ISO_8859_1);
+      assertEquals(-1, IdTable.numericValue(b, 0, b.length), id);
+    }
+  }
 }
