@@ -251,8 +251,16 @@ class ParallelReadTest {
   private static void assertNoParseThreadAlive() {
     List<String> alive = new ArrayList<>();
     for (Thread t : Thread.getAllStackTraces().keySet()) {
-      if (t.getName().startsWith("clv-parse-") && t.isAlive()) {
-        alive.add(t.getName());
+      if (t.getName().startsWith("clv-parse-")) {
+        try {
+          // the pool has terminated: a worker may still be returning from its last task
+          t.join(5_000);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+        if (t.isAlive()) {
+          alive.add(t.getName());
+        }
       }
     }
     assertTrue(alive.isEmpty(), () -> "threads left running: " + alive);
