@@ -572,13 +572,12 @@ final class RowPipeline implements AutoCloseable {
         futures.add(
             pool.submit(
                 () -> {
-                  PartBuffers reuse = new PartBuffers();
                   for (int p = next.getAndIncrement();
                       p < PARTITIONS && p < failed.get();
                       p = next.getAndIncrement()) {
                     try {
                       beforePart.accept(p);
-                      Part part = readPart(p, reuse);
+                      Part part = readPart(p);
                       part.sortGroups(0, part.groups);
                       SummaryAccumulator acc =
                           new SummaryAccumulator(ordered, Math.max(16, part.groups));
@@ -640,27 +639,11 @@ final class RowPipeline implements AutoCloseable {
   }
 
   /** Reads part {@code p} back, deletes its file, and puts its rows in order. */
-  /**
-   * The file buffer and columns of the last part a thread read, reused for its next part (a part is
-   * fed before the next is read): parts of a large log are a few MiB each.
-   */
-  private static final class PartBuffers {
-    ByteBuffer file = ByteBuffer.allocate(0);
-    int[] local = new int[0];
-    long[] seconds = new long[0];
-    long[] amounts = new long[0];
-    long[] lines = new long[0];
-  }
-
-  private Part readPart(int p, PartBuffers reuse) {
+  private Part readPart(int p) {
     Path file = spillDir.resolve("part-" + p);
     try {
       long bytes = Files.size(file);
-      if (reuse.file.capacity() < bytes) {
-        reuse.file = ByteBuffer.allocate((int) bytes).order(ByteOrder.nativeOrder());
-      }
-      ByteBuffer b = reuse.file;
-      b.clear().limit((int) bytes);
+      ByteBuffer b = ByteBuffer.allocate((int) bytes).order(ByteOrder.nativeOrder());
       try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ)) {
         while (b.hasRemaining() && in.read(b) >= 0) {
           // fill
@@ -672,16 +655,10 @@ final class RowPipeline implements AutoCloseable {
       for (int at = 0; at < b.limit(); at += 4 + RECORD_BYTES * b.getInt(at)) {
         n += b.getInt(at);
       }
-      if (reuse.local.length < n) {
-        reuse.local = new int[n];
-        reuse.seconds = new long[n];
-        reuse.amounts = new long[n];
-        reuse.lines = new long[n];
-      }
-      int[] local = reuse.local;
-      long[] partSeconds = reuse.seconds;
-      long[] partAmounts = reuse.amounts;
-      long[] partLines = reuse.lines;
+      int[] local = new int[n];
+      long[] partSeconds = new long[n];
+      long[] partAmounts = new long[n];
+      long[] partLines = new long[n];
       for (int at = 0; at < n; ) {
         int k = b.getInt();
         int pos = b.position();
