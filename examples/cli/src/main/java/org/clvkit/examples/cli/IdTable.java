@@ -110,21 +110,101 @@ final class IdTable {
     return numberIndex(value);
   }
 
+  /** {@link #find}'s mark for an ASCII id that is not numeric (its hash given). */
+  static final long STRING_ID = -1;
+
+  /** {@link #find}'s mark for an id it does not look up (not ASCII). */
+  static final long OTHER_ID = -2;
+
   /**
-   * Looks up, without adding any, the numeric ids {@code values[from, to)} (from {@link
-   * #numericValue(byte[], int, int)}; -1 for an id that is not numeric): {@code known[i - from]} is
-   * the index + 1 of a known id, or 0 (an id not met, not numeric, or in the hash table, for which
-   * the caller interns it one by one, in order). For a log of a million customers in random order
-   * each lookup is a cache miss; these are independent, so the processor overlaps them, where one
-   * by one (each followed by the rest of its row's work) they come one after the other. An index
-   * never changes once given, so a hit stays right while the caller interns the misses.
+   * The key of the id in {@code bytes[from, to)} for {@link #find}: its {@link #numericValue}, or
+   * {@link #STRING_ID} (then {@link #stringHash} is its hash), or {@link #OTHER_ID}.
    */
-  void findNumbers(long[] values, int from, int to, int[] known) {
+  static long key(byte[] bytes, int from, int to) {
+    long value = numericValue(bytes, from, to);
+    if (value >= 0) {
+      return value;
+    }
+    for (int i = from; i < to; i++) {
+      if (bytes[i] < 0) {
+        return OTHER_ID;
+      }
+    }
+    return STRING_ID;
+  }
+
+  /** The hash that keys the ASCII id in {@code bytes[from, to)} in the table of string ids. */
+  static int stringHash(byte[] bytes, int from, int to) {
+    int h = 0;
+    for (int i = from; i < to; i++) {
+      h = 31 * h + bytes[i];
+    }
+    return mix(h);
+  }
+
+  /**
+   * Looks up, without adding any, the ids of rows {@code [from, to)}: {@code known[i - from]} is
+   * the index + 1 of a known id, or 0 (an id not met, not looked up, or not found at the first slot
+   * of its hash, which the caller interns one by one, in order). For a log of a million customers
+   * in random order each lookup is a cache miss; these are independent, so the processor overlaps
+   * them, where one by one (each followed by the rest of its row's work) they come one after the
+   * other. An index never changes once given, so a hit stays right while the caller interns the
+   * misses. Row {@code i}'s id is {@code bytes[idFrom[i], idTo[i])}, its {@link #key} {@code
+   * keys[i]} and, for a string id, its {@link #stringHash} {@code hashes[i]}. Numeric ids are
+   * looked up in the direct table or the hash table, string ids at the first slot of their hash (a
+   * collision is left to the caller); a string id's text is compared in a second loop, so that the
+   * loads of each loop are independent of one another.
+   */
+  void find(
+      long[] keys,
+      int[] hashes,
+      byte[] bytes,
+      int[] idFrom,
+      int[] idTo,
+      int from,
+      int to,
+      int[] known) {
     int[] d = direct;
     int n = d.length;
+    long[] numberSlots = numbers;
+    int numberMask = (numberSlots.length >>> 1) - 1;
+    long[] stringSlots = strings;
+    int stringMask = stringSlots.length - 1;
+    boolean anyString = false;
     for (int i = from; i < to; i++) {
-      long v = values[i];
-      known[i - from] = v >= 0 && v < n ? d[(int) v] : 0;
+      long v = keys[i];
+      int k = 0;
+      if (v >= 0) {
+        if (v < n) {
+          k = d[(int) v];
+        } else {
+          for (int s = mix64(v) & numberMask; ; s = (s + 1) & numberMask) {
+            long e = numberSlots[2 * s + 1];
+            if (e == 0 || numberSlots[2 * s] == v) {
+              k = (int) e;
+              break;
+            }
+          }
+        }
+      } else if (v == STRING_ID) {
+        int h = hashes[i];
+        long slot = stringSlots[h & stringMask];
+        k = slot != 0 && (int) (slot >>> 32) == h ? (int) slot : 0;
+        anyString |= k != 0;
+      }
+      known[i - from] = k;
+    }
+    if (anyString) {
+      String[] names = ids;
+      for (int i = from; i < to; i++) {
+        int k = known[i - from];
+        if (k != 0 && keys[i] == STRING_ID) {
+          String name = names[k - 1];
+          if (name.length() != idTo[i] - idFrom[i] || !sameChars(name, bytes, idFrom[i])) {
+            known[i - from] = 0;
+          }
+        }
+      }
     }
   }
 
@@ -287,6 +367,11 @@ final class IdTable {
    */
   long number(int i) {
     return values[i];
+  }
+
+  /** The slots of the table of string ids (tests). */
+  int stringSlots() {
+    return strings.length;
   }
 
   /** The length of the direct table (tests). */

@@ -661,7 +661,11 @@ final class TransactionReader {
           if (Double.isNaN(amount)) {
             continue;
           }
-          b.plain(row, from, to, IdTable.numericValue(buf, from, to), second, amount);
+          long key = IdTable.key(buf, from, to);
+          b.plain(row, from, to, key, second, amount);
+          if (key == IdTable.STRING_ID) {
+            b.idHash[row] = IdTable.stringHash(buf, from, to);
+          }
         }
       } catch (IOException e) {
         throw new UncheckedIOException(e); // not thrown: the block is in memory
@@ -671,11 +675,11 @@ final class TransactionReader {
     }
 
     /**
-     * Passes the block's rows on; returns where to go on on one thread, or null. The numeric ids of
-     * each {@link #LOOKUP_ROWS} rows are first looked up together ({@link IdTable#findNumbers}: the
-     * cache misses overlap), then the rows are passed on in order, the ids not found interned one
-     * by one as the one-thread read does (an id new in these rows may come twice: the second time
-     * it is found).
+     * Passes the block's rows on; returns where to go on on one thread, or null. The ids of each
+     * {@link #LOOKUP_ROWS} rows are first looked up together ({@link IdTable#find}, with the keys
+     * and hashes the parsing threads computed: the cache misses overlap), then the rows are passed
+     * on in order, the ids not found interned one by one as the one-thread read does (an id new in
+     * these rows may come twice: the second time it is found).
      */
     private long[] consume(Block b, long line) throws IOException {
       byte[] buf = b.bytes;
@@ -684,7 +688,15 @@ final class TransactionReader {
       for (int i = 0; i < b.rows; i++) {
         int k = i % LOOKUP_ROWS;
         if (k == 0) {
-          ids.findNumbers(b.idValue, i, Math.min(b.rows, i + LOOKUP_ROWS), known);
+          ids.find(
+              b.idValue,
+              b.idHash,
+              buf,
+              b.idFrom,
+              b.idTo,
+              i,
+              Math.min(b.rows, i + LOOKUP_ROWS),
+              known);
         }
         rows++;
         int index =
@@ -755,6 +767,7 @@ final class TransactionReader {
     int[] idFrom = new int[1024];
     int[] idTo = new int[1024];
     long[] idValue = new long[1024];
+    int[] idHash = new int[1024];
     long[] second = new long[1024];
     double[] amount = new double[1024];
 
@@ -767,19 +780,20 @@ final class TransactionReader {
         idFrom = java.util.Arrays.copyOf(idFrom, n);
         idTo = java.util.Arrays.copyOf(idTo, n);
         idValue = java.util.Arrays.copyOf(idValue, n);
+        idHash = java.util.Arrays.copyOf(idHash, n);
         second = java.util.Arrays.copyOf(second, n);
         amount = java.util.Arrays.copyOf(amount, n);
       }
       start[rows] = recordStart;
       line[rows] = recordLine;
       idFrom[rows] = -1;
-      idValue[rows] = -1;
+      idValue[rows] = IdTable.OTHER_ID;
       return rows++;
     }
 
     /**
-     * Row {@code row} parsed: its id's bytes and {@link IdTable#numericValue(byte[], int, int)},
-     * time and amount.
+     * Row {@code row} parsed: its id's bytes and {@link IdTable#key} (for a string id, the caller
+     * sets {@link #idHash}), time and amount.
      */
     void plain(int row, int from, int to, long number, long sec, double value) {
       idFrom[row] = from;
