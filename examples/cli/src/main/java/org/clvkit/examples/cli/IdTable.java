@@ -195,18 +195,38 @@ final class IdTable {
       known[i - from] = k;
     }
     if (anyString) {
+      // three loops, each of loads independent from row to row: the candidates' strings, their
+      // lengths (the string and its array), then their characters
+      if (candidates.length < to - from) {
+        candidates = new String[to - from];
+        lengths = new int[to - from];
+      }
       String[] names = ids;
+      String[] found = candidates;
       for (int i = from; i < to; i++) {
         int k = known[i - from];
-        if (k != 0 && keys[i] == STRING_ID) {
-          String name = names[k - 1];
-          if (name.length() != idTo[i] - idFrom[i] || !sameChars(name, bytes, idFrom[i])) {
+        found[i - from] = k != 0 && keys[i] == STRING_ID ? names[k - 1] : null;
+      }
+      int[] length = lengths;
+      for (int i = from; i < to; i++) {
+        String name = found[i - from];
+        length[i - from] = name == null ? -1 : name.length();
+      }
+      for (int i = from; i < to; i++) {
+        String name = found[i - from];
+        if (name != null) {
+          if (length[i - from] != idTo[i] - idFrom[i] || !sameChars(name, bytes, idFrom[i])) {
             known[i - from] = 0;
           }
+          found[i - from] = null;
         }
       }
     }
   }
+
+  // find's scratch: candidate strings and their lengths
+  private String[] candidates = new String[0];
+  private int[] lengths = new int[0];
 
   /** The index of the non-numeric ASCII id in {@code bytes[from, to)}, or -1 (not ASCII). */
   private int internString(byte[] bytes, int from, int to) {
