@@ -39,6 +39,8 @@ final class ByteRecords implements Closeable {
   private final Charset charset;
   private final CharsetDecoder decoder;
   private final boolean asciiCompatible;
+  // Bytes above this are plain outside quotes: not a delimiter, quote, CR or LF (nor non-ASCII).
+  private final byte plainAbove;
 
   private byte[] buf;
   private int limit;
@@ -54,6 +56,7 @@ final class ByteRecords implements Closeable {
   private boolean lineEndedInRecord; // tooLong: whether the line end was already reached
   private String malformed; // a quoting problem, or null
   private boolean endedInQuotes;
+  private boolean highBytes; // whether the current record may have a byte above 127
 
   private int fields;
   private int[] fieldStart = new int[16];
@@ -112,6 +115,8 @@ final class ByteRecords implements Closeable {
             .onUnmappableCharacter(CodingErrorAction.REPORT);
     this.asciiCompatible =
         !charset.name().startsWith("UTF-16") && !charset.name().startsWith("UTF-32");
+    this.plainAbove =
+        whitespace ? (byte) '\r' : (byte) Math.max(Math.max('"', '\r'), (byte) delimiter);
     this.maxRecordBytes = maxRecordBytes;
     this.buf =
         buffered ? new byte[Math.max(MIN_BUFFER, Math.min(1 << 20, maxRecordBytes + 2))] : null;
@@ -266,6 +271,7 @@ final class ByteRecords implements Closeable {
     tooLong = false;
     malformed = null;
     endedInQuotes = false;
+    highBytes = false;
     fields = 0;
     int i = start;
     int fieldFrom = i;
@@ -307,7 +313,22 @@ final class ByteRecords implements Closeable {
         fill();
         continue;
       }
+      if (!inQuotes && !afterQuote) {
+        // the bytes that need no decision (most of a row): a tight loop
+        byte[] a = buf;
+        int n = limit;
+        byte above = plainAbove;
+        while (i < n && a[i] > above) {
+          i++;
+        }
+        if (i >= n) {
+          continue;
+        }
+      }
       byte b = buf[i];
+      if (b < 0) {
+        highBytes = true;
+      }
       if (inQuotes) {
         if (b == '"') {
           if (i + 1 >= limit && !eof) {
@@ -509,6 +530,9 @@ final class ByteRecords implements Closeable {
    * whole record decodes.
    */
   long invalidByte() {
+    if (!highBytes && !tooLong && asciiCompatible) {
+      return -1; // next() saw every byte of the record: none above 127
+    }
     int i = start;
     while (i < end && buf[i] >= 0) {
       i++;

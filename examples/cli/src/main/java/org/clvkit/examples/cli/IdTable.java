@@ -73,21 +73,164 @@ final class IdTable {
    * for an id already known; -1 when a byte is not ASCII (the caller decodes it).
    */
   int internIndex(byte[] bytes, int from, int to) {
+    long value = numericValue(bytes, from, to);
+    if (value >= 0) {
+      return numberIndex(value);
+    }
+    return internString(bytes, from, to);
+  }
+
+  /**
+   * The value of the id in {@code bytes[from, to)} when it is numeric (a plain decimal number of at
+   * most 18 digits, no leading zero but for {@code "0"}: keyed by its value here), else -1. Needs
+   * no table: the reader's parsing threads compute it, and this thread passes it to {@link
+   * #internNumber}.
+   */
+  static long numericValue(byte[] bytes, int from, int to) {
     int length = to - from;
-    if (length > 0 && length <= MAX_DIGITS && (bytes[from] != '0' || length == 1)) {
-      long value = 0;
-      int i = from;
-      for (; i < to; i++) {
-        int d = bytes[i] - '0';
-        if (d < 0 || d > 9) {
-          break;
-        }
-        value = value * 10 + d;
+    if (length <= 0 || length > MAX_DIGITS || (bytes[from] == '0' && length > 1)) {
+      return -1;
+    }
+    long value = 0;
+    for (int i = from; i < to; i++) {
+      int d = bytes[i] - '0';
+      if (d < 0 || d > 9) {
+        return -1;
       }
-      if (i == to) {
-        return numberIndex(value);
+      value = value * 10 + d;
+    }
+    return value;
+  }
+
+  /**
+   * The index of the numeric id of value {@code value} (from {@link #numericValue(byte[], int,
+   * int)}), added when new: as {@link #internIndex} of its bytes.
+   */
+  int internNumber(long value) {
+    return numberIndex(value);
+  }
+
+  /** {@link #find}'s mark for an ASCII id that is not numeric (its hash given). */
+  static final long STRING_ID = -1;
+
+  /** {@link #find}'s mark for an id it does not look up (not ASCII). */
+  static final long OTHER_ID = -2;
+
+  /**
+   * The key of the id in {@code bytes[from, to)} for {@link #find}: its {@link #numericValue}, or
+   * {@link #STRING_ID} (then {@link #stringHash} is its hash), or {@link #OTHER_ID}.
+   */
+  static long key(byte[] bytes, int from, int to) {
+    long value = numericValue(bytes, from, to);
+    if (value >= 0) {
+      return value;
+    }
+    for (int i = from; i < to; i++) {
+      if (bytes[i] < 0) {
+        return OTHER_ID;
       }
     }
+    return STRING_ID;
+  }
+
+  /** The hash that keys the ASCII id in {@code bytes[from, to)} in the table of string ids. */
+  static int stringHash(byte[] bytes, int from, int to) {
+    int h = 0;
+    for (int i = from; i < to; i++) {
+      h = 31 * h + bytes[i];
+    }
+    return mix(h);
+  }
+
+  /**
+   * Looks up, without adding any, the ids of rows {@code [from, to)}: {@code known[i - from]} is
+   * the index + 1 of a known id, or 0 (an id not met, not looked up, or not found at the first slot
+   * of its hash, which the caller interns one by one, in order). For a log of a million customers
+   * in random order each lookup is a cache miss; these are independent, so the processor overlaps
+   * them, where one by one (each followed by the rest of its row's work) they come one after the
+   * other. An index never changes once given, so a hit stays right while the caller interns the
+   * misses. Row {@code i}'s id is {@code bytes[idFrom[i], idTo[i])}, its {@link #key} {@code
+   * keys[i]} and, for a string id, its {@link #stringHash} {@code hashes[i]}. Numeric ids are
+   * looked up in the direct table or the hash table, string ids at the first slot of their hash (a
+   * collision is left to the caller); a string id's text is compared in a second loop, so that the
+   * loads of each loop are independent of one another.
+   */
+  void find(
+      long[] keys,
+      int[] hashes,
+      byte[] bytes,
+      int[] idFrom,
+      int[] idTo,
+      int from,
+      int to,
+      int[] known) {
+    int[] d = direct;
+    int n = d.length;
+    long[] numberSlots = numbers;
+    int numberMask = (numberSlots.length >>> 1) - 1;
+    long[] stringSlots = strings;
+    int stringMask = stringSlots.length - 1;
+    boolean anyString = false;
+    for (int i = from; i < to; i++) {
+      long v = keys[i];
+      int k = 0;
+      if (v >= 0) {
+        if (v < n) {
+          k = d[(int) v];
+        } else {
+          for (int s = mix64(v) & numberMask; ; s = (s + 1) & numberMask) {
+            long e = numberSlots[2 * s + 1];
+            if (e == 0 || numberSlots[2 * s] == v) {
+              k = (int) e;
+              break;
+            }
+          }
+        }
+      } else if (v == STRING_ID) {
+        int h = hashes[i];
+        long slot = stringSlots[h & stringMask];
+        k = slot != 0 && (int) (slot >>> 32) == h ? (int) slot : 0;
+        anyString |= k != 0;
+      }
+      known[i - from] = k;
+    }
+    if (anyString) {
+      // three loops, each of loads independent from row to row: the candidates' strings, their
+      // lengths (the string and its array), then their characters
+      if (candidates.length < to - from) {
+        candidates = new String[to - from];
+        lengths = new int[to - from];
+      }
+      String[] names = ids;
+      String[] found = candidates;
+      for (int i = from; i < to; i++) {
+        int k = known[i - from];
+        found[i - from] = k != 0 && keys[i] == STRING_ID ? names[k - 1] : null;
+      }
+      int[] length = lengths;
+      for (int i = from; i < to; i++) {
+        String name = found[i - from];
+        length[i - from] = name == null ? -1 : name.length();
+      }
+      for (int i = from; i < to; i++) {
+        String name = found[i - from];
+        if (name != null) {
+          if (length[i - from] != idTo[i] - idFrom[i] || !sameChars(name, bytes, idFrom[i])) {
+            known[i - from] = 0;
+          }
+          found[i - from] = null;
+        }
+      }
+    }
+  }
+
+  // find's scratch: candidate strings and their lengths
+  private String[] candidates = new String[0];
+  private int[] lengths = new int[0];
+
+  /** The index of the non-numeric ASCII id in {@code bytes[from, to)}, or -1 (not ASCII). */
+  private int internString(byte[] bytes, int from, int to) {
+    int length = to - from;
     int h = 0;
     for (int i = from; i < to; i++) {
       byte b = bytes[i];
@@ -244,6 +387,16 @@ final class IdTable {
    */
   long number(int i) {
     return values[i];
+  }
+
+  /** The slots of the table of string ids (tests). */
+  int stringSlots() {
+    return strings.length;
+  }
+
+  /** The length of the direct table (tests). */
+  int directLength() {
+    return direct.length;
   }
 
   /** Number of distinct ids. */

@@ -30,6 +30,13 @@ final class NumberText {
   private final long[] secondKeys = new long[TIME_SLOTS];
   private final String[] secondTexts = new String[TIME_SLOTS];
 
+  // The same texts as bytes (ASCII), for append.
+  private final long[] doubleByteKeys = new long[DOUBLE_SLOTS];
+  private final byte[][] doubleBytes = new byte[DOUBLE_SLOTS][];
+  private final byte[][] longBytes = new byte[SMALL_LONGS][];
+  private final long[] secondByteKeys = new long[TIME_SLOTS];
+  private final byte[][] secondBytes = new byte[TIME_SLOTS][];
+
   /** {@code Double.toString(v)}. */
   String of(double v) {
     long bits = Double.doubleToRawLongBits(v);
@@ -114,6 +121,153 @@ final class NumberText {
       return whole + "." + (char) ('0' + frac / 10);
     }
     return whole + "." + (char) ('0' + frac / 10) + (char) ('0' + frac % 10);
+  }
+
+  /** Appends the ASCII bytes of {@code Double.toString(v)} to {@code out}. */
+  void append(Bytes out, double v) {
+    long bits = Double.doubleToRawLongBits(v);
+    int slot = slot(bits, DOUBLE_SLOTS);
+    byte[] text = doubleBytes[slot];
+    if (text == null || doubleByteKeys[slot] != bits) {
+      int at = out.size();
+      if (appendCents(out, v)) {
+        text = out.copy(at);
+      } else {
+        text = ascii(Double.toString(v));
+        out.put(text);
+      }
+      doubleByteKeys[slot] = bits;
+      doubleBytes[slot] = text;
+      return;
+    }
+    out.put(text);
+  }
+
+  /** Appends the ASCII bytes of {@code Long.toString(v)} to {@code out}. */
+  void append(Bytes out, long v) {
+    if (v >= 0 && v < SMALL_LONGS) {
+      byte[] text = longBytes[(int) v];
+      if (text == null) {
+        text = ascii(Long.toString(v));
+        longBytes[(int) v] = text;
+      }
+      out.put(text);
+    } else if (v >= 0) {
+      out.digits(v);
+    } else {
+      out.put(ascii(Long.toString(v)));
+    }
+  }
+
+  /** Appends the ASCII bytes of {@link #time(long)} to {@code out}. */
+  void appendTime(Bytes out, long epochSecond) {
+    int slot = slot(epochSecond, TIME_SLOTS);
+    byte[] text = secondBytes[slot];
+    if (text == null || secondByteKeys[slot] != epochSecond) {
+      text = ascii(SummaryCsv.time(LocalDateTime.ofEpochSecond(epochSecond, 0, ZoneOffset.UTC)));
+      secondByteKeys[slot] = epochSecond;
+      secondBytes[slot] = text;
+    }
+    out.put(text);
+  }
+
+  /** As {@link #cents(double)}, appended to {@code out}; false (nothing appended) for null. */
+  static boolean appendCents(Bytes out, double v) {
+    if (!(v >= 0 && v < MAX_CENTS / 100.0) || Double.doubleToRawLongBits(v) < 0) { // not -0.0
+      return false;
+    }
+    long n = Math.round(v * 100);
+    if (n >= MAX_CENTS || n / 100.0 != v) {
+      return false;
+    }
+    out.digits(n / 100);
+    out.put((byte) '.');
+    int frac = (int) (n % 100);
+    out.put((byte) ('0' + frac / 10));
+    if (frac % 10 != 0) {
+      out.put((byte) ('0' + frac % 10));
+    }
+    return true;
+  }
+
+  private static byte[] ascii(String text) {
+    return text.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+  }
+
+  /** A growing byte array: a block of the summary CSV's bytes. */
+  static final class Bytes {
+    private byte[] a;
+    private int n;
+
+    Bytes(int capacity) {
+      a = new byte[Math.max(16, capacity)];
+    }
+
+    int size() {
+      return n;
+    }
+
+    /** Empties it (tests). */
+    void clear() {
+      n = 0;
+    }
+
+    /** Room for {@code k} more bytes. */
+    void ensure(int k) {
+      if (a.length - n < k) {
+        a = java.util.Arrays.copyOf(a, Math.max(2 * a.length, n + k));
+      }
+    }
+
+    void put(byte b) {
+      ensure(1);
+      a[n++] = b;
+    }
+
+    void put(byte[] b) {
+      ensure(b.length);
+      System.arraycopy(b, 0, a, n, b.length);
+      n += b.length;
+    }
+
+    /** Appends the characters of {@code s}, each below 128 (ASCII). */
+    void putAscii(String s) {
+      int k = s.length();
+      ensure(k);
+      for (int i = 0; i < k; i++) {
+        a[n + i] = (byte) s.charAt(i);
+      }
+      n += k;
+    }
+
+    /** Appends the decimal digits of {@code v >= 0}. */
+    void digits(long v) {
+      int k = 1;
+      for (long t = v; t >= 10; t /= 10) {
+        k++;
+      }
+      ensure(k);
+      long t = v;
+      for (int i = n + k - 1; i >= n; i--) {
+        a[i] = (byte) ('0' + (int) (t % 10));
+        t /= 10;
+      }
+      n += k;
+    }
+
+    /** A copy of the bytes from {@code from} to the end. */
+    byte[] copy(int from) {
+      return java.util.Arrays.copyOfRange(a, from, n);
+    }
+
+    /** The bytes appended. */
+    byte[] toArray() {
+      return java.util.Arrays.copyOf(a, n);
+    }
+
+    void writeTo(java.io.OutputStream out) throws java.io.IOException {
+      out.write(a, 0, n);
+    }
   }
 
   private static int slot(long key, int slots) {

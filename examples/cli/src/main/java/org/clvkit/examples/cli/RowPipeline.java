@@ -3,6 +3,7 @@ package org.clvkit.examples.cli;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -72,6 +73,13 @@ final class RowPipeline implements AutoCloseable {
   /** Bytes of a spilled row: customer index, time, amount bits, line. */
   private static final int RECORD_BYTES = 28;
 
+  /**
+   * Most rows in a segment of a part's file: its row count (4 bytes), then its customer indexes,
+   * times, amount bits and lines, each a column (written and read back in bulk, in the platform's
+   * byte order: the file lives only as long as the run).
+   */
+  private static final int SEGMENT_ROWS = 4096;
+
   /** What to do with exact duplicate rows. */
   enum Duplicates {
     KEEP,
@@ -95,7 +103,12 @@ final class RowPipeline implements AutoCloseable {
 
   private Path spillDir;
   private FileChannel[] partitions;
-  private ByteBuffer[] buffers;
+  // Spilling: a chunk's rows grouped by partition (a counting sort), and a segment's bytes.
+  private int[] spillCustomers;
+  private long[] spillSeconds;
+  private long[] spillAmounts;
+  private long[] spillLines;
+  private ByteBuffer segment;
   private Thread cleanup;
   private long duplicateRows;
   private boolean sortedStream;
@@ -344,24 +357,43 @@ final class RowPipeline implements AutoCloseable {
         cleanup = new Thread(() -> deleteQuietly(dir));
         Runtime.getRuntime().addShutdownHook(cleanup);
         partitions = new FileChannel[PARTITIONS];
-        buffers = new ByteBuffer[PARTITIONS];
         for (int p = 0; p < PARTITIONS; p++) {
           partitions[p] =
               FileChannel.open(
                   spillDir.resolve("part-" + p),
                   StandardOpenOption.CREATE_NEW,
                   StandardOpenOption.WRITE);
-          buffers[p] = ByteBuffer.allocate(RECORD_BYTES * 1024);
         }
+        segment =
+            ByteBuffer.allocate(4 + SEGMENT_ROWS * RECORD_BYTES).order(ByteOrder.nativeOrder());
       }
-      for (int i = 0; i < size; i++) {
+      int n = size;
+      if (spillCustomers == null || spillCustomers.length < n) {
+        spillCustomers = new int[n];
+        spillSeconds = new long[n];
+        spillAmounts = new long[n];
+        spillLines = new long[n];
+      }
+      int[] start = new int[PARTITIONS + 1];
+      for (int i = 0; i < n; i++) {
+        start[(customers[i] & (PARTITIONS - 1)) + 1]++;
+      }
+      for (int p = 0; p < PARTITIONS; p++) {
+        start[p + 1] += start[p];
+      }
+      int[] fill = Arrays.copyOf(start, PARTITIONS);
+      for (int i = 0; i < n; i++) {
         int c = customers[i];
-        int p = c & (PARTITIONS - 1);
-        ByteBuffer b = buffers[p];
-        if (b.remaining() < RECORD_BYTES) {
-          drain(p);
+        int q = fill[c & (PARTITIONS - 1)]++;
+        spillCustomers[q] = c;
+        spillSeconds[q] = seconds[i];
+        spillAmounts[q] = amounts[i];
+        spillLines[q] = lines[i];
+      }
+      for (int p = 0; p < PARTITIONS; p++) {
+        for (int from = start[p]; from < start[p + 1]; from += SEGMENT_ROWS) {
+          writeSegment(p, from, Math.min(start[p + 1], from + SEGMENT_ROWS));
         }
-        b.putInt(c).putLong(seconds[i]).putLong(amounts[i]).putLong(lines[i]);
       }
       size = 0;
     } catch (IOException e) {
@@ -375,13 +407,23 @@ final class RowPipeline implements AutoCloseable {
     }
   }
 
-  private void drain(int p) throws IOException {
-    ByteBuffer b = buffers[p];
+  /**
+   * Writes the grouped rows {@code [from, to)}, all of part {@code p}, as a segment of its file.
+   */
+  private void writeSegment(int p, int from, int to) throws IOException {
+    int k = to - from;
+    ByteBuffer b = segment;
+    b.clear();
+    b.putInt(k);
+    b.asIntBuffer().put(spillCustomers, from, k);
+    b.position(4 + 4 * k);
+    java.nio.LongBuffer columns = b.asLongBuffer();
+    columns.put(spillSeconds, from, k).put(spillAmounts, from, k).put(spillLines, from, k);
+    b.position(4 + RECORD_BYTES * k);
     b.flip();
     while (b.hasRemaining()) {
       partitions[p].write(b);
     }
-    b.clear();
   }
 
   /**
@@ -413,7 +455,6 @@ final class RowPipeline implements AutoCloseable {
     spill();
     try {
       for (int p = 0; p < PARTITIONS; p++) {
-        drain(p);
         partitions[p].close();
       }
     } catch (IOException e) {
@@ -424,7 +465,11 @@ final class RowPipeline implements AutoCloseable {
     seconds = null;
     amounts = null;
     lines = null;
-    buffers = null;
+    spillCustomers = null;
+    spillSeconds = null;
+    spillAmounts = null;
+    spillLines = null;
+    segment = null;
     return summariseParts(ordered, threads);
   }
 
@@ -598,8 +643,7 @@ final class RowPipeline implements AutoCloseable {
     Path file = spillDir.resolve("part-" + p);
     try {
       long bytes = Files.size(file);
-      int n = (int) (bytes / RECORD_BYTES);
-      ByteBuffer b = ByteBuffer.allocate((int) bytes);
+      ByteBuffer b = ByteBuffer.allocate((int) bytes).order(ByteOrder.nativeOrder());
       try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ)) {
         while (b.hasRemaining() && in.read(b) >= 0) {
           // fill
@@ -607,15 +651,25 @@ final class RowPipeline implements AutoCloseable {
       }
       Files.delete(file);
       b.flip();
+      int n = 0;
+      for (int at = 0; at < b.limit(); at += 4 + RECORD_BYTES * b.getInt(at)) {
+        n += b.getInt(at);
+      }
       int[] local = new int[n];
       long[] partSeconds = new long[n];
       long[] partAmounts = new long[n];
       long[] partLines = new long[n];
+      for (int at = 0; at < n; ) {
+        int k = b.getInt();
+        int pos = b.position();
+        b.asIntBuffer().get(local, at, k);
+        b.position(pos + 4 * k);
+        b.asLongBuffer().get(partSeconds, at, k).get(partAmounts, at, k).get(partLines, at, k);
+        b.position(pos + RECORD_BYTES * k);
+        at += k;
+      }
       for (int i = 0; i < n; i++) {
-        local[i] = b.getInt() >>> PARTITION_BITS;
-        partSeconds[i] = b.getLong();
-        partAmounts[i] = b.getLong();
-        partLines[i] = b.getLong();
+        local[i] >>>= PARTITION_BITS;
       }
       int groups = Math.max(0, (idCount - p + PARTITIONS - 1) >>> PARTITION_BITS);
       return new Part(local, partSeconds, partAmounts, partLines, groups, PARTITION_BITS, p, n);

@@ -136,10 +136,10 @@ final class SummaryCsv {
           int to = Math.min(n, from + blockRows);
           ahead.add(
               pool.submit(
-                  () -> {
-                    String t = block(s, from, to, columns, holdout, litt, littAt, escapeFormulas);
-                    return encode ? t.getBytes(java.nio.charset.StandardCharsets.UTF_8) : t;
-                  }));
+                  () ->
+                      encode
+                          ? blockBytes(s, from, to, columns, holdout, litt, littAt, escapeFormulas)
+                          : block(s, from, to, columns, holdout, litt, littAt, escapeFormulas)));
           submitted++;
         }
         Object text;
@@ -159,7 +159,7 @@ final class SummaryCsv {
           throw new IOException(cause);
         }
         if (bytes != null) {
-          bytes.write((byte[]) text);
+          ((NumberText.Bytes) text).writeTo(bytes);
         } else {
           w.write((String) text);
         }
@@ -229,6 +229,78 @@ final class SummaryCsv {
       }
     }
     return text.toString();
+  }
+
+  /**
+   * The UTF-8 bytes of {@link #block}'s text, made without strings: a row whose id is plain ASCII
+   * (see {@link #plainCell}) from the numbers' bytes ({@link NumberText#append}), any other row by
+   * {@link #block}.
+   */
+  private static NumberText.Bytes blockBytes(
+      CustomerSummaries s,
+      int from,
+      int to,
+      int columns,
+      boolean holdout,
+      boolean litt,
+      int littAt,
+      boolean escapeFormulas)
+      throws IOException {
+    NumberText numbers = NUMBER_TEXT.get();
+    NumberText.Bytes out = new NumberText.Bytes((to - from) * 112);
+    for (int i = from; i < to; i++) {
+      String id = CsvOutputOptions.cell(s.customerId(i), escapeFormulas);
+      if (!plainAsciiCell(id)) {
+        out.put(
+            block(s, i, i + 1, columns, holdout, litt, littAt, escapeFormulas)
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        continue;
+      }
+      out.putAscii(id);
+      long x = (long) s.frequency(i);
+      out.put((byte) ',');
+      numbers.append(out, x);
+      out.put((byte) ',');
+      numbers.append(out, s.recency(i));
+      out.put((byte) ',');
+      numbers.append(out, s.age(i));
+      out.put((byte) ',');
+      numbers.append(out, s.monetaryValue(i));
+      out.put((byte) ',');
+      numbers.append(out, s.totalSpend(i));
+      out.put((byte) ',');
+      numbers.append(out, x + 1);
+      out.put((byte) ',');
+      numbers.appendTime(out, s.firstPurchaseEpochSecond(i));
+      out.put((byte) ',');
+      numbers.appendTime(out, s.lastPurchaseEpochSecond(i));
+      if (holdout) {
+        out.put((byte) ',');
+        numbers.append(out, (long) s.holdoutPurchases(i));
+        out.put((byte) ',');
+        numbers.append(out, s.holdoutSpend(i));
+      }
+      if (litt) {
+        out.put((byte) ',');
+        numbers.append(out, s.litt(i));
+      }
+      out.put((byte) '\n');
+    }
+    return out;
+  }
+
+  /** {@link #plainCell} and ASCII (its UTF-8 bytes are its chars). */
+  private static boolean plainAsciiCell(String cell) {
+    if (cell.isEmpty() || cell.charAt(0) == '#') {
+      return false;
+    }
+    for (int k = 0; k < cell.length(); k++) {
+      char c = cell.charAt(k);
+      if (c >= 128 || c == '"' || c == ',' || c == '\n' || c == '\r') {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**

@@ -480,6 +480,11 @@ final class TransactionReader {
       this.again = blockRecords();
     }
 
+    /** Rows whose ids {@link #consume} looks up together. */
+    static final int LOOKUP_ROWS = 256;
+
+    private final int[] known = new int[LOOKUP_ROWS];
+
     /**
      * Reads the rest of the input after {@code head}'s current record.
      *
@@ -656,7 +661,11 @@ final class TransactionReader {
           if (Double.isNaN(amount)) {
             continue;
           }
-          b.plain(row, from, to, second, amount);
+          long key = IdTable.key(buf, from, to);
+          b.plain(row, from, to, key, second, amount);
+          if (key == IdTable.STRING_ID) {
+            b.idHash[row] = IdTable.stringHash(buf, from, to);
+          }
         }
       } catch (IOException e) {
         throw new UncheckedIOException(e); // not thrown: the block is in memory
@@ -665,13 +674,39 @@ final class TransactionReader {
       return b;
     }
 
-    /** Passes the block's rows on; returns where to go on on one thread, or null. */
+    /**
+     * Passes the block's rows on; returns where to go on on one thread, or null. The ids of each
+     * {@link #LOOKUP_ROWS} rows are first looked up together ({@link IdTable#find}, with the keys
+     * and hashes the parsing threads computed: the cache misses overlap), then the rows are passed
+     * on in order, the ids not found interned one by one as the one-thread read does (an id new in
+     * these rows may come twice: the second time it is found).
+     */
     private long[] consume(Block b, long line) throws IOException {
       byte[] buf = b.bytes;
       long rows = tally[0];
+      int[] known = this.known;
       for (int i = 0; i < b.rows; i++) {
+        int k = i % LOOKUP_ROWS;
+        if (k == 0) {
+          ids.find(
+              b.idValue,
+              b.idHash,
+              buf,
+              b.idFrom,
+              b.idTo,
+              i,
+              Math.min(b.rows, i + LOOKUP_ROWS),
+              known);
+        }
         rows++;
-        int index = b.idFrom[i] < 0 ? -1 : ids.internIndex(buf, b.idFrom[i], b.idTo[i]);
+        int index =
+            known[k] != 0
+                ? known[k] - 1
+                : b.idFrom[i] < 0
+                    ? -1
+                    : b.idValue[i] >= 0
+                        ? ids.internNumber(b.idValue[i])
+                        : ids.internIndex(buf, b.idFrom[i], b.idTo[i]);
         if (index < 0) {
           again.wrap(buf, b.start[i], b.length, b.offset, line + b.line[i]);
           again.next();
@@ -731,6 +766,8 @@ final class TransactionReader {
     int[] line = new int[1024];
     int[] idFrom = new int[1024];
     int[] idTo = new int[1024];
+    long[] idValue = new long[1024];
+    int[] idHash = new int[1024];
     long[] second = new long[1024];
     double[] amount = new double[1024];
 
@@ -742,19 +779,26 @@ final class TransactionReader {
         line = java.util.Arrays.copyOf(line, n);
         idFrom = java.util.Arrays.copyOf(idFrom, n);
         idTo = java.util.Arrays.copyOf(idTo, n);
+        idValue = java.util.Arrays.copyOf(idValue, n);
+        idHash = java.util.Arrays.copyOf(idHash, n);
         second = java.util.Arrays.copyOf(second, n);
         amount = java.util.Arrays.copyOf(amount, n);
       }
       start[rows] = recordStart;
       line[rows] = recordLine;
       idFrom[rows] = -1;
+      idValue[rows] = IdTable.OTHER_ID;
       return rows++;
     }
 
-    /** Row {@code row} parsed: its id's bytes, time and amount. */
-    void plain(int row, int from, int to, long sec, double value) {
+    /**
+     * Row {@code row} parsed: its id's bytes and {@link IdTable#key} (for a string id, the caller
+     * sets {@link #idHash}), time and amount.
+     */
+    void plain(int row, int from, int to, long number, long sec, double value) {
       idFrom[row] = from;
       idTo[row] = to;
+      idValue[row] = number;
       second[row] = sec;
       amount[row] = value;
     }

@@ -1,9 +1,11 @@
 package org.clvkit.examples.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.clvkit.testing.Seeded;
@@ -99,5 +101,103 @@ class IdTableTest {
     IdTable u = new IdTable();
     assertEquals(0, u.index("c1"));
     assertEquals(-1, u.number(0));
+  }
+
+  @Test
+  void findThenIntern_inChunks_sameIndexesAsOneByOne() {
+    // The reader's batched lookup: find over a chunk of rows, then the misses interned in order.
+    // Ids repeat within a chunk, an id new in a chunk comes again in it, the direct table grows
+    // (and takes over hash-table values) and the string table is rehashed in the middle of a
+    // chunk; numeric ids in the hash table, string ids and ids not ASCII mix in.
+    SplittableRandom random = new SplittableRandom(Seeded.SEED);
+    IdTable batched = new IdTable();
+    IdTable oneByOne = new IdTable();
+    int chunk = 256;
+    long[] keys = new long[chunk];
+    int[] hashes = new int[chunk];
+    int[] from = new int[chunk];
+    int[] to = new int[chunk];
+    int[] known = new int[chunk];
+    int[] hits = new int[3];
+    int grownInChunk = 0;
+    int rehashedInChunk = 0;
+    for (int round = 0; round < 4_000; round++) {
+      int n = 1 + random.nextInt(chunk);
+      java.io.ByteArrayOutputStream text = new java.io.ByteArrayOutputStream();
+      for (int i = 0; i < n; i++) {
+        String id =
+            switch (random.nextInt(12)) {
+              case 0 -> Long.toString(random.nextLong(8L * (batched.size() + 1) + 70_000));
+              case 1 -> Long.toString(1_000_000_000_000L + random.nextInt(5_000)); // hash table
+              case 2 -> i > 0 ? idAt(text, from, to, random.nextInt(i)) : "5"; // again
+              case 3, 4 -> "c" + random.nextInt(1 + 8 * round); // strings: the table grows
+              case 5 -> random.nextInt(10) == 0 ? "é" + random.nextInt(50) : "07"; // not keyed
+              case 6 -> sameHash(random.nextInt(16)); // equal hashes, different texts
+              default -> Long.toString(random.nextLong(20_000 + 4L * round));
+            };
+        text.write(' ');
+        from[i] = text.size();
+        byte[] b = id.getBytes(StandardCharsets.UTF_8);
+        text.write(b, 0, b.length);
+        to[i] = text.size();
+      }
+      byte[] bytes = text.toByteArray();
+      for (int i = 0; i < n; i++) {
+        keys[i] = IdTable.key(bytes, from[i], to[i]);
+        hashes[i] = keys[i] == IdTable.STRING_ID ? IdTable.stringHash(bytes, from[i], to[i]) : 0;
+      }
+      batched.find(keys, hashes, bytes, from, to, 0, n, known);
+      int directBefore = batched.directLength();
+      int stringsBefore = batched.stringSlots();
+      for (int i = 0; i < n; i++) {
+        int k =
+            known[i] != 0
+                ? known[i] - 1
+                : keys[i] >= 0
+                    ? batched.internNumber(keys[i])
+                    : batched.internIndex(bytes, from[i], to[i]);
+        if (known[i] != 0) {
+          hits[keys[i] == IdTable.STRING_ID ? 0 : keys[i] < batched.directLength() ? 1 : 2]++;
+        }
+        String id = new String(bytes, from[i], to[i] - from[i], StandardCharsets.UTF_8);
+        assertEquals(oneByOne.internIndex(bytes, from[i], to[i]), k, id);
+      }
+      grownInChunk += batched.directLength() > directBefore ? 1 : 0;
+      rehashedInChunk += batched.stringSlots() > stringsBefore ? 1 : 0;
+    }
+    assertEquals(oneByOne.size(), batched.size());
+    assertTrue(hits[0] > 50_000 && hits[1] > 50_000 && hits[2] > 10_000, Arrays.toString(hits));
+    assertTrue(grownInChunk >= 2, "chunks in which the direct table grew: " + grownInChunk);
+    assertTrue(rehashedInChunk >= 3, "chunks in which the string table grew: " + rehashedInChunk);
+    for (int k = 0; k < batched.size(); k++) {
+      assertEquals(oneByOne.id(k), batched.id(k));
+    }
+  }
+
+  /** One of 16 ids of one {@code String.hashCode} ("Aa" and "BB" hash alike). */
+  private static String sameHash(int bits) {
+    StringBuilder id = new StringBuilder();
+    for (int k = 0; k < 4; k++) {
+      id.append((bits >> k & 1) == 0 ? "Aa" : "BB");
+    }
+    return id.toString();
+  }
+
+  private static String idAt(java.io.ByteArrayOutputStream text, int[] from, int[] to, int i) {
+    byte[] b = text.toByteArray();
+    return new String(b, from[i], to[i] - from[i], StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void numericValue_theSpellingsKeyedByValue() {
+    for (String id : new String[] {"0", "7", "123456789012345678"}) {
+      byte[] b = (" " + id + " ").getBytes(StandardCharsets.ISO_8859_1);
+      assertEquals(Long.parseLong(id), IdTable.numericValue(b, 1, b.length - 1));
+    }
+    for (String id :
+        new String[] {"", "00", "07", "1234567890123456789", "7.0", "-7", "c7", "7 "}) {
+      byte[] b = id.getBytes(StandardCharsets.ISO_8859_1);
+      assertEquals(-1, IdTable.numericValue(b, 0, b.length), id);
+    }
   }
 }

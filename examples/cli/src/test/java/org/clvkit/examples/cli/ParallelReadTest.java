@@ -104,6 +104,71 @@ class ParallelReadTest {
     assertNoParseThreadAlive();
   }
 
+  /**
+   * Logs of many customers in random order, read in blocks of thousands of rows: the ids of each
+   * 256 rows are looked up together before the rows are passed on (ids repeated within those rows,
+   * an id new in them that comes twice, the direct table growing in the middle of a block, numeric
+   * ids in the hash table, string ids): the same bytes as one thread.
+   */
+  @Test
+  void manyCustomersInRandomOrder_batchedLookups_giveTheOneThreadOutputs() throws IOException {
+    for (int seed = 1; seed <= 6; seed++) {
+      Random rnd = new Random(seed);
+      StringBuilder text = new StringBuilder("customer_id,date,amount\n");
+      int customers = 2_000 + rnd.nextInt(40_000);
+      List<String> recent = new ArrayList<>();
+      for (int i = 0; i < 120_000; i++) {
+        String id;
+        if (!recent.isEmpty() && rnd.nextInt(4) == 0) {
+          id = recent.get(rnd.nextInt(recent.size())); // again within a few rows
+        } else {
+          int c = rnd.nextInt(1 + (int) ((long) customers * (i + 1) / 120_000));
+          id =
+              switch (c % 16) {
+                case 0 -> "c" + c;
+                case 1 -> Long.toString(5_000_000_000L + c); // the hash table
+                case 2 -> "0" + c; // a string: leading zero
+                default -> Integer.toString(c);
+              };
+        }
+        recent.add(id);
+        if (recent.size() > 40) {
+          recent.remove(0);
+        }
+        text.append(id)
+            .append(',')
+            .append(java.time.LocalDate.of(2024, 1, 1).plusDays(rnd.nextInt(540)))
+            .append(',')
+            .append(rnd.nextInt(10_000) / 100.0)
+            .append('\n');
+      }
+      Path file = dir.resolve("many-" + seed + ".csv");
+      Files.writeString(file, text);
+      List<Object> args =
+          List.of(
+              "summarize",
+              file,
+              "-o",
+              dir.resolve("s.csv"),
+              "--calibration-end",
+              "2025-06-29",
+              "--progress",
+              "never");
+      Run serial = run(false, 1 << 20, args);
+      assertEquals(ExitCodes.OK, serial.code, serial.err);
+      for (int blockBytes :
+          new int[] {1 + rnd.nextInt(300), 20_000 + rnd.nextInt(50_000), 1 << 20}) {
+        Run parallel = run(true, blockBytes, args);
+        String what = "seed " + seed + ", blocks of " + blockBytes;
+        assertEquals(serial.code, parallel.code, () -> what + "\n" + parallel.err);
+        assertEquals(serial.out, parallel.out, what);
+        assertEquals(serial.err, parallel.err, what);
+        assertArrayEquals(serial.summary, parallel.summary, what);
+      }
+    }
+    assertNoParseThreadAlive();
+  }
+
   @Test
   void outOfMemoryOnAWorker_endsInTheOneLineMessage() throws IOException {
     Path file = dir.resolve("log.csv");
@@ -186,8 +251,16 @@ class ParallelReadTest {
   private static void assertNoParseThreadAlive() {
     List<String> alive = new ArrayList<>();
     for (Thread t : Thread.getAllStackTraces().keySet()) {
-      if (t.getName().startsWith("clv-parse-") && t.isAlive()) {
-        alive.add(t.getName());
+      if (t.getName().startsWith("clv-parse-")) {
+        try {
+          // the pool has terminated: a worker may still be returning from its last task
+          t.join(5_000);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+        if (t.isAlive()) {
+          alive.add(t.getName());
+        }
       }
     }
     assertTrue(alive.isEmpty(), () -> "threads left running: " + alive);

@@ -27,11 +27,11 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Issue 12, part 5: the summaries made on several threads (spilled parts, or ranges of customers
  * held in memory, each by an accumulator of its own) and the CSV formatted on several threads are
- * byte for byte those of one thread, over logs with numeric and string ids (some that need quotes),
- * exact duplicates kept and dropped, zero and negative amounts, times of day, rows after the
- * observation end, a holdout and the litt column; a failure in a summarising thread is the first in
- * part order, an {@link OutOfMemoryError} reaches the caller (which prints its one line), and the
- * threads and temporary files are gone afterwards.
+ * byte for byte those of one thread, over logs with numeric and string ids (some that need quotes,
+ * some not ASCII), exact duplicates kept and dropped, zero and negative amounts, times of day, rows
+ * after the observation end, a holdout and the litt column; a failure in a summarising thread is
+ * the first in part order, an {@link OutOfMemoryError} reaches the caller (which prints its one
+ * line), and the threads and temporary files are gone afterwards.
  */
 class ParallelSummaryTest {
   @TempDir Path temp;
@@ -63,7 +63,11 @@ class ParallelSummaryTest {
       lastId =
           numeric || c % 4 != 0
               ? Integer.toString(c * 13)
-              : c % 8 == 0 ? "c" + c : c % 16 == 4 ? "=x" + c : "a,\"" + c;
+              : c % 8 == 0
+                  ? "c" + c
+                  : c % 16 == 4
+                      ? "=x" + c
+                      : c % 64 == 28 ? "Müller客" + c : c % 64 == 60 ? "#h" + c : "a,\"" + c;
       long day = random.nextInt(700);
       last[1] =
           base + 86_400L * day + (random.nextInt(5) == 0 ? 3600L * random.nextInt(24) + 17 : 0);
