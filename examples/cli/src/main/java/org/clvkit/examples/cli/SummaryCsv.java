@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
@@ -81,11 +82,10 @@ final class SummaryCsv {
       csv.flush();
       if (threads <= 1 || s.size() <= blockRows) {
         Writer w = out.writer();
-        w.write(block(s, 0, s.size(), row.length, holdout, litt, littAt, escapeFormulas));
+        w.write(block(s, 0, s.size(), holdout, litt, escapeFormulas).text());
         rows(out, s.size());
       } else {
-        writeParallel(
-            s, out, threads, blockRows, row.length, holdout, litt, littAt, escapeFormulas);
+        writeParallel(s, out, threads, blockRows, holdout, litt, escapeFormulas);
       }
       csv.flush();
     } catch (IOException | UncheckedIOException e) {
@@ -109,40 +109,32 @@ final class SummaryCsv {
       AtomicOutput out,
       int threads,
       int blockRows,
-      int columns,
       boolean holdout,
       boolean litt,
-      int littAt,
       boolean escapeFormulas)
       throws IOException {
     ExecutorService pool = Workers.pool("summary-writer", threads);
     try {
       int n = s.size();
       int blocks = (n + blockRows - 1) / blockRows;
-      ArrayDeque<Future<Object>> ahead = new ArrayDeque<>();
+      ArrayDeque<Future<NumberText.Bytes>> ahead = new ArrayDeque<>();
       int submitted = 0;
       Writer w = out.writer();
-      // A file takes the blocks' bytes (UTF-8, as its writer would encode them, encoded by the
-      // formatting threads), after the header; standard output their text.
+      // A file takes the blocks' bytes (UTF-8, as its writer would encode them), after the header;
+      // standard output their text.
       java.io.OutputStream bytes = null;
       if (out.target() != null) {
         w.flush();
         bytes = out.stream();
       }
-      boolean encode = bytes != null;
       for (int b = 0; b < blocks; b++) {
         while (submitted < blocks && submitted < b + 3 * threads) {
           int from = submitted * blockRows;
           int to = Math.min(n, from + blockRows);
-          ahead.add(
-              pool.submit(
-                  () ->
-                      encode
-                          ? blockBytes(s, from, to, columns, holdout, litt, littAt, escapeFormulas)
-                          : block(s, from, to, columns, holdout, litt, littAt, escapeFormulas)));
+          ahead.add(pool.submit(() -> block(s, from, to, holdout, litt, escapeFormulas)));
           submitted++;
         }
-        Object text;
+        NumberText.Bytes text;
         try {
           text = ahead.poll().get();
         } catch (InterruptedException e) {
@@ -159,9 +151,9 @@ final class SummaryCsv {
           throw new IOException(cause);
         }
         if (bytes != null) {
-          ((NumberText.Bytes) text).writeTo(bytes);
+          text.writeTo(bytes);
         } else {
-          w.write((String) text);
+          w.write(text.text());
         }
         rows(out, Math.min(n, (b + 1) * blockRows) - b * blockRows);
       }
@@ -176,87 +168,23 @@ final class SummaryCsv {
     }
   }
 
-  /** The CSV text of rows {@code [from, to)}. */
-  private static String block(
-      CustomerSummaries s,
-      int from,
-      int to,
-      int columns,
-      boolean holdout,
-      boolean litt,
-      int littAt,
-      boolean escapeFormulas)
-      throws IOException {
-    StringBuilder text = new StringBuilder(Math.max(16, (to - from) * 96));
-    StringWriter quoted = null;
-    CsvWriter csv = null;
-    NumberText numbers = NUMBER_TEXT.get();
-    String[] row = new String[columns];
-    for (int i = from; i < to; i++) {
-      row[0] = CsvOutputOptions.cell(s.customerId(i), escapeFormulas);
-      long x = (long) s.frequency(i);
-      row[1] = numbers.of(x);
-      row[2] = numbers.of(s.recency(i));
-      row[3] = numbers.of(s.age(i));
-      row[4] = numbers.of(s.monetaryValue(i));
-      row[5] = numbers.of(s.totalSpend(i));
-      row[6] = numbers.of(x + 1);
-      row[7] = numbers.time(s.firstPurchaseEpochSecond(i));
-      row[8] = numbers.time(s.lastPurchaseEpochSecond(i));
-      if (holdout) {
-        row[9] = numbers.of((long) s.holdoutPurchases(i));
-        row[10] = numbers.of(s.holdoutSpend(i));
-      }
-      if (litt) {
-        row[littAt] = numbers.of(s.litt(i));
-      }
-      if (plainCell(row[0])) {
-        // Numbers and dates never need quotes; nor does this id: the row as FastCSV writes it.
-        text.append(row[0]);
-        for (int c = 1; c < columns; c++) {
-          text.append(',').append(row[c]);
-        }
-        text.append('\n');
-      } else {
-        if (csv == null) {
-          quoted = new StringWriter();
-          csv = CsvWriter.builder().lineDelimiter(LineDelimiter.LF).build(quoted);
-        }
-        csv.writeRecord(row);
-        csv.flush();
-        text.append(quoted.getBuffer());
-        quoted.getBuffer().setLength(0);
-      }
-    }
-    return text.toString();
-  }
-
   /**
-   * The UTF-8 bytes of {@link #block}'s text, made without strings: a row whose id is plain ASCII
-   * (see {@link #plainCell}) from the numbers' bytes ({@link NumberText#append}), any other row by
-   * {@link #block}.
+   * The CSV bytes (UTF-8) of rows {@code [from, to)}: the id cell as FastCSV writes it (quoted when
+   * it must be: {@link #idCell}), then the numbers and dates, which never need quotes, from {@link
+   * NumberText}'s bytes.
    */
-  private static NumberText.Bytes blockBytes(
-      CustomerSummaries s,
-      int from,
-      int to,
-      int columns,
-      boolean holdout,
-      boolean litt,
-      int littAt,
-      boolean escapeFormulas)
+  private static NumberText.Bytes block(
+      CustomerSummaries s, int from, int to, boolean holdout, boolean litt, boolean escapeFormulas)
       throws IOException {
     NumberText numbers = NUMBER_TEXT.get();
     NumberText.Bytes out = new NumberText.Bytes((to - from) * 112);
     for (int i = from; i < to; i++) {
       String id = CsvOutputOptions.cell(s.customerId(i), escapeFormulas);
-      if (!plainAsciiCell(id)) {
-        out.put(
-            block(s, i, i + 1, columns, holdout, litt, littAt, escapeFormulas)
-                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        continue;
+      if (plainAsciiCell(id)) {
+        out.putAscii(id);
+      } else {
+        out.put(idCell(id).getBytes(StandardCharsets.UTF_8));
       }
-      out.putAscii(id);
       long x = (long) s.frequency(i);
       out.put((byte) ',');
       numbers.append(out, x);
@@ -289,14 +217,27 @@ final class SummaryCsv {
     return out;
   }
 
+  /**
+   * The first cell of a record as FastCSV writes it: {@code id} in quotes when it needs them (a
+   * quote, comma or line break in it, or a leading {@code #}), else as it is. Written as the first
+   * of two cells, the second empty, so that an empty id is written as in a longer record.
+   */
+  static String idCell(String id) throws IOException {
+    StringWriter text = new StringWriter();
+    CsvWriter csv = CsvWriter.builder().lineDelimiter(LineDelimiter.LF).build(text);
+    csv.writeRecord(id, "");
+    csv.flush();
+    String record = text.toString();
+    return record.substring(0, record.length() - 2); // the empty cell's comma and the LF
+  }
+
   /** {@link #plainCell} and ASCII (its UTF-8 bytes are its chars). */
   private static boolean plainAsciiCell(String cell) {
-    if (cell.isEmpty() || cell.charAt(0) == '#') {
+    if (!plainCell(cell)) {
       return false;
     }
     for (int k = 0; k < cell.length(); k++) {
-      char c = cell.charAt(k);
-      if (c >= 128 || c == '"' || c == ',' || c == '\n' || c == '\r') {
+      if (cell.charAt(k) >= 128) {
         return false;
       }
     }

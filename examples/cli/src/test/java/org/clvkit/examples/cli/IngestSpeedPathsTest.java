@@ -194,7 +194,7 @@ class IngestSpeedPathsTest {
   }
 
   @Test
-  void plainCell_exactlyTheIdsFastCsvWritesWithoutQuotes() throws Exception {
+  void plainCellAndIdCell_exactlyAsFastCsvWritesTheId() throws Exception {
     SplittableRandom random = new SplittableRandom(Seeded.SEED);
     String alphabet = "ab1#\",;\r\n '=-@\tü";
     for (int k = 0; k < 20_000; k++) {
@@ -213,6 +213,8 @@ class IngestSpeedPathsTest {
       boolean unquoted = out.toString().equals(cell + ",1\n");
       // An empty id (never read) takes FastCSV's own path: plainCell may say no to it.
       assertEquals(unquoted && !cell.isEmpty(), SummaryCsv.plainCell(cell), cell);
+      // idCell is the record's first cell, empty or not
+      assertEquals(out.toString(), SummaryCsv.idCell(cell) + ",1\n", cell);
     }
   }
 }

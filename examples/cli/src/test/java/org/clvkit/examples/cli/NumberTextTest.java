@@ -1,19 +1,21 @@
 package org.clvkit.examples.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.SplittableRandom;
 import org.clvkit.testing.Seeded;
 import org.junit.jupiter.api.Test;
 
 /**
- * The summaries' text of numbers and times is exactly that of {@link Double#toString(double)},
- * {@link Long#toString(long)} and {@link SummaryCsv#time}, cached or not, and whole cents written
- * from their digits equal {@code Double.toString} for every one of the 10^7 values it covers.
+ * The summaries' bytes of numbers and times are exactly the text of {@link
+ * Double#toString(double)}, {@link Long#toString(long)} and {@link SummaryCsv#time}, cached or not,
+ * and whole cents written from their digits equal {@code Double.toString} for every one of the 10^7
+ * values it covers.
  */
 class NumberTextTest {
   @Test
@@ -21,14 +23,11 @@ class NumberTextTest {
     NumberText.Bytes bytes = new NumberText.Bytes(32);
     for (long n = 0; n < NumberText.MAX_CENTS; n++) {
       double v = n / 100.0;
-      String text = NumberText.cents(v);
-      if (!Double.toString(v).equals(text)) {
-        assertEquals(Double.toString(v), text, "cents " + n);
-      }
       bytes.clear();
       assertTrue(NumberText.appendCents(bytes, v));
-      if (!text.equals(ascii(bytes))) {
-        assertEquals(text, ascii(bytes), "cents " + n);
+      String text = ascii(bytes);
+      if (!Double.toString(v).equals(text)) {
+        assertEquals(Double.toString(v), text, "cents " + n);
       }
     }
   }
@@ -38,7 +37,25 @@ class NumberTextTest {
   }
 
   @Test
-  void append_theBytesOfTheTexts() {
+  void cents_notWholeCentsOrOutOfRange_nothingAppended() {
+    NumberText.Bytes bytes = new NumberText.Bytes(1);
+    for (double v :
+        new double[] {
+          0.1 + 0.2, // 0.30000000000000004
+          177.67000000000002,
+          100_000.0,
+          -1.5,
+          Double.NaN,
+          1e-3,
+          -0.0
+        }) {
+      assertFalse(NumberText.appendCents(bytes, v), Double.toString(v));
+      assertEquals(0, bytes.size(), Double.toString(v));
+    }
+  }
+
+  @Test
+  void append_anyNumberOrTimeRepeatedOrNot_theirTexts() {
     SplittableRandom random = new SplittableRandom(Seeded.SEED);
     NumberText text = new NumberText();
     NumberText.Bytes bytes = new NumberText.Bytes(1);
@@ -53,7 +70,8 @@ class NumberTextTest {
             case 4 -> -random.nextDouble() * 1e9;
             case 5 -> random.nextInt(20_000_000) / 100.0; // whole cents above the limit too
             default ->
-                new double[] {0.0, -0.0, 1e7, 99_999.99, 1e-3, Double.NaN}[random.nextInt(6)];
+                new double[] {0.0, -0.0, 1e7, 99_999.99, 1e-3, Double.NaN, Double.POSITIVE_INFINITY}
+                    [random.nextInt(7)];
           };
       text.append(bytes, v);
       expected.append(Double.toString(v)).append(',');
@@ -70,64 +88,10 @@ class NumberTextTest {
       bytes.put((byte) ',');
       long second = 86_400L * random.nextInt(20_000) + (i % 3 == 0 ? random.nextInt(86_400) : 0);
       text.appendTime(bytes, second);
-      expected.append(text.time(second)).append('\n');
+      expected.append(SummaryCsv.time(LocalDateTime.ofEpochSecond(second, 0, ZoneOffset.UTC)));
+      expected.append('\n');
       bytes.put((byte) '\n');
     }
     assertEquals(expected.toString(), ascii(bytes));
-  }
-
-  @Test
-  void cents_notWholeCentsOrOutOfRange_null() {
-    assertNull(NumberText.cents(0.1 + 0.2)); // 0.30000000000000004
-    assertNull(NumberText.cents(177.67000000000002));
-    assertNull(NumberText.cents(100_000.0));
-    assertNull(NumberText.cents(-1.5));
-    assertNull(NumberText.cents(Double.NaN));
-    assertNull(NumberText.cents(1e-3));
-    assertNull(NumberText.cents(-0.0));
-  }
-
-  @Test
-  void of_anyDoubleRepeatedOrNot_doubleToString() {
-    SplittableRandom random = new SplittableRandom(Seeded.SEED);
-    NumberText text = new NumberText();
-    for (int i = 0; i < 200_000; i++) {
-      double v =
-          switch (i % 6) {
-            case 0 -> random.nextInt(600) / 7.0;
-            case 1 -> random.nextInt(1_000_000) / 100.0;
-            case 2 -> random.nextInt(1000) / 100.0 + random.nextInt(1000) / 100.0;
-            case 3 -> Double.longBitsToDouble(random.nextLong());
-            case 4 -> -random.nextDouble() * 1e9;
-            default ->
-                new double[] {0.0, -0.0, 1e7, 99_999.99, 1e-3, Double.NaN}[random.nextInt(6)];
-          };
-      assertEquals(Double.toString(v), text.of(v), "bits " + Double.doubleToRawLongBits(v));
-    }
-    assertEquals("-0.0", text.of(-0.0));
-    assertEquals("0.0", text.of(0.0));
-    assertEquals("Infinity", text.of(Double.POSITIVE_INFINITY));
-  }
-
-  @Test
-  void of_longs_longToString() {
-    NumberText text = new NumberText();
-    for (long v : new long[] {0, 1, 1023, 1024, -1, Long.MIN_VALUE, Long.MAX_VALUE, 5, 0}) {
-      assertEquals(Long.toString(v), text.of(v));
-    }
-  }
-
-  @Test
-  void time_datesAndTimes_summaryCsvTime() {
-    SplittableRandom random = new SplittableRandom(Seeded.SEED);
-    NumberText text = new NumberText();
-    LocalDateTime start = LocalDateTime.of(1997, 1, 1, 0, 0);
-    for (int i = 0; i < 50_000; i++) {
-      LocalDateTime t = start.plusDays(random.nextInt(20_000));
-      if (i % 3 == 0) {
-        t = t.plusSeconds(random.nextInt(86_400)).plusNanos(i % 2 == 0 ? 0 : 1000);
-      }
-      assertEquals(SummaryCsv.time(t), text.time(t));
-    }
   }
 }
