@@ -617,36 +617,11 @@ final class ReportPage {
       String used =
           usedRow ? msg.get("models.yes") : k == cmp.chosen() ? msg.get("models.ruleChoice") : "";
       h.raw(usedRow ? "<tr class=\"chosen\">" : "<tr>");
-      cells(
-          h,
-          r.model(),
-          Integer.toString(r.parameters()),
-          msg.number(r.logLikelihood(), 2),
-          msg.number(r.aic(), 2),
-          msg.number(r.bic(), 2),
-          msg.number(r.bic() - bestBic, 1),
-          r.holdoutMae().isPresent() ? msg.number(r.holdoutMae().getAsDouble(), 4) : "–",
-          r.holdoutRmse().isPresent() ? msg.number(r.holdoutRmse().getAsDouble(), 4) : "–",
-          r.trackingMape().isPresent() ? msg.percent(r.trackingMape().getAsDouble() / 100, 1) : "–",
-          used);
-      h.raw("</tr>\n");
+      comparisonCells(h, r, bestBic, used);
     }
     if (c.ggg() != null) {
-      ModelComparison.Row r = c.ggg().row();
       h.raw(ggg() ? "<tr class=\"chosen\" id=\"pggg-row\">" : "<tr id=\"pggg-row\">");
-      cells(
-          h,
-          r.model(),
-          Integer.toString(r.parameters()),
-          msg.number(r.logLikelihood(), 2),
-          msg.number(r.aic(), 2),
-          msg.number(r.bic(), 2),
-          msg.number(r.bic() - bestBic, 1),
-          r.holdoutMae().isPresent() ? msg.number(r.holdoutMae().getAsDouble(), 4) : "–",
-          r.holdoutRmse().isPresent() ? msg.number(r.holdoutRmse().getAsDouble(), 4) : "–",
-          "–",
-          ggg() ? msg.get("models.yes") : "");
-      h.raw("</tr>\n");
+      comparisonCells(h, c.ggg().row(), bestBic, ggg() ? msg.get("models.yes") : "");
     }
     for (ReportModels.Skipped skipped : choice.skipped()) {
       h.raw("<tr class=\"skipped\">");
@@ -906,6 +881,23 @@ final class ReportPage {
             currency,
             modelName())
         : msg.format("money.revenue", discount, horizon, periods(), currency, modelName());
+  }
+
+  /** The cells of a model comparison row, after its {@code <tr>}, and the row's end. */
+  private void comparisonCells(Html h, ModelComparison.Row r, double bestBic, String used) {
+    cells(
+        h,
+        r.model(),
+        Integer.toString(r.parameters()),
+        msg.number(r.logLikelihood(), 2),
+        msg.number(r.aic(), 2),
+        msg.number(r.bic(), 2),
+        msg.number(r.bic() - bestBic, 1),
+        r.holdoutMae().isPresent() ? msg.number(r.holdoutMae().getAsDouble(), 4) : "–",
+        r.holdoutRmse().isPresent() ? msg.number(r.holdoutRmse().getAsDouble(), 4) : "–",
+        r.trackingMape().isPresent() ? msg.percent(r.trackingMape().getAsDouble() / 100, 1) : "–",
+        used);
+    h.raw("</tr>\n");
   }
 
   /**

@@ -73,24 +73,8 @@ class ReportParetoGggTest {
 
   @Test
   void mcmcFitNotConverged_namesTheParameterAndWhatToDo_inThePagesLanguage() {
-    Path other = dir.resolve("hb");
-    Cli.Result r =
-        Cli.run(
-            "report",
-            "-m",
-            "pnbd-hb",
-            "--mcmc",
-            MCMC,
-            "--compare",
-            "bgnbd",
-            "--lang",
-            "zh-CN",
-            "-o",
-            other,
-            "--progress",
-            "never");
-    assertEquals(ExitCodes.OK, r.code(), r::toString);
-    String html = Cli.read(other.resolve("report.html"));
+    String html =
+        reportPage(dir.resolve("hb"), "-m", "pnbd-hb", "--compare", "bgnbd", "--lang", "zh-CN");
     // Seeded 2 x 200 iterations do not mix (R-hat above 1.1 for every population parameter).
     assertTrue(html.contains("未收敛：r 的 R-hat 为 "), "the worst parameter, in Chinese");
     assertTrue(html.contains("请运行更长的链（--mcmc）"), "what to do");
@@ -172,23 +156,21 @@ class ReportParetoGggTest {
   @Test
   void compare_pgggWithoutM_listsItBesideTheRulesChoice() {
     Path other = dir.resolve("compared");
-    Cli.Result r =
-        Cli.run(
-            "report",
-            "--compare",
-            "bgnbd,pggg",
-            "--mcmc",
-            MCMC,
-            "-o",
-            other,
-            "--progress",
-            "never");
-    assertEquals(ExitCodes.OK, r.code(), r::toString);
-    String html = Cli.read(other.resolve("report.html"));
+    String html = reportPage(other, "--compare", "bgnbd,pggg");
     assertTrue(html.contains("<tr id=\"pggg-row\">"), "listed, not used");
     assertTrue(html.contains("The report uses BG/NBD."), "the rule's choice is used");
     assertTrue(Files.exists(other.resolve("models/pggg.properties")));
     assertTrue(Cli.lines(other.resolve("scores.csv")).get(0).contains("expected_purchases_lower"));
+  }
+
+  /** The page of a report with the short chains into {@code folder}, which must succeed. */
+  private static String reportPage(Path folder, String... options) {
+    List<Object> args = new java.util.ArrayList<>(List.of("report", "--mcmc", MCMC));
+    args.addAll(List.of((Object[]) options));
+    args.addAll(List.of("-o", folder, "--progress", "never"));
+    Cli.Result r = Cli.run(args.toArray());
+    assertEquals(ExitCodes.OK, r.code(), r::toString);
+    return Cli.read(folder.resolve("report.html"));
   }
 
   @Test
