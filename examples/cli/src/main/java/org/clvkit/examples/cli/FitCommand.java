@@ -246,9 +246,14 @@ final class FitCommand implements Callable<Integer> {
               + " Gamma-Gamma fit)%n",
           m.customersLeftOut());
     }
-    stdout.print(ChosenK.summaryTable(report));
+    McmcFit mcmc = McmcFit.of(model);
+    stdout.print(mcmc != null ? mcmc.summaryTable(report) : ChosenK.summaryTable(report));
     if (!report.converged()) {
-      err.println("warning: the " + kind.name() + " fit did not converge; kept as asked");
+      err.println(
+          "warning: the "
+              + kind.name()
+              + " fit did not converge; kept as asked"
+              + (mcmc != null ? " (longer chains: --mcmc CHAINS,BURNIN,ITERATIONS,THIN)" : ""));
     }
     save(model, unit, file);
     stdout.println("saved " + file);

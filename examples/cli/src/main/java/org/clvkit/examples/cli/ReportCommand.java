@@ -15,6 +15,8 @@ import org.clvkit.core.data.CustomerSummaries;
 import org.clvkit.core.data.TimeScale;
 import org.clvkit.core.lifecycle.LifecycleStage;
 import org.clvkit.core.rfm.RfmSegment;
+import org.clvkit.models.FitReport;
+import org.clvkit.models.Model;
 import org.clvkit.models.ModelType;
 import org.clvkit.models.ModelTypes;
 import org.clvkit.models.PurchaseModel;
@@ -370,11 +372,11 @@ final class ReportCommand implements Callable<Integer> {
       throw SummaryRun.dataError(run.source().name(), e);
     }
     for (PurchaseModel m : choice.models()) {
-      stdout.print(ChosenK.summaryTable(m.fitReport().orElseThrow()));
+      stdout.print(fitTable(m));
       stdout.println();
     }
     if (ggg != null) {
-      stdout.print(ChosenK.summaryTable(ggg.model().fitReport().orElseThrow()));
+      stdout.print(fitTable(ggg.model()));
       stdout.println();
     }
     stdout.print(spend.fitReport().orElseThrow().summaryTable());
@@ -536,6 +538,15 @@ final class ReportCommand implements Callable<Integer> {
     RepeatPurchaseTracking curve(PurchaseModel model) {
       return RepeatPurchaseTracking.fromPurchaseTimes(model, joined, repeats, times);
     }
+  }
+
+  /**
+   * A purchase model's fit as the command prints it: an MCMC fit's posterior, else the ML table.
+   */
+  private static String fitTable(Model m) {
+    FitReport report = m.fitReport().orElseThrow();
+    McmcFit mcmc = McmcFit.of(m);
+    return mcmc != null ? mcmc.summaryTable(report) : ChosenK.summaryTable(report);
   }
 
   /**

@@ -17,8 +17,6 @@ import org.clvkit.models.FitDiagnostics;
 import org.clvkit.models.FitReport;
 import org.clvkit.models.ParameterEstimate;
 import org.clvkit.models.PurchaseModel;
-import org.clvkit.models.bayes.ParetoGggModel;
-import org.clvkit.models.bayes.ParetoNbdHbModel;
 import org.clvkit.models.bayes.PosteriorSummary;
 import org.clvkit.models.covariates.CoefficientEstimate;
 import org.clvkit.models.covariates.CovariateFitReport;
@@ -660,11 +658,11 @@ final class ReportPage {
     // ---- fitted models
     h.raw("<section id=\"models\">\n").element("h2", msg.get("fit.title"));
     h.element("p", msg.format("fit.explain", periods()));
-    List<PosteriorSummary> posterior = posterior(ggg() ? c.ggg().model() : choice.model());
-    if (posterior != null) {
+    McmcFit mcmc = McmcFit.of(ggg() ? c.ggg().model() : choice.model());
+    if (mcmc != null) {
       h.element("p", msg.format("fit.mcmcExplain", modelName));
     }
-    fitTable(h, purchaseReport, posterior);
+    fitTable(h, purchaseReport, mcmc);
     fitTable(h, spendReport, null);
     h.raw("<p>").text(msg.get("fit.files")).raw(" ");
     for (int k = 0; k < choice.kinds().size(); k++) {
@@ -904,7 +902,7 @@ final class ReportPage {
    * A fit's estimates, standard errors, 95 % intervals and diagnostics from the report's data, in
    * the page's language (not {@link FitReport#summaryTable()}, which is English).
    */
-  private void fitTable(Html h, FitReport r, List<PosteriorSummary> posterior) {
+  private void fitTable(Html h, FitReport r, McmcFit mcmc) {
     StringBuilder head =
         new StringBuilder(
             msg.format(
@@ -920,8 +918,8 @@ final class ReportPage {
     }
     h.element("h3", head.toString());
     h.raw("<div class=\"scroll\"><table>\n");
-    if (posterior != null) {
-      mcmcTable(h, r, posterior);
+    if (mcmc != null) {
+      mcmcTable(h, r, mcmc);
       return;
     }
     h.row(
@@ -963,7 +961,7 @@ final class ReportPage {
    * and effective sample size of each) and how its chains ran, in place of the optimiser's
    * iterations and gradient norm, which it has not.
    */
-  private void mcmcTable(Html h, FitReport r, List<PosteriorSummary> posterior) {
+  private void mcmcTable(Html h, FitReport r, McmcFit mcmc) {
     h.row(
         true,
         msg.get("fit.parameter"),
@@ -973,9 +971,7 @@ final class ReportPage {
         msg.get("fit.upper"),
         "R-hat",
         msg.get("fit.mcmcEss"));
-    PosteriorSummary worst = posterior.get(0);
-    double leastEss = Double.POSITIVE_INFINITY;
-    for (PosteriorSummary p : posterior) {
+    for (PosteriorSummary p : mcmc.posterior()) {
       h.row(
           false,
           p.name(),
@@ -985,59 +981,28 @@ final class ReportPage {
           sig(p.upper()),
           String.format(msg.locale(), "%.3f", p.rhat()),
           msg.number(p.effectiveSampleSize(), 0));
-      if (!(p.rhat() <= worst.rhat())) {
-        worst = p;
-      }
-      leastEss = Math.min(leastEss, p.effectiveSampleSize());
     }
     h.raw("</table></div>\n");
     FitDiagnostics d = r.diagnostics();
-    String chains = mcmcRun(ggg() ? c.ggg().model() : c.choice().model());
+    PosteriorSummary worst = mcmc.worst();
+    String rhat = String.format(msg.locale(), "%.3f", worst.rhat());
     h.element(
         "p",
         msg.format(
             "fit.mcmcDiagnostics",
             msg.number(d.logLikelihood(), 4),
-            chains,
+            msg.format(
+                "fit.mcmcRun",
+                msg.number(mcmc.chains(), 0),
+                msg.number(mcmc.iterations(), 0),
+                msg.number(mcmc.burnin(), 0)),
             d.converged()
                 ? msg.format(
                     "fit.mcmcConverged",
-                    String.format(msg.locale(), "%.3f", worst.rhat()),
+                    rhat,
                     worst.name(),
-                    msg.number(leastEss, 0))
-                : msg.format(
-                    "fit.mcmcNotConverged",
-                    worst.name(),
-                    String.format(msg.locale(), "%.3f", worst.rhat()))));
-  }
-
-  /** The posterior summaries of an MCMC fit (Pareto/NBD HB, Pareto/GGG), else null. */
-  private static List<PosteriorSummary> posterior(Object model) {
-    List<PosteriorSummary> p = null;
-    if (model instanceof ParetoGggModel g) {
-      p = g.posterior();
-    } else if (model instanceof ParetoNbdHbModel hb) {
-      p = hb.posterior();
-    }
-    return p == null || p.isEmpty() ? null : p;
-  }
-
-  /** How an MCMC fit's chains ran: chains, burn-in and kept iterations. */
-  private String mcmcRun(Object model) {
-    int chains = 0;
-    int burnin = 0;
-    int iterations = 0;
-    if (model instanceof ParetoGggModel g) {
-      chains = g.chains();
-      burnin = g.burnin();
-      iterations = g.iterations();
-    } else if (model instanceof ParetoNbdHbModel hb) {
-      chains = hb.chains();
-      burnin = hb.burnin();
-      iterations = hb.iterations();
-    }
-    return msg.format(
-        "fit.mcmcRun", msg.number(chains, 0), msg.number(iterations, 0), msg.number(burnin, 0));
+                    msg.number(mcmc.leastEffectiveSampleSize(), 0))
+                : msg.format("fit.mcmcNotConverged", worst.name(), rhat)));
   }
 
   /** The coefficient table and the likelihood-ratio test of the covariate fit. */

@@ -167,7 +167,9 @@ class EveryModelCliTest {
         Tolerance.relative(1e-5)
             .check(kind.id() + " " + kind.parameterNames().get(k), expected[k], actual[k]);
       }
-      Matcher ll = Pattern.compile("log-likelihood (-?[0-9.]+),").matcher(fitted.out());
+      Matcher ll =
+          Pattern.compile("log-likelihood (?:at the posterior means )?(-?[0-9.]+)[,;]")
+              .matcher(fitted.out());
       assertTrue(ll.find(), fitted::toString);
       assertEquals(
           Double.parseDouble(ll.group(1)),

@@ -51,6 +51,38 @@ class McmcOptionTest {
   }
 
   @Test
+  void fitOutput_isThePosteriorAndHowTheChainsRan_notAnOptimisersTable() throws IOException {
+    Path summary = CdnowSample.summary(dir);
+    Cli.Result r =
+        Cli.run(
+            "fit", summary, "-m", "pnbd-hb,bgnbd", "--mcmc", "2,50,200,10", "-o", dir.resolve("p"));
+    assertEquals(ExitCodes.OK, r.code(), r::toString);
+    String out = r.out();
+    assertTrue(
+        out.contains(
+            "Pareto/NBD (HB) fitted by MCMC on 2357 customers: 2 chains of 200 iterations after 50"
+                + " burn-in"),
+        out);
+    ParetoNbdHbModel m =
+        ModelFiles.load(dir.resolve("p").resolve("pnbd-hb.properties"), ParetoNbdHbModel.class)
+            .model();
+    String r0 =
+        String.format(
+            java.util.Locale.ROOT,
+            "%-10s %13.6g %13.6g",
+            "r",
+            m.posterior().get(0).mean(),
+            m.posterior().get(0).standardDeviation());
+    assertTrue(out.contains(r0), "r's posterior mean and sd: " + out);
+    assertTrue(out.contains("R-hat     ESS"), out);
+    assertTrue(out.contains("log-likelihood at the posterior means"), out);
+    // Seeded 2 x 200 iterations do not mix: the warning says how to run longer chains.
+    assertTrue(r.err().contains("--mcmc"), r::toString);
+    assertEquals(
+        1, out.split("gradient norm", -1).length - 1, "only the BG/NBD (ML) prints one: " + out);
+  }
+
+  @Test
   void mcmc_malformed_isAUsageErrorNamingTheOption() throws IOException {
     Path summary = CdnowSample.summary(dir);
     for (String bad : new String[] {"4,500", "4,500,2000,x", "2,10,100,200", "0,10,100,10"}) {
