@@ -15,6 +15,7 @@ import org.clvkit.core.lifecycle.LifecycleStage;
 import org.clvkit.core.rfm.RfmSegment;
 import org.clvkit.models.FitDiagnostics;
 import org.clvkit.models.FitReport;
+import org.clvkit.models.Model;
 import org.clvkit.models.ParameterEstimate;
 import org.clvkit.models.PurchaseModel;
 import org.clvkit.models.bayes.PosteriorSummary;
@@ -78,9 +79,14 @@ final class ReportPage {
     return c.ggg() != null && c.ggg().used();
   }
 
+  /** The purchase model the report scores with: the Pareto/GGG or the comparison's choice. */
+  private Model usedModel() {
+    return ggg() ? c.ggg().model() : c.choice().model();
+  }
+
   /** The name of the purchase model the report scores with. */
   private String modelName() {
-    return ggg() ? c.ggg().model().name() : c.choice().model().name();
+    return usedModel().name();
   }
 
   /** The intervals shown, or null when there are none (the Pareto/GGG). */
@@ -439,10 +445,7 @@ final class ReportPage {
     Scoring.Settings settings = c.settings();
     ReportModels choice = c.choice();
     String modelName = modelName();
-    FitReport purchaseReport =
-        ggg()
-            ? c.ggg().model().fitReport().orElseThrow()
-            : choice.model().fitReport().orElseThrow();
+    FitReport purchaseReport = usedModel().fitReport().orElseThrow();
     FitReport spendReport = c.spend().fitReport().orElseThrow();
     ReportIntervals.Result iv = shownIntervals();
     SummaryTable t = scores.table;
@@ -658,7 +661,7 @@ final class ReportPage {
     // ---- fitted models
     h.raw("<section id=\"models\">\n").element("h2", msg.get("fit.title"));
     h.element("p", msg.format("fit.explain", periods()));
-    McmcFit mcmc = McmcFit.of(ggg() ? c.ggg().model() : choice.model());
+    McmcFit mcmc = McmcFit.of(usedModel());
     if (mcmc != null) {
       h.element("p", msg.format("fit.mcmcExplain", modelName));
     }
@@ -922,6 +925,15 @@ final class ReportPage {
       mcmcTable(h, r, mcmc);
       return;
     }
+    estimateRows(h, r.estimates(), r);
+    optimiserLine(h, r.diagnostics());
+  }
+
+  /**
+   * A maximum-likelihood table's header and rows, and the table's end (after its {@code <table>});
+   * a chosen k of the (M)BG/CNBD-k ({@link ChosenK}) of {@code report}, when given, in words.
+   */
+  private void estimateRows(Html h, List<ParameterEstimate> estimates, FitReport report) {
     h.row(
         true,
         msg.get("fit.parameter"),
@@ -929,8 +941,8 @@ final class ReportPage {
         msg.get("fit.stdError"),
         msg.get("fit.lower"),
         msg.get("fit.upper"));
-    for (ParameterEstimate e : r.estimates()) {
-      if (ChosenK.is(r, e)) {
+    for (ParameterEstimate e : estimates) {
+      if (report != null && ChosenK.is(report, e)) {
         h.row(
             false,
             e.name(),
@@ -944,7 +956,10 @@ final class ReportPage {
           false, e.name(), sig(e.value()), sig(e.standardError()), sig(e.lower()), sig(e.upper()));
     }
     h.raw("</table></div>\n");
-    FitDiagnostics d = r.diagnostics();
+  }
+
+  /** How a maximum-likelihood fit's optimiser did, as a paragraph. */
+  private void optimiserLine(Html h, FitDiagnostics d) {
     h.element(
         "p",
         msg.format(
@@ -1035,19 +1050,8 @@ final class ReportPage {
       return;
     }
     CovariateFitReport r = cov.report();
-    h.raw("<div class=\"scroll\"><table>\n")
-        .row(
-            true,
-            msg.get("fit.parameter"),
-            msg.get("fit.estimate"),
-            msg.get("fit.stdError"),
-            msg.get("fit.lower"),
-            msg.get("fit.upper"));
-    for (ParameterEstimate e : r.parameters()) {
-      h.row(
-          false, e.name(), sig(e.value()), sig(e.standardError()), sig(e.lower()), sig(e.upper()));
-    }
-    h.raw("</table></div>\n");
+    h.raw("<div class=\"scroll\"><table>\n");
+    estimateRows(h, r.parameters(), null);
     h.raw("<div class=\"scroll\"><table>\n")
         .row(
             true,
@@ -1080,15 +1084,7 @@ final class ReportPage {
     }
     h.raw("</table></div>\n");
     FitDiagnostics d = r.diagnostics();
-    h.element(
-        "p",
-        msg.format(
-            "fit.diagnostics",
-            msg.number(d.logLikelihood(), 4),
-            d.converged() ? msg.get("fit.converged") : msg.format("fit.notConverged", d.message()),
-            msg.number(d.iterations(), 0),
-            msg.number(d.evaluations(), 0),
-            String.format(msg.locale(), "%.2g", d.gradientNorm())));
+    optimiserLine(h, d);
     r.likelihoodRatioTest()
         .ifPresent(
             t -> {
