@@ -191,47 +191,49 @@ class ParetoGggPredictionTest {
     int[] rows = {0, 2, 10, 100};
     int seeds = 12;
     for (int i : rows) {
-      double s1 = 0;
-      double s2 = 0;
+      double[] values = new double[seeds];
       for (int seed = 0; seed < seeds; seed++) {
-        double v =
-            model.conditionalExpectedPurchases(
-                39,
-                data.frequency(i),
-                data.recency(i),
-                data.age(i),
-                data.litt(i),
-                ParetoGggModel.DRAWS,
-                seed);
-        s1 += v;
-        s2 += v * v;
+        values[seed] = expected39(model, data, i, seed);
       }
-      double mean = s1 / seeds;
-      double sd = Math.sqrt(Math.max(0, (s2 - seeds * mean * mean) / (seeds - 1)));
+      double[] meanSd = meanAndSd(values);
       double bound = data.frequency(i) > 0 ? 0.03 : 0.07;
-      assertTrue(sd < bound * mean, "row " + i + ": sd " + sd + " of mean " + mean);
+      assertTrue(
+          meanSd[1] < bound * meanSd[0],
+          "row " + i + ": sd " + meanSd[1] + " of mean " + meanSd[0]);
     }
+    double[] totals = new double[4];
+    for (int seed = 0; seed < totals.length; seed++) {
+      for (int i = 0; i < 100; i++) {
+        totals[seed] += expected39(model, data, i, seed);
+      }
+    }
+    double[] meanSd = meanAndSd(totals);
+    assertTrue(meanSd[1] < 0.005 * meanSd[0], "sum: sd " + meanSd[1] + " of mean " + meanSd[0]);
+  }
+
+  /** Row {@code i}'s expected purchases over 39 weeks from the default draws with {@code seed}. */
+  private static double expected39(ParetoGggModel model, CustomerHistories data, int i, int seed) {
+    return model.conditionalExpectedPurchases(
+        39,
+        data.frequency(i),
+        data.recency(i),
+        data.age(i),
+        data.litt(i),
+        ParetoGggModel.DRAWS,
+        seed);
+  }
+
+  /** The mean and the sample standard deviation of {@code values}. */
+  private static double[] meanAndSd(double[] values) {
+    int n = values.length;
     double s1 = 0;
     double s2 = 0;
-    for (int seed = 0; seed < 4; seed++) {
-      double total = 0;
-      for (int i = 0; i < 100; i++) {
-        total +=
-            model.conditionalExpectedPurchases(
-                39,
-                data.frequency(i),
-                data.recency(i),
-                data.age(i),
-                data.litt(i),
-                ParetoGggModel.DRAWS,
-                seed);
-      }
-      s1 += total;
-      s2 += total * total;
+    for (double v : values) {
+      s1 += v;
+      s2 += v * v;
     }
-    double mean = s1 / 4;
-    double sd = Math.sqrt(Math.max(0, (s2 - 4 * mean * mean) / 3));
-    assertTrue(sd < 0.005 * mean, "sum: sd " + sd + " of mean " + mean);
+    double mean = s1 / n;
+    return new double[] {mean, Math.sqrt(Math.max(0, (s2 - n * mean * mean) / (n - 1)))};
   }
 
   @Test

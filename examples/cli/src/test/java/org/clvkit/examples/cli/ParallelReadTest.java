@@ -169,19 +169,24 @@ class ParallelReadTest {
     assertNoParseThreadAlive();
   }
 
-  @Test
-  void outOfMemoryOnAWorker_endsInTheOneLineMessage() throws IOException {
+  /**
+   * A log of {@code rows} rows of 37 customers in January 2024, row i's amount {@code amount(i)}.
+   */
+  private Path smallLog(int rows, java.util.function.IntFunction<String> amount)
+      throws IOException {
     Path file = dir.resolve("log.csv");
     StringBuilder text = new StringBuilder("customer_id,date,amount\n");
-    for (int i = 0; i < 500; i++) {
-      text.append(i % 37)
-          .append(",2024-01-")
-          .append(10 + i % 20)
-          .append(",")
-          .append(i)
-          .append('\n');
+    for (int i = 0; i < rows; i++) {
+      text.append(i % 37).append(",2024-01-").append(10 + i % 20).append(",");
+      text.append(amount.apply(i)).append('\n');
     }
     Files.writeString(file, text);
+    return file;
+  }
+
+  @Test
+  void outOfMemoryOnAWorker_endsInTheOneLineMessage() throws IOException {
+    Path file = smallLog(500, String::valueOf);
     TransactionReader.parallel = true;
     TransactionReader.blockBytes = 100;
     TransactionReader.blockHook =
@@ -198,13 +203,7 @@ class ParallelReadTest {
 
   @Test
   void badRowUnderStop_stopsTheWorkers() throws IOException {
-    Path file = dir.resolve("log.csv");
-    StringBuilder text = new StringBuilder("customer_id,date,amount\n");
-    for (int i = 0; i < 3000; i++) {
-      text.append(i % 37).append(",2024-01-").append(10 + i % 20).append(",");
-      text.append(i == 7 ? "x" : String.valueOf(i)).append('\n');
-    }
-    Files.writeString(file, text);
+    Path file = smallLog(3000, i -> i == 7 ? "x" : String.valueOf(i));
     TransactionReader.parallel = true;
     TransactionReader.blockBytes = 64;
     Cli.Result r = Cli.run("summarize", file, "-o", dir.resolve("s.csv"), "--progress", "never");
